@@ -11,8 +11,9 @@ participation token, and removes in one transaction:
   code text, recommendation or its status step) uses any more (a
   forgotten person's number is never given again), and matching participant-list names,
 - for a person forgotten as speaker, their name in memos (replaced by their placeholder:
-  an export would otherwise put them back into the key) and in recommendations (their
-  actors and status steps, which earlier releases stored as typed),
+  an export would otherwise put them back into the key), in recommendations (their
+  actors and status steps, which earlier releases stored as typed) and as the author of
+  memos, recommendations and need edits (:mod:`workbench.store.erasure_authors`),
 - need and topic assignments (a need cluster or topic left without any goes from its run),
   the statements' quotes in stored need runs and feedback
   items, the keywords and generated labels of their clusters, topics and rating cards
@@ -42,6 +43,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
 from workbench.store.erased_rows import remember_erased
+from workbench.store.erasure_authors import forget_authors
 from workbench.store.erasure_contacts import forget_person_contacts
 from workbench.store.erasure_keys import (
     PERSON_PLACEHOLDER,
@@ -83,6 +85,8 @@ LABELS = {
     "memos": "Memos",
     "memo_names": "Memos, in denen der Name durch den Platzhalter ersetzt wurde",
     "recommendation_names": "Empfehlungen, in denen der Name durch den Platzhalter ersetzt wurde",
+    "author_names": "Memos, Empfehlungen und Änderungen an Bedarfsclustern, deren Autor*in "
+    "durch den Platzhalter ersetzt wurde",
     "key_spans": "Stellen im Pseudonymschlüssel",
     "key_entries": "Einträge im Pseudonymschlüssel",
     "contact_entries": "E-Mail-Adressen und Profile der Person im Pseudonymschlüssel "
@@ -236,6 +240,7 @@ def forget(
         with store.transaction(exclusive=True) as session:
             segments, erased = [], set()  # erased: the placeholders of the speaker forgotten
             renamed: set[int] = set()  # memos whose text lost the person's name
+            authored: set[int] = set()  # memos whose author was the person, by full name
             if statements or source or speaker:
                 segments = select_statements(session, statements, source, document, speaker)
             if person is not None:
@@ -251,6 +256,8 @@ def forget(
                 report.counts["recommendation_names"] = forget_in_recommendations(
                     session, erased, ordinary
                 )
+                # the person as author: her name would otherwise outlive her key entry
+                authored, report.counts["author_names"] = forget_authors(session, erased)
                 ids = [s.id for s in segments]
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]
@@ -259,6 +266,8 @@ def forget(
             if who is not None:  # the memos still there (one on an erased statement is gone)
                 memos = select(func.count(Memo.id)).where(Memo.id.in_(renamed))
                 report.counts["memo_names"] = session.scalar(memos) or 0
+                memos = select(func.count(Memo.id)).where(Memo.id.in_(authored))
+                report.counts["author_names"] += session.scalar(memos) or 0
             if token is not None:
                 named |= _forget_token(session, token, report)
             if person is not None:

@@ -1,0 +1,78 @@
+"""`forget --person` and a person as author: a participant who wrote a memo, or whose
+recommendation or need cluster edit an earlier release stored with her name as typed,
+kept her name there after her key entry went — `memos list`, `recommend list` showed it,
+and the next pseudonymised REFI-QDA export named her in clear (``<Users>``). Her full name
+as author is replaced by her placeholder; a colleague's name stays
+(workbench/store/erasure_authors.py)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.store import Memo, NeedEdit, Recommendation
+from workbench.synthesis import recommendations as rec
+
+PROTOCOL = """Gisela Brandhorst: Der Jugendtreff braucht längere Öffnungszeiten am Abend.
+
+Moderation: Der Bus fährt abends selten, der Bus ist voll.
+
+Gisela Brandhorst: Der Spielplatz ist kaputt.
+"""
+
+
+def _authors(project: Project) -> list[str]:
+    with project.session() as session:
+        return [
+            record.author
+            for model in (Memo, Recommendation, NeedEdit)
+            for record in session.scalars(select(model).order_by(model.id))
+        ]
+
+
+@pytest.mark.parametrize(
+    "request_", [["--person", "Gisela Brandhorst"], ["--speaker", "[Person 1]"]]
+)
+def test_a_forgotten_person_as_author_becomes_her_placeholder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], request_: list[str]
+) -> None:
+    folder, source = tmp_path / "projekt", tmp_path / "forum.md"
+    source.write_text(PROTOCOL, encoding="utf-8")
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    p = ["--project", str(folder)]
+    assert main([*p, "import", "--district", "Manfort", "--workshop", "Forum", str(source)]) == 0
+    with Project.open(folder) as project:
+        segments = project.segments()
+        other = int(segments.loc[segments["text"].str.contains("Bus"), "segment_id"].item())
+    assert (
+        main([*p, "memo", "Wichtig.", "--author", "Gisela Brandhorst", "--segment", str(other)])
+        == 0
+    )
+    assert main([*p, "memo", "Prüfen.", "--author", "Dr. Maria Forscherin"]) == 0
+    with Project.open(folder) as project:
+        rec.add_recommendation(project, "Mehr Bänke", "Manfort", author="Forschungsteam")
+        rec.add_recommendation(project, "Mehr Licht", "Manfort")
+        with project.transaction() as session:  # as an earlier release stored them
+            session.scalars(select(Recommendation)).all()[1].author = "gisela  Brandhorst"
+            payload = {"members": [other], "label": "Bus"}
+            session.add(NeedEdit(op="rename", payload=payload, author="Gisela Brandhorst"))
+    capsys.readouterr()
+    assert main([*p, "forget", *request_]) == 0
+    out = capsys.readouterr().out
+    assert "3  Memos, Empfehlungen und Änderungen an Bedarfsclustern, deren Autor*in" in out
+    assert "Brandhorst" not in out
+    with Project.open(folder) as project:
+        assert _authors(project) == [
+            "[Person 1]", "Dr. Maria Forscherin", "Forschungsteam", "[Person 1]", "[Person 1]"
+        ]  # fmt: skip
+        assert "brandhorst" not in stored_text(project).casefold()
+    assert main([*p, "export", str(tmp_path / "nachher.qdpx")]) == 0
+    with zipfile.ZipFile(tmp_path / "nachher.qdpx") as qdpx:
+        xml = qdpx.read("project.qde").decode("utf-8")
+    assert "Brandhorst" not in xml and 'name="Dr. Maria Forscherin"' in xml
