@@ -30,6 +30,7 @@ from workbench.ingest.pseudonymise import as_stored_texts
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import now_called
 from workbench.synthesis.citywide import UNPLACED_WORDS, CityWords
+from workbench.synthesis.concept.names import without_key_names
 from workbench.synthesis.concept.text import (
     DEFAULT_TITLE,
     NEIGHBOURHOOD_MANAGEMENT,
@@ -324,6 +325,7 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
         raise WorkbenchError(NO_RECOMMENDATIONS)
     segments = project.segments().set_index("segment_id")
     recs = {int(r["id"]): _entry(r, segments) for r in data["recommendations"]}
+    text = without_key_names(project, text) if text is not None else None  # participants
     checks = _Checks(text.source if text else "Konzepttext")
     if text is None:
         checks.add("Konzepttext", NO_TEXT)

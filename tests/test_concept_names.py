@@ -1,0 +1,67 @@
+"""The researchers' concept prose naming a participant: "Wie Gisela Brandhorst im Forum
+sagte …" stood in clear in the published concept (`konzept`) and the city-wide report
+(`report --konzept`) beside her pseudonymised statements. A person the key knows (in full,
+or by a form of address and surname) is written as her placeholder; names the key does
+not know stay as written (workbench/synthesis/concept/names.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+
+PROTOCOL = """Gisela Brandhorst: Der Jugendtreff braucht längere Öffnungszeiten am Abend.
+
+Moderation: Der Bus fährt abends selten, sagt Frau Koch, der Bus ist voll.
+
+Gisela Brandhorst: Der Spielplatz ist kaputt.
+"""
+
+CONCEPT = """# Sozialraumkonzept für Gisela Brandhorst
+
+## Säule 1: Beteiligung als ständiges Instrument
+
+Wie Gisela Brandhorst im Forum sagte, fehlt ein Treffpunkt; Frau Brandhorst will mitarbeiten.
+
+- Rücksprache mit Frau Koch; der Koch der Kita kocht mit.
+
+## Sozialraum: Manfort
+
+Ansprechpartnerin im Quartiersbüro ist Sabine Klein.
+"""
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A project of PROTOCOL with a need run, a recommendation and the concept text."""
+    folder = tmp_path / "projekt"
+    assert main(["init", str(folder), "--districts", "Manfort,Opladen"]) == 0
+    source = tmp_path / "forum.md"
+    source.write_text(PROTOCOL, encoding="utf-8")
+    (tmp_path / "konzept.md").write_text(CONCEPT, encoding="utf-8")
+    p = ["--project", str(folder)]
+    assert main([*p, "import", "--district", "Manfort", "--workshop", "Forum", str(source)]) == 0
+    assert main([*p, "needs", "--segments", "all", "--backend", "tfidf"]) == 0
+    assert main([*p, "recommend", "add", "Mehr Treffpunkte", "--scope", "Manfort"]) == 0
+    return folder
+
+
+@pytest.mark.parametrize("command", ["konzept", "report"])
+def test_a_participant_named_in_the_concept_text_is_her_placeholder(
+    folder: Path, tmp_path: Path, command: str
+) -> None:
+    with Project.open(folder) as project:
+        key = project.pseudonym_key().set_index("original")["placeholder"]
+    gisela, koch = key["Gisela Brandhorst"], key["Frau Koch"]
+    out, text = tmp_path / "ausgabe.html", str(tmp_path / "konzept.md")
+    args = ["--text", text, "--out", str(out)] if command == "konzept" else ["--konzept", text]
+    args += [] if command == "konzept" else ["--format", "html", str(out)]
+    assert main(["--project", str(folder), command, *args]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Brandhorst" not in html
+    assert f"Wie {gisela} im Forum sagte, fehlt ein Treffpunkt; {gisela} will mitarbeiten." in html
+    assert f"Rücksprache mit {koch}; der Koch der Kita kocht mit." in html
+    assert "Sabine Klein" in html  # not in the key: as the researchers wrote it
