@@ -171,8 +171,8 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def _names_in_recommendations(folder: Path) -> None:
-    """Say which recommendations an earlier release stored with names in their actors or
-    status steps (as typed), and the command that pseudonymises them; ids only."""
+    """Say which recommendations an earlier release stored with names in their actors,
+    author or status steps (as typed), and the command that pseudonymises them; ids only."""
     try:
         project = Project.open(folder)
         try:
@@ -184,8 +184,8 @@ def _names_in_recommendations(folder: Path) -> None:
     if changed:
         print(
             f"Hinweis: {len(changed)} Empfehlung(en) (Nummer {' '.join(map(str, changed))}) "
-            "nennen Personen in Akteuren oder Statusverlauf im Klartext, wie eine frühere "
-            "Fassung sie speicherte: workbench recommend pseudonymise ersetzt sie durch "
+            "nennen Personen in Akteuren, Autor*in oder Statusverlauf im Klartext, wie eine "
+            "frühere Fassung sie speicherte: workbench recommend pseudonymise ersetzt sie durch "
             "Platzhalter."
         )
 

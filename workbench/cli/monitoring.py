@@ -4,8 +4,8 @@
 compares the need clusters of two waves per Sozialraum, ``workbench monitoring
 indicators`` shows each indicator's values by year beside the city, and ``workbench
 recommend status|history`` (registered with ``recommend``) records and lists the dated
-status steps of recommendations; ``recommend pseudonymise`` stores the actors and steps an
-earlier release kept as typed pseudonymised.
+status steps of recommendations; ``recommend pseudonymise`` stores the actors, authors and
+steps an earlier release kept as typed pseudonymised.
 """
 
 from __future__ import annotations
@@ -224,15 +224,18 @@ def recommend_status(project: Project, args: argparse.Namespace) -> int:
         changed = history.pseudonymise_stored(project, dry_run=args.dry_run)
         ids = " ".join(map(str, changed))
         if not changed:
-            print("Akteure und Statusverlauf aller Empfehlungen sind schon pseudonymisiert.")
+            print(
+                "Akteure, Autor*innen und Statusverlauf aller Empfehlungen sind schon "
+                "pseudonymisiert."
+            )
         elif args.dry_run:
             print(
-                f"{len(changed)} Empfehlung(en) mit Namen in Akteuren oder Statusverlauf "
+                f"{len(changed)} Empfehlung(en) mit Namen in Akteuren, Autor*in oder Statusverlauf "
                 f"(Nummer {ids}); nichts geändert (ohne --dry-run ersetzen)."
             )
         else:
             print(
-                f"{len(changed)} Empfehlung(en) pseudonymisiert (Akteure, Statusverlauf; "
+                f"{len(changed)} Empfehlung(en) pseudonymisiert (Akteure, Autor*in, Statusverlauf; "
                 f"Nummer {ids})."
             )
         return 0

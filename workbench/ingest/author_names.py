@@ -22,11 +22,17 @@ from workbench.store.erasure_names import plain
 def participant_author(session: Session, author: str) -> str:
     """``author`` as stored: the placeholder of a person the key or a name list knows by
     this full name, else the name as typed (a first name alone may be a colleague's)."""
+    if not is_participant(session, author):
+        return author
+    return pseudonymised_texts(session, " ".join(author.split()))[0] or author
+
+
+def is_participant(session: Session, author: str) -> bool:
+    """Whether the key or a name list knows ``author`` as a person by this full name
+    (compared without case, diacritics and extra blanks)."""
     name = " ".join(author.split())
     if " " not in name:
-        return author
+        return False
     originals = session.scalars(select(Pseudonym.original).where(Pseudonym.kind == "person"))
     known = {plain(" ".join(o.split())) for o in [*originals, *listed_names(session)]}
-    if plain(name) not in known:
-        return author
-    return pseudonymised_texts(session, name)[0] or author
+    return plain(name) in known

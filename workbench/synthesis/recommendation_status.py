@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError
+from workbench.ingest.author_names import is_participant, participant_author
 from workbench.ingest.common import normalise_date
 from workbench.ingest.pseudonymise import as_stored_texts, pseudonymised_texts
 from workbench.store import (
@@ -187,9 +188,10 @@ def status_history(project: Project, recommendation_id: int | None = None) -> pd
 
 def pseudonymise_stored(project: Project, dry_run: bool = False) -> list[int]:
     """Store the actors of every recommendation and the actor and note of every status
-    step pseudonymised, as new ones are stored (earlier releases kept them as
-    typed: "Frau Anna Becker (Jugendamt)"); return the ids of the recommendations that
-    changed. ``dry_run``: only say which would; the key stays as it is."""
+    step pseudonymised, and an author who is a participant as her placeholder, as new ones
+    are stored (earlier releases kept them as typed: "Frau Anna Becker (Jugendamt)",
+    "Gisela Brandhorst"); return the ids of the recommendations that changed. ``dry_run``:
+    only say which would; the key stays as it is."""
     changed: set[int] = set()
     # a dry run only reads; otherwise the key may grow
     unit = project.session() if dry_run else project.transaction(exclusive=True)
@@ -205,6 +207,10 @@ def pseudonymise_stored(project: Project, dry_run: bool = False) -> list[int]:
                 changed.add(record.id)
                 if not dry_run:
                     record.actors = named
+            if is_participant(session, record.author or ""):  # stored as typed before
+                changed.add(record.id)
+                if not dry_run:
+                    record.author = participant_author(session, record.author)
         for step in session.scalars(select(RecommendationStatus).order_by(RecommendationStatus.id)):
             actor, note = stored(session, step.actor, step.note)
             actor = within_limit(actor or "", MAX_ACTOR)
