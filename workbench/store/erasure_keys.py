@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import person_key
+from workbench.store.analysis_tables import NeedEdit
 from workbench.store.erasure_names import PERSON, TITLES, plain
 from workbench.store.participation_tables import FeedbackAnswer
 from workbench.store.privacy_tables import keep_person_numbers
@@ -47,8 +48,8 @@ def forget_unused_keys(
     erased: set[str] = frozenset(),
 ) -> None:
     """Delete key entries no remaining statement, speaker, memo, comment, code text,
-    recommendation (title, text, actors, status steps), file name, title, heading or
-    workshop name uses
+    recommendation (title, text, actors, author, status steps), need edit's author, file
+    name, title, heading or workshop name uses
     and, for a forgotten person, their participant-list names; with ``only``: of these
     placeholders, named by a token's comments, whose lists stay (see :func:`_forget_token`).
     A memo keeps the names its author wrote (an export pseudonymises it and puts a person
@@ -67,6 +68,7 @@ def forget_unused_keys(
     for description, example in session.execute(select(Code.description, Code.example)):
         texts += [description or "", example or ""]
     texts += recommendation_texts(session)  # "[Person 2] (Jugendamt) kümmert sich"
+    texts += session.scalars(select(NeedEdit.author))  # a participant's edit: her placeholder
     seen = {found for text in texts for found in PERSON_PLACEHOLDER.findall(text or "")}
     # a memo's placeholder of the person forgotten (their name, replaced) keeps no entry,
     # nor do file names, titles, headings ("Interview_[Person 1].md"); another's does
@@ -95,12 +97,14 @@ def forget_unused_keys(
 
 def recommendation_texts(session: Session) -> list[str]:
     """The texts of the recommendations that can hold a placeholder: titles, texts,
-    actors, and their status steps' actors and notes."""
+    actors, authors (a participant's placeholder), and their status steps' actors and notes."""
     texts: list[str] = []
-    for title, text, actors in session.execute(
-        select(Recommendation.title, Recommendation.text, Recommendation.actors)
+    for title, text, actors, author in session.execute(
+        select(
+            Recommendation.title, Recommendation.text, Recommendation.actors, Recommendation.author
+        )
     ):
-        texts += [title or "", text or "", *(str(a) for a in actors or ())]
+        texts += [title or "", text or "", *(str(a) for a in actors or ()), author or ""]
     for actor, note in session.execute(
         select(RecommendationStatus.actor, RecommendationStatus.note)
     ):
