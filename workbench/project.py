@@ -25,7 +25,7 @@ from workbench.core.domain import (
     InputError,
     WorkbenchError,
 )
-from workbench.core.fileio import atomic_path, write_atomic, write_csv
+from workbench.core.fileio import atomic_path, write_csv
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import write_xlsx
 from workbench.ingest import parse_all
@@ -61,6 +61,7 @@ from workbench.store.district_changes import (
     merge_district,
     now_called,
     rename_district,
+    rewrite_boundaries,
 )
 from workbench.store.problems import DatabaseUnavailableError, database_failure
 from workbench.store.project_store import CONFIG_FILE
@@ -201,7 +202,7 @@ class Project(CodingMixin):
             if new == district.name:
                 raise InputError(f"Der Sozialraum heißt schon '{new}'.")
             change = rename_district(session, district, new)
-            _rewrite_boundaries(self.path / BOUNDARIES, change.source, change.target)
+            rewrite_boundaries(self.path / BOUNDARIES, change.source, change.target)
         return change
 
     def merge_districts(self, source: str, target: str) -> DistrictChange:
@@ -215,7 +216,7 @@ class Project(CodingMixin):
                     f"'{merged.name}'; da ist nichts zusammenzulegen."
                 )
             change = merge_district(session, merged, kept)
-            _rewrite_boundaries(self.path / BOUNDARIES, change.source, change.target)
+            rewrite_boundaries(self.path / BOUNDARIES, change.source, change.target)
         return change
 
     # -- import ------------------------------------------------------------------------
@@ -491,31 +492,6 @@ def _declared(session: Session, name: str) -> District:
 def _quoted(name: str) -> str:
     """A district's name as typed in a shell: bare if it is one word ("Steinbüchel")."""
     return name if re.fullmatch(r"[\w.,-]+", name) else shlex.quote(name)
-
-
-def _rewrite_boundaries(path: Path, source: str, target: str) -> None:
-    """Give the boundary of ``source`` (geo/districts.geojson) to ``target``: renamed, or
-    on a merge added to the target's polygons. A file that is no such collection (put
-    there by hand) is left alone; the map commands name it."""
-    try:
-        collection = json.loads(path.read_bytes())
-        features = collection["features"]
-        shapes = {f["properties"]["district"]: f["geometry"]["coordinates"] for f in features}
-    except (OSError, ValueError, KeyError, TypeError):
-        return
-    if source not in shapes:
-        return
-    shapes[target] = shapes.get(target, []) + shapes.pop(source)
-    collection["features"] = [
-        {
-            "type": "Feature",
-            "properties": {"district": d},
-            "geometry": {"type": "MultiPolygon", "coordinates": shapes[d]},
-        }
-        for d in sorted(shapes)
-    ]
-    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
-    write_atomic(path, text.encode())
 
 
 # -- the project folder's configuration ------------------------------------------------

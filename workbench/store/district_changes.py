@@ -24,10 +24,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from workbench.core.fileio import write_atomic
 from workbench.core.formatting import local_date
 from workbench.store.analysis_tables import NeedRun, TopicAssignment, TopicRun
 from workbench.store.participation_tables import FeedbackToken
@@ -330,3 +332,28 @@ def moved_on(
             old, now = former[key]
             notices.append(f"Sozialraum {old}: {now_called(session, old)} – {where} {now}.")
     return notices
+
+
+def rewrite_boundaries(path: Path, source: str, target: str) -> None:
+    """Give the boundary of ``source`` (geo/districts.geojson) to ``target``: renamed, or
+    on a merge added to the target's polygons. A file that is no such collection (put
+    there by hand) is left alone; the map commands name it."""
+    try:
+        collection = json.loads(path.read_bytes())
+        features = collection["features"]
+        shapes = {f["properties"]["district"]: f["geometry"]["coordinates"] for f in features}
+    except (OSError, ValueError, KeyError, TypeError):
+        return
+    if source not in shapes:
+        return
+    shapes[target] = shapes.get(target, []) + shapes.pop(source)
+    collection["features"] = [
+        {
+            "type": "Feature",
+            "properties": {"district": d},
+            "geometry": {"type": "MultiPolygon", "coordinates": shapes[d]},
+        }
+        for d in sorted(shapes)
+    ]
+    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
+    write_atomic(path, text.encode())
