@@ -29,6 +29,7 @@ from workbench.core.fileio import atomic_path, write_csv
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import write_xlsx
 from workbench.ingest import parse_all
+from workbench.ingest.author_names import known_people, shown_name
 from workbench.ingest.coding_table import read_coding_rows
 from workbench.ingest.common import fill_template, named_district, new_districts
 from workbench.ingest.decidim import with_proposal_districts
@@ -444,6 +445,10 @@ class Project(CodingMixin):
         """
         segments = self.segments()
         codings = self.codings()
+        if pseudonymised and not codings.empty:  # a participant who codes: her placeholder
+            with self.session() as session:
+                people = known_people(session)
+            codings["coder"] = [shown_name(people, coder) for coder in codings["coder"]]
         by_segment = (
             codings.assign(entry=codings["coder"] + ":" + codings["code"])
             .groupby("segment_id")["entry"]

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from workbench.coding.codebook import CodeSpec
 from workbench.exchange.decisions import decisions_of
 from workbench.exchange.qdxml import iso, stable_guid
+from workbench.ingest.author_names import known_people, shown_name
 from workbench.ingest.common import text_sha
 from workbench.ingest.guessed_names import NotePseudonymiser
 from workbench.ingest.offsets import OffsetMap
@@ -25,12 +26,10 @@ from workbench.store import (
     Document,
     ListedName,
     Memo,
-    Pseudonym,
     PseudonymSpan,
     Segment,
     Workshop,
 )
-from workbench.store.erasure_names import plain
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -156,6 +155,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
         district_names = {d.id: d.name for d in districts}
         workshops = {w.id: w for w in s.scalars(select(Workshop))}
         codes = {c.id: c for c in s.scalars(select(Code))}
+        authors = memo_authors(s) if pseudonymised else {}  # a participant who codes
         spans: dict[int, list[PseudonymSpan]] = {}
         if not pseudonymised:
             for span in s.scalars(select(PseudonymSpan)):
@@ -207,7 +207,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
                     CodingOut(
                         g.id,
                         codes[c.code_id].path,
-                        c.coder,
+                        shown_author(authors, c.coder),
                         cs,
                         ce,
                         c.created_at,
@@ -218,12 +218,17 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
             documents.append(out)
         memos = list(s.scalars(select(Memo).order_by(Memo.id)))
         resolved = {
-            r.memo_id: (codes[r.code_id].path, codes[r.code_id].guid, r.decision, r.coder, r.state)
+            r.memo_id: (
+                codes[r.code_id].path,
+                codes[r.code_id].guid,
+                r.decision,
+                r.coder if r.coder is None else shown_author(authors, r.coder),
+                {shown_author(authors, coder): v for coder, v in r.state.items()},
+            )
             for r in s.scalars(select(CodingResolution).order_by(CodingResolution.id))
             if r.code_id in codes and r.state is not None
         }
         marks = (s.scalar(select(func.max(Coding.id))) or 0, max((m.id for m in memos), default=0))
-        authors = memo_authors(s) if pseudonymised else {}
         sets = []
         for w in sorted(workshops.values(), key=lambda w: w.name):
             members = [d.guid for d in documents if d.workshop == w.name]
@@ -380,21 +385,15 @@ def exported_memos(
 
 def memo_authors(session: Session) -> dict[str, str]:
     """The persons of the key by their full name as written (plain) → placeholder: a memo
-    author a pseudonymised export names by placeholder ("Gisela Brandhorst", a participant
-    who wrote a memo); coders and other authors keep their names."""
-    found: dict[str, str] = {}
-    for original, placeholder in session.execute(
-        select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
-    ):
-        name = plain(" ".join(original.split()))
-        if " " in name:  # a full name only: "Anna" alone may be a colleague's first name
-            found.setdefault(name, placeholder)
-    return found
+    author or coder a pseudonymised export names by placeholder ("Gisela Brandhorst", a
+    participant who wrote a memo or codes); other coders and authors keep their names."""
+    return known_people(session)
 
 
 def shown_author(authors: dict[str, str], author: str) -> str:
-    """A memo's author as a pseudonymised export names them (see :func:`memo_authors`)."""
-    return authors.get(plain(" ".join(author.split())), author)
+    """A memo's author or a coder as a pseudonymised export names them (see
+    :func:`memo_authors`)."""
+    return shown_name(authors, author)
 
 
 def _made_here(guid: str) -> bool:

@@ -12,7 +12,9 @@ from sqlalchemy.orm import Session
 from workbench.coding.records import known_coder
 from workbench.core.formatting import plural
 from workbench.exchange.records_in import Exchange, SkippedIn
+from workbench.ingest.author_names import known_people
 from workbench.store import Coding, CodingAction
+from workbench.store.erasure_names import plain
 
 _NO_TEXT = "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und Transkripte)."
 _IMPORTED = {"Textfassung": "die Textfassung des Herstellers", "Transkript": "das Transkript"}
@@ -89,9 +91,16 @@ def same_name_users(named: dict[str, set[str]]) -> list[str]:
 def known_users(x: Exchange, session: Session) -> Exchange:
     """``x`` with each user spelt as the project's coder of that name but for case ("anna"
     in MAXQDA is Anna here, as ``code --coder anna``): otherwise the file's codings would
-    be a second coder's, who disagrees with the first on every statement. Says so."""
+    be a second coder's, who disagrees with the first on every statement. Says so. A
+    user named by the placeholder of a coder the key knows by her full name (the
+    pseudonymised export's) is that coder."""
     known = {*session.scalars(select(Coding.coder).distinct())}
     known |= {*session.scalars(select(CodingAction.coder).distinct())}
+    # a participant who codes, named by her placeholder in a pseudonymised export: her
+    # codings again (silently: the notice would print her name)
+    people = known_people(session)
+    coders = {people[n]: c for c in sorted(known) if (n := plain(" ".join(c.split()))) in people}
+    x = replace(x, users={guid: coders.get(name, name) for guid, name in x.users.items()})
     users = {guid: known_coder(name, known) if name else name for guid, name in x.users.items()}
     changed = sorted({(x.users[g], n) for g, n in users.items() if n != x.users[g]})
     if not changed:

@@ -36,3 +36,22 @@ def is_participant(session: Session, author: str) -> bool:
     originals = session.scalars(select(Pseudonym.original).where(Pseudonym.kind == "person"))
     known = {plain(" ".join(o.split())) for o in [*originals, *listed_names(session)]}
     return plain(name) in known
+
+
+def known_people(session: Session) -> dict[str, str]:
+    """The key's persons by their full name as written (plain) → placeholder: an author or
+    coder a pseudonymised export names by placeholder ("Gisela Brandhorst", a participant
+    who codes or writes a memo); a first name alone may be a colleague's and stays."""
+    found: dict[str, str] = {}
+    for original, placeholder in session.execute(
+        select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
+    ):
+        name = plain(" ".join(original.split()))
+        if " " in name:
+            found.setdefault(name, placeholder)
+    return found
+
+
+def shown_name(people: dict[str, str], name: str) -> str:
+    """``name`` as a pseudonymised export shows it (see :func:`known_people`)."""
+    return people.get(plain(" ".join(name.split())), name)
