@@ -76,3 +76,32 @@ def test_a_forgotten_person_as_author_becomes_her_placeholder(
     with zipfile.ZipFile(tmp_path / "nachher.qdpx") as qdpx:
         xml = qdpx.read("project.qde").decode("utf-8")
     assert "Brandhorst" not in xml and 'name="Dr. Maria Forscherin"' in xml
+
+
+def test_a_forgotten_participant_who_coded_becomes_her_placeholder_as_coder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Her codings (a co-researcher) and coding steps go to her placeholder: the next
+    pseudonymised export named her in clear once the key no longer knew her."""
+    folder, source = tmp_path / "projekt", tmp_path / "forum.md"
+    source.write_text(PROTOCOL, encoding="utf-8")
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    p = ["--project", str(folder)]
+    assert main([*p, "import", "--district", "Manfort", "--workshop", "Forum", str(source)]) == 0
+    with Project.open(folder) as project:
+        segments = project.segments()
+        other = int(segments.loc[segments["text"].str.contains("Bus"), "segment_id"].item())
+    assert main([*p, "codebook", "add", "Bedarf"]) == 0
+    for coder in ("Gisela Brandhorst", "kira"):
+        assert main([*p, "code", str(other), "Bedarf", "--coder", coder]) == 0
+    capsys.readouterr()
+    assert main([*p, "forget", "--person", "Gisela Brandhorst"]) == 0
+    out = capsys.readouterr().out
+    assert "1  Kodierende, deren Name an ihren Kodierungen" in out and "Brandhorst" not in out
+    with Project.open(folder) as project:
+        assert sorted(project.codings()["coder"]) == ["[Person 1]", "kira"]
+        assert "brandhorst" not in stored_text(project).casefold()
+    assert main([*p, "undo", "--coder", "[Person 1]"]) == 0  # her step went with her codings
+    assert main([*p, "export", str(tmp_path / "nachher.qdpx")]) == 0
+    with zipfile.ZipFile(tmp_path / "nachher.qdpx") as qdpx:
+        assert "Brandhorst" not in qdpx.read("project.qde").decode("utf-8")

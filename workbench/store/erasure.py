@@ -13,7 +13,8 @@ participation token, and removes in one transaction:
 - for a person forgotten as speaker, their name in memos (replaced by their placeholder:
   an export would otherwise put them back into the key), in recommendations (their
   actors and status steps, which earlier releases stored as typed) and as the author of
-  memos, recommendations and need edits (:mod:`workbench.store.erasure_authors`),
+  memos, recommendations and need edits and as a coder
+  (:mod:`workbench.store.erasure_authors`),
 - need and topic assignments (a need cluster or topic left without any goes from its run),
   the statements' quotes in stored need runs and feedback
   items, the keywords and generated labels of their clusters, topics and rating cards
@@ -43,7 +44,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
 from workbench.store.erased_rows import remember_erased
-from workbench.store.erasure_authors import forget_authors
+from workbench.store.erasure_authors import forget_authors, forget_coder_names
 from workbench.store.erasure_contacts import forget_person_contacts
 from workbench.store.erasure_keys import (
     PERSON_PLACEHOLDER,
@@ -87,6 +88,8 @@ LABELS = {
     "recommendation_names": "Empfehlungen, in denen der Name durch den Platzhalter ersetzt wurde",
     "author_names": "Memos, Empfehlungen und Änderungen an Bedarfsclustern, deren Autor*in "
     "durch den Platzhalter ersetzt wurde",
+    "coder_names": "Kodierende, deren Name an ihren Kodierungen durch den Platzhalter "
+    "ersetzt wurde",
     "key_spans": "Stellen im Pseudonymschlüssel",
     "key_entries": "Einträge im Pseudonymschlüssel",
     "contact_entries": "E-Mail-Adressen und Profile der Person im Pseudonymschlüssel "
@@ -258,6 +261,8 @@ def forget(
                 )
                 # the person as author: her name would otherwise outlive her key entry
                 authored, report.counts["author_names"] = forget_authors(session, erased)
+                report.counts["coder_names"], coders = forget_coder_names(session, erased)
+                report.notes += coders
                 ids = [s.id for s in segments]
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
             texts = [s.text for s in segments]

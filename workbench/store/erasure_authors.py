@@ -6,19 +6,21 @@ while the key knows her full name), and earlier releases stored the author of a
 recommendation or an edit as typed too. ``forget --person`` (and ``--speaker``) deleted
 her key entry but left her name there: ``recommend list``, ``workbench needs`` and
 ``memos list`` showed it, and the next pseudonymised REFI-QDA export named her in clear
-(``<Users>``). :func:`forget_authors` stores her placeholder instead. As on storing
-(:mod:`workbench.ingest.author_names`), only her full name as the key writes it counts:
-a first name alone may be a colleague's.
+(``<Users>``). :func:`forget_authors` stores her placeholder instead, and
+:func:`forget_coder_names` for her codings (a participant who codes as Ko-Forschende). As
+on storing (:mod:`workbench.ingest.author_names`), only her full name as the key writes it
+counts: a first name alone may be a colleague's.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from workbench.store.analysis_tables import NeedEdit
+from workbench.store.coding_tables import CodingAction, CodingResolution
 from workbench.store.erasure_names import plain
-from workbench.store.schema import Memo, Pseudonym
+from workbench.store.schema import Coding, Memo, Pseudonym
 from workbench.store.synthesis_tables import Recommendation
 
 
@@ -26,12 +28,7 @@ def forget_authors(session: Session, erased: set[str]) -> tuple[set[int], int]:
     """Replace the author of every memo, recommendation and need edit whose name is the
     full name of one of the key's persons ``erased`` by their placeholder; return the ids
     of the memos and how many recommendations and edits changed."""
-    names: dict[str, str] = {}  # full name (plain) → placeholder
-    people = select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
-    for original, placeholder in session.execute(people):
-        name = plain(" ".join(original.split()))
-        if placeholder in erased and " " in name:
-            names.setdefault(name, placeholder)
+    names = _full_names(session, erased)
     memos: set[int] = set()
     others = 0
     for model in (Memo, Recommendation, NeedEdit) if names else ():
@@ -45,3 +42,52 @@ def forget_authors(session: Session, erased: set[str]) -> tuple[set[int], int]:
                     others += 1
     session.flush()
     return memos, others
+
+
+def forget_coder_names(session: Session, erased: set[str]) -> tuple[int, list[str]]:
+    """Give the codings, coding steps and resolutions of a coder whose name is the full
+    name of one of the key's persons ``erased`` to their placeholder; return how many
+    coders were renamed, and notes (without names) on those left: the placeholder codes
+    already, or two spellings of her name code — `coders rename` merges them."""
+    names = _full_names(session, erased)
+    coders = set(session.scalars(select(Coding.coder).distinct()))
+    coders |= set(session.scalars(select(CodingAction.coder).distinct()))
+    meant: dict[str, list[str]] = {}  # placeholder → the coders her name is written as
+    for coder in sorted(coders):
+        placeholder = names.get(plain(" ".join(coder.split())))
+        if placeholder is not None:
+            meant.setdefault(placeholder, []).append(coder)
+    renamed, notes = 0, []
+    for placeholder, (old, *others) in meant.items():
+        if others or placeholder in coders:
+            notes.append(
+                f"Hinweis: Die Kodierungen von {placeholder} stehen unter mehreren Namen und "
+                "tragen weiter ihren Namen: workbench coders zeigt sie, workbench coders "
+                f'rename NAME "{placeholder}" führt sie unter dem Platzhalter zusammen.'
+            )
+            continue
+        session.execute(update(Coding).where(Coding.coder == old).values(coder=placeholder))
+        session.execute(
+            update(CodingAction).where(CodingAction.coder == old).values(coder=placeholder)
+        )
+        for resolution in session.scalars(select(CodingResolution)):
+            if resolution.coder == old:
+                resolution.coder = placeholder
+            if old in (resolution.state or {}):
+                state = dict(resolution.state)
+                state[placeholder] = state.pop(old)
+                resolution.state = state
+        renamed += 1
+    session.flush()
+    return renamed, notes
+
+
+def _full_names(session: Session, erased: set[str]) -> dict[str, str]:
+    """The full names (plain) of the key's persons ``erased`` → their placeholder."""
+    names: dict[str, str] = {}
+    people = select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
+    for original, placeholder in session.execute(people):
+        name = plain(" ".join(original.split()))
+        if placeholder in erased and " " in name:
+            names.setdefault(name, placeholder)
+    return names
