@@ -4,6 +4,7 @@ a test) still adds its new rows, instead of taking every later row for a changed
 
 A project that stored such an export by row numbers (before the response ID was read)
 keeps growing by row numbers.
+A download with an ID cell emptied by hand stops, naming the row.
 """
 
 from __future__ import annotations
@@ -89,3 +90,32 @@ def test_a_survey_stored_by_row_numbers_grows_by_row_numbers(
     assert sorted(segments["source_id"]) == ["2.1", "2.2", "3.1", "3.2", "4.1", "4.2"]
     assert _import(project, grown) == 0  # the same download again: nothing new
     assert len(project.segments()) == 6
+
+
+@pytest.mark.parametrize("header", ["Antwort-ID", "ResponseId"])
+def test_a_download_with_an_empty_response_id_stops_naming_its_row(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """A re-download with a response removed and one ID cell emptied (edited by hand) stops
+    with the row of the empty cell, and writes nothing. Before: compared by row numbers,
+    the import advised to forget every stored statement ("forget --statement 1 2 3 4")."""
+    assert _import(project, _download(tmp_path / "w1", header, [11, 12, 13, 14])) == 0
+    path = _download(tmp_path / "w2", header, [11, 13, 14, 15])
+    rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
+    rows[3][0] = ""  # response 14, in the spreadsheet's row 4
+
+    def write() -> None:
+        with path.open("w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(rows)
+
+    write()
+    capsys.readouterr()
+    assert _import(project, path) == 2
+    err = capsys.readouterr().err
+    assert f"results-survey123456.csv, Zeile 4: Spalte '{header}' ist leer." in err
+    assert "forget" not in err and "Traceback" not in err
+    assert project.segments()["source_id"].tolist() == ["11", "12", "13", "14"]
+    rows[3][0] = "14"  # the ID back: the new response comes in
+    write()
+    assert _import(project, path) == 0
+    assert project.segments()["source_id"].tolist() == ["11", "12", "13", "14", "15"]

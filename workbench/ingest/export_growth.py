@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import ImportResult, ParsedDocument, ParsedSegment
 from workbench.core.formatting import plural
 from workbench.ingest.common import PROTOCOL_IMPORTERS
+from workbench.ingest.table_ids import refuse_id_gaps
 from workbench.store import CITYWIDE, Document, Segment
 from workbench.store.erased_rows import ERASED_ROWS, row_digest
 
@@ -93,10 +94,17 @@ def row_id(source_id: str, attributes: Mapping[str, Any] | None) -> Row:
     return str(source_id), when
 
 
-def ids_as_stored(document: ParsedDocument, options: Mapping[str, Any]) -> ParsedDocument:
+def ids_as_stored(
+    document: ParsedDocument, options: Mapping[str, Any], same_name: bool = False
+) -> ParsedDocument:
     """``document`` with the row IDs of a stored download read before its ID column was
     found (a survey's "Antwort-ID", "ResponseId": then the row numbers, "3" or "3.1"), so
-    that its rows are compared and added as stored; else as it is."""
+    that its rows are compared and added as stored; else as it is. A download of the
+    ``same_name`` stored by its ID column, read without it (a cell empty), stops
+    (:func:`~workbench.ingest.table_ids.refuse_id_gaps`)."""
+    stored_by = options.get("id_column") if same_name else None
+    if stored_by and not document.options.get("id_column") and has_row_ids(document):
+        refuse_id_gaps(document, stored_by)
     found = document.options.get("detected_columns") or {}
     if options.get("id_column") or "ID" not in found or not has_row_ids(document):
         return document

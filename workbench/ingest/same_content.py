@@ -218,7 +218,7 @@ def _earlier_version(
             keep_wave and document.workshop and other.workshop[0]
         ):
             continue
-        rows_of = ids_as_stored(document, other.options())  # read before "Antwort-ID"
+        rows_of = ids_as_stored(document, other.options(), not renamed)  # "Antwort-ID"
         theirs = other.originals()  # stored pseudonymised, read in clear
         source = other.sources()
         rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]

@@ -5,13 +5,19 @@ German Excel opening a CSV file shows a number of twelve digits or more in scien
 notation and saves it so: the digits behind are lost, and two IDs may become one. It reads
 "2.1" (the workbench's ID of a survey row's first answer) as 2 January and saves "02. Jan".
 Stored as IDs, these no longer lead back to the source row or to a codings table.
+
+A download of an export the project stored by its ID column ("Antwort-ID", "ResponseId"),
+in which that column has an empty or repeated cell (edited by hand: LimeSurvey and
+Qualtrics give every response an ID), cannot be matched to its stored rows: it stops,
+naming the rows (:func:`refuse_id_gaps`), instead of comparing by row numbers.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from workbench.core.domain import InputError
+from workbench.core.domain import InputError, ParsedDocument
 
 _SHORTENED = re.compile(r"-?\d[,.]\d{1,14}E[+-]?\d{1,3}", re.IGNORECASE)
 _MONTHS = "jan|feb|mrz|mär|apr|mai|jun|jul|aug|sep|sept|okt|nov|dez"
@@ -49,3 +55,62 @@ def checked_id(value: str | None, filename: str, row: int) -> str | None:
         file=filename,
         row=row,
     )
+
+
+def _id_cells(document: ParsedDocument, column: str) -> list[tuple[int, str]]:
+    """(row, value of ``column``) of each row with statements, in the file's order."""
+    cells: dict[int, str] = {}
+    for segment in document.segments:
+        if segment.row is not None and segment.row not in cells:
+            value = (segment.attributes or {}).get(column)
+            cells[segment.row] = "" if value is None else str(value).strip()
+    return list(cells.items())
+
+
+def refuse_id_gaps(document: ParsedDocument, column: str) -> None:
+    """Stop if ``document`` (a download read without ID column) has ``column``, by which
+    the project stored its earlier download, empty or repeated in a row with statements
+    (see the module); else nothing.
+
+    >>> from workbench.core.domain import ParsedSegment
+    >>> rows = [("1", "Mehr Bänke"), (None, "Ein Jugendtreff"), ("3", "Radwege")]
+    >>> segments = tuple(
+    ...     ParsedSegment(t, str(r), row=r, attributes={"Antwort-ID": i} if i else {})
+    ...     for r, (i, t) in enumerate(rows, start=2)
+    ... )
+    >>> doc = ParsedDocument("u.csv", "0", "table", segments)
+    >>> try:
+    ...     refuse_id_gaps(doc, "Antwort-ID")
+    ... except InputError as err:
+    ...     print(str(err)[:51])
+    Datei u.csv, Zeile 3: Spalte 'Antwort-ID' ist leer.
+    """
+    cells = _id_cells(document, column)
+    if not any(value for _, value in cells):
+        return  # the column is gone: another table, compared as such
+    empty = [row for row, value in cells if not value]
+    first: dict[str, int] = {}
+    repeated = [(row, first.setdefault(value, row)) for row, value in cells if value]
+    repeated = [(row, earlier) for row, earlier in repeated if row != earlier]
+    if not empty and not repeated:
+        return
+    if empty:
+        row, what = empty[0], f"Spalte '{column}' ist leer{_also(empty[1:])}."
+    else:
+        row, earlier = repeated[0]
+        what = f"{column} steht schon in Zeile {earlier}{_also([r for r, _ in repeated[1:]])}."
+    raise InputError(
+        f"{what} Eine frühere Fassung dieser Datei ist schon im Projekt, gespeichert nach "
+        f"'{column}': ohne eigene ID in jeder Zeile lassen sich die Zeilen dieses Downloads "
+        "den gespeicherten nicht zuordnen (nach Zeilennummern verschöbe jede gelöschte "
+        "Antwort alle folgenden). Die Plattform gibt jeder Antwort eine ID: den Export "
+        "bitte unverändert neu herunterladen (nicht in Excel bearbeitet) oder die ID in "
+        "dieser Zeile wieder eintragen. Nichts importiert.",
+        file=document.filename,
+        row=row,
+    )
+
+
+def _also(rows: Sequence[int]) -> str:
+    """The further rows of a gap, for the message: " (auch Zeile 9, 12)"; else ""."""
+    return f" (auch Zeile {', '.join(map(str, rows))})" if rows else ""
