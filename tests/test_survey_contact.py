@@ -140,3 +140,39 @@ def test_a_question_about_reaching_places_or_their_contact_data_stays_a_question
     assert set(segments["question"]) == {NEED, asked}
     assert sorted(segments["text"]) == sorted(NEEDS + MENTIONS)
     assert not [c for c in CLEAR if c in stored_text(project)]
+
+
+@pytest.mark.parametrize(
+    ("asked", "answers"),
+    [
+        (
+            "Über welche Kanäle können wir Sie erreichen?",
+            ["Newsletter, Instagram", "Aushang im Supermarkt", "Gemeindebrief und Zeitung"],
+        ),
+        ("Ihre Adresse im Viertel: was fehlt?", MENTIONS),
+    ],
+)
+def test_a_question_about_channels_or_a_topic_of_ones_own_stays_a_question(
+    project: Project,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    asked: str,
+    answers: list[str],
+) -> None:
+    """Before: the question which channels reach the respondents, and a question about
+    one's own street or address ("Ihre Adresse im Viertel: was fehlt?") were taken for a
+    request for contact data: dropped with all their answers. Beside them, the contact
+    questions "Wie können wir Sie erreichen?" and "Ihre E-Mail-Adresse" still are."""
+    header = ["Zeitstempel", NEED, asked, "Wie können wir Sie erreichen?", "Ihre E-Mail-Adresse"]
+    rows = [["2026/11/02", NEEDS[i], answers[i], CONTACTS[i], CONTACTS[i]] for i in range(3)]
+    path = _write(tmp_path / "umfrage.csv", header, rows)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Spalte(n) Wie können wir Sie erreichen?, Ihre E-Mail-Adresse: Kontaktdaten, "
+        "nicht übernommen." in out
+    )
+    segments = project.segments()
+    assert set(segments["question"]) == {NEED, asked}
+    assert sorted(segments["text"]) == sorted(NEEDS + answers)
+    assert not [c for c in CLEAR if c in stored_text(project)]

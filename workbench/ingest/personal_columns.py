@@ -138,6 +138,15 @@ _OF_WORDS = frozenset("der des von vom zu zum of".split())  # "Kontaktdaten der 
 _NOT_REACHING = frozenset(
     "besser better kunftig zukunftig leichter einfacher easier more mehr haufiger".split()
 )
+# "Über welche Kanäle können wir Sie erreichen?" asks which channels (answers "Newsletter,
+# Instagram"), a question of the study, not for contact data
+_CHANNELS = frozenset(
+    "kanale kanaele kanalen kanaelen medien plattformen netzwerke netzwerken wege "
+    "channels platforms media".split()
+)
+_WHICH = frozenset("welche welchen welcher which".split())
+# Where a header's question begins after a topic ("Ihre Adresse im Viertel: was fehlt?")
+_TOPIC_END = re.compile(r"[:–—]|\s-\s")
 # Columns that list further people (Decidim's "endorsements/user_endorsements": who
 # supported a proposal): not the author, not needed for the analysis, never stored.
 PEOPLE_LIST_HEADERS = frozenset(
@@ -239,9 +248,12 @@ def asks_for_contact(header: str) -> bool:
     False
     >>> asks_for_contact("Wo finden Sie Kontaktdaten zu Angeboten?")
     False
+    >>> asks_for_contact("Über welche Kanäle können wir Sie erreichen?")
+    False
+    >>> asks_for_contact("Ihre Adresse im Viertel: was fehlt?")
+    False
     """
-    words = [header_key(w) for w in re.split(r"[\s/]+", re.sub(r"[(\[].*?[)\]]", "", header))]
-    words = [w for w in words if w]
+    words = _words(header)
     said = set(words)
     named = {w for i, w in enumerate(words) if not _of_others(words[i + 1 : i + 3])}
     if named & (_CONTACT_NOUNS - {"kontakt", "contact"}) or words in (["kontakt"], ["contact"]):
@@ -252,7 +264,7 @@ def asks_for_contact(header: str) -> bool:
         return True  # "Kontakt für Rückfragen"
     owner = next((i for i, w in enumerate(words) if w in _POSSESSIVES), None)
     if owner is not None and _CONTACT_FIELDS.intersection(words[owner + 1 :]):
-        return True  # "Ihre E-Mail-Adresse", "Your phone number"
+        return not _other_question(header)  # "Ihre E-Mail-Adresse", "Your phone number"
     # the respondent, not "für Sie" (a place "für Sie erreichbar" is a question of the study)
     asked = {w for i, w in enumerate(words) if not (i and words[i - 1] in {"fur", "fuer", "for"})}
     us = said & {"wir", "we"} and asked & {
@@ -262,7 +274,25 @@ def asks_for_contact(header: str) -> bool:
         "you",
     }  # not "Wie erreichen Sie …"
     reachable = "erreichbar" in said and "sie" in asked
-    return bool(said & _REACH and (us or reachable) and not said & _NOT_REACHING)
+    channels = bool(said & _WHICH and said & _CHANNELS)  # which channels: not the data
+    return bool(said & _REACH and (us or reachable) and not said & _NOT_REACHING) and not channels
+
+
+def _words(header: str) -> list[str]:
+    """A header's words as compared (header_key), without remarks in brackets."""
+    words = [header_key(w) for w in re.split(r"[\s/]+", re.sub(r"[(\[].*?[)\]]", "", header))]
+    return [w for w in words if w]
+
+
+def _other_question(header: str) -> bool:
+    """Whether a header names a topic, then asks a question of the study about it ("Ihre
+    Adresse im Viertel: was fehlt?"): its question names no contact data, nor reaching."""
+    topic = _TOPIC_END.split(header)
+    question = topic[-1].strip()
+    if len(topic) < 2 or not question.endswith("?"):
+        return False
+    said = set(_words(question))
+    return not said & (_CONTACT_FIELDS | _CONTACT_NOUNS | _REACH) and not asks_for_contact(question)
 
 
 def _of_others(following: list[str]) -> bool:
