@@ -1,5 +1,5 @@
 """A form tool's response number as the statements' ID: Microsoft Forms' "ID", SoSci
-Survey's "CASE".
+Survey's "CASE"; which export is SoSci Survey's (:func:`is_sosci_survey`).
 
 Microsoft Forms numbers each response ("ID" 1, 2, 3 …) and keeps the number when another
 response is deleted; its export heads the table with "ID", "Startzeit",
@@ -11,14 +11,14 @@ Survey's "CASE" (beside its "QUESTNNR") is the interview's number, kept likewise
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from workbench.ingest.common import cell_at, cell_text
 from workbench.ingest.person_headers import header_key
 
 ID_COLUMN = "ID"
-SOSCI_CASE, _SOSCI_QUESTIONNAIRE = "CASE", "QUESTNNR"
+SOSCI_CASE, SOSCI_QUESTIONNAIRE = "CASE", "QUESTNNR"
 # header_key of the times Microsoft Forms puts beside its "ID" (German, English)
 _TIMES = (
     frozenset({"startzeit", "fertigstellungszeit"}),
@@ -41,6 +41,16 @@ def is_microsoft_forms(header: Sequence[str]) -> bool:
     return any(times <= keys for times in _TIMES)
 
 
+def is_sosci_survey(columns: Iterable[str]) -> bool:
+    """Whether a table's (or a row's) columns are a SoSci Survey export's: its
+    questionnaire's name ``QUESTNNR``, a column no other tool writes, is among them.
+
+    >>> is_sosci_survey(["CASE", "SERIAL", "QUESTNNR"]), is_sosci_survey(["CASE", "Text"])
+    (True, False)
+    """
+    return SOSCI_QUESTIONNAIRE in columns
+
+
 def forms_id_column(
     header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]]
 ) -> str | None:
@@ -49,7 +59,7 @@ def forms_id_column(
     names = [str(h).strip() for h in header]
     if is_microsoft_forms(header):
         column = ID_COLUMN
-    elif SOSCI_CASE in names and _SOSCI_QUESTIONNAIRE in names:
+    elif SOSCI_CASE in names and is_sosci_survey(names):
         column = SOSCI_CASE
     else:
         return None

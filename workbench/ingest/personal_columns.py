@@ -29,6 +29,7 @@ from typing import Any
 
 from workbench.core.domain import person_key
 from workbench.ingest.field_memo import FieldMemo
+from workbench.ingest.form_ids import is_sosci_survey
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.organisations import is_organisation as is_organisation
 from workbench.ingest.organisations import organisation_words as organisation_words
@@ -70,7 +71,7 @@ CONTACT_HEADERS = frozenset(
 # Survey's "SERIAL" beside its "QUESTNNR": the serial number of a serial mail's link, which
 # the survey's address list holds beside the e-mail); never stored.
 KEY_HEADERS = frozenset("token zugangsschlussel zugangsschluessel zugangscode accesscode".split())
-_SOSCI_SERIAL, _SOSCI_QUESTIONNAIRE = "SERIAL", "QUESTNNR"
+_SOSCI_SERIAL = "SERIAL"
 # Codes that recognise one respondent across surveys: a self-generated code ("MUEL1203":
 # the mother's initials, a birthday …, asked as "Teilnehmercode", "Persönlicher Code"),
 # SoSci Survey's "REF" beside its "QUESTNNR" (the link's reference: a panel ID, an
@@ -313,7 +314,7 @@ def is_key_column(header: str, columns: Iterable[str] = ()) -> bool:
     (True, False)
     """
     if str(header).strip() == _SOSCI_SERIAL:
-        return _SOSCI_QUESTIONNAIRE in columns
+        return is_sosci_survey(columns)
     return header_key(header) in KEY_HEADERS
 
 
@@ -327,7 +328,7 @@ def is_respondent_code(header: str, columns: Iterable[str] = ()) -> bool:
     (True, False)
     """
     if str(header).strip() == _SOSCI_REFERENCE:
-        return _SOSCI_QUESTIONNAIRE in columns
+        return is_sosci_survey(columns)
     key = header_key(header)
     return key in CODE_HEADERS or key.removeprefix("ihr").removeprefix("dein") in CODE_HEADERS
 
