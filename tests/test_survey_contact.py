@@ -46,6 +46,10 @@ def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
         "Ihre E-Mail-Adresse / Telefonnummer für Rückfragen",  # Microsoft Forms
         "Kontaktdaten (freiwillig)",  # LimeSurvey
         "How can we contact you?",
+        "Unter welcher Adresse können wir Ihnen die Ergebnisse schicken?",
+        "Welche E-Mail-Adresse dürfen wir nutzen?",
+        "Kontakt (freiwillig): E-Mail oder Telefon",
+        "IBAN für die Aufwandsentschädigung",
     ],
 )
 def test_a_contact_question_is_no_statement_and_is_not_stored(
@@ -53,7 +57,8 @@ def test_a_contact_question_is_no_statement_and_is_not_stored(
 ) -> None:
     """Before: the answers to "Wie können wir Sie erreichen?" became statements (with
     "[E-Mail]", "[Person 1], [Adresse]" as text), those to "Kontaktdaten (freiwillig)"
-    an attribute beside every answer, a name in it in clear."""
+    an attribute beside every answer, a name in it in clear; so, until session 35, those
+    to "which address/e-mail may we use", "Kontakt: E-Mail oder Telefon" and an IBAN."""
     rows = [
         ["2026/11/02 10:01:02", "Manfort", NEEDS[i], MENTIONS[i], CONTACTS[i]] for i in range(3)
     ]

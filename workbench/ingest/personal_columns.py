@@ -116,7 +116,7 @@ CONTACT_ENDINGS = (
     "email emailadresse emailaddress telefon telefonnummer phone phonenumber handynummer "
     "mobilnummer faxnummer ipadresse ipaddress iban geburtsdatum"
 ).split()
-CONTACT_STARTS = ("email", "telefonnummer", "handynummer", "mobilnummer")
+CONTACT_STARTS = ("email", "telefonnummer", "handynummer", "mobilnummer", "iban")
 NOT_CONTACT = frozenset({"smartphone", "iphone"})
 # A form's question for contact data ("Kontaktdaten (freiwillig)", "Ihre E-Mail-Adresse /
 # Telefonnummer für Rückfragen", "Wie können wir Sie erreichen?", "How can we contact
@@ -263,6 +263,11 @@ def asks_for_contact(header: str) -> bool:
         return True  # "Contact details"
     if "kontakt" in said and said & {"ruckfragen", "rueckfragen"}:
         return True  # "Kontakt für Rückfragen"
+    if words[:1] in (["kontakt"], ["contact"]) and said & _CONTACT_FIELDS:
+        return not header.rstrip().endswith("?")  # "Kontakt (freiwillig): E-Mail oder Telefon"
+    which = {b for a, b in pairwise(words) if a in _WHICH | {"what"}}  # "welche E-Mail …"
+    if which & _CONTACT_FIELDS and said & {"wir", "we"}:
+        return True  # "Unter welcher Adresse können wir Ihnen …", "… dürfen wir nutzen?"
     owner = next((i for i, w in enumerate(words) if w in _POSSESSIVES), None)
     if owner is not None and _CONTACT_FIELDS.intersection(words[owner + 1 :]):
         return not _other_question(header)  # "Ihre E-Mail-Adresse", "Your phone number"
