@@ -57,3 +57,20 @@ def test_a_given_id_column_wins(project: Project, tmp_path: Path) -> None:
     )
     assert _import(project, path, "--id-column", "Nr") == 0
     assert project.segments()["source_id"].tolist() == ["n1", "n2", "n3"]
+
+
+@pytest.mark.parametrize("ids", [["1", "2", "", "4"], ["K11", "K12", "", "K14"]])
+def test_a_given_id_column_with_an_empty_cell_stops_naming_its_row(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], ids: list[str]
+) -> None:
+    """Before: the row without ID took its row number as ID, mixed with the others' IDs —
+    silently ("4" among "K11", "K12", "K14"), or, where the row number equalled the next
+    row's ID, stopping with "ID '4' kommt doppelt vor" for an ID the file holds once."""
+    path = tmp_path / "beitraege.csv"
+    texts = [*TEXTS, "Mehr Bänke am Markt"]
+    pd.DataFrame({"Karten-ID": ids, "Text": texts}).to_csv(path, index=False)
+    assert _import(project, path, "--id-column", "Karten-ID") == 2
+    err = capsys.readouterr().err
+    assert "beitraege.csv, Zeile 4: Spalte 'Karten-ID' ist leer" in err
+    assert "doppelt" not in err and "Traceback" not in err
+    assert project.segments().empty

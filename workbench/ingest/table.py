@@ -50,7 +50,7 @@ from workbench.ingest.table_districts import DistrictCells, find_district_column
 from workbench.ingest.table_export import own_export
 from workbench.ingest.table_headers import header_rows, mapping_by_labels
 from workbench.ingest.table_identity import sheet_importer
-from workbench.ingest.table_ids import checked_id
+from workbench.ingest.table_ids import row_id
 from workbench.ingest.table_json import JSON_SUFFIXES, importer_of, read_table
 from workbench.ingest.table_json import reading_notices as reading_notices  # writer reads it
 from workbench.ingest.table_mapping import TableMapping as TableMapping  # the façade's
@@ -419,7 +419,7 @@ def parse_table(
                     number += 1
                     source_id = f"{base}/{number}"
         else:
-            source_id = checked_id(cell("id"), raw.name, row) or str(row)  # not Excel's 1,2E+11
+            source_id = row_id(cell("id"), raw.name, row, mapping.id_column)  # not 1,2E+11
         values = {  # an attribute in HTML (a platform's answer to a proposal) as text
             column: attribute_value(plain_text(f.strip()) if isinstance(f, str) else f)
             for column, i in attributes

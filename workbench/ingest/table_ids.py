@@ -57,6 +57,34 @@ def checked_id(value: str | None, filename: str, row: int) -> str | None:
     )
 
 
+def row_id(value: str | None, filename: str, row: int, column: str | None) -> str:
+    """The ID of a table's ``row``: ``value`` of its ID ``column`` (checked as in
+    :func:`checked_id`), or the row number if the table has no ID column. An empty cell of
+    the ID column stops: its row number would mix with the IDs (and may equal one).
+
+    >>> row_id("4711", "k.csv", 2, "Karten-ID"), row_id(None, "k.csv", 3, None)
+    ('4711', '3')
+    >>> try:
+    ...     row_id(None, "k.csv", 4, "Karten-ID")
+    ... except InputError as err:
+    ...     print(str(err)[:49])
+    Datei k.csv, Zeile 4: Spalte 'Karten-ID' ist leer
+    """
+    if column is None:
+        return str(row)
+    found = checked_id(value, filename, row)
+    if found is None:
+        raise InputError(
+            f"Spalte '{column}' ist leer, die Spalte der IDs (--id-column). Jede Zeile mit "
+            "Text braucht dort eine ID: die Zeilennummer an ihrer Stelle vermischte sich mit "
+            "den IDs der übrigen Zeilen. Die ID eintragen, oder ohne --id-column importieren "
+            "(dann ist die Zeilennummer die ID jeder Zeile).",
+            file=filename,
+            row=row,
+        )
+    return found
+
+
 def _id_cells(document: ParsedDocument, column: str) -> list[tuple[int, str]]:
     """(row, value of ``column``) of each row with statements, in the file's order."""
     cells: dict[int, str] = {}
