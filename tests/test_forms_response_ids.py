@@ -1,6 +1,7 @@
 """Microsoft Forms' response number ("ID" beside "Startzeit", "Fertigstellungszeit") is
 the statements' ID: a re-downloaded export from which a response was deleted still adds
-its new rows. A bare "ID" in another table stays an attribute.
+its new rows; so do SoSci Survey's "CASE" and KoBoToolbox's "_id". A bare "ID" in another
+table stays an attribute.
 """
 
 from __future__ import annotations
@@ -98,4 +99,34 @@ def test_a_sosci_download_without_a_deleted_case_adds_its_new_rows(
     assert "2 neue kamen hinzu" in capsys.readouterr().out
     segments = project.segments()
     assert segments["source_id"].tolist() == ["101", "102", "103", "104", "105"]
+    assert segments["text"].tolist() == list(ANSWERS.values())
+
+
+def _kobo(folder: Path, ids: list[int]) -> Path:
+    folder.mkdir(exist_ok=True)
+    lines = [f"start;{NEED};_id;_uuid;_submission_time;_status;__version__;_index"]
+    lines += [
+        f"2026-11-0{i}T10:00:00.000+01:00;{ANSWERS[i]};{40000 + i};"
+        f"3f1c2a9e-{i:04d}-4a8b-9c0d-123456789abc;2026-11-0{i}T09:05:31;"
+        f"submitted_via_web;vAbCdEf;{n}"
+        for n, i in enumerate(ids, start=1)
+    ]
+    path = folder / "Stadtteilbefragung_-_all_versions_-_labels_-_2026-11-06.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_kobo_download_without_a_deleted_submission_adds_its_new_rows(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: KoBoToolbox's "_id" (the submission's number, kept when another is deleted)
+    was an attribute; one deleted submission stopped the next download's import, naming
+    unchanged submissions as changed and advising to forget their statements."""
+    assert _import(project, _kobo(tmp_path / "w1", [1, 2, 3])) == 0
+    assert "Spalte '_id' als ID erkannt." in capsys.readouterr().out
+    assert _import(project, _kobo(tmp_path / "w2", [1, 3, 4, 5])) == 0
+    out = capsys.readouterr().out
+    assert "2 neue kamen hinzu" in out and "fehlt in diesem Download (ID 40002;" in out
+    segments = project.segments()
+    assert segments["source_id"].tolist() == ["40001", "40002", "40003", "40004", "40005"]
     assert segments["text"].tolist() == list(ANSWERS.values())
