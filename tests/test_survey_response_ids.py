@@ -114,6 +114,7 @@ def test_a_download_with_an_empty_response_id_stops_naming_its_row(
     err = capsys.readouterr().err
     assert f"results-survey123456.csv, Zeile 4: Spalte '{header}' ist leer." in err
     assert "forget" not in err and "Traceback" not in err
+    assert "zwei verschiedene Dateien gleichen Namens, nimmt --allow-duplicates beide" in err
     assert project.segments()["source_id"].tolist() == ["11", "12", "13", "14"]
     rows[3][0] = "14"  # the ID back: the new response comes in
     write()

@@ -133,7 +133,8 @@ def refuse_id_gaps(document: ParsedDocument, column: str) -> None:
         "den gespeicherten nicht zuordnen (nach Zeilennummern verschöbe jede gelöschte "
         "Antwort alle folgenden). Die Plattform gibt jeder Antwort eine ID: den Export "
         "bitte unverändert neu herunterladen (nicht in Excel bearbeitet) oder die ID in "
-        "dieser Zeile wieder eintragen. Nichts importiert.",
+        "dieser Zeile wieder eintragen. Sind es zwei verschiedene Dateien gleichen Namens, "
+        "nimmt --allow-duplicates beide auf. Nichts importiert.",
         file=document.filename,
         row=row,
     )
