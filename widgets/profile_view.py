@@ -358,9 +358,10 @@ def profile_app(
 ) -> w.Widget:
     """The Voilà app: project from ``WORKBENCH_PROJECT``, district from ``?district=``.
 
-    Reads the latest stored need and topic runs, the boundaries and the study over time
-    (waves, indicator years, status history) once and closes the project; never raises (a
-    missing project or any error becomes a German message).
+    Reads the reference need run (``need_clusters.reference_run``), the latest topic run,
+    the boundaries and the study over time (waves, indicator years, status history) once
+    and closes the project; never raises (a missing project or any error becomes a German
+    message).
     """
     from workbench.synthesis.geo import boundaries as project_boundaries
     from workbench.synthesis.monitoring import read_monitoring

@@ -2,7 +2,8 @@
 
 Researchers issue tokens (:func:`issue_tokens`), one per participant, for a workshop or a
 Sozialraum. A participant opens the app with their token in the link and answers, per
-item — each need cluster of the latest need run and each draft recommendation —
+item — each need cluster of the reference need run (``need_clusters.reference_run``) and
+each draft recommendation —
 
 - a rating: "trifft zu", "trifft nicht zu" or "weiß nicht" (member checking),
 - priority points from a fixed budget per token (dot voting, default 10 points),
