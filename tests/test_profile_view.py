@@ -384,15 +384,16 @@ def test_a_card_wall_names_missing_districts_and_roles(sparse: dict[str, Profile
     assert "ozialraumspezifisch" not in scope and "bergreifend" not in scope
     assert f"Bedarfe ({len(profiles.need_matrix)})" in scope
     assert "hier nennt keine der Aussagen einen Sozialraum" in matrix
-    assert "ohne Rolle)" in kickoff  # each card's source: document, number, no role
-    assert "Rolle:" not in kickoff
+    assert "(karten.csv, Aussage " in kickoff  # each card's source: document, number
+    assert "Rolle" not in kickoff  # no role: none named, no "ohne Rolle" under each card
 
 
-def test_quotes_name_the_speaker_role_or_its_absence(sparse: dict[str, Profiles]) -> None:
+def test_quotes_name_the_speaker_role_where_there_is_one(sparse: dict[str, Profiles]) -> None:
     view = ProfileView(sparse["teilweise"], "Manfort")
     shown = texts(view)
     assert "(manfort.csv, Aussage 2 · Rolle: Jugendhilfe)" in shown
-    assert "(manfort.csv, Aussage 3 · ohne Rolle)" in shown  # as reports and the site say
+    assert "(manfort.csv, Aussage 3)" in shown  # as reports and the site say
+    assert "ohne Rolle" not in shown
     view.district.value = "Opladen"  # no statements: no "0 Aussagen aus …" line
     assert "sw-lead" not in view.heading.value
     assert "Aus Opladen liegen keine Aussagen vor." in view.heading.value

@@ -18,7 +18,7 @@ The HTML comes from pure functions of the profile tables (``needs_html`` … in
 handler only picks the cached parts of a district and copies them into the widgets. Every
 string from the data (quotes, labels, district and indicator names, sources) is escaped,
 for HTML and for plotly (:func:`widgets.figures.plot_text`); missing metadata is named
-("ohne Rolle", "ohne Sozialraum").
+("ohne Sozialraum"); a speaker role only where there is one.
 """
 
 from __future__ import annotations

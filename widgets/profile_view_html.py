@@ -4,8 +4,8 @@ Each part (needs, findings, indicators, topics; the needs × districts matrix, t
 every district's indicators) is a function of the profile tables in
 :class:`workbench.synthesis.profiles.Profiles`; :class:`widgets.profile_view.ProfileView`
 caches the parts and copies them into its widgets. Every string from the data is escaped.
-Missing metadata is named: a quote without speaker role says "ohne Rolle", a need raised
-only city-wide "ohne Sozialraum" — never ``nan``, ``<NA>`` or an empty "()".
+Missing metadata is named: a need raised only city-wide "ohne Sozialraum" — never ``nan``,
+``<NA>`` or an empty "()"; a quote names its speaker's role only where there is one.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from workbench.core.formatting import (
     EMPTY_FIELD,
     MISSING_DISTRICT,
     MISSING_NUMBER,
-    MISSING_ROLE,
     format_number,
     format_percent,
     is_missing,
@@ -70,13 +69,13 @@ def quote_source(document: object, source_id: object, role: object) -> str:
     >>> quote_source("protokoll.md", "12", "Jugendhilfe")
     '(protokoll.md, Aussage 12 · Rolle: Jugendhilfe)'
     >>> quote_source("karten.csv", pd.NA, None)
-    '(karten.csv · ohne Rolle)'
+    '(karten.csv)'
     """
     statement = None if is_missing(source_id) else f"Aussage {source_id}"
     where = ", ".join(str(p) for p in (document, statement) if not is_missing(p))
     named = text_or(role, "")
-    who = f"Rolle: {named}" if named else MISSING_ROLE
-    return f"({esc(where + ' · ' + who if where else who)})"
+    shown = " · ".join(p for p in (where, f"Rolle: {named}" if named else "") if p)
+    return f"({esc(shown)})" if shown else ""
 
 
 def quotes_html(quotes: Iterable[QuoteRow], visible: int, limit: int = QUOTE_LIMIT) -> str:

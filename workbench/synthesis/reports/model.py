@@ -467,9 +467,10 @@ def quote(data: ReportData, segment_id: int) -> Quote:
 
 
 def source(data: ReportData, segment_id: int) -> str:
-    """Where a statement comes from: workshop, document, statement id and speaker role."""
+    """Where a statement comes from: workshop, document, statement id and the speaker role
+    where there is one (a card, a survey answer has none: no "ohne Rolle" under each)."""
     seg = data.segments.loc[segment_id]
-    return (
-        f"{seg['workshop']} · {seg['document']}, Aussage {seg['source_id']} · "
-        f"{role(seg['speaker_role'])}"
+    named = text_or(seg["speaker_role"], "")
+    return f"{seg['workshop']} · {seg['document']}, Aussage {seg['source_id']}" + (
+        f" · Rolle: {named}" if named else ""
     )

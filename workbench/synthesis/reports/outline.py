@@ -4,11 +4,12 @@ Built from :class:`workbench.synthesis.reports.model.ReportData`; the renderers 
 Where a section has no data (no districts, dates, codebook, codings, need or topic runs,
 indicators, recommendations) it says so in one German sentence naming what is missing
 and the command that provides it (the public site says its twin ``PUBLIC_…``, written for
-residents). Missing metadata is named ("ohne Datum", "ohne Sozialraum", "ohne Rolle"),
-never shown as ``nan`` or an empty cell. A need or topic run older than the statements is
-named under the title (``ReportData.stale``). The overview lists every Sozialraum a
-workshop's statements come from. Quotes carry their statement id, so a shortened one
-(:attr:`workbench.synthesis.reports.model.Quote.shown`) can be looked up.
+residents). Missing metadata is named ("ohne Datum", "ohne Sozialraum"), never shown as
+``nan`` or an empty cell; a quote names a speaker role only where there is one. A need or
+topic run older than the statements is named under the title (``ReportData.stale``). The
+overview lists every Sozialraum a workshop's statements come from. Quotes carry their
+statement id, so a shortened one (:attr:`workbench.synthesis.reports.model.Quote.shown`)
+can be looked up.
 """
 
 from __future__ import annotations
@@ -564,7 +565,7 @@ def _method_section(out: OutlineBuilder, data: ReportData) -> None:
         "Befunde: Aussagen, die mit den Dimensionen Ressource, Herausforderung, Leerstelle, "
         "Begründung und Bedarf kodiert sind; Beispiele, bei denen die Kodierenden "
         "übereinstimmen, stehen vorn.",
-        "Fehlende Angaben sind benannt: „ohne Datum“, „ohne Sozialraum“, „ohne Rolle“.",
+        "Fehlende Angaben sind benannt: „ohne Datum“, „ohne Sozialraum“; Rollen, wo bekannt.",
     ]
     for name, info in data.runs.items():
         if data.public:  # readers: how it was grouped; the settings are the team's
