@@ -13,6 +13,8 @@ from pathlib import Path
 
 from tests.sparse_data import card_wall, partial
 from widgets.profile_view import ProfileView
+from workbench import Project
+from workbench.ingest.table import TableMapping
 from workbench.synthesis.profiles import build_profiles
 from workbench.synthesis.reports import render
 from workbench.synthesis.site import publish
@@ -43,3 +45,37 @@ def test_quotes_without_a_role_name_none(tmp_path: Path) -> None:
     manfort = page["sozialraum-manfort.html"]
     assert "manfort.csv, Aussage 2 · Rolle: Jugendhilfe" in manfort
     assert "manfort.csv, Aussage 3" in manfort and "ohne Rolle" not in manfort
+
+
+def two_files(folder: Path) -> Project:
+    """Manfort: a survey export imported without a workshop (named after its file) and
+    a workshop's cards imported with ``--workshop``."""
+    project = Project.create(folder / "projekt", districts=["Manfort"])
+    survey = folder / "umfrage_2024-05.csv"
+    survey.write_text("Text\nEs fehlt ein Jugendtreff\nMehr Bänke im Park\n", encoding="utf-8")
+    cards = folder / "karten.csv"
+    cards.write_text("Text\nDer Bus fährt zu selten\n", encoding="utf-8")
+    mapping = TableMapping(text_column="Text")
+    project.import_files([survey], mapping, district="Manfort")
+    project.import_files([cards], mapping, district="Manfort", workshop="Quartiersworkshop")
+    return project
+
+
+def test_a_workshop_named_after_its_file_is_not_shown_as_one(tmp_path: Path) -> None:
+    """The profile's opening line in the app, the report and the site names the workshops
+    a resident took part in, not "umfrage_2024-05" (the file of a survey import); a quote
+    from it names its file once."""
+    with two_files(tmp_path) as project:
+        pages = site_text(publish(project, tmp_path / "seite", generated_at=WHEN).folder)
+        report = unescape(render(project, "html", generated_at=WHEN, district="Manfort").decode())
+        view = ProfileView(build_profiles(project), "Manfort")
+    line = "3 Aussagen aus Quartiersworkshop und einer weiteren Quelle."
+    assert f"<p class='sw-lead'>{line} Entspricht" in view.heading.value
+    line = line.replace("aus", "aus:")  # the report's and site's meta line
+    assert line in report and line in pages["sozialraum-manfort.html"]
+    for text in (report, pages["sozialraum-manfort.html"], view.heading.value):
+        assert "umfrage_2024-05 ·" not in text and "aus: umfrage" not in text
+    with card_wall(tmp_path / "karten") as project:  # the only workshop: "karten"
+        report = render(project, "html", generated_at=WHEN, district="Gesamtstadt").decode()
+    assert "5 Aussagen." in report and "aus: karten" not in report
+    assert "karten.csv, Aussage 2" in report and "karten · karten.csv" not in report

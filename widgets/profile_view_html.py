@@ -339,8 +339,8 @@ def district_heading(profile: DistrictProfile) -> str:
     lead = ""  # without statements the notes say so
     if profile.segments:
         lead = (
-            f"<p class='sw-lead'>{plural(profile.segments, 'Aussage', 'Aussagen')} aus "
-            f"{esc(', '.join(profile.workshops))}. Entspricht das Ihrer Erfahrung?</p>"
+            f"<p class='sw-lead'>{esc(profile.statements_line())}. "
+            "Entspricht das Ihrer Erfahrung?</p>"
         )
     return f"<h2>Sozialraumprofil {esc(profile.district)}</h2>{lead}{notes}"
 

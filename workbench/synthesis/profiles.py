@@ -24,9 +24,11 @@ from workbench.coding.agreement import dimension_codes
 from workbench.coding.code_analysis import quotes as coded_quotes
 from workbench.coding.codebook import SEPARATOR
 from workbench.core.domain import WorkbenchError
+from workbench.core.formatting import plural
 from workbench.store import CITYWIDE
 from workbench.synthesis import indicator_tables as indicators_
 from workbench.synthesis.citywide import CityWords, city_words
+from workbench.synthesis.workshop_names import file_named, named_sources
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -118,6 +120,14 @@ class DistrictProfile:
     public_notes: tuple[str, ...] = ()  # the same notes for the public site (no command)
     coded: bool = True  # anything in the project coded (False: findings not yet analysed)
     clustered: bool = True  # a need run was read (False: needs not yet analysed)
+    file_workshops: tuple[str, ...] = ()  # of workshops: named only after a file
+
+    def statements_line(self, colon: bool = False) -> str:
+        """ "697 Aussagen", "79 Aussagen aus Quartiersworkshop Manfort" (``colon``: "aus:"):
+        workshops named only after a file are left out (:mod:`~.workshop_names`)."""
+        count = plural(self.segments, "Aussage", "Aussagen")
+        named = named_sources(self.workshops, self.file_workshops)
+        return f"{count} aus{':' if colon else ''} {named}" if named else count
 
     def quotes(self, dimension: str, limit: int | None = None) -> pd.DataFrame:
         """Quotes of one dimension (``Ressource`` …), optionally the first ``limit``."""
@@ -455,6 +465,7 @@ def _profile(inputs: _Inputs, comparison: pd.DataFrame, district: str) -> Distri
         district=district,
         segments=int(own["segment_id"].nunique()),
         workshops=tuple(sorted(set(own["workshop"]))),
+        file_workshops=file_named(own),
         needs=needs,
         need_quotes=need_quotes,
         findings=_findings(inputs, district),

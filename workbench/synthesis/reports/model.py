@@ -53,6 +53,7 @@ from workbench.synthesis.reports.staleness import (  # noqa: F401 (re-exported)
     stale_notes,
     stale_pairs,
 )
+from workbench.synthesis.workshop_names import is_file_name
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -471,6 +472,7 @@ def source(data: ReportData, segment_id: int) -> str:
     where there is one (a card, a survey answer has none: no "ohne Rolle" under each)."""
     seg = data.segments.loc[segment_id]
     named = text_or(seg["speaker_role"], "")
-    return f"{seg['workshop']} · {seg['document']}, Aussage {seg['source_id']}" + (
+    workshop = "" if is_file_name(seg["workshop"], seg["document"]) else f"{seg['workshop']} · "
+    return f"{workshop}{seg['document']}, Aussage {seg['source_id']}" + (
         f" · Rolle: {named}" if named else ""
     )

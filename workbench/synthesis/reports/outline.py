@@ -403,8 +403,7 @@ def _profile(
         out.heading(level, name if name != CITYWIDE else city_heading(profile.workshops), key)
         level += 1
     if profile.segments:
-        workshops = ", ".join(profile.workshops)
-        out.text(f"{plural(profile.segments, 'Aussage', 'Aussagen')} aus: {workshops}.", "meta")
+        out.text(f"{profile.statements_line(colon=True)}.", "meta")
     own_section = NO_DISTRICT_INDICATORS.format(district=name)  # said under "Indikatoren"
     general = data.profiles.public_notes if data.public else data.profiles.notes
     for note in profile.public_notes if data.public else profile.notes:

@@ -1,0 +1,77 @@
+"""Which workshop names say something to a reader, and how a profile names its sources.
+
+An import without ``--workshop``, a workshop column or a workshop in the file itself (a
+survey export, a CSV of contributions) names its workshop after the file:
+``dataset-Ottensen-thematic-d1a.csv`` becomes the workshop "dataset-Ottensen-thematic-d1a"
+(``ingest.writer``: the file's stem). Such a name is a file name, not an event a
+resident took part in, when it also reads like one: one word, lower-case or with "_" or a
+digit ("umfrage", "welle_b", "dataset-…-d1a"; a file "Quartiersworkshop Manfort.md" or
+"Umfrage.csv" names a workshop a reader recognises). A profile's opening line leaves it
+out ("697 Aussagen") or counts it beside the named workshops ("… aus Quartiersworkshop
+Manfort und einer weiteren Quelle"), alike in the profile app, the reports and the site;
+a quote's source line names the file once, not as workshop and file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import PurePath
+
+import pandas as pd
+
+_FILE_LIKE = re.compile(r"^(?:[^A-ZÄÖÜ]|\S*[_\d])\S*$")
+
+
+def is_file_name(workshop: object, document: object) -> bool:
+    """Whether ``workshop`` is only the name of the file ``document`` (its stem) and reads
+    like a file name.
+
+    >>> is_file_name("dataset-Ottensen-thematic-d1a", "dataset-Ottensen-thematic-d1a.csv")
+    True
+    >>> is_file_name("welle_b", "welle_b.csv"), is_file_name("Umfrage", "Umfrage.csv")
+    (True, False)
+    >>> is_file_name("Energie", "comments.csv"), is_file_name("Auftakt", None)
+    (False, False)
+    """
+    if not isinstance(workshop, str) or not isinstance(document, str):
+        return False
+    stem = PurePath(document.replace("\\", "/")).stem
+    nfc = unicodedata.normalize
+    return nfc("NFC", workshop) == nfc("NFC", stem) and bool(_FILE_LIKE.match(workshop))
+
+
+def file_named(segments: pd.DataFrame) -> tuple[str, ...]:
+    """The workshops of ``segments`` (columns ``workshop``, ``document``) named only after
+    one of their files, sorted.
+
+    >>> file_named(pd.DataFrame({"workshop": ["umfrage", "auftakt", "Auftakt"],
+    ...                          "document": ["umfrage.csv", "Auftakt.md", "Auftakt.md"]}))
+    ('umfrage',)
+    """
+    if segments.empty:
+        return ()
+    pairs = segments[["workshop", "document"]].drop_duplicates()
+    return tuple(sorted({w for w, d in pairs.itertuples(index=False) if is_file_name(w, d)}))
+
+
+def named_sources(workshops: Iterable[str], file_workshops: Iterable[str]) -> str:
+    """The workshops a reader can recognise, the file-named ones counted; "" if all are.
+
+    >>> named_sources(["Quartiersworkshop Manfort"], [])
+    'Quartiersworkshop Manfort'
+    >>> named_sources(["Auftakt", "umfrage"], ["umfrage"]), named_sources(["umfrage"], ["umfrage"])
+    ('Auftakt und einer weiteren Quelle', '')
+    >>> named_sources(["A", "b", "c"], ["b", "c"])
+    'A und 2 weiteren Quellen'
+    """
+    files = set(file_workshops)
+    named = [w for w in workshops if w not in files]
+    others = len([w for w in workshops if w in files])
+    if not named:
+        return ""
+    if not others:
+        return ", ".join(named)
+    more = "einer weiteren Quelle" if others == 1 else f"{others} weiteren Quellen"
+    return f"{', '.join(named)} und {more}"
