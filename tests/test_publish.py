@@ -137,11 +137,11 @@ def page_files(site: Path) -> list[Path]:
 
 
 def profile_file(site: Path, district: str) -> Path:
-    """The page whose title names ``district``'s profile."""
+    """The page whose title names ``district``'s profile (the city's: "Gesamtstadt (…)")."""
+    title = f'<h1 id="sec-titel">Sozialraumprofil {html.escape(district)}'
     for path in site.glob("sozialraum-*.html"):
-        if f'<h1 id="sec-titel">Sozialraumprofil {html.escape(district)}</h1>' in (
-            path.read_text(encoding="utf-8")
-        ):
+        text = path.read_text(encoding="utf-8")
+        if f"{title}</h1>" in text or f"{title} (" in text:
             return path
     raise AssertionError(f"keine Seite für {district}")
 

@@ -187,7 +187,7 @@ def test_the_cli_reports_a_card_wall_without_dates(
     capsys.readouterr()
     overview = html_parts((tmp_path / "bericht.html").read_bytes())[1][0]
     assert overview[0] == ["Workshop", "Sozialraum", "Datum", "Format", "Aussagen"]
-    assert overview[1] == ["karten", "Gesamtstadt", "ohne Datum", "ohne Angabe", "2"]
+    assert overview[1] == ["karten", "ohne Sozialraum", "ohne Datum", "ohne Angabe", "2"]
 
 
 @pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
@@ -213,7 +213,7 @@ def test_card_wall_names_what_is_missing(cards: Project, fmt: str) -> None:
     if fmt == "html":
         tables = html_parts(render(cards, fmt, generated_at=WHEN))[1]
         [needs] = [t for t in tables if t[0][:2] == ["Cluster", "Bedarf"]]
-        assert needs[0][2:] == ["Gesamtstadt"]  # no column "Reichweite"
+        assert needs[0][2:] == ["ohne Sozialraum"]  # no column "Reichweite"
     for sentence in (NO_DISTRICTS, NO_TOPICS, NO_INDICATORS, NO_RECOMMENDATIONS, NO_CODEBOOK):
         assert sentence in text, sentence
     assert NO_NEED_CLUSTERS not in text  # the need run exists

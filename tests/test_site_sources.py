@@ -7,6 +7,7 @@ said nothing about the statement.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
@@ -79,3 +80,21 @@ def test_a_workshop_named_after_its_file_is_not_shown_as_one(tmp_path: Path) -> 
         report = render(project, "html", generated_at=WHEN, district="Gesamtstadt").decode()
     assert "5 Aussagen." in report and "aus: karten" not in report
     assert "karten.csv, Aussage 2" in report and "karten · karten.csv" not in report
+
+
+def test_statements_without_a_district_are_not_the_city_in_the_site(tmp_path: Path) -> None:
+    """A card wall without districts (a survey, a Pol.is export): the site's menu, the city
+    page's title, the overview's chart and workshop table and the needs table named its
+    statements "Gesamtstadt", the topic map and the apps "ohne Sozialraum"."""
+    with card_wall(tmp_path) as project:
+        pages = site_text(publish(project, tmp_path / "seite", generated_at=WHEN).folder)
+    for name, text in pages.items():
+        nav = text[text.index('<nav class="wb-site-nav"') :].split("</nav>")[0]
+        assert re.search(r'"sozialraum-gesamtstadt.html"[^>]*>ohne Sozialraum</a>', nav), name
+        assert ">Gesamtstadt</" not in text and '"Gesamtstadt"' not in text, name
+    city = pages["sozialraum-gesamtstadt.html"]
+    assert "<h1" in city and "Sozialraumprofil Gesamtstadt (Aussagen ohne Sozialraum)</h1>" in city
+    assert "<td>karten</td><td>ohne Sozialraum</td>" in pages["index.html"]
+    with partial(tmp_path / "teilweise") as project:  # no statements of the city: its indicators
+        page = site_text(publish(project, tmp_path / "seite2", generated_at=WHEN).folder)
+    assert '"sozialraum-gesamtstadt.html">Gesamtstadt</a>' in page["index.html"]

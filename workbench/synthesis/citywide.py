@@ -144,3 +144,25 @@ def city_heading(workshops: Iterable[str]) -> str:
     """
     names = list(workshops)
     return city_words(names).heading if names else CITYWIDE
+
+
+def menu_name(district: str, workshops: Iterable[str]) -> str:
+    """A profile as a menu entry, chart bar or table cell beside the districts: the
+    :func:`place_name` of its statements; the city without statements of its own (its
+    indicators only) stays "Gesamtstadt".
+
+    >>> menu_name("Gesamtstadt", ["umfrage"]), menu_name("Gesamtstadt", [])
+    ('ohne Sozialraum', 'Gesamtstadt')
+    """
+    names = list(workshops)
+    return place_name(district, names) if names else district
+
+
+def profile_name(district: str, workshops: Iterable[str]) -> str:
+    """A profile's name in its title: a district's own, the city's :func:`city_heading`
+    (``workshops``: those of the Gesamtstadt's statements).
+
+    >>> profile_name("Gesamtstadt", ["umfrage"]), profile_name("Opladen", ["umfrage"])
+    ('Gesamtstadt (Aussagen ohne Sozialraum)', 'Opladen')
+    """
+    return city_heading(workshops) if district == CITYWIDE else district

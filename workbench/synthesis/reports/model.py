@@ -42,6 +42,7 @@ from workbench.core.formatting import (
     text_or,
 )
 from workbench.store import CITYWIDE
+from workbench.synthesis.citywide import menu_name
 from workbench.synthesis.geo import boundaries as project_boundaries
 from workbench.synthesis.indicator_tables import check_district
 from workbench.synthesis.monitoring import Monitoring, read_monitoring
@@ -358,6 +359,8 @@ def collect(project: Project, district: str | None = None) -> ReportData:
     segments = project.segments()
     counts = segments.groupby("workshop")["segment_id"].nunique()
     places = segments.groupby("workshop")["district"].agg(lambda d: tuple(sorted(set(d))))
+    city = profiles.city.workshops  # a survey's statements under Gesamtstadt: "ohne Sozialraum"
+    places = places.map(lambda d: (menu_name(CITYWIDE, city),) if d == (CITYWIDE,) else d)
     workshops = project.workshops().assign(
         segments=lambda t: t["workshop"].map(counts).fillna(0).astype("int64"),
         districts=lambda t: [

@@ -33,7 +33,7 @@ from workbench.core.formatting import (
     value_places,
 )
 from workbench.store import CITYWIDE
-from workbench.synthesis.citywide import city_heading
+from workbench.synthesis.citywide import city_heading, menu_name, profile_name
 from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.map_svg import profile_maps
 from workbench.synthesis.profiles import (
@@ -107,7 +107,7 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
     if data.district is None:
         title = "Qualitative Sozialraumanalyse – Gesamtbericht"
     else:
-        title = f"Sozialraumprofil {data.district}"
+        title = f"Sozialraumprofil {profile_name(data.district, profiles.city.workshops)}"
     out.heading(1, title, "titel")
     out.text(GENERATED, "generated")  # replaced by the renderers
     basis = (
@@ -175,7 +175,7 @@ def _overview(out: OutlineBuilder, data: ReportData) -> None:
             key="aussagen-je-sozialraum",
             title="Aussagen je Sozialraum",
             kind="bar",
-            categories=tuple(p.district for p in profiles),
+            categories=tuple(menu_name(p.district, p.workshops) for p in profiles),
             series=(("Aussagen", tuple(float(p.segments) for p in profiles)),),
             axis="Aussagen",
         )
@@ -250,13 +250,14 @@ def _needs_section(
         c for c in matrix.columns if c not in ("cluster", "label", "scope", "n_districts", "size")
     ]
     labels = need_categories(data, zip(matrix["cluster"], matrix["label"], strict=True))
+    shown = tuple(menu_name(d, data.profiles.city.workshops) for d in districts)  # a survey's
     out.add(
         Chart(
             key="bedarfe-matrix",
             title="Bedarfe nach Sozialraum (Aussagen)",
             kind="heatmap",
             categories=labels,
-            columns=tuple(districts),
+            columns=shown,
             z=tuple(tuple(float(v) for v in matrix.loc[i, districts]) for i in matrix.index),
         )
     )
@@ -272,9 +273,7 @@ def _needs_section(
         for _, r in matrix.iterrows()
     )
     out.add(
-        Table(
-            (*head, *districts), rows, (*(c == "Cluster" for c in head), *(True for _ in districts))
-        )
+        Table((*head, *shown), rows, (*(c == "Cluster" for c in head), *(True for _ in districts)))
     )
     if compact:
         return
@@ -463,7 +462,7 @@ def _profile(
                 kind="bar",
                 categories=tuple(short(t, 50) for t in profile.topics["label"]),
                 series=(
-                    (name, tuple(float(v) for v in profile.topics["share"])),
+                    (menu_name(name, profile.workshops), tuple(profile.topics["share"])),
                     ("alle Workshops", tuple(float(v) for v in profile.topics["share_all"])),
                 ),
                 axis="Anteil der Aussagen",

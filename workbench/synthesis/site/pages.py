@@ -16,7 +16,7 @@ from datetime import datetime
 
 from workbench.core.formatting import format_number
 from workbench.store import CITYWIDE
-from workbench.synthesis.citywide import city_heading
+from workbench.synthesis.citywide import city_heading, menu_name
 from workbench.synthesis.map_layout import is_schematic
 from workbench.synthesis.map_svg import map_figure
 from workbench.synthesis.reports.html import html_blocks
@@ -60,7 +60,7 @@ def profile_pages(data: ReportData) -> tuple[ProfilePage, ...]:
         while file in used:
             file, n = f"{base}-{n}", n + 1
         used.add(file)
-        label = "Gesamtstadt" if name == CITYWIDE else name
+        label = menu_name(name, profile.workshops)  # a survey's: "ohne Sozialraum"
         pages.append(ProfilePage(name, f"{file}.html", label))
     return tuple(pages)
 
