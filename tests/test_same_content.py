@@ -559,7 +559,7 @@ def test_a_file_imported_before_is_named_without_reading_it_again(
     """A table of 30,000 rows imported again was read whole (20 s) before the import said
     'bereits importiert'. The same bytes are recognised first; other files are read, and
     the results keep the order of the files."""
-    from workbench import project as project_module
+    from workbench.ingest import project_import as project_module
 
     table = tmp_path / "umfrage.csv"
     pd.DataFrame({"Text": WISHES, "Sozialraum": "Manfort"}).to_csv(table, index=False)

@@ -7,19 +7,15 @@ import re
 import shlex
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from workbench import store
-from workbench.coding.code_index import CodeIndex
-from workbench.coding.codebook import meant_code
 from workbench.coding.operations import CodingMixin
-from workbench.coding.records import read_codebook
 from workbench.core.domain import (
     ImportResult,
     InputError,
@@ -28,33 +24,15 @@ from workbench.core.domain import (
 from workbench.core.fileio import atomic_path, write_csv
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import write_xlsx
-from workbench.ingest import parse_all
 from workbench.ingest.author_names import known_people, shown_name
-from workbench.ingest.coding_table import read_coding_rows
-from workbench.ingest.common import fill_template, named_district, new_districts
-from workbench.ingest.decidim import with_proposal_districts
-from workbench.ingest.export_growth import Appending, appended
-from workbench.ingest.foreign_people import renumber_rows, stored_statements
-from workbench.ingest.pseudonymise import Pseudonymiser, listed_names, pseudonymised_texts
-from workbench.ingest.same_content import (
-    as_given,
-    import_wave,
-    left_out,
-    refuse_earlier_versions,
-    stored_documents,
-)
-from workbench.ingest.same_file import imported_before
-from workbench.ingest.stored_growth import reread_notice
+from workbench.ingest.common import named_district, new_districts
+from workbench.ingest.project_import import import_codebook, import_codings, import_files
+from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.ingest.table import TableMapping
-from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name
-from workbench.ingest.writer import Writer
 from workbench.store import (
     CITYWIDE,
     MAX_DISTRICT_NAME,
-    Coding,
     District,
-    Document,
-    Segment,
 )
 from workbench.store.district_changes import (
     DistrictChange,
@@ -66,7 +44,6 @@ from workbench.store.district_changes import (
 )
 from workbench.store.problems import DatabaseUnavailableError, database_failure
 from workbench.store.project_store import CONFIG_FILE
-from workbench.store.text_edits import purge_cache
 
 DEFAULT_DB = "werkbank.sqlite"
 BOUNDARIES = Path("geo", "districts.geojson")  # district boundaries (workbench map)
@@ -234,112 +211,27 @@ class Project(CodingMixin):
         allow_duplicates: bool = False,
         direct_messages: bool = False,
     ) -> list[ImportResult]:
-        """Import source files in ONE transaction: all of them, or nothing.
-
-        ``district``/``workshop`` are fixed values for whole files (``{stem}`` and
-        ``{parent}`` are replaced by the file's name and folder); ``names`` is a list of
-        participant names to pseudonymise in addition to each protocol's own list;
-        ``roles`` maps speakers of chats and transcripts to roles (never stored itself).
-        ``wave`` labels the wave the files' new workshops belong to (created after the
-        others if new); without it they go into the first wave ("Welle 1" if none yet).
-        Districts a file names that the project does not know are refused all at once, or
-        with ``add_districts`` declared. A table without district column (and without
-        ``district``) has a row's district from its coordinates, if the project has
-        boundaries (``workbench map --import``; :mod:`workbench.ingest.table_points`).
-        A file whose contributions another file of the import or a document of the
-        project already holds (the protocol as DOCX and as PDF) is left out, with a
-        result that says so (:mod:`workbench.ingest.same_content`), unless
-        ``allow_duplicates``. The direct messages of a Zoom or Webex chat (to one person)
-        are private: left out and counted, unless ``direct_messages``.
-        """
-        # the project's districts let a table's "Sonstiges" free text name one of them
-        known = tuple(self.districts()["district"])
-        with self.session() as session:  # a name since changed is read as the district now
-            known += tuple(former_names(session))
-        mapping = replace(
-            mapping or TableMapping(),
-            districts=known,
-            find_district=not district,
-            boundaries=self.path / BOUNDARIES,  # read only for a table with coordinates
+        """Import source files in ONE transaction: all of them, or nothing
+        (:func:`workbench.ingest.project_import.import_files` tells how)."""
+        return import_files(
+            self,
+            paths,
+            mapping,
+            district,
+            workshop,
+            names,
+            roles,
+            wave,
+            add_districts,
+            allow_duplicates,
+            direct_messages,
+            boundaries=self.path / BOUNDARIES,
         )
-        with self.session() as session:  # the same file again: said without reading it
-            again = [imported_before(session, Path(p), wave, direct_messages) for p in paths]
-        each = [
-            [] if r else parse_all(p, mapping, roles, direct_messages)
-            for p, r in zip(paths, again, strict=True)
-        ]
-        parsed = [(Path(p), d) for p, docs in zip(paths, each, strict=True) for d in docs]
-        results: list[ImportResult] = []
-        with self.transaction(exclusive=True) as session:  # one import at a time
-            parsed = with_proposal_districts(session, parsed)  # Decidim's comments
-            skip: list[ImportResult | None] = [None] * len(parsed)
-            appends: dict[int, Appending] = {}  # an export downloaded again: its new rows
-            if not allow_duplicates:
-                stored = stored_documents(session)
-                key: list[Pseudonymiser] = []  # read once, and only if a name is compared
-
-                def as_stored(name: str) -> str:
-                    key[:] = key or [Pseudonymiser.of_project(session)]
-                    return pseudonymise_name(key[0], name, ())
-
-                given = [(p, as_given(d, p, workshop, district, known)) for p, d in parsed]
-                into = import_wave(session, wave)
-                skip = left_out(given, stored, into, as_stored, wave is None, appends)
-                refuse_earlier_versions(skip)  # the team must decide: nothing stored
-            writer = Writer(session, wave=wave)
-            stored = stored_statements(session)  # another export's "[Person N]": decision 002
-            for at, ((path, document), skipped) in enumerate(zip(parsed, skip, strict=True)):
-                if skipped is not None:
-                    results.append(skipped)
-                    continue
-                fixed_workshop = fill_template(workshop, path)
-                fixed_district = fill_template(district, path)
-                if fixed_district is not None:  # "luetzenkirchen" names "Lützenkirchen"
-                    fixed_district = named_district(fixed_district, known) or fixed_district
-                if at in appends:  # its new rows, where the stored ones are if none is given
-                    document = appends[at].rows(fixed_workshop, fixed_district)
-                document, renumbered = renumber_rows(document, writer.pseudonymiser, stored)
-                result = writer.write(
-                    document, fixed_workshop, fixed_district, names, add_districts
-                )
-                result = appended(session, appends[at], result) if at in appends else result
-                if renumbered:
-                    result = replace(result, notices=(*result.notices, renumbered))
-                results.append(result)
-            old = writer.reread_stored()  # "Becker" in a.md, "Herr Jens Becker" in b.md
-            if old and results:
-                results[-1] = replace(
-                    results[-1], notices=(*results[-1].notices, reread_notice(len(old)))
-                )
-        purge_cache(self.path / "cache", old)  # no vector of the text in clear stays
-        written = iter(results)  # back into the order of the files
-        return [
-            found or next(written)
-            for found, docs in zip(again, each, strict=True)
-            for _ in ([found] if found else docs)
-        ]
 
     def import_codebook(self, path: str | Path, notices: list[str] | None = None) -> int:
-        """Add the codes of a codebook (.yaml/.yml or REFI-QDA .qdc; existing codes are
-        updated), descriptions and examples pseudonymised; return the count. What the
-        import dropped (an unreadable colour) is appended to ``notices``.
-
-        A code's description may name a participant ("siehe Gespräch mit Herrn
-        Szymanowski"): it is pseudonymised like a statement, with the project's key, in
-        the same transaction as the codes.
-        """
-        guids: list[tuple[str, str]] = []  # a code renamed in MAXQDA is the project's
-        specs = read_codebook(path, notices, guids)
-        with self.transaction(exclusive=True) as session:
-            writer = Writer(session)
-            safe = pseudonymise_codes(writer.pseudonymiser, specs, listed_names(session))
-            renamed = writer.codes.follow_guids(guids, safe)  # and what the file changes
-            if notices is not None:
-                notices.extend(renamed)
-            for spec in safe:  # in the file's order (the coding panel's); parents on demand
-                writer.codes.upsert(spec)
-            writer.store_pseudonyms()
-        return len(specs)
+        """Add the codes of a codebook (.yaml/.yml or REFI-QDA .qdc), pseudonymised; return
+        the count (:func:`workbench.ingest.project_import.import_codebook`)."""
+        return import_codebook(self, path, notices)
 
     def add_code(
         self, path: str, description: str = "", example: str = "", colour: str | None = None
@@ -371,70 +263,7 @@ class Project(CodingMixin):
     def import_codings(self, path: str | Path) -> int:
         """Import codings from a table ``document,source_id,coder,code`` (CSV as Excel or
         LibreOffice saves it, XLSX, ODS); return new ones."""
-        path = Path(path)
-        rows = read_coding_rows(path)
-        added = 0
-        with self.transaction(exclusive=True) as session:
-            codes = CodeIndex(session)
-            segments: dict[tuple[str, str], tuple[int, int]] = {}
-            shared: dict[tuple[str, str], list[int]] = {}  # two files of one name
-            for filename, source_id, seg_id, length in session.execute(
-                select(Document.filename, Segment.source_id, Segment.id, func.length(Segment.text))
-                .join(Document, Segment.document_id == Document.id)
-                .order_by(Segment.id)
-            ):
-                if (filename, source_id) in segments:
-                    shared.setdefault((filename, source_id), [segments[filename, source_id][0]])
-                    shared[filename, source_id].append(seg_id)
-                segments[filename, source_id] = (seg_id, length)
-            existing = set(
-                session.execute(select(Coding.segment_id, Coding.code_id, Coding.coder)).all()
-            )
-            renamed: dict[str, str] = {}
-            found: list[Pseudonymiser] = []  # the key: read once, only if a name is looked up
-            for number, row in rows:
-                key = (row["document"].strip(), row["source_id"].strip())
-                if key not in segments:  # the document by its name before import
-                    if key[0] not in renamed:
-                        found[:] = found or [Pseudonymiser.of_project(session)]
-                        renamed[key[0]] = pseudonymise_name(found[0], key[0], ())
-                    if (renamed[key[0]], key[1]) in segments:
-                        key = (renamed[key[0]], key[1])
-                if key not in segments:
-                    raise InputError(
-                        f"Aussage {key[1]} in Dokument {key[0]} ist nicht importiert.",
-                        file=path.name,
-                        row=number,
-                    )
-                if key in shared:
-                    numbers = ", ".join(str(i) for i in shared[key])
-                    raise InputError(
-                        f"Aussage {key[1]} gibt es in mehreren Dokumenten namens {key[0]} "
-                        f"(Nummern {numbers}); diese Kodierungen bitte mit workbench code "
-                        "NUMMER CODE setzen.",
-                        file=path.name,
-                        row=number,
-                    )
-                code = codes.get(row["code"].strip())
-                if code is None:
-                    hint = meant_code(row["code"], codes.by_path)
-                    raise InputError(
-                        f"Code '{row['code']}' steht nicht im Codebuch.{hint}",
-                        file=path.name,
-                        row=number,
-                    )
-                segment_id, length = segments[key]
-                coder = row["coder"].strip()
-                if not coder:
-                    raise InputError("Kodierer*in fehlt.", file=path.name, row=number)
-                if (segment_id, code.id, coder) in existing:
-                    continue
-                existing.add((segment_id, code.id, coder))
-                session.add(
-                    Coding(segment_id=segment_id, code_id=code.id, coder=coder, start=0, end=length)
-                )
-                added += 1
-        return added
+        return import_codings(self, path)
 
     # -- export ------------------------------------------------------------------------
     def export_table(self, out: str | Path, fmt: str, pseudonymised: bool = True) -> int:
