@@ -533,8 +533,10 @@ def test_doctests() -> None:
 
     import workbench.ingest.common
     import workbench.ingest.protocol_meta
+    import workbench.store.district_spelling
 
-    for module in (workbench.ingest.common, workbench.ingest.protocol_meta):
+    modules = (workbench.ingest.common, workbench.ingest.protocol_meta)
+    for module in (*modules, workbench.store.district_spelling):
         result = doctest.testmod(module)
         assert result.attempted > 0 and result.failed == 0
 

@@ -59,9 +59,9 @@ from widgets.profile_view_html import (
     scope_html,
     topics_html,
 )
-from workbench.ingest.common import spelled_out
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import former_names, now_called
+from workbench.store.district_spelling import spelled_out
 from workbench.synthesis.monitoring import Monitoring
 from workbench.synthesis.profiles import Profiles
 

@@ -25,7 +25,6 @@ from workbench.core.fileio import atomic_path, write_csv
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import write_xlsx
 from workbench.ingest.author_names import known_people, shown_name
-from workbench.ingest.common import named_district, new_districts
 from workbench.ingest.project_import import import_codebook, import_codings, import_files
 from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.ingest.table import TableMapping
@@ -42,6 +41,7 @@ from workbench.store.district_changes import (
     rename_district,
     rewrite_boundaries,
 )
+from workbench.store.district_spelling import named_district, new_districts
 from workbench.store.problems import DatabaseUnavailableError, database_failure
 from workbench.store.project_store import CONFIG_FILE
 

@@ -57,8 +57,8 @@ def district_option(project: Project, name: str | None) -> str | None:
     """The Sozialraum a ``--district``/``--scope`` option names today: a name since renamed
     or merged away (``districts --rename/--merge``) is the district it became, said on
     stderr, as the import reads it; any other name stays as typed (the command checks it)."""
-    from workbench.ingest.common import named_district
     from workbench.store.district_changes import former_names, moved_on
+    from workbench.store.district_spelling import named_district
 
     if not name or named_district(name, list(project.districts()["district"])) is not None:
         return name

@@ -29,8 +29,8 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from workbench.core.formatting import plural
-    from workbench.ingest.common import named_district
     from workbench.participation import feedback
+    from workbench.store.district_spelling import named_district
 
     ensure_csv_target(args.out)  # the file is the codes' only copy: check it before issuing
     project = open_project(args)

@@ -17,8 +17,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.core.domain import ParsedDocument
-from workbench.ingest.common import PROTOCOL_IMPORTERS, spelled_out
+from workbench.ingest.common import PROTOCOL_IMPORTERS
 from workbench.ingest.protocol_title import is_event_form, workshop_in_title
+from workbench.store.district_spelling import spelled_out
 
 # Words between an event's word and the Sozialraum it is held for ("Forum für Manfort",
 # "Workshop im Stadtteil Opladen", "Forum Opladen und Wiesdorf")

@@ -27,7 +27,6 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from workbench.core.domain import person_key
-from workbench.ingest.common import spelled_out
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import (
     ACADEMIC,
@@ -42,6 +41,7 @@ from workbench.ingest.name_tokens import Tok, tokens
 from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.speakers import natural_order
+from workbench.store.district_spelling import spelled_out
 
 AMBIGUOUS = " ?"  # the key of a surname alone while two people of that surname are known
 

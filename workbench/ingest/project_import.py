@@ -17,7 +17,7 @@ from workbench.coding.records import read_codebook
 from workbench.core.domain import ImportResult, InputError
 from workbench.ingest import parse_all
 from workbench.ingest.coding_table import read_coding_rows
-from workbench.ingest.common import fill_template, named_district
+from workbench.ingest.common import fill_template
 from workbench.ingest.decidim import with_proposal_districts
 from workbench.ingest.export_growth import Appending, appended
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
@@ -36,6 +36,7 @@ from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name
 from workbench.ingest.writer import Writer
 from workbench.store import Coding, Document, Segment
 from workbench.store.district_changes import former_names
+from workbench.store.district_spelling import named_district
 from workbench.store.project_store import ProjectStore
 from workbench.store.text_edits import purge_cache
 

@@ -30,12 +30,7 @@ from sqlalchemy import func, select
 
 from workbench.core.domain import ImportResult, InputError, ParsedDocument
 from workbench.core.formatting import format_percent, plural
-from workbench.ingest.common import (
-    PROTOCOL_IMPORTERS,
-    date_of_title_or_name,
-    fill_template,
-    named_district,
-)
+from workbench.ingest.common import PROTOCOL_IMPORTERS, date_of_title_or_name, fill_template
 from workbench.ingest.district_names import district_in_name, district_in_title
 from workbench.ingest.export_growth import (
     Appending,
@@ -58,6 +53,7 @@ from workbench.ingest.export_growth import (
 from workbench.ingest.held_export import held_export
 from workbench.ingest.protocol_title import workshop_in_title
 from workbench.store import District, Document, PseudonymSpan, Segment, Wave, Workshop
+from workbench.store.district_spelling import named_district
 from workbench.store.erased_rows import ERASED_ROWS
 from workbench.store.waves import ordered_waves
 

@@ -17,10 +17,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.ingest.common import cell_at, meant_district, misspelt_district
+from workbench.ingest.common import cell_at
 from workbench.ingest.nfc_view import composed
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.table_missing import is_no_answer
+from workbench.store.district_spelling import meant_district, misspelt_district
 
 # Answers of a district question (see personal_columns.header_key) that name no district.
 NO_DISTRICT = frozenset(

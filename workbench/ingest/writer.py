@@ -33,13 +33,9 @@ from workbench.core.domain import (
 )
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
-    check_district_size,
     date_notices,
     date_of_title_or_name,
-    district_notices,
-    named_district,
     text_sha,
-    unknown_districts,
 )
 from workbench.ingest.district_names import district_in_name, districts_in_title
 from workbench.ingest.field_memo import FieldMemo
@@ -87,6 +83,12 @@ from workbench.store import (
     Workshop,
 )
 from workbench.store.district_changes import district_index, district_key, moved_on
+from workbench.store.district_spelling import (
+    check_district_size,
+    district_notices,
+    named_district,
+    unknown_districts,
+)
 from workbench.store.waves import ordered_waves, wave_for_import
 
 

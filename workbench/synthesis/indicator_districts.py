@@ -16,13 +16,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from workbench.core.domain import InputError
-from workbench.ingest.common import (
+from workbench.store import CITYWIDE
+from workbench.store.district_spelling import (
     meant_district,
     misspelt_district,
     named_district,
     spelled_out,
 )
-from workbench.store import CITYWIDE
 
 # "010 Manfort", "1.1 Wiesdorf-West", "03 - Bürrig", "2) Opladen": a number, then the name
 CODE = re.compile(r"\d+(?:[./]\d+)*[.)]?(?:\s*[-–:]\s*|\s+)(?=\S)")

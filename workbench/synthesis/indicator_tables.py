@@ -15,8 +15,8 @@ import pandas as pd
 from sqlalchemy import select
 
 from workbench.core.domain import InputError
-from workbench.ingest.common import named_district
 from workbench.store import CITYWIDE, District, Indicator
+from workbench.store.district_spelling import named_district
 from workbench.synthesis.indicator_units import (
     COUNT,
     NEGATIVE,

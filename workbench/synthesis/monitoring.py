@@ -27,9 +27,9 @@ from workbench.analysis import waves as wave_analysis
 from workbench.analysis.waves import GONE, NEW, NOT_SURVEYED, PERSISTING, SPARSE, NeedComparison
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import NOT_APPLICABLE, format_number, value_places
-from workbench.ingest.common import named_district
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import series_notes
+from workbench.store.district_spelling import named_district
 from workbench.synthesis.indicator_tables import check_district, indicators
 from workbench.synthesis.indicator_units import one_unit, unit_key
 from workbench.synthesis.profiles import NO_INDICATORS

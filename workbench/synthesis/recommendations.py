@@ -33,7 +33,6 @@ from sqlalchemy.orm import Session
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.ingest.author_names import participant_author
-from workbench.ingest.common import named_district
 from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.store import (
     CITYWIDE,
@@ -50,6 +49,7 @@ from workbench.store import (
     utcnow,
     within_limit,
 )
+from workbench.store.district_spelling import named_district
 from workbench.synthesis.recommendation_chain import (
     CHAIN_FORMAT,
     CHAIN_VERSION,

@@ -25,10 +25,10 @@ import pandas as pd
 from workbench.analysis.needs import CROSS_CUTTING
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import MISSING_DISTRICT, is_missing, text_or
-from workbench.ingest.common import spelled_out
 from workbench.ingest.pseudonymise import as_stored_texts
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import now_called
+from workbench.store.district_spelling import spelled_out
 from workbench.synthesis.citywide import UNPLACED_WORDS, CityWords
 from workbench.synthesis.concept.names import without_key_names
 from workbench.synthesis.concept.text import (
