@@ -16,8 +16,8 @@ from sqlalchemy import select, update
 from workbench import Project
 from workbench.cli.main import main
 from workbench.core.domain import InputError
-from workbench.ingest.long_names import legacy_workshop_key, workshop_key
 from workbench.store import Document, PseudonymDecision, RecommendationNeed, Segment, Workshop
+from workbench.store.workshop_keys import legacy_workshop_key, workshop_key
 from workbench.synthesis.indicators import indicators
 from workbench.synthesis.recommendations import recommendations
 
@@ -443,3 +443,12 @@ def test_the_same_long_workshop_again_is_no_other_option(
     assert "bereits importiert" in out and "wirken nur auf Dateien" not in out
     assert main([*command, "--workshop", f"{LONG} Teil 2"]) == 0  # another: said
     assert "Die Optionen dieses Aufrufs (--workshop) wirken nur" in capsys.readouterr().out
+
+
+def test_workshop_key_doctests() -> None:
+    import doctest
+
+    import workbench.store.workshop_keys
+
+    result = doctest.testmod(workbench.store.workshop_keys)
+    assert result.attempted > 0 and result.failed == 0

@@ -16,8 +16,9 @@ from sqlalchemy import text, update
 from tests.pg import Server
 from workbench import Project
 from workbench.cli.main import main
-from workbench.ingest.long_names import shortened, shortened_filename, workshop_key
+from workbench.ingest.long_names import shortened_filename
 from workbench.store import Document, Recommendation, Segment, Workshop, make_engine
+from workbench.store.workshop_keys import shortened, workshop_key
 from workbench.synthesis.recommendations import recommendations
 
 LONG = " ".join(["Stadtteilkonferenz"] * 20)  # 379 characters

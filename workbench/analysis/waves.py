@@ -37,7 +37,6 @@ from sqlalchemy import or_, select
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import SEPARATOR, InputError, WorkbenchError
 from workbench.core.formatting import MISSING_DISTRICT
-from workbench.ingest.long_names import typed_workshop
 from workbench.store import (
     CITYWIDE,
     Code,
@@ -51,6 +50,7 @@ from workbench.store import (
 from workbench.store.district_changes import comparison_notes
 from workbench.store.district_spelling import named_district
 from workbench.store.waves import clean_label, find_wave, ordered_waves, wave_for_import
+from workbench.store.workshop_keys import typed_workshop
 
 if TYPE_CHECKING:
     from workbench.project import Project

@@ -230,7 +230,7 @@ def _same_place(
 ) -> set[str]:
     """Which of the options "district" and "workshop" name what the stored documents of
     ``filenames`` have already (a renamed copy of a file is not found: not the same)."""
-    from workbench.ingest.long_names import typed_workshop
+    from workbench.store.workshop_keys import typed_workshop
 
     documents = project.documents()
     stored = documents[documents["filename"].isin(filenames)]

@@ -33,7 +33,6 @@ from workbench.ingest.annotations import (
     restore_resolution,
     upsert_indicators,
 )
-from workbench.ingest.long_names import workshop_key
 from workbench.ingest.nfc_view import composed
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
@@ -49,6 +48,7 @@ from workbench.store import (
     export_of,
     utcnow,
 )
+from workbench.store.workshop_keys import workshop_key
 
 # The notice on codings the file lacks begins so (the import's summary says it).
 REMOVED_ELSEWHERE = "Nicht mehr in der Datei"

@@ -49,7 +49,6 @@ from workbench.ingest.long_names import (
     fitted_labels,
     fitted_names,
     stored_workshop,
-    workshop_key,
 )
 from workbench.ingest.meeting_folder import MEETING_FOLDER, ZOOM_CLOUD
 from workbench.ingest.nfc_view import composed, composed_labels
@@ -90,6 +89,7 @@ from workbench.store.district_spelling import (
     unknown_districts,
 )
 from workbench.store.waves import ordered_waves, wave_for_import
+from workbench.store.workshop_keys import workshop_key
 
 
 class Writer(ProjectFileWriting):

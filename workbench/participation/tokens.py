@@ -26,10 +26,10 @@ from sqlalchemy.orm import Session
 
 from workbench.analysis.need_clusters import reference_run
 from workbench.core.domain import InputError, WorkbenchError
-from workbench.ingest.long_names import typed_workshop
 from workbench.participation.items import current_items, round_for
 from workbench.store import District, FeedbackToken, Workshop
 from workbench.store.district_spelling import named_district
+from workbench.store.workshop_keys import typed_workshop
 
 if TYPE_CHECKING:
     from workbench.project import Project
