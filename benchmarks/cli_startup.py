@@ -2,7 +2,8 @@
 
 Researchers call the command dozens of times a day and the test suite hundreds of times:
 ``--help``, a command's ``--help`` and a cheap listing command should answer without
-loading the stages they do not use (pandas, SQLAlchemy, the importers, the analysis).
+loading the stages they do not use (pandas, SQLAlchemy, the importers, the analysis); the
+listing commands (status, districts, waves, coders) open the project without the importers.
 
 Each case runs ``python -m workbench …`` in a fresh process, ``--runs`` times in turn with
 the old and the new package (PYTHONPATH), from a temporary folder outside both (the current
@@ -10,7 +11,7 @@ folder would come first on sys.path); it prints the median wall time of each and
 both printed the same (stdout, stderr, exit code). The project for the listing commands is
 built by the new package from a short protocol written here (no real data).
 
-Run: .venv/bin/python benchmarks/cli_startup.py /work/main/build/old34 [--runs 7]
+Run: .venv/bin/python benchmarks/cli_startup.py /work/main/build/old35 [--runs 7]
 """
 
 from __future__ import annotations
@@ -48,6 +49,9 @@ CASES = (
     ("unbekannte Option", ["status", "--gibtsnicht"]),
     ("status", ["--project", "{project}", "status"]),
     ("districts", ["--project", "{project}", "districts"]),
+    ("status --json", ["--project", "{project}", "status", "--json"]),
+    ("waves", ["--project", "{project}", "waves"]),
+    ("coders", ["--project", "{project}", "coders"]),
 )
 
 

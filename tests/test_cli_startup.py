@@ -25,6 +25,11 @@ HEAVY = (
     "workbench.synthesis.reports", "workbench.synthesis.recommendations",
     "workbench.core.domain", "workbench.coding.records",
 )  # fmt: skip
+# The importers and the libraries only they use: a command that reads the project loads none.
+IMPORTERS = (
+    "workbench.ingest", "docx", "pypdf", "pdfminer", "openpyxl", "odf", "webvtt", "striprtf",
+    "defusedxml",
+)  # fmt: skip
 # Runs the command as the console script does and lists the modules it loaded.
 RUN = """
 import sys
@@ -38,8 +43,10 @@ print(*sorted(sys.modules), sep="\\n")
 """
 
 
-def loaded_by(argv: list[str], cwd: Path) -> tuple[object, set[str], str]:
-    """The exit code, the heavy modules loaded and the output of ``workbench ARGV``."""
+def loaded_by(
+    argv: list[str], cwd: Path, watched: tuple[str, ...] = HEAVY
+) -> tuple[object, set[str], str]:
+    """The exit code, the ``watched`` modules loaded and the output of ``workbench ARGV``."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
         [sys.executable, "-c", RUN.format(argv=argv)],
@@ -52,7 +59,7 @@ def loaded_by(argv: list[str], cwd: Path) -> tuple[object, set[str], str]:
     lines = result.stdout.splitlines()
     at = lines.index(next(line for line in lines if line.startswith("CODE ")))
     modules = set(lines[at + 1 :])
-    heavy = {m for m in modules if any(m == h or m.startswith(h + ".") for h in HEAVY)}
+    heavy = {m for m in modules if any(m == h or m.startswith(h + ".") for h in watched)}
     return lines[at].split()[1], heavy, "\n".join(lines[:at]) + result.stderr
 
 
@@ -80,3 +87,41 @@ def test_a_command_still_loads_its_stages_when_it_runs(tmp_path: Path) -> None:
     assert code == "0", said
     assert "Projekt angelegt" in said
     assert {"workbench.project", "sqlalchemy"} <= heavy
+
+
+PROTOCOL = """# Quartiersworkshop Manfort
+
+Datum: 2021-03-04
+Sozialraum: Manfort
+
+## Herausforderungen und Bedarfe
+
+- Es fehlt ein Treffpunkt für Jugendliche am Abend.
+"""
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["status"], "Aussagen                                 1"),
+        (["status", "--json"], '"segments": 1'),
+        (["districts"], "Manfort"),
+        (["waves"], "Welle 1"),
+        (["coders"], "Noch hat niemand kodiert."),
+    ],
+)
+def test_commands_that_read_the_project_load_no_importer(
+    argv: list[str], said: str, tmp_path: Path
+) -> None:
+    """Opening a project loaded every importer (workbench.ingest: docx, PDF, chats, tables,
+    name lists) through the Project façade: `workbench status` took seconds. The importers
+    now load when something is imported, and only then."""
+    folder, protocol = tmp_path / "projekt", tmp_path / "protokoll.md"
+    protocol.write_text(PROTOCOL, encoding="utf-8")
+    for step in (["init", str(folder), "--districts", "Manfort"], ["import", str(protocol)]):
+        code, _, output = loaded_by(["--project", str(folder), *step], tmp_path, IMPORTERS)
+        assert code == "0", output
+    code, importers, output = loaded_by(["--project", str(folder), *argv], tmp_path, IMPORTERS)
+    assert code == "0", output
+    assert said in output
+    assert importers == set(), f"workbench {' '.join(argv)} lud {sorted(importers)}"

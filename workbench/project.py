@@ -8,6 +8,7 @@ import shlex
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import inspect, select
 from sqlalchemy.engine import make_url
@@ -24,10 +25,6 @@ from workbench.core.domain import (
 from workbench.core.fileio import atomic_path, write_csv
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import write_xlsx
-from workbench.ingest.author_names import known_people, shown_name
-from workbench.ingest.project_import import import_codebook, import_codings, import_files
-from workbench.ingest.pseudonymise import pseudonymised_texts
-from workbench.ingest.table import TableMapping
 from workbench.store import (
     CITYWIDE,
     MAX_DISTRICT_NAME,
@@ -44,6 +41,13 @@ from workbench.store.district_changes import (
 from workbench.store.district_spelling import named_district, new_districts
 from workbench.store.problems import DatabaseUnavailableError, database_failure
 from workbench.store.project_store import CONFIG_FILE
+
+if TYPE_CHECKING:
+    from workbench.ingest.table import TableMapping
+
+# The importers (workbench.ingest: docx, pdf, chats, tables, names) load in the methods
+# that import: opening a project for `workbench status` or `districts` needs none of them
+# (tests/test_cli_startup.py, benchmarks/cli_startup.py).
 
 DEFAULT_DB = "werkbank.sqlite"
 BOUNDARIES = Path("geo", "districts.geojson")  # district boundaries (workbench map)
@@ -213,6 +217,8 @@ class Project(CodingMixin):
     ) -> list[ImportResult]:
         """Import source files in ONE transaction: all of them, or nothing
         (:func:`workbench.ingest.project_import.import_files` tells how)."""
+        from workbench.ingest.project_import import import_files
+
         return import_files(
             self,
             paths,
@@ -231,6 +237,8 @@ class Project(CodingMixin):
     def import_codebook(self, path: str | Path, notices: list[str] | None = None) -> int:
         """Add the codes of a codebook (.yaml/.yml or REFI-QDA .qdc), pseudonymised; return
         the count (:func:`workbench.ingest.project_import.import_codebook`)."""
+        from workbench.ingest.project_import import import_codebook
+
         return import_codebook(self, path, notices)
 
     def add_code(
@@ -257,12 +265,16 @@ class Project(CodingMixin):
         project stores them: "Hinweis von Herrn Öztürk, Tel. …" gets placeholders."""
         if not any(text and text.strip() for text in texts):
             return texts
+        from workbench.ingest.pseudonymise import pseudonymised_texts
+
         with self.transaction(exclusive=True) as session:
             return pseudonymised_texts(session, *texts)
 
     def import_codings(self, path: str | Path) -> int:
         """Import codings from a table ``document,source_id,coder,code`` (CSV as Excel or
         LibreOffice saves it, XLSX, ODS); return new ones."""
+        from workbench.ingest.project_import import import_codings
+
         return import_codings(self, path)
 
     # -- export ------------------------------------------------------------------------
@@ -275,6 +287,8 @@ class Project(CodingMixin):
         segments = self.segments()
         codings = self.codings()
         if pseudonymised and not codings.empty:  # a participant who codes: her placeholder
+            from workbench.ingest.author_names import known_people, shown_name
+
             with self.session() as session:
                 people = known_people(session)
             codings["coder"] = [shown_name(people, coder) for coder in codings["coder"]]
