@@ -125,3 +125,17 @@ def test_commands_that_read_the_project_load_no_importer(
     assert code == "0", output
     assert said in output
     assert importers == set(), f"workbench {' '.join(argv)} lud {sorted(importers)}"
+
+
+def test_opening_a_project_does_not_load_alembic(tmp_path: Path) -> None:
+    """Each opening of a project asked Alembic for the known revisions (a third of a
+    second to load it); they are read from the migration files, Alembic loads when the
+    database changes (init, upgrade)."""
+    folder = tmp_path / "projekt"
+    code, loaded, output = loaded_by(["init", str(folder)], tmp_path, ("alembic",))
+    assert code == "0", output
+    assert loaded  # creating the database runs Alembic
+    code, loaded, output = loaded_by(["--project", str(folder), "status"], tmp_path, ("alembic",))
+    assert code == "0", output
+    assert "Aussagen                                 0" in output
+    assert loaded == set(), f"workbench status lud {sorted(loaded)}"

@@ -241,3 +241,30 @@ def test_next_revision_is_written_from_the_models(
         monkeypatch.undo()
         migrate.revisions.cache_clear()
     assert "probe_notes" not in Base.metadata.tables
+
+
+def test_the_revisions_read_from_the_files_are_alembics() -> None:
+    """Opening a project reads the known revisions from the migration files, without
+    Alembic: the same revisions in the same order as Alembic walks them."""
+    assert migrate.revisions() == migrate._alembic_revisions()
+    assert migrate.revisions()[0] == migrate.BASELINE
+
+
+def test_a_branch_in_the_revisions_is_left_to_alembic(tmp_path: Path, monkeypatch) -> None:
+    """Two revisions after the same one are no single line: Alembic orders them."""
+    versions = tmp_path / "versions"
+    versions.mkdir()
+    for name, down in (("0001", None), ("0002", "0001"), ("0003", "0001")):
+        (versions / f"{name}_x.py").write_text(
+            f"revision: str = {name!r}\ndown_revision = {down!r}\n", encoding="utf-8"
+        )
+    monkeypatch.setattr(migrate, "MIGRATIONS", tmp_path)
+    monkeypatch.setattr(migrate, "_alembic_revisions", lambda: ("alembic",))
+    migrate.revisions.cache_clear()
+    try:
+        assert migrate.revisions() == ("alembic",)
+        (versions / "0003_x.py").write_text('revision = "0003"\ndown_revision = "0002"\n')
+        migrate.revisions.cache_clear()
+        assert migrate.revisions() == ("0001", "0002", "0003")
+    finally:
+        migrate.revisions.cache_clear()
