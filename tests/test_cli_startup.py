@@ -139,3 +139,33 @@ def test_opening_a_project_does_not_load_alembic(tmp_path: Path) -> None:
     assert code == "0", output
     assert "Aussagen                                 0" in output
     assert loaded == set(), f"workbench status lud {sorted(loaded)}"
+
+
+# The modules that read files of one format, and the dispatch that loads them all.
+PARSERS = (
+    "workbench.ingest.dispatch", "workbench.ingest.docx_protocol", "workbench.ingest.pdf_protocol",
+    "workbench.ingest.markdown_protocol", "workbench.ingest.whatsapp_chat",
+    "workbench.ingest.zoom_chat", "webvtt", "striprtf",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["recommend", "list"], "Noch keine Empfehlungen"),
+        (["feedback"], "Noch keine Zugangscodes ausgegeben"),
+    ],
+)
+def test_a_helper_of_the_importers_loads_no_parser(
+    argv: list[str], said: str, tmp_path: Path
+) -> None:
+    """Any module of workbench.ingest (the pseudonymiser that recommendations and feedback
+    use) ran the package's __init__, which loaded every parser: Word, PDF, chats, tables.
+    The parsers load when a file is read (workbench.ingest.dispatch)."""
+    folder = tmp_path / "projekt"
+    code, _, output = loaded_by(["init", str(folder)], tmp_path, PARSERS)
+    assert code == "0", output
+    code, parsers, output = loaded_by(["--project", str(folder), *argv], tmp_path, PARSERS)
+    assert code == "0", output
+    assert said in output
+    assert parsers == set(), f"workbench {' '.join(argv)} lud {sorted(parsers)}"

@@ -101,7 +101,7 @@ def _merged_text(change: DistrictChange) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     """workbench import PATH…."""
     from workbench.core.formatting import plural
-    from workbench.ingest import expand_paths
+    from workbench.ingest.dispatch import expand_paths
     from workbench.ingest.name_file import read_names, read_role_file
     from workbench.ingest.same_content import SKIPPED
     from workbench.ingest.table import TableMapping

@@ -15,10 +15,10 @@ from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import meant_code
 from workbench.coding.records import read_codebook
 from workbench.core.domain import ImportResult, InputError
-from workbench.ingest import parse_all
 from workbench.ingest.coding_table import read_coding_rows
 from workbench.ingest.common import fill_template
 from workbench.ingest.decidim import with_proposal_districts
+from workbench.ingest.dispatch import parse_all
 from workbench.ingest.export_growth import Appending, appended
 from workbench.ingest.foreign_people import renumber_rows, stored_statements
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
