@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import shutil
 import sqlite3
 import zipfile
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import OperationalError
 
+from tests.need_run_data import need_run_project
 from workbench import Project
 from workbench.cli.common import database_reason
 from workbench.cli.main import main
@@ -56,6 +58,36 @@ def test_an_output_that_cannot_be_written_stops_before_the_project_changes(
     err = capsys.readouterr().err
     assert said in err and "Traceback" not in err
     assert _counts(small) == before  # no access code lost, no run without its table
+
+
+def test_access_codes_whose_list_cannot_be_written_are_not_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """A list that passed the checks but could not be written (a full disk) lost its codes:
+    they were stored first, the file not written, and the feedback counted codes nobody
+    had. The list is written before the codes are stored; if it fails, none is."""
+    from workbench.core import fileio
+
+    rows = [("Bänke fehlen", "M", 0), ("Mehr Bänke", "O", 0), ("Kein Jugendtreff", "W", 1)]
+    small = need_run_project(tmp_path, rows)  # needs to rate
+    replace = fileio.os.replace
+
+    def full_disk(source: object, target: object) -> None:
+        if str(target).endswith("codes.csv"):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        replace(source, target)
+
+    monkeypatch.setattr(fileio.os, "replace", full_disk)
+    out = tmp_path / "codes.csv"
+    args = ["--project", str(small), "tokens", "--n", "2", "--out", str(out)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "codes.csv lässt sich nicht schreiben: kein Platz mehr" in err
+    assert "Traceback" not in err
+    assert _counts(small)[0] == 0 and not out.exists()
+    monkeypatch.undo()  # room again: the codes are stored and written
+    assert main(args) == 0
+    assert _counts(small)[0] == 2 and len(out.read_text(encoding="utf-8-sig").splitlines()) == 3
 
 
 def test_a_backup_never_overwrites_a_file_that_is_no_backup(small: Path, tmp_path: Path) -> None:

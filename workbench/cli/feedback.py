@@ -43,13 +43,22 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     if workshop:
         known = list(project.workshops()["workshop"])
         workshop = named_district(workshop, known, "Workshop") or workshop
+
+    def deliver(tokens: list[str]) -> None:
+        """A list for people (mail merge, print): ";" as German Excel splits it (decision
+        013); the file holds the codes' only copies: readable by the owner only. Written
+        before the codes are stored: a file that cannot be written stores none."""
+        table = pd.DataFrame({"token": tokens, "url": [link(args.base_url, t) for t in tokens]})
+        write_csv(table, args.out, sep=";", mode=0o600)
+
     tokens = feedback.issue_tokens(
-        project, args.n, workshop=workshop, district=district, budget=args.budget
+        project,
+        args.n,
+        workshop=workshop,
+        district=district,
+        budget=args.budget,
+        deliver=deliver,
     )
-    # a list for people (mail merge, print): ";" as German Excel splits it (decision 013);
-    # the file holds the codes' only copies: readable by the owner only
-    table = pd.DataFrame({"token": tokens, "url": [link(args.base_url, t) for t in tokens]})
-    write_csv(table, args.out, sep=";", mode=0o600)
     pattern = link(args.base_url, "<Zugangscode>")
     if args.out is None:
         print(f"# Link-Muster: {pattern}", file=sys.stderr)

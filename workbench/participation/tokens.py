@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
@@ -132,12 +133,15 @@ def issue_tokens(
     workshop: str | None = None,
     district: str | None = None,
     budget: int = DEFAULT_BUDGET,
+    deliver: Callable[[list[str]], None] | None = None,
 ) -> list[str]:
     """Issue ``n`` new tokens (for a workshop or a Sozialraum) and return them.
 
     The tokens are returned once and stored only as hashes. They belong to the round of
     the current items (need clusters of the latest run + draft recommendations); tokens
-    issued while the items stay the same share one round.
+    issued while the items stay the same share one round. ``deliver`` (writing the list
+    people get) runs before they are stored: if it fails, none is stored (a code nobody
+    has would count as one not answering).
     """
     if not isinstance(n, int) or not 1 <= n <= MAX_TOKENS:
         raise InputError(f"Anzahl der Zugangscodes: 1 bis {MAX_TOKENS}.")
@@ -171,6 +175,9 @@ def issue_tokens(
             )
             for t in tokens
         )
+        session.flush()  # the database's refusals first, then the file
+        if deliver is not None:
+            deliver(tokens)
     return tokens
 
 
