@@ -3,7 +3,8 @@
 Researchers call the command dozens of times a day and the test suite hundreds of times:
 ``--help``, a command's ``--help`` and a cheap listing command should answer without
 loading the stages they do not use (pandas, SQLAlchemy, the importers, the analysis); the
-listing commands (status, districts, waves, coders) open the project without the importers.
+listing commands (status, districts, waves, coders, …) open the project without the
+importers and without Alembic; recommend list and feedback load no file parser.
 
 Each case runs ``python -m workbench …`` in a fresh process, ``--runs`` times in turn with
 the old and the new package (PYTHONPATH), from a temporary folder outside both (the current
@@ -52,6 +53,9 @@ CASES = (
     ("status --json", ["--project", "{project}", "status", "--json"]),
     ("waves", ["--project", "{project}", "waves"]),
     ("coders", ["--project", "{project}", "coders"]),
+    ("codebook list", ["--project", "{project}", "codebook", "list"]),
+    ("recommend list", ["--project", "{project}", "recommend", "list"]),
+    ("feedback", ["--project", "{project}", "feedback"]),
 )
 
 
