@@ -1,6 +1,8 @@
 """Words that open a sentence before a surname and are no first name of it: the verb of a
 question ("Hat Becker recht?"), a request ("Frag Becker.", "Such Becker!", "Fahr Becker
-heim.") or a preposition ("Wegen Becker …", "Außer Becker kam keiner.").
+heim."), a preposition ("Wegen Becker …", "Außer Becker kam keiner."), a subordinating
+conjunction ("Obwohl Becker sagte, …", "Sobald Becker kommt, …") or a focus particle
+("Erst Becker hat …", "Kaum Becker …").
 
 Before a surname such a word made a person "Fahr Becker" beside the key's "Jens Becker":
 a second number, and every later "Becker" alone a third, as the key could no longer say
@@ -41,6 +43,15 @@ wegen außer gemäß entgegen gegenüber hinter innerhalb außerhalb anstatt zwe
 bezüglich seitens mitsamt zufolge unweit trotz während dank samt
 """
 
+# subordinating conjunctions and focus particles that open a clause before its subject
+# ("Obwohl Hartkopf sagte, …"); those of the name lists' function words ("Weil", "Solange",
+# "Während") are no name there already
+_CONJUNCTIONS = """
+obwohl obgleich obschon obzwar wenngleich wennschon wiewohl sobald sofern soweit sooft
+soviel falls nachdem bevor ehe seitdem indem sodass zumal insofern insoweit inwiefern
+wohingegen wogegen weshalb weswegen wieso erst kaum bloß ausgerechnet lediglich
+"""
+
 
 def _forms(stems: str) -> set[str]:
     """The imperative forms of the stems: "ruf", "rufe", "ruft", "ladet" (folded)."""
@@ -53,7 +64,7 @@ def _forms(stems: str) -> set[str]:
 
 # Folded words that open a sentence before a surname as no first name of it.
 OPENERS = frozenset(
-    {fold(w) for w in (_FINITE + _IRREGULAR + _PREPOSITIONS).split()}
+    {fold(w) for w in (_FINITE + _IRREGULAR + _PREPOSITIONS + _CONJUNCTIONS).split()}
     | _forms(_REQUESTS)
     | {"bitte"}
 )

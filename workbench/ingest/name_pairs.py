@@ -479,19 +479,17 @@ def unlisted_pair(
         return None  # "Addis Abeba", "Abu Dhabi": a place of two words
     if finder._institution_after(text, toks, i + 1):
         return None
-    if _verb_before_known(finder, tok, nxt):
-        # "Hat Hartkopf recht?" after "Gregor Hartkopf": the verb, no first name "Hat" of
-        # a second Hartkopf (which also made every later "Hartkopf" alone a third)
+    if _opener_before(finder, tok):
+        # "Hat Hartkopf recht?", "Obwohl Hartkopf sagte, …" after "Gregor Hartkopf": the
+        # verb or the conjunction, no first name "Obwohl" of a second Hartkopf (which also
+        # made every later "Hartkopf" alone a third); a listed "Hartkopf" of the same text
+        # is the listed person (the pair, longer, took the opener into the placeholder)
         return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.55, nxt.text)
     return finder._hit(text, toks, tok.start, i, i + 1, i + 1, 0.6, nxt.text)
 
 
-def _verb_before_known(finder: PersonFinder, tok: Tok, nxt: Tok) -> bool:
-    """Whether ``tok`` opens a sentence as the verb of a question or a request before a
-    surname the key (or another workshop's list) knows ("Hat Hartkopf recht?")."""
-    return (
-        tok.sentence_start
-        and tok.folded in _VERBS_FIRST
-        and not finder.is_first(tok)
-        and finder.known.get(nxt.lower) == nxt.lower
-    )
+def _opener_before(finder: PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` opens a sentence as the verb of a question or a request, a
+    preposition or a conjunction before a surname ("Hat Hartkopf recht?", "Obwohl
+    Hartkopf sagte, …"): a word of a closed list (:data:`OPENERS`), no first name."""
+    return tok.sentence_start and tok.folded in _VERBS_FIRST and not finder.is_first(tok)

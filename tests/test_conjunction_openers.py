@@ -1,0 +1,60 @@
+"""A conjunction opening a clause before a listed surname ("Obwohl Hartkopf sagte, …") is
+no first name: the placeholder covers the surname, and the listed person keeps one number."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench import Project
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+LISTED = ["Gregor Hartkopf", "Jens Becker"]
+OPENERS = [
+    "Obwohl", "Obgleich", "Obschon", "Wenngleich", "Sobald", "Sofern", "Soweit", "Falls",
+    "Nachdem", "Bevor", "Ehe", "Seitdem", "Indem", "Sodass", "Zumal", "Insofern", "Erst",
+    "Kaum", "Bloß", "Ausgerechnet",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("opener", OPENERS)
+@pytest.mark.parametrize("surname", ["Hartkopf", "Becker"])
+@pytest.mark.parametrize("verb", ["sagte, es gehe nicht.", "meint, es gehe.", "kam zu spät."])
+def test_the_conjunction_stays_before_a_listed_surname(
+    opener: str, surname: str, verb: str
+) -> None:
+    """ "Obwohl Hartkopf sagte, …" became "[Person 1] sagte, …": the key learned a person
+    "Obwohl Hartkopf" beside the listed Gregor Hartkopf (and "Weil Hartkopf …" was fine,
+    as "weil" is a function word of the name lists, "obwohl" was not)."""
+    p = Pseudonymiser()
+    out = p.pseudonymise(f"{opener} {surname} {verb}", LISTED)[0]
+    assert out == f"{opener} [Person 1] {verb}"
+    assert [original for original, _ in p.new.values()] == [surname]  # not "Obwohl Hartkopf"
+
+
+@pytest.mark.parametrize("opener", ["Obwohl", "Sobald", "Nachdem"])
+def test_an_unlisted_surname_after_a_conjunction_is_still_replaced(opener: str) -> None:
+    """Without a list the surname before a speech verb stays a person; only the
+    conjunction comes out of the placeholder."""
+    out = Pseudonymiser().pseudonymise(f"{opener} Zabelberg meint, es gehe.")[0]
+    assert out == f"{opener} [Person 1] meint, es gehe."
+
+
+def test_a_protocol_keeps_its_listed_person_one_number(tmp_path) -> None:
+    """The user's view: a protocol naming Gregor Hartkopf; "Obwohl Hartkopf …" and
+    "Hartkopf …" are the same [Person 1], and "Obwohl" stays in the statement."""
+    source = tmp_path / "protokoll.txt"
+    source.write_text(
+        "Protokoll Quartiersworkshop\n\nTeilnehmende: Gregor Hartkopf, Jens Becker\n\n"
+        "Obwohl Hartkopf sagte, es gehe nicht, wurde weiter geplant.\n\n"
+        "Hartkopf will die Bänke zählen.\n\n"
+        "Sobald Becker meint, es reiche, hören wir auf.\n",
+        encoding="utf-8",
+    )
+    project = Project.create(tmp_path / "p", districts=["Manfort"])
+    project.import_files([source], district="Manfort")
+    texts = list(project.segments()["text"])
+    assert "Obwohl [Person 1] sagte, es gehe nicht, wurde weiter geplant." in texts
+    assert "[Person 1] will die Bänke zählen." in texts
+    assert "Sobald [Person 2] meint, es reiche, hören wir auf." in texts
+    key = project.pseudonym_key()
+    assert sorted(key.loc[key["kind"] == "person", "placeholder"]) == ["[Person 1]", "[Person 2]"]
