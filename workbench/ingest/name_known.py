@@ -222,11 +222,14 @@ def genitive(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, i
     by its surname ("die Müllers", "bei Müllers"); the "s" stays."""
     tok, w = toks[i], toks[i].text[:-1]
     stem = replace(tok, end=tok.end - 1, text=w, folded=tok.folded[:-1], lower=w.lower())
-    if len(w) < 3 or stem.folded in ORDINARY or finder.blocked(tok) or finder.blocked(stem):
+    key = finder.known.get(stem.lower)
+    # a word before "s" is a genitive of the word ("Kochs Rezept"), but no word ends in
+    # "xs", "zs" or "ßs": "Straußs Vorschlag" of the key's Jonas Strauß is his
+    word = stem.folded in ORDINARY and not (key is not None and w[-1:] in ("x", "z", "ß"))
+    if len(w) < 3 or word or finder.blocked(tok) or finder.blocked(stem):
         return None
     if finder.is_first(tok):  # "Die Thomas Mann Schule", "Hans Sachs Straße": no "Thoma"
         return None
-    key = finder.known.get(stem.lower)
     family = i and toks[i - 1].lower in _FAMILY_BEFORE and finder.is_surname(stem)
     family = family and tok.text.endswith("s") and w[1:].islower()  # not "bei McDonalds"
     if not family and (

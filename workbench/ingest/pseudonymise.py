@@ -497,7 +497,10 @@ class Pseudonymiser:
                 # A lone name that is also a word ("im Sommer", "der Koch", "Will discuss")
                 if " " not in variant and word_use(text, m, variant):
                     continue
-                if m.group(1) and (not genitive_at(text, m.end()) or s_word(text, m)):
+                # a listed name may end in "x", "z" or "ß" before it, as people write it
+                # without the apostrophe ("Straußs Vorschlag" of a listed Jonas Strauß)
+                genitive = genitive_at(text, m.end(), sibilant=True)
+                if m.group(1) and (not genitive or s_word(text, m)):
                     continue  # "Annas Idee" is Anna's; "Mais", "montags Ruhetag" are words
                 noun = not m.group(1) and noun_surname(variant, key)
                 if noun and named_beside(text, m, key):
