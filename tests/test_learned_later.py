@@ -163,7 +163,10 @@ def test_a_noun_surname_before_its_full_name_where_no_noun_can_stand() -> None:
     assert p.pseudonymise("Licht hat recht. Frau Anna Licht kommt.")[0] == (
         "[Person 1] hat recht. [Person 1] kommt."
     )
-    assert p.pseudonymise("Licht hat recht.")[0] == "Licht hat recht."  # another text
+    # another text: the key's Licht where she speaks (test_known_noun_speakers.py), the
+    # noun where a noun can stand
+    assert p.pseudonymise("Licht hat recht.")[0] == "[Person 1] hat recht."
+    assert p.pseudonymise("Licht fehlt im Park.")[0] == "Licht fehlt im Park."
     assert len(p.known) == 1
 
 

@@ -7,11 +7,13 @@ zu.", "Frag mal Sommer.", "Wie Koch meinte, …") and the noun where the sentenc
 ("im Sommer", "Mehr Sommer bitte", "Sommer 2024", "ein heißer Sommer", "der Koch" unless a
 verb of a person follows). Opening a sentence it is the person only as its subject or
 speaker ("Sommer hat recht", "Koch: …"; "Lange gewartet haben wir nicht", "Weiß jemand,
-wann …" stay). It is replaced and shown for review: the key of a real project
-holds hundreds of surnames, and a researcher decides with ``pseudonyms reject`` where
-nobody was meant. Surnames that are words but no nouns ("Lang", "Jung": "Jung und Alt")
-and the name lists' plurals ("Rosen blühen im Mai") keep the narrower rules of
-:func:`known_in_text`.
+wann …" stay). A noun of the Wiktionary that no name list holds ("Rosenkranz", "Licht"
+of a Maria Rosenkranz, an Anna Licht) is the person only as the speaker opening a
+sentence ("Rosenkranz hat recht", "Licht meinte, …"; "Mehr Licht", "Licht fehlt im Park"
+stay). It is replaced and shown for review: the key of a real project holds hundreds of
+surnames, and a researcher decides with ``pseudonyms reject`` where nobody was meant.
+Surnames that are words but no nouns ("Lang", "Jung": "Jung und Alt") and the name
+lists' plurals ("Rosen blühen im Mai") keep the narrower rules of :func:`known_in_text`.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.listed_nouns import is_noun_word, noun_context, word_use
+from workbench.ingest.listed_nouns import is_noun_word, noun_context, speaks_after, word_use
 from workbench.ingest.name_known import Finder, ordinary_word, short_word, singular_verb
 from workbench.ingest.name_tokens import Tok
 from workbench.ingest.noun_lexicon import is_german_noun
@@ -38,8 +40,13 @@ def known_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     word = tok.text
     if short_word(tok) or not (word[0].isupper() and word[1:].islower()):
         return None  # "SOMMER" in a heading, "sommer" in a chat: left to other rules
-    if not ordinary_word(word) or finder.blocked(tok):
-        return None  # no word ("Becker"): known_word's; a protected or rejected word
+    if finder.blocked(tok):
+        return None  # a protected or rejected word
+    if not ordinary_word(word):
+        # no word ("Becker"): known_word's; a noun of no name list ("Rosenkranz", "Licht")
+        # only as the speaker opening a sentence ("Rosenkranz hat recht", "Licht meint, …")
+        speaker = (i == 0 or tok.sentence_start) and speaks_after(text, tok.end)
+        return _speaking_noun(finder, tok, key, i) if speaker else None
     if not (tok.folded in lists.NOUN_SURNAMES or is_noun_word(word)):
         return None  # "Lang", "Jung": known_in_text's
     if tok.folded in lists.NOUN_FIRST_NAMES:
@@ -64,6 +71,16 @@ def known_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     if (i == 0 or tok.sentence_start) and not _opens_as_person(text, toks, i):
         return None  # "Lange gewartet haben wir nicht", "Weiß jemand, wann …"
     return Hit(tok.start, tok.end, "person", key, KNOWN_NOUN_CONFIDENCE, word), i
+
+
+def _speaking_noun(finder: Finder, tok: Tok, key: str, i: int) -> tuple[Hit, int] | None:
+    """The hit of a noun of the Wiktionary that no name list holds, as a speaker: what
+    :func:`~workbench.ingest.name_known.known_word` leaves, as it may be the noun."""
+    if finder.is_surname(tok) or finder.is_first(tok) or finder.is_foreign(tok):
+        return None
+    if not is_german_noun(tok.folded) or tok.folded in lists.NOUN_FIRST_NAMES:
+        return None
+    return Hit(tok.start, tok.end, "person", key, KNOWN_NOUN_CONFIDENCE, tok.text), i
 
 
 def _opens_as_person(text: str, toks: list[Tok], i: int) -> bool:
