@@ -44,7 +44,7 @@ from workbench.ingest.listed_words import (
     word_surname,
 )
 from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_lists import short_name_ok
+from workbench.ingest.name_lists import PARTICLES, short_name_ok
 from workbench.ingest.name_tokens import genitive_at, search_before
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.nfc_view import NfcView, nfc_names
@@ -351,6 +351,8 @@ class Pseudonymiser:
             # "Frau Schmidt" around a listed "Schmidt" is the listed person (or, if two
             # listed people are called Schmidt, neither of them)
             inner = inside(hit.start, hit.end)
+            if _particle_before_listed(text, hit, inner, names):
+                continue  # "Da Hartkopf sagte" of a listed Gregor Hartkopf: the listed hit
             if inner and len(name_words(text[hit.start : hit.end])) == 1:
                 hit = replace(hit, key=max(inner, key=lambda h: h.end - h.start).key)
             elif not inner and hit.kind == "person":
@@ -522,6 +524,25 @@ class Pseudonymiser:
                         continue  # a researcher said: no name here
                     # "danke ali", "tom hat recht", "ben, kannst du …": only so addressed
                     yield Hit(m.start(), m.end(), "person", key, 0.75, m.group())
+
+
+def _particle_before_listed(text: str, hit: Hit, inner: list[Hit], names: tuple[str, ...]) -> bool:
+    """Whether ``hit`` is a listed name with a word before it that a rule read as the
+    particle of a surname ("Da Silva sagt", "Von Weizsäcker meint"), though the list names
+    the person without it: "Da Hartkopf sagte, …" (the conjunction) of a Gregor Hartkopf;
+    not where a listed name has that word ("Von Da Silva sagte, …" of a Maria Da Silva)."""
+    if not inner or hit.kind != "person":
+        return False
+    listed = max(inner, key=lambda h: h.end - h.start)
+    if listed.end != hit.end or listed.start <= hit.start:
+        return False
+    before = text[hit.start : listed.start]
+    if not before.endswith(" ") or not all(w.lower() in PARTICLES for w in before.split()):
+        return False
+    surname = text[listed.start : listed.end].lower()
+    words = [name.lower().split() for name in names]
+    listed_words = {word for name in words if surname in name for word in name}
+    return not any(word.lower() in listed_words for word in before.split())
 
 
 def _inside(hit: Hit, others: list[Hit]) -> bool:
