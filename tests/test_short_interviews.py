@@ -3,6 +3,8 @@
 "I: …" / "B: …" is an interview however short: the labels become the statements' roles
 and leave the text, in Word as in plain text and Markdown (a Word file of two such
 paragraphs was refused with the protocol's message, a text file kept "I:" in the text).
+So are "F: …" / "A: …" and "Frage: …" / "Antwort: …" (a Word file of two such paragraphs
+was refused, while four were read as turns).
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ def _docx(path: Path, paragraphs: list[str]) -> Path:
         (("I", "B"), 2),
         (("Int.", "Befragte"), 2),
         (("I", "B"), 3),
+        (("F", "A"), 2),
+        (("Frage", "Antwort"), 2),
+        (("Q", "A"), 2),
     ],
 )
 @pytest.mark.parametrize("suffix", [".docx", ".txt", ".md"])
@@ -65,3 +70,10 @@ def test_a_protocols_lead_ins_stay_a_protocol(tmp_path: Path) -> None:
         (None, "Ergebnis: Ein Treffpunkt fehlt."),
         (None, "Fazit: Das Café reicht nicht."),
     ]
+
+
+def test_two_answering_labels_ask_nothing(tmp_path: Path) -> None:
+    """A guard: "A:"/"B:" say nobody asks (two notes of a card wall stay protocol lines)."""
+    path = write_file(tmp_path, "karten.txt", f"A: {QUESTION}\nB: {ANSWER}\n")
+    said = [(s.speaker_role, s.text) for s in parse_file(path).segments]
+    assert said == [(None, f"A: {QUESTION}"), (None, f"B: {ANSWER}")]

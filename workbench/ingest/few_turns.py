@@ -32,10 +32,12 @@ def full_name(who: str) -> bool:
     return len(words) >= 2 and names.has_first(words[0]) and names.has_last(words[-1])
 
 
-# An interview's labels: who asks ("I", "Int.", "Interviewerin", "IV") and who answers ("B",
-# "B1", "IP 2", "Befragte", "Interviewter")
-_ASKER = re.compile(r"(?:i|int\.?|iv|interviewer(?:in|\*in|:in|/in)?)\s*\d*")
-_ANSWERER = re.compile(r"(?:b|ip|befragte[rn]?|interviewte[rn]?|interviewpartner(?:in)?)\s*\d*")
+# An interview's labels: who asks ("I", "Int.", "Interviewerin", "IV", "F", "Frage", "Q") and
+# who answers ("B", "B1", "IP 2", "Befragte", "Interviewter", "A", "Antwort")
+_ASKER = re.compile(r"(?:i|int\.?|iv|interviewer(?:in|\*in|:in|/in)?|f|frage|q)\s*\d*")
+_ANSWERER = re.compile(
+    r"(?:b|ip|befragte[rn]?|interviewte[rn]?|interviewpartner(?:in)?|a|antwort)\s*\d*"
+)
 
 
 def is_interview(speakers: list[str]) -> bool:
@@ -45,6 +47,8 @@ def is_interview(speakers: list[str]) -> bool:
     protocol's "Ergebnis:" lead-ins would not count.
 
     >>> is_interview(["i", "b"]), is_interview(["i", "b", "i", "b2"]), is_interview(["b", "b"])
+    (True, True, False)
+    >>> is_interview(["f", "a"]), is_interview(["frage", "antwort"]), is_interview(["a", "b"])
     (True, True, False)
     >>> is_interview(["i", "b", "ergebnis"])
     False
