@@ -28,13 +28,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from itertools import islice, takewhile
 
-import yaml
-
-from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.core.parse_errors import yaml_problem
+from workbench.core.domain import ParsedDocument, ParsedSegment
 from workbench.ingest.captions import is_caption, is_lone_image
 from workbench.ingest.card_columns import holds_cards
-from workbench.ingest.common import add_statement, normalise_date, protocol_result, role_and_text
+from workbench.ingest.common import add_statement, protocol_result, role_and_text
+from workbench.ingest.markdown_front import front_fields, front_matter
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES, agenda_items
 from workbench.ingest.people_section import said_among_names, section_people
@@ -107,61 +105,6 @@ _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+(?!\s*\d)")  # "> Zitat", not "> 50 % der
 # A pad's table of contents ("[TOC]", "[[_TOC_]]") and the fences of a HedgeDoc container
 # (":::info" … ":::"): lines without statements.
 _PAD_MACRO = re.compile(r"^\s{0,3}(?:\[\[?_?toc_?\]?\]|:::.*)\s*$", re.IGNORECASE)
-_FRONT_KEYS = {
-    "workshop": "workshop",
-    "district": "district",
-    "sozialraum": "district",
-    "date": "date",
-    "datum": "date",
-    "format": "format",
-    "title": "title",
-    "titel": "title",
-    "participants": "names",
-    "teilnehmende": "names",
-    "names": "names",
-}
-
-
-def _front_matter(text: str, name: str) -> tuple[dict, str, int]:
-    """Split YAML front matter off; return (metadata, body, line offset of body)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return {}, text, 0
-    for i in range(1, len(lines)):
-        if lines[i].strip() in ("---", "..."):
-            try:
-                meta = yaml.safe_load("\n".join(lines[1:i])) or {}
-            except yaml.YAMLError as err:
-                mark = getattr(err, "problem_mark", None)
-                row = mark.line + 2 if mark else None
-                raise InputError(
-                    f"YAML-Kopf ist fehlerhaft: {yaml_problem(err, line=False)}.",
-                    file=name,
-                    row=row,
-                ) from None
-            if not isinstance(meta, dict):
-                raise InputError(
-                    "YAML-Kopf muss Schlüssel: Wert-Paare enthalten.", file=name, row=2
-                )
-            return meta, "\n".join(lines[i + 1 :]), i + 1
-    raise InputError("YAML-Kopf wird mit '---' geöffnet, aber nie geschlossen.", file=name, row=1)
-
-
-def _metadata(meta: dict, name: str) -> dict:
-    """Map German/English front-matter keys onto document fields."""
-    out: dict = {}
-    for key, value in meta.items():
-        field = _FRONT_KEYS.get(str(key).strip().lower())
-        if field is None or value is None:
-            continue
-        if field == "names":
-            values = [value] if isinstance(value, str) else value
-            out["names"] = tuple(n for v in values for n in split_names(str(v)))
-        elif field == "date":
-            out["date"] = normalise_date(value, name)
-        else:
-            out[field] = str(value).strip()
-    return out
 
 
 def _cells(line: str) -> list[str]:
@@ -432,8 +375,8 @@ def parse_markdown(
     timed turns below YAML front matter into its turns; ``roles`` as for ``--roles``)."""
     raw = read_source(source, name)
     text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
-    meta, body, offset = _front_matter(text, raw.name)
-    fields = _metadata(meta, raw.name)
+    meta, body, offset = front_matter(text, raw.name)
+    fields = front_fields(meta, raw.name)
     if meta and is_speaker_turns(body, timed_only=True):
         return _turns_below(raw, body, offset, fields, roles)
     sectioned = None if meta else _turns_under_headings(raw, body.split("\n"), roles)
