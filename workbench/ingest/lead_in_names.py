@@ -60,7 +60,7 @@ _SURNAME_END = re.compile(
 )
 
 
-def _capitalised(word: str) -> bool:
+def capitalised(word: str) -> bool:
     """Whether a word is written like a name: a capital, then small letters (also in each
     part of "Przybylski-Öztürk"; "McDonald", "O'Brien")."""
     parts = word.split("-")
@@ -73,7 +73,7 @@ def _capitalised(word: str) -> bool:
     return True
 
 
-def _ordinary(word: str, several: bool) -> bool:
+def ordinary(word: str, several: bool) -> bool:
     """Whether a word of a lead-in is a word of a role, group, organisation or thing."""
     folded = fold(word)
     names = gazetteer()
@@ -133,9 +133,9 @@ def _reads_as_name(bare: str, places: Collection[str]) -> bool:
     if not 2 <= len(core) <= 4 or len(words) > 5 or fold(words[0]) in lists.PARTICLES:
         return False
     folded_places = {fold(p) for p in places}
-    if not all(_capitalised(w) and fold(w) not in folded_places for w in core):
+    if not all(capitalised(w) and fold(w) not in folded_places for w in core):
         return False
-    if any(_ordinary(w, True) for w in core):
+    if any(ordinary(w, True) for w in core):
         return False
     return _name_like(core[0], True) or _name_like(core[-1], False)
 
@@ -168,10 +168,8 @@ def plain_lead_ins(texts: Iterable[str | None], places: Collection[str] = ()) ->
     return [
         name
         for name in found
-        if not _place(name)
-        and (
-            gazetteer().has_first(name.split()[0]) or (counts[name] >= REPEATED and _no_word(name))
-        )
+        if not place(name)
+        and (gazetteer().has_first(name.split()[0]) or (counts[name] >= REPEATED and no_word(name)))
     ]
 
 
@@ -184,7 +182,7 @@ _WORD_SHAPE = re.compile(
 )
 
 
-def _no_word(name: str) -> bool:
+def no_word(name: str) -> bool:
     """Whether a lead-in's words are no German nouns (a surname the gazetteer knows may be
     one: "Okke Bauer"), no ordinary word, adjective or participle ("Kurz Notiert"), no
     local organisation or place ("Kolping", "Lindenhof Schlebusch"), and its first word is no
@@ -205,7 +203,7 @@ def _no_word(name: str) -> bool:
     return all(not is_german_noun(fold(w)) or (w == rest[-1] and names.has_last(w)) for w in rest)
 
 
-def _place(name: str) -> bool:
+def place(name: str) -> bool:
     """Whether a plain lead-in names a place ("Paris Bar", "Mark Brandenburg"): its first
     word is a place's name, or a later one is and no surname ("Weber", "Luxemburg" are)."""
     first, *rest = name.split()

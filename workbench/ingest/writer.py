@@ -41,6 +41,7 @@ from workbench.ingest.district_names import district_in_name, districts_in_title
 from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.import_waves import kept_wave
 from workbench.ingest.key_growth import learned_words, shows
+from workbench.ingest.lead_in_first_names import conversation_first_names
 from workbench.ingest.lead_in_names import lead_in_names, plain_lead_ins
 from workbench.ingest.listed_people import listed_authors
 from workbench.ingest.long_names import (
@@ -395,6 +396,9 @@ class Writer(ProjectFileWriting):
         speakers = lead_in_names(given, self.districts)  # a district's name is none
         # "Karl Weber: Danke …" written in the statement: the speaker her "Danke Karl" means
         speakers += plain_lead_ins((s.text for s in document.segments), self.districts)
+        # "- Quirin: …" among "- Dilara: …" turns: a first name the gazetteer lacks
+        turns = ((s.speaker_role, s.text) for s in document.segments)
+        speakers += conversation_first_names(turns, self.districts)
         extra = (*document.names, *extra_names, *authors, *speakers)
         self.pseudonymiser.listed.add(extra)  # "Becker" of this list, in any workshop's text
         names = {w: self._names(w, extra) for w in dict.fromkeys(w for _, w, _ in placed)}
