@@ -66,3 +66,25 @@ def test_a_records_lead_ins_beside_turns_stay_words(
     assert word not in set(project.pseudonym_key()["original"])
     texts = project.segments().sort_values("position")["text"].tolist()
     assert texts[1] == f"{word}: Die Beleuchtung am Weg fehlt."
+
+
+def test_a_name_beside_a_role_is_a_person_once(project: Project, tmp_path: Path) -> None:
+    """ "Bewohnerin (Quirin Zabelberg): …" once, the first name unknown: the role says a
+    person speaks (it stayed in clear: only a repeated lead-in counted); a topic beside a
+    group ("Gruppe (Praktischer Klimaschutz): …") stays."""
+    path = tmp_path / "protokoll.md"
+    path.write_text(
+        "# Stadtteilforum\n\n## Was fehlt?\n\n"
+        "Moderation: Was fehlt im Quartier?\n\n"
+        "Bewohnerin (Quirin Zabelberg): Ein Treffpunkt für Jugendliche.\n\n"
+        "Gruppe (Praktischer Klimaschutz): Mehr Bäume an der Straße.\n",
+        encoding="utf-8",
+    )
+    _import(project, path)
+    stored = stored_text(project)
+    assert "Quirin" not in stored and "Zabelberg" not in stored
+    texts = project.segments().sort_values("position")["text"].tolist()
+    assert texts[1].startswith("Bewohnerin ([Person ") and texts[1].endswith(
+        "]): Ein Treffpunkt für Jugendliche."
+    )
+    assert texts[2] == "Gruppe (Praktischer Klimaschutz): Mehr Bäume an der Straße."

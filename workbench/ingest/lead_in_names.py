@@ -161,16 +161,29 @@ def plain_lead_ins(texts: Iterable[str | None], places: Collection[str] = ()) ->
     Without the bold a lead-in is often a topic ("Praktischer Klimaschutz: …"): its name
     starts with a first name the gazetteer knows, or it opens :data:`REPEATED` statements
     of the file with words of no noun or place ("Okke Wübbenhorst: …" twice; Frisian,
-    Turkish or Ukrainian first names the gazetteer lacks)."""
+    Turkish or Ukrainian first names the gazetteer lacks), or stands beside a role
+    ("Bewohnerin (Quirin Zabelberg): …", once: the role says a person speaks)."""
     roles = [m.group() if (m := _PLAIN_LEAD_IN.match(t or "")) else None for t in texts]
     found = lead_in_names(roles, places)
     counts = Counter(lead_in_name(r, places) for r in roles if r)
+    beside = {lead_in_name(r, places) for r in roles if r and _beside_role(r)}
     return [
         name
         for name in found
         if not place(name)
-        and (gazetteer().has_first(name.split()[0]) or (counts[name] >= REPEATED and no_word(name)))
+        and (
+            gazetteer().has_first(name.split()[0])
+            or ((counts[name] >= REPEATED or name in beside) and no_word(name))
+        )
     ]
+
+
+def _beside_role(lead_in: str) -> bool:
+    """Whether a part of a lead-in is a role or group of people ("Bewohnerin (…)",
+    "Moderation – …", "Kita, …"): the other part is who speaks in it."""
+    parts = [" ".join(p.split()) for p in _PARTS.split(lead_in)]
+    parts = [p for p in parts if p]
+    return len(parts) >= 2 and any(all(ordinary(w, True) for w in p.split()) for p in parts)
 
 
 # Shapes of adjectives, adverbs and participles of a heading ("Kurz Notiert", "Gemeinsam
