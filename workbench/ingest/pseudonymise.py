@@ -353,6 +353,8 @@ class Pseudonymiser:
             inner = inside(hit.start, hit.end)
             if _particle_before_listed(text, hit, inner, names):
                 continue  # "Da Hartkopf sagte" of a listed Gregor Hartkopf: the listed hit
+            if hit.kind == "person" and len({h.key for h in inner}) > 1:
+                continue  # "Anna Yusuf" of the listed "Anna" and "Yusuf": the two of them
             if inner and len(name_words(text[hit.start : hit.end])) == 1:
                 hit = replace(hit, key=max(inner, key=lambda h: h.end - h.start).key)
             elif not inner and hit.kind == "person":
