@@ -77,3 +77,30 @@ def test_two_answering_labels_ask_nothing(tmp_path: Path) -> None:
     path = write_file(tmp_path, "karten.txt", f"A: {QUESTION}\nB: {ANSWER}\n")
     said = [(s.speaker_role, s.text) for s in parse_file(path).segments]
     assert said == [(None, f"A: {QUESTION}"), (None, f"B: {ANSWER}")]
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        "Erzählen Sie mal, wie Sie hier wohnen.",
+        "Beschreiben Sie bitte Ihren Alltag im Viertel.",
+        "Erzähl doch mal von deinem Viertel.",
+    ],
+)
+@pytest.mark.parametrize("suffix", [".docx", ".txt", ".md"])
+def test_a_narrative_request_is_asked_too(
+    project: Project, tmp_path: Path, suffix: str, request_: str
+) -> None:
+    """ "I: Erzählen Sie mal, …" asks without "?": the request and its answer were two
+    protocol lines with "I:"/"B:" in their text (Word: refused)."""
+    lines = [f"I: {request_}", f"B: {ANSWER}"]
+    if suffix == ".docx":
+        path = _docx(tmp_path / "interview.docx", lines)
+    else:
+        path = write_file(tmp_path, f"interview{suffix}", "\n".join(lines) + "\n")
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert list(zip(stored["speaker_role"], stored["text"], strict=True)) == [
+        ("I", request_),
+        ("B", ANSWER),
+    ]

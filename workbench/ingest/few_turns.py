@@ -58,14 +58,24 @@ def is_interview(speakers: list[str]) -> bool:
     return bool(asks) and bool(answers) and len(asks) + len(answers) == len(speakers)
 
 
+# A narrative interview's request instead of a question: "Erzählen Sie mal, …",
+# "Beschreiben Sie bitte …", "Erzähl doch mal …"
+_REQUEST = re.compile(
+    r"\s*(?:[A-ZÄÖÜ][a-zäöüß]+e?n\s+Sie\b"
+    r"|(?:Erzähl|Beschreib|Schilder|Sag|Nenn|Stell)e?\s+(?:mal|doch|bitte)\b)"
+)
+
+
 def interview_evidence(turns: list[Turn]) -> bool:
     """Whether an interview's labelled turns show that one is asked: each label speaks at
-    least twice, or a turn of who asks ends a sentence with "?" ("I: Was fehlt Ihnen?");
-    two card notes "I: Idee …" / "B: Bedarf …" ask nothing."""
+    least twice, or a turn of who asks ends a sentence with "?" ("I: Was fehlt Ihnen?") or
+    opens with a request ("I: Erzählen Sie mal, …"); two card notes "I: Idee …" /
+    "B: Bedarf …" ask nothing."""
     whos = [t.who.casefold() for t in turns]
     if all(whos.count(who) >= 2 for who in whos):
         return True
-    return any("?" in " ".join(t.lines) for t in turns if _ASKER.fullmatch(t.who.casefold()))
+    asked = [" ".join(t.lines) for t in turns if _ASKER.fullmatch(t.who.casefold())]
+    return any("?" in said or _REQUEST.match(said) for said in asked)
 
 
 def short_transcript(turns: list[Turn]) -> bool:
