@@ -184,7 +184,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     """Whether a text as it is written is speaker turns (see :func:`is_speaker_turns`);
     under a Markdown title ("# Was fehlt im Quartier?") only turns with times count, and
     an interview's labelled turns (:func:`~workbench.ingest.few_turns.is_interview`)."""
-    if text.lstrip("\ufeff").startswith("#"):
+    if _MARKDOWN_HEADING.match(text.lstrip("\ufeff")):  # not f4's "#00:00:05-1# I: …"
         titled = _under_title(text[:200_000])
         if titled is None:
             return False  # sections under Markdown headings: a protocol
@@ -235,7 +235,7 @@ def parse_speaker_turns(
     raw = read_source(source, name)
     text = decode(raw)
     if _is_turns(text, timed_only=False):
-        plain = _under_title(text) if text.lstrip("\ufeff").startswith("#") else None
+        plain = _under_title(text) if _MARKDOWN_HEADING.match(text.lstrip("\ufeff")) else None
     else:
         plain = _markdown_plain(text)
     return turns_document(raw, text if plain is None else plain, roles)
