@@ -82,7 +82,6 @@ def test_two_speakers_without_any_frame_stay_a_protocol(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "lines",
     [
-        ("Frage: Was fehlt im Viertel?", "Antwort: Ein Spielplatz und mehr Bänke."),
         ("TOP 1: Zu viele Autos in der Hauptstraße.", "TOP 2: Mehr Bänke am Platz."),
         ("Wichtig: Zu viele Autos in der Hauptstraße.", "Fazit: Mehr Bänke am Platz."),
     ],
@@ -97,3 +96,19 @@ def test_a_protocol_under_its_clock_time_keeps_every_line(
     texts = [s.text for s in doc.segments]
     assert all(line in texts for line in lines)
     assert not any(s.speaker_role for s in doc.segments)
+
+
+@pytest.mark.parametrize(
+    "title", ["", "Protokoll Stadtteilrunde\n", "Teilnehmende: Anna Schmidt\n"]
+)
+def test_a_question_and_its_answer_under_a_clock_time_are_an_interview(
+    tmp_path: Path, title: str
+) -> None:
+    """ "Frage: …?" / "Antwort: …" under "18:00" ask and answer as "I:"/"B:" do: both
+    lines stay statements, their labels the roles (none dropped as a title)."""
+    lines = "Frage: Was fehlt im Viertel?\nAntwort: Ein Spielplatz und mehr Bänke.\n"
+    doc = parse_file(write_file(tmp_path, "runde.txt", title + "18:00\n" + lines))
+    assert [(s.speaker_role, s.text) for s in doc.segments] == [
+        ("Frage", "Was fehlt im Viertel?"),
+        ("Antwort", "Ein Spielplatz und mehr Bänke."),
+    ]
