@@ -32,7 +32,8 @@ speaker in a row are one turn, their lines joined with blanks, as WebVTT cues); 
 that start no turn continue the one before; lines that hold only a time stamp are
 dropped (the time is the next turn's ``time``), as are f4's ``#hh:mm:ss-d#`` marks (f4
 writes them at a turn's end: the last is its ``end_time``, the one of the turn before
-its ``time``, its start; the first turn starts at ``00:00:00``), a Teams chat's reaction
+its ``time``, its start; the first turn starts at ``00:00:00``; MAXQDA's ``[hh:mm:ss]`` or
+``(hh:mm:ss)`` at a turn's end likewise), a Teams chat's reaction
 counts (``👍 2``) and the tools' notices and header
 (:mod:`workbench.ingest.transcript_frame`: participant lists go onto the name list, the
 rest is the title; a title line that asks, "Was fehlt im Quartier?", is the turns' guiding
@@ -90,6 +91,9 @@ _F4_MARK = re.compile(r"\s*#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,3})?#\s*")
 _F4_TIME = re.compile(r"#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#")  # a mark's time
 # noScribe: "S00: [00:00:05] Schön, dass …", in a long turn again every minute
 _STAMP = re.compile(r"\s*\[(\d{2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\]\s*")
+# MAXQDA's "[00:00:12]" or "(00:00:12)" at a turn's end: like f4's mark, where it ended
+_END_STAMP = re.compile(r"[\[(](\d{1,2}:\d{2}:\d{2})(?:[.,]\d{1,3})?[\])]\s*$")
+_LINE_END_PARENS = re.compile(r"[ \t]*\(\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\)[ \t]*$", re.M)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
 # A heading that asks ("Was fehlt im Quartier?"): the guiding question of the turns below
 _ASKS = re.compile(r"\?[\"'“”„«»)\]]*$")
@@ -251,7 +255,7 @@ def _marked(text: str) -> tuple[str, list[str]]:
     """The text without the time marks in it (f4's ``#00:01:02-5#`` at a turn's end,
     noScribe's ``[00:00:05]`` at its start) and these times in order."""
     marks = re.findall(r"#(\d{1,2}:\d{2}:\d{2})|\[(\d{2}:\d{2}:\d{2})", text)
-    text = _STAMP.sub(" ", _F4_MARK.sub(" ", text))
+    text = _STAMP.sub(" ", _F4_MARK.sub(" ", _LINE_END_PARENS.sub("", text)))
     return text.strip(), [f4 or stamp for f4, stamp in marks]
 
 
@@ -445,6 +449,8 @@ def turns_document(
         # a caption's lines are the screen's: one sentence runs on (as in WebVTT)
         text, marks = _marked(_unescape((" " if turn.caption else "\n").join(lines)))
         began, ends = ended, _F4_TIME.findall(" ".join(turn.lines))
+        if not ends and (last := _END_STAMP.search(" ".join(turn.lines))):
+            ends = [last[1]]  # MAXQDA's mark at the end: where the turn ended, as in f4
         ended = ends[-1] if ends else None
         if turn.lines and _F4_TIME.match(turn.lines[0]):
             ends = []  # "I: #00:00:05-2# Was fehlt?": marked at its start, as noScribe does
