@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from workbench.ingest.pseudonymise import listed_names, pseudonymised_texts
 from workbench.store import Pseudonym
-from workbench.store.erasure_names import plain
+from workbench.store.erasure_names import full_name_forms, people_by_full_name, plain
 
 
 def participant_author(session: Session, author: str) -> str:
@@ -34,22 +34,18 @@ def is_participant(session: Session, author: str) -> bool:
     if " " not in name:
         return False
     originals = session.scalars(select(Pseudonym.original).where(Pseudonym.kind == "person"))
-    known = {plain(" ".join(o.split())) for o in [*originals, *listed_names(session)]}
+    known = {form for o in [*originals, *listed_names(session)] for form in full_name_forms(o)}
     return plain(name) in known
 
 
 def known_people(session: Session) -> dict[str, str]:
-    """The key's persons by their full name as written (plain) → placeholder: an author or
+    """The key's persons by their full name (plain, as written and without forms of address:
+    "Dr. Anna Schmidt" codes as "Anna Schmidt") → placeholder: an author or
     coder a pseudonymised export names by placeholder ("Gisela Brandhorst", a participant
     who codes or writes a memo); a first name alone may be a colleague's and stays."""
-    found: dict[str, str] = {}
-    for original, placeholder in session.execute(
-        select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
-    ):
-        name = plain(" ".join(original.split()))
-        if " " in name:
-            found.setdefault(name, placeholder)
-    return found
+    people = select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
+    people = people.order_by(Pseudonym.id)
+    return people_by_full_name(session.execute(people).tuples())  # also without "Dr."
 
 
 def shown_name(people: dict[str, str], name: str) -> str:

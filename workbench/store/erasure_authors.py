@@ -9,7 +9,7 @@ her key entry but left her name there: ``recommend list``, ``workbench needs`` a
 (``<Users>``). :func:`forget_authors` stores her placeholder instead, and
 :func:`forget_coder_names` for her codings (a participant who codes as Ko-Forschende). As
 on storing (:mod:`workbench.ingest.author_names`), only her full name as the key writes it
-counts: a first name alone may be a colleague's.
+(with or without its forms of address, "Dr.") counts: a first name alone may be a colleague's.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from workbench.store.analysis_tables import NeedEdit
 from workbench.store.coding_tables import CodingAction, CodingResolution
-from workbench.store.erasure_names import plain
+from workbench.store.erasure_names import people_by_full_name, plain
 from workbench.store.schema import Coding, Memo, Pseudonym
 from workbench.store.synthesis_tables import Recommendation
 
@@ -84,10 +84,7 @@ def forget_coder_names(session: Session, erased: set[str]) -> tuple[int, list[st
 
 def _full_names(session: Session, erased: set[str]) -> dict[str, str]:
     """The full names (plain) of the key's persons ``erased`` → their placeholder."""
-    names: dict[str, str] = {}
     people = select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
-    for original, placeholder in session.execute(people):
-        name = plain(" ".join(original.split()))
-        if placeholder in erased and " " in name:
-            names.setdefault(name, placeholder)
-    return names
+    people = people.order_by(Pseudonym.id)
+    everyone = people_by_full_name(session.execute(people).tuples())  # also without "Dr."
+    return {name: placeholder for name, placeholder in everyone.items() if placeholder in erased}

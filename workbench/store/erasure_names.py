@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -157,3 +158,34 @@ def plain(name: str) -> str:
     """A name without case and diacritics, as typed on any keyboard ("Yılmaz" → "yilmaz")."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(_PLAIN_EXTRA)
+
+
+def full_name_forms(original: str) -> list[str]:
+    """The key's name as an author or coder may type it (plain): as written and without its
+    forms of address ("Dr. Anna Schmidt" is also "anna schmidt"); a first or surname alone
+    ("Frau Koch" without "Frau") may be a colleague's and is none.
+
+    >>> full_name_forms("Dr.  Anna Schmidt"), full_name_forms("Frau Koch")
+    (['dr. anna schmidt', 'anna schmidt'], ['frau koch'])
+    """
+    words = original.split()
+    forms = [" ".join(words), " ".join(w for w in words if w.casefold() not in TITLES)]
+    found = [plain(form) for form in forms if " " in form]
+    return list(dict.fromkeys(found))
+
+
+def people_by_full_name(people: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """The key's persons (original, placeholder) by each of their :func:`full_name_forms`
+    → placeholder; a name as the key writes it goes before another's without its forms of
+    address ("Anna Schmidt" is hers, not "Dr. Anna Schmidt"'s).
+
+    >>> people_by_full_name([("Dr. Anna Schmidt", "[P1]"), ("Anna Schmidt", "[P2]")])
+    {'dr. anna schmidt': '[P1]', 'anna schmidt': '[P2]'}
+    """
+    forms = [(full_name_forms(original), placeholder) for original, placeholder in people]
+    found: dict[str, str] = {}
+    for depth in (0, 1):
+        for names, placeholder in forms:
+            if len(names) > depth:
+                found.setdefault(names[depth], placeholder)
+    return found
