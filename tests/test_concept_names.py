@@ -65,3 +65,26 @@ def test_a_participant_named_in_the_concept_text_is_her_placeholder(
     assert f"Wie {gisela} im Forum sagte, fehlt ein Treffpunkt; {gisela} will mitarbeiten." in html
     assert f"Rücksprache mit {koch}; der Koch der Kita kocht mit." in html
     assert "Sabine Klein" in html  # not in the key: as the researchers wrote it
+
+
+def test_frau_koch_is_her_placeholder_when_the_key_gives_peter_koch_the_same(
+    folder: Path, tmp_path: Path
+) -> None:
+    """A second Koch under the same placeholder ("Peter Koch" after "Frau Koch", as the key
+    links them) does not make "Frau Koch" ambiguous: she stood in clear in the concept."""
+    source = tmp_path / "forum2.md"
+    source.write_text("Peter Koch: Die Bänke am Weber-Platz sind kaputt.\n", encoding="utf-8")
+    p = ["--project", str(folder)]
+    assert main([*p, "import", "--district", "Opladen", "--workshop", "Forum 2", str(source)]) == 0
+    with Project.open(folder) as project:
+        key = project.pseudonym_key().set_index("original")["placeholder"]
+    assert key["Frau Koch"] == key["Peter Koch"]  # the key's choice, not this test's
+    out = tmp_path / "konzept.html"
+    concept = tmp_path / "konzept.md"
+    concept.write_text(
+        CONCEPT.replace("Rücksprache mit Frau Koch", "Rücksprache mit Frau Dr. Koch am Koch-Treff"),
+        encoding="utf-8",
+    )
+    assert main([*p, "konzept", "--text", str(concept), "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert f"Rücksprache mit {key['Frau Koch']} am Koch-Treff; der Koch der Kita" in html

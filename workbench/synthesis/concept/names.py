@@ -5,9 +5,9 @@ the city-wide report (``konzept``, ``report --konzept``). A participant it names
 Gisela Brandhorst im Forum sagte …"), whom the project's key knows in full, stood there in
 clear beside her pseudonymised statements. :func:`without_key_names` puts her placeholder
 in, for her full name and for a form of address with her surname ("Frau Brandhorst", when
-no other person of the key has that surname; so for a person the key knows only as "Frau
-Koch"). Names the key does not know — the
-Quartiersmanagerin a concept names on purpose — stay as written: the key decides.
+no person of the key under another placeholder has that surname; so for a person the key
+knows only as "Frau Koch"). Names the key does not know — the Quartiersmanagerin a
+concept names on purpose — stay as written: the key decides.
 """
 
 from __future__ import annotations
@@ -45,7 +45,9 @@ def key_name_replacer(project: Project) -> Callable[[str], str]:
         words = [w for w in original.split() if w.casefold() not in TITLES]
         if words:
             named.append((words, placeholder))
-    surnames = Counter(name_parts(original)[1] for original, _ in people)
+    # a surname is ambiguous when two placeholders have it ("Frau Koch" and "Peter Koch" may
+    # share one: then "Frau Koch" is that placeholder)
+    surnames = Counter(surname for surname, _ in {(name_parts(o)[1], p) for o, p in people})
     patterns: list[tuple[re.Pattern[str], str]] = []
     for words, placeholder in sorted(named, key=lambda n: -len(" ".join(n[0]))):
         if len(words) >= 2:  # a full name; a surname alone ("Frau Koch") only as below
