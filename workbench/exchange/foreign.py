@@ -125,5 +125,8 @@ def renumber_foreign(x: Exchange, writer: Writer) -> Exchange:
             replace(spec, description=swap(spec.description), example=swap(spec.example))
             for spec in x.specs
         ),
+        # a coder of the file's project named by her placeholder (its pseudonymised export):
+        # that project's person, not the coder this project's key gives that number
+        users={guid: swap(name) for guid, name in x.users.items()},
         notices=(*x.notices, notice),
     )
