@@ -15,8 +15,9 @@ from sqlalchemy import select
 
 from tests.conftest import stored_text
 from workbench import Project
+from workbench.analysis.suggest import accept_suggestion
 from workbench.cli.main import main
-from workbench.store import Memo, NeedEdit, Recommendation
+from workbench.store import Coding, Memo, NeedEdit, Recommendation
 from workbench.synthesis import recommendations as rec
 
 PROTOCOL = """Gisela Brandhorst: Der Jugendtreff braucht längere Öffnungszeiten am Abend.
@@ -105,3 +106,30 @@ def test_a_forgotten_participant_who_coded_becomes_her_placeholder_as_coder(
     assert main([*p, "export", str(tmp_path / "nachher.qdpx")]) == 0
     with zipfile.ZipFile(tmp_path / "nachher.qdpx") as qdpx:
         assert "Brandhorst" not in qdpx.read("project.qde").decode("utf-8")
+
+
+def test_a_forgotten_participant_who_accepted_a_suggestion_leaves_no_name(
+    tmp_path: Path,
+) -> None:
+    """A coding she accepted as a suggestion (app `kodieren`) also names her as the one who
+    accepted it, in the coding and in its step: that name stayed in the database."""
+    folder, source = tmp_path / "projekt", tmp_path / "forum.md"
+    source.write_text(PROTOCOL, encoding="utf-8")
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    p = ["--project", str(folder)]
+    assert main([*p, "import", "--district", "Manfort", "--workshop", "Forum", str(source)]) == 0
+    assert main([*p, "codebook", "add", "Bedarf"]) == 0
+    with Project.open(folder) as project:
+        segments = project.segments()
+        other = int(segments.loc[segments["text"].str.contains("Bus"), "segment_id"].item())
+        accept_suggestion(project, other, "Bedarf", "Gisela Brandhorst")
+    assert main([*p, "forget", "--person", "Gisela Brandhorst"]) == 0
+    with Project.open(folder) as project:
+        assert list(project.codings()["coder"]) == ["[Person 1]"]
+        assert "brandhorst" not in stored_text(project).casefold()
+        with project.session() as session:
+            assert session.scalars(select(Coding.accepted_by)).all() == ["[Person 1]"]
+    assert main([*p, "undo", "--coder", "[Person 1]"]) == 0
+    with Project.open(folder) as project:
+        assert project.codings().empty
+        assert "brandhorst" not in stored_text(project).casefold()

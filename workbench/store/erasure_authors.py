@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from workbench.store.analysis_tables import NeedEdit
-from workbench.store.coding_tables import CodingAction, CodingResolution
+from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
 from workbench.store.erasure_names import people_by_full_name, plain
 from workbench.store.schema import Coding, Memo, Pseudonym
 from workbench.store.synthesis_tables import Recommendation
@@ -45,10 +45,11 @@ def forget_authors(session: Session, erased: set[str]) -> tuple[set[int], int]:
 
 
 def forget_coder_names(session: Session, erased: set[str]) -> tuple[int, list[str]]:
-    """Give the codings, coding steps and resolutions of a coder whose name is the full
-    name of one of the key's persons ``erased`` to their placeholder; return how many
-    coders were renamed, and notes (without names) on those left: the placeholder codes
-    already, or two spellings of her name code — `coders rename` merges them."""
+    """Give the codings (also as the one who accepted a suggestion), coding steps and
+    resolutions of a coder whose name is the full name of one of the key's persons
+    ``erased`` to their placeholder; return how many coders were renamed, and notes
+    (without names) on those left: the placeholder codes already, or two spellings of her
+    name code — `coders rename` merges them."""
     names = _full_names(session, erased)
     coders = set(session.scalars(select(Coding.coder).distinct()))
     coders |= set(session.scalars(select(CodingAction.coder).distinct()))
@@ -70,6 +71,9 @@ def forget_coder_names(session: Session, erased: set[str]) -> tuple[int, list[st
         session.execute(
             update(CodingAction).where(CodingAction.coder == old).values(coder=placeholder)
         )
+        for model in (Coding, CodingActionItem):  # she accepted a suggestion (app kodieren)
+            accepted = update(model).where(model.accepted_by == old)
+            session.execute(accepted.values(accepted_by=placeholder))
         for resolution in session.scalars(select(CodingResolution)):
             if resolution.coder == old:
                 resolution.coder = placeholder
