@@ -7,11 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests.coding_data import cards_project
 from workbench import Project
+from workbench.analysis.suggest import accept_suggestion
 from workbench.cli.main import main
 from workbench.ingest import TableMapping
+from workbench.store import Coding, CodingActionItem
 
 
 def _codings(project: Project) -> list[tuple[str, str, str]]:
@@ -202,3 +205,24 @@ def test_coding_again_says_nothing_changed_so_undo_is_not_taken_for_it(
     assert _codings(project) == [("K4", "Bedarf", "A"), ("K5", "Bedarf", "A")]
     assert main([*p, "code", str(ids["K4"]), "Bedarf", "--coder", "B"]) == 0  # B: new
     assert ") kodiert." in capsys.readouterr().out
+
+
+@pytest.mark.backends
+def test_rename_gives_the_suggestions_a_coder_accepted_to_the_new_name(
+    project: Project, tmp_path: Path
+) -> None:
+    """`coders rename "Gisela Brandhorst" "[Person 1]"` (what `forget --person` advises for a
+    participant coding under two spellings) left her name as the one who accepted a
+    suggestion (app `kodieren`), in the coding and in its step."""
+    ids = cards_project(project, tmp_path)
+    accept_suggestion(project, ids["K4"], "Bedarf", "Gisela Brandhorst")
+    project.code_segment(ids["K5"], "Bedarf", "[Person 1]")
+    assert (
+        main(
+            ["--project", str(project.path), "coders", "rename", "Gisela Brandhorst", "[Person 1]"]
+        )
+        == 0
+    )
+    with project.session() as session:
+        assert set(session.scalars(select(Coding.accepted_by))) == {"[Person 1]", None}
+        assert set(session.scalars(select(CodingActionItem.accepted_by))) == {"[Person 1]", None}

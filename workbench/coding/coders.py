@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from workbench.coding.action_log import KEPT, keep_beside_removal, log_action
@@ -76,6 +76,8 @@ def rename_coder(session: Session, old: str, new: str) -> CoderChange:
         if old in state:  # merged: applied if either had applied it
             state[new] = max(state.pop(old), state.get(new, 0))
             resolution.state = state
+    for model in (Coding, CodingActionItem):  # suggestions she accepted: accepted by ``new``
+        session.execute(update(model).where(model.accepted_by == old).values(accepted_by=new))
     memos = list(session.scalars(select(Memo).where(Memo.author == old)))
     for memo in memos:  # her notes are hers under the name meant, not the typo's
         memo.author = new
