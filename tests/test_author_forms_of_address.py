@@ -12,10 +12,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
+from workbench.store import ListedName
 
 PROTOCOL = """---
 workshop: Werkstatt Manfort
@@ -83,3 +85,29 @@ def test_forget_person_replaces_her_name_without_the_form_of_address(
     assert "anna" not in stored_text(project).casefold()
     assert main([*coded, "export", str(tmp_path / "nachher.qdpx")]) == 0
     assert "Anna" not in _qde(tmp_path / "nachher.qdpx")
+
+
+@pytest.mark.backends
+@pytest.mark.parametrize("person", ["Anna Schmidt", "Dr. Anna Schmidt"])
+def test_forget_person_takes_her_name_without_the_form_of_address_off_the_list(
+    project: Project, tmp_path: Path, person: str
+) -> None:
+    """The participant list holds "Anna Schmidt" where the key has "Dr. Anna Schmidt":
+    `forget --person` deleted the key entry and left her name on the list."""
+    path = tmp_path / "werkstatt.md"
+    path.write_text(
+        PROTOCOL.replace(
+            "## Was fehlt?", "Teilnehmende: Dr. Anna Schmidt, Karl Becker\n\n## Was fehlt?"
+        ),
+        encoding="utf-8",
+    )
+    args = ["--project", str(project.path)]
+    assert main([*args, "import", str(path)]) == 0
+    with project.session() as session:
+        listed = sorted(session.scalars(select(ListedName.name)))
+    assert "Anna Schmidt" in listed and "Karl Becker" in listed
+    assert main([*args, "forget", "--person", person]) == 0
+    with project.session() as session:
+        left = sorted(session.scalars(select(ListedName.name)))
+    assert left == [name for name in listed if name != "Anna Schmidt"]
+    assert "anna" not in stored_text(project).casefold()

@@ -17,7 +17,13 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import person_key
 from workbench.store.analysis_tables import NeedEdit
-from workbench.store.erasure_names import PERSON, TITLES, plain
+from workbench.store.erasure_names import (
+    PERSON,
+    TITLES,
+    full_name_forms,
+    people_by_full_name,
+    plain,
+)
 from workbench.store.participation_tables import FeedbackAnswer
 from workbench.store.privacy_tables import keep_person_numbers
 from workbench.store.schema import (
@@ -77,6 +83,7 @@ def forget_unused_keys(
     in_memos = folded("\n".join(memos))
     memo_words = set(re.findall(r"\w+", in_memos))
     keep_person_numbers(session)
+    people = _people(session)
     for key in list(session.scalars(select(Pseudonym))):
         if only is not None and key.placeholder not in only:
             continue
@@ -88,9 +95,7 @@ def forget_unused_keys(
         if used:
             continue
         if key.kind == "person" and only is None:
-            counts["listed_names"] += delete_rows(
-                session, ListedName, ListedName.name == key.original.strip()
-            )
+            counts["listed_names"] += _delete_listed_names(session, key, people)
         session.delete(key)
         counts["key_entries"] += 1
 
@@ -319,12 +324,11 @@ def forget_person_keys(session: Session, erased: set[str], counts: dict[str, int
     texts still hold them, their participant-list names, and the spans that replaced their
     name in others' statements (an export with originals would put it back)."""
     keep_person_numbers(session)  # the number is never given again
+    people = _people(session)
     for key in list(session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))):
         if key.placeholder not in erased:
             continue
-        counts["listed_names"] += delete_rows(
-            session, ListedName, ListedName.name == key.original.strip()
-        )
+        counts["listed_names"] += _delete_listed_names(session, key, people)
         session.delete(key)
         counts["key_entries"] += 1
     spans = session.execute(select(PseudonymSpan, Segment.text).join(Segment))
@@ -333,3 +337,25 @@ def forget_person_keys(session: Session, erased: set[str], counts: dict[str, int
             session.delete(span)
             counts["key_spans"] += 1
     session.flush()
+
+
+def _people(session: Session) -> dict[str, str]:
+    """The key's persons by their full names (:func:`people_by_full_name`) → placeholder."""
+    people = select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
+    return people_by_full_name(session.execute(people.order_by(Pseudonym.id)).tuples())
+
+
+def _delete_listed_names(session: Session, key: Pseudonym, people: dict[str, str]) -> int:
+    """Delete the participant-list names of the key entry ``key``: as the key writes it, or
+    her full name without its form of address (the list has "Anna Schmidt" where the key
+    has "Dr. Anna Schmidt"; not when another person of the key is written so)."""
+    forms = {name for name in full_name_forms(key.original) if people.get(name) == key.placeholder}
+    rows = [
+        row
+        for row in session.scalars(select(ListedName))
+        if row.name.strip() == key.original.strip() or plain(" ".join(row.name.split())) in forms
+    ]
+    for row in rows:
+        session.delete(row)
+    session.flush()
+    return len(rows)
