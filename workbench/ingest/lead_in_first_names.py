@@ -8,7 +8,10 @@ person's first name only inside a conversation: most statements open with one wo
 a colon, and one of these words is a first name the gazetteer knows that speaks at least
 twice. Words of the language stay what they are ("Wichtig:", "Offen:", "Parken:", "Ziel:",
 roles such as "Moderation:"): nouns, adjectives, verbs and adverbs by their shape, labels,
-places, a record's "Pro:"/"Contra:", and words the file also writes in lower case.
+places, a record's "Pro:"/"Contra:", and words the file also writes in lower case. Nor
+are the openers of a record of topics beside a speaker ("- Dilara: …", "- Parken: …",
+"- Lastenrad: …", "- Parking: …"): once one opener is such a word, or the words that
+would be names outnumber the known first names that speak, no word becomes a person.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from collections.abc import Collection, Iterable
 
 from workbench.ingest.lead_in_names import REPEATED, capitalised, no_word, ordinary, place
 from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_lists import ROLE_SUFFIXES, ROLE_WORDS, TITLES
+from workbench.ingest.noun_lexicon import compound_noun
 from workbench.ingest.speaker_labels import is_label, is_role
 
 # One word and a colon at a statement's start: "Quirin: Und einen Bolzplatz."
@@ -26,9 +31,15 @@ _WORD = r"[^\W\d_][\w'’-]{2,}"
 _ONE_WORD = re.compile(rf"({_WORD})(?=:[ \t]+\S)")
 # Endings of adjectives, adverbs, verbs and participles ("Wichtig", "Morgens", "Parken",
 # "Später", "Ungeklärt"): a word, not a first name the gazetteer lacks
-_WORD_END = re.compile(r"(?:ig|lich|isch|en|ens|er|t|s)$")
+_WORD_END = re.compile(r"(?:ig|lich|sch|en|ens|er|t|s)$")
 # Latin and English words of a record that no ending gives away ("Pro:", "Contra:", "Todo:")
 _RECORD_WORDS = frozenset("pro contra todo audio video memo info okay update".split())
+# People who speak as a group, not by name ("Anwohner:", "Bewohnerin:", "Teilnehmende:")
+_PEOPLE = frozenset(
+    "anwohner bewohner einwohner teilnehmer besucher mieter vertreter nachbar nachbarn "
+    "senior senioren eltern jugend jugendliche publikum gast gaste buerger burger".split()
+)
+_PEOPLE_END = re.compile(r"(?:erin|innen|ende|enden|liche|lichen)$")
 SHARE = 0.6  # of a file's statements at least this many open with one word: a conversation
 _MIN_TURNS = 3
 
@@ -59,19 +70,44 @@ def conversation_first_names(
         return []  # no known first name speaks twice: lead-ins of a record, no conversation
     lower = " ".join(text or "" for _, text in pairs)
     folded_places = {fold(p) for p in places}
-    return [
+    found = [
         word
         for word in counts
         if not names.has_first(word)
         and capitalised(word)
-        and not (is_label(word) or is_role(word) or ordinary(word, False))
-        and no_word(word)
-        and not place(word)
-        and fold(word) not in folded_places
+        and not (is_label(word) or is_role(word) or _thing(word, folded_places))
         and not _WORD_END.search(fold(word))
         and fold(word) not in _RECORD_WORDS
         and not re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lower)
     ]
+    speakers = [w for w in counts if names.has_first(w) and not ordinary(w, False)]
+    if len(found) > len(speakers) or any(
+        w not in found and w not in speakers and not _speaker_word(w) for w in counts
+    ):
+        return []  # "Parken:", "Lastenrad:", "Parking:": a record's topics, no speakers
+    return found
+
+
+def _thing(word: str, folded_places: Collection[str]) -> bool:
+    """Whether an opener is a word of a thing, place or topic ("Parken", "Lastenrad",
+    "Wiesdorf"), not a name: a noun, a compound, an ordinary word or a place."""
+    folded = fold(word)
+    return (
+        ordinary(word, False)
+        or not no_word(word)
+        or compound_noun(folded)
+        or place(word)
+        or folded in folded_places
+    )
+
+
+def _speaker_word(word: str) -> bool:
+    """Whether an opener names who speaks without a name: a role, group or label
+    ("Moderation", "Frage", "Bewohnerin", "Stadtteilmanagerin")."""
+    folded = fold(word)
+    if is_label(word) or is_role(word) or folded in ROLE_WORDS | TITLES | _PEOPLE:
+        return True
+    return folded.endswith(tuple(ROLE_SUFFIXES)) or bool(_PEOPLE_END.search(folded[4:]))
 
 
 def _label(role: str | None, text: str | None) -> str | None:
