@@ -45,3 +45,25 @@ def test_a_known_noun_surname_speaking_is_the_person(surname: str, rest: str) ->
 )
 def test_the_nouns_stay(text: str) -> None:
     assert _known().pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Licht hat recht viel mit Sicherheit zu tun.",
+        "Nebel hat recht wenig Einfluss auf den Verkehr.",
+        "Rosenkranz hat recht große Perlen.",
+        "Licht hatte recht lange gefehlt.",
+    ],
+)
+def test_quite_after_hat_recht_is_no_speaker(text: str) -> None:
+    """ "Licht hat recht viel mit Sicherheit zu tun." lost "Licht" to Anna Licht of the
+    key: "hat recht" before a word it qualifies means "quite", nobody speaks."""
+    assert _known().pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize("rest", ["hat recht damit.", "hat recht, und zwar deutlich.", "hat recht"])
+def test_being_right_is_still_the_person(rest: str) -> None:
+    p = _known()
+    number = p.known["person", "licht"]
+    assert p.pseudonymise(f"Licht {rest}")[0] == f"{number} {rest}"

@@ -28,6 +28,13 @@ from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.pii_patterns import Hit
 
 KNOWN_NOUN_CONFIDENCE = 0.7  # replaced, and shown for review
+# "hat recht" before a word it qualifies ("hat recht viel/wenig/große …"): "quite", not
+# being right; a clause after "recht" starts with a conjunction or preposition
+_QUITE = re.compile(
+    r"[ \u00a0]*(?:hat|hatte)[ \u00a0]+recht[ \u00a0]+"
+    r"(?!(?:und|aber|oder|damit|mit|wenn|dass|als|auch|doch|ja|in|bei|so|da|weil|nur)\b)"
+    r"[a-zäöüß]"
+)
 
 
 def known_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
@@ -46,6 +53,8 @@ def known_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         # no word ("Becker"): known_word's; a noun of no name list ("Rosenkranz", "Licht")
         # only as the speaker opening a sentence ("Rosenkranz hat recht", "Licht meint, …")
         speaker = (i == 0 or tok.sentence_start) and speaks_after(text, tok.end)
+        if speaker and _QUITE.match(text, tok.end):
+            return None  # "Licht hat recht viel mit Sicherheit zu tun": "recht" is "quite"
         return _speaking_noun(finder, tok, key, i) if speaker else None
     if not (tok.folded in lists.NOUN_SURNAMES or is_noun_word(word)):
         return None  # "Lang", "Jung": known_in_text's
