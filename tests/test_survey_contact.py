@@ -181,3 +181,33 @@ def test_a_question_about_channels_or_a_topic_of_ones_own_stays_a_question(
     assert set(segments["question"]) == {NEED, asked}
     assert sorted(segments["text"]) == sorted(NEEDS + answers)
     assert not [c for c in CLEAR if c in stored_text(project)]
+
+
+PLACES_NAMED = ["Im alten Kiosk am Rathausplatz", "Neben der Grundschule", "Am Marktplatz"]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Welche Adresse sollten wir für den neuen Jugendtreff wählen?",
+        "An welcher Adresse sollten wir den Nachbarschaftstreff eröffnen?",
+        "What address should we choose for the new youth centre?",
+        "Welche Telefonnummer sollten wir auf die Plakate drucken?",
+    ],
+)
+def test_a_question_which_address_we_should_choose_stays_a_question(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], asked: str
+) -> None:
+    """Session 35 took "which address/phone … we" for a request for the respondent's: the
+    question where a new meeting place should be was dropped with all its answers. Beside
+    it, "Welche E-Mail-Adresse dürfen wir nutzen?" still is contact data."""
+    header = ["Zeitstempel", NEED, asked, "Welche E-Mail-Adresse dürfen wir nutzen?"]
+    rows = [["2026/11/02", NEEDS[i], PLACES_NAMED[i], CONTACTS[i]] for i in range(3)]
+    path = _write(tmp_path / "umfrage.csv", header, rows)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Spalte(n) Welche E-Mail-Adresse dürfen wir nutzen?: Kontaktdaten" in out
+    segments = project.segments()
+    assert set(segments["question"]) == {NEED, asked}
+    assert sorted(segments["text"]) == sorted(NEEDS + PLACES_NAMED)
+    assert not [c for c in CLEAR if c in stored_text(project)]

@@ -146,6 +146,10 @@ _CHANNELS = frozenset(
     "channels platforms media".split()
 )
 _WHICH = frozenset("welche welchen welcher which".split())
+# "which address … we" asks for the respondent's when it names her or asks leave ("Unter
+# welcher Adresse können wir Ihnen …", "… dürfen wir nutzen?"), not "Welche Adresse
+# sollten wir für den Jugendtreff wählen?"
+_YOURS = frozenset("sie ihnen ihre ihr you your durfen duerfen may ruckfragen rueckfragen".split())
 # Where a header's question begins after a topic ("Ihre Adresse im Viertel: was fehlt?")
 _TOPIC_END = re.compile(r"[:–—]|\s-\s")
 # Columns that list further people (Decidim's "endorsements/user_endorsements": who
@@ -253,6 +257,8 @@ def asks_for_contact(header: str) -> bool:
     False
     >>> asks_for_contact("Ihre Adresse im Viertel: was fehlt?")
     False
+    >>> asks_for_contact("Welche Adresse sollten wir für den neuen Jugendtreff wählen?")
+    False
     """
     words = _words(header)
     said = set(words)
@@ -266,7 +272,7 @@ def asks_for_contact(header: str) -> bool:
     if words[:1] in (["kontakt"], ["contact"]) and said & _CONTACT_FIELDS:
         return not header.rstrip().endswith("?")  # "Kontakt (freiwillig): E-Mail oder Telefon"
     which = {b for a, b in pairwise(words) if a in _WHICH | {"what"}}  # "welche E-Mail …"
-    if which & _CONTACT_FIELDS and said & {"wir", "we"}:
+    if which & _CONTACT_FIELDS and said & {"wir", "we"} and said & _YOURS:
         return True  # "Unter welcher Adresse können wir Ihnen …", "… dürfen wir nutzen?"
     owner = next((i for i, w in enumerate(words) if w in _POSSESSIVES), None)
     if owner is not None and _CONTACT_FIELDS.intersection(words[owner + 1 :]):
