@@ -211,3 +211,37 @@ def test_a_question_which_address_we_should_choose_stays_a_question(
     assert set(segments["question"]) == {NEED, asked}
     assert sorted(segments["text"]) == sorted(NEEDS + PLACES_NAMED)
     assert not [c for c in CLEAR if c in stored_text(project)]
+
+
+EXPERIENCES = [
+    "Am Telefon erreicht man dort nie jemanden.",
+    "Auf meine E-Mail kam nach drei Wochen eine Antwort.",
+    "Die Sprechstunde vor Ort ist freundlich.",
+]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Kontakt zum Stadtteilbüro per Telefon oder E-Mail – bitte schildern Sie ihn.",
+        "Kontakt zu Behörden per Telefon: Bitte beschreiben Sie Ihre Erfahrungen.",
+        "Kontakt per Telefon oder E-Mail: Bitte beschreiben Sie, was gut klappt.",
+    ],
+)
+def test_a_topic_of_contact_by_phone_or_mail_stays_a_question(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], asked: str
+) -> None:
+    """Session 35 took every header beginning with "Kontakt" that names a contact field and
+    ends without "?" for contact data: a question about contact with offices by phone or
+    e-mail was dropped with all its answers. "Kontakt (freiwillig): E-Mail oder Telefon"
+    beside it, which lists only the fields, still is contact data."""
+    header = ["Zeitstempel", NEED, asked, "Kontakt (freiwillig): E-Mail oder Telefon"]
+    rows = [["2026/11/02", NEEDS[i], EXPERIENCES[i], CONTACTS[i]] for i in range(3)]
+    path = _write(tmp_path / "umfrage.csv", header, rows)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Spalte(n) Kontakt (freiwillig): E-Mail oder Telefon: Kontaktdaten" in out
+    segments = project.segments()
+    assert set(segments["question"]) == {NEED, asked}
+    assert sorted(segments["text"]) == sorted(NEEDS + EXPERIENCES)
+    assert not [c for c in CLEAR if c in stored_text(project)]

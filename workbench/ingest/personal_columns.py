@@ -150,6 +150,11 @@ _WHICH = frozenset("welche welchen welcher which".split())
 # welcher Adresse können wir Ihnen …", "… dürfen wir nutzen?"), not "Welche Adresse
 # sollten wir für den Jugendtreff wählen?"
 _YOURS = frozenset("sie ihnen ihre ihr you your durfen duerfen may ruckfragen rueckfragen".split())
+# Words beside "Kontakt" and contact fields in a header that lists only them ("Kontakt:
+# E-Mail oder Telefon für Rückfragen"), not "Kontakt zu Behörden per Telefon: Bitte …"
+_LISTED = frozenset(
+    "kontakt contact oder und bzw or and fur fuer for ruckfragen rueckfragen".split()
+)
 # Where a header's question begins after a topic ("Ihre Adresse im Viertel: was fehlt?")
 _TOPIC_END = re.compile(r"[:–—]|\s-\s")
 # Columns that list further people (Decidim's "endorsements/user_endorsements": who
@@ -259,6 +264,8 @@ def asks_for_contact(header: str) -> bool:
     False
     >>> asks_for_contact("Welche Adresse sollten wir für den neuen Jugendtreff wählen?")
     False
+    >>> asks_for_contact("Kontakt zu Behörden per Telefon: Bitte beschreiben Sie es.")
+    False
     """
     words = _words(header)
     said = set(words)
@@ -269,8 +276,8 @@ def asks_for_contact(header: str) -> bool:
         return True  # "Contact details"
     if "kontakt" in said and said & {"ruckfragen", "rueckfragen"}:
         return True  # "Kontakt für Rückfragen"
-    if words[:1] in (["kontakt"], ["contact"]) and said & _CONTACT_FIELDS:
-        return not header.rstrip().endswith("?")  # "Kontakt (freiwillig): E-Mail oder Telefon"
+    if words[:1] in (["kontakt"], ["contact"]) and said & _CONTACT_FIELDS:  # fields only:
+        return said <= _CONTACT_FIELDS | _LISTED  # "Kontakt (freiwillig): E-Mail oder Telefon"
     which = {b for a, b in pairwise(words) if a in _WHICH | {"what"}}  # "welche E-Mail …"
     if which & _CONTACT_FIELDS and said & {"wir", "we"} and said & _YOURS:
         return True  # "Unter welcher Adresse können wir Ihnen …", "… dürfen wir nutzen?"
