@@ -245,3 +245,29 @@ def test_a_topic_of_contact_by_phone_or_mail_stays_a_question(
     assert set(segments["question"]) == {NEED, asked}
     assert sorted(segments["text"]) == sorted(NEEDS + EXPERIENCES)
     assert not [c for c in CLEAR if c in stored_text(project)]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Ihre Telefonnummer: Dürfen wir Sie anrufen?",
+        "Ihre Anschrift: Wohin sollen wir den Gutschein schicken?",
+        "Your email address - would you like to receive updates?",
+    ],
+)
+def test_a_contact_field_as_topic_of_a_question_is_contact_data(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], asked: str
+) -> None:
+    """Session 35 read "topic: question?" as a question of the study when the question
+    named no contact field: a request for one's phone number or address followed by what
+    it is for was kept with the contact data its answers hold."""
+    header = ["Zeitstempel", NEED, asked]
+    rows = [["2026/11/02", NEEDS[i], CONTACTS[i]] for i in range(3)]
+    path = _write(tmp_path / "umfrage.csv", header, rows)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"Spalte(n) {asked}: Kontaktdaten, nicht übernommen." in out
+    segments = project.segments()
+    assert sorted(segments["text"]) == sorted(NEEDS)
+    assert all(set(a) == {"Zeitstempel"} for a in segments["attributes"])
+    assert not [c for c in CLEAR if c in stored_text(project)]

@@ -262,6 +262,8 @@ def asks_for_contact(header: str) -> bool:
     False
     >>> asks_for_contact("Ihre Adresse im Viertel: was fehlt?")
     False
+    >>> asks_for_contact("Ihre Telefonnummer: Dürfen wir Sie anrufen?")
+    True
     >>> asks_for_contact("Welche Adresse sollten wir für den neuen Jugendtreff wählen?")
     False
     >>> asks_for_contact("Kontakt zu Behörden per Telefon: Bitte beschreiben Sie es.")
@@ -305,10 +307,14 @@ def _words(header: str) -> list[str]:
 
 def _other_question(header: str) -> bool:
     """Whether a header names a topic, then asks a question of the study about it ("Ihre
-    Adresse im Viertel: was fehlt?"): its question names no contact data, nor reaching."""
+    Adresse im Viertel: was fehlt?"): its question names no contact data, nor reaching. A
+    topic of the contact field alone asks for it ("Ihre Telefonnummer: Dürfen wir Sie
+    anrufen?")."""
     topic = _TOPIC_END.split(header)
     question = topic[-1].strip()
     if len(topic) < 2 or not question.endswith("?"):
+        return False
+    if set(_words(" ".join(topic[:-1]))) <= _POSSESSIVES | _CONTACT_FIELDS | _LISTED:
         return False
     said = set(_words(question))
     return not said & (_CONTACT_FIELDS | _CONTACT_NOUNS | _REACH) and not asks_for_contact(question)
