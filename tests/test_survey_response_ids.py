@@ -120,3 +120,28 @@ def test_a_download_with_an_empty_response_id_stops_naming_its_row(
     write()
     assert _import(project, path) == 0
     assert project.segments()["source_id"].tolist() == ["11", "12", "13", "14", "15"]
+
+
+def test_rows_added_by_row_numbers_keep_their_response_id(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An export stored before its response ID was read keeps the ID as an attribute of
+    each row; before, the rows a later download added by row numbers had none (a KoBo
+    "_id", a LimeSurvey "Antwort-ID" lost: the new responses no longer led to the
+    platform's)."""
+    questions = (NEED, IDEAS)
+    assert _import(project, _download(tmp_path / "w1", "Antwort-ID", [11, 12], questions)) == 0
+    with project.transaction() as session:  # as an older workbench stored it
+        document = session.scalars(select(Document)).one()
+        document.options = {k: v for k, v in document.options.items() if k != "id_column"}
+        for segment in session.scalars(select(Segment)):
+            number, _, question = segment.source_id.partition(".")
+            segment.source_id = f"{int(number) - 9}.{question}"
+            segment.attributes = {**segment.attributes, "Antwort-ID": int(number)}
+    grown = _download(tmp_path / "w2", "Antwort-ID", [11, 12, 13], questions)
+    assert _import(project, grown) == 0
+    segments = project.segments().sort_values("source_id")
+    assert segments["source_id"].tolist() == ["2.1", "2.2", "3.1", "3.2", "4.1", "4.2"]
+    assert [a.get("Antwort-ID") for a in segments["attributes"]] == [11, 11, 12, 12, 13, 13]
+    assert _import(project, grown) == 0  # the same download again: nothing new
+    assert len(project.segments()) == 6

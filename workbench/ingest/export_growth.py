@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import ImportResult, ParsedDocument, ParsedSegment
 from workbench.core.formatting import plural
-from workbench.ingest.common import PROTOCOL_IMPORTERS
+from workbench.ingest.common import PROTOCOL_IMPORTERS, attribute_value
 from workbench.ingest.table_ids import refuse_id_gaps
 from workbench.store import CITYWIDE, Document, Segment
 from workbench.store.erased_rows import ERASED_ROWS, row_digest
@@ -111,13 +111,22 @@ def ids_as_stored(
     if any(s.row is None for s in document.segments):
         return document
     several = bool(document.options.get("more_text_columns"))  # "11.2": the 2nd question
-    segments = tuple(
-        replace(s, source_id=f"{s.row}.{s.source_id.rpartition('.')[2]}" if several else str(s.row))
+    segments = tuple(  # the ID stays an attribute, as in the stored rows
+        replace(
+            s,
+            source_id=f"{s.row}.{s.source_id.rpartition('.')[2]}" if several else str(s.row),
+            attributes={**(s.attributes or {}), found["ID"]: attribute_value(_own_id(s, several))},
+        )
         for s in document.segments
     )
     kept = {k: v for k, v in document.options.items() if k != "id_column"}
     kept["detected_columns"] = {k: v for k, v in found.items() if k != "ID"}
     return replace(document, segments=segments, options=kept)
+
+
+def _own_id(segment: ParsedSegment, several: bool) -> str:
+    """A segment's ID in its file's ID column ("R_1a2b" of "R_1a2b.2": the 2nd question)."""
+    return segment.source_id.rpartition(".")[0] if several else segment.source_id
 
 
 def has_row_ids(document: ParsedDocument) -> bool:
