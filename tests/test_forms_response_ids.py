@@ -1,7 +1,7 @@
 """Microsoft Forms' response number ("ID" beside "Startzeit", "Fertigstellungszeit") is
 the statements' ID: a re-downloaded export from which a response was deleted still adds
-its new rows; so do SoSci Survey's "CASE" and KoBoToolbox's "_id". A bare "ID" in another
-table stays an attribute.
+its new rows; so do SoSci Survey's "CASE", KoBoToolbox's "_id" and ODK Central's "KEY". A
+bare "ID" in another table stays an attribute.
 """
 
 from __future__ import annotations
@@ -129,4 +129,33 @@ def test_a_kobo_download_without_a_deleted_submission_adds_its_new_rows(
     assert "2 neue kamen hinzu" in out and "fehlt in diesem Download (ID 40002;" in out
     segments = project.segments()
     assert segments["source_id"].tolist() == ["40001", "40002", "40003", "40004", "40005"]
+    assert segments["text"].tolist() == list(ANSWERS.values())
+
+
+def _odk(folder: Path, ids: list[int]) -> Path:
+    folder.mkdir(exist_ok=True)
+    lines = [f"SubmissionDate,sozialraum,{NEED},meta-instanceID,KEY,SubmitterID,ReviewState"]
+    lines += [
+        f"2026-11-0{i}T09:05:31.000Z,Manfort,{ANSWERS[i]},uuid:3f1c2a9e-{i:04d},"
+        f"uuid:3f1c2a9e-{i:04d},7,"
+        for i in ids
+    ]
+    path = folder / "Stadtteilbefragung.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_odk_central_download_without_a_deleted_submission_adds_its_new_rows(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: ODK Central's "KEY" (the submission's instance ID, kept when another is
+    deleted) was an attribute; one deleted submission stopped the next download's import,
+    naming unchanged submissions as changed and advising to forget their statements."""
+    assert _import(project, _odk(tmp_path / "w1", [1, 2, 3])) == 0
+    assert "Spalte 'KEY' als ID erkannt." in capsys.readouterr().out
+    assert _import(project, _odk(tmp_path / "w2", [1, 3, 4, 5])) == 0
+    out = capsys.readouterr().out
+    assert "2 neue kamen hinzu" in out and "(ID uuid:3f1c2a9e-0002;" in out
+    segments = project.segments()
+    assert segments["source_id"].tolist() == [f"uuid:3f1c2a9e-{i:04d}" for i in range(1, 6)]
     assert segments["text"].tolist() == list(ANSWERS.values())

@@ -6,8 +6,9 @@ response is deleted; its export heads the table with "ID", "Startzeit",
 "Fertigstellungszeit" ("Start time", "Completion time"). A re-download after a deleted
 response then keeps each stored row's ID instead of moving every later row up. SoSci
 Survey's "CASE" (beside its "QUESTNNR") is the interview's number, kept likewise, and so
-is KoBoToolbox's "_id" (beside its "_uuid" and "_submission_time"). A bare "ID" elsewhere
-(a hand-made table) stays an attribute.
+is KoBoToolbox's "_id" (beside its "_uuid" and "_submission_time") and ODK Central's "KEY"
+(the submission's instance ID, beside its "SubmissionDate"). A bare "ID" elsewhere (a
+hand-made table) stays an attribute.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from workbench.ingest.person_headers import header_key
 ID_COLUMN = "ID"
 SOSCI_CASE, SOSCI_QUESTIONNAIRE = "CASE", "QUESTNNR"
 _KOBO_ID, _KOBO_BESIDE = "_id", frozenset(("_uuid", "_submission_time"))
+_ODK_KEY, _ODK_BESIDE = "KEY", frozenset(("SubmissionDate",))
 # header_key of the times Microsoft Forms puts beside its "ID" (German, English)
 _TIMES = (
     frozenset({"startzeit", "fertigstellungszeit"}),
@@ -56,8 +58,9 @@ def is_sosci_survey(columns: Iterable[str]) -> bool:
 def forms_id_column(
     header: Sequence[str], records: Sequence[tuple[int, Sequence[Any]]]
 ) -> str | None:
-    """The response number of a Microsoft Forms ("ID"), SoSci Survey ("CASE") or
-    KoBoToolbox export ("_id") when every row has one and none repeats; else None."""
+    """The response number of a Microsoft Forms ("ID"), SoSci Survey ("CASE"),
+    KoBoToolbox ("_id") or ODK Central export ("KEY") when every row has one and none
+    repeats; else None."""
     names = [str(h).strip() for h in header]
     if is_microsoft_forms(header):
         column = ID_COLUMN
@@ -65,6 +68,8 @@ def forms_id_column(
         column = SOSCI_CASE
     elif _KOBO_ID in names and set(names) >= _KOBO_BESIDE:
         column = _KOBO_ID
+    elif _ODK_KEY in names and set(names) >= _ODK_BESIDE:
+        column = _ODK_KEY
     else:
         return None
     i = names.index(column)
