@@ -74,3 +74,29 @@ def test_a_given_id_column_with_an_empty_cell_stops_naming_its_row(
     assert "beitraege.csv, Zeile 4: Spalte 'Karten-ID' ist leer" in err
     assert "doppelt" not in err and "Traceback" not in err
     assert project.segments().empty
+
+
+def test_a_card_added_without_its_id_stops_saying_to_enter_a_new_one(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hand-made card table stored by its "Karten-ID", imported again with a card added
+    and its ID left empty: the stop names the row and says to enter an ID not yet given.
+    Before, it spoke of a platform's download only ("den Export bitte unverändert neu
+    herunterladen"), which a hand-made table has none of."""
+    path = tmp_path / "karten.csv"
+    pd.DataFrame({"Karten-ID": ["K1", "K2", "K3"], "Text": TEXTS}).to_csv(path, index=False)
+    assert _import(project, path) == 0
+    added = pd.DataFrame({"Karten-ID": ["K1", "K2", "K3", None], "Text": [*TEXTS, "Mehr Bänke"]})
+    added.to_csv(path, index=False)
+    capsys.readouterr()
+    assert _import(project, path) == 2
+    err = capsys.readouterr().err
+    assert "karten.csv, Zeile 5: Spalte 'Karten-ID' ist leer." in err
+    assert (
+        "Die ID in dieser Zeile eintragen (in einer neuen Zeile eine noch nicht vergebene)" in err
+    )
+    assert "forget" not in err and "Traceback" not in err
+    added.loc[3, "Karten-ID"] = "K4"
+    added.to_csv(path, index=False)
+    assert _import(project, path) == 0
+    assert project.segments()["source_id"].tolist() == ["K1", "K2", "K3", "K4"]

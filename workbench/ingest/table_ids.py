@@ -129,11 +129,12 @@ def refuse_id_gaps(document: ParsedDocument, column: str) -> None:
         what = f"{column} steht schon in Zeile {earlier}{_also([r for r, _ in repeated[1:]])}."
     raise InputError(
         f"{what} Eine frühere Fassung dieser Datei ist schon im Projekt, gespeichert nach "
-        f"'{column}': ohne eigene ID in jeder Zeile lassen sich die Zeilen dieses Downloads "
-        "den gespeicherten nicht zuordnen (nach Zeilennummern verschöbe jede gelöschte "
-        "Antwort alle folgenden). Die Plattform gibt jeder Antwort eine ID: den Export "
-        "bitte unverändert neu herunterladen (nicht in Excel bearbeitet) oder die ID in "
-        "dieser Zeile wieder eintragen. Sind es zwei verschiedene Dateien gleichen Namens, "
+        f"'{column}': ohne eigene ID in jeder Zeile lassen sich die Zeilen dieser Datei den "
+        "gespeicherten nicht zuordnen (nach Zeilennummern verschöbe jede gelöschte Zeile "
+        "alle folgenden). Die ID in dieser Zeile eintragen (in einer neuen Zeile eine noch "
+        "nicht vergebene); ein Export einer Plattform, die jeder Antwort eine ID gibt, "
+        "lässt sich auch unverändert neu herunterladen (nicht in Excel bearbeitet). Sind es "
+        "zwei verschiedene Dateien gleichen Namens, "
         "nimmt --allow-duplicates beide auf. Nichts importiert.",
         file=document.filename,
         row=row,
