@@ -60,3 +60,27 @@ def test_a_mark_at_a_turns_start_is_its_time(
     ]
     assert [g[:3] for g in got] == TURNS
     assert all(not isinstance(g[3], str) for g in got)  # no turn made a guiding question
+
+
+AGENDA = [
+    "Stadtteilrunde Manfort 12.03.2025",
+    "(18:00) Begrüßung: Frau Müller eröffnet die Runde.",
+    "(18:15) Verkehr: Tempo 30 vor der Schule gefordert.",
+    "(18:45) Grün: Mehr Bäume an der Hauptstraße.",
+    "(19:15) Abschluss: Nächstes Treffen im Mai.",
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".rtf"])
+def test_an_agendas_clock_time_in_parentheses_is_no_turn(
+    project: Project, tmp_path: Path, suffix: str
+) -> None:
+    """A protocol's "(18:15) Verkehr: …" is an agenda item, no speaker "Verkehr" at 18:15:
+    only a recording's time with seconds, "(00:00:05)", opens a turn."""
+    assert import_into(project, _write(tmp_path / f"runde{suffix}", AGENDA)) == 0
+    stored = project.segments()
+    persons = set(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert not persons & {"Verkehr", "Grün", "Abschluss", "Begrüßung"}
+    assert not any("speaker" in a for a in stored["attributes"])
+    for topic in ("Verkehr: Tempo 30", "Grün: Mehr Bäume", "Abschluss: Nächstes Treffen"):
+        assert sum(topic in text for text in stored["text"]) == 1
