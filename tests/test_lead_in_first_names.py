@@ -88,3 +88,24 @@ def test_a_name_beside_a_role_is_a_person_once(project: Project, tmp_path: Path)
         "]): Ein Treffpunkt für Jugendliche."
     )
     assert texts[2] == "Gruppe (Praktischer Klimaschutz): Mehr Bäume an der Straße."
+
+
+CARDS = ["Lastenrad: zum Ausleihen", "Tauschregal: vor der Bücherei", "Sitzbank: am Spielplatz"]
+
+
+def test_a_card_walls_compound_nouns_beside_a_signed_card_stay_words(
+    project: Project, tmp_path: Path
+) -> None:
+    """A card wall where one participant signs two cards ("- Anna: …") made the compound
+    nouns of the other cards ("Lastenrad", "Tauschregal": no dictionary entry, no telling
+    ending) persons: "[Person 2]: zum Ausleihen". Compounds of German nouns stay words; an
+    unknown first name among the cards is still a person."""
+    path = tmp_path / "kartenwand.md"
+    lines = ["- Anna: Bänke am Markt", "- Anna: Licht im Park", *(f"- {c}" for c in CARDS)]
+    lines.append("- Quirin: Ein Bolzplatz für alle")
+    path.write_text("# Kartenwand Manfort\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    _import(project, path)
+    people = set(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert people == {"Anna", "Quirin"}
+    texts = project.segments().sort_values("position")["text"].tolist()
+    assert texts[2:5] == CARDS

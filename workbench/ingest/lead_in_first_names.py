@@ -7,7 +7,8 @@ as a ``.txt`` transcript made it a speaker. A single word that opens statements 
 person's first name only inside a conversation: most statements open with one word and
 a colon, and one of these words is a first name the gazetteer knows that speaks at least
 twice. Words of the language stay what they are ("Wichtig:", "Offen:", "Parken:", "Ziel:",
-roles such as "Moderation:"): nouns, adjectives, verbs and adverbs by their shape, labels,
+roles such as "Moderation:"): nouns, also compounds of nouns the dictionary lacks
+("Lastenrad:", "Tauschregal:" on a card wall), adjectives, verbs and adverbs by their shape, labels,
 places, a record's "Pro:"/"Contra:", and words the file also writes in lower case. Nor
 are the openers of a record of topics beside a speaker ("- Dilara: …", "- Parken: …",
 "- Lastenrad: …", "- Parking: …"): once one opener is such a word, or the words that
@@ -23,7 +24,7 @@ from collections.abc import Collection, Iterable
 from workbench.ingest.lead_in_names import REPEATED, capitalised, no_word, ordinary, place
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import ROLE_SUFFIXES, ROLE_WORDS, TITLES
-from workbench.ingest.noun_lexicon import compound_noun
+from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
 from workbench.ingest.speaker_labels import is_label, is_role
 
 # One word and a colon at a statement's start: "Quirin: Und einen Bolzplatz."
@@ -95,7 +96,7 @@ def _thing(word: str, folded_places: Collection[str]) -> bool:
     return (
         ordinary(word, False)
         or not no_word(word)
-        or compound_noun(folded)
+        or _compound(folded)
         or place(word)
         or folded in folded_places
     )
@@ -108,6 +109,14 @@ def _speaker_word(word: str) -> bool:
     if is_label(word) or is_role(word) or folded in ROLE_WORDS | TITLES | _PEOPLE:
         return True
     return folded.endswith(tuple(ROLE_SUFFIXES)) or bool(_PEOPLE_END.search(folded[4:]))
+
+
+def _compound(folded: str) -> bool:
+    """Whether a folded word is a compound of German nouns the dictionary lacks: it ends in
+    a noun of five letters or more ("tauschregal"), or is two nouns ("lasten" + "rad")."""
+    return compound_noun(folded) or any(
+        is_german_noun(folded[:k]) and is_german_noun(folded[k:]) for k in range(4, len(folded) - 2)
+    )
 
 
 def _label(role: str | None, text: str | None) -> str | None:
