@@ -43,3 +43,29 @@ def test_a_mark_at_a_turns_end_is_its_end_time(
     assert [(a["time"], a["end_time"]) for a in stored["attributes"]] == [
         (start, end) for start, (_, _, end) in zip(starts, TURNS, strict=True)
     ]
+
+
+def test_a_noscribe_turn_closed_by_a_minute_stamp_keeps_its_start(
+    project: Project, tmp_path: Path
+) -> None:
+    """noScribe opens each turn with its start ("S01: [00:00:09] …") and writes a stamp
+    every minute: one that closes a turn ("… Bäcker. [00:01:00]") is no end mark like
+    MAXQDA's — the turn lost its start and got 00:01:00 as its end."""
+    path = tmp_path / "noscribe.txt"
+    path.write_text(
+        "S00: [00:00:05] Wie lange wohnen Sie hier?\n"
+        "S01: [00:00:09] Seit 1998, damals war hier noch ein Bäcker. [00:01:00]\n"
+        "S00: [00:01:10] Was fehlt Ihnen heute?\n"
+        "S01: [00:01:14] Ein Treffpunkt für Ältere.\n",
+        encoding="utf-8",
+    )
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert [a.get("time") for a in stored["attributes"]] == [
+        "00:00:05",
+        "00:00:09",
+        "00:01:10",
+        "00:01:14",
+    ]
+    assert not any("end_time" in a for a in stored["attributes"])
+    assert list(stored["text"])[1] == "Seit 1998, damals war hier noch ein Bäcker."

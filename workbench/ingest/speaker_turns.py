@@ -449,8 +449,11 @@ def turns_document(
         # a caption's lines are the screen's: one sentence runs on (as in WebVTT)
         text, marks = _marked(_unescape((" " if turn.caption else "\n").join(lines)))
         began, ends = ended, _F4_TIME.findall(" ".join(turn.lines))
-        if not ends and (last := _END_STAMP.search(" ".join(turn.lines))):
-            ends = [last[1]]  # MAXQDA's mark at the end: where the turn ended, as in f4
+        # MAXQDA's mark at the end: where the turn ended, as in f4 (noScribe's turn opens
+        # with its start, "[00:00:09] …", and a minute's stamp may close it: no end mark)
+        noscribe = bool(turn.lines) and _STAMP.match(turn.lines[0]) is not None
+        if not ends and not noscribe and (last := _END_STAMP.search(" ".join(turn.lines))):
+            ends = [last[1]]
         ended = ends[-1] if ends else None
         if turn.lines and _F4_TIME.match(turn.lines[0]):
             ends = []  # "I: #00:00:05-2# Was fehlt?": marked at its start, as noScribe does
