@@ -98,14 +98,15 @@ def test_a_card_walls_compound_nouns_beside_a_signed_card_stay_words(
 ) -> None:
     """A card wall where one participant signs two cards ("- Anna: …") made the compound
     nouns of the other cards ("Lastenrad", "Tauschregal": no dictionary entry, no telling
-    ending) persons: "[Person 2]: zum Ausleihen". Compounds of German nouns stay words; an
-    unknown first name among the cards is still a person."""
+    ending) persons: "[Person 2]: zum Ausleihen". Compounds of German nouns stay words.
+    Beside topic cards no opener becomes a person (the record-of-topics rule), so an
+    unknown first name among them stays as the old code had it (decision 002)."""
     path = tmp_path / "kartenwand.md"
     lines = ["- Anna: Bänke am Markt", "- Anna: Licht im Park", *(f"- {c}" for c in CARDS)]
     lines.append("- Quirin: Ein Bolzplatz für alle")
     path.write_text("# Kartenwand Manfort\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
     _import(project, path)
     people = set(project.pseudonym_key().query("kind == 'person'")["original"])
-    assert people == {"Anna", "Quirin"}
+    assert people == {"Anna"}
     texts = project.segments().sort_values("position")["text"].tolist()
     assert texts[2:5] == CARDS
