@@ -104,3 +104,17 @@ def test_a_narrative_request_is_asked_too(
         ("I", request_),
         ("B", ANSWER),
     ]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_an_instruction_in_result_minutes_asks_nothing(
+    project: Project, tmp_path: Path, suffix: str
+) -> None:
+    """Result minutes coded I/B (Information, Beschluss): "I: Beachten Sie …" informs, it
+    does not ask for an account like "Erzählen Sie …"; the two lines stay protocol lines."""
+    lines = ["I: Beachten Sie die neuen Öffnungszeiten.", "B: Der Beirat beschließt die Umfrage."]
+    path = write_file(tmp_path, f"ergebnisprotokoll{suffix}", "\n".join(lines) + "\n")
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert list(stored["speaker_role"].isna()) == [True, True]
+    assert [t.split(":")[0] for t in stored["text"]] == ["I", "B"]

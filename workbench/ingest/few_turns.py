@@ -59,11 +59,10 @@ def is_interview(speakers: list[str]) -> bool:
 
 
 # A narrative interview's request instead of a question: "Erzählen Sie mal, …",
-# "Beschreiben Sie bitte …", "Erzähl doch mal …"
-_REQUEST = re.compile(
-    r"\s*(?:[A-ZÄÖÜ][a-zäöüß]+e?n\s+Sie\b"
-    r"|(?:Erzähl|Beschreib|Schilder|Sag|Nenn|Stell)e?\s+(?:mal|doch|bitte)\b)"
-)
+# "Beschreiben Sie bitte …", "Erzähl doch mal …" — verbs that ask for an account, not any
+# "<Verb>en Sie" ("I: Beachten Sie die neuen Öffnungszeiten." of result minutes informs)
+_TELL = r"(?:Erzähl|Beschreib|Schilder|Berichte|Erklär|Sag|Nenn|Stell|Erinner)"
+_REQUEST = re.compile(rf"\s*{_TELL}(?:en?\s+Sie\b|e?\s+(?:mal|doch|bitte)\b)")
 
 
 def interview_evidence(turns: list[Turn]) -> bool:
