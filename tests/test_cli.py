@@ -259,3 +259,14 @@ def test_districts_add_given_twice_adds_both(tmp_path: Path, capsys) -> None:
     assert main(["--project", str(folder), "districts", "--add", "Nord", "--add", "Süd"]) == 0
     shown = capsys.readouterr().out.splitlines()
     assert shown == ["Gesamtstadt (gesamtstädtisch)", "Altstadt", "Nord", "Süd"]
+
+
+def test_districts_add_reads_commas_like_init(tmp_path: Path, capsys) -> None:
+    """`districts --add Opladen,Süd-Ost` declared ONE district named "Opladen,Süd-Ost"
+    (exit 0), while `init --districts` splits the same text into two."""
+    folder = tmp_path / "studie"
+    assert main(["init", str(folder), "--districts", "Altstadt"]) == 0
+    capsys.readouterr()
+    assert main(["--project", str(folder), "districts", "--add", "Opladen, Süd-Ost,"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert shown == ["Gesamtstadt (gesamtstädtisch)", "Altstadt", "Opladen", "Süd-Ost"]

@@ -53,8 +53,8 @@ def cmd_districts(args: argparse.Namespace) -> int:
     if sum(bool(a) for a in (args.add, args.rename, args.merge)) > 1:
         raise WorkbenchError("Bitte nur eines: --add, --rename oder --merge … --into ….")
     project = open_project(args)
-    if args.add:
-        project.add_districts(args.add)
+    if args.add:  # "--add Opladen,Süd-Ost" as `init --districts` reads it: two districts
+        project.add_districts(d.strip() for a in args.add for d in a.split(",") if d.strip())
     if args.rename:
         change = project.rename_district(*args.rename)
         print(f"Sozialraum '{change.source}' heißt jetzt '{change.target}'.")
@@ -342,7 +342,9 @@ def build_parser() -> argparse.ArgumentParser:
         "den Ziel-Sozialraum, die Quelle wird entfernt). Beides in einer Transaktion; Namen "
         "dürfen in anderer Groß-/Kleinschreibung und mit ausgeschriebenen Umlauten stehen.",
     )
-    p.add_argument("--add", nargs="+", action="extend", metavar="NAME", help="Sozialraum ergänzen")
+    p.add_argument(
+        "--add", nargs="+", action="extend", metavar="NAME", help="Sozialraum ergänzen (auch A,B)"
+    )
     p.add_argument("--rename", nargs=2, metavar=("ALT", "NEU"), help="Sozialraum umbenennen")
     p.add_argument("--merge", metavar="QUELLE", help="Sozialraum, der aufgeht (mit --into)")
     p.add_argument("--into", metavar="ZIEL", help="Sozialraum, der bleibt")
