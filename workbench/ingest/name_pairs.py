@@ -234,7 +234,7 @@ def surname_pair(
         # also a verb that is a word or a surname ("Such Becker!" kept "Becker" in clear)
         return (
             None
-            if full
+            if full or _noun_after_opener(text, toks, i + 1)
             else finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.55, nxt.text)
         )
     if tok.folded in lists.NOT_FIRST or tok.folded in lists.WORD_SURNAMES:
@@ -263,6 +263,26 @@ def surname_pair(
     return finder._hit(
         text, toks, start, i, i + 1, i + 1, 0.8 if sure else 0.55, "" if sure else nxt.text
     )
+
+
+# where a clause ends, and the words that join a second subject to the first
+_CLAUSE_END = re.compile(r"[,.;:!?\n]")
+_JOINED = frozenset(("und", "oder", "sowie", "&"))
+
+
+def _noun_after_opener(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]``, a surname after an opener, is a German noun and subject of a
+    verb in the plural that ends its clause ("Obwohl Gelder fehlen, …", "Sobald Gelder da
+    sind, …"; "Obwohl Gelder sagte, …" stays a person): judged as after "Weil"."""
+    if not is_german_noun(toks[i].folded):
+        return False
+    end = _CLAUSE_END.search(text, toks[i].end)
+    words = text[toks[i].end : end.start() if end else len(text)].split()
+    if not words or _JOINED.intersection(words):
+        return False  # "Obwohl Gerber und Klein sagen, …": two persons
+    verb = words[-1]
+    plural = verb.endswith(("en", "ern", "eln")) and not verb.endswith("ien")  # not "schien"
+    return verb.isalpha() and verb.islower() and (plural or verb == "sind")
 
 
 def _surname_and_place(finder: PersonFinder, tok: Tok) -> bool:
