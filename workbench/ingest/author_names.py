@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from workbench.ingest.pseudonymise import listed_names, pseudonymised_texts
 from workbench.store import Pseudonym
-from workbench.store.erasure_names import full_name_forms, people_by_full_name, plain
+from workbench.store.erasure_names import by_full_name, full_name_forms, key_people, plain
 
 
 def participant_author(session: Session, author: str) -> str:
@@ -43,11 +43,9 @@ def known_people(session: Session) -> dict[str, str]:
     "Dr. Anna Schmidt" codes as "Anna Schmidt") → placeholder: an author or
     coder a pseudonymised export names by placeholder ("Gisela Brandhorst", a participant
     who codes or writes a memo); a first name alone may be a colleague's and stays."""
-    people = select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
-    people = people.order_by(Pseudonym.id)
-    return people_by_full_name(session.execute(people).tuples())  # also without "Dr."
+    return key_people(session)  # also without "Dr."
 
 
 def shown_name(people: dict[str, str], name: str) -> str:
     """``name`` as a pseudonymised export shows it (see :func:`known_people`)."""
-    return people.get(plain(" ".join(name.split())), name)
+    return by_full_name(people, name) or name

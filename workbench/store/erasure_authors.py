@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from workbench.store.analysis_tables import NeedEdit
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
-from workbench.store.erasure_names import people_by_full_name, plain
-from workbench.store.schema import Coding, Memo, Pseudonym
+from workbench.store.erasure_names import by_full_name, key_people
+from workbench.store.schema import Coding, Memo
 from workbench.store.synthesis_tables import Recommendation
 
 
@@ -33,7 +33,7 @@ def forget_authors(session: Session, erased: set[str]) -> tuple[set[int], int]:
     others = 0
     for model in (Memo, Recommendation, NeedEdit) if names else ():
         for record in session.scalars(select(model).order_by(model.id)):
-            placeholder = names.get(plain(" ".join((record.author or "").split())))
+            placeholder = by_full_name(names, record.author or "")
             if placeholder is not None:
                 record.author = placeholder
                 if model is Memo:
@@ -55,7 +55,7 @@ def forget_coder_names(session: Session, erased: set[str]) -> tuple[int, list[st
     coders |= set(session.scalars(select(CodingAction.coder).distinct()))
     meant: dict[str, list[str]] = {}  # placeholder → the coders her name is written as
     for coder in sorted(coders):
-        placeholder = names.get(plain(" ".join(coder.split())))
+        placeholder = by_full_name(names, coder)
         if placeholder is not None:
             meant.setdefault(placeholder, []).append(coder)
     renamed, notes = 0, []
@@ -88,7 +88,5 @@ def forget_coder_names(session: Session, erased: set[str]) -> tuple[int, list[st
 
 def _full_names(session: Session, erased: set[str]) -> dict[str, str]:
     """The full names (plain) of the key's persons ``erased`` → their placeholder."""
-    people = select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
-    people = people.order_by(Pseudonym.id)
-    everyone = people_by_full_name(session.execute(people).tuples())  # also without "Dr."
+    everyone = key_people(session)  # also without "Dr."
     return {name: placeholder for name, placeholder in everyone.items() if placeholder in erased}

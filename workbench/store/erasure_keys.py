@@ -21,7 +21,7 @@ from workbench.store.erasure_names import (
     PERSON,
     TITLES,
     full_name_forms,
-    people_by_full_name,
+    key_people,
     plain,
 )
 from workbench.store.participation_tables import FeedbackAnswer
@@ -83,7 +83,7 @@ def forget_unused_keys(
     in_memos = folded("\n".join(memos))
     memo_words = set(re.findall(r"\w+", in_memos))
     keep_person_numbers(session)
-    people = _people(session)
+    people = key_people(session)
     for key in list(session.scalars(select(Pseudonym))):
         if only is not None and key.placeholder not in only:
             continue
@@ -324,7 +324,7 @@ def forget_person_keys(session: Session, erased: set[str], counts: dict[str, int
     texts still hold them, their participant-list names, and the spans that replaced their
     name in others' statements (an export with originals would put it back)."""
     keep_person_numbers(session)  # the number is never given again
-    people = _people(session)
+    people = key_people(session)
     for key in list(session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))):
         if key.placeholder not in erased:
             continue
@@ -337,12 +337,6 @@ def forget_person_keys(session: Session, erased: set[str], counts: dict[str, int
             session.delete(span)
             counts["key_spans"] += 1
     session.flush()
-
-
-def _people(session: Session) -> dict[str, str]:
-    """The key's persons by their full names (:func:`people_by_full_name`) → placeholder."""
-    people = select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
-    return people_by_full_name(session.execute(people.order_by(Pseudonym.id)).tuples())
 
 
 def _delete_listed_names(session: Session, key: Pseudonym, people: dict[str, str]) -> int:

@@ -189,3 +189,16 @@ def people_by_full_name(people: Iterable[tuple[str, str]]) -> dict[str, str]:
             if len(names) > depth:
                 found.setdefault(names[depth], placeholder)
     return found
+
+
+def key_people(session: Session) -> dict[str, str]:
+    """The key's persons by their full names (:func:`people_by_full_name`, also without a
+    form of address: "Dr. Anna Schmidt" as "anna schmidt") → placeholder, first met first."""
+    people = select(Pseudonym.original, Pseudonym.placeholder).where(Pseudonym.kind == "person")
+    return people_by_full_name(session.execute(people.order_by(Pseudonym.id)).tuples())
+
+
+def by_full_name(people: dict[str, str], name: str) -> str | None:
+    """The placeholder of the person of ``people`` (:func:`key_people`) whose full name
+    ``name`` is, compared without case, diacritics and extra blanks; None if nobody's."""
+    return people.get(plain(" ".join(name.split())))
