@@ -164,9 +164,10 @@ def plain_lead_ins(texts: Iterable[str | None], places: Collection[str] = ()) ->
     Turkish or Ukrainian first names the gazetteer lacks), or stands beside a role
     ("Bewohnerin (Quirin Zabelberg): …", once: the role says a person speaks)."""
     roles = [m.group() if (m := _PLAIN_LEAD_IN.match(t or "")) else None for t in texts]
-    found = lead_in_names(roles, places)
-    counts = Counter(lead_in_name(r, places) for r in roles if r)
-    beside = {lead_in_name(r, places) for r in roles if r and _beside_role(r)}
+    named = {r: lead_in_name(r, places) for r in dict.fromkeys(roles) if r}  # each role once
+    found = list(dict.fromkeys(n for n in named.values() if n))  # as lead_in_names
+    counts = Counter(named[r] for r in roles if r)
+    beside = {name for r, name in named.items() if _beside_role(r)}
     return [
         name
         for name in found
