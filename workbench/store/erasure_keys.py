@@ -83,7 +83,7 @@ def forget_unused_keys(
     in_memos = folded("\n".join(memos))
     memo_words = set(re.findall(r"\w+", in_memos))
     keep_person_numbers(session)
-    people = key_people(session)
+    people, listed = key_people(session), list(session.scalars(select(ListedName)))
     for key in list(session.scalars(select(Pseudonym))):
         if only is not None and key.placeholder not in only:
             continue
@@ -95,7 +95,7 @@ def forget_unused_keys(
         if used:
             continue
         if key.kind == "person" and only is None:
-            counts["listed_names"] += _delete_listed_names(session, key, people)
+            counts["listed_names"] += _delete_listed_names(session, key, people, listed)
         session.delete(key)
         counts["key_entries"] += 1
 
@@ -324,11 +324,11 @@ def forget_person_keys(session: Session, erased: set[str], counts: dict[str, int
     texts still hold them, their participant-list names, and the spans that replaced their
     name in others' statements (an export with originals would put it back)."""
     keep_person_numbers(session)  # the number is never given again
-    people = key_people(session)
+    people, listed = key_people(session), list(session.scalars(select(ListedName)))
     for key in list(session.scalars(select(Pseudonym).where(Pseudonym.kind == "person"))):
         if key.placeholder not in erased:
             continue
-        counts["listed_names"] += _delete_listed_names(session, key, people)
+        counts["listed_names"] += _delete_listed_names(session, key, people, listed)
         session.delete(key)
         counts["key_entries"] += 1
     spans = session.execute(select(PseudonymSpan, Segment.text).join(Segment))
@@ -339,17 +339,21 @@ def forget_person_keys(session: Session, erased: set[str], counts: dict[str, int
     session.flush()
 
 
-def _delete_listed_names(session: Session, key: Pseudonym, people: dict[str, str]) -> int:
-    """Delete the participant-list names of the key entry ``key``: as the key writes it, or
-    her full name without its form of address (the list has "Anna Schmidt" where the key
-    has "Dr. Anna Schmidt"; not when another person of the key is written so)."""
+def _delete_listed_names(
+    session: Session, key: Pseudonym, people: dict[str, str], listed: list[ListedName]
+) -> int:
+    """Delete the participant-list names of the key entry ``key`` from the session and from
+    ``listed`` (the lists' rows, read once): as the key writes it, or her full name without
+    its form of address (the list has "Anna Schmidt" where the key has "Dr. Anna Schmidt";
+    not when another person of the key is written so)."""
     forms = {name for name in full_name_forms(key.original) if people.get(name) == key.placeholder}
     rows = [
         row
-        for row in session.scalars(select(ListedName))
+        for row in listed
         if row.name.strip() == key.original.strip() or plain(" ".join(row.name.split())) in forms
     ]
     for row in rows:
         session.delete(row)
+        listed.remove(row)
     session.flush()
     return len(rows)
