@@ -65,9 +65,8 @@ def conversation_first_names(
         return []
     counts = Counter(opened)
     names = gazetteer()
-    if not any(
-        names.has_first(w) and not ordinary(w, False) for w in counts if counts[w] >= REPEATED
-    ):
+    speakers = [w for w in counts if names.has_first(w) and not ordinary(w, False)]
+    if not any(counts[w] >= REPEATED for w in speakers):
         return []  # no known first name speaks twice: lead-ins of a record, no conversation
     lower = " ".join(text or "" for _, text in pairs)
     folded_places = {fold(p) for p in places}
@@ -81,7 +80,6 @@ def conversation_first_names(
         and fold(word) not in _RECORD_WORDS
         and not re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", lower)
     ]
-    speakers = [w for w in counts if names.has_first(w) and not ordinary(w, False)]
     if len(found) > len(speakers) or any(
         w not in found and w not in speakers and not _speaker_word(w) for w in counts
     ):
