@@ -17,7 +17,7 @@ from workbench.ingest.name_cues import (
     speaks,
     subject_before,
 )
-from workbench.ingest.name_openers import OPENERS
+from workbench.ingest.name_openers import opens_before_name
 from workbench.ingest.name_pairs import FEMININE_ROLES
 from workbench.ingest.name_tokens import Tok, last_char
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_phrase
@@ -116,7 +116,7 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         return None
     if tok.folded in lists.NOT_FIRST:
         confidence = min(confidence, 0.6)
-    if last > i and tok.sentence_start and tok.folded in OPENERS and not finder.is_first(tok):
+    if last > i and opens_before_name(finder, tok):
         # "Obwohl Hartkopf sagte, …", "Sobald Becker meint, …": the conjunction or verb
         # opening the clause is no first name of the speaker (a closed list)
         i, tok = i + 1, toks[i + 1]

@@ -12,7 +12,13 @@ first name no list knows ("Okke Becker"), and taking it for a verb would leave i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from workbench.ingest.name_gazetteer import fold
+
+if TYPE_CHECKING:
+    from workbench.ingest.name_known import Finder
+    from workbench.ingest.name_tokens import Tok
 
 # finite verbs that open a question or a clause before a name ("Hat Becker recht?")
 _FINITE = """
@@ -68,3 +74,9 @@ OPENERS = frozenset(
     | _forms(_REQUESTS)
     | {"bitte"}
 )
+
+
+def opens_before_name(finder: Finder, tok: Tok) -> bool:
+    """Whether ``tok`` opens a sentence as a word of :data:`OPENERS` before a surname
+    ("Hat Hartkopf recht?", "Obwohl Hartkopf sagte, …"), and is no first name."""
+    return tok.sentence_start and tok.folded in OPENERS and not finder.is_first(tok)

@@ -14,7 +14,7 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import ORDINARY, Finder, place_word, singular_verb
-from workbench.ingest.name_openers import OPENERS
+from workbench.ingest.name_openers import opens_before_name
 from workbench.ingest.name_tokens import (
     FOREIGN_LETTERS,
     PLACE_END,
@@ -168,10 +168,6 @@ def surname_before_first(
     return i - 1 if speaker or speaks(text, toks, i, after, inverted) else None
 
 
-# the verb of a question or a request, or a preposition, opening a sentence before a name
-_VERBS_FIRST = OPENERS
-
-
 # Nouns before the name of a place ("Stadt Kiev", "Oblast Odessa", "Flughafen Rostov")
 _PLACE_NOUNS = frozenset(
     "stadt hauptstadt partnerstadt region land kreis bezirk gemeinde dorf provinz republik "
@@ -227,7 +223,7 @@ def surname_pair(
         return None
     after = toks[i + 2] if i + 2 < len(toks) else nxt
     full = finder.is_first(nxt) and finder._adjacent(text, nxt, after) and finder._sure_name(after)
-    if tok.sentence_start and tok.folded in _VERBS_FIRST and not finder.is_first(tok):
+    if opens_before_name(finder, tok):
         # "Hat Becker recht?", "Frag Becker.": the verb of a question or a request, no
         # first name "Hat" (which made him a second person beside "Herr Jens Becker" and
         # took the verb with him); "Frag Paul Meier.": the full name after it, all of it;
@@ -499,17 +495,10 @@ def unlisted_pair(
         return None  # "Addis Abeba", "Abu Dhabi": a place of two words
     if finder._institution_after(text, toks, i + 1):
         return None
-    if _opener_before(finder, tok):
+    if opens_before_name(finder, tok):
         # "Hat Hartkopf recht?", "Obwohl Hartkopf sagte, …" after "Gregor Hartkopf": the
         # verb or the conjunction, no first name "Obwohl" of a second Hartkopf (which also
         # made every later "Hartkopf" alone a third); a listed "Hartkopf" of the same text
         # is the listed person (the pair, longer, took the opener into the placeholder)
         return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.55, nxt.text)
     return finder._hit(text, toks, tok.start, i, i + 1, i + 1, 0.6, nxt.text)
-
-
-def _opener_before(finder: PersonFinder, tok: Tok) -> bool:
-    """Whether ``tok`` opens a sentence as the verb of a question or a request, a
-    preposition or a conjunction before a surname ("Hat Hartkopf recht?", "Obwohl
-    Hartkopf sagte, …"): a word of a closed list (:data:`OPENERS`), no first name."""
-    return tok.sentence_start and tok.folded in _VERBS_FIRST and not finder.is_first(tok)
