@@ -113,7 +113,8 @@ def stale_pairs(
             except WorkbenchError:  # none left in the run's selection: all changed
                 current = segments.iloc[:0]
             command += need_flags(params)
-        if corpus_hash(current) == run.corpus_hash and not merges:
+        same = corpus_hash(current) == run.corpus_hash
+        if same and not merges:
             continue
         now = set(current["segment_id"].astype(int))
         if what == "topics" and params.get("by", "all") != "all":
@@ -121,7 +122,7 @@ def stale_pairs(
         if params.get("backend", "use") != "use":  # the run's embedder, or it changes too
             command += f" --backend {params['backend']}"
         name = "Bedarfsanalyse" if what == "needs" else "Themenanalyse"
-        if corpus_hash(current) == run.corpus_hash:  # the same statements, merged districts
+        if same:  # the same statements, merged districts
             notes.append(_merged_sentence(name, run, merges, command))
             continue
         notes.append(_stale_sentence(name, run, len(now - members), len(members - now), command))
