@@ -33,7 +33,7 @@ from workbench.core.formatting import (
     value_places,
 )
 from workbench.store import CITYWIDE
-from workbench.synthesis.citywide import city_heading, menu_name, profile_name
+from workbench.synthesis.citywide import menu_name, profile_name
 from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.map_svg import profile_maps
 from workbench.synthesis.profiles import (
@@ -399,7 +399,7 @@ def _profile(
     name = profile.district
     key = out.key_for(name)
     if title:
-        out.heading(level, name if name != CITYWIDE else city_heading(profile.workshops), key)
+        out.heading(level, profile_name(name, profile.workshops), key)
         level += 1
     if profile.segments:
         out.text(f"{profile.statements_line(colon=True)}.", "meta")

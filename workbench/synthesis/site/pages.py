@@ -16,7 +16,7 @@ from datetime import datetime
 
 from workbench.core.formatting import format_number
 from workbench.store import CITYWIDE
-from workbench.synthesis.citywide import city_heading, menu_name
+from workbench.synthesis.citywide import menu_name, profile_name
 from workbench.synthesis.map_layout import is_schematic
 from workbench.synthesis.map_svg import map_figure
 from workbench.synthesis.reports.html import html_blocks
@@ -93,7 +93,7 @@ def _district_line(data: ReportData, page: ProfilePage) -> str:
     esc = html.escape
     profile = data.profiles.profile(page.district)
     n = profile.segments
-    name = city_heading(profile.workshops) if page.district == CITYWIDE else page.district
+    name = profile_name(page.district, profile.workshops)
     facts = f"{format_number(n)} {'Aussage' if n == 1 else 'Aussagen'}"
     if page.district == CITYWIDE and not n and len(data.segments):  # not "0 Aussagen"
         facts = "keine stadtweiten Aussagen; die Sozialräume im Vergleich"
