@@ -155,10 +155,12 @@ def map_data(
         topic_run = int(runs["run_id"].max())
     notes = []
     try:
-        need_assignments = needs.assignments(project, need_run)
-        if need_run is None:  # the run reports and apps follow (need_clusters.reference_run)
+        run_id = need_run
+        if run_id is None:  # the run reports and apps follow (need_clusters.reference_run)
             with project.session() as session:
-                need_run = need_clusters.need_run(session).id
+                run_id = need_clusters.need_run(session).id
+        need_assignments = needs.assignments(project, run_id)
+        need_run = run_id
     except WorkbenchError:
         if need_run is not None:
             raise

@@ -269,12 +269,12 @@ def _read(
     cross_min, question = CROSS_CUTTING_MIN, None
     segments = project.segments()
     try:
-        need_assignments = needs.assignments(project, need_run)
-        clusters = _today(needs.clusters(project, need_run), need_assignments)
         with project.session() as session:  # the run reports and apps follow by default
             run = need_clusters.need_run(session, need_run)
-            need_run, params = run.id, needs.NeedParams.from_stored(run.params)
-        cross_min, question = params.cross_cutting_min, params.question
+            run_id, params = run.id, needs.NeedParams.from_stored(run.params)
+        need_assignments = needs.assignments(project, run_id)
+        clusters = _today(needs.clusters(project, run_id), need_assignments)
+        need_run, cross_min, question = run_id, params.cross_cutting_min, params.question
     except WorkbenchError as err:
         if need_run is not None:
             raise
