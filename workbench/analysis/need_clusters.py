@@ -132,6 +132,10 @@ def latest_memberships(session: Session, run_id: int | None = None) -> NeedMembe
     )
     for cluster, segment_id in rows:
         members.setdefault(int(cluster), set()).add(int(segment_id))
-    former = former_names(session)  # a district merged away is named as the one it joined
-    described = [named_today(c, former) for c in run.clusters]
-    return NeedMemberships(run_id=run.id, clusters=described, members=members)
+    return NeedMemberships(run_id=run.id, clusters=clusters_today(session, run), members=members)
+
+
+def clusters_today(session: Session, run: NeedRun) -> list[dict]:
+    """The stored clusters of ``run``, a district merged away named as the one it joined."""
+    former = former_names(session)
+    return [named_today(c, former) for c in run.clusters]

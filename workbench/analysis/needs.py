@@ -47,6 +47,7 @@ from workbench.analysis.labels import distinct, label_and_source
 from workbench.analysis.need_clusters import (
     MATCH_SHARE,
     NO_NEED_RUN,
+    clusters_today,
     jaccard,
     latest_memberships,
     match_cluster,
@@ -56,7 +57,6 @@ from workbench.analysis.need_scope import CROSS_CUTTING_MIN, ClusterScope, clust
 from workbench.analysis.stopwords import tokenize
 from workbench.core.domain import SEPARATOR, WorkbenchError
 from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun
-from workbench.store.district_changes import former_names, named_today
 from workbench.store.text_edits import check_unchanged
 
 if TYPE_CHECKING:
@@ -557,8 +557,7 @@ def runs(project: Project) -> pd.DataFrame:
 def clusters(project: Project, run_id: int | None = None) -> pd.DataFrame:
     """The clusters of a run (default: the reference run), without refitting."""
     with project.session() as session:
-        former = former_names(session)
-        records = [named_today(c, former) for c in need_run(session, run_id).clusters]
+        records = clusters_today(session, need_run(session, run_id))
     return pd.DataFrame(records, columns=list(CLUSTER_COLUMNS)).astype(CLUSTER_COLUMNS)
 
 
