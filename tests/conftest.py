@@ -39,6 +39,26 @@ def stored_text(project: Project) -> str:
     return "\n".join(parts)
 
 
+def forum_project(tmp_path: Path, protocol: str) -> tuple[Path, list[str]]:
+    """A project ``tmp_path/projekt`` (district Manfort) with ``protocol`` imported as the
+    workshop "Forum"; its folder and the CLI's ``--project`` arguments."""
+    from workbench.cli.main import main
+
+    folder, source = tmp_path / "projekt", tmp_path / "forum.md"
+    source.write_text(protocol, encoding="utf-8")
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    p = ["--project", str(folder)]
+    assert main([*p, "import", "--district", "Manfort", "--workshop", "Forum", str(source)]) == 0
+    return folder, p
+
+
+def segment_with(folder: Path, word: str) -> int:
+    """The id of the one statement in the project at ``folder`` that contains ``word``."""
+    with Project.open(folder) as project:
+        segments = project.segments()
+        return int(segments.loc[segments["text"].str.contains(word), "segment_id"].item())
+
+
 def need(path: Path, what: str) -> Path:
     """Return ``path``; if it is missing, fail in CI and skip (with reason) elsewhere."""
     if path.exists():

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.conftest import stored_text
+from tests.conftest import forum_project, segment_with, stored_text
 from workbench import Project
 from workbench.analysis.suggest import accept_suggestion
 from workbench.cli.main import main
@@ -43,14 +43,8 @@ def _authors(project: Project) -> list[str]:
 def test_a_forgotten_person_as_author_becomes_her_placeholder(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], request_: list[str]
 ) -> None:
-    folder, source = tmp_path / "projekt", tmp_path / "forum.md"
-    source.write_text(PROTOCOL, encoding="utf-8")
-    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
-    p = ["--project", str(folder)]
-    assert main([*p, "import", "--district", "Manfort", "--workshop", "Forum", str(source)]) == 0
-    with Project.open(folder) as project:
-        segments = project.segments()
-        other = int(segments.loc[segments["text"].str.contains("Bus"), "segment_id"].item())
+    folder, p = forum_project(tmp_path, PROTOCOL)
+    other = segment_with(folder, "Bus")
     assert (
         main([*p, "memo", "Wichtig.", "--author", "Gisela Brandhorst", "--segment", str(other)])
         == 0
@@ -84,14 +78,8 @@ def test_a_forgotten_participant_who_coded_becomes_her_placeholder_as_coder(
 ) -> None:
     """Her codings (a co-researcher) and coding steps go to her placeholder: the next
     pseudonymised export named her in clear once the key no longer knew her."""
-    folder, source = tmp_path / "projekt", tmp_path / "forum.md"
-    source.write_text(PROTOCOL, encoding="utf-8")
-    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
-    p = ["--project", str(folder)]
-    assert main([*p, "import", "--district", "Manfort", "--workshop", "Forum", str(source)]) == 0
-    with Project.open(folder) as project:
-        segments = project.segments()
-        other = int(segments.loc[segments["text"].str.contains("Bus"), "segment_id"].item())
+    folder, p = forum_project(tmp_path, PROTOCOL)
+    other = segment_with(folder, "Bus")
     assert main([*p, "codebook", "add", "Bedarf"]) == 0
     for coder in ("Gisela Brandhorst", "kira"):
         assert main([*p, "code", str(other), "Bedarf", "--coder", coder]) == 0
@@ -113,15 +101,10 @@ def test_a_forgotten_participant_who_accepted_a_suggestion_leaves_no_name(
 ) -> None:
     """A coding she accepted as a suggestion (app `kodieren`) also names her as the one who
     accepted it, in the coding and in its step: that name stayed in the database."""
-    folder, source = tmp_path / "projekt", tmp_path / "forum.md"
-    source.write_text(PROTOCOL, encoding="utf-8")
-    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
-    p = ["--project", str(folder)]
-    assert main([*p, "import", "--district", "Manfort", "--workshop", "Forum", str(source)]) == 0
+    folder, p = forum_project(tmp_path, PROTOCOL)
     assert main([*p, "codebook", "add", "Bedarf"]) == 0
+    other = segment_with(folder, "Bus")
     with Project.open(folder) as project:
-        segments = project.segments()
-        other = int(segments.loc[segments["text"].str.contains("Bus"), "segment_id"].item())
         accept_suggestion(project, other, "Bedarf", "Gisela Brandhorst")
     assert main([*p, "forget", "--person", "Gisela Brandhorst"]) == 0
     with Project.open(folder) as project:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import forum_project, segment_with
 from workbench import Project
 from workbench.cli.main import main
 from workbench.store import NeedEdit
@@ -21,14 +22,9 @@ PROTOCOL = "Gisela Brandhorst: Wir brauchen mehr Bänke.\n\nModeration: Und Lich
 
 @pytest.mark.parametrize("record", ["recommendation", "need edit"])
 def test_her_placeholder_as_author_keeps_her_key_entry(tmp_path: Path, record: str) -> None:
-    folder, source = tmp_path / "projekt", tmp_path / "forum.md"
-    source.write_text(PROTOCOL, encoding="utf-8")
-    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
-    p = ["--project", str(folder)]
-    assert main([*p, "import", "--district", "Manfort", "--workshop", "Forum", str(source)]) == 0
+    folder, p = forum_project(tmp_path, PROTOCOL)
+    hers = segment_with(folder, "Bänke")
     with Project.open(folder) as project:
-        segments = project.segments()
-        hers = segments.loc[segments["text"].str.contains("Bänke"), "segment_id"].item()
         if record == "recommendation":
             rec.add_recommendation(project, "Bänke", "Manfort", author="Gisela Brandhorst")
             [placeholder] = rec.recommendations(project)["author"]
