@@ -66,9 +66,9 @@ def named_sources(workshops: Iterable[str], file_workshops: Iterable[str]) -> st
     >>> named_sources(["A", "b", "c"], ["b", "c"])
     'A und 2 weiteren Quellen'
     """
-    files = set(file_workshops)
-    named = [w for w in workshops if w not in files]
-    others = len([w for w in workshops if w in files])
+    files, listed = set(file_workshops), list(workshops)
+    named = [w for w in listed if w not in files]
+    others = len(listed) - len(named)
     if not named:
         return ""
     if not others:
