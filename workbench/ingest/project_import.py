@@ -5,11 +5,12 @@ The :class:`workbench.project.Project` methods of the same names delegate here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import meant_code
@@ -39,6 +40,18 @@ from workbench.store.district_changes import former_names
 from workbench.store.district_spelling import named_district
 from workbench.store.project_store import ProjectStore
 from workbench.store.text_edits import purge_cache
+
+
+def _as_stored(session: Session) -> Callable[[str], str]:
+    """A name as the project's key pseudonymises it (a document's name before import); the
+    key is read once, on the first name, and not at all if none is asked for."""
+    key: list[Pseudonymiser] = []
+
+    def as_stored(name: str) -> str:
+        key[:] = key or [Pseudonymiser.of_project(session)]
+        return pseudonymise_name(key[0], name, ())
+
+    return as_stored
 
 
 def import_files(
@@ -98,12 +111,7 @@ def import_files(
         appends: dict[int, Appending] = {}  # an export downloaded again: its new rows
         if not allow_duplicates:
             stored = stored_documents(session)
-            key: list[Pseudonymiser] = []  # read once, and only if a name is compared
-
-            def as_stored(name: str) -> str:
-                key[:] = key or [Pseudonymiser.of_project(session)]
-                return pseudonymise_name(key[0], name, ())
-
+            as_stored = _as_stored(session)  # the key read only if a name is compared
             given = [(p, as_given(d, p, workshop, district, known)) for p, d in parsed]
             into = import_wave(session, wave)
             skip = left_out(given, stored, into, as_stored, wave is None, appends)
@@ -188,13 +196,12 @@ def import_codings(project: ProjectStore, path: str | Path) -> int:
             session.execute(select(Coding.segment_id, Coding.code_id, Coding.coder)).all()
         )
         renamed: dict[str, str] = {}
-        found: list[Pseudonymiser] = []  # the key: read once, only if a name is looked up
+        as_stored = _as_stored(session)  # the key read only if a name is looked up
         for number, row in rows:
             key = (row["document"].strip(), row["source_id"].strip())
             if key not in segments:  # the document by its name before import
                 if key[0] not in renamed:
-                    found[:] = found or [Pseudonymiser.of_project(session)]
-                    renamed[key[0]] = pseudonymise_name(found[0], key[0], ())
+                    renamed[key[0]] = as_stored(key[0])
                 if (renamed[key[0]], key[1]) in segments:
                     key = (renamed[key[0]], key[1])
             if key not in segments:
