@@ -1,8 +1,8 @@
 """Which importer reads a file: by its extension and content (``parse_file``,
 ``parse_all``), and which files a folder holds (``expand_paths``).
 
-Loads every importer; :mod:`workbench.ingest` names these functions and loads this module
-on their first use.
+Loads every importer; :mod:`workbench.ingest` names these functions (its ``__all__`` is
+the one list of them) and loads this module on their first use.
 """
 
 from __future__ import annotations
@@ -65,22 +65,6 @@ PROTOCOL_SUFFIXES = {
 TABLE_SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".ods", *JSON_SUFFIXES}
 TRANSCRIPT_SUFFIXES = {".vtt", ".srt", ".sbv"}
 RTF_SUFFIXES = {".rtf"}  # as plain text (ingest.rtf_text)
-
-__all__ = [
-    "TableMapping",
-    "expand_paths",
-    "parse_all",
-    "parse_docx",
-    "parse_file",
-    "parse_markdown",
-    "parse_odt",
-    "parse_pdf",
-    "parse_speaker_turns",
-    "parse_srt",
-    "parse_table",
-    "parse_vtt",
-    "parse_zoom_chat",
-]
 
 
 # REFI-QDA projects are read by workbench.exchange; a folder may hold them too.
