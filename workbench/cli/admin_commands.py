@@ -4,34 +4,26 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 
-def cmd_upgrade(args: argparse.Namespace) -> int:
-    """workbench upgrade (:func:`workbench.cli.admin.cmd_upgrade`)."""
-    from workbench.cli import admin
+def _in_admin(name: str) -> Callable[[argparse.Namespace], int]:
+    """The command ``name`` of :mod:`workbench.cli.admin`, imported when it runs."""
 
-    return admin.cmd_upgrade(args)
+    def run(args: argparse.Namespace) -> int:
+        from workbench.cli import admin
 
+        return getattr(admin, name)(args)
 
-def cmd_backup(args: argparse.Namespace) -> int:
-    """workbench backup (:func:`workbench.cli.admin.cmd_backup`)."""
-    from workbench.cli import admin
-
-    return admin.cmd_backup(args)
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    """workbench restore (:func:`workbench.cli.admin.cmd_restore`)."""
-    from workbench.cli import admin
-
-    return admin.cmd_restore(args)
+    run.__name__ = run.__qualname__ = name
+    run.__doc__ = f"(:func:`workbench.cli.admin.{name}`)"
+    return run
 
 
-def cmd_migrate_db(args: argparse.Namespace) -> int:
-    """workbench migrate-db (:func:`workbench.cli.admin.cmd_migrate_db`)."""
-    from workbench.cli import admin
-
-    return admin.cmd_migrate_db(args)
+cmd_upgrade = _in_admin("cmd_upgrade")
+cmd_backup = _in_admin("cmd_backup")
+cmd_restore = _in_admin("cmd_restore")
+cmd_migrate_db = _in_admin("cmd_migrate_db")
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:
