@@ -35,11 +35,21 @@ if TYPE_CHECKING:
 # (tests/test_cli_startup.py).
 
 
+def _comma_list(values: Sequence[str]) -> list[str]:
+    """The district names of options as typed ("Opladen,Süd-Ost"): split at commas,
+    stripped, blanks left out (``init --districts``, ``districts --add``).
+
+    >>> _comma_list(["Opladen, Süd-Ost", "Manfort,"])
+    ['Opladen', 'Süd-Ost', 'Manfort']
+    """
+    return [d.strip() for value in values for d in value.split(",") if d.strip()]
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     """workbench init DIR."""
     from workbench.project import Project
 
-    districts = [d for d in (args.districts or "").split(",") if d.strip()]
+    districts = _comma_list([args.districts or ""])
     project = Project.create(args.dir, db_url=args.db, districts=districts)
     print(f"Projekt angelegt: {project.path}")
     print(f"Weiter mit: workbench --project {project.path} import DATEI …")
@@ -54,7 +64,7 @@ def cmd_districts(args: argparse.Namespace) -> int:
         raise WorkbenchError("Bitte nur eines: --add, --rename oder --merge … --into ….")
     project = open_project(args)
     if args.add:  # "--add Opladen,Süd-Ost" as `init --districts` reads it: two districts
-        project.add_districts(d.strip() for a in args.add for d in a.split(",") if d.strip())
+        project.add_districts(_comma_list(args.add))
     if args.rename:
         change = project.rename_district(*args.rename)
         print(f"Sozialraum '{change.source}' heißt jetzt '{change.target}'.")
