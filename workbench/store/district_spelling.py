@@ -62,7 +62,8 @@ def named_district(name: str, known: Sequence[str], what: str = "Sozialraum") ->
         return unicodedata.normalize("NFC", text).strip().casefold()
 
     for key in (folded, lambda text: spelled_out(folded(text))):
-        hits = sorted({k for k in known if key(k) == key(name)})
+        wanted = key(name)  # once, not once per declared name
+        hits = sorted({k for k in known if key(k) == wanted})
         if len(hits) == 1:
             return hits[0]
         if hits:
