@@ -155,7 +155,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
         district_names = {d.id: d.name for d in districts}
         workshops = {w.id: w for w in s.scalars(select(Workshop))}
         codes = {c.id: c for c in s.scalars(select(Code))}
-        authors = memo_authors(s) if pseudonymised else {}  # a participant who codes
+        authors = known_people(s) if pseudonymised else {}  # a participant who codes
         spans: dict[int, list[PseudonymSpan]] = {}
         if not pseudonymised:
             for span in s.scalars(select(PseudonymSpan)):
@@ -207,7 +207,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
                     CodingOut(
                         g.id,
                         codes[c.code_id].path,
-                        shown_author(authors, c.coder),
+                        shown_name(authors, c.coder),
                         cs,
                         ce,
                         c.created_at,
@@ -222,8 +222,8 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
                 codes[r.code_id].path,
                 codes[r.code_id].guid,
                 r.decision,
-                r.coder if r.coder is None else shown_author(authors, r.coder),
-                {shown_author(authors, coder): v for coder, v in r.state.items()},
+                r.coder if r.coder is None else shown_name(authors, r.coder),
+                {shown_name(authors, coder): v for coder, v in r.state.items()},
             )
             for r in s.scalars(select(CodingResolution).order_by(CodingResolution.id))
             if r.code_id in codes and r.state is not None
@@ -262,7 +262,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
             MemoOut(
                 m.target_type,
                 target(m),
-                shown_author(authors, m.author),
+                shown_name(authors, m.author),
                 texts[m.id],
                 m.created_at,
                 resolved.get(m.id),
@@ -339,7 +339,7 @@ def exported_memos(
     codes = {c.id: c for c in session.scalars(select(Code))}
     in_file = {guid.upper(): path for guid, path in (file_codes or {}).items()}
     pseudonymised, _ = _memo_texts(session, {m.id: m.text for m in memos})
-    shown = memo_authors(session)
+    shown = known_people(session)
     result: dict[str, tuple[int, tuple[str, ...] | None]] = {}
     by_time: dict[tuple[str, str | None], list[tuple[Memo, list[Any]]]] = {}
     for m in memos:
@@ -350,7 +350,7 @@ def exported_memos(
             code = codes[m.target_id]
             targets = list(dict.fromkeys([code.path, in_file.get(code.guid, code.path)]))
         texts = tuple(dict.fromkeys([pseudonymised[m.id], m.text]))
-        for author in dict.fromkeys([m.author, shown_author(shown, m.author)]):
+        for author in dict.fromkeys([m.author, shown_name(shown, m.author)]):
             by_time.setdefault((author, iso(m.created_at)), []).append((m, targets))
             for target in targets:
                 for text in texts:
@@ -381,19 +381,6 @@ def exported_memos(
         if len(found) == 1 and _made_here(guid):
             result[guid] = (found[0][0].id, None)
     return result
-
-
-def memo_authors(session: Session) -> dict[str, str]:
-    """The persons of the key by their full name as written (plain) → placeholder: a memo
-    author or coder a pseudonymised export names by placeholder ("Gisela Brandhorst", a
-    participant who wrote a memo or codes); other coders and authors keep their names."""
-    return known_people(session)
-
-
-def shown_author(authors: dict[str, str], author: str) -> str:
-    """A memo's author or a coder as a pseudonymised export names them (see
-    :func:`memo_authors`)."""
-    return shown_name(authors, author)
 
 
 def _made_here(guid: str) -> bool:
@@ -454,10 +441,10 @@ def memos_read_back(
     exports it so, without its target."""
     notes, taken = list(notes), set(taken)
     moments = {(author, iso(created)) for _, author, created, _ in notes}
-    shown = memo_authors(session)
+    shown = known_people(session)
 
     def names(m: Memo) -> set[str]:
-        return {m.author, shown_author(shown, m.author)}
+        return {m.author, shown_name(shown, m.author)}
 
     memos = [
         m
