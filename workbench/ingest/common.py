@@ -296,6 +296,19 @@ def cell_at(fields: Sequence[Any], index: int | None) -> str:
     return "" if index is None or index >= len(fields) else cell_text(fields[index])
 
 
+def unique_ids(records: Sequence[tuple[int, Sequence[Any]]], index: int) -> bool:
+    """Whether every row with text (``records``: row number, cells) has a value at
+    ``index`` and none repeats: a column the statements' IDs can come from.
+
+    >>> unique_ids([(2, ["7", "Bänke"]), (3, ["", ""]), (4, ["9", "Licht"])], 0)
+    True
+    >>> unique_ids([(2, ["7", "Bänke"]), (3, ["7", "Licht"])], 0), unique_ids([], 0)
+    (False, False)
+    """
+    values = [cell_at(cells, index) for _, cells in records if any(map(cell_text, cells))]
+    return bool(values) and all(values) and len(set(values)) == len(values)
+
+
 _INT = re.compile(r"^-?(?:0|[1-9]\d{0,17})$")
 _FLOAT = re.compile(r"^-?(?:0|[1-9]\d*)\.\d+$")
 

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import ParsedDocument
-from workbench.ingest.common import cell_at, cell_text
+from workbench.ingest.common import unique_ids
 from workbench.store import District, Segment
 
 ID_COLUMN = "id"
@@ -60,10 +60,7 @@ def decidim_id_column(
     """``id`` in a Decidim export when every row has one and none repeats; else None."""
     if not is_decidim_export(header):
         return None
-    i = list(header).index(ID_COLUMN)
-    rows = [cells for _, cells in records if any(map(cell_text, cells))]
-    values = [cell_at(cells, i) for cells in rows]
-    return ID_COLUMN if values and all(values) and len(set(values)) == len(values) else None
+    return ID_COLUMN if unique_ids(records, list(header).index(ID_COLUMN)) else None
 
 
 def _address(value: Any) -> str | None:

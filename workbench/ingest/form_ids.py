@@ -16,13 +16,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from workbench.ingest.common import cell_at, cell_text
+from workbench.ingest.common import unique_ids
 from workbench.ingest.person_headers import header_key
 
 ID_COLUMN = "ID"
-SOSCI_CASE, SOSCI_QUESTIONNAIRE = "CASE", "QUESTNNR"
-_KOBO_ID, _KOBO_BESIDE = "_id", frozenset(("_uuid", "_submission_time"))
-_ODK_KEY, _ODK_BESIDE = "KEY", frozenset(("SubmissionDate",))
+SOSCI_QUESTIONNAIRE = "QUESTNNR"
+# A tool's response number and the columns beside it that mark its export (in this order):
+# SoSci Survey's "CASE", KoBoToolbox's "_id", ODK Central's "KEY"
+_LAYOUTS = (
+    ("CASE", frozenset((SOSCI_QUESTIONNAIRE,))),
+    ("_id", frozenset(("_uuid", "_submission_time"))),
+    ("KEY", frozenset(("SubmissionDate",))),
+)
 # header_key of the times Microsoft Forms puts beside its "ID" (German, English)
 _TIMES = (
     frozenset({"startzeit", "fertigstellungszeit"}),
@@ -62,17 +67,6 @@ def forms_id_column(
     KoBoToolbox ("_id") or ODK Central export ("KEY") when every row has one and none
     repeats; else None."""
     names = [str(h).strip() for h in header]
-    if is_microsoft_forms(header):
-        column = ID_COLUMN
-    elif SOSCI_CASE in names and is_sosci_survey(names):
-        column = SOSCI_CASE
-    elif _KOBO_ID in names and set(names) >= _KOBO_BESIDE:
-        column = _KOBO_ID
-    elif _ODK_KEY in names and set(names) >= _ODK_BESIDE:
-        column = _ODK_KEY
-    else:
-        return None
-    i = names.index(column)
-    rows = [cells for _, cells in records if any(map(cell_text, cells))]
-    values = [cell_at(cells, i) for cells in rows]
-    return column if values and all(values) and len(set(values)) == len(values) else None
+    tools = (c for c, beside in _LAYOUTS if c in names and beside <= set(names))
+    column = ID_COLUMN if is_microsoft_forms(header) else next(tools, None)
+    return column if column and unique_ids(records, names.index(column)) else None
