@@ -77,11 +77,11 @@ def is_labelled_interview(text: str) -> bool:
 _CODE = re.compile(
     r"[A-ZÄÖÜ]{1,3}\s?\d{0,2}|(?i:sprecher(?:in)?|speaker|person)[\s_]*(?:\d{1,3}|[A-Z])"
 )
-# f4's time mark "#00:00:12-8#", also MAXQDA's "[00:00:12]" or "(00:00:12)" (with tenths)
-_MARK = (
-    r"(?:#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#|\[(\d{1,2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\]"
-    r"|\((\d{1,2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\))"
-)
+# f4's time mark "#00:00:12-8#", also MAXQDA's "[00:00:12]" or "(00:00:12)" (with tenths);
+# each captures its time
+F4_MARK = r"#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#"
+PARENS_MARK = r"\((\d{1,2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\)"
+_MARK = rf"(?:{F4_MARK}|\[(\d{{1,2}}:\d{{2}}:\d{{2}})(?:[.,]\d{{1,3}})?\]|{PARENS_MARK})"
 _F4_END = re.compile(rf"\s*{_MARK}\s*$")
 _F4_START = re.compile(rf"\s*{_MARK}\s*")
 

@@ -62,6 +62,7 @@ from workbench.ingest.few_turns import (
     person_like,
     short_transcript,
 )
+from workbench.ingest.line_labels import F4_MARK, PARENS_MARK
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.paragraphs import OPENS, agenda_items
 from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text
@@ -87,13 +88,13 @@ FORMAT = "Transkript oder Chat (Sprecherzeilen)"
 
 # aTrain: each segment of a speaker with its start ("[00:00:05] - …", "00:00:05 - …")
 _SEGMENT_START = re.compile(r"(?:^|(?<=\s))\[?(\d{2}:\d{2}:\d{2})\]?\s+[-–]\s+")
-_F4_MARK = re.compile(r"\s*#\d{1,2}:\d{2}:\d{2}(?:[-.,]\d{1,3})?#\s*")
-_F4_TIME = re.compile(r"#(\d{1,2}:\d{2}:\d{2})(?:[-.,]\d{1,3})?#")  # a mark's time
+_F4_MARK = re.compile(rf"\s*{F4_MARK}\s*")
+_F4_TIME = re.compile(F4_MARK)  # a mark's time
 # noScribe: "S00: [00:00:05] Schön, dass …", in a long turn again every minute
 _STAMP = re.compile(r"\s*\[(\d{2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\]\s*")
 # MAXQDA's "[00:00:12]" or "(00:00:12)" at a turn's end: like f4's mark, where it ended
 _END_STAMP = re.compile(r"[\[(](\d{1,2}:\d{2}:\d{2})(?:[.,]\d{1,3})?[\])]\s*$")
-_LINE_END_PARENS = re.compile(r"[ \t]*\(\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\)[ \t]*$", re.M)
+_LINE_END_PARENS = re.compile(rf"[ \t]*{PARENS_MARK}[ \t]*$", re.M)
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
 # A heading that asks ("Was fehlt im Quartier?"): the guiding question of the turns below
 _ASKS = re.compile(r"\?[\"'“”„«»)\]]*$")
