@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from workbench.coding.records import known_coder
 from workbench.core.formatting import plural
 from workbench.exchange.records_in import Exchange, SkippedIn
-from workbench.ingest.author_names import known_people
+from workbench.ingest.author_names import known_people, shown_name
 from workbench.store import Coding, CodingAction
-from workbench.store.erasure_names import plain
 
 _NO_TEXT = "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und Transkripte)."
 _IMPORTED = {"Textfassung": "die Textfassung des Herstellers", "Transkript": "das Transkript"}
@@ -99,7 +98,7 @@ def known_users(x: Exchange, session: Session) -> Exchange:
     # a participant who codes, named by her placeholder in a pseudonymised export: her
     # codings again (silently: the notice would print her name)
     people = known_people(session)
-    coders = {people[n]: c for c in sorted(known) if (n := plain(" ".join(c.split()))) in people}
+    coders = {p: c for c in sorted(known) if (p := shown_name(people, c)) != c}
     x = replace(x, users={guid: coders.get(name, name) for guid, name in x.users.items()})
     users = {guid: known_coder(name, known) if name else name for guid, name in x.users.items()}
     changed = sorted({(x.users[g], n) for g, n in users.items() if n != x.users[g]})
