@@ -39,6 +39,29 @@ def _write(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     return path
 
 
+def _stays_a_question(
+    project: Project,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    asked: str,
+    answers: list[str],
+    contact: list[str],
+) -> str:
+    """Import ``asked`` (its ``answers``) beside the ``contact`` questions (each answered
+    with :data:`CONTACTS`): ``asked`` stays a question, no contact data is stored. Returns
+    what the import said."""
+    header = ["Zeitstempel", NEED, asked, *contact]
+    rows = [["2026/11/02", NEEDS[i], answers[i], *[CONTACTS[i]] * len(contact)] for i in range(3)]
+    path = _write(tmp_path / "umfrage.csv", header, rows)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    segments = project.segments()
+    assert set(segments["question"]) == {NEED, asked}
+    assert sorted(segments["text"]) == sorted(NEEDS + answers)
+    assert not [c for c in CLEAR if c in stored_text(project)]
+    return out
+
+
 @pytest.mark.parametrize(
     "asked",
     [
@@ -135,16 +158,9 @@ def test_a_question_about_reaching_places_or_their_contact_data_stays_a_question
     """Before: "für Sie erreichbar" (a place reachable for the respondent) and the contact
     data of an office were read as a request for the respondent's contact data: the
     column was dropped with all its answers ("Kontaktdaten, nicht übernommen")."""
-    header = ["Zeitstempel", NEED, asked, "Wie sind Sie erreichbar?"]
-    rows = [["2026/11/02", NEEDS[i], MENTIONS[i], CONTACTS[i]] for i in range(3)]
-    path = _write(tmp_path / "umfrage.csv", header, rows)
-    assert main(["--project", str(project.path), "import", str(path)]) == 0
-    out = capsys.readouterr().out
+    contact = ["Wie sind Sie erreichbar?"]
+    out = _stays_a_question(project, tmp_path, capsys, asked, MENTIONS, contact)
     assert "Spalte(n) Wie sind Sie erreichbar?: Kontaktdaten, nicht übernommen." in out
-    segments = project.segments()
-    assert set(segments["question"]) == {NEED, asked}
-    assert sorted(segments["text"]) == sorted(NEEDS + MENTIONS)
-    assert not [c for c in CLEAR if c in stored_text(project)]
 
 
 @pytest.mark.parametrize(
@@ -168,19 +184,12 @@ def test_a_question_about_channels_or_a_topic_of_ones_own_stays_a_question(
     one's own street or address ("Ihre Adresse im Viertel: was fehlt?") were taken for a
     request for contact data: dropped with all their answers. Beside them, the contact
     questions "Wie können wir Sie erreichen?" and "Ihre E-Mail-Adresse" still are."""
-    header = ["Zeitstempel", NEED, asked, "Wie können wir Sie erreichen?", "Ihre E-Mail-Adresse"]
-    rows = [["2026/11/02", NEEDS[i], answers[i], CONTACTS[i], CONTACTS[i]] for i in range(3)]
-    path = _write(tmp_path / "umfrage.csv", header, rows)
-    assert main(["--project", str(project.path), "import", str(path)]) == 0
-    out = capsys.readouterr().out
+    contact = ["Wie können wir Sie erreichen?", "Ihre E-Mail-Adresse"]
+    out = _stays_a_question(project, tmp_path, capsys, asked, answers, contact)
     assert (
         "Spalte(n) Wie können wir Sie erreichen?, Ihre E-Mail-Adresse: Kontaktdaten, "
         "nicht übernommen." in out
     )
-    segments = project.segments()
-    assert set(segments["question"]) == {NEED, asked}
-    assert sorted(segments["text"]) == sorted(NEEDS + answers)
-    assert not [c for c in CLEAR if c in stored_text(project)]
 
 
 PLACES_NAMED = ["Im alten Kiosk am Rathausplatz", "Neben der Grundschule", "Am Marktplatz"]
@@ -201,16 +210,9 @@ def test_a_question_which_address_we_should_choose_stays_a_question(
     """Session 35 took "which address/phone … we" for a request for the respondent's: the
     question where a new meeting place should be was dropped with all its answers. Beside
     it, "Welche E-Mail-Adresse dürfen wir nutzen?" still is contact data."""
-    header = ["Zeitstempel", NEED, asked, "Welche E-Mail-Adresse dürfen wir nutzen?"]
-    rows = [["2026/11/02", NEEDS[i], PLACES_NAMED[i], CONTACTS[i]] for i in range(3)]
-    path = _write(tmp_path / "umfrage.csv", header, rows)
-    assert main(["--project", str(project.path), "import", str(path)]) == 0
-    out = capsys.readouterr().out
+    contact = ["Welche E-Mail-Adresse dürfen wir nutzen?"]
+    out = _stays_a_question(project, tmp_path, capsys, asked, PLACES_NAMED, contact)
     assert "Spalte(n) Welche E-Mail-Adresse dürfen wir nutzen?: Kontaktdaten" in out
-    segments = project.segments()
-    assert set(segments["question"]) == {NEED, asked}
-    assert sorted(segments["text"]) == sorted(NEEDS + PLACES_NAMED)
-    assert not [c for c in CLEAR if c in stored_text(project)]
 
 
 EXPERIENCES = [
@@ -235,16 +237,9 @@ def test_a_topic_of_contact_by_phone_or_mail_stays_a_question(
     ends without "?" for contact data: a question about contact with offices by phone or
     e-mail was dropped with all its answers. "Kontakt (freiwillig): E-Mail oder Telefon"
     beside it, which lists only the fields, still is contact data."""
-    header = ["Zeitstempel", NEED, asked, "Kontakt (freiwillig): E-Mail oder Telefon"]
-    rows = [["2026/11/02", NEEDS[i], EXPERIENCES[i], CONTACTS[i]] for i in range(3)]
-    path = _write(tmp_path / "umfrage.csv", header, rows)
-    assert main(["--project", str(project.path), "import", str(path)]) == 0
-    out = capsys.readouterr().out
+    contact = ["Kontakt (freiwillig): E-Mail oder Telefon"]
+    out = _stays_a_question(project, tmp_path, capsys, asked, EXPERIENCES, contact)
     assert "Spalte(n) Kontakt (freiwillig): E-Mail oder Telefon: Kontaktdaten" in out
-    segments = project.segments()
-    assert set(segments["question"]) == {NEED, asked}
-    assert sorted(segments["text"]) == sorted(NEEDS + EXPERIENCES)
-    assert not [c for c in CLEAR if c in stored_text(project)]
 
 
 @pytest.mark.parametrize(
