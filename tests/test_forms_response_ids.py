@@ -6,6 +6,7 @@ bare "ID" in another table stays an attribute.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
@@ -44,6 +45,21 @@ def _import(project: Project, path: Path) -> int:
     return main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
 
 
+def _redownloaded(
+    project: Project,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    column: str,
+    make: Callable[[Path, list[int]], Path],
+) -> str:
+    """Import a tool's download of responses 1-3 (``make(folder, ids)``; ``column``
+    detected as the ID), then one without response 2 and with 4 and 5; what it said."""
+    assert _import(project, make(tmp_path / "w1", [1, 2, 3])) == 0
+    assert f"Spalte '{column}' als ID erkannt." in capsys.readouterr().out
+    assert _import(project, make(tmp_path / "w2", [1, 3, 4, 5])) == 0
+    return capsys.readouterr().out
+
+
 @pytest.mark.parametrize("header", [GERMAN, ENGLISH])
 def test_a_forms_download_without_a_deleted_response_adds_its_new_rows(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], header: list[str]
@@ -51,10 +67,7 @@ def test_a_forms_download_without_a_deleted_response_adds_its_new_rows(
     """Before: the rows were numbered by their place in the file; a response deleted in
     Microsoft Forms moved every later one up, the import stopped (exit code 2) and named
     the unchanged responses as changed, advising to forget their statements."""
-    assert _import(project, _download(tmp_path / "w1", header, [1, 2, 3])) == 0
-    assert "Spalte 'ID' als ID erkannt." in capsys.readouterr().out
-    assert _import(project, _download(tmp_path / "w2", header, [1, 3, 4, 5])) == 0
-    out = capsys.readouterr().out
+    out = _redownloaded(project, tmp_path, capsys, "ID", lambda f, ids: _download(f, header, ids))
     assert "2 Aussagen standen schon im Projekt" in out and "2 neue kamen hinzu" in out
     assert "fehlt in diesem Download (ID 2;" in out
     segments = project.segments()
@@ -93,10 +106,7 @@ def test_a_sosci_download_without_a_deleted_case_adds_its_new_rows(
 ) -> None:
     """Before: SoSci Survey's CASE (the interview's number, kept when another is deleted)
     was an attribute; one deleted case stopped the next download's import."""
-    assert _import(project, _sosci(tmp_path / "w1", [1, 2, 3])) == 0
-    assert "Spalte 'CASE' als ID erkannt." in capsys.readouterr().out
-    assert _import(project, _sosci(tmp_path / "w2", [1, 3, 4, 5])) == 0
-    assert "2 neue kamen hinzu" in capsys.readouterr().out
+    assert "2 neue kamen hinzu" in _redownloaded(project, tmp_path, capsys, "CASE", _sosci)
     segments = project.segments()
     assert segments["source_id"].tolist() == ["101", "102", "103", "104", "105"]
     assert segments["text"].tolist() == list(ANSWERS.values())
@@ -122,10 +132,7 @@ def test_a_kobo_download_without_a_deleted_submission_adds_its_new_rows(
     """Before: KoBoToolbox's "_id" (the submission's number, kept when another is deleted)
     was an attribute; one deleted submission stopped the next download's import, naming
     unchanged submissions as changed and advising to forget their statements."""
-    assert _import(project, _kobo(tmp_path / "w1", [1, 2, 3])) == 0
-    assert "Spalte '_id' als ID erkannt." in capsys.readouterr().out
-    assert _import(project, _kobo(tmp_path / "w2", [1, 3, 4, 5])) == 0
-    out = capsys.readouterr().out
+    out = _redownloaded(project, tmp_path, capsys, "_id", _kobo)
     assert "2 neue kamen hinzu" in out and "fehlt in diesem Download (ID 40002;" in out
     segments = project.segments()
     assert segments["source_id"].tolist() == ["40001", "40002", "40003", "40004", "40005"]
@@ -151,10 +158,7 @@ def test_an_odk_central_download_without_a_deleted_submission_adds_its_new_rows(
     """Before: ODK Central's "KEY" (the submission's instance ID, kept when another is
     deleted) was an attribute; one deleted submission stopped the next download's import,
     naming unchanged submissions as changed and advising to forget their statements."""
-    assert _import(project, _odk(tmp_path / "w1", [1, 2, 3])) == 0
-    assert "Spalte 'KEY' als ID erkannt." in capsys.readouterr().out
-    assert _import(project, _odk(tmp_path / "w2", [1, 3, 4, 5])) == 0
-    out = capsys.readouterr().out
+    out = _redownloaded(project, tmp_path, capsys, "KEY", _odk)
     assert "2 neue kamen hinzu" in out and "(ID uuid:3f1c2a9e-0002;" in out
     segments = project.segments()
     assert segments["source_id"].tolist() == [f"uuid:3f1c2a9e-{i:04d}" for i in range(1, 6)]

@@ -49,6 +49,19 @@ def _import(project: Project, path: Path) -> int:
     return main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
 
 
+def _as_stored_by_row_numbers(project: Project, keep_id: bool = False) -> None:
+    """The project's export as an older workbench stored it: without its ID column, its
+    rows by row number ("2.1", "2.2" …); ``keep_id``: the ID an attribute of each row."""
+    with project.transaction() as session:
+        document = session.scalars(select(Document)).one()
+        document.options = {k: v for k, v in document.options.items() if k != "id_column"}
+        for segment in session.scalars(select(Segment)):
+            number, _, question = segment.source_id.partition(".")
+            segment.source_id = f"{int(number) - 9}.{question}"
+            if keep_id:
+                segment.attributes = {**segment.attributes, "Antwort-ID": int(number)}
+
+
 @pytest.mark.parametrize("header", ["Antwort-ID", "ResponseId"])
 def test_a_download_without_a_removed_response_adds_its_new_rows(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
@@ -76,12 +89,7 @@ def test_a_survey_stored_by_row_numbers_grows_by_row_numbers(
     and the stored ones stay (not read as removed, nor their rows as new)."""
     questions = (NEED, IDEAS)
     assert _import(project, _download(tmp_path / "w1", "Antwort-ID", [11, 12], questions)) == 0
-    with project.transaction() as session:  # as an older workbench stored it
-        document = session.scalars(select(Document)).one()
-        document.options = {k: v for k, v in document.options.items() if k != "id_column"}
-        for segment in session.scalars(select(Segment)):
-            number, _, question = segment.source_id.partition(".")
-            segment.source_id = f"{int(number) - 9}.{question}"
+    _as_stored_by_row_numbers(project)
     capsys.readouterr()
     grown = _download(tmp_path / "w2", "Antwort-ID", [11, 12, 13], questions)
     assert _import(project, grown) == 0
@@ -131,13 +139,7 @@ def test_rows_added_by_row_numbers_keep_their_response_id(
     platform's)."""
     questions = (NEED, IDEAS)
     assert _import(project, _download(tmp_path / "w1", "Antwort-ID", [11, 12], questions)) == 0
-    with project.transaction() as session:  # as an older workbench stored it
-        document = session.scalars(select(Document)).one()
-        document.options = {k: v for k, v in document.options.items() if k != "id_column"}
-        for segment in session.scalars(select(Segment)):
-            number, _, question = segment.source_id.partition(".")
-            segment.source_id = f"{int(number) - 9}.{question}"
-            segment.attributes = {**segment.attributes, "Antwort-ID": int(number)}
+    _as_stored_by_row_numbers(project, keep_id=True)
     grown = _download(tmp_path / "w2", "Antwort-ID", [11, 12, 13], questions)
     assert _import(project, grown) == 0
     segments = project.segments().sort_values("source_id")
