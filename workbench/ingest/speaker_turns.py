@@ -158,8 +158,15 @@ def are_people_turns(text: str) -> bool:
     """Whether a text without times is turns of people (see :func:`is_speaker_turns`):
     every speaker a role ("Schulsozialarbeit") or a name the gazetteer knows, not a
     Word protocol's "Ziel: …", "Problem: …", "Herausforderungen: …" lines."""
+    return _people_turns(text) is not None
+
+
+def _people_turns(text: str) -> list[Turn] | None:
+    """The turns of a text that :func:`are_people_turns` (read once); else None."""
+    if not is_speaker_turns(text):
+        return None
     turns = read_turns(text[:200_000]).turns
-    return is_speaker_turns(text) and all(is_role(t.who) or person_like(t.who) for t in turns)
+    return turns if all(is_role(t.who) or person_like(t.who) for t in turns) else None
 
 
 def are_named_turns(text: str) -> bool:
@@ -168,8 +175,8 @@ def are_named_turns(text: str) -> bool:
     only labels: a record's "Ergebnis: …" / "Fazit: …" lead-ins stay a protocol."""
     if any(_MARKDOWN_HEADING.match(line) for line in text[:200_000].splitlines()):
         return False  # sections under headings: a protocol (or timed turns under a title)
-    turns = read_turns(text[:200_000]).turns
-    return are_people_turns(text) and any(not is_role(t.who) for t in turns)
+    turns = _people_turns(text)
+    return turns is not None and any(not is_role(t.who) for t in turns)
 
 
 def _under_title(text: str) -> str | None:
