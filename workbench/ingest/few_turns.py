@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
 from workbench.ingest.speaker_labels import is_label
 from workbench.ingest.speakers import natural_order
 from workbench.ingest.transcript_frame import Header, frame_heading
@@ -21,6 +22,37 @@ def person_like(who: str) -> bool:
     names = gazetteer()
     words = re.sub(r"\([^()]*\)", " ", who).split()
     return any(names.has_first(w) or names.has_last(w) for w in words)
+
+
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def _topic(label: str) -> bool:
+    """Whether a label is a topic's words: nouns of the lexicon ("Verkehr", "Grün und
+    Spielplätze"), each capitalised."""
+    words = [w for w in re.split(r"[\s,&/]+", label) if w and w not in ("und", "oder")]
+    return bool(words) and all(
+        w[:1].isupper() and (is_german_noun(fold(w)) or compound_noun(fold(w))) for w in words
+    )
+
+
+def agenda_topics(turns: list[Turn]) -> bool:
+    """Whether timed "Label: text" lines are a protocol's agenda, not turns ("[18:15] Verkehr:
+    …", "(18:15:00) Grün: …"): no label looks like a person or a role (:func:`person_like`),
+    two thirds of them are topics of nouns, the times run forward and a topic seldom
+    returns (people take turns: "[00:01:05] Anna Becker: …", "Mutter:"/"Vater:" alternate).
+    """
+    if len(turns) < 2 or any(t.time is None or t.layout != "inline" for t in turns):
+        return False
+    labels = [" ".join(t.who.split()) for t in turns]
+    if any(person_like(label) for label in labels):
+        return False
+    if 3 * sum(map(_topic, set(labels))) < 2 * len(set(labels)):
+        return False
+    clocks = [_CLOCK.match(t.time or "") for t in turns]
+    seconds = [int(c[1]) * 3600 + int(c[2]) * 60 + int(c[3] or 0) for c in clocks if c]
+    returns = sum(w in labels[:i] and w != labels[i - 1] for i, w in enumerate(labels))
+    return seconds == sorted(seconds) and 3 * returns < len(turns)
 
 
 def full_name(who: str) -> bool:

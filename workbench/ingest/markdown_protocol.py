@@ -228,8 +228,10 @@ def _segment_text(lines: list[str]) -> tuple[int, list[str]] | None:
 
 def _turn_lines(lines: list[str]) -> bool:
     """Whether each of two or more lines starts a speaker's turn ("Anna Müller: …" below
-    "Peter Schulz: …" under "Top 2 – Spielplatz"): each line is a statement, none glued."""
-    return len(lines) > 1 and all(read_turns(line).turns for line in lines)
+    "Peter Schulz: …" under "Top 2 – Spielplatz"), also below a title's line ("Runde
+    Manfort" over "[18:15] Verkehr: …"): each line is a statement, none glued."""
+    below = lines[1:] if len(lines) > 2 and title_like(lines[0]) else lines
+    return len(lines) > 1 and all(read_turns(line).turns for line in below)
 
 
 def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]], dict]:

@@ -19,7 +19,9 @@ layouts with time first or on lines of their own count only where at least half 
 speakers look like people (a role label, "Nachname, Vorname", a phone number, a first
 name or surname the gazetteer knows) and they speak more than once — or, where nobody
 speaks twice (questions in a forum's chat), two thirds are full names of first name and
-surname the gazetteer knows: an agenda ``10:00 Begrüßung`` / text stays a protocol.
+surname the gazetteer knows: an agenda ``10:00 Begrüßung`` / text stays a protocol, and
+so do timed topics ``[18:15] Verkehr: …``, ``(18:15:00) Grün: …`` (nouns, no name or
+role, in time order: :func:`~workbench.ingest.few_turns.agenda_topics`).
 Fewer than three turns make a transcript only as a tool writes them: speaker lines with
 their times (``Anna Schmidt   0:03``), or under a tool's frame — a time line of its own
 with seconds above them (Google Meet's ``00:00:00`` below ``Teilnehmer`` and
@@ -54,6 +56,7 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.few_turns import (
+    agenda_topics,
     framed_turns,
     full_name,
     headed_turns,
@@ -212,6 +215,8 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     short = short or (interview and len(turns) == MIN_TURNS - 1)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
+    if agenda_topics(turns):
+        return False  # "[18:15] Verkehr: …", "(18:15:00) Grün: …": a protocol's agenda
     if any(len(line) > 80 for line in title):
         return False
     # People speak more than once, the labels of a list ("Ort: …", "Datum: …") do not;
