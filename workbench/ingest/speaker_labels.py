@@ -215,12 +215,38 @@ def is_role(who: str) -> bool:
     (True, False, False)
     """
     who = who.strip()
-    if is_label(who):
+    if is_label(who) or _record_label(who):
         return True
     if " " in who or len(who) < 8 or not _FUNCTION_NOUN.search(who):
         return False
     names = gazetteer()
     return not (names.has_first(who) or names.has_last(who))  # "Hartung" is a surname
+
+
+# A record's labels with whom a question or answer comes from or goes to ("Frage aus dem
+# Publikum", "Antwort Bezirksamt", "Frage an die Verwaltung", "Wortmeldung aus dem Chat")
+_RECORD_LABELS = frozenset(
+    "frage fragen antwort antworten rückfrage nachfrage anmerkung hinweis ergänzung "
+    "zwischenruf kommentar wortmeldung stellungnahme".split()
+)
+_OF_WHOM = frozenset("aus an von vom der des dem den die das im in beim".split())
+
+
+def _record_label(who: str) -> bool:
+    """Whether a label is a record's label with the group or office it comes from or goes
+    to ("Frage aus dem Publikum", "Antwort Bezirksamt"), not a person's question ("Frage
+    Anna Schmidt" names her).
+
+    >>> _record_label("Frage aus dem Publikum"), _record_label("Antwort der Stadtverwaltung")
+    (True, True)
+    >>> _record_label("Frage von Anna"), _record_label("Anna Schmidt")
+    (False, False)
+    """
+    words = who.split()
+    if not 2 <= len(words) <= 5 or words[0].casefold() not in _RECORD_LABELS:
+        return False
+    rest = [w for w in words[1:] if w.casefold() not in _OF_WHOM]
+    return len(rest) == 1 and (rest[0].casefold() == "chat" or is_role(rest[0]))
 
 
 _BRACKETED_NAME = re.compile(r"[(\[]\s*(?P<inner>[^()\[\]]{2,60}?)\s*[)\]]\s*$")
