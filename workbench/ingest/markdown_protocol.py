@@ -182,6 +182,41 @@ def _card_lines(lines: list[str]) -> bool:
     )
 
 
+_ANSWER_LABEL = re.compile(r"(?i:antwort(?:en)?|ergebnisse?)(?:\s*\d{1,2})?\s*:")
+
+
+def _answer_groups(lines: list[str]) -> list[tuple[int, list[int]]] | None:
+    """The questions of a paragraph written "Frage: Was fehlt?" / "Antwort:" / one answer
+    per line (cards, or a single line), each with the indexes of its answers; None where
+    the paragraph is not all such groups."""
+    groups: list[tuple[int, list[int]]] = []
+    i = 0
+    while i < len(lines):
+        labelled = i + 1 < len(lines) and _ANSWER_LABEL.fullmatch(lines[i + 1])
+        if not (labelled and lines[i].endswith("?") and intro_like(lines[i])):
+            return None
+        end = i + 2
+        while end < len(lines) and not (
+            end + 1 < len(lines) and _ANSWER_LABEL.fullmatch(lines[end + 1])
+        ):
+            end += 1
+        answers = list(range(i + 2, end))
+        if not answers or (len(answers) > 1 and not _card_lines(lines[i + 2 : end])):
+            return None
+        groups.append((i, answers))
+        i = end
+    return groups or None
+
+
+def _asked(line: str) -> str:
+    """A line that asks as the question of the lines below it, without its label or number
+    ("Frage: Was fehlt?", "Frage 2: Was fehlt?", "1. Was fehlt?" → "Was fehlt?")."""
+    label, colon, rest = line.rstrip(":").partition(":")
+    if colon and re.sub(r"\s*\d+$", "", label.strip()).casefold() in ROW_QUESTION_HEADERS:
+        line = rest if rest.strip() else line
+    return heading_text(line.rstrip(":"))
+
+
 def _segment_lines(lines: list[str], whole: bool = False) -> bool:
     """Whether the lines of a paragraph are a speech recogniser's segments (Whisper's
     ``.txt``: one segment per line, no blank lines, no speakers), not a paragraph's
@@ -419,10 +454,16 @@ def parse_markdown(
     def flush() -> None:
         nonlocal block, table, question
         lines = [line.strip() for line in block]
-        asks = len(lines) > 2 and intro_like(lines[0]) and _card_lines(lines[1:])
+        answered = None if block_item else _answer_groups(lines)
+        asks = not answered and len(lines) > 2 and intro_like(lines[0]) and _card_lines(lines[1:])
         if asks:  # "Was fehlt?" over cards, one per line: the question of the cards below
-            question = heading_text(lines[0].rstrip(":"))
-        if asks or (not block_item and _card_lines(lines) and len(lines) > 2):
+            question = _asked(lines[0])
+        if answered:  # "Frage: Was fehlt?" / "Antwort:" / one answer per line: one each
+            for first, answers in answered:
+                question = _asked(lines[first])
+                for place in answers:
+                    statement(lines[place], block_row + place)
+        elif asks or (not block_item and _card_lines(lines) and len(lines) > 2):
             for place, line in enumerate(lines[1:] if asks else lines, start=block_row + asks):
                 statement(line, place)
         elif not block_item and _turn_lines(lines):  # "Anna Müller: …" per line: one each
