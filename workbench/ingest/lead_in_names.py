@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterable
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_known import ordinary_word
+from workbench.ingest.name_pairs import english_words
 from workbench.ingest.name_tokens import (
     CAMEL_OK,
     COMPOUND_HEAD,
@@ -73,6 +74,42 @@ def capitalised(word: str) -> bool:
     return True
 
 
+# Heads of English names of groups and organisations ("Youth Council", "Tenants Union",
+# "Climate Club"): an organisation beside a role ("Bewohnerin (Youth Council)"), no person
+_ENGLISH_GROUPS = frozenset(
+    """
+    council club union crew committee board network centre center hub lab forum collective
+    alliance initiative project society association foundation team group office campaign
+    """.split()
+)
+# A gerund whose "-ing" follows a consonant no Pinyin syllable starts with or a cluster
+# ("Parking", "Lighting", "Recycling"); "Xiaoming", "Jiaming" stay open
+_GERUND = re.compile(r"(?:[cfghkrsvwz]|[^aeiouy][bdjlmnpqtxy])ing$")
+
+
+def english_word(word: str) -> bool:
+    """Whether a capitalised word is English, not a name: one of faker's common English
+    words ("Street", "Community"), a gerund ("Parking", "Gardening": its stem such a word
+    or its spelling English), an "-ness"/"-ship" noun, a compound of two such words
+    ("Streetwork", "Playground", "Cleanup") or the head of a group ("Council", "Club").
+
+    >>> [english_word(w) for w in ("Parking", "Streetwork", "Council", "Quirin", "Xiaoming")]
+    [True, True, True, False, False]
+    """
+    folded, common = fold(word), english_words()
+    if folded in common or folded in _ENGLISH_GROUPS or folded.endswith(("ness", "ship")):
+        return True
+    stem = folded[:-3]
+    if folded.endswith("ing") and len(folded) >= 6:
+        undoubled = stem[:-1] if stem[-1:] == stem[-2:-1] else stem
+        if _GERUND.search(folded) or {stem, stem + "e", undoubled} & common:
+            return True
+    return any(
+        folded[:k] in common and folded[k:] in common and (k >= 5 or len(folded) - k >= 3)
+        for k in range(3, len(folded) - 1)
+    )
+
+
 def ordinary(word: str, several: bool) -> bool:
     """Whether a word of a lead-in is a word of a role, group, organisation or thing."""
     folded = fold(word)
@@ -93,6 +130,8 @@ def ordinary(word: str, several: bool) -> bool:
         return True
     if known:
         return False
+    if english_word(word):  # "Youth Council", "Parking": no English lexicon, these signs
+        return True
     if folded.endswith(tuple(lists.ROLE_SUFFIXES)) or _GROUP_END.search(folded):
         return True
     return bool(NOUN_END.search(folded) or COMPOUND_HEAD.match(folded) or is_role(word))

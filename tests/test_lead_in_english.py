@@ -1,0 +1,71 @@
+"""English words in a protocol's lead-ins: an organisation beside a role ("Bewohnerin
+(Youth Council): …") and a card heading among the turns of a conversation ("- Parking:
+…" between "- Anna: …" and "- Jonas: …") became persons, "[Person 2]: Zu wenige
+Plätze". No English lexicon is installed; faker's common English words, English
+gerunds, compounds of two such words and the heads of groups ("Council", "Club") say
+that a word is English, not a name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest.lead_in_names import english_word
+
+
+def _import(project: Project, path: Path, body: str) -> list[str]:
+    path.write_text(body, encoding="utf-8")
+    args = ["--project", str(project.path), "import", "--district", "Manfort", str(path)]
+    assert main([*args, "--workshop", "Forum"]) == 0
+    return project.segments().sort_values("position")["text"].tolist()
+
+
+def _people(project: Project) -> set[str]:
+    return set(project.pseudonym_key().query("kind == 'person'")["original"])
+
+
+@pytest.mark.parametrize("group", ["Youth Council", "Urban Gardening", "Tenants Union"])
+def test_an_english_organisation_beside_a_role_stays(
+    project: Project, tmp_path: Path, group: str
+) -> None:
+    body = (
+        "# Stadtteilforum\n\nModeration: Was fehlt im Quartier?\n\n"
+        f"Bewohnerin ({group}): Ein Treffpunkt am Abend.\n\n"
+        "Anwohner (Quirin Zabelberg): Mehr Bänke am Markt.\n"
+    )
+    texts = _import(project, tmp_path / "protokoll.md", body)
+    assert texts[1] == f"Bewohnerin ({group}): Ein Treffpunkt am Abend."
+    assert _people(project) == {"Quirin Zabelberg"}  # the person beside a role still is one
+    assert "Zabelberg" not in stored_text(project)
+
+
+@pytest.mark.parametrize("card", ["Parking", "Streetwork", "Playground", "Gardening"])
+@pytest.mark.parametrize("line", ["- {who}: {said}", "**{who}:** {said}\n"])
+def test_an_english_card_among_turns_stays_a_word(
+    project: Project, tmp_path: Path, card: str, line: str
+) -> None:
+    turns = [
+        ("Anna", "Wir brauchen mehr Bänke am Marktplatz."),
+        ("Jonas", "Und einen Bolzplatz für die Kinder."),
+        (card, "Zu wenige Plätze am Abend."),
+        ("Jonas", "Genau, der alte ist seit Jahren gesperrt."),
+    ]
+    body = "\n".join(line.format(who=who, said=said) for who, said in turns)
+    _import(project, tmp_path / "runde.md", f"# Stadtteilforum\n\n{body}\n")
+    assert _people(project) == {"Anna", "Jonas"}
+    stored = project.segments().sort_values("position")
+    said = [
+        f"{role}: {text}" if isinstance(role, str) else text
+        for role, text in zip(stored["speaker_role"], stored["text"], strict=True)
+    ]
+    assert said[2] == f"{card}: Zu wenige Plätze am Abend."
+
+
+def test_names_that_only_look_english_stay_names() -> None:
+    """Unknown first names stay open: a Pinyin "-ing" ("Xiaoming"), Frisian, Arabic."""
+    assert not any(english_word(w) for w in ("Xiaoming", "Jiaming", "Quirin", "Okke", "Wisam"))
+    assert all(english_word(w) for w in ("Parking", "Lighting", "Meeting", "Nightlife"))
