@@ -159,8 +159,38 @@ def lead_in_name(role: str, places: Collection[str] = ()) -> str | None:
     """
     if is_role(role.strip()):
         return None
-    parts = (" ".join(part.split()) for part in _PARTS.split(role))
-    return next((part for part in parts if part and _reads_as_name(part, places)), None)
+    parts = [" ".join(part.split()) for part in _PARTS.split(role)]
+    found = next((part for part in parts if part and _reads_as_name(part, places)), None)
+    return found or next((s for part in parts if (s := role_surname(part, places))), None)
+
+
+# Words for one person by where she lives or takes part ("Bewohnerin Zabelberg: …")
+_PERSON_WORD = re.compile(
+    r"(?:anwohner|bewohner|einwohner|mieter|nachbar|teilnehmer|besucher|vertreter|burger|"
+    r"mitarbeiter)(?:in)?|mitglied"
+)
+
+
+def role_surname(lead_in: str, places: Collection[str] = ()) -> str | None:
+    """The surname after a word for a person in a lead-in ("Bewohnerin Zabelberg",
+    "Anwohner Schmidt"), or None: a word of a place, a thing or a direction ("Anwohner
+    Nord", "Bewohnerin Altbau", "Mieterin Manfort") or one not built like a surname.
+
+    >>> role_surname("Bewohnerin Zabelberg"), role_surname("Bewohnerin Altbau")
+    ('Zabelberg', None)
+    """
+    words = lead_in.split()
+    if len(words) != 2 or not _PERSON_WORD.fullmatch(fold(words[0])):
+        return None
+    word = words[1]
+    if not capitalised(word) or fold(word) in {fold(p) for p in places} or place(word):
+        return None
+    folded = fold(word)
+    if ordinary(word, True) or ordinary_word(word) or folded in lists.LOCAL_NAMES:
+        return None
+    if is_german_noun(folded) or PLACE_END.search(folded) or _WORD_SHAPE.search(folded):
+        return None  # "Bewohnerin Koch", "Anwohner Hochdorf", "Mieterin Ungeklärt"
+    return word if _name_like(word, False) else None
 
 
 def _reads_as_name(bare: str, places: Collection[str]) -> bool:
@@ -186,8 +216,11 @@ def lead_in_names(roles: Iterable[str | None], places: Collection[str] = ()) -> 
 
 
 # A statement that opens with a plain lead-in: "Karl Weber: Guten Abend …" (a protocol
-# written without bold, where the speaker stays in the text)
-_PLAIN_LEAD_IN = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[\w'’.()-]+){1,4}(?=:[ \t]+\S)")
+# written without bold, where the speaker stays in the text), also a role and a name apart
+# by a dash or comma ("Bewohnerin – Quirin Zabelberg: …", "Kita, Okke Wübbenhorst: …")
+_PLAIN_LEAD_IN = re.compile(
+    r"[^\W\d_][\w'’.-]*,?(?:[ \t]+(?:[–—]|[\w'’.()-]+,?)){1,4}(?<!,)(?=:[ \t]+\S)"
+)
 
 
 # How often an unknown first name must open a file's lead-ins to make them a speaker's
@@ -201,7 +234,8 @@ def plain_lead_ins(texts: Iterable[str | None], places: Collection[str] = ()) ->
     starts with a first name the gazetteer knows, or it opens :data:`REPEATED` statements
     of the file with words of no noun or place ("Okke Wübbenhorst: …" twice; Frisian,
     Turkish or Ukrainian first names the gazetteer lacks), or stands beside a role
-    ("Bewohnerin (Quirin Zabelberg): …", once: the role says a person speaks)."""
+    ("Bewohnerin (Quirin Zabelberg): …", "Bewohnerin – Quirin Zabelberg: …", a surname after
+    it: "Bewohnerin Zabelberg: …"; once: the role says a person speaks)."""
     roles = [m.group() if (m := _PLAIN_LEAD_IN.match(t or "")) else None for t in texts]
     named = {r: lead_in_name(r, places) for r in dict.fromkeys(roles) if r}  # each role once
     found = list(dict.fromkeys(n for n in named.values() if n))  # as lead_in_names
@@ -210,10 +244,13 @@ def plain_lead_ins(texts: Iterable[str | None], places: Collection[str] = ()) ->
     return [
         name
         for name in found
-        if not place(name)
-        and (
-            gazetteer().has_first(name.split()[0])
-            or ((counts[name] >= REPEATED or name in beside) and no_word(name))
+        if " " not in name  # a surname after a role ("Bewohnerin Zabelberg"): role_surname
+        or (
+            not place(name)
+            and (
+                gazetteer().has_first(name.split()[0])
+                or ((counts[name] >= REPEATED or name in beside) and no_word(name))
+            )
         )
     ]
 

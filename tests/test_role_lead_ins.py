@@ -1,0 +1,70 @@
+"""A person named beside a role in a protocol's plain or bold lead-in: after a dash or a
+comma ("Bewohnerin – Quirin Zabelberg: …", as in brackets since session 35) and a
+surname alone after a word for a resident ("Bewohnerin Zabelberg: …") stayed in clear.
+Places, things and directions after the role stay words ("Anwohner Nord: …")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+
+HEAD = "# Stadtteilforum\n\n## Was fehlt?\n\nModeration: Was fehlt im Quartier?\n\n"
+
+
+def _import(project: Project, tmp_path: Path, line: str) -> list[str]:
+    path = tmp_path / "protokoll.md"
+    path.write_text(f"{HEAD}{line}\n", encoding="utf-8")
+    args = ["--project", str(project.path), "import", "--district", "Manfort", str(path)]
+    assert main([*args, "--workshop", "Forum"]) == 0
+    stored = project.segments().sort_values("position")
+    return [
+        f"{role}: {text}" if isinstance(role, str) else text
+        for role, text in zip(stored["speaker_role"], stored["text"], strict=True)
+    ]
+
+
+@pytest.mark.parametrize("sep", [" – ", " — ", ", "])
+@pytest.mark.parametrize("role", ["Bewohnerin", "Kita"])
+def test_a_name_after_a_dash_or_comma_beside_a_role_is_a_person(
+    project: Project, tmp_path: Path, sep: str, role: str
+) -> None:
+    said = _import(project, tmp_path, f"{role}{sep}Quirin Zabelberg: Ein Treffpunkt.")
+    assert "Quirin" not in stored_text(project) and "Zabelberg" not in stored_text(project)
+    assert said[1].startswith(f"{role}{sep}[Person ")
+    assert said[1].endswith("]: Ein Treffpunkt.")
+
+
+@pytest.mark.parametrize("sep", [" – ", ", "])
+@pytest.mark.parametrize("topic", ["Praktischer Klimaschutz", "Offene Tür", "Altbau Nord"])
+def test_a_topic_after_a_dash_beside_a_group_stays(
+    project: Project, tmp_path: Path, sep: str, topic: str
+) -> None:
+    line = f"Gruppe{sep}{topic}: Mehr Bäume an der Straße."
+    assert _import(project, tmp_path, line)[1] == line
+    assert project.pseudonym_key().query("kind == 'person'").empty
+
+
+@pytest.mark.parametrize("line", ["{lead}: Ein Treffpunkt.", "**{lead}:** Ein Treffpunkt."])
+@pytest.mark.parametrize("lead", ["Bewohnerin Zabelberg", "Anwohner Wübbenhorst"])
+def test_a_surname_after_a_residents_word_is_a_person(
+    project: Project, tmp_path: Path, line: str, lead: str
+) -> None:
+    said = _import(project, tmp_path, line.format(lead=lead))
+    role, surname = lead.split()
+    assert surname not in stored_text(project)
+    placeholder = project.pseudonym_key().set_index("original").loc[surname, "placeholder"]
+    assert said[1] == f"{role} {placeholder}: Ein Treffpunkt."
+
+
+@pytest.mark.parametrize("word", ["Nord", "Altbau", "Erdgeschoss", "Opladen", "Schlebusch", "Koch"])
+def test_a_place_or_thing_after_a_residents_word_stays(
+    project: Project, tmp_path: Path, word: str
+) -> None:
+    line = f"Bewohnerin {word}: Ein Treffpunkt."
+    assert _import(project, tmp_path, line)[1] == line
+    assert project.pseudonym_key().query("kind == 'person'").empty
