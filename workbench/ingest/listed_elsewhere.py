@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from functools import lru_cache
 
 from workbench.ingest.key_growth import word_pattern
 from workbench.ingest.name_gazetteer import fold
@@ -41,16 +42,27 @@ def listed_surname(name: str) -> str | None:
     words = name_words(natural_order(name))
     if len(words) < 2 or len(words[-1].text) < 3:
         return None
-    surname = words[-1].text
+    return words[-1].lower if name_surname(words[-1].text) else None
+
+
+@lru_cache(maxsize=8)
+def listed_surnames(names: tuple[str, ...]) -> frozenset[str]:
+    """The surname keys of a text's name list that are no word (:func:`listed_surname`),
+    worked out once per list, not for every statement."""
+    return frozenset(filter(None, map(listed_surname, names)))
+
+
+def name_surname(surname: str) -> bool:
+    """Whether ``surname`` names a person wherever it stands: no word, or a noun naming a
+    person, and no place ("Becker", "Müller", "Koch"; not "Sommer", "Klein", "Hamburg")."""
     folded = fold(surname)
-    if not surname[0].isupper() or not any(ch.isalpha() for ch in surname):
-        return None
+    if not surname[:1].isupper() or not any(ch.isalpha() for ch in surname):
+        return False
     word = ordinary_word(surname) or folded in NOUN_SURNAMES or is_german_noun(folded)
     if word and not is_german_noun(folded + "in"):
-        return None  # "Sommer", "Klein", "Lang"; not "Müller", "Koch" ("Müllerin", "Köchin")
-    if is_place_name(folded):
-        return None  # "Wie in Hamburg braucht es mehr Grün.": the city, not Dirk Hamburg
-    return words[-1].lower
+        return False  # "Sommer", "Klein", "Lang"; not "Müller", "Koch" ("Müllerin", "Köchin")
+    # "Wie in Hamburg braucht es mehr Grün.": the city, not Dirk Hamburg
+    return not is_place_name(folded)
 
 
 class ListedElsewhere:

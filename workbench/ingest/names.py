@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
 from workbench.ingest.known_nouns import known_noun
+from workbench.ingest.listed_elsewhere import name_surname
 from workbench.ingest.listed_modals import english_modal
 from workbench.ingest.name_acronyms import acronym_plural
 from workbench.ingest.name_cued import cued
@@ -127,6 +128,7 @@ class NameContext:
     rejected: Collection[str] = ()  # folded words a researcher rejected
     named: Collection[str] = ()  # person keys met with a first name or form of address
     in_text: Collection[str] = ()  # surname keys met surely anywhere in the text read again
+    listed: Collection[str] = ()  # surname keys of the text's own name list (no words)
 
 
 class PersonFinder:
@@ -459,6 +461,11 @@ class PersonFinder:
             return True
         return tok.folded in lists.LOWER_FIRST and tok.sentence_start and not after_context
 
+    def _listed_surname(self, tok: Tok) -> bool:
+        """A surname of the text's name list or of the key that is no word ("Hartkopf")."""
+        known = tok.lower in self.known and name_surname(tok.text)
+        return tok.lower in self.context.listed or known
+
     def _noun_pair(self, first: Tok, surname: Tok) -> bool:
         """Whether a first name that is also a noun ("Tara", "Mercedes") stands right before
         a surname of the gazetteer that is a word too ("Busch", "Bauer"): two such nouns in a
@@ -572,6 +579,8 @@ class PersonFinder:
                 self.is_surname(toks[surname])
                 or self.is_foreign(toks[surname])
                 or self._noun_pair(tok, toks[surname])
+                # "Lasse Hartkopf kommt." of a listed or key-known Gregor Hartkopf
+                or (not after_article and self._listed_surname(toks[surname]))
             )
             if not (sure_surname or cue):
                 return None

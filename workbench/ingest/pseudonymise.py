@@ -30,7 +30,12 @@ from sqlalchemy.orm import Session
 
 from workbench.ingest.hit_spans import HitsInside
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
-from workbench.ingest.listed_elsewhere import KnownOrListed, ListedElsewhere, NamedOrListed
+from workbench.ingest.listed_elsewhere import (
+    KnownOrListed,
+    ListedElsewhere,
+    NamedOrListed,
+    listed_surnames,
+)
 from workbench.ingest.listed_nouns import chat_addressed, noun_context, word_use
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.listed_words import (
@@ -342,6 +347,7 @@ class Pseudonymiser:
             rejected=self.rejected,
             named=named,
             in_text=frozenset(seen),
+            listed=listed_surnames(names),
         )
         protected_spans = self._protected_spans(text)
         finder = PersonFinder(context)
