@@ -33,7 +33,7 @@ def test_the_conjunction_stays_before_a_listed_surname(text: str, expected: str)
     ("text", "expected"),
     [
         ("Da Silva sagte, es gehe nicht.", "[Person 1] sagte, es gehe nicht."),
-        ("Von Da Silva sagte, es gehe.", "[Person 1] sagte, es gehe."),
+        ("Von Da Silva sagte, es gehe.", "Von [Person 1] sagte, es gehe."),
     ],
 )
 def test_a_listed_particle_stays_in_the_name(text: str, expected: str) -> None:

@@ -55,6 +55,7 @@ def known_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         speaker = (i == 0 or tok.sentence_start) and speaks_after(text, tok.end)
         if speaker and _QUITE.match(text, tok.end):
             return None  # "Licht hat recht viel mit Sicherheit zu tun": "recht" is "quite"
+        speaker = speaker or _cited(text, toks, i) or _apostrophe_owner(text, tok)
         return _speaking_noun(finder, tok, key, i) if speaker else None
     if not (tok.folded in lists.NOUN_SURNAMES or is_noun_word(word)):
         return None  # "Lang", "Jung": known_in_text's
@@ -96,10 +97,38 @@ def _opens_as_person(text: str, toks: list[Tok], i: int) -> bool:
     """Whether the word ``toks[i]`` opening a sentence is its subject or its speaker: a
     finite verb in the singular, a colon, a comma, a bracket or "und" follows ("Sommer
     fehlt heute", "Koch: …", "Koch (Jugendamt) …", "Sommer und Becker kamen")."""
-    if singular_verb(text, toks, i):
-        return True
+    if singular_verb(text, toks, i) or _apostrophe_owner(text, toks[i]):
+        return True  # "Sommer fehlt heute", "Strauß' Vorschlag war gut"
     after = text[toks[i].end :].lstrip(" \u00a0")
     return after[:1] in (":", ",", "(") or after.startswith("und ")
+
+
+# Participles after "mit" and a person ("Ich habe mit Rosenkranz gesprochen")
+_WITH_PARTICIPLES = frozenset("gesprochen telefoniert geredet abgesprochen besprochen".split())
+_GENITIVE_APOSTROPHE = re.compile(r"['’][ \u00a0]+[A-ZÄÖÜ]")
+
+
+def _cited(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` follows "laut" as a person's word cited ("Laut Rosenkranz fehlt
+    Geld"), or "mit" before a participle of speaking ("mit Rosenkranz gesprochen")."""
+    if (
+        i == 0
+        or text[toks[i - 1].end : toks[i].start] != " "
+        or noun_context(text, toks[i].start, toks[i].end)
+    ):
+        return False
+    prev, nxt = toks[i - 1].folded, toks[i + 1] if i + 1 < len(toks) else None
+    if prev == "laut":
+        return nxt is not None and text[toks[i].end : nxt.start] == " " and nxt.text.islower()
+    spoken = nxt is not None and nxt.folded in _WITH_PARTICIPLES
+    return prev == "mit" and spoken and text[toks[i].end : nxt.start] == " "
+
+
+def _apostrophe_owner(text: str, tok: Tok) -> bool:
+    """Whether the name ``tok`` ending in a sibilant owns what follows by an apostrophe
+    ("Strauß' Vorschlag", "Fuchs' Idee"): only a name takes it."""
+    sibilant = tok.text.endswith(("s", "ß", "x", "z"))
+    return sibilant and bool(_GENITIVE_APOSTROPHE.match(text, tok.end))
 
 
 # Prepositions before a noun without an article ("in Weiß", "aus Holz", "seit Winter");

@@ -78,9 +78,10 @@ def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
         untitled = list(dropwhile(lambda w: w.lower() in TITLES or w.lower() in ACADEMIC, words))
         if 1 < len(untitled) < len(words):
             out.append((" ".join(untitled), key))
-        tail = next((words[n:] for n, w in enumerate(words) if n and w in PARTICLES), [])
-        if len(tail) > 1 and tail[0].islower():  # "von der Leyen", at a sentence's start too
-            out += [(" ".join(tail), key), (" ".join([tail[0].capitalize(), *tail[1:]]), key)]
+        tail = next((words[n:] for n, w in enumerate(words) if n and w.lower() in PARTICLES), [])
+        if len(tail) > 1:  # "von der Leyen" at a sentence's start too; "Da Silva", "da Silva"
+            heads = dict.fromkeys((tail[0], tail[0].lower(), tail[0].capitalize()))
+            out += [(" ".join([head, *tail[1:]]), key) for head in heads]
     # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik", and
     # with the umlauts of a German keyboard "Şükrü Öztürk" "Sükrü Öztürk"
     typed = [(plain(v, keep), k) for keep in ("", "äöüÄÖÜ") for v, k in out]

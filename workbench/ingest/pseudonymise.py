@@ -537,8 +537,8 @@ class Pseudonymiser:
 def _particle_before_listed(text: str, hit: Hit, inner: list[Hit], names: tuple[str, ...]) -> bool:
     """Whether ``hit`` is a listed name with a word before it that a rule read as the
     particle of a surname ("Da Silva sagt", "Von Weizsäcker meint"), though the list names
-    the person without it: "Da Hartkopf sagte, …" (the conjunction) of a Gregor Hartkopf;
-    not where a listed name has that word ("Von Da Silva sagte, …" of a Maria Da Silva)."""
+    the person without it: "Da Hartkopf sagte, …" (the conjunction) of a Gregor Hartkopf,
+    "Von Da Silva sagte, …" of a Maria Da Silva ("Von"); not where a listed name has it."""
     if not inner or hit.kind != "person":
         return False
     listed = max(inner, key=lambda h: h.end - h.start)
