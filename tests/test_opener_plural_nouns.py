@@ -51,3 +51,32 @@ def test_a_listed_surname_after_a_conjunction_stays_a_person() -> None:
     """A listed Hartkopf after "Obwohl" keeps its placeholder, the conjunction stays."""
     out = Pseudonymiser().pseudonymise("Obwohl Hartkopf sagte, es gehe nicht.", ["Gregor Hartkopf"])
     assert out[0] == "Obwohl [Person 1] sagte, es gehe nicht."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Erst Gelder machen es möglich.",
+        "Erst Weber machen den Stoff.",
+        "Erst Felder machen die Landschaft aus.",
+    ],
+)
+def test_a_plural_noun_after_a_focus_particle_stays_a_word(sentence: str) -> None:
+    """ "Erst Gelder machen es möglich." became "Erst [Person 1] machen …" with an empty
+    key: after "Erst" the verb stands second, in the plural here, so the word is a noun."""
+    p = Pseudonymiser()
+    assert p.pseudonymise(sentence)[0] == sentence
+    assert p.new == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Erst Weber haben wir gefragt.", "Erst [Person 1] haben wir gefragt."),
+        ("Erst Gelder hat es gemerkt.", "Erst [Person 1] hat es gemerkt."),
+        ("Hat Gelder recht?", "Hat [Person 1] recht?"),
+    ],
+)
+def test_a_surname_after_a_focus_particle_stays_a_person(sentence: str, expected: str) -> None:
+    """A subject after the plural verb ("wir") or a verb in the singular: the person."""
+    assert Pseudonymiser().pseudonymise(sentence)[0] == expected

@@ -276,7 +276,20 @@ def _noun_after_opener(text: str, toks: list[Tok], i: int) -> bool:
     words = text[toks[i].end : end.start() if end else len(text)].split()
     if not words or _JOINED.intersection(words):
         return False  # "Obwohl Gerber und Klein sagen, …": two persons
-    verb = words[-1]
+    if toks[i - 1].folded in _FOCUS and _plural_verb(words[0]):
+        # "Erst Gelder machen es möglich": the verb second, in the plural; "Erst Weber
+        # haben wir gefragt" (a subject after the verb) stays a person
+        return len(words) < 2 or words[1].lower() not in _SUBJECT_PRONOUNS
+    return _plural_verb(words[-1])
+
+
+# focus particles among the openers: the verb follows the word after them
+_FOCUS = frozenset("erst kaum bloss ausgerechnet lediglich".split())
+_SUBJECT_PRONOUNS = frozenset("ich du er sie wir ihr man".split())  # "es": an object too
+
+
+def _plural_verb(verb: str) -> bool:
+    """Whether ``verb`` reads as a finite verb in the plural ("fehlen", "sind")."""
     plural = verb.endswith(("en", "ern", "eln")) and not verb.endswith("ien")  # not "schien"
     return verb.isalpha() and verb.islower() and (plural or verb == "sind")
 
