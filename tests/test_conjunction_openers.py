@@ -58,3 +58,39 @@ def test_a_protocol_keeps_its_listed_person_one_number(tmp_path) -> None:
     assert "Sobald [Person 2] meint, es reiche, hören wir auf." in texts
     key = project.pseudonym_key()
     assert sorted(key.loc[key["kind"] == "person", "placeholder"]) == ["[Person 1]", "[Person 2]"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Weil Becker sagte, dass Geld fehlt, war es still.", "Weil [Person 1] sagte, dass"),
+        ("Als Hoffmann meinte, es reiche, gingen alle.", "Als [Person 1] meinte, es reiche"),
+        ("Wenn Lehmann erklärte, wie es geht, hörten alle zu.", "Wenn [Person 1] erklärte"),
+        ("Während Krüger sagte, es gehe, schrieb ich.", "Während [Person 1] sagte"),
+        ("Obwohl Zimmermann meinte, es reiche, blieb es.", "Obwohl [Person 1] meinte"),
+        ("Es war still, weil Neumann sagte, es gehe nicht.", "weil [Person 1] sagte"),
+    ],
+)
+def test_a_surname_speaking_after_a_function_word_conjunction(sentence: str, expected: str) -> None:
+    """ "Weil Becker sagte, …" stayed in clear while "Becker sagte, …" was replaced: the
+    speaker rule took only a sentence's first word, and "Weil", "Als", "Wenn" are no name
+    for the pair rules. The verb ending the clause shows the surname is its subject."""
+    out = Pseudonymiser().pseudonymise(sentence)[0]
+    assert expected in out
+    assert out.split()[0] == sentence.split()[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Als Koch sagte er immer, Essen sei wichtig.",
+        "Als Richter meinte er, das gehe nicht.",
+        "Als Lehrer sagte ich das oft.",
+        "Weil Jäger meinten, es gebe zu viele Rehe, wurde gejagt.",
+        "Als Schneider arbeitete sie jahrelang.",
+    ],
+)
+def test_a_profession_after_als_stays_a_word(sentence: str) -> None:
+    """ "Als Koch sagte er": the subject follows the verb, the noun is what he is; a verb
+    in the plural has no single person as its subject."""
+    assert Pseudonymiser().pseudonymise(sentence)[0] == sentence

@@ -17,7 +17,7 @@ from workbench.ingest.name_cues import (
     speaks,
     subject_before,
 )
-from workbench.ingest.name_openers import opens_before_name
+from workbench.ingest.name_openers import opens_before_name, opens_clause
 from workbench.ingest.name_pairs import FEMININE_ROLES
 from workbench.ingest.name_tokens import Tok, last_char
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_phrase
@@ -95,7 +95,12 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         and after.folded in lists.SPEECH_VERBS
         # after an aside only a name of the gazetteer: "Sprungbrett (Träger) berichtet"
         and (text[toks[last].end : after.start] == " " or (k > last + 1 and (sure or role)))
-        and (tok.sentence_start or last_char(text, tok.start) == ",")
+        and (
+            tok.sentence_start
+            or last_char(text, tok.start) == ","
+            # "Weil Becker sagte, …": the verb ends the clause the conjunction opens
+            or (not inverted and opens_clause(text, toks, i))
+        )
         and not any(t.folded in lists.SUBJECTS for t in inverted)
         # "Später sagte Krämer": the name after the verb speaks, not the adverb
         and (sure or not any(finder._sure_name(t) for t in inverted))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_tokens import last_char
 
 if TYPE_CHECKING:
     from workbench.ingest.name_known import Finder
@@ -80,3 +81,24 @@ def opens_before_name(finder: Finder, tok: Tok) -> bool:
     """Whether ``tok`` opens a sentence as a word of :data:`OPENERS` before a surname
     ("Hat Hartkopf recht?", "Obwohl Hartkopf sagte, …"), and is no first name."""
     return tok.sentence_start and tok.folded in OPENERS and not finder.is_first(tok)
+
+
+# subordinating conjunctions, also those the name lists hold as function words ("Weil",
+# "Als"): the pair rules never see these, and the speaker rule took a sentence's first word
+_SUBORDINATING = frozenset(
+    """
+    weil als wenn wahrend dass ob solange seit seitdem obwohl obgleich obschon wenngleich
+    sobald sofern soweit falls nachdem bevor ehe indem sodass zumal
+    """.split()
+)
+
+
+def opens_clause(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` follows a subordinating conjunction that opens a sentence or
+    stands after a comma ("Weil Becker sagte, …", "…, als Becker meinte, …"): the clause's
+    subject may stand there, as at a sentence's start."""
+    if i == 0 or text[toks[i - 1].end : toks[i].start] != " ":
+        return False
+    opener = toks[i - 1]
+    opens = opener.sentence_start or last_char(text, opener.start) == ","
+    return opens and opener.folded in _SUBORDINATING
