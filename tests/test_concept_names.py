@@ -88,3 +88,25 @@ def test_frau_koch_is_her_placeholder_when_the_key_gives_peter_koch_the_same(
     assert main([*p, "konzept", "--text", str(concept), "--out", str(out)]) == 0
     html = out.read_text(encoding="utf-8")
     assert f"Rücksprache mit {key['Frau Koch']} am Koch-Treff; der Koch der Kita" in html
+
+
+def test_a_genitive_s_is_taken_into_the_placeholder(folder: Path, tmp_path: Path) -> None:
+    """The concept's "Gisela Brandhorsts Idee" read "[Person 1]s Idee"; statements write a genitive
+    as the placeholder alone ("[Person 1] Idee"), and so does the concept now."""
+    with Project.open(folder) as project:
+        key = project.pseudonym_key().set_index("original")["placeholder"]
+    gisela, koch = key["Gisela Brandhorst"], key["Frau Koch"]
+    concept, out = tmp_path / "genitiv.md", tmp_path / "genitiv.html"
+    concept.write_text(
+        CONCEPT.replace(
+            "Wie Gisela Brandhorst im Forum sagte",
+            "Gisela Brandhorsts Idee, Frau Kochs Vorschlag und Gisela Brandhorst’s Hinweis: "
+            "'Gisela Brandhorst' sagte",
+        ),
+        encoding="utf-8",
+    )
+    args = ["--project", str(folder), "konzept", "--text", str(concept), "--out", str(out)]
+    assert main(args) == 0
+    html = out.read_text(encoding="utf-8").replace("&#x27;", "'")
+    assert f"{gisela} Idee, {koch} Vorschlag und {gisela} Hinweis: '{gisela}' sagte" in html
+    assert "]s " not in html and "Brandhorst" not in html

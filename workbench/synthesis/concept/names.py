@@ -29,7 +29,15 @@ if TYPE_CHECKING:
     from workbench.project import Project
 
 _TITLES = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-_END = r"(?=s?(?!\w))"  # "Brandhorsts Vorschlag" names her too
+_SIBILANT = ("s", "ß", "x", "z")
+
+
+def _end(name: str) -> str:
+    """The end of ``name`` in the text, taking a genitive with it as the statements'
+    pseudonymisation does ("Peter Kochs Idee" → "[Person 2] Idee", not "[Person 2]s"):
+    "s", "'s", and after a sibilant an apostrophe before the noun ("Frau Lutz' Idee")."""
+    after = r"|['’](?=\s+\w)" if name.casefold().endswith(_SIBILANT) else ""
+    return rf"(?:['’]?s(?!\w){after}|(?!\w))"
 
 
 def key_name_replacer(project: Project) -> Callable[[str], str]:
@@ -52,12 +60,13 @@ def key_name_replacer(project: Project) -> Callable[[str], str]:
     for words, placeholder in sorted(named, key=lambda n: -len(" ".join(n[0]))):
         if len(words) >= 2:  # a full name; a surname alone ("Frau Koch") only as below
             full = r"\s+".join(re.escape(w) for w in words)
-            found = re.compile(rf"(?<!\w)(?:(?:{_TITLES})\s+)*{full}{_END}", re.IGNORECASE)
+            end = _end(words[-1])
+            found = re.compile(rf"(?<!\w)(?:(?:{_TITLES})\s+)*{full}{end}", re.IGNORECASE)
             patterns.append((found, placeholder))
     for words, placeholder in named:
         surname = words[-1]
         if surnames[name_parts(" ".join(words))[1]] == 1 and surname[:1].isupper():
-            address = rf"(?<!\w)(?i:(?:{_TITLES})\s+)+{re.escape(surname)}{_END}"
+            address = rf"(?<!\w)(?i:(?:{_TITLES})\s+)+{re.escape(surname)}{_end(surname)}"
             patterns.append((re.compile(address), placeholder))
 
     def replaced(text: str) -> str:
