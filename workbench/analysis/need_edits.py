@@ -35,7 +35,7 @@ from workbench.analysis.needs import (
 from workbench.coding.records import check_coder
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import local_date
-from workbench.ingest.author_names import participant_author
+from workbench.ingest.author_names import is_participant, participant_author
 from workbench.store import MAX_NEED_LABEL, NeedAssignment, NeedEdit, NeedRun
 from workbench.store.text_edits import changed_statements
 
@@ -171,6 +171,23 @@ def _stored_author(project: Project, author: str) -> str:
         return author
     with project.transaction(exclusive=True) as session:  # a listed person may enter the key
         return participant_author(session, author)
+
+
+def pseudonymise_authors(project: Project, dry_run: bool = False) -> list[int]:
+    """Store the author of every edit whom the key or a name list knows by this full name
+    as her placeholder, as new edits are stored (releases before session 35 kept her as
+    typed); return the ids of the edits that changed. ``dry_run``: only say which would;
+    the key stays as it is."""
+    changed: list[int] = []
+    # a dry run only reads; otherwise a listed person may enter the key
+    unit = project.session() if dry_run else project.transaction(exclusive=True)
+    with unit as session:
+        for edit in session.scalars(select(NeedEdit).order_by(NeedEdit.id)):
+            if edit.author and is_participant(session, edit.author):
+                changed.append(edit.id)
+                if not dry_run:
+                    edit.author = participant_author(session, edit.author)
+    return changed
 
 
 def rename_cluster(project: Project, cluster: int, label: str, author: str = "") -> int:

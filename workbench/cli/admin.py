@@ -25,6 +25,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from workbench.analysis.need_edits import pseudonymise_authors
 from workbench.cli.common import check_ending
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import os_reason, write_atomic
@@ -172,11 +173,13 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 def _names_in_recommendations(folder: Path) -> None:
     """Say which recommendations an earlier release stored with names in their actors,
-    author or status steps (as typed), and the command that pseudonymises them; ids only."""
+    author or status steps (as typed), and which need clusters' edits with a participant
+    as author, and the command that pseudonymises them; ids only."""
     try:
         project = Project.open(folder)
         try:
             changed = pseudonymise_stored(project, dry_run=True)
+            edits = pseudonymise_authors(project, dry_run=True)
         finally:
             project.close()
     except WorkbenchError:  # the hint only; what stops the project says its own command
@@ -187,6 +190,13 @@ def _names_in_recommendations(folder: Path) -> None:
             "nennen Personen in Akteuren, Autor*in oder Statusverlauf im Klartext, wie eine "
             "frühere Fassung sie speicherte: workbench recommend pseudonymise ersetzt sie durch "
             "Platzhalter."
+        )
+    if edits:
+        print(
+            f"Hinweis: {len(edits)} Änderung(en) an Bedarfsclustern (Nummer "
+            f"{' '.join(map(str, edits))}) nennen eine Teilnehmende als Autor*in im Klartext, "
+            "wie eine frühere Fassung sie speicherte: workbench recommend pseudonymise ersetzt "
+            "sie durch ihren Platzhalter."
         )
 
 

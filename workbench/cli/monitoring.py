@@ -5,7 +5,8 @@ compares the need clusters of two waves per Sozialraum, ``workbench monitoring
 indicators`` shows each indicator's values by year beside the city, and ``workbench
 recommend status|history`` (registered with ``recommend``) records and lists the dated
 status steps of recommendations; ``recommend pseudonymise`` stores the actors, authors and
-steps an earlier release kept as typed pseudonymised.
+steps an earlier release kept as typed pseudonymised, and the need clusters' edits'
+authors who are participants as their placeholders.
 """
 
 from __future__ import annotations
@@ -221,24 +222,7 @@ def recommend_status(project: Project, args: argparse.Namespace) -> int:
     from workbench.synthesis import recommendation_status as history
 
     if args.action == "pseudonymise":
-        changed = history.pseudonymise_stored(project, dry_run=args.dry_run)
-        ids = " ".join(map(str, changed))
-        if not changed:
-            print(
-                "Akteure, Autor*innen und Statusverlauf aller Empfehlungen sind schon "
-                "pseudonymisiert."
-            )
-        elif args.dry_run:
-            print(
-                f"{len(changed)} Empfehlung(en) mit Namen in Akteuren, Autor*in oder Statusverlauf "
-                f"(Nummer {ids}); nichts geändert (ohne --dry-run ersetzen)."
-            )
-        else:
-            print(
-                f"{len(changed)} Empfehlung(en) pseudonymisiert (Akteure, Autor*in, Statusverlauf; "
-                f"Nummer {ids})."
-            )
-        return 0
+        return _pseudonymise(project, args.dry_run)
     if args.action == "status":
         known = set(history.status_history(project, args.id)["entry_id"])
         entry = history.record_status(
@@ -266,6 +250,46 @@ def recommend_status(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _pseudonymise(project: Project, dry_run: bool) -> int:
+    """``workbench recommend pseudonymise [--dry-run]``: recommendations and need clusters'
+    edits an earlier release stored with names as typed; says their numbers, never names."""
+    from workbench.analysis.need_edits import pseudonymise_authors
+    from workbench.synthesis import recommendation_status as history
+
+    changed = history.pseudonymise_stored(project, dry_run=dry_run)
+    edits = pseudonymise_authors(project, dry_run=dry_run)
+    if not changed and not edits:
+        print(
+            "Akteure, Autor*innen und Statusverlauf aller Empfehlungen und die Autor*innen "
+            "der Änderungen an Bedarfsclustern sind schon pseudonymisiert."
+        )
+        return 0
+    ids, edit_ids = " ".join(map(str, changed)), " ".join(map(str, edits))
+    if dry_run:
+        if changed:
+            print(
+                f"{len(changed)} Empfehlung(en) mit Namen in Akteuren, Autor*in oder "
+                f"Statusverlauf (Nummer {ids}); nichts geändert (ohne --dry-run ersetzen)."
+            )
+        if edits:
+            print(
+                f"{len(edits)} Änderung(en) an Bedarfsclustern mit einer Teilnehmenden als "
+                f"Autor*in (Nummer {edit_ids}); nichts geändert (ohne --dry-run ersetzen)."
+            )
+        return 0
+    if changed:
+        print(
+            f"{len(changed)} Empfehlung(en) pseudonymisiert (Akteure, Autor*in, Statusverlauf; "
+            f"Nummer {ids})."
+        )
+    if edits:
+        print(
+            f"{len(edits)} Änderung(en) an Bedarfsclustern pseudonymisiert (Autor*in; "
+            f"Nummer {edit_ids})."
+        )
+    return 0
+
+
 def add_recommend_actions(actions: argparse._SubParsersAction) -> None:
     """The ``status`` and ``history`` actions of ``workbench recommend``."""
     from workbench.synthesis.recommendation_terms import STATUSES
@@ -285,12 +309,14 @@ def add_recommend_actions(actions: argparse._SubParsersAction) -> None:
     s.add_argument("--note", metavar="TEXT", help="kurze Notiz (z. B. Beschluss, Grund)")
     d = actions.add_parser(
         "pseudonymise",
-        help="Akteure und Statusverlauf, die eine frühere Fassung im Klartext speicherte, "
-        "pseudonymisieren",
+        help="Akteure, Autor*innen und Statusverlauf, die eine frühere Fassung im Klartext "
+        "speicherte, pseudonymisieren",
         description="Frühere Fassungen speicherten Akteure und Verantwortliche und Notizen "
-        "des Statusverlaufs, wie sie getippt wurden („Frau Anna Becker (Jugendamt)“). Dieser "
-        "Befehl speichert sie pseudonymisiert, wie neue Einträge; er nennt die Nummern der "
-        "geänderten Empfehlungen, nie die Namen.",
+        "des Statusverlaufs, wie sie getippt wurden („Frau Anna Becker (Jugendamt)“), und "
+        "Teilnehmende als Autor*in einer Empfehlung oder einer Änderung der Bedarfscluster "
+        "(cluster rename/merge/split --author) mit ihrem Namen. Dieser Befehl speichert sie "
+        "pseudonymisiert, wie neue Einträge; er nennt die Nummern der geänderten Empfehlungen "
+        "und Änderungen, nie die Namen.",
     )
     d.add_argument("--dry-run", action="store_true", help="nur nennen, nichts ändern")
     h = actions.add_parser("history", help="Statusverlauf der Empfehlungen anzeigen")
