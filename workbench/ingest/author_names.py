@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.ingest.pseudonymise import listed_names, pseudonymised_texts
-from workbench.store import Pseudonym
+from workbench.store import Coding, CodingAction, CodingResolution, Memo, Pseudonym
 from workbench.store.erasure_names import by_full_name, full_name_forms, key_people, plain
 
 
@@ -42,8 +42,30 @@ def known_people(session: Session) -> dict[str, str]:
     """The key's persons by their full name (plain, as written and without forms of address:
     "Dr. Anna Schmidt" codes as "Anna Schmidt") → placeholder: an author or
     coder a pseudonymised export names by placeholder ("Gisela Brandhorst", a participant
-    who codes or writes a memo); a first name alone may be a colleague's and stays."""
-    return key_people(session)  # also without "Dr."
+    who codes or writes a memo); a first name alone may be a colleague's and stays.
+
+    A coder or author stored under that placeholder as her name ("[Person 1]", typed so,
+    or from an older release's import) beside the participant was the same user of the
+    export (``<Users>``): her codings merged with the participant's, as one coder. She is
+    shown as "[Person 1] (eingetragener Name)" then, and read back as herself."""
+    people = key_people(session)  # also without "Dr."
+    stored: set[str] = set()
+    for column in (Coding.coder, CodingAction.coder, CodingResolution.coder, Memo.author):
+        stored |= set(session.scalars(select(column).distinct()))
+    shown_as = {name: shown_name(people, name) for name in stored if name}
+    taken = set(shown_as.values())
+    participants = {shown for name, shown in shown_as.items() if shown != name}
+    for name in sorted(n for n, shown in shown_as.items() if n == shown and n in participants):
+        shown, number = f"{name} ({_TYPED})", 1
+        while shown in taken:  # that, too, typed as a name
+            number += 1
+            shown = f"{name} ({_TYPED} {number})"
+        people[plain(" ".join(name.split()))] = shown
+        taken.add(shown)
+    return people
+
+
+_TYPED = "eingetragener Name"
 
 
 def shown_name(people: dict[str, str], name: str) -> str:
