@@ -343,8 +343,9 @@ BAD = {
         lambda exported, t: rezip(
             exported, t / "kaputt.qdpx", drop=zipfile.ZipFile(exported).namelist()[1]
         ),
-        r"Der Text einer Textquelle fehlt, nichts wurde importiert: „[^“]+“ "
-        r"\(Sources/[0-9A-F-]+\.txt\)\. Bitte das Projekt mitsamt Quelltexten exportieren",
+        r"Der Text einer Textquelle fehlt, nichts wurde importiert: TextSource Nr\. \d+ "
+        r"\(GUID [0-9A-F-]{8}…\): Sources/[0-9A-F-]+\.txt\. Bitte das Projekt mitsamt "
+        r"Quelltexten exportieren",
     ),
     "Pfad aus dem Ordner hinaus": (
         lambda exported, t: _broken_qde(exported, t, _escaping_path),

@@ -298,16 +298,18 @@ def test_media_sources_are_skipped_by_name(project: Project, tmp_path: Path) -> 
     archive = _qdpx(tmp_path / "x.qdpx", qde, {f"Sources/{SOURCE}.txt": VENDOR_TEXT})
     result = import_qdpx(project, archive)
     assert result.notices == (
-        "PDFSource 'Flyer.pdf' mit 1 markierten Stelle und 1 Kodierung übersprungen: "
+        "PDFSource Nr. 2 (GUID D0000000…) mit 1 markierten Stelle und 1 Kodierung übersprungen: "
         "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und "
         "Transkripte).",
-        "PictureSource 'Foto Markt.jpg' übersprungen: ohne Text im Projekt "
+        "PictureSource Nr. 3 (GUID D0000000…) übersprungen: ohne Text im Projekt "
         "(importiert werden Texte, Textfassungen von PDFs und Transkripte).",
-        "AudioSource 'Interview.m4a' übersprungen: ohne Text im Projekt "
+        "AudioSource Nr. 4 (GUID D0000000…) übersprungen: ohne Text im Projekt "
         "(importiert werden Texte, Textfassungen von PDFs und Transkripte).",
-        "VideoSource 'Rundgang.mp4' mit 1 markierten Stelle und 0 Kodierungen übersprungen: "
-        "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und "
-        "Transkripte).",
+        "VideoSource Nr. 5 (GUID D0000000…) mit 1 markierten Stelle und 0 Kodierungen "
+        "übersprungen: ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs "
+        "und Transkripte).",
+        "Quellen stehen hier mit ihrer Nummer in der Datei und dem Anfang ihrer GUID, nicht "
+        "mit ihrem Namen: Dateinamen von Interviews nennen oft die Interviewten.",
     )
     assert _quotes(project) == EXPECTED
 
@@ -329,10 +331,11 @@ def test_missing_texts_are_named_in_one_message(
     [line] = capsys.readouterr().err.strip().splitlines()
     assert line.startswith(
         "Fehler: Datei x.qdpx/project.qde: Die Texte von 3 Textquellen fehlen, nichts wurde "
-        f"importiert: „Beiratssitzung“ (Sources/{SOURCE}.txt); „Karten“ (Sources/karten.txt); "
-        "„Chat“ (relative://chat.txt; gesucht: "
+        f"importiert: TextSource Nr. 1 (GUID C0000000…): Sources/{SOURCE}.txt; TextSource "
+        "Nr. 2 (GUID C0000000…): Sources/karten.txt; TextSource Nr. 3 (GUID C0000000…): "
+        "relative://chat.txt; gesucht: "
     )
-    assert "Notizen" not in line  # only a rich text: skipped, with advice (no file to add)
+    assert "Nr. 4" not in line  # only a rich text: skipped, with advice (no file to add)
     assert project.status() == before
 
 
@@ -401,12 +404,12 @@ def test_atlasti_standard_project_imports_codes_notes_and_sets(
     # What was skipped is named.
     notices = nfc("\n".join(result.notices))
     for skipped in (
-        "PictureSource 'cornflakes-n-milk.jpg'",
-        "PDFSource 'Kellogg's Passion for Nutrition.pdf'",
-        "PDFSource 'Pay de Limón con Base de Granola | Kellogg's ®.pdf' mit 4 markierten",
-        "AudioSource 'Jeanine's Breakfast.m4a'",
-        "VideoSource '1960s Coca Cola commercial.mp4'",
-        "VideoSource '1994 Diet Coke-Diet Coke Break.mp4' mit 2 markierten Stellen",
+        "PictureSource Nr. 7 (GUID 02255470…)",
+        "PDFSource Nr. 8 (GUID 03F134F1…)",
+        "PDFSource Nr. 9 (GUID 2065D8AB…) mit 4 markierten",
+        "AudioSource Nr. 10 (GUID DA744775…)",
+        "VideoSource Nr. 11 (GUID 9D260347…)",
+        "VideoSource Nr. 12 (GUID ED105492…) mit 2 markierten Stellen",
         "Code-Sets nicht übernommen (die Werkbank kennt keine Codegruppen): Feelings, "
         "negative feelings, Breakfast food, positive feelings.",
         "Sets ohne importierte Textquelle nicht übernommen: Coke, Images, PDFs, "
@@ -432,11 +435,13 @@ def test_atlasti_project_without_sources_names_them(project: Project, tmp_path: 
         message = nfc(str(caught.value))
         assert message.startswith(
             f"Datei {path.name}/Project.qde: Die Texte von 6 Textquellen fehlen, nichts wurde "
-            "importiert: „1960s Coca Cola commercial - Audio.docx“ "
-            "(Sources/01106019-2518-43DD-BBD1-8F0252BACB30.txt); "
+            "importiert: TextSource Nr. 1 (GUID 69A4332D…): "
+            "Sources/01106019-2518-43DD-BBD1-8F0252BACB30.txt; "
         )
-        for name in ("Mabêl 2ième.txt", "Mabel.txt", "Simon.docx"):
-            assert f"„{name}“" in message
+        # file names of interviews name the interviewees: never in a terminal message
+        for name in ("Mabêl", "Mabel", "Simon", "Coca"):
+            assert name not in message
+        assert "TextSource Nr. 6 (GUID AE5298BE…): Sources/C1C745F7-" in message
         assert "Kellogg" not in message  # PDFs are skipped, not missing
     assert project.status()["documents"] == 0
 

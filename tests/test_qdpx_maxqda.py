@@ -200,8 +200,10 @@ def test_inline_text_crlf_and_uncoded_sources(project: Project, tmp_path: Path) 
         import_qdpx(project, path)
     result = import_qdpx(project, path, coder="Dana", district="Opladen")
     assert result.notices == (
-        "PictureSource 'Foto' übersprungen: ohne Text im Projekt "
+        "PictureSource Nr. 2 (GUID A0000000…) übersprungen: ohne Text im Projekt "
         "(importiert werden Texte, Textfassungen von PDFs und Transkripte).",
+        "Quellen stehen hier mit ihrer Nummer in der Datei und dem Anfang ihrer GUID, nicht "
+        "mit ihrem Namen: Dateinamen von Interviews nennen oft die Interviewten.",
     )
     segments = project.segments()
     assert list(segments["text"]) == ["Erste Zeile", "Zweite Zeile mit Bedarf"]

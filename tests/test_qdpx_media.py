@@ -149,13 +149,15 @@ def test_pdf_text_and_transcripts_are_imported_with_their_codings(
     result = import_qdpx(project, archive)
     assert (result.documents, result.codings) == (2, 5)
     assert result.notices == (
-        "PDFSource 'Stadtteilkonferenz.pdf': die Textfassung des Herstellers importiert; "
+        "PDFSource Nr. 1 (GUID D1000000…): die Textfassung des Herstellers importiert; "
         "1 markierte Stelle und 1 Kodierung ohne Textstelle (Seitenbereich, Zeitabschnitt) "
         "übersprungen.",
-        "AudioSource 'Interview 1.m4a': das Transkript importiert; 1 markierte Stelle und "
+        "AudioSource Nr. 2 (GUID D1000000…): das Transkript importiert; 1 markierte Stelle und "
         "1 Kodierung ohne Textstelle (Seitenbereich, Zeitabschnitt) übersprungen.",
-        "PictureSource 'Plakat.jpg' übersprungen: ohne Text im Projekt (importiert werden "
-        "Texte, Textfassungen von PDFs und Transkripte).",
+        "PictureSource Nr. 3 (GUID D1000000…) übersprungen: ohne Text im Projekt (importiert "
+        "werden Texte, Textfassungen von PDFs und Transkripte).",
+        "Quellen stehen hier mit ihrer Nummer in der Datei und dem Anfang ihrer GUID, nicht "
+        "mit ihrem Namen: Dateinamen von Interviews nennen oft die Interviewten.",
     )
     segments = project.segments()
     pdf = segments[segments["document"] == "Stadtteilkonferenz.pdf"]
@@ -202,8 +204,9 @@ def test_a_pdf_without_its_text_version_is_named_not_fatal(
     archive = _qdpx(tmp_path / "ohne.qdpx", _project(), {})  # k.txt not in the archive
     assert main(["--project", str(project.path), "import", str(archive)]) == 0
     out = capsys.readouterr().out
-    assert "PDFSource 'Stadtteilkonferenz.pdf' mit 4 markierten Stellen und 4 Kodierungen" in out
-    assert "AudioSource 'Interview 1.m4a': das Transkript importiert" in out
+    assert "PDFSource Nr. 1 (GUID D1000000…) mit 4 markierten Stellen und 4 Kodierungen" in out
+    assert "AudioSource Nr. 2 (GUID D1000000…): das Transkript importiert" in out
+    assert "Stadtteilkonferenz" not in out and "Interview 1" not in out
     assert list(project.segments()["document"].unique()) == ["Interview 1.m4a"]
 
 
@@ -232,9 +235,8 @@ def test_a_transcript_listed_as_a_text_source_too_is_read_once(
     interview = segments[segments["document"] == "Interview 1.docx"]
     assert list(interview["speaker_role"]) == ["I", "B", "I", "B"]
     assert any(
-        n.startswith(
-            "AudioSource 'Interview 1.m4a' mit 1 markierten Stelle und 1 Kodierung übersprungen"
-        )
+        n.startswith("AudioSource Nr. ")
+        and "mit 1 markierten Stelle und 1 Kodierung übersprungen" in n
         for n in result.notices
     )
 
@@ -251,10 +253,10 @@ def test_atlasti_pdf_with_its_text_version(project: Project, tmp_path: Path) -> 
     assert result.documents == 7
     notices = nfc("\n".join(result.notices))
     assert (
-        "PDFSource 'Kellogg's Passion for Nutrition.pdf': die Textfassung des Herstellers "
-        "importiert." in notices
+        "PDFSource Nr. 8 (GUID 03F134F1…): die Textfassung des Herstellers importiert." in notices
     )
-    assert "PDFSource 'Pay de Limón con Base de Granola | Kellogg's ®.pdf' mit 4" in notices
+    assert "PDFSource Nr. 9 (GUID 2065D8AB…) mit 4" in notices
+    assert "Limón" not in notices and "Kellogg" not in notices
     # The video's transcripts are its text sources already: not a second time.
     assert len(project.segments()["document"].unique()) == 7
 

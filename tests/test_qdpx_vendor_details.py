@@ -186,7 +186,8 @@ def test_a_source_with_only_a_rich_text_is_skipped_with_what_to_do(
     assert main(["--project", str(project.path), "import", str(archive)]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert (
-        "TextSource 'Protokoll.docx' mit 1 markierten Stelle und 1 Kodierung übersprungen: nur "
+        "TextSource Nr. 2 (GUID C0000000…) mit 1 markierten Stelle und 1 Kodierung "
+        "übersprungen: nur "
         f"als Word-Datei Sources/{rich}.docx, ohne Textfassung (plainTextPath)." in out
     )
     assert (

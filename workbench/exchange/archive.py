@@ -23,7 +23,7 @@ from urllib.parse import unquote
 from workbench.core.archives import check_unpacked
 from workbench.core.domain import InputError
 from workbench.core.fileio import os_reason
-from workbench.exchange.qdxml import QDE, child, where
+from workbench.exchange.qdxml import QDE, SOURCE_LABELS, child, where
 
 
 def _key(name: str) -> str:
@@ -316,7 +316,7 @@ def missing_message(
         if len(missing) == 1
         else f"Die Texte von {len(missing)} Textquellen fehlen"
     )
-    listed = "; ".join(f"„{m.name}“ ({m.looked})" for m in missing)
+    listed = "; ".join(f"{m.name}: {m.looked}" for m in missing)  # names: source_label
     where_to = (
         "neben die .qde oder in ihren Ordner Sources/"
         if isinstance(container, FolderContainer)
@@ -330,5 +330,5 @@ def missing_message(
         )
     return (
         f"{count}, nichts wurde importiert: {listed}.{outside} Bitte das Projekt "
-        f"mitsamt Quelltexten exportieren oder die Textdateien {where_to} legen."
+        f"mitsamt Quelltexten exportieren oder die Textdateien {where_to} legen. " + SOURCE_LABELS
     )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.records import known_coder
 from workbench.core.formatting import plural
+from workbench.exchange.qdxml import SOURCE_LABELS, source_label
 from workbench.exchange.records_in import Exchange, SkippedIn
 from workbench.ingest.author_names import known_people, shown_name
 from workbench.store import Coding, CodingAction
@@ -27,7 +28,7 @@ def skipped_notices(skipped: Sequence[SkippedIn]) -> list[str]:
         if not s.imported:
             places = plural(len(s.selections), "markierten Stelle", "markierten Stellen")
             detail = f" mit {places} und {codings}" if s.selections or s.codings else ""
-            notices.append(f"{s.kind} '{s.name}'{detail} übersprungen: {_reason(s)}")
+            notices.append(f"{_label(s)}{detail} übersprungen: {_reason(s)}")
             continue
         places = plural(len(s.selections), "markierte Stelle", "markierte Stellen")
         left = (
@@ -35,8 +36,14 @@ def skipped_notices(skipped: Sequence[SkippedIn]) -> list[str]:
             if s.selections or s.codings
             else "."
         )
-        notices.append(f"{s.kind} '{s.name}': {_IMPORTED[s.imported]} importiert{left}")
-    return notices + ([_RICH_ADVICE] if any(s.rich for s in skipped) else [])
+        notices.append(f"{_label(s)}: {_IMPORTED[s.imported]} importiert{left}")
+    advice = [_RICH_ADVICE] if any(s.rich for s in skipped) else []
+    return notices + advice + ([SOURCE_LABELS] if notices else [])
+
+
+def _label(s: SkippedIn) -> str:
+    """The skipped source by its place in the file, never its name (:func:`source_label`)."""
+    return source_label(s.kind, s.number, s.guid)
 
 
 def _reason(s: SkippedIn) -> str:

@@ -295,6 +295,24 @@ def refs(element: ET.Element, name: str) -> tuple[str, ...]:
     return tuple(norm_guid(r.get("targetGUID")) for r in children(element, name))
 
 
+def source_label(kind: str, number: int, guid: str) -> str:
+    """A source in a terminal message, by its place among the file's sources and the start
+    of its GUID, never by its name: file names of interviews often name the interviewees
+    ("Simon.docx"), and a notice is no place to guess which are names.
+
+    >>> source_label("TextSource", 6, "C1C745F7-8E4D-48B2-9710-655AFE7E54FA")
+    'TextSource Nr. 6 (GUID C1C745F7…)'
+    """
+    short = guid[:8] + ("…" if len(guid) > 8 else "")
+    return f"{kind} Nr. {number} (GUID {short})" if guid else f"{kind} Nr. {number}"
+
+
+SOURCE_LABELS = (
+    "Quellen stehen hier mit ihrer Nummer in der Datei und dem Anfang ihrer GUID, nicht mit "
+    "ihrem Namen: Dateinamen von Interviews nennen oft die Interviewten."
+)
+
+
 def where(element: ET.Element) -> str:
     """``<Tag guid=… name=…>`` for messages."""
     attrs = " ".join(f'{k}="{element.get(k)}"' for k in ("guid", "name") if element.get(k))

@@ -69,6 +69,7 @@ from workbench.exchange.qdxml import (
     local,
     norm_guid,
     refs,
+    source_label,
     unix_lines,
     unreadable_times,
     where,
@@ -177,9 +178,10 @@ def _int_attr(element: ET.Element, name: str, filename: str, source: str) -> int
 
 
 def _skipped(
-    element: ET.Element, left: list[ET.Element] | None = None, imported: str = ""
+    element: ET.Element, number: int, left: list[ET.Element] | None = None, imported: str = ""
 ) -> SkippedIn:
-    """What of ``element`` is not imported: all of it, or the ``left`` selections."""
+    """What of ``element`` (the ``number``-th source of the file) is not imported: all of
+    it, or the ``left`` selections."""
     parts = [element] if left is None else left
     inside = [e for part in parts for e in part.iter()]
     return SkippedIn(
@@ -190,6 +192,7 @@ def _skipped(
         codings=sum(1 for e in inside if local(e.tag) == "Coding"),
         notes=tuple(norm_guid(e.get("targetGUID")) for e in inside if local(e.tag) == "NoteRef"),
         imported=imported,
+        number=number,
     )
 
 
@@ -367,14 +370,15 @@ def _texts(
     texts: list[RawText] = []
     skipped: list[SkippedIn] = []
     missing: list[Missing] = []
-    for element in elements:
+    for number, element in enumerate(elements, 1):
         if local(element.tag) != "TextSource":
             continue
         text = read_or_missing(element)
         if isinstance(text, Missing) and text.rich:  # nothing to add: named, with advice
-            skipped.append(replace(_skipped(element), rich=text.looked))
-        elif isinstance(text, Missing):
-            missing.append(text)
+            skipped.append(replace(_skipped(element, number), rich=text.looked))
+        elif isinstance(text, Missing):  # named by its place, not its name (source_label)
+            guid = norm_guid(element.get("guid"))
+            missing.append(replace(text, name=source_label("TextSource", number, guid)))
         else:
             texts.append(text_source(element, text))
             texts[-1].plain += [
@@ -386,7 +390,7 @@ def _texts(
     def known(transcript: ET.Element, text: str) -> bool:  # ATLAS.ti lists them twice
         return transcript.get("plainTextPath") in paths - {None} or text in seen
 
-    for element in elements:
+    for number, element in enumerate(elements, 1):
         kind = local(element.tag)
         if kind == "PDFSource":
             pdf, left = pdf_text(element, read)
@@ -395,11 +399,12 @@ def _texts(
             found, left = transcript_texts(element, read, known)
         else:
             if kind != "TextSource":
-                skipped.append(_skipped(element))
+                skipped.append(_skipped(element, number))
             continue
         texts.extend(found)
         seen.update(t.text for t in found)
-        skipped.append(_skipped(element, left, found[0].kind) if found else _skipped(element))
+        imported = found[0].kind if found else ""
+        skipped.append(_skipped(element, number, left if found else None, imported))
     return texts, skipped, missing
 
 

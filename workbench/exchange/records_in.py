@@ -70,6 +70,7 @@ class SkippedIn:
     notes: tuple[str, ...]  # notes referenced from inside it
     imported: str = ""
     rich: str = ""  # a text source with only a rich text: where it is (see archive.Missing)
+    number: int = 0  # its place among the file's sources (1: the first), for notices
 
 
 @dataclass(frozen=True)
