@@ -110,3 +110,24 @@ def test_a_genitive_s_is_taken_into_the_placeholder(folder: Path, tmp_path: Path
     html = out.read_text(encoding="utf-8").replace("&#x27;", "'")
     assert f"{gisela} Idee, {koch} Vorschlag und {gisela} Hinweis: '{gisela}' sagte" in html
     assert "]s " not in html and "Brandhorst" not in html
+
+
+def test_a_closing_quote_after_a_sibilant_name_stays(tmp_path: Path) -> None:
+    """An apostrophe after a name ending in "s" is a genitive only before a noun ("Hans
+    Weiss' Idee" → "[Person 1] Idee"); before a verb it closes a quote and stays."""
+    folder, source = tmp_path / "projekt", tmp_path / "forum.md"
+    assert main(["init", str(folder), "--districts", "Manfort"]) == 0
+    source.write_text(PROTOCOL.replace("Gisela Brandhorst", "Hans Weiss"), encoding="utf-8")
+    p = ["--project", str(folder)]
+    assert main([*p, "import", "--district", "Manfort", "--workshop", "Forum", str(source)]) == 0
+    assert main([*p, "needs", "--segments", "all", "--backend", "tfidf"]) == 0
+    assert main([*p, "recommend", "add", "Mehr Treffpunkte", "--scope", "Manfort"]) == 0
+    with Project.open(folder) as project:
+        hans = project.pseudonym_key().set_index("original")["placeholder"]["Hans Weiss"]
+    concept, out = tmp_path / "konzept.md", tmp_path / "konzept.html"
+    text = "Hans Weiss' Idee zählt, 'Hans Weiss' sagte es."
+    concept.write_text(f"# Konzept\n\n## Säule 1: Beteiligung\n\n{text}\n", encoding="utf-8")
+    assert main([*p, "konzept", "--text", str(concept), "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8").replace("&#x27;", "'")
+    assert f"{hans} Idee zählt, '{hans}' sagte es." in html
+    assert "Weiss" not in html

@@ -35,8 +35,9 @@ _SIBILANT = ("s", "ß", "x", "z")
 def _end(name: str) -> str:
     """The end of ``name`` in the text, taking a genitive with it as the statements'
     pseudonymisation does ("Peter Kochs Idee" → "[Person 2] Idee", not "[Person 2]s"):
-    "s", "'s", and after a sibilant an apostrophe before the noun ("Frau Lutz' Idee")."""
-    after = r"|['’](?=\s+\w)" if name.casefold().endswith(_SIBILANT) else ""
+    "s", "'s", and after a sibilant an apostrophe before a noun ("Frau Lutz' Idee"), not a
+    closing quote ("'Hans Weiss' sagte")."""
+    after = r"|['’](?=\s+(?-i:[A-ZÄÖÜ]))" if name.casefold().endswith(_SIBILANT) else ""
     return rf"(?:['’]?s(?!\w){after}|(?!\w))"
 
 
