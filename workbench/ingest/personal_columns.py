@@ -155,6 +155,23 @@ _YOURS = frozenset("sie ihnen ihre ihr you your durfen duerfen may ruckfragen ru
 _LISTED = frozenset(
     "kontakt contact oder und bzw or and fur fuer for ruckfragen rueckfragen".split()
 )
+# A question's later sentence that asks only for an e-mail address or a phone number
+# ("Möchten Sie eingeladen werden? Dann bitte E-Mail angeben", "Falls ja: Telefonnummer"):
+# its answers are contact data. Every word is one of these or such a field; an address
+# alone stays ("Wo ist es dunkel? Bitte Adresse angeben": a place), as does a sentence
+# with another word ("Bitte angeben: E-Mail, Telefon oder Brief", "… der Hotline").
+_REQUEST_FIELDS = _CONTACT_FIELDS - {"adresse", "anschrift", "postanschrift", "address"}
+_REQUEST_WORDS = frozenset(
+    "dann bitte hier die ihre ihr deine dein eure euer sie wenn falls ja gerne uns an "
+    "angeben eintragen hinterlassen nennen mitteilen notieren geben tragen ein lassen "
+    "oder und bzw adresse then please if so yes your you an a the enter provide give "
+    "leave write add or and address number".split()
+)
+# A question that asks which or how ("Wie möchten Sie informiert werden? Bitte angeben:
+# E-Mail oder Telefon") asks for a choice, not for the data
+_W_QUESTIONS = frozenset(
+    "wie was wo wann warum welche welcher welchen how what where which".split()
+)
 # Where a header's question begins after a topic ("Ihre Adresse im Viertel: was fehlt?")
 _TOPIC_END = re.compile(r"[:–—]|\s-\s")
 # Columns that list further people (Decidim's "endorsements/user_endorsements": who
@@ -296,7 +313,29 @@ def asks_for_contact(header: str) -> bool:
     }  # not "Wie erreichen Sie …"
     reachable = "erreichbar" in said and "sie" in asked
     channels = bool(said & _WHICH and said & _CHANNELS)  # which channels: not the data
-    return bool(said & _REACH and (us or reachable) and not said & _NOT_REACHING) and not channels
+    if said & _REACH and (us or reachable) and not said & _NOT_REACHING and not channels:
+        return True
+    return _then_asks_for_contact(header)
+
+
+def _then_asks_for_contact(header: str) -> bool:
+    """Whether a question's later sentence asks only for an e-mail address or a phone
+    number (see :data:`_REQUEST_WORDS`).
+
+    >>> _then_asks_for_contact("Möchten Sie eingeladen werden? Dann bitte E-Mail angeben")
+    True
+    >>> _then_asks_for_contact("Wo ist es nachts zu dunkel? Bitte Adresse angeben.")
+    False
+    >>> _then_asks_for_contact("Wie möchten Sie informiert werden? Bitte angeben: E-Mail")
+    False
+    """
+    sentences = [_words(s) for s in re.split(r"(?<=[.?!])\s+", header.strip())]
+    if len(sentences) < 2 or set(sentences[0][:1]) & _W_QUESTIONS:
+        return False
+    return any(
+        set(words) & _REQUEST_FIELDS and set(words) <= _REQUEST_FIELDS | _REQUEST_WORDS
+        for words in sentences[1:]
+    )
 
 
 def _words(header: str) -> list[str]:
