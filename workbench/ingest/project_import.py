@@ -28,9 +28,9 @@ from workbench.ingest.same_content import (
     import_wave,
     left_out,
     refuse_earlier_versions,
-    stored_documents,
 )
 from workbench.ingest.same_file import imported_before
+from workbench.ingest.stored_documents import stored_documents
 from workbench.ingest.stored_growth import reread_notice
 from workbench.ingest.table import TableMapping
 from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name

@@ -26,8 +26,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
-
 from workbench.core.domain import ImportResult, InputError, ParsedDocument
 from workbench.core.formatting import format_percent, plural
 from workbench.ingest.common import PROTOCOL_IMPORTERS, date_of_title_or_name, fill_template
@@ -47,12 +45,10 @@ from workbench.ingest.export_growth import (
     note_clone,
     one_download_each,
     renamed_download,
-    row_id,
     unchanged,
 )
 from workbench.ingest.held_export import held_export
 from workbench.ingest.protocol_title import workshop_in_title
-from workbench.store import District, Document, PseudonymSpan, Segment, Wave, Workshop
 from workbench.store.district_spelling import named_district
 from workbench.store.erased_rows import ERASED_ROWS
 from workbench.store.waves import ordered_waves
@@ -153,7 +149,7 @@ def _statement(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
-def _label(text: str) -> str:
+def label_key(text: str) -> str:
     """A workshop's or district's name as compared: composed, case and spacing aside."""
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
@@ -166,10 +162,10 @@ def _another_workshop(
     in for the next workshop, whose greeting and introductions read as in the last."""
     name, district, date = other
     if document.workshop and name:
-        given = {_label(document.workshop), _label(stored_name(document.workshop))}
-        if _label(name) not in given:
+        given = {label_key(document.workshop), label_key(stored_name(document.workshop))}
+        if label_key(name) not in given:
             return True
-    if document.district and district and _label(document.district) != _label(district):
+    if document.district and district and label_key(document.district) != label_key(district):
         return True
     return bool(document.date and date and document.date.strip() != date.strip())
 
@@ -474,7 +470,7 @@ def _meeting(document: ParsedDocument) -> Meeting:
 def places(document: ParsedDocument) -> set[str]:
     """The Sozialräume a file's statements are in (as compared), if it names any."""
     named = {s.district or document.district for s in document.segments}
-    return {_label(district) for district in named if district}
+    return {label_key(district) for district in named if district}
 
 
 def as_given(
@@ -503,92 +499,3 @@ def import_wave(session, wave: str | None) -> str | None:
         return " ".join(wave.split())
     first = ordered_waves(session)
     return first[0].label if first else None
-
-
-def stored_documents(session) -> list[Stored]:
-    """The project's documents as :class:`Stored` (their texts read on demand)."""
-    rows = session.execute(
-        select(
-            Document.id,
-            Document.filename,
-            Document.sha256,
-            Document.importer,
-            func.length(Document.text),
-            Wave.label,
-            Workshop.name,
-            District.name,
-            Workshop.date,
-        )
-        .outerjoin(Workshop, Workshop.id == Document.workshop_id)
-        .outerjoin(Wave, Wave.id == Workshop.wave_id)
-        .outerjoin(District, District.id == Workshop.district_id)
-    )
-
-    def loader(key: int) -> Callable[[], str]:
-        return lambda: session.scalar(select(Document.text).where(Document.id == key)) or ""
-
-    def statements(key: int) -> Callable[[], list[tuple[int, str]]]:
-        query = select(Segment.id, Segment.text).where(Segment.document_id == key)
-        return lambda: [(int(s), str(t)) for s, t in session.execute(query)]
-
-    def originals(key: int) -> Callable[[], list[tuple[int, str]]]:
-        spans = (
-            select(PseudonymSpan.segment_id, PseudonymSpan.start, PseudonymSpan.end)
-            .add_columns(PseudonymSpan.original)
-            .join(Segment, Segment.id == PseudonymSpan.segment_id)
-            .where(Segment.document_id == key)
-            .order_by(PseudonymSpan.start.desc())
-        )
-
-        def read() -> list[tuple[int, str]]:
-            texts = dict(statements(key)())
-            for segment, start, end, original in session.execute(spans):
-                text = texts[segment]  # from the end, so earlier offsets stay valid
-                texts[segment] = text[:start] + original + text[end:]
-            return list(texts.items())
-
-        return read
-
-    def sources(key: int) -> Callable[[], dict[int, Row]]:
-        query = select(Segment.id, Segment.source_id, Segment.attributes)
-        query = query.where(Segment.document_id == key)
-        return lambda: {int(s): row_id(r, a) for s, r, a in session.execute(query)}
-
-    def options(key: int) -> Callable[[], dict[str, Any]]:
-        query = select(Document.options).where(Document.id == key)
-        return lambda: dict(session.scalar(query) or {})
-
-    def districts(key: int) -> Callable[[], set[str]]:
-        query = (
-            select(District.name)
-            .join(Segment, Segment.district_id == District.id)
-            .where(Segment.document_id == key)
-            .distinct()
-        )
-        return lambda: {_label(name) for name in session.scalars(query)}
-
-    def names(key: int) -> Callable[[], set[str]]:
-        query = (
-            select(PseudonymSpan.original)
-            .join(Segment, Segment.id == PseudonymSpan.segment_id)
-            .where(Segment.document_id == key)
-        )
-        return lambda: {w for name in session.scalars(query) for w in words(name)}
-
-    return [
-        Stored(
-            *row[1:4],
-            row[4] or 0,
-            loader(row[0]),
-            row[5],
-            statements(row[0]),
-            originals(row[0]),
-            row[6:9],
-            districts(row[0]),
-            names(row[0]),
-            row[0],
-            sources(row[0]),
-            options(row[0]),
-        )
-        for row in rows
-    ]
