@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import ImportResult, ParsedDocument, ParsedSegment
 from workbench.core.formatting import plural
 from workbench.ingest.common import PROTOCOL_IMPORTERS, attribute_value
+from workbench.ingest.export_counts import recounted_notice, refresh_counts
 from workbench.ingest.table_ids import refuse_id_gaps
 from workbench.store import CITYWIDE, Document, Segment
 from workbench.store.erased_rows import ERASED_ROWS, row_digest
@@ -389,52 +390,9 @@ def appended(session: Session, plan: Appending, result: ImportResult) -> ImportR
     append_rows(session, plan.target, plan.document.sha256)
     notice = appended_notice(plan.kept, result.segments, plan.erased) + _missing(plan.missing)
     recounted = refresh_counts(session, plan.counts)
-    notice += f" {_recounted(recounted)}" if recounted else ""
+    notice += f" {recounted_notice(recounted)}" if recounted else ""
     notice += f" {_renamed(plan.renamed)}" if plan.renamed else ""
     return replace(result, notices=(notice, *result.notices))
-
-
-def _countable(old: Any, new: Any) -> bool:
-    """Whether a stored attribute may take the file's value: a number (votes, reactions,
-    a score), or a text of no letter or digit (a chat's reaction emoji), which names
-    no one; never a text the import pseudonymised."""
-    if isinstance(old, bool) or isinstance(new, bool):
-        return False
-    if isinstance(old, int | float) and isinstance(new, int | float):
-        return True
-    return isinstance(old, str) and isinstance(new, str) and not any(c.isalnum() for c in old + new)
-
-
-def refresh_counts(session: Session, counts: Sequence[tuple[int, Mapping[str, Any]]]) -> int:
-    """Give stored statements the counts their rows now have in the file (Pol.is votes,
-    chat reactions, survey scores; see :func:`_countable`); text, speaker and every
-    other attribute stay. Returns how many statements changed."""
-    wanted = {key: attributes for key, attributes in counts if attributes}
-    changed = 0
-    keys = sorted(wanted)
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        for segment in session.scalars(select(Segment).where(Segment.id.in_(chunk))):
-            stored = dict(segment.attributes or {})
-            new = {
-                name: value
-                for name, value in wanted[segment.id].items()
-                if name in stored and stored[name] != value and _countable(stored[name], value)
-            }
-            if new:
-                segment.attributes = {**stored, **new}
-                changed += 1
-    session.flush()
-    return changed
-
-
-def _recounted(statements: int) -> str:
-    """What a download changed in stored statements' counts."""
-    return (
-        f"Zahlen (Stimmen, Reaktionen, Werte) von "
-        f"{plural(statements, 'gespeicherten Aussage', 'gespeicherten Aussagen')} auf den "
-        "Stand dieses Downloads gebracht; Texte und Pseudonyme bleiben."
-    )
 
 
 def appended_notice(kept: int, added: int, erased: int = 0) -> str:
