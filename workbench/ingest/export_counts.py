@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from workbench.core.formatting import plural
 from workbench.store import Segment
 
+ROW_NUMBERS = frozenset({"_index"})  # KoBoToolbox's: the row's place in the download, no count
+
 
 def _countable(old: Any, new: Any) -> bool:
     """Whether a stored attribute may take the file's value: a number (votes, reactions,
@@ -28,7 +30,8 @@ def _countable(old: Any, new: Any) -> bool:
 def refresh_counts(session: Session, counts: Sequence[tuple[int, Mapping[str, Any]]]) -> int:
     """Give stored statements the counts their rows now have in the file (Pol.is votes,
     chat reactions, survey scores; see :func:`_countable`); text, speaker and every
-    other attribute stay. Returns how many statements changed."""
+    other attribute stay, and a row's number in the download (:data:`ROW_NUMBERS`).
+    Returns how many statements changed."""
     wanted = {key: attributes for key, attributes in counts if attributes}
     changed = 0
     keys = sorted(wanted)
@@ -39,7 +42,10 @@ def refresh_counts(session: Session, counts: Sequence[tuple[int, Mapping[str, An
             new = {
                 name: value
                 for name, value in wanted[segment.id].items()
-                if name in stored and stored[name] != value and _countable(stored[name], value)
+                if name in stored
+                and name not in ROW_NUMBERS
+                and stored[name] != value
+                and _countable(stored[name], value)
             }
             if new:
                 segment.attributes = {**stored, **new}

@@ -96,11 +96,17 @@ def row_id(source_id: str, attributes: Mapping[str, Any] | None) -> Row:
 
 
 def ids_as_stored(
-    document: ParsedDocument, options: Mapping[str, Any], same_name: bool = False
+    document: ParsedDocument,
+    options: Mapping[str, Any],
+    same_name: bool = False,
+    cells: Callable[[], Sequence[tuple[str, Mapping[str, Any]]]] = list,
 ) -> ParsedDocument:
     """``document`` with the row IDs of a stored download read before its ID column was
     found (a survey's "Antwort-ID", "ResponseId": then the row numbers, "3" or "3.1"), so
-    that its rows are compared and added as stored; else as it is. A download of the
+    that its rows are compared and added as stored; else as it is. If each stored row
+    (its ``cells``: row ID, attributes) keeps its ID as an attribute (KoBo's "_id"), a
+    row has the number of the stored row of its ID, a new one the next after them: a
+    response deleted on the platform moves no later one. A download of the
     ``same_name`` stored by its ID column, read without it (a cell empty), stops
     (:func:`~workbench.ingest.table_ids.refuse_id_gaps`)."""
     stored_by = options.get("id_column") if same_name else None
@@ -112,17 +118,67 @@ def ids_as_stored(
     if any(s.row is None for s in document.segments):
         return document
     several = bool(document.options.get("more_text_columns"))  # "11.2": the 2nd question
+    numbers = _numbered(document, _stored_numbers(cells(), found["ID"]), options, several)
     segments = tuple(  # the ID stays an attribute, as in the stored rows
         replace(
             s,
-            source_id=f"{s.row}.{s.source_id.rpartition('.')[2]}" if several else str(s.row),
+            source_id=f"{row}.{s.source_id.rpartition('.')[2]}" if several else row,
             attributes={**(s.attributes or {}), found["ID"]: attribute_value(_own_id(s, several))},
         )
         for s in document.segments
+        for row in [numbers.get(_own_id(s, several), str(s.row))]
     )
     kept = {k: v for k, v in document.options.items() if k != "id_column"}
     kept["detected_columns"] = {k: v for k, v in found.items() if k != "ID"}
     return replace(document, segments=segments, options=kept)
+
+
+def _numbered(
+    document: ParsedDocument,
+    numbers: Mapping[str, str] | None,
+    options: Mapping[str, Any],
+    several: bool,
+) -> dict[str, str]:
+    """A file's own row IDs → row numbers: the stored ones' ``numbers``; a row the team
+    erased (its number and text's fingerprint in ``options``) its own, to stay out; a new
+    one the next after them all. Empty without stored ``numbers``."""
+    if not numbers:
+        return {}
+    found, erased = dict(numbers), dict(options.get(ERASED_ROWS) or {})
+    free = {key.partition(".")[0] for key in erased} - set(found.values())
+    after = max(map(int, [*found.values(), *(n for n in free if n.isdigit())]))
+    rows: dict[str, list[ParsedSegment]] = {}
+    for s in document.segments:
+        rows.setdefault(_own_id(s, several), []).append(s)
+    for own, segments in rows.items():
+        if own in found:
+            continue
+        asked = [(f".{s.source_id.rpartition('.')[2]}" * several, s.text) for s in segments]
+        gone = [
+            n for n in sorted(free) if any(erased.get(n + q) == row_digest(t) for q, t in asked)
+        ]
+        if gone:  # an erased row: its number, for growth to leave it out
+            found[own] = gone[0]
+            free.discard(gone[0])
+        else:
+            after += 1
+            found[own] = str(after)
+    return found
+
+
+def _stored_numbers(
+    cells: Sequence[tuple[str, Mapping[str, Any]]], column: str
+) -> dict[str, str] | None:
+    """Stored rows' ID in ``column`` → their row number, if every stored row (numbered
+    "3", or "3.1" for its first question) has one and no two rows share one; else None."""
+    pairs = set()
+    for source, attributes in cells:
+        number, value = source.partition(".")[0], attributes.get(column)
+        if not number.isdigit() or value is None or not str(value).strip():
+            return None
+        pairs.add((str(value).strip(), number))
+    found = dict(pairs)
+    return found if pairs and len(found) == len(pairs) == len(set(found.values())) else None
 
 
 def _own_id(segment: ParsedSegment, several: bool) -> str:

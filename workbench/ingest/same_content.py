@@ -107,6 +107,7 @@ class Stored:
     key: int = 0  # its id
     sources: Callable[[], dict[int, Row]] = dict  # its statements' row IDs in the file
     options: Callable[[], dict[str, Any]] = dict  # rows erased, earlier downloads, …
+    cells: Callable[[], list[tuple[str, dict[str, Any]]]] = list  # statements' row ID, attributes
     _words: Counter[str] | None = None
 
     def words(self) -> Counter[str]:
@@ -210,7 +211,7 @@ def _earlier_version(
             keep_wave and document.workshop and other.workshop[0]
         ):
             continue
-        rows_of = ids_as_stored(document, other.options(), not renamed)  # "Antwort-ID"
+        rows_of = ids_as_stored(document, other.options(), not renamed, other.cells)  # "_id"
         theirs = other.originals()  # stored pseudonymised, read in clear
         source = other.sources()
         rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]

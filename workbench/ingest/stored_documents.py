@@ -63,6 +63,10 @@ def stored_documents(session) -> list[Stored]:
         query = query.where(Segment.document_id == key)
         return lambda: {int(s): row_id(r, a) for s, r, a in session.execute(query)}
 
+    def cells(key: int) -> Callable[[], list[tuple[str, dict[str, Any]]]]:
+        query = select(Segment.source_id, Segment.attributes).where(Segment.document_id == key)
+        return lambda: [(str(r), dict(a or {})) for r, a in session.execute(query)]
+
     def options(key: int) -> Callable[[], dict[str, Any]]:
         query = select(Document.options).where(Document.id == key)
         return lambda: dict(session.scalar(query) or {})
@@ -98,6 +102,7 @@ def stored_documents(session) -> list[Stored]:
             row[0],
             sources(row[0]),
             options(row[0]),
+            cells=cells(row[0]),
         )
         for row in rows
     ]
