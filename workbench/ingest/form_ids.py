@@ -66,7 +66,18 @@ def forms_id_column(
     """The response number of a Microsoft Forms ("ID"), SoSci Survey ("CASE"),
     KoBoToolbox ("_id") or ODK Central export ("KEY") when every row has one and none
     repeats; else None."""
-    names = [str(h).strip() for h in header]
+    column = forms_column(header)
+    return column if column and unique_ids(records, _names(header).index(column)) else None
+
+
+def forms_column(header: Sequence[str]) -> str | None:
+    """The column a form tool's export numbers its responses in ("ID", "CASE", "_id",
+    "KEY"; see :func:`forms_id_column`), whatever its cells hold; else None."""
+    names = _names(header)
     tools = (c for c, beside in _LAYOUTS if c in names and beside <= set(names))
-    column = ID_COLUMN if is_microsoft_forms(header) else next(tools, None)
-    return column if column and unique_ids(records, names.index(column)) else None
+    return ID_COLUMN if is_microsoft_forms(header) else next(tools, None)
+
+
+def _names(header: Sequence[str]) -> list[str]:
+    """A header's cells as compared with a tool's column names."""
+    return [str(h).strip() for h in header]

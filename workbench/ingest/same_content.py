@@ -48,6 +48,7 @@ from workbench.ingest.export_growth import (
     unchanged,
 )
 from workbench.ingest.held_export import held_export
+from workbench.ingest.id_gaps import refuse_renamed_gaps
 from workbench.ingest.protocol_title import workshop_in_title
 from workbench.store.district_spelling import named_district
 from workbench.store.erased_rows import ERASED_ROWS
@@ -221,6 +222,7 @@ def _earlier_version(
             known = (other.name, other.options(), other.workshop)
             if (plan := renamed_download(rows_of, other.key, grown, known)) is not None:
                 return plan if isinstance(plan, Appending) else (SKIPPED, plan)
+            refuse_renamed_gaps(document, other.options(), rows, erased)  # an ID cell empty
             continue
         if grown is not None and (plan := unchanged(rows_of, other.key, grown, other.workshop)):
             return plan if isinstance(plan, Appending) else (SKIPPED, plan)  # no row changed

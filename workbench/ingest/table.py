@@ -14,6 +14,7 @@ from workbench.ingest.common import attribute_value
 from workbench.ingest.decidim import decidim_id_column
 from workbench.ingest.form_ids import forms_id_column
 from workbench.ingest.html_text import plain_text
+from workbench.ingest.id_gaps import id_gaps
 from workbench.ingest.personal_columns import header_key, is_personal_label
 from workbench.ingest.table_blocks import QUESTION as BLOCK_QUESTION
 from workbench.ingest.table_blocks import question_blocks
@@ -229,6 +230,7 @@ def parse_table(
         or forms_id_column(header, records)
     ):
         mapping, detected_id = replace(mapping, id_column=found_id), True
+    gaps = {} if mapping.id_column else id_gaps(header, records, named)  # "Antwort-ID" leer
     text_columns = [text_column, *mapping.more_text_columns]
     survey = len(text_columns) > 1
     asking = survey or bool(survey_found)  # a form's question heads its answers
@@ -515,6 +517,7 @@ def parse_table(
             }
         )
     options["skipped_rows"] = skipped
+    options.update(gaps)
     if rejected:
         options["moderation_rejected"] = [moderation.column, rejected]
     options.update(read_options)

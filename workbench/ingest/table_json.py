@@ -20,6 +20,7 @@ from typing import Any
 
 from workbench.core.domain import InputError
 from workbench.ingest.decidim import decidim_notices
+from workbench.ingest.id_gaps import id_gap_notices
 from workbench.ingest.table_districts import asks_district
 from workbench.ingest.table_reading import sheet_rows
 from workbench.ingest.table_rows import Rows, Sheet, read_sheet
@@ -377,4 +378,9 @@ def json_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
 
 def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
     """What an import read in its own way (:func:`table_rows.reading_notices`), JSON too."""
-    return (*table_notices(options), *json_notices(options), *decidim_notices(options))
+    return (
+        *table_notices(options),
+        *id_gap_notices(options),
+        *json_notices(options),
+        *decidim_notices(options),
+    )
