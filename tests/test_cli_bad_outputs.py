@@ -66,18 +66,16 @@ def test_access_codes_whose_list_cannot_be_written_are_not_stored(
     """A list that passed the checks but could not be written (a full disk) lost its codes:
     they were stored first, the file not written, and the feedback counted codes nobody
     had. The list is written before the codes are stored; if it fails, none is."""
-    from workbench.core import fileio
-
     rows = [("Bänke fehlen", "M", 0), ("Mehr Bänke", "O", 0), ("Kein Jugendtreff", "W", 1)]
     small = need_run_project(tmp_path, rows)  # needs to rate
-    replace = fileio.os.replace
+    write_bytes = Path.write_bytes
 
-    def full_disk(source: object, target: object) -> None:
-        if str(target).endswith("codes.csv"):
+    def full_disk(path: Path, data: bytes) -> int:
+        if "codes.csv" in path.name:  # the list or its temporary file beside it
             raise OSError(errno.ENOSPC, "No space left on device")
-        replace(source, target)
+        return write_bytes(path, data)
 
-    monkeypatch.setattr(fileio.os, "replace", full_disk)
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
     out = tmp_path / "codes.csv"
     args = ["--project", str(small), "tokens", "--n", "2", "--out", str(out)]
     assert main(args) == 2
@@ -88,6 +86,40 @@ def test_access_codes_whose_list_cannot_be_written_are_not_stored(
     monkeypatch.undo()  # room again: the codes are stored and written
     assert main(args) == 0
     assert _counts(small)[0] == 2 and len(out.read_text(encoding="utf-8-sig").splitlines()) == 3
+
+
+def test_access_codes_whose_commit_fails_leave_no_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The list was written before the codes were stored; when the commit then failed (a
+    disk error, the server gone), the file held codes the project never stored, over the
+    list of earlier codes. The list now takes its name only after the commit."""
+    from contextlib import contextmanager
+
+    from workbench.store.project_store import ProjectStore
+
+    rows = [("Bänke fehlen", "M", 0), ("Mehr Bänke", "O", 0), ("Kein Jugendtreff", "W", 1)]
+    small = need_run_project(tmp_path, rows)
+    out = tmp_path / "codes.csv"
+    args = ["--project", str(small), "tokens", "--n", "2", "--out", str(out)]
+    assert main(args) == 0
+    earlier = out.read_bytes()  # the only copy of the two codes issued first
+    transaction = ProjectStore.transaction
+
+    @contextmanager
+    def commit_fails(self: ProjectStore, exclusive: bool = False):  # type: ignore[no-untyped-def]
+        with transaction(self, exclusive) as session:
+            yield session
+            if exclusive:  # issuing codes: the work is done, the commit fails
+                raise OperationalError("COMMIT", None, sqlite3.OperationalError("disk I/O error"))
+
+    monkeypatch.setattr(ProjectStore, "transaction", commit_fails)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Fehler: ") and "Traceback" not in err
+    assert _counts(small)[0] == 2  # the new codes were not stored …
+    assert out.read_bytes() == earlier  # … and the list of the stored ones is still there
+    assert [p.name for p in tmp_path.iterdir() if "codes.csv" in p.name] == ["codes.csv"]
 
 
 def test_a_backup_never_overwrites_a_file_that_is_no_backup(small: Path, tmp_path: Path) -> None:

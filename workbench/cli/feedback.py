@@ -9,7 +9,7 @@ import sys
 from urllib.parse import urlsplit
 
 from workbench.cli.common import district_option, open_project, said_to
-from workbench.core.fileio import ensure_csv_target, write_csv
+from workbench.core.fileio import csv_on_success, ensure_csv_target
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 
@@ -44,21 +44,25 @@ def cmd_tokens(args: argparse.Namespace) -> int:
         known = list(project.workshops()["workshop"])
         workshop = named_district(workshop, known, "Workshop") or workshop
 
-    def deliver(tokens: list[str]) -> None:
-        """A list for people (mail merge, print): ";" as German Excel splits it (decision
-        013); the file holds the codes' only copies: readable by the owner only. Written
-        before the codes are stored: a file that cannot be written stores none."""
-        table = pd.DataFrame({"token": tokens, "url": [link(args.base_url, t) for t in tokens]})
-        write_csv(table, args.out, sep=";", mode=0o600)
+    # A list for people (mail merge, print): ";" as German Excel splits it (decision 013);
+    # the file holds the codes' only copies: readable by the owner only. Written before the
+    # codes are stored (a file that cannot be written stores none), it takes the name
+    # --out only after they are: a failed commit leaves no list of codes never stored.
+    with csv_on_success(args.out, sep=";", mode=0o600) as write:
 
-    tokens = feedback.issue_tokens(
-        project,
-        args.n,
-        workshop=workshop,
-        district=district,
-        budget=args.budget,
-        deliver=deliver,
-    )
+        def deliver(tokens: list[str]) -> None:
+            """Write the codes with their links (into the temporary file)."""
+            links = [link(args.base_url, t) for t in tokens]
+            write(pd.DataFrame({"token": tokens, "url": links}))
+
+        tokens = feedback.issue_tokens(
+            project,
+            args.n,
+            workshop=workshop,
+            district=district,
+            budget=args.budget,
+            deliver=deliver,
+        )
     pattern = link(args.base_url, "<Zugangscode>")
     if args.out is None:
         print(f"# Link-Muster: {pattern}", file=sys.stderr)

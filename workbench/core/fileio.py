@@ -8,7 +8,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -262,3 +262,23 @@ def write_csv(
         return
     mark = "" if _special(Path(out)) else CSV_BOM
     write_atomic(out, (mark + text).encode("utf-8"), mode)
+
+
+@contextmanager
+def csv_on_success(
+    out: str | Path | None, *, sep: str = ",", mode: int = 0o644
+) -> Iterator[Callable[[pd.DataFrame], None]]:
+    """Yield a function that writes a table as :func:`write_csv` would; a file ``out``
+    takes it only when the block ends without error (``out`` stays as it was otherwise).
+
+    For a file whose content must agree with a database change made in the block (the
+    access codes' only copy): the table is written into a temporary file inside the
+    block (a full disk stops the change), which replaces ``out`` after the commit. The
+    block must write once. Standard output, a pipe or a device is written at once.
+    """
+    if out is None or _special(Path(out)):
+        yield lambda table: write_csv(table, out, sep=sep, mode=mode)
+        return
+    _check_csv_name(out)
+    with atomic_path(out, mode) as tmp:
+        yield lambda table: tmp.write_bytes((CSV_BOM + csv_text(table, sep=sep)).encode("utf-8"))
