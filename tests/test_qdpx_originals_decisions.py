@@ -114,3 +114,19 @@ def test_an_unreadable_decisions_block_stops_in_german(first: Project, tmp_path:
     with pytest.raises(InputError, match="„Name“ ist keine Liste von Wörtern"):
         import_qdpx(again, broken)
     assert again.status()["segments"] == 0
+
+
+def test_a_blank_decisions_field_holds_no_words(first: Project, tmp_path: Path) -> None:
+    """A blank field of the decisions block (emptied by hand or by another program) stopped
+    the import as "keine Liste von Wörtern", while a blank name list of a workshop set
+    (Teilnehmende) holds no names: both fields are read by one rule now."""
+    out = tmp_path / "original.qdpx"
+    export_qdpx(first, out, pseudonymised=False)
+    root = qde_root(out)
+    description = root.find(f"{Q}Description")
+    description.text = description.text.replace('Name: ["Quandtmeyer"]', "Name:  ")
+    blank = rezip(out, tmp_path / "leer.qdpx", etree.tostring(root))
+    again = fresh(tmp_path / "neu")
+    result = import_qdpx(again, blank)
+    assert any("1 Namensentscheidung aus der Datei" in n for n in result.notices)
+    assert "Im Garten sagt Rotkehl, es braucht Bänke." in _texts(again)  # rejected: no name

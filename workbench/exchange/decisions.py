@@ -17,9 +17,8 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from workbench.core.domain import InputError
 from workbench.core.formatting import plural
-from workbench.exchange.qdxml import format_block, parse_block, unix_lines
+from workbench.exchange.qdxml import format_block, parse_block, unix_lines, word_list
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.store import PseudonymDecision
@@ -53,19 +52,15 @@ def read_decisions(description: str | None, location: str) -> list[tuple[str, st
         fields = parse_block(MARKER, block)
         if fields is None:
             continue
-        result = []
-        for decision, key in FIELDS.items():
-            try:
-                words = json.loads(fields.get(key) or "[]")
-            except json.JSONDecodeError:
-                words = None
-            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise InputError(
-                    f"Projektbeschreibung, {MARKER}: „{key}“ ist keine Liste von Wörtern.",
-                    file=location,
-                )
-            result += [(w.strip(), decision) for w in words if w.strip() and len(w) <= MAX_WORD]
-        return result
+        where = f"Projektbeschreibung, {MARKER}"
+        return [
+            (word, decision)
+            for decision, key in FIELDS.items()
+            for word in word_list(
+                fields.get(key), where, location, field=f"„{key}“", expected="Wörtern"
+            )
+            if len(word) <= MAX_WORD
+        ]
     return []
 
 

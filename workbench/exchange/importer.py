@@ -58,10 +58,10 @@ from workbench.exchange.qdxml import (
     WORKSHOP_MARKER,
     block_date,
     indicator_meta,
-    listed_of,
     parse_block,
     parse_time,
     variable_number,
+    word_list,
 )
 from workbench.exchange.reader import read_qdpx
 from workbench.exchange.records_in import Exchange, SourceIn
@@ -328,7 +328,7 @@ class _Parse:
             fields = parse_block(WORKSHOP_MARKER, s.description)
             if fields is None or not s.name:
                 continue
-            names = listed_of(fields.get(LISTED_FIELD), f"Set '{s.name}'", self.x.location)
+            names = word_list(fields.get(LISTED_FIELD), f"Set '{s.name}'", self.x.location)
             for source in s.sources:
                 result[source] = (*result.get(source, ()), *names)
         return result

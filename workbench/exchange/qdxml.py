@@ -91,26 +91,30 @@ def listed_value(names: Iterable[str]) -> str | None:
     return json.dumps(names, ensure_ascii=False) if names else None
 
 
-def listed_of(value: str | None, where: str, location: str) -> tuple[str, ...]:
-    """The names of a ``Teilnehmende`` field; one that is no list of names stops the
-    import, naming ``where``.
+def word_list(
+    value: str | None,
+    where: str,
+    location: str,
+    *,
+    field: str = LISTED_FIELD,
+    expected: str = 'Namen (erwartet wie ["Anna Schmidt", "Jonas Becker"])',
+) -> tuple[str, ...]:
+    """The words of a field that holds a JSON list of them (a name list, review decisions),
+    stripped, blank ones left out; a blank field holds none. Anything else stops the import:
+    "``where``: ``field`` ist keine Liste von ``expected``." in ``location``.
 
-    >>> listed_of('["de Vries, Jan", "Anna"]', "Set 'W'", "p.qdpx"), listed_of(None, "", "")
+    >>> word_list('["de Vries, Jan", " Anna "]', "Set 'W'", "p.qdpx"), word_list(" ", "", "")
     (('de Vries, Jan', 'Anna'), ())
     """
     if not (value or "").strip():
         return ()
     try:
-        names = json.loads(value or "")
+        words = json.loads(value or "")
     except json.JSONDecodeError:
-        names = None
-    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-        raise InputError(
-            f"{where}: {LISTED_FIELD} ist keine Liste von Namen "
-            '(erwartet wie ["Anna Schmidt", "Jonas Becker"]).',
-            file=location,
-        )
-    return tuple(n.strip() for n in names if n.strip())
+        words = None
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise InputError(f"{where}: {field} ist keine Liste von {expected}.", file=location)
+    return tuple(w.strip() for w in words if w.strip())
 
 
 def unix_lines(text: str) -> str:
