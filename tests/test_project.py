@@ -124,3 +124,17 @@ def test_segments_name_who_said_it_as_the_export_does(project: Project, tmp_path
     exported = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert exported["speaker"].tolist() == segments["speaker"].tolist()
     assert "Schmidt" not in segments.drop(columns=["attributes"]).to_csv()
+
+
+def test_import_options_are_named_not_counted(project: Project, tmp_path: Path) -> None:
+    """import_files took eleven options by position: ``import_files(files, None, "Opladen")``
+    read as district, one place further as workshop, and a slip set the other silently.
+    After ``mapping`` every option goes by its name; nothing is imported by a call by place."""
+    path = tmp_path / "p.md"
+    path.write_text("---\nworkshop: W\n---\n## Ressourcen\n- Sportverein\n", encoding="utf-8")
+    with pytest.raises(TypeError, match="positional"):
+        project.import_files([path], None, "Opladen")  # type: ignore[misc]
+    assert project.segments().empty
+    [result] = project.import_files([path], None, district="Opladen")
+    assert result.segments == 1
+    assert project.segments()["district"].tolist() == ["Opladen"]

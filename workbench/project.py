@@ -206,6 +206,7 @@ class Project(CodingMixin):
         self,
         paths: Sequence[str | Path],
         mapping: TableMapping | None = None,
+        *,
         district: str | None = None,
         workshop: str | None = None,
         names: Sequence[str] = (),
@@ -216,21 +217,22 @@ class Project(CodingMixin):
         direct_messages: bool = False,
     ) -> list[ImportResult]:
         """Import source files in ONE transaction: all of them, or nothing
-        (:func:`workbench.ingest.project_import.import_files` tells how)."""
+        (:func:`workbench.ingest.project_import.import_files` tells how); the options after
+        ``mapping`` by name only."""
         from workbench.ingest.project_import import import_files
 
         return import_files(
             self,
             paths,
             mapping,
-            district,
-            workshop,
-            names,
-            roles,
-            wave,
-            add_districts,
-            allow_duplicates,
-            direct_messages,
+            district=district,
+            workshop=workshop,
+            names=names,
+            roles=roles,
+            wave=wave,
+            add_districts=add_districts,
+            allow_duplicates=allow_duplicates,
+            direct_messages=direct_messages,
             boundaries=self.path / BOUNDARIES,
         )
 

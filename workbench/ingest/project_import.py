@@ -58,6 +58,7 @@ def import_files(
     project: ProjectStore,
     paths: Sequence[str | Path],
     mapping: TableMapping | None = None,
+    *,
     district: str | None = None,
     workshop: str | None = None,
     names: Sequence[str] = (),
@@ -66,7 +67,6 @@ def import_files(
     add_districts: bool = False,
     allow_duplicates: bool = False,
     direct_messages: bool = False,
-    *,
     boundaries: Path,
 ) -> list[ImportResult]:
     """Import source files into ``project`` in ONE transaction: all of them, or nothing.
