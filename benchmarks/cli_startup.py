@@ -4,7 +4,8 @@ Researchers call the command dozens of times a day and the test suite hundreds o
 ``--help``, a command's ``--help`` and a cheap listing command should answer without
 loading the stages they do not use (pandas, SQLAlchemy, the importers, the analysis); the
 listing commands (status, districts, waves, coders, …) open the project without the
-importers and without Alembic; recommend list and feedback load no file parser.
+importers and without Alembic; indicators and recommend list load no importer (nor the
+pseudonymiser), feedback no file parser.
 
 Each case runs ``python -m workbench …`` in a fresh process, ``--runs`` times in turn with
 the old and the new package (PYTHONPATH), from a temporary folder outside both (the current
@@ -54,6 +55,7 @@ CASES = (
     ("waves", ["--project", "{project}", "waves"]),
     ("coders", ["--project", "{project}", "coders"]),
     ("codebook list", ["--project", "{project}", "codebook", "list"]),
+    ("indicators", ["--project", "{project}", "indicators"]),
     ("recommend list", ["--project", "{project}", "recommend", "list"]),
     ("feedback", ["--project", "{project}", "feedback"]),
 )

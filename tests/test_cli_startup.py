@@ -169,3 +169,43 @@ def test_a_helper_of_the_importers_loads_no_parser(
     assert code == "0", output
     assert said in output
     assert parsers == set(), f"workbench {' '.join(argv)} lud {sorted(parsers)}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["indicators"], "Noch keine Indikatoren importiert"),
+        (["indicators", "--district", "Manfort"], "Noch keine Indikatoren importiert"),
+        (["recommend", "list"], "Noch keine Empfehlungen"),
+        (["recommend", "list", "--json"], "[]"),
+    ],
+)
+def test_listing_indicators_and_recommendations_loads_no_importer(
+    argv: list[str], said: str, tmp_path: Path
+) -> None:
+    """`indicators` loaded the indicator import (71 modules of workbench.ingest: table
+    readers, name lists) and `recommend list` the pseudonymiser, to print what the project
+    holds. The listings read the tables; the import and the writing actions load the rest."""
+    folder = tmp_path / "projekt"
+    code, _, output = loaded_by(["init", str(folder), "--districts", "Manfort"], tmp_path)
+    assert code == "0", output
+    watched = ("workbench.ingest",)
+    code, ingest, output = loaded_by(["--project", str(folder), *argv], tmp_path, watched)
+    assert code == "0", output
+    assert said in output
+    assert ingest == set(), f"workbench {' '.join(argv)} lud {sorted(ingest)}"
+
+
+def test_importing_indicators_still_loads_the_table_readers(tmp_path: Path) -> None:
+    folder, table = tmp_path / "projekt", tmp_path / "indikatoren.csv"
+    table.write_text(
+        "Sozialraum;Indikator;Jahr;Wert;Einheit;Quelle\nManfort;SGB-II-Quote;2019;14,2;%;Stadt\n",
+        encoding="utf-8",
+    )
+    code, _, output = loaded_by(["init", str(folder), "--districts", "Manfort"], tmp_path)
+    assert code == "0", output
+    argv = ["--project", str(folder), "indicators", "--import", str(table)]
+    code, loaded, output = loaded_by(argv, tmp_path, ("workbench.ingest.table_rows",))
+    assert code == "0", output
+    assert "1 Wert – 1 neu" in output
+    assert loaded == {"workbench.ingest.table_rows"}

@@ -24,7 +24,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     """workbench indicators [--import FILE] [--district NAME] [--out CSV]."""
     from workbench.core.formatting import plural, yes_no
     from workbench.store import CITYWIDE
-    from workbench.synthesis import indicators
+    from workbench.synthesis import indicator_tables as indicators  # the reading side
     from workbench.synthesis.monitoring import years_note
     from workbench.synthesis.profiles import city_indicators
 
@@ -34,8 +34,10 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         return _delete_indicator(project, args)
     if args.year is not None:
         raise InputError("--year gilt nur mit --delete INDIKATOR.")
-    if args.import_file:
-        result = indicators.import_indicators(
+    if args.import_file:  # the import reads files as the importers do: only it loads them
+        from workbench.synthesis.indicators import import_indicators
+
+        result = import_indicators(
             project, args.import_file, sheet=args.sheet, skip_unknown=args.skip_unknown
         )
         print(
@@ -95,17 +97,51 @@ def _segment_ref(text: str) -> int | tuple[str, str]:
     return document, source_id
 
 
-def cmd_recommend(args: argparse.Namespace) -> int:
-    """workbench recommend add|edit|list|link|unlink|check|export …."""
+def _recommend_list(project: Project, args: argparse.Namespace) -> int:
+    """recommend list [--json]: each recommendation with its needs and evidence."""
     import pandas as pd
 
     from workbench.core.formatting import plural
-    from workbench.synthesis import recommendations as rec
+    from workbench.synthesis import recommendation_tables as rec
+
+    table = rec.recommendations(project)
+    if args.json:
+        records = table.assign(actors=table["actors"].map(list)).to_dict("records")
+        print(json.dumps(records, ensure_ascii=False, sort_keys=True, indent=2))
+        return 0
+    if table.empty:
+        print("Noch keine Empfehlungen (workbench recommend add TEXT).")
+    links = rec.need_links(project) if not table.empty else None
+    cited = rec.evidence(project) if not table.empty else None
+    for r in table.itertuples():
+        head = r.title or r.text
+        print(f"{r.recommendation_id:>3}  [{r.status}] {head}")
+        print(
+            f"     {r.scope} · {', '.join(r.actors) or '–'} · "
+            f"{plural(r.needs, 'Bedarf', 'Bedarfe')}, {plural(r.evidence, 'Beleg', 'Belege')}"
+        )
+        for n in links[links["recommendation_id"] == r.recommendation_id].itertuples():
+            gone = pd.isna(n.cluster)  # the cluster is no longer in the latest run
+            label, now = (n.linked_label, "nicht mehr im Lauf") if gone else (n.label, "")
+            now = now or f"Cluster {n.cluster}"
+            print(f"     Bedarf (Verknüpfung {n.link_id}): „{label}“ – {now}")
+        for e in cited[cited["recommendation_id"] == r.recommendation_id].itertuples():
+            print(f"     Beleg: {e.document}:{e.source_id} (Aussage-Nr. {e.segment_id})")
+    return 0
+
+
+def cmd_recommend(args: argparse.Namespace) -> int:
+    """workbench recommend add|edit|list|link|unlink|check|export …."""
+    from workbench.core.formatting import plural
 
     project = open_project(args)
     action = args.action
     if action in ("status", "history", "pseudonymise"):
         return recommend_status(project, args)
+    if action == "list":  # reads only: without the pseudonymiser the other actions load
+        return _recommend_list(project, args)
+    from workbench.synthesis import recommendations as rec
+
     if action == "add":
         new = rec.add_recommendation(
             project, args.text, scope=district_option(project, args.scope),
@@ -125,30 +161,6 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             scope=district_option(project, args.scope), actors=args.actor, status=args.status,
         )  # fmt: skip
         print(f"Empfehlung {args.id} geändert.")
-    elif action == "list":
-        table = rec.recommendations(project)
-        if args.json:
-            records = table.assign(actors=table["actors"].map(list)).to_dict("records")
-            print(json.dumps(records, ensure_ascii=False, sort_keys=True, indent=2))
-            return 0
-        if table.empty:
-            print("Noch keine Empfehlungen (workbench recommend add TEXT).")
-        links = rec.need_links(project) if not table.empty else None
-        cited = rec.evidence(project) if not table.empty else None
-        for r in table.itertuples():
-            head = r.title or r.text
-            print(f"{r.recommendation_id:>3}  [{r.status}] {head}")
-            print(
-                f"     {r.scope} · {', '.join(r.actors) or '–'} · "
-                f"{plural(r.needs, 'Bedarf', 'Bedarfe')}, {plural(r.evidence, 'Beleg', 'Belege')}"
-            )
-            for n in links[links["recommendation_id"] == r.recommendation_id].itertuples():
-                gone = pd.isna(n.cluster)  # the cluster is no longer in the latest run
-                label, now = (n.linked_label, "nicht mehr im Lauf") if gone else (n.label, "")
-                now = now or f"Cluster {n.cluster}"
-                print(f"     Bedarf (Verknüpfung {n.link_id}): „{label}“ – {now}")
-            for e in cited[cited["recommendation_id"] == r.recommendation_id].itertuples():
-                print(f"     Beleg: {e.document}:{e.source_id} (Aussage-Nr. {e.segment_id})")
     elif action == "link":
         if not args.cluster and not args.segment:
             raise InputError("Nichts zu verknüpfen: --cluster N und/oder --segment DOK:ID.")
