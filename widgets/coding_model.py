@@ -35,7 +35,8 @@ from widgets.coding_panel_codes import (
 from workbench.coding.codebook import CodeSpec
 from workbench.coding.records import check_coder, known_coder
 from workbench.core.domain import InputError
-from workbench.store import Code, Coding, CodingAction
+from workbench.store import CITYWIDE, Code, Coding, CodingAction
+from workbench.synthesis.citywide import place_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -96,6 +97,13 @@ class _Table:
     district_names: list[str] = field(default_factory=list)
     workshop_names: list[str] = field(default_factory=list)
     question_names: list[str | None] = field(default_factory=list)
+    district_shown: dict[str, str] = field(default_factory=dict)  # "ohne Sozialraum"
+
+    def shown_district(self, index: int) -> str:
+        """Segment ``index``'s Sozialraum as the apps name it: a survey's statements under
+        Gesamtstadt are "ohne Sozialraum" (:func:`workbench.synthesis.citywide.place_name`)."""
+        district = self.districts[index]
+        return self.district_shown.get(district, district)
 
 
 def _categories(values: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
@@ -166,6 +174,7 @@ class CodingModel:
         district_of, district_names = _categories(districts)
         workshop_of, workshop_names = _categories(workshops)
         question_of, question_names = _categories(questions)
+        city = {w for d, w in zip(districts, workshops, strict=True) if d == CITYWIDE}
         return _Table(
             ids=ids,
             index_of={int(i): k for k, i in enumerate(ids)},
@@ -185,6 +194,7 @@ class CodingModel:
             district_names=district_names,
             workshop_names=workshop_names,
             question_names=question_names,
+            district_shown={d: place_name(d, city) for d in district_names},
         )
 
     def _read_codebook(self, signature: tuple[CodeSpec, ...], strict: bool) -> None:
@@ -311,7 +321,10 @@ class CodingModel:
             ("(ohne Leitfrage)", NO_QUESTION) if q is None else (q, q) for q in t.question_names
         ]
         return {
-            "district": [("Alle Sozialräume", ALL), *((d, d) for d in t.district_names)],
+            "district": [
+                ("Alle Sozialräume", ALL),
+                *((t.district_shown.get(d, d), d) for d in t.district_names),
+            ],
             "workshop": [("Alle Workshops", ALL), *((w, w) for w in t.workshop_names)],
             "question": [("Alle Leitfragen", ALL), *questions],
             "code": [("Alle Codes", ALL), *((b.path, b.path) for b in self.buttons_)],

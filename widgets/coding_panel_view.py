@@ -383,7 +383,7 @@ class PanelView(w.VBox):
         start = max(0, min(model.position_ - LIST_WINDOW // 4, n - LIST_WINDOW))
         t = model.table_
         labels = tuple(
-            f"{'●' if model.is_coded_[i] else '○'} {t.source_ids[i]} · {t.districts[i]}: "
+            f"{'●' if model.is_coded_[i] else '○'} {t.source_ids[i]} · {t.shown_district(i)}: "
             f"{_preview(t.texts[i])}"
             for i in model.visible_[start : start + LIST_WINDOW]
         )
@@ -404,7 +404,7 @@ class PanelView(w.VBox):
             return
         t = model.table_
         before, after = model.neighbours(index)
-        meta = [t.source_ids[index], t.districts[index], t.workshops[index]]
+        meta = [t.source_ids[index], t.shown_district(index), t.workshops[index]]
         if t.questions[index]:
             meta.append(f"Leitfrage: {t.questions[index]}")
         if t.roles[index]:

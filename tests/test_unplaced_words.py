@@ -1,0 +1,70 @@
+"""A study without districts (a card wall, a survey, a Pol.is export) in the coding app, the
+report's charts and notes, the Sozialraumkonzept and the XLSX report.
+
+Its statements are stored under Gesamtstadt; the site, the profile app and the topic map
+call them "ohne Sozialraum" (``workbench.synthesis.citywide``). The coding app's list and
+filter, the report's chart titles and "keine … aus der Gesamtstadt" notes still said
+"Gesamtstadt"; the concept and the XLSX report put "ohne Rolle" after every quote and named
+the file-named workshop ("karten") beside its file. A study with a city-wide workshop keeps
+"Gesamtstadt"; a study with roles keeps "ohne Rolle" where one is missing (the demo's
+concept in notebook 08).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tests.sparse_data import _codebook, card_wall
+from widgets.coding_panel import CodingPanel
+from workbench import Project
+from workbench.analysis.needs import NeedParams, run_needs
+from workbench.ingest.table import TableMapping
+from workbench.store import CITYWIDE
+from workbench.synthesis import recommendations as rec
+
+WHEN = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
+
+
+def coded_cards(folder: Path, workshop: str | None = None) -> Project:
+    """The sparse card wall (optionally as a named ``workshop``), a codebook, card 1 coded
+    as Ressource, a need run and a recommendation with card 2 as evidence."""
+    if workshop is None:
+        project = card_wall(folder)
+    else:
+        project = Project.create(folder / "karten-projekt")
+        cards = folder / "karten.csv"
+        cards.write_text("Text\nMehr Bänke im Park\nDer Jugendtreff fehlt\n", encoding="utf-8")
+        project.import_files([cards], TableMapping(text_column="Text"), workshop=workshop)
+        run_needs(project, NeedParams(segments="all"), progress=False)
+    _codebook(project, folder)
+    codings = folder / "kodierungen.csv"
+    codings.write_text("document,source_id,coder,code\nkarten.csv,2,A,Ressource\n", "utf-8")
+    project.import_codings(codings)
+    number = rec.add_recommendation(project, "Mehr Bänke aufstellen", title="Bänke")
+    rec.link_evidence(project, number, [("karten.csv", "3")])
+    return project
+
+
+def panel_texts(project: Project) -> tuple[list[str], str, list[str]]:
+    """The coding app's list entries, its context header and its district filter labels."""
+    panel = CodingPanel(project, coder="Anna")
+    labels = [label for label, _ in panel.district_filter.options]
+    return list(panel.segment_list.options), panel.context.value, labels
+
+
+def test_the_coding_app_calls_a_card_walls_statements_ohne_sozialraum(tmp_path: Path) -> None:
+    """List, header and filter say "ohne Sozialraum"; the filter still selects them; a
+    city-wide workshop's statements stay "Gesamtstadt"."""
+    with card_wall(tmp_path, needs=False) as project:
+        entries, context, labels = panel_texts(project)
+        panel = CodingPanel(project, coder="Anna")
+        panel.district_filter.value = CITYWIDE
+        assert len(panel.model.visible_) == 5
+    assert entries and all(" · ohne Sozialraum: " in e for e in entries), entries[:2]
+    assert "ohne Sozialraum" in context and "Gesamtstadt" not in context
+    assert labels == ["Alle Sozialräume", "ohne Sozialraum"]
+    with coded_cards(tmp_path / "auftakt", "Auftaktworkshop Gesamtstadt") as project:
+        entries, context, labels = panel_texts(project)
+    assert all(" · Gesamtstadt: " in e for e in entries) and "Gesamtstadt" in context
+    assert labels == ["Alle Sozialräume", "Gesamtstadt"]
