@@ -13,6 +13,7 @@ concept in notebook 08).
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from html import unescape
 from pathlib import Path
 
 from tests.sparse_data import _codebook, card_wall
@@ -22,6 +23,7 @@ from workbench.analysis.needs import NeedParams, run_needs
 from workbench.ingest.table import TableMapping
 from workbench.store import CITYWIDE
 from workbench.synthesis import recommendations as rec
+from workbench.synthesis.reports import render
 
 WHEN = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
 
@@ -68,3 +70,16 @@ def test_the_coding_app_calls_a_card_walls_statements_ohne_sozialraum(tmp_path: 
         entries, context, labels = panel_texts(project)
     assert all(" · Gesamtstadt: " in e for e in entries) and "Gesamtstadt" in context
     assert labels == ["Alle Sozialräume", "Gesamtstadt"]
+
+
+def test_report_titles_and_notes_say_ohne_sozialraum(tmp_path: Path) -> None:
+    """The city profile's need chart and its "no findings" notes in the HTML report."""
+    with coded_cards(tmp_path) as project:
+        report = unescape(render(project, "html", generated_at=WHEN).decode())
+    assert "Bedarfe ohne Sozialraum (Aussagen je Cluster)" in report
+    assert "Keine als Herausforderung kodierten Aussagen ohne Sozialraum." in report
+    assert "in der Gesamtstadt" not in report and "aus der Gesamtstadt" not in report
+    with coded_cards(tmp_path / "auftakt", "Auftaktworkshop Gesamtstadt") as project:
+        report = unescape(render(project, "html", generated_at=WHEN).decode())
+    assert "Bedarfe in der Gesamtstadt (Aussagen je Cluster)" in report
+    assert "Keine als Herausforderung kodierten Aussagen aus der Gesamtstadt." in report

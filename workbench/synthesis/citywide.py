@@ -158,6 +158,22 @@ def menu_name(district: str, workshops: Iterable[str]) -> str:
     return place_name(district, names) if names else district
 
 
+def placed(preposition: str, district: str, workshops: Iterable[str]) -> str:
+    """A district after ``preposition`` in a sentence or chart title ("in Manfort", "aus
+    der Gesamtstadt"); the statements under Gesamtstadt that :func:`menu_name` calls "ohne
+    Sozialraum" (a survey's) are that, without the preposition.
+
+    >>> placed("in", "Opladen", []), placed("aus", "Gesamtstadt", ["Auftakt"])
+    ('in Opladen', 'aus der Gesamtstadt')
+    >>> f"Keine Themen {placed('aus', 'Gesamtstadt', ['umfrage'])}."
+    'Keine Themen ohne Sozialraum.'
+    """
+    name = menu_name(district, workshops)
+    if name == UNPLACED_WORDS.origin:
+        return name
+    return f"{preposition} {'der Gesamtstadt' if district == CITYWIDE else district}"
+
+
 def profile_name(district: str, workshops: Iterable[str]) -> str:
     """A profile's name in its title: a district's own, the city's :func:`city_heading`
     (``workshops``: those of the Gesamtstadt's statements).

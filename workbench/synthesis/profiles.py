@@ -27,7 +27,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import plural
 from workbench.store import CITYWIDE
 from workbench.synthesis import indicator_tables as indicators_
-from workbench.synthesis.citywide import CityWords, city_words
+from workbench.synthesis.citywide import CityWords, city_words, placed
 from workbench.synthesis.workshop_names import file_named, named_sources
 
 if TYPE_CHECKING:
@@ -128,6 +128,11 @@ class DistrictProfile:
         count = plural(self.segments, "Aussage", "Aussagen")
         named = named_sources(self.workshops, self.file_workshops)
         return f"{count} aus{':' if colon else ''} {named}" if named else count
+
+    def placed(self, preposition: str) -> str:
+        """The profile after ``preposition`` in a sentence: "in Manfort", "aus der
+        Gesamtstadt", a survey's statements "ohne Sozialraum" (:func:`~.citywide.placed`)."""
+        return placed(preposition, self.district, self.workshops)
 
     def quotes(self, dimension: str, limit: int | None = None) -> pd.DataFrame:
         """Quotes of one dimension (``Ressource`` …), optionally the first ``limit``."""

@@ -42,7 +42,6 @@ from workbench.synthesis.profiles import (
     NO_INDICATORS,
     PUBLIC_NO_INDICATORS,
     DistrictProfile,
-    place,
 )
 from workbench.synthesis.reports.model import (
     GENERATED,
@@ -418,7 +417,7 @@ def _profile(
         out.add(
             Chart(
                 key=f"{key}-bedarfe",
-                title=f"Bedarfe in {place(name)} (Aussagen je {per})",
+                title=f"Bedarfe {profile.placed('in')} (Aussagen je {per})",
                 kind="bar",
                 categories=need_categories(
                     data, zip(profile.needs["cluster"], profile.needs["label"], strict=True)
@@ -442,7 +441,7 @@ def _profile(
                 out.add(Quote(q.quote, source(data, int(q.segment_id)), int(q.segment_id)))
     elif data.profiles.need_run is not None:
         where = "den ausgewerteten Bedarfen" if data.public else "den Bedarfsclustern"
-        out.text(f"In {where} sind keine Aussagen aus {place(name)}.", "note")
+        out.text(f"In {where} sind keine Aussagen {profile.placed('aus')}.", "note")
     elif data.codings:  # no clusters yet: the statements coded as needs
         _dimension_quotes(out, data, profile, "Bedarf", max_quotes)
     else:
@@ -453,12 +452,12 @@ def _profile(
     if profile.topics.empty:
         topics_run = data.profiles.topic_run is not None
         none = PUBLIC_NO_TOPICS if data.public else NO_TOPICS
-        out.text(f"Keine Themen aus {place(name)}." if topics_run else none, "note")
+        out.text(f"Keine Themen {profile.placed('aus')}." if topics_run else none, "note")
     else:
         out.add(
             Chart(
                 key=f"{key}-themen",
-                title=f"Themen in {place(name)} (Anteil der Aussagen)",
+                title=f"Themen {profile.placed('in')} (Anteil der Aussagen)",
                 kind="bar",
                 categories=tuple(short(t, 50) for t in profile.topics["label"]),
                 series=(
@@ -544,7 +543,7 @@ def _dimension_quotes(
 ) -> None:
     quotes = profile.quotes(dimension)
     if quotes.empty:
-        out.text(f"Keine als {dimension} kodierten Aussagen aus {place(profile.district)}.", "note")
+        out.text(f"Keine als {dimension} kodierten Aussagen {profile.placed('aus')}.", "note")
         return
     shown = quotes.drop_duplicates("segment_id").head(max_quotes)
     total = quotes["segment_id"].nunique()
