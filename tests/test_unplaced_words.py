@@ -12,6 +12,7 @@ concept in notebook 08).
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
@@ -23,6 +24,7 @@ from workbench.analysis.needs import NeedParams, run_needs
 from workbench.ingest.table import TableMapping
 from workbench.store import CITYWIDE
 from workbench.synthesis import recommendations as rec
+from workbench.synthesis.concept import build_concept, render_concept
 from workbench.synthesis.reports import render
 
 WHEN = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
@@ -83,3 +85,27 @@ def test_report_titles_and_notes_say_ohne_sozialraum(tmp_path: Path) -> None:
         report = unescape(render(project, "html", generated_at=WHEN).decode())
     assert "Bedarfe in der Gesamtstadt (Aussagen je Cluster)" in report
     assert "Keine als Herausforderung kodierten Aussagen aus der Gesamtstadt." in report
+
+
+def concept_text(project: Project) -> str:
+    """The concept as HTML, tags removed."""
+    page = render_concept(build_concept(project), "html", WHEN).decode("utf-8")
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_the_concept_of_a_card_wall_names_neither_missing_roles_nor_file_workshops(
+    tmp_path: Path,
+) -> None:
+    """Quotes end with their statement, not "· karten · ohne Rolle"; the city chapter is
+    the statements without a Sozialraum's; a named workshop stays in the trail."""
+    with coded_cards(tmp_path) as project:
+        text = concept_text(project)
+    assert "karten.csv, Aussage 2 (Nr. 1) " in text  # the resource
+    assert "karten.csv, Aussage 3 (Nr. 2) " in text  # the evidence
+    assert "ohne Rolle" not in text and "· karten" not in text
+    assert "Aussagen ohne Sozialraum: Bedarfe und Ressourcen" in text
+    assert "Gesamtstadt: Bedarfe" not in text
+    with coded_cards(tmp_path / "auftakt", "Auftaktworkshop Gesamtstadt") as project:
+        text = concept_text(project)
+    assert "karten.csv, Aussage 2 (Nr. 1) · Auftaktworkshop Gesamtstadt " in text
+    assert "Gesamtstadt: Bedarfe und Ressourcen" in text

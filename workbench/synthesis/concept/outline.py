@@ -23,6 +23,7 @@ from workbench.core.formatting import (
     value_places,
 )
 from workbench.store import CITYWIDE
+from workbench.synthesis.citywide import UNPLACED_WORDS
 from workbench.synthesis.concept.model import (
     Concept,
     DistrictPart,
@@ -47,6 +48,7 @@ from workbench.synthesis.reports.model import (
     slug,
 )
 from workbench.synthesis.reports.outline import raised_in
+from workbench.synthesis.workshop_names import is_file_name
 
 KEY = "konzept"  # prefix of every anchor: the concept can be a chapter of the report
 CITY_CHAPTER = "Gesamtstadt: übergreifende Bedarfe und Ressourcen"
@@ -65,20 +67,32 @@ class CaptionedTable(Table):
     caption: str = ""
 
 
-def quote_source(statement: Statement) -> str:
-    """A quote's trail: document, statement id and number, workshop, speaker role.
+def quote_source(statement: Statement, roles: bool = True) -> str:
+    """A quote's trail: document, statement id and number, workshop, speaker role. A
+    workshop named only after the document is not named twice (as in the report), nor a
+    missing role where no statement has one (``roles`` False: a card wall, a survey).
 
     >>> s = Statement(12, "…", "manfort_karten.csv", "MF-K17", "Workshop Manfort", "Manfort")
-    >>> quote_source(s)
-    'manfort_karten.csv, Aussage MF-K17 (Nr. 12) · Workshop Manfort · ohne Rolle'
+    >>> quote_source(s), quote_source(s, roles=False)
+    ('manfort_karten.csv, Aussage MF-K17 (Nr. 12) · Workshop Manfort · ohne Rolle', \
+'manfort_karten.csv, Aussage MF-K17 (Nr. 12) · Workshop Manfort')
+    >>> quote_source(Statement(3, "…", "karten_1.csv", "7", "karten_1", "Altstadt"), False)
+    'karten_1.csv, Aussage 7 (Nr. 3)'
     """
-    return f"{statement.reference} · {statement.workshop} · {role(statement.speaker_role)}"
+    parts = [statement.reference]
+    if not is_file_name(statement.workshop, statement.document):
+        parts.append(statement.workshop)
+    if roles:
+        parts.append(role(statement.speaker_role))
+    return " · ".join(parts)
 
 
-def _quote(out: OutlineBuilder, item: Statement | MissingStatement, what: str = "Beleg") -> None:
+def _quote(
+    out: OutlineBuilder, item: Statement | MissingStatement, roles: bool, what: str = "Beleg"
+) -> None:
     """A statement as a quote with its trail; a missing one as a note saying so."""
     if isinstance(item, Statement):
-        out.add(Quote(item.text, quote_source(item)))
+        out.add(Quote(item.text, quote_source(item, roles)))
     else:
         out.text(f"{what} fehlt: {item.reference} – {item.problem}.", "note")
 
@@ -128,7 +142,9 @@ class _Writer:
             elif item.kind == "subheading":
                 self.heading(level + 1, item.text, f"{key}-{n}-{item.text}")
             elif item.kind == "quote":
-                _quote(self.out, self.concept.quotes[item.line], "Zitierte Aussage")
+                _quote(
+                    self.out, self.concept.quotes[item.line], self.concept.roles, "Zitierte Aussage"
+                )
 
     # -- recommendations -----------------------------------------------------------------
     def recommendation(self, rec: RecommendationEntry, level: int) -> None:
@@ -148,7 +164,7 @@ class _Writer:
         if rec.evidence:
             out.text(f"Belege ({plural(len(rec.evidence), 'Aussage', 'Aussagen')}):", "item")
             for item in rec.evidence:
-                _quote(out, item)
+                _quote(out, item, self.concept.roles)
         else:
             out.text("Keine Belege verknüpft.", "note")
         for note in rec.notes:
@@ -255,8 +271,11 @@ class _Writer:
 
     def city(self) -> None:
         concept, out = self.concept, self.out
+        # a survey's statements under Gesamtstadt are "ohne Sozialraum", as in the report
+        unplaced = bool(concept.city_segments) and concept.city_words is UNPLACED_WORDS
         if concept.scope_note:  # fewer than two districts: none is cross-cutting, say why
-            self.heading(2, "Gesamtstadt: Bedarfe und Ressourcen", "gesamtstadt")
+            city = "Aussagen ohne Sozialraum" if unplaced else "Gesamtstadt"
+            self.heading(2, f"{city}: Bedarfe und Ressourcen", "gesamtstadt")
             out.text(concept.scope_note, "note")
             table, caption = concept.unplaced, "Bedarfe ohne Sozialraum"
             names: list[str] = []
@@ -279,7 +298,8 @@ class _Writer:
         if not concept.city_segments:  # no city-wide workshop: nothing there to code
             out.text(f"Aus {place(CITYWIDE)} liegen keine Aussagen vor.", "note")
             return
-        self.resources(concept.city_resources, "der Gesamtstadt")
+        where = UNPLACED_WORDS.source if unplaced else "der Gesamtstadt"
+        self.resources(concept.city_resources, where)
 
     def resources(self, resources: tuple[Statement, ...], where: str) -> None:
         out = self.out
@@ -292,7 +312,7 @@ class _Writer:
         end = ":" if shown else "."  # --max-quotes 0: no colon over nothing
         out.text(f"{total} als Ressource kodiert{more if shown else ''}{end}", "meta")
         for statement in shown:
-            _quote(out, statement)
+            _quote(out, statement, self.concept.roles)
 
     def district(self, part: DistrictPart) -> None:
         concept, out = self.concept, self.out
@@ -456,8 +476,9 @@ class _Writer:
                     ),
                     f"Jedes Zitat nennt Dokument, Aussage-ID und Aussage-Nummer; die "
                     f"Nachweiskette jeder Empfehlung ist geprüft ({CHAIN}).",
-                    "Fehlende Angaben sind benannt: „ohne Sozialraum“, „ohne Rolle“, "
-                    "„keine Ressourcen kodiert“, „keine Akteure benannt“.",
+                    "Fehlende Angaben sind benannt: „ohne Sozialraum“, "
+                    + ("„ohne Rolle“, " if concept.roles else "")
+                    + "„keine Ressourcen kodiert“, „keine Akteure benannt“.",
                 )
             )
         )
