@@ -198,7 +198,7 @@ def test_card_wall_names_what_is_missing(cards: Project, fmt: str) -> None:
         quotes = list(book["Zitate"].iter_rows(values_only=True))
         role = quotes[0].index("Rolle")
         assert len(quotes) == 1 + len(CARDS)  # each card once, in its need cluster
-        assert {row[role] for row in quotes[1:]} == {"ohne Rolle"}
+        assert {row[role] for row in quotes[1:]} == {"–"}  # no card has a role
         for sheet, sentence in (("Themen", NO_TOPICS), ("Empfehlungen", NO_RECOMMENDATIONS)):
             assert f"Blatt „{sheet}“ ist leer. {sentence}" in text  # on the cover
         return

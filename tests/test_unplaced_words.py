@@ -12,12 +12,15 @@ concept in notebook 08).
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
 
-from tests.sparse_data import _codebook, card_wall
+import openpyxl
+
+from tests.sparse_data import _codebook, card_wall, partial
 from widgets.coding_panel import CodingPanel
 from workbench import Project
 from workbench.analysis.needs import NeedParams, run_needs
@@ -109,3 +112,25 @@ def test_the_concept_of_a_card_wall_names_neither_missing_roles_nor_file_worksho
         text = concept_text(project)
     assert "karten.csv, Aussage 2 (Nr. 1) · Auftaktworkshop Gesamtstadt " in text
     assert "Gesamtstadt: Bedarfe und Ressourcen" in text
+
+
+def quote_rows(project: Project, sheet: str) -> list[dict[str, object]]:
+    """The rows of one sheet of the XLSX report, by column header."""
+    book = openpyxl.load_workbook(io.BytesIO(render(project, "xlsx", generated_at=WHEN)))
+    head, *rows = book[sheet].iter_rows(values_only=True)
+    return [dict(zip(head, row, strict=True)) for row in rows]
+
+
+def test_the_xlsx_report_of_a_card_wall_leaves_role_and_file_workshop_empty(
+    tmp_path: Path,
+) -> None:
+    """Quotes and evidence: "–" for the role nobody has and for the workshop that is only
+    the file beside it; a study with roles keeps "ohne Rolle" where one is missing."""
+    with coded_cards(tmp_path) as project:
+        quotes, trail = quote_rows(project, "Zitate"), quote_rows(project, "Nachweise")
+    assert quotes and trail
+    for row in (*quotes, *trail):
+        assert (row["Workshop"], row["Dokument"], row["Rolle"]) == ("–", "karten.csv", "–")
+    with partial(tmp_path / "teilweise") as project:
+        quotes = quote_rows(project, "Zitate")
+    assert {r["Rolle"] for r in quotes} == {"Jugendhilfe", "ohne Rolle"}

@@ -3,7 +3,8 @@
 One sheet per kind (needs, quotes, topics, indicators, recommendations, evidence trail,
 provenance check) after a cover sheet. Every text is stored as text (never a formula,
 whatever it starts with). Missing metadata is named ("ohne Sozialraum", "ohne Rolle"); a
-field that does not apply to a row holds "–"; a missing indicator number "." (unknown) or
+field that does not apply to a row holds "–" (a role where no statement has one, a workshop
+named only after the document beside it); a missing indicator number "." (unknown) or
 "x" (a comparison that would say nothing), as in DIN 55301, where "–" is zero. Quotes are
 shortened like in the other formats (:func:`workbench.synthesis.reports.model.shorten_quote`,
 with the statement id); the full texts are in ``workbench export``.
@@ -58,6 +59,7 @@ from workbench.synthesis.reports.outline import (
     NO_STATEMENTS,
     NO_TOPICS,
 )
+from workbench.synthesis.workshop_names import is_file_name
 
 # Sheets: (column header, column width) each.
 QUOTE_SHEET = (
@@ -233,21 +235,34 @@ def _needs(book: Any, data: ReportData) -> None:
     _bar_chart(sheet, title, len(matrix), 7, 6 + len(districts), stacked=True)
 
 
+def _has_roles(data: ReportData) -> bool:
+    """Whether any statement has a speaker role (a card wall, a survey: none)."""
+    return any(text_or(r, "") for r in data.segments["speaker_role"])
+
+
+def _trail(roles: bool, workshop: object, document: object, role: object) -> list[Any]:
+    """A quote's workshop and document cells (a workshop named only after its document:
+    "–", the file is named beside it) and its role cell: "ohne Rolle" where other
+    statements have one, "–" where none has (``roles`` False)."""
+    named = EMPTY_FIELD if is_file_name(workshop, document) else workshop
+    return [named, document, text_or(role, MISSING_ROLE if roles else EMPTY_FIELD)]
+
+
 def _quotes(book: Any, data: ReportData, profiles: list[DistrictProfile]) -> None:
-    rows = []
+    rows, roles = [], _has_roles(data)
     for p in profiles:
         district = text_or(p.district, MISSING_DISTRICT)
         for q in p.need_quotes.itertuples():
             label = f"{q.cluster}: {q.label}"
             text = shorten_quote(q.quote, int(q.segment_id))
-            rows.append([district, "Bedarfscluster", label, text, EMPTY_FIELD, q.workshop])
-            rows[-1] += [q.document, q.source_id, q.segment_id]
-            rows[-1].append(text_or(q.speaker_role, MISSING_ROLE))
+            workshop, document, role = _trail(roles, q.workshop, q.document, q.speaker_role)
+            rows.append([district, "Bedarfscluster", label, text, EMPTY_FIELD, workshop])
+            rows[-1] += [document, q.source_id, q.segment_id, role]
         for q in p.findings.itertuples():
             text = shorten_quote(q.quote, int(q.segment_id))
+            workshop, document, role = _trail(roles, q.workshop, q.document, q.speaker_role)
             rows.append([district, DIMENSIONS[q.dimension], q.code, text, q.coders])
-            rows[-1] += [q.workshop, q.document, q.source_id, q.segment_id]
-            rows[-1].append(text_or(q.speaker_role, MISSING_ROLE))
+            rows[-1] += [workshop, document, q.source_id, q.segment_id, role]
     _sheet(book, "Zitate", QUOTE_SHEET, rows)
 
 
@@ -311,7 +326,7 @@ def _need_names(rec: dict[str, Any]) -> str:
 
 def _recommendations(book: Any, data: ReportData) -> None:
     recs = [r for r in data.chain["recommendations"] if relevant(data, r)]
-    rows = []
+    rows, roles = [], _has_roles(data)
     for r in recs:
         state = "unterbrochen" if r["problems"] else "vollständig"
         rows.append([r["id"], r["title"] or EMPTY_FIELD, r["text"], scope_name(r["scope"])])
@@ -320,8 +335,11 @@ def _recommendations(book: Any, data: ReportData) -> None:
 
     def segment(r: dict, kind: str, cluster: str, segment_id: int) -> list[Any]:
         seg = data.segments.loc[segment_id]
-        where = [text_or(seg["district"], MISSING_DISTRICT), seg["workshop"], seg["document"]]
-        where += [seg["source_id"], text_or(seg["speaker_role"], MISSING_ROLE)]
+        workshop, document, role = _trail(
+            roles, seg["workshop"], seg["document"], seg["speaker_role"]
+        )
+        where = [text_or(seg["district"], MISSING_DISTRICT), workshop, document]
+        where += [seg["source_id"], role]
         return [r["id"], kind, cluster, *where, shorten_quote(seg["text"], int(segment_id))]
 
     trail = []
