@@ -27,6 +27,7 @@ from workbench.ingest.noun_lexicon import (
     is_german_noun,
     is_place_name,
     is_place_phrase,
+    plural_noun,
 )
 from workbench.ingest.pii_patterns import Hit
 
@@ -277,9 +278,11 @@ def _noun_after_opener(text: str, toks: list[Tok], i: int) -> bool:
     if not words or _JOINED.intersection(words):
         return False  # "Obwohl Gerber und Klein sagen, …": two persons
     if toks[i - 1].folded in _FOCUS and _plural_verb(words[0]):
-        # "Erst Gelder machen es möglich": the verb second, in the plural; "Erst Weber
-        # haben wir gefragt" (a subject after the verb) stays a person
-        return len(words) < 2 or words[1].lower() not in _SUBJECT_PRONOUNS
+        # "Erst Gelder machen es möglich": the verb second, in the plural, after a plural
+        # that is no singular; "Erst Weber haben die Kinder gefragt" (Weber: weavers or the
+        # person asked) and "Erst Weber haben wir gefragt" stay a person
+        subject = len(words) > 1 and words[1].lower() in _SUBJECT_PRONOUNS
+        return plural_noun(toks[i].folded) and not subject
     return _plural_verb(words[-1])
 
 
