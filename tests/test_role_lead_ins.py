@@ -68,3 +68,22 @@ def test_a_place_or_thing_after_a_residents_word_stays(
     line = f"Bewohnerin {word}: Ein Treffpunkt."
     assert _import(project, tmp_path, line)[1] == line
     assert project.pseudonym_key().query("kind == 'person'").empty
+
+
+@pytest.mark.parametrize("lead", ["Bewohnerin Ottensen", "Anwohner Osdorf", "Anwohnerin Ehrenfeld"])
+def test_a_quarter_after_a_residents_word_stays(
+    project: Project, tmp_path: Path, lead: str
+) -> None:
+    """ "Bewohnerin Ottensen: …" made the quarter she lives in a person: its ending ("-sen",
+    "-dorf", "-feld") read as a surname's. A surname the gazetteer knows still is one."""
+    line = f"{lead}: Ein Treffpunkt."
+    assert _import(project, tmp_path, line)[1] == line
+    assert project.pseudonym_key().query("kind == 'person'").empty
+
+
+def test_a_known_surname_with_a_quarters_ending_is_a_person(
+    project: Project, tmp_path: Path
+) -> None:
+    said = _import(project, tmp_path, "Mieterin Hansen: Ein Treffpunkt.")
+    assert "Hansen" not in stored_text(project)
+    assert said[1].startswith("Mieterin [Person ")

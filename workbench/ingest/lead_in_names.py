@@ -190,7 +190,14 @@ def role_surname(lead_in: str, places: Collection[str] = ()) -> str | None:
         return None
     if is_german_noun(folded) or PLACE_END.search(folded) or _WORD_SHAPE.search(folded):
         return None  # "Bewohnerin Koch", "Anwohner Hochdorf", "Mieterin Ungeklärt"
+    if _TOWN_END.search(folded) and not gazetteer().has_last(word):
+        return None  # "Bewohnerin Ottensen", "Anwohner Osdorf": where she lives
     return word if _name_like(word, False) else None
+
+
+# Endings surnames share with the names of quarters and villages ("Ottensen", "Osdorf",
+# "Ehrenfeld", "Bockenheim"): after a word for a resident a place, unless a known surname
+_TOWN_END = re.compile(r"(?:dorf|dorff|feld|hausen|heim|sen)$")
 
 
 def _reads_as_name(bare: str, places: Collection[str]) -> bool:
