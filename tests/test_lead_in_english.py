@@ -69,3 +69,16 @@ def test_names_that_only_look_english_stay_names() -> None:
     """Unknown first names stay open: a Pinyin "-ing" ("Xiaoming"), Frisian, Arabic."""
     assert not any(english_word(w) for w in ("Xiaoming", "Jiaming", "Quirin", "Okke", "Wisam"))
     assert all(english_word(w) for w in ("Parking", "Lighting", "Meeting", "Nightlife"))
+
+
+@pytest.mark.parametrize("name", ["Quirin Wenning", "Quirin Epping", "Quirin Stelling"])
+def test_a_name_ending_in_ing_beside_a_role_is_a_person(
+    project: Project, tmp_path: Path, name: str
+) -> None:
+    """ "Bewohnerin (Quirin Wenning): …" stayed in clear: the "-nning" read as an English
+    gerund's spelling. Beside other words only an English word ("Gardening") says so."""
+    body = f"# Stadtteilforum\n\nModeration: Was fehlt?\n\nBewohnerin ({name}): Ein Treffpunkt.\n"
+    texts = _import(project, tmp_path / "protokoll.md", body)
+    assert _people(project) == {name}
+    assert name.split()[1] not in stored_text(project)
+    assert texts[1].startswith("Bewohnerin ([Person ")

@@ -87,11 +87,11 @@ _ENGLISH_GROUPS = frozenset(
 _GERUND = re.compile(r"(?:[cfghkrsvwz]|[^aeiouy][bdjlmnpqtxy])ing$")
 
 
-def english_word(word: str) -> bool:
+def english_word(word: str, spelling: bool = True) -> bool:
     """Whether a capitalised word is English, not a name: one of faker's common English
     words ("Street", "Community"), a gerund ("Parking", "Gardening": its stem such a word
-    or its spelling English), an "-ness"/"-ship" noun, a compound of two such words
-    ("Streetwork", "Playground", "Cleanup") or the head of a group ("Council", "Club").
+    or, with ``spelling``, its spelling English), an "-ness"/"-ship" noun, a compound of two
+    such words ("Streetwork", "Playground", "Cleanup") or the head of a group ("Council").
 
     >>> [english_word(w) for w in ("Parking", "Streetwork", "Council", "Quirin", "Xiaoming")]
     [True, True, True, False, False]
@@ -102,7 +102,7 @@ def english_word(word: str) -> bool:
     stem = folded[:-3]
     if folded.endswith("ing") and len(folded) >= 6:
         undoubled = stem[:-1] if stem[-1:] == stem[-2:-1] else stem
-        if _GERUND.search(folded) or {stem, stem + "e", undoubled} & common:
+        if (spelling and _GERUND.search(folded)) or {stem, stem + "e", undoubled} & common:
             return True
     return any(
         folded[:k] in common and folded[k:] in common and (k >= 5 or len(folded) - k >= 3)
@@ -130,7 +130,9 @@ def ordinary(word: str, several: bool) -> bool:
         return True
     if known:
         return False
-    if english_word(word):  # "Youth Council", "Parking": no English lexicon, these signs
+    # "Youth Council", "Parking": no English lexicon, these signs; beside other words only
+    # English words say so, no spelling ("Bewohnerin (Quirin Wenning)")
+    if english_word(word, spelling=not several):
         return True
     if folded.endswith(tuple(lists.ROLE_SUFFIXES)) or _GROUP_END.search(folded):
         return True
