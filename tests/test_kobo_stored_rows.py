@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.test_forms_response_ids import ANSWERS, _import, _kobo
+from tests.test_forms_response_ids import ANSWERS, NEED, _import, _kobo
 from workbench import Project
 from workbench.cli.main import main
 from workbench.store import Document, Segment
@@ -86,3 +86,37 @@ def test_kobo_index_is_no_count_to_refresh(
     segments = project.segments()
     indexes = dict(zip(segments["source_id"], segments["attributes"], strict=True))
     assert indexes["40003"]["_index"] == 3  # as stored from the first download
+
+
+def _kobo_rows(folder: Path, rows: list[tuple[int, str]]) -> Path:
+    """A KoBoToolbox download of ``rows`` (submission number, answer) in this order."""
+    folder.mkdir(exist_ok=True)
+    lines = [f"start;{NEED};_id;_uuid;_submission_time;_index"]
+    lines += [
+        f"2026-11-0{i}T10:00:00.000+01:00;{text};{40000 + i};3f1c2a9e-{i:04d}-4a8b-9c0d;"
+        f"2026-11-0{i}T09:05:31;{n}"
+        for n, (i, text) in enumerate(rows, start=1)
+    ]
+    path = folder / "Stadtteilbefragung_-_all_versions_-_labels_-_2026-11-06.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_erased_submission_stays_out_beside_a_new_one_of_the_same_text(
+    project: Project, tmp_path: Path
+) -> None:
+    """Submission 40003 ("Nichts.") erased in the project (withdrawn consent), a new one
+    of the same words listed first (newest first): before, the new one took the erased
+    row's number and stayed out, and the erased submission came back."""
+    first = [(1, ANSWERS[1]), (2, ANSWERS[2]), (3, "Nichts."), (4, ANSWERS[4])]
+    assert _import(project, _kobo_rows(tmp_path / "w1", first)) == 0
+    _as_stored_by_row_numbers(project)
+    erased = project.segments().set_index("source_id").loc["4", "segment_id"]
+    assert main(["--project", str(project.path), "forget", "--statement", str(erased)]) == 0
+    assert _import(project, _kobo_rows(tmp_path / "w2", [(6, "Nichts."), *first[::-1]])) == 0
+    assert [(s, i) for s, i, _ in _stored(project)] == [
+        ("2", 40001),
+        ("3", 40002),
+        ("5", 40004),
+        ("6", 40006),
+    ]

@@ -141,7 +141,8 @@ def _numbered(
 ) -> dict[str, str]:
     """A file's own row IDs → row numbers: the stored ones' ``numbers``; a row the team
     erased (its number and text's fingerprint in ``options``) its own, to stay out; a new
-    one the next after them all. Empty without stored ``numbers``."""
+    one the next after them all. An erased row is older than every new one: of rows of
+    the same text, the lowest number ID (KoBo's "_id") takes it. Empty without ``numbers``."""
     if not numbers:
         return {}
     found, erased = dict(numbers), dict(options.get(ERASED_ROWS) or {})
@@ -150,17 +151,17 @@ def _numbered(
     rows: dict[str, list[ParsedSegment]] = {}
     for s in document.segments:
         rows.setdefault(_own_id(s, several), []).append(s)
-    for own, segments in rows.items():
-        if own in found:
-            continue
-        asked = [(f".{s.source_id.rpartition('.')[2]}" * several, s.text) for s in segments]
+    new = [own for own in rows if own not in found]  # in the file's order
+    for own in sorted(new, key=int) if all(o.isdigit() for o in new) else new:
+        asked = [(f".{s.source_id.rpartition('.')[2]}" * several, s.text) for s in rows[own]]
         gone = [
             n for n in sorted(free) if any(erased.get(n + q) == row_digest(t) for q, t in asked)
         ]
         if gone:  # an erased row: its number, for growth to leave it out
             found[own] = gone[0]
             free.discard(gone[0])
-        else:
+    for own in new:
+        if own not in found:
             after += 1
             found[own] = str(after)
     return found
