@@ -25,6 +25,13 @@ def person_like(who: str) -> bool:
 
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+# The account of an office or group ("Stadtteilbüro", "Quartiersmanagement", "Jugendamt",
+# "Mieterbeirat"), not a topic ("Ehrenamt", "Einleitung", "Baustelle", "Winterdienst")
+_OFFICE = re.compile(
+    r"(?:büro|buero|management|verein|(?<!ehren)amt|zentrum|treff|rat|initiative|netzwerk|"
+    r"gruppe|team|(?<!ein)leitung)$",
+    re.IGNORECASE,
+)
 
 
 def _topic(label: str) -> bool:
@@ -39,16 +46,20 @@ def _topic(label: str) -> bool:
 def agenda_topics(turns: list[Turn]) -> bool:
     """Whether timed "Label: text" lines are a protocol's agenda, not turns ("[18:15] Verkehr:
     …", "(18:15:00) Grün: …"): no label looks like a person or a role (:func:`person_like`),
-    two thirds of them are topics of nouns, the times run forward and a topic seldom
-    returns (people take turns: "[00:01:05] Anna Becker: …", "Mutter:"/"Vater:" alternate).
-    """
+    two thirds of them are topics of nouns, fewer than half are accounts of offices or
+    groups (a chat's "Stadtteilbüro", "Quartiersmanagement"), the times run forward and a
+    topic seldom returns (people take turns: "[00:01:05] Anna Becker: …", "Mutter:"/"Vater:"
+    alternate)."""
     if len(turns) < 2 or any(t.time is None or t.layout != "inline" for t in turns):
         return False
     labels = [" ".join(t.who.split()) for t in turns]
     if any(person_like(label) for label in labels):
         return False
-    if 3 * sum(map(_topic, set(labels))) < 2 * len(set(labels)):
+    distinct = set(labels)
+    if 3 * sum(map(_topic, distinct)) < 2 * len(distinct):
         return False
+    if 2 * sum(bool(_OFFICE.search(label.split()[-1])) for label in distinct) >= len(distinct):
+        return False  # "[18:02] Stadtteilbüro: …" / "[18:03] Jugendamt: …": accounts speak
     clocks = [_CLOCK.match(t.time or "") for t in turns]
     seconds = [int(c[1]) * 3600 + int(c[2]) * 60 + int(c[3] or 0) for c in clocks if c]
     returns = sum(w in labels[:i] and w != labels[i - 1] for i, w in enumerate(labels))
