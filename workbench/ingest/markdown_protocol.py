@@ -182,14 +182,26 @@ def _card_lines(lines: list[str]) -> bool:
     )
 
 
+def _one_sentence(lines: list[str]) -> bool:
+    """Whether answer lines are one sentence wrapped ("Viele wünschen sich mehr" / "Bänke und
+    eine bessere" / "Beleuchtung am Abend."): only the last ends a sentence, each line before
+    it holds a comma or stops on a word in lower case; cards end on their nouns ("Mehr
+    Bänke" / "Bessere Busse" / "Licht am Bahnhof!")."""
+    return bool(_SENTENCE_END.search(lines[-1][-1:])) and all(
+        not _SENTENCE_END.search(line[-1:]) and ("," in line or line.split()[-1][:1].islower())
+        for line in lines[:-1]
+    )
+
+
 _ANSWER_LABEL = re.compile(r"(?i:antwort(?:en)?|ergebnisse?)(?:\s*\d{1,2})?\s*:")
 
 
-def _answer_groups(lines: list[str]) -> list[tuple[int, list[int]]] | None:
+def _answer_groups(lines: list[str]) -> list[tuple[int, list[list[int]]]] | None:
     """The questions of a paragraph written "Frage: Was fehlt?" / "Antwort:" / one answer
-    per line (cards, or a single line), each with the indexes of its answers; None where
-    the paragraph is not all such groups."""
-    groups: list[tuple[int, list[int]]] = []
+    per line (cards, or a single line) or wrapped prose, each with the indexes of the lines
+    of each answer (prose: one answer of all its lines); None where the paragraph is not all
+    such groups."""
+    groups: list[tuple[int, list[list[int]]]] = []
     i = 0
     while i < len(lines):
         labelled = i + 1 < len(lines) and _ANSWER_LABEL.fullmatch(lines[i + 1])
@@ -200,10 +212,12 @@ def _answer_groups(lines: list[str]) -> list[tuple[int, list[int]]] | None:
             end + 1 < len(lines) and _ANSWER_LABEL.fullmatch(lines[end + 1])
         ):
             end += 1
-        answers = list(range(i + 2, end))
-        if not answers or (len(answers) > 1 and not _card_lines(lines[i + 2 : end])):
+        if end == i + 2:
             return None
-        groups.append((i, answers))
+        below = lines[i + 2 : end]
+        prose = len(below) > 1 and (not _card_lines(below) or _one_sentence(below))
+        places = range(i + 2, end)
+        groups.append((i, [list(places)] if prose else [[place] for place in places]))
         i = end
     return groups or None
 
@@ -461,8 +475,8 @@ def parse_markdown(
         if answered:  # "Frage: Was fehlt?" / "Antwort:" / one answer per line: one each
             for first, answers in answered:
                 question = _asked(lines[first])
-                for place in answers:
-                    statement(lines[place], block_row + place)
+                for places in answers:  # wrapped prose: its lines one statement
+                    statement(" ".join(lines[p] for p in places), block_row + places[0])
         elif asks or (not block_item and _card_lines(lines) and len(lines) > 2):
             for place, line in enumerate(lines[1:] if asks else lines, start=block_row + asks):
                 statement(line, place)
