@@ -235,11 +235,11 @@ def note_clone(
 
 
 def downloaded_before(
-    document: ParsedDocument, name: str, options: Callable[[], Mapping[str, Any]]
+    document: ParsedDocument, name: str, options: Mapping[str, Any]
 ) -> tuple[str, str] | None:
     """The status and notice for an earlier download of an export the stored document
-    ``name`` (its ``options`` read on demand) has grown from since: all its rows are in."""
-    if not has_row_ids(document) or document.sha256 not in options().get(EARLIER_SHA, ()):
+    ``name`` (its ``options``) has grown from since: all its rows are in."""
+    if not has_row_ids(document) or document.sha256 not in options.get(EARLIER_SHA, ()):
         return None
     return "bereits vorhanden", (
         f"ein früherer Download des Exports '{name}', der seither mit einem späteren "

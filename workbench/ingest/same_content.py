@@ -197,9 +197,10 @@ def _earlier_version(
     for other in stored:
         if other.importer != document.importer or other.sha256 == document.sha256:
             continue
-        if (before := downloaded_before(document, other.name, other.options)) is not None:
+        options = other.options()  # read once: erased rows, earlier downloads, ID column
+        if (before := downloaded_before(document, other.name, options)) is not None:
             return before  # an earlier download of an export grown since: all in
-        if another_conversation(document, other.options()):
+        if another_conversation(document, options):
             clones.append(other)  # a cloned Pol.is conversation: its seed comments are its own
             continue
         mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
@@ -212,17 +213,17 @@ def _earlier_version(
             keep_wave and document.workshop and other.workshop[0]
         ):
             continue
-        rows_of = ids_as_stored(document, other.options(), not renamed, other.cells)  # "_id"
+        rows_of = ids_as_stored(document, options, not renamed, other.cells)  # "_id"
         theirs = other.originals()  # stored pseudonymised, read in clear
         source = other.sources()
         rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]
-        erased = other.options().get(ERASED_ROWS)
+        erased = options.get(ERASED_ROWS)
         grown = None if _coded(document) else growth(rows_of, rows, erased)
         if renamed:
-            known = (other.name, other.options(), other.workshop)
+            known = (other.name, options, other.workshop)
             if (plan := renamed_download(rows_of, other.key, grown, known)) is not None:
                 return plan if isinstance(plan, Appending) else (SKIPPED, plan)
-            refuse_renamed_gaps(document, other.options(), rows, erased)  # an ID cell empty
+            refuse_renamed_gaps(document, options, rows, erased)  # an ID cell empty
             continue
         if grown is not None and (plan := unchanged(rows_of, other.key, grown, other.workshop)):
             return plan if isinstance(plan, Appending) else (SKIPPED, plan)  # no row changed
