@@ -22,8 +22,7 @@ from workbench.core.domain import ParsedDocument
 from workbench.ingest.common import cell_at, cell_text
 from workbench.ingest.export_growth import RENAMED_ROWS, Row, growth, has_row_ids
 from workbench.ingest.form_ids import forms_column
-from workbench.ingest.person_headers import header_key
-from workbench.ingest.table_columns import ID_HEADERS
+from workbench.ingest.table_columns import ID_HEADERS, only_column
 from workbench.ingest.table_ids import refuse_id_gaps
 
 ID_GAPS = "id_gaps"  # a table's options: [column, rows empty, rows repeating an ID]
@@ -37,8 +36,8 @@ def id_gaps(
     ``taken`` whose header names an ID (a form tool's, or :data:`ID_HEADERS`) if a row
     with text has it empty or as in a row before; else ``{}``."""
     taken = set(taken)
-    named = [h for h in header if h and h not in taken and header_key(h) in ID_HEADERS]
-    column = forms_column(header) or (named[0] if len(named) == 1 else None)
+    named = only_column(header, taken, ID_HEADERS)
+    column = forms_column(header) or (named[1] if named else None)
     if column is None or column in taken:
         return {}
     at = list(header).index(column)

@@ -261,7 +261,7 @@ def segment_code_column(
         return None
     if not is_segment_list(text, segment_place(header, taken) is not None):
         return None
-    found = _only_column(header, taken | {text}, CODE_HEADERS)
+    found = only_column(header, taken | {text}, CODE_HEADERS)
     if found and not any(
         found[0] < len(values) and str(values[found[0]] or "").strip() for _, values in records
     ):
@@ -472,7 +472,7 @@ ID_HEADERS = frozenset(
 )
 
 
-def _only_column(
+def only_column(
     header: Sequence[str], taken: set[str], headers: Iterable[str]
 ) -> tuple[int, str] | None:
     """(index, header) of the one column besides ``taken`` whose header_key is one of
@@ -488,7 +488,7 @@ def find_id_column(
 ) -> str | None:
     """The one column whose header names a contribution's ID (:data:`ID_HEADERS`) and
     whose values are all there and all different; else None."""
-    found = _only_column(header, set(taken), ID_HEADERS)
+    found = only_column(header, set(taken), ID_HEADERS)
     if found is None:
         return None
     i, column = found
@@ -558,7 +558,7 @@ def find_group_columns(
     for field, (_, headers) in GROUP_COLUMNS.items():
         if given.get(field):
             continue
-        found_column = _only_column(header, taken, headers)
+        found_column = only_column(header, taken, headers)
         if found_column is None:
             continue
         i, column = found_column
