@@ -56,8 +56,11 @@ bezüglich seitens mitsamt zufolge unweit trotz während dank samt
 _CONJUNCTIONS = """
 obwohl obgleich obschon obzwar wenngleich wennschon wiewohl sobald sofern soweit sooft
 soviel falls nachdem bevor ehe seitdem indem sodass zumal insofern insoweit inwiefern
-wohingegen wogegen weshalb weswegen wieso erst kaum bloß ausgerechnet lediglich
+wohingegen wogegen weshalb weswegen wieso
 """
+_FOCUS_PARTICLES = "erst kaum bloß ausgerechnet lediglich"
+# Folded focus particles among the openers: the verb follows the word after them
+FOCUS = frozenset(fold(w) for w in _FOCUS_PARTICLES.split())
 
 
 def _forms(stems: str) -> set[str]:
@@ -72,6 +75,7 @@ def _forms(stems: str) -> set[str]:
 # Folded words that open a sentence before a surname as no first name of it.
 OPENERS = frozenset(
     {fold(w) for w in (_FINITE + _IRREGULAR + _PREPOSITIONS + _CONJUNCTIONS).split()}
+    | FOCUS
     | _forms(_REQUESTS)
     | {"bitte"}
 )

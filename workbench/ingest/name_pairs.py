@@ -14,7 +14,7 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import ORDINARY, Finder, place_word, singular_verb
-from workbench.ingest.name_openers import opens_before_name
+from workbench.ingest.name_openers import FOCUS, opens_before_name
 from workbench.ingest.name_tokens import (
     FOREIGN_LETTERS,
     PLACE_END,
@@ -277,7 +277,7 @@ def _noun_after_opener(text: str, toks: list[Tok], i: int) -> bool:
     words = text[toks[i].end : end.start() if end else len(text)].split()
     if not words or _JOINED.intersection(words):
         return False  # "Obwohl Gerber und Klein sagen, …": two persons
-    if toks[i - 1].folded in _FOCUS and _plural_verb(words[0]):
+    if toks[i - 1].folded in FOCUS and _plural_verb(words[0]):
         # "Erst Gelder machen es möglich": the verb second, in the plural, after a plural
         # that is no singular; "Erst Weber haben die Kinder gefragt" (Weber: weavers or the
         # person asked) and "Erst Weber haben wir gefragt" stay a person
@@ -286,8 +286,6 @@ def _noun_after_opener(text: str, toks: list[Tok], i: int) -> bool:
     return _plural_verb(words[-1])
 
 
-# focus particles among the openers: the verb follows the word after them
-_FOCUS = frozenset("erst kaum bloss ausgerechnet lediglich".split())
 _SUBJECT_PRONOUNS = frozenset("ich du er sie wir ihr man".split())  # "es": an object too
 
 
