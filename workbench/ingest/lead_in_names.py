@@ -110,6 +110,17 @@ def english_word(word: str, spelling: bool = True) -> bool:
     )
 
 
+# Words of the name lists that are never a name in a lead-in, joined once, not per word
+_LISTED_WORDS = (
+    lists.INSTITUTION_NOUNS
+    | lists.COMMON_NOUNS
+    | lists.FUNCTION_WORDS
+    | lists.ARTICLES
+    | lists.CALENDAR
+    | lists.LANGUAGE_WORDS
+)
+
+
 def ordinary(word: str, several: bool) -> bool:
     """Whether a word of a lead-in is a word of a role, group, organisation or thing."""
     folded = fold(word)
@@ -119,14 +130,7 @@ def ordinary(word: str, several: bool) -> bool:
         return True
     if institution_word(folded, several) or folded in _GROUP_WORDS:
         return True
-    if folded in (
-        lists.INSTITUTION_NOUNS
-        | lists.COMMON_NOUNS
-        | lists.FUNCTION_WORDS
-        | lists.ARTICLES
-        | lists.CALENDAR
-        | lists.LANGUAGE_WORDS
-    ):
+    if folded in _LISTED_WORDS:
         return True
     if known:
         return False
