@@ -11,6 +11,7 @@ from lxml import etree
 
 from tests.conftest import SHARED, need
 from workbench import Project
+from workbench.cli.main import main
 from workbench.demo import DEMO_DISTRICTS
 from workbench.synthesis.indicators import indicators
 
@@ -27,6 +28,37 @@ participants: [Holger Quandt, Mia Dornbusch]
 - Hol Quandt dazu! Er kennt den Spielplatz.
 - Dornbusch meint, der Bus fährt zu selten.
 """
+
+
+# A Manfort workshop of two participants the key learns by their full names (the exports of
+# a participant who codes or writes a memo)
+SPEAKERS_PROTOCOL = """---
+workshop: Werkstatt Manfort
+district: Manfort
+date: 2025-05-20
+---
+
+## Was fehlt?
+
+- **Gisela Brandhorst:** Es fehlen Bänke am Spielplatz.
+- **Karl Becker:** Die Straßenbeleuchtung ist zu dunkel.
+"""
+
+
+def import_speakers(project: Project, folder: Path) -> list[str]:
+    """Import :data:`SPEAKERS_PROTOCOL` (``folder``/werkstatt.md) into ``project``; return
+    the command line's ``--project`` arguments."""
+    path = folder / "werkstatt.md"
+    path.write_text(SPEAKERS_PROTOCOL, encoding="utf-8")
+    args = ["--project", str(project.path)]
+    assert main([*args, "import", "--add-districts", str(path)]) == 0
+    return args
+
+
+def qde_text(path: Path) -> str:
+    """The project.qde of an exported .qdpx, as text."""
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("project.qde").decode("utf-8")
 
 
 NS = "urn:QDA-XML:project:1.0"

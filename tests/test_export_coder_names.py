@@ -14,35 +14,20 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from tests.qdpx_data import import_speakers, qde_text
 from workbench import Project
 from workbench.cli.main import main
 
-PROTOCOL = """---
-workshop: Werkstatt Manfort
-district: Manfort
-date: 2025-05-20
----
-
-## Was fehlt?
-
-- **Gisela Brandhorst:** Es fehlen Bänke am Spielplatz.
-- **Karl Becker:** Die Straßenbeleuchtung ist zu dunkel.
-"""
-
 
 def _users(path: Path) -> list[str]:
-    with zipfile.ZipFile(path) as archive:
-        qde = archive.read("project.qde").decode("utf-8")
+    qde = qde_text(path)
     return sorted(re.findall(r'<User [^>]*name="([^"]*)"', qde))
 
 
 @pytest.fixture
 def coded(project: Project, tmp_path: Path) -> list[str]:
     """The protocol coded by Gisela Brandhorst (typed with two blanks) and kira."""
-    path = tmp_path / "werkstatt.md"
-    path.write_text(PROTOCOL, encoding="utf-8")
-    args = ["--project", str(project.path)]
-    assert main([*args, "import", "--add-districts", str(path)]) == 0
+    args = import_speakers(project, tmp_path)
     assert main([*args, "codebook", "add", "Bedarf"]) == 0
     assert main([*args, "code", "1", "Bedarf", "--coder", "Gisela  Brandhorst"]) == 0
     assert main([*args, "code", "2", "Bedarf", "--coder", "kira"]) == 0

@@ -8,40 +8,25 @@ gives each her own codings (workbench/ingest/author_names.py, known_people)."""
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
+from tests.qdpx_data import import_speakers, qde_text
 from workbench import Project
 from workbench.cli.main import main
-
-PROTOCOL = """---
-workshop: Werkstatt Manfort
-district: Manfort
-date: 2025-05-20
----
-
-## Was fehlt?
-
-- **Gisela Brandhorst:** Es fehlen Bänke am Spielplatz.
-- **Karl Becker:** Die Straßenbeleuchtung ist zu dunkel.
-"""
 
 
 def test_a_coder_named_like_a_participants_placeholder_stays_another_user(
     project: Project, tmp_path: Path
 ) -> None:
-    path, out = tmp_path / "werkstatt.md", tmp_path / "p.qdpx"
-    path.write_text(PROTOCOL, encoding="utf-8")
-    args = ["--project", str(project.path)]
-    assert main([*args, "import", "--add-districts", str(path)]) == 0
+    out = tmp_path / "p.qdpx"
+    args = import_speakers(project, tmp_path)
     assert main([*args, "codebook", "add", "Bedarf"]) == 0
     [gisela] = project.pseudonym_key().query("original == 'Gisela Brandhorst'")["placeholder"]
     assert main([*args, "code", "1", "Bedarf", "--coder", "Gisela Brandhorst"]) == 0
     assert main([*args, "code", "1", "Bedarf", "--coder", gisela]) == 0
     assert main([*args, "code", "2", "Bedarf", "--coder", gisela]) == 0
     assert main([*args, "export", str(out)]) == 0
-    with zipfile.ZipFile(out) as archive:
-        qde = archive.read("project.qde").decode("utf-8")
+    qde = qde_text(out)
     assert "Brandhorst" not in qde
     users = dict(re.findall(r'<User guid="([^"]*)" name="([^"]*)"', qde))
     assert sorted(users.values()) == sorted([gisela, f"{gisela} (eingetragener Name)"])

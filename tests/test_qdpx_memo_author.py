@@ -8,26 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.qdpx_data import import_speakers
+from tests.qdpx_data import qde_text as _qde
 from workbench import Project
 from workbench.cli.main import main
-
-PROTOCOL = """---
-workshop: Werkstatt Manfort
-district: Manfort
-date: 2025-05-20
----
-
-## Was fehlt?
-
-- **Gisela Brandhorst:** Es fehlen Bänke am Spielplatz.
-- **Karl Becker:** Die Straßenbeleuchtung ist zu dunkel.
-"""
-
-
-def _qde(path: Path) -> str:
-    """The project.qde of an export."""
-    with zipfile.ZipFile(path) as archive:
-        return archive.read("project.qde").decode("utf-8")
 
 
 def test_a_participant_as_memo_author_is_exported_as_placeholder(
@@ -36,10 +20,7 @@ def test_a_participant_as_memo_author_is_exported_as_placeholder(
     """<User name=…> shows "[Person 1]" for Gisela (a participant who wrote a memo), the
     researcher's own name stays; with --originals her name; a colleague's edit of the note
     in the pseudonymised file comes back to her memo, not as a new one."""
-    path = tmp_path / "werkstatt.md"
-    path.write_text(PROTOCOL, encoding="utf-8")
-    args = ["--project", str(project.path)]
-    assert main([*args, "import", "--add-districts", str(path)]) == 0
+    args = import_speakers(project, tmp_path)
     memo = ["memo", "Rückfrage zur Beleuchtung", "--segment", "2"]
     assert main([*args, *memo, "--author", "Gisela  Brandhorst"]) == 0
     assert main([*args, "memo", "Projektnotiz", "--author", "Dr. Lea Vogt"]) == 0
