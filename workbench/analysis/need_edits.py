@@ -35,7 +35,7 @@ from workbench.analysis.needs import (
 from workbench.coding.records import check_coder
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import local_date
-from workbench.ingest.author_names import is_participant, participant_author
+from workbench.ingest.author_names import is_participant, participant_author, participant_names
 from workbench.store import MAX_NEED_LABEL, NeedAssignment, NeedEdit, NeedRun
 from workbench.store.text_edits import changed_statements
 
@@ -182,8 +182,9 @@ def pseudonymise_authors(project: Project, dry_run: bool = False) -> list[int]:
     # a dry run only reads; otherwise a listed person may enter the key
     unit = project.session() if dry_run else project.transaction(exclusive=True)
     with unit as session:
+        known = participant_names(session)  # once: the persons the edits enter are in it
         for edit in session.scalars(select(NeedEdit).order_by(NeedEdit.id)):
-            if edit.author and is_participant(session, edit.author):
+            if edit.author and is_participant(session, edit.author, known):
                 changed.append(edit.id)
                 if not dry_run:
                     edit.author = participant_author(session, edit.author)

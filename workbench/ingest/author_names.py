@@ -27,15 +27,20 @@ def participant_author(session: Session, author: str) -> str:
     return pseudonymised_texts(session, " ".join(author.split()))[0] or author
 
 
-def is_participant(session: Session, author: str) -> bool:
+def is_participant(session: Session, author: str, known: frozenset[str] | None = None) -> bool:
     """Whether the key or a name list knows ``author`` as a person by this full name
-    (compared without case, diacritics and extra blanks)."""
+    (compared without case, diacritics and extra blanks); ``known``: the
+    :func:`participant_names` of ``session``, read once for many authors."""
     name = " ".join(author.split())
     if " " not in name:
         return False
+    return plain(name) in (participant_names(session) if known is None else known)
+
+
+def participant_names(session: Session) -> frozenset[str]:
+    """The full-name forms (plain) of the persons the key and the name lists know."""
     originals = session.scalars(select(Pseudonym.original).where(Pseudonym.kind == "person"))
-    known = {form for o in [*originals, *listed_names(session)] for form in full_name_forms(o)}
-    return plain(name) in known
+    return frozenset(f for o in [*originals, *listed_names(session)] for f in full_name_forms(o))
 
 
 def known_people(session: Session) -> dict[str, str]:
