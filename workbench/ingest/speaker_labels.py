@@ -230,6 +230,17 @@ _RECORD_LABELS = frozenset(
     "zwischenruf kommentar wortmeldung stellungnahme".split()
 )
 _OF_WHOM = frozenset("aus an von vom der des dem den die das im in beim".split())
+# Offices and institutions a record's question goes to or its answer comes from, also as
+# the head of a compound ("an die Polizei", "der Stadtwerke", "des Bürgermeisters", "der
+# Bezirksbürgermeisterin", "vom Jobcenter"); the function of a person, never a name
+_OFFICE_HEAD = re.compile(
+    r"(?:polizei|feuerwehr|stadt|gemeinde|kommune|verwaltung|politik|schule|kita|"
+    r"kindergarten|werke|kirche|bürgermeister(?:in)?|center|präsidium|fraktion|presse|"
+    r"behörde|ministerium|bezirk|vertretung|träger(?:in)?|vermieter(?:in)?|planer(?:in)?|"
+    r"betriebe|genossenschaft|gesellschaft|ausschuss|bahn|politiker(?:in)?|polizist(?:in)?)"
+    r"(?:s|n|en|nen)?",
+    re.IGNORECASE,
+)
 
 
 def _record_label(who: str) -> bool:
@@ -241,12 +252,31 @@ def _record_label(who: str) -> bool:
     (True, True)
     >>> _record_label("Frage von Anna"), _record_label("Anna Schmidt")
     (False, False)
+    >>> _record_label("Frage an die Polizei"), _record_label("Antwort des Bürgermeisters")
+    (True, True)
+    >>> _record_label("Frage an Frau Koch"), _record_label("Antwort Stadtmann")
+    (False, False)
     """
     words = who.split()
     if not 2 <= len(words) <= 5 or words[0].casefold() not in _RECORD_LABELS:
         return False
     rest = [w for w in words[1:] if w.casefold() not in _OF_WHOM]
-    return len(rest) == 1 and (rest[0].casefold() == "chat" or is_role(rest[0]))
+    if len(rest) != 1:
+        return False
+    if rest[0].casefold() == "chat" or is_role(rest[0]):
+        return True
+    if not rest[0][:1].isupper() or not _office_head(rest[0]):
+        return False
+    return len(words) > 2 or not gazetteer().has_last(rest[0])  # "Antwort Planer": his
+
+
+def _office_head(word: str) -> str:
+    """The last part of a compound that ends in an office ("Bezirksbürgermeisterin" →
+    "bürgermeisterin", "Stadtwerke" → "werke"): the match that reaches the word's end."""
+    for start in range(len(word)):
+        if _OFFICE_HEAD.fullmatch(word[start:]):
+            return word[start:]
+    return ""
 
 
 _BRACKETED_NAME = re.compile(r"[(\[]\s*(?P<inner>[^()\[\]]{2,60}?)\s*[)\]]\s*$")

@@ -1,0 +1,66 @@
+"""A record of a citizens' meeting puts its questions to an office and takes its answers
+from one: "Frage an die Polizei: …?" / "Antwort der Polizei: …". Both labels went into the
+pseudonym key as persons, the article "die" with them, so every "die" in the texts became
+a placeholder. A record's label with an article or preposition and an office or institution
+is a role now; a question to a person ("Frage an Frau Koch") still names her."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.transcript_files import import_into
+from workbench import Project
+
+LABELS = [
+    ("Frage an die Polizei", "Antwort der Polizei"),
+    ("Frage an die Stadt", "Antwort von der Stadt"),
+    ("Frage an den Bürgermeister", "Antwort des Bürgermeisters"),
+    ("Frage an die Bezirksbürgermeisterin", "Antwort der Bezirksbürgermeisterin"),
+    ("Frage an die Stadtwerke", "Antwort der Stadtwerke"),
+    ("Frage an das Jobcenter", "Antwort vom Jobcenter"),
+    ("Frage an die Kita", "Antwort Polizei"),
+]
+SAID = [
+    "Wann wird die Ampel repariert?",
+    "Im Frühjahr beginnen die Arbeiten.",
+    "Gibt es mehr Streifen am Abend?",
+    "Das wird derzeit geprüft.",
+]
+
+
+def _record(path: Path, asking: str, answering: str) -> Path:
+    labels = [asking, answering] * 2
+    lines = ["Bürgerversammlung Wiesdorf"]
+    lines += [f"{who}: {said}" for who, said in zip(labels, SAID, strict=True)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("asking", "answering"), LABELS)
+def test_a_records_labels_with_an_office_are_roles(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
+    stored = project.segments().sort_values("position")
+    assert project.pseudonym_key().query("kind == 'person'").empty
+    assert list(stored["speaker_role"]) == [asking, answering] * 2
+    assert list(stored["text"]) == SAID  # "die Ampel", "die Arbeiten": no placeholder
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering", "name"),
+    [
+        ("Frage an Frau Koch", "Antwort von Frau Koch", "Koch"),
+        ("Frage an Herrn Becker", "Antwort Herr Becker", "Becker"),
+        ("Frage von Peter", "Antwort Maria", "Maria"),
+    ],
+)
+def test_a_question_to_a_person_still_names_her(
+    project: Project, tmp_path: Path, asking: str, answering: str, name: str
+) -> None:
+    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
+    persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert name in persons
+    assert list(project.segments().sort_values("position")["text"]) == SAID
