@@ -34,13 +34,47 @@ _OFFICE = re.compile(
 )
 
 
+# An agenda item's number before its topic, or alone: "TOP 3", "Top 2 Verkehr", "TOP 4.1"
+_ITEM_NUMBER = re.compile(
+    r"(?:TOP|Top|Tagesordnungspunkt|Punkt)\s*\d{1,2}(?:\.\d{1,2})?[a-z]?\.?\s*"
+)
+# The items every agenda closes or opens with, adjectives as nouns: "Verschiedenes"
+_AGENDA_WORDS = frozenset(
+    "verschiedenes sonstiges allgemeines aktuelles organisatorisches neues".split()
+)
+# A report or news of an office is a topic ("Bericht Stadtteilbüro"), not the office speaking
+_REPORT = re.compile(r"(?:Kurz)?(?:Bericht|Berichte|Info|Infos|Informationen|Neues)\b")
+
+
+def _unnumbered(label: str) -> str:
+    """A label without its agenda item's number ("Top 2 Verkehr" → "Verkehr", "TOP 3" → "")."""
+    number = _ITEM_NUMBER.match(label)
+    return label[number.end() :] if number else label
+
+
 def _topic(label: str) -> bool:
     """Whether a label is a topic's words: nouns of the lexicon ("Verkehr", "Grün und
-    Spielplätze"), each capitalised."""
+    Spielplätze"), each capitalised, an agenda's "Verschiedenes", an office's name after a
+    report's noun ("Bericht Stadtteilbüro"); an item's number alone ("TOP 3") too."""
+    label = _unnumbered(label)
     words = [w for w in re.split(r"[\s,&/]+", label) if w and w not in ("und", "oder")]
-    return bool(words) and all(
-        w[:1].isupper() and (is_german_noun(fold(w)) or compound_noun(fold(w))) for w in words
+    report = bool(_REPORT.match(label))
+    return not words or all(
+        w[:1].isupper()
+        and (
+            is_german_noun(fold(w))
+            or compound_noun(fold(w))
+            or fold(w) in _AGENDA_WORDS
+            or (report and _OFFICE.search(w) is not None)
+        )
+        for w in words
     )
+
+
+def _account(label: str) -> bool:
+    """Whether a label is the account of an office or group ("Stadtteilbüro", "Jugendamt"),
+    not a report of one on an agenda ("Bericht Stadtteilbüro")."""
+    return not _REPORT.match(label) and bool(_OFFICE.search(label.split()[-1]))
 
 
 def agenda_topics(turns: list[Turn]) -> bool:
@@ -53,12 +87,12 @@ def agenda_topics(turns: list[Turn]) -> bool:
     if len(turns) < 2 or any(t.time is None or t.layout != "inline" for t in turns):
         return False
     labels = [" ".join(t.who.split()) for t in turns]
-    if any(person_like(label) for label in labels):
-        return False
+    if any((topic := _unnumbered(label)) and person_like(topic) for label in labels):
+        return False  # "TOP 3" is no role code, "Top 2 Anna Schmidt" a person's
     distinct = set(labels)
     if 3 * sum(map(_topic, distinct)) < 2 * len(distinct):
         return False
-    if 2 * sum(bool(_OFFICE.search(label.split()[-1])) for label in distinct) >= len(distinct):
+    if 2 * sum(map(_account, distinct)) >= len(distinct):
         return False  # "[18:02] Stadtteilbüro: …" / "[18:03] Jugendamt: …": accounts speak
     clocks = [_CLOCK.match(t.time or "") for t in turns]
     seconds = [int(c[1]) * 3600 + int(c[2]) * 60 + int(c[3] or 0) for c in clocks if c]

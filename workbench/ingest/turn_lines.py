@@ -54,11 +54,11 @@ _ANYONE = rf"(?:{_PHONE}|{_NAME},\s*{_NAME}{_QUALIFIER}|{WHO})"
 # "[10:02] Anna Schmidt : Hallo", "10:02:13 - Anna: …", "<09:00:07> Anna Schmidt: …" (Jitsi's
 # transcriber), "Anna Schmidt: …", "B1: …", f4's mark or MAXQDA's time at a turn's start
 # ("#00:00:05-1# I: …", "(00:00:05) I: …": a recording's time, with seconds; a protocol's
-# "(18:15) Verkehr: …" is an agenda item), and
+# "(18:15) Verkehr: …" is an agenda item), a clock's "18:00 Uhr Anna Schmidt: …", and
 # "Schmidt, Anna: …" (a Teams message copied as one line; _fits wants capitals after the
 # comma, so "Ja, genau: …" is no speaker)
 _INLINE = re.compile(
-    rf"^\s*(?:(?:[\[<]|[(#](?=\d{{1,2}}:\d\d:\d\d))?(?P<time>{TIME})(?:-\d{{1,3}}(?=#))?[\]>)#]?\s*(?:[-–|]\s*)?)?"
+    rf"^\s*(?:(?:[\[<]|[(#](?=\d{{1,2}}:\d\d:\d\d))?(?P<time>{TIME})(?:-\d{{1,3}}(?=#))?[\]>)#]?(?:\s+Uhr\b)?\s*(?:[-–|]\s*)?)?"
     rf"(?P<who>{_NAME},\s*{_NAME}{_QUALIFIER}|{WHO})\s?:\s+(?P<text>\S.*)$"
 )
 _MAIL_LABEL = re.compile(r"^\s*([^\W\d_]+)\s?:\s")  # "An: …", "Cc: …", "Betreff: …"
