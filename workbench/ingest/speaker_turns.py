@@ -464,8 +464,8 @@ def turns_document(
         began, ends = ended, _F4_TIME.findall(" ".join(turn.lines))
         # MAXQDA's mark at the end: where the turn ended, as in f4 (noScribe's turn opens
         # with its start, "[00:00:09] …", and a minute's stamp may close it: no end mark)
-        noscribe = bool(turn.lines) and _STAMP.match(turn.lines[0]) is not None
-        if not ends and not noscribe and (last := _END_STAMP.search(" ".join(turn.lines))):
+        opening = _STAMP.match(turn.lines[0]) if turn.lines else None
+        if not ends and not opening and (last := _END_STAMP.search(" ".join(turn.lines))):
             ends = [last[1]]
         ended = ends[-1] if ends else None
         if turn.lines and _F4_TIME.match(turn.lines[0]):
@@ -476,6 +476,8 @@ def turns_document(
         attributes: dict[str, Any] = {}
         # f4 marks a turn's end: it began where the one before ended ("time" is the start)
         time = turn.time or (began if ends else marks[0] if marks else None)
+        if opening and turn.section:  # its own start, not a minute's stamp line above it
+            time = opening[1]
         if time:
             attributes["time"] = time
         if ends and not turn.time:
