@@ -29,6 +29,13 @@ from dataclasses import replace
 from itertools import islice, takewhile
 
 from workbench.core.domain import ParsedDocument, ParsedSegment
+from workbench.ingest.answer_lines import (
+    GLUE_WORDS,
+    SENTENCE_END,
+    answer_groups,
+    card_lines,
+    question_of,
+)
 from workbench.ingest.captions import is_caption, is_lone_image
 from workbench.ingest.card_columns import holds_cards
 from workbench.ingest.common import add_statement, protocol_result, role_and_text
@@ -78,8 +85,6 @@ _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")  # a setext heading's underline
 _RULE = re.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|={3,}\s*)$")
 _TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s{0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
-_CARD_LENGTH = 60  # characters: a card on a line of its own, not a paragraph's wrapped line
 # A line that ends a sentence (also before a closing quote or bracket): the end of a
 # segment of a speech recogniser's text (Whisper writes one segment per line).
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'»«“”‘’)\]]*$")
@@ -95,12 +100,6 @@ _MONTH_START = re.compile(rf"^\s*(?:{MONTH_NAMES})\b")
 _GOES_ON = re.compile(r"^\s*[a-zäöüß]")
 _DIALOGUE_DASH = re.compile(r"^[-–]\s+")  # Whisper's "- Genau. - Ja.": a new voice
 _SEGMENT_LINES = 8  # lines at least: a recording's transcript, not a paragraph of notes
-_GLUE_WORDS = frozenset(
-    """und oder aber sondern denn dass daß weil wenn ob als wie der die das den dem des ein
-    eine einen einem einer eines im in am an auf aus bei mit nach von vom vor zu zum zur
-    für über unter durch gegen ohne um bis seit sich nicht auch noch sehr nur es sie er
-    wir ihr man ist sind war hat haben wird werden kann können muss müssen soll sollen""".split()
-)  # a line ending with one of these goes on in the next
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+(?!\s*\d)")  # "> Zitat", not "> 50 % der Kinder"
 # A pad's table of contents ("[TOC]", "[[_TOC_]]") and the fences of a HedgeDoc container
 # (":::info" … ":::"): lines without statements.
@@ -129,7 +128,7 @@ def _table(
     body = [(number, _cells(line)) for number, line in lines[2:]]
     labels = [cells[0] if cells else "" for _, cells in body]
     labelled = len(header) >= 2 and all(
-        len(t.split()) <= 4 and not _SENTENCE_END.search(t) for t in labels
+        len(t.split()) <= 4 and not SENTENCE_END.search(t) for t in labels
     )
     labelled &= not holds_cards(header[0])  # "Herausforderungen": a column of cards
     first = header_key(header[0]) if headless and len(header) >= 2 else None
@@ -163,72 +162,6 @@ def _title_row(lines: list[str], first: int, name: str, intros: set[int]) -> int
         return None
     alone = next_row > row + 1  # a blank line between: the title is a paragraph of its own
     return row if detail(after, name) is not None or (alone and next_row in intros) else None
-
-
-def _card_lines(lines: list[str]) -> bool:
-    """Whether the lines of a paragraph are cards, one per line (stickies copied from a
-    wall into an editor: "Mehr Bänke", "Bessere Busse"), not a paragraph's wrapped lines:
-    every line short (at most 60 characters), none after the first begins in lower case
-    and none before the last ends as wrapped lines do: with a comma, hyphen or colon, or
-    a word that needs the next ("dass", "und", "im": "berichten, dass / Jugendliche …"),
-    and no sentence ends inside a line ("… im Stadtteil. Besonders am Abend …": prose)."""
-    return (
-        len(lines) > 1
-        and all(0 < len(line) <= _CARD_LENGTH for line in lines)
-        and not any(line[0].islower() for line in lines[1:])
-        and not any(line.endswith((",", "-", "–", ":", ";")) for line in lines[:-1])
-        and not any(line.split()[-1] in _GLUE_WORDS for line in lines[:-1])
-        and not any(_SENTENCE_END.search(line.rstrip(".!?…")) for line in lines)
-    )
-
-
-def _one_sentence(lines: list[str]) -> bool:
-    """Whether answer lines are one sentence wrapped ("Viele wünschen sich mehr" / "Bänke und
-    eine bessere" / "Beleuchtung am Abend."): only the last ends a sentence, each line before
-    it holds a comma or stops on a word in lower case; cards end on their nouns ("Mehr
-    Bänke" / "Bessere Busse" / "Licht am Bahnhof!")."""
-    return bool(_SENTENCE_END.search(lines[-1][-1:])) and all(
-        not _SENTENCE_END.search(line[-1:]) and ("," in line or line.split()[-1][:1].islower())
-        for line in lines[:-1]
-    )
-
-
-_ANSWER_LABEL = re.compile(r"(?i:antwort(?:en)?|ergebnisse?)(?:\s*\d{1,2})?\s*:")
-
-
-def _answer_groups(lines: list[str]) -> list[tuple[int, list[list[int]]]] | None:
-    """The questions of a paragraph written "Frage: Was fehlt?" / "Antwort:" / one answer
-    per line (cards, or a single line) or wrapped prose, each with the indexes of the lines
-    of each answer (prose: one answer of all its lines); None where the paragraph is not all
-    such groups."""
-    groups: list[tuple[int, list[list[int]]]] = []
-    i = 0
-    while i < len(lines):
-        labelled = i + 1 < len(lines) and _ANSWER_LABEL.fullmatch(lines[i + 1])
-        if not (labelled and lines[i].endswith("?") and intro_like(lines[i])):
-            return None
-        end = i + 2
-        while end < len(lines) and not (
-            end + 1 < len(lines) and _ANSWER_LABEL.fullmatch(lines[end + 1])
-        ):
-            end += 1
-        if end == i + 2:
-            return None
-        below = lines[i + 2 : end]
-        prose = len(below) > 1 and (not _card_lines(below) or _one_sentence(below))
-        places = range(i + 2, end)
-        groups.append((i, [list(places)] if prose else [[place] for place in places]))
-        i = end
-    return groups or None
-
-
-def _asked(line: str) -> str:
-    """A line that asks as the question of the lines below it, without its label or number
-    ("Frage: Was fehlt?", "Frage 2: Was fehlt?", "1. Was fehlt?" → "Was fehlt?")."""
-    label, colon, rest = line.rstrip(":").partition(":")
-    if colon and re.sub(r"\s*\d+$", "", label.strip()).casefold() in ROW_QUESTION_HEADERS:
-        line = rest if rest.strip() else line
-    return heading_text(line.rstrip(":"))
 
 
 def _segment_lines(lines: list[str], whole: bool = False) -> bool:
@@ -317,10 +250,10 @@ def _sentence_groups(lines: list[str], first: int) -> tuple[list[tuple[int, str]
 def _wrapped_before_date(block: list[str], line: str) -> bool:
     """Whether ``line`` begins with a date's day ("3. Oktober statt.") that goes on with the
     sentence of the line above it ("… am Feiertag, dem"): that line ends with a comma or
-    hyphen or a word that needs the next (``_GLUE_WORDS``)."""
+    hyphen or a word that needs the next (``GLUE_WORDS``)."""
     if not block or not _DAY_START.match(line) or not (above := block[-1].split()):
         return False
-    return above[-1].endswith((",", "-", "–")) or above[-1].lower() in _GLUE_WORDS
+    return above[-1].endswith((",", "-", "–")) or above[-1].lower() in GLUE_WORDS
 
 
 def _detail_line(line: str, name: str) -> tuple[str, object] | None:
@@ -468,16 +401,16 @@ def parse_markdown(
     def flush() -> None:
         nonlocal block, table, question
         lines = [line.strip() for line in block]
-        answered = None if block_item else _answer_groups(lines)
-        asks = not answered and len(lines) > 2 and intro_like(lines[0]) and _card_lines(lines[1:])
+        answered = None if block_item else answer_groups(lines)
+        asks = not answered and len(lines) > 2 and intro_like(lines[0]) and card_lines(lines[1:])
         if asks:  # "Was fehlt?" over cards, one per line: the question of the cards below
-            question = _asked(lines[0])
+            question = question_of(lines[0])
         if answered:  # "Frage: Was fehlt?" / "Antwort:" / one answer per line: one each
             for first, answers in answered:
-                question = _asked(lines[first])
+                question = question_of(lines[first])
                 for places in answers:  # wrapped prose: its lines one statement
                     statement(" ".join(lines[p] for p in places), block_row + places[0])
-        elif asks or (not block_item and _card_lines(lines) and len(lines) > 2):
+        elif asks or (not block_item and card_lines(lines) and len(lines) > 2):
             for place, line in enumerate(lines[1:] if asks else lines, start=block_row + asks):
                 statement(line, place)
         elif not block_item and _turn_lines(lines):  # "Anna Müller: …" per line: one each

@@ -1,0 +1,84 @@
+"""A protocol paragraph's lines read as cards or as a question with its answers (pure;
+used by :mod:`workbench.ingest.markdown_protocol`): cards one per line, one sentence
+wrapped over short lines, "Frage: Was fehlt?" / "Antwort:" / the answers below it."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text, intro_like
+
+SENTENCE_END = re.compile(r"[.!?…](?=\s|$)")
+CARD_LENGTH = 60  # characters: a card on a line of its own, not a paragraph's wrapped line
+GLUE_WORDS = frozenset(
+    """und oder aber sondern denn dass daß weil wenn ob als wie der die das den dem des ein
+    eine einen einem einer eines im in am an auf aus bei mit nach von vom vor zu zum zur
+    für über unter durch gegen ohne um bis seit sich nicht auch noch sehr nur es sie er
+    wir ihr man ist sind war hat haben wird werden kann können muss müssen soll sollen""".split()
+)  # a line ending with one of these goes on in the next
+
+
+def card_lines(lines: list[str]) -> bool:
+    """Whether the lines of a paragraph are cards, one per line (stickies copied from a
+    wall into an editor: "Mehr Bänke", "Bessere Busse"), not a paragraph's wrapped lines:
+    every line short (at most 60 characters), none after the first begins in lower case
+    and none before the last ends as wrapped lines do: with a comma, hyphen or colon, or
+    a word that needs the next ("dass", "und", "im": "berichten, dass / Jugendliche …"),
+    and no sentence ends inside a line ("… im Stadtteil. Besonders am Abend …": prose)."""
+    return (
+        len(lines) > 1
+        and all(0 < len(line) <= CARD_LENGTH for line in lines)
+        and not any(line[0].islower() for line in lines[1:])
+        and not any(line.endswith((",", "-", "–", ":", ";")) for line in lines[:-1])
+        and not any(line.split()[-1] in GLUE_WORDS for line in lines[:-1])
+        and not any(SENTENCE_END.search(line.rstrip(".!?…")) for line in lines)
+    )
+
+
+def one_sentence(lines: list[str]) -> bool:
+    """Whether answer lines are one sentence wrapped ("Viele wünschen sich mehr" / "Bänke und
+    eine bessere" / "Beleuchtung am Abend."): only the last ends a sentence, each line before
+    it holds a comma or stops on a word in lower case; cards end on their nouns ("Mehr
+    Bänke" / "Bessere Busse" / "Licht am Bahnhof!")."""
+    return bool(SENTENCE_END.search(lines[-1][-1:])) and all(
+        not SENTENCE_END.search(line[-1:]) and ("," in line or line.split()[-1][:1].islower())
+        for line in lines[:-1]
+    )
+
+
+ANSWER_LABEL = re.compile(r"(?i:antwort(?:en)?|ergebnisse?)(?:\s*\d{1,2})?\s*:")
+
+
+def answer_groups(lines: list[str]) -> list[tuple[int, list[list[int]]]] | None:
+    """The questions of a paragraph written "Frage: Was fehlt?" / "Antwort:" / one answer
+    per line (cards, or a single line) or wrapped prose, each with the indexes of the lines
+    of each answer (prose: one answer of all its lines); None where the paragraph is not all
+    such groups."""
+    groups: list[tuple[int, list[list[int]]]] = []
+    i = 0
+    while i < len(lines):
+        labelled = i + 1 < len(lines) and ANSWER_LABEL.fullmatch(lines[i + 1])
+        if not (labelled and lines[i].endswith("?") and intro_like(lines[i])):
+            return None
+        end = i + 2
+        while end < len(lines) and not (
+            end + 1 < len(lines) and ANSWER_LABEL.fullmatch(lines[end + 1])
+        ):
+            end += 1
+        if end == i + 2:
+            return None
+        below = lines[i + 2 : end]
+        prose = len(below) > 1 and (not card_lines(below) or one_sentence(below))
+        places = range(i + 2, end)
+        groups.append((i, [list(places)] if prose else [[place] for place in places]))
+        i = end
+    return groups or None
+
+
+def question_of(line: str) -> str:
+    """A line that asks as the question of the lines below it, without its label or number
+    ("Frage: Was fehlt?", "Frage 2: Was fehlt?", "1. Was fehlt?" → "Was fehlt?")."""
+    label, colon, rest = line.rstrip(":").partition(":")
+    if colon and re.sub(r"\s*\d+$", "", label.strip()).casefold() in ROW_QUESTION_HEADERS:
+        line = rest if rest.strip() else line
+    return heading_text(line.rstrip(":"))
