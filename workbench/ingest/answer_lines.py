@@ -46,7 +46,7 @@ def one_sentence(lines: list[str]) -> bool:
     )
 
 
-ANSWER_LABEL = re.compile(r"(?i:antwort(?:en)?|ergebnisse?)(?:\s*\d{1,2})?\s*:")
+ANSWER_LABEL = re.compile(r"(?i:antwort(?:en)?|ergebnis(?:se)?)(?:\s*\d{1,2})?\s*:")
 
 
 def answer_groups(lines: list[str]) -> list[tuple[int, list[list[int]]]] | None:
@@ -73,6 +73,22 @@ def answer_groups(lines: list[str]) -> list[tuple[int, list[list[int]]]] | None:
         groups.append((i, [list(places)] if prose else [[place] for place in places]))
         i = end
     return groups or None
+
+
+def answer_head(lines: list[str]) -> bool:
+    """Whether a paragraph is only the head of the answers listed below it: "Frage: Was
+    fehlt?" / "Antwort:" over "1. Ein Arzt", "2. Ein Café", or a bare "Ergebnisse:" under
+    its question; no statement of its own.
+
+    >>> answer_head(["Frage: Was fehlt?", "Antwort:"]), answer_head(["Ergebnisse:"])
+    (True, True)
+    >>> answer_head(["Ergebnis: Mehr Bänke."]), answer_head(["Wir haben gesammelt.", "Ergebnis:"])
+    (False, False)
+    """
+    *above, label = lines or [""]
+    return bool(ANSWER_LABEL.fullmatch(label)) and (
+        not above or (len(above) == 1 and above[0].endswith("?") and intro_like(above[0]))
+    )
 
 
 def question_of(line: str) -> str:

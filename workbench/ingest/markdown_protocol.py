@@ -33,6 +33,7 @@ from workbench.ingest.answer_lines import (
     GLUE_WORDS,
     SENTENCE_END,
     answer_groups,
+    answer_head,
     card_lines,
     question_of,
 )
@@ -405,7 +406,12 @@ def parse_markdown(
         asks = not answered and len(lines) > 2 and intro_like(lines[0]) and card_lines(lines[1:])
         if asks:  # "Was fehlt?" over cards, one per line: the question of the cards below
             question = question_of(lines[0])
-        if answered:  # "Frage: Was fehlt?" / "Antwort:" / one answer per line: one each
+        head = not block_item and answer_head(lines)  # "Frage: …?" / "Antwort:" over a list
+        if head and len(lines) == 2:
+            question = question_of(lines[0])
+        if head:
+            pass  # the answers listed below are its statements
+        elif answered:  # "Frage: Was fehlt?" / "Antwort:" / one answer per line: one each
             for first, answers in answered:
                 question = question_of(lines[first])
                 for places in answers:  # wrapped prose: its lines one statement

@@ -1,0 +1,60 @@
+"""Answers listed below a question's head — "Frage: Was fehlt?" / "Antwort:" over "1. …",
+"2. …", or a bare "Ergebnis:" between the question and its answers — made the head one
+statement ("Frage: Was fehlt? Antwort:") and left the answers without their question;
+"Ergebnis:" was not even read as an answer label (the pattern wanted "Ergebniss"). The
+answers are statements under their question now, the head none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.transcript_files import import_into
+from workbench import Project
+
+ANSWERS = ["Ein Arzt im Viertel", "Ein Café am Markt", "Mehr Bänke im Park"]
+LAYOUTS = {
+    "numbered": [
+        "Frage: Was fehlt im Quartier?",
+        "Antwort:",
+        *(f"{i}. {a}" for i, a in enumerate(ANSWERS, 1)),
+    ],
+    "bracketed": [
+        "Frage 2: Was fehlt im Quartier?",
+        "Antworten:",
+        *(f"{i}) {a}" for i, a in enumerate(ANSWERS, 1)),
+    ],
+    "dashed": ["Was fehlt im Quartier?", "Ergebnisse:", *(f"- {a}" for a in ANSWERS)],
+    "result": ["Frage: Was fehlt im Quartier?", "Ergebnis:", *ANSWERS],
+    "heading": [
+        "# Stadtteilrunde",
+        "",
+        "## Was fehlt im Quartier?",
+        "",
+        "Ergebnisse:",
+        *(f"{i}. {a}" for i, a in enumerate(ANSWERS, 1)),
+    ],
+}
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_answers_listed_below_a_head_are_statements_under_its_question(
+    project: Project, tmp_path: Path, layout: str, suffix: str
+) -> None:
+    path = tmp_path / f"runde{suffix}"
+    path.write_text("\n".join(LAYOUTS[layout]) + "\n", encoding="utf-8")
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert list(zip(stored["text"], stored["question"], strict=True)) == [
+        (answer, "Was fehlt im Quartier?") for answer in ANSWERS
+    ]
+
+
+def test_a_result_of_its_own_stays_a_statement(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "runde.txt"
+    lines = ["Stadtteilrunde Manfort", "", "Ergebnis: Die Runde wünscht sich mehr Bänke."]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert import_into(project, path) == 0
+    assert "Ergebnis: Die Runde wünscht sich mehr Bänke." in list(project.segments()["text"])
