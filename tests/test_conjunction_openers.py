@@ -94,3 +94,39 @@ def test_a_profession_after_als_stays_a_word(sentence: str) -> None:
     """ "Als Koch sagte er": the subject follows the verb, the noun is what he is; a verb
     in the plural has no single person as its subject."""
     assert Pseudonymiser().pseudonymise(sentence)[0] == sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Weil Becker gestern sagte, dass Geld fehlt, war es still.", "Weil [Person 1] gestern"),
+        ("Als Hartkopf das sagte, gingen alle.", "Als [Person 1] das sagte,"),
+        ("Wenn Lehmann uns erklärte, wie es geht, hörten alle zu.", "Wenn [Person 1] uns"),
+        ("Es war still, weil Krüger mir das berichtete.", "weil [Person 1] mir das"),
+        ("Nachdem Zimmermann heute früh meinte, es reiche, gingen wir.", "Nachdem [Person 1]"),
+    ],
+)
+def test_a_surname_speaking_a_word_or_two_before_its_verb(sentence: str, expected: str) -> None:
+    """ "Weil Becker gestern sagte, …" stayed in clear: the clause rule took the speech
+    verb only right after the surname. An adverb or a pronoun between changes nothing."""
+    out = Pseudonymiser().pseudonymise(sentence)[0]
+    assert expected in out
+    assert out.count("[Person 1]") == 1 and "[Person 2]" not in out
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Als Lehrer das sagten, wurde es still.",
+        "Weil Jäger das meinten, wurde gejagt.",
+        "Weil Koch gestern kochte, gab es Suppe.",
+        "Als Koch sagte er das gestern.",
+        "Weil Verwaltung das sagte, ging es nicht.",
+        "Als Becker und Koch das sagten, gingen alle.",
+        "Als Bürgermeister das sagte, lachten alle.",
+    ],
+)
+def test_no_speaker_before_a_plural_or_another_verb(sentence: str) -> None:
+    """A verb in the plural, a verb of no speaking, a subject after the verb or an
+    institution's word: no single person speaks there."""
+    assert Pseudonymiser().pseudonymise(sentence)[0] == sentence

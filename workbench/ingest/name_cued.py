@@ -17,7 +17,7 @@ from workbench.ingest.name_cues import (
     speaks,
     subject_before,
 )
-from workbench.ingest.name_openers import opens_before_name, opens_clause
+from workbench.ingest.name_openers import opens_before_name, opens_clause, speaks_in_clause
 from workbench.ingest.name_pairs import FEMININE_ROLES
 from workbench.ingest.name_tokens import Tok, last_char
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_phrase
@@ -110,6 +110,8 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     speaking = speaking or perfect_speaker(
         text, toks, i, last, finder._sure_name
     )  # "Das hat Gülcan gesagt"
+    # "Weil Becker gestern sagte, …", "Als Hartkopf das sagte, …": a word or two between
+    speaking = speaking or speaks_in_clause(text, toks, i, last)
     according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
     if strong or speaking or role:
         confidence = 0.85 if sure else 0.6

@@ -12,9 +12,12 @@ first name no list knows ("Okke Becker"), and taking it for a verb would leave i
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_lists import SPEECH_VERBS
 from workbench.ingest.name_tokens import last_char
 
 if TYPE_CHECKING:
@@ -106,3 +109,31 @@ def opens_clause(text: str, toks: list[Tok], i: int) -> bool:
     opener = toks[i - 1]
     opens = opener.sentence_start or last_char(text, opener.start) == ","
     return opens and opener.folded in _SUBORDINATING
+
+
+# what may follow a verb that ends its clause
+_CLAUSE_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)\n]|$)")
+# between a clause's subject and its verb: never a second subject ("Weil Becker und Koch …")
+_NOT_BETWEEN = frozenset("und oder sowie ich du er wir man".split())
+
+
+def speaks_in_clause(text: str, toks: list[Tok], i: int, last: int) -> bool:
+    """Whether the name ``toks[i : last + 1]`` after a subordinating conjunction is the
+    subject of a speech verb in the singular that ends the clause, one or two lower-case
+    words between ("Weil Becker gestern sagte, …", "Als Hartkopf das sagte, …", "…, weil
+    Krüger mir das erklärte, …"); a verb with a word after it ("Als Koch sagte er …") or
+    in the plural ("Als Lehrer das sagten") does not say so."""
+    if not opens_clause(text, toks, i):
+        return False
+    for k in range(last + 2, min(last + 4, len(toks))):
+        between = toks[last + 1 : k]
+        words = [toks[last], *between, toks[k]]
+        if any(text[a.end : b.start] != " " for a, b in pairwise(words)):
+            return False
+        if any(not t.text.isalpha() or not t.text.islower() for t in between):
+            return False
+        if any(t.lower in _NOT_BETWEEN for t in between):
+            return False
+        if toks[k].folded in SPEECH_VERBS and toks[k].text.islower():
+            return bool(_CLAUSE_END.match(text, toks[k].end))
+    return False
