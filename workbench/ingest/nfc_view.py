@@ -14,9 +14,19 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import overload
+from typing import Protocol, TypeVar, overload
 
 from workbench.core.domain import ParsedDocument, ParsedSegment
+
+
+class Span(Protocol):
+    """What a view maps back to the text as written: a hit, a review candidate."""
+
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=Span)
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,10 @@ class NfcView:
         if self.view_starts[chunk] == pos:
             return self.starts[chunk]
         return self.starts[chunk + 1] if chunk + 1 < len(self.starts) else self.length
+
+    def spanned(self, span: S) -> S:
+        """``span`` (a hit, a review candidate) with its positions as written."""
+        return replace(span, start=self.start(span.start), end=self.end(span.end))
 
 
 @overload

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.ingest.emphasis_view import EmphasisView
 from workbench.ingest.hit_spans import HitsInside
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
 from workbench.ingest.listed_elsewhere import (
@@ -324,13 +325,13 @@ class Pseudonymiser:
         candidates of ``text``.
         """
         names = nfc_names(tuple(names))  # from macOS: composed
-        view = NfcView.of(text)  # "Mu" + U+0308 + "ller" from macOS: found as "Müller"
+        # "Mu" + U+0308 + "ller" from macOS: found as "Müller"; "Weil **Becker** sagte"
+        view = NfcView.of(text) or EmphasisView.of(text)
         if view is not None:
             found = self.detect(view.text, names, prose, seen)
-            self.candidates = [  # the review cuts their context from the text as written
-                replace(c, start=view.start(c.start), end=view.end(c.end)) for c in self.candidates
-            ]
-            return [replace(h, start=view.start(h.start), end=view.end(h.end)) for h in found]
+            # the review cuts their context from the text as written
+            self.candidates = [view.spanned(c) for c in self.candidates]
+            return [view.spanned(h) for h in found]
         structured = find_structured(text)
         text = _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets
         hits = structured + (listed := list(self._listed(text, names)))
