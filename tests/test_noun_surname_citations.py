@@ -68,3 +68,38 @@ def test_the_noun_stays_a_noun(text: str) -> None:
     """Nouns with an article, and where the noun may be meant, stay."""
     for full in ("Eva Rosenkranz", "Jonas Strauß", "Uwe Fuchs"):
         assert _known(full).pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    ("full", "text", "expected"),
+    [
+        ("Eva Rosenkranz", "Ich habe mit Rosenkranz kurz gesprochen.", "mit [Person 1] kurz"),
+        ("Eva Rosenkranz", "Wir haben mit Rosenkranz lange telefoniert.", "mit [Person 1] lange"),
+        ("Eva Rosenkranz", "Das war Rosenkranz's Idee.", "war [Person 1]'s Idee"),
+        ("Eva Rosenkranz", "Wir folgten Rosenkranz’s Plan.", "folgten [Person 1]’s Plan"),
+        ("Lena Vogel", "Vogel's Vorschlag war gut.", "[Person 1]'s Vorschlag"),
+        ("Jens Becker", "Laut Becker's Bericht fehlt Geld.", "Laut [Person 1]'s Bericht"),
+    ],
+)
+def test_a_known_surname_with_an_adverb_or_an_english_genitive(
+    full: str, text: str, expected: str
+) -> None:
+    """ "mit Rosenkranz kurz gesprochen" (an adverb before the participle) and
+    "Rosenkranz's Idee" (a genitive written as in English, one word with its apostrophe)
+    kept the key's surname in clear."""
+    assert expected in _known(full).pseudonymise(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie hat mit Rosenkranz kurz gebetet.",
+        "Wir haben mit dem Rosenkranz kurz gesprochen.",
+        "Mit Rosenkranz und Kerze haben wir gebetet.",
+        "Wie geht's dir?",
+        "Gibt's noch Geld?",
+    ],
+)
+def test_no_person_without_speaking_or_owning(text: str) -> None:
+    """A participle of no speaking, an article, and "'s" of a verb ("geht's") stay."""
+    assert _known("Eva Rosenkranz").pseudonymise(text)[0] == text

@@ -42,7 +42,9 @@ def known_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     alone where no noun stands ("Ich stimme Sommer zu." after "Frau Anna Sommer")."""
     tok = toks[i]
     key = finder.known.get(tok.lower)
-    if key is None or key != tok.lower or key not in finder.named:
+    if key is None:
+        return _english_genitive(finder, text, tok, i)
+    if key != tok.lower or key not in finder.named:
         return None
     word = tok.text
     if short_word(tok) or not (word[0].isupper() and word[1:].islower()):
@@ -83,6 +85,25 @@ def known_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     return Hit(tok.start, tok.end, "person", key, KNOWN_NOUN_CONFIDENCE, word), i
 
 
+# "Rosenkranz's Idee", "Vogel’s Vorschlag": an apostrophe-s before the noun owned
+_ENGLISH_GENITIVE = re.compile(r"(?<=\w)['’]s(?=[ \u00a0]+[A-ZÄÖÜ][a-zäöüß])")
+
+
+def _english_genitive(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int] | None:
+    """A surname of the key, met with a first name or a form of address, in a genitive
+    written as in English before what it owns ("Rosenkranz's Idee", "Koch's Vorschlag"):
+    no German noun takes it, so it is the person; the apostrophe-s stays outside the
+    placeholder ("[Person 1]'s Idee")."""
+    owner = _ENGLISH_GENITIVE.match(text, tok.end - 2)
+    stem = tok.text[:-2]
+    if owner is None or len(stem) < 3 or not (stem[0].isupper() and stem[1:].islower()):
+        return None
+    key = finder.known.get(stem.lower())
+    if key != stem.lower() or key not in finder.named:
+        return None
+    return Hit(tok.start, tok.end - 2, "person", key, KNOWN_NOUN_CONFIDENCE, stem), i
+
+
 def _speaking_noun(finder: Finder, tok: Tok, key: str, i: int) -> tuple[Hit, int] | None:
     """The hit of a noun of the Wiktionary that no name list holds, as a speaker: what
     :func:`~workbench.ingest.name_known.known_word` leaves, as it may be the noun."""
@@ -120,8 +141,19 @@ def _cited(text: str, toks: list[Tok], i: int) -> bool:
     prev, nxt = toks[i - 1].folded, toks[i + 1] if i + 1 < len(toks) else None
     if prev == "laut":
         return nxt is not None and text[toks[i].end : nxt.start] == " " and nxt.text.islower()
-    spoken = nxt is not None and nxt.folded in _WITH_PARTICIPLES
-    return prev == "mit" and spoken and text[toks[i].end : nxt.start] == " "
+    if prev != "mit" or nxt is None or text[toks[i].end : nxt.start] != " ":
+        return False
+    if nxt.folded in _WITH_PARTICIPLES:
+        return True
+    # "mit Rosenkranz kurz gesprochen": an adverb between, no second person ("und")
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    between = nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in _AND
+    return (
+        between
+        and after is not None
+        and after.folded in _WITH_PARTICIPLES
+        and text[nxt.end : after.start] == " "
+    )
 
 
 def _apostrophe_owner(text: str, tok: Tok) -> bool:
