@@ -130,3 +130,32 @@ def test_no_speaker_before_a_plural_or_another_verb(sentence: str) -> None:
     """A verb in the plural, a verb of no speaking, a subject after the verb or an
     institution's word: no single person speaks there."""
     assert Pseudonymiser().pseudonymise(sentence)[0] == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ausgerechnet Hartkopf wählen die Leute.",
+        "Erst Hartkopf haben die Kinder gefragt.",
+        "Lediglich Hartkopf kennen alle hier.",
+    ],
+)
+def test_an_unlisted_surname_after_a_focus_particle_before_a_plural(sentence: str) -> None:
+    """ "Ausgerechnet Hartkopf wählen die Leute": the surname of no list is the verb's
+    object, its subject follows; only a singular verb made it a person."""
+    out = Pseudonymiser().pseudonymise(sentence)[0]
+    assert out == sentence.replace("Hartkopf", "[Person 1]")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Erst Gelder machen es möglich.",
+        "Ausgerechnet Smartphones fehlen den Leuten.",
+        "Erst Workshops machen es möglich.",
+        "Kaum Kinder kamen zum Treffen.",
+    ],
+)
+def test_a_plural_after_a_focus_particle_stays(sentence: str) -> None:
+    """A plural noun or an English plural before the plural verb is its subject."""
+    assert Pseudonymiser().pseudonymise(sentence)[0] == sentence

@@ -286,6 +286,19 @@ def _noun_after_opener(text: str, toks: list[Tok], i: int) -> bool:
     return _plural_verb(words[-1])
 
 
+def _focused(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` is a focus particle opening the sentence before a surname of no
+    list and a verb in the plural ("Ausgerechnet Hartkopf wählen die Leute"): the verb's
+    subject follows it, the surname is its object; a plural noun is the subject itself
+    ("Erst Gelder machen es möglich")."""
+    if toks[i].folded not in FOCUS or not opens_before_name(finder, toks[i]):
+        return False
+    nxt = toks[i + 1]
+    end = _CLAUSE_END.search(text, nxt.end)
+    words = text[nxt.end : end.start() if end else len(text)].split()
+    return bool(words) and _plural_verb(words[0]) and not plural_noun(nxt.folded)
+
+
 _SUBJECT_PRONOUNS = frozenset("ich du er sie wir ihr man".split())  # "es": an object too
 
 
@@ -488,6 +501,13 @@ def unlisted_pair(
         label = text.startswith(":", nxt.end) and _LINE_OPENING.fullmatch(
             text, text.rfind("\n", 0, tok.start) + 1, tok.start
         )
+        if _focused(finder, text, toks, i):
+            # "Ausgerechnet Hartkopf wählen die Leute": the particle, then the surname
+            if not unlisted_surname_word(finder, nxt) or finder._institution_after(
+                text, toks, i + 1
+            ):
+                return None
+            return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.55, nxt.text)
         if not (label or singular_verb(text, toks, i + 1)):
             return None
     else:
