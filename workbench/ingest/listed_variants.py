@@ -37,6 +37,10 @@ def plain(text: str, keep: str = "") -> str:
     return unicodedata.normalize("NFC", plain.translate(_PLAIN_EXTRA))
 
 
+# particles that are German words in lower case ("von Berg nach Tal", "zu Hause")
+_GERMAN_PARTICLES = frozenset(("von", "zu", "der", "den"))
+
+
 def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
     """Full name, surname and first name of each listed person, with its key.
 
@@ -69,9 +73,11 @@ def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
             parts = _USER_NAME_PARTS.split(token)
             if len(parts) > 1 and "@" not in token:
                 words += parts
-        for token in words:
+        for n, token in enumerate(words):
             title = token.lower() in TITLES or token.lower() in ACADEMIC or _role_word(token)
             title = title or (token.islower() and token in PARTICLES)  # "von der", no name
+            # "Von" of a listed Jan Von Berg: no name alone ("Von hier aus geht es.")
+            title = title or (n > 0 and token.lower() in _GERMAN_PARTICLES)
             if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
                 out.append((token, key))
         # the name without its form of address: "anna sommer" of a listed "Frau Anna Sommer"
@@ -81,6 +87,9 @@ def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
         tail = next((words[n:] for n, w in enumerate(words) if n and w.lower() in PARTICLES), [])
         if len(tail) > 1:  # "von der Leyen" at a sentence's start too; "Da Silva", "da Silva"
             heads = dict.fromkeys((tail[0], tail[0].lower(), tail[0].capitalize()))
+            if tail[0] != tail[0].lower() and tail[0].lower() in _GERMAN_PARTICLES:
+                # "von Berg nach Tal" of a listed Jan Von Berg: the preposition as written
+                heads.pop(tail[0].lower())
             out += [(" ".join([head, *tail[1:]]), key) for head in heads]
     # "Ayşe Yılmaz" is also typed "Ayse Yilmaz", "Łukasz Wójcik" "Lukasz Wojcik", and
     # with the umlauts of a German keyboard "Şükrü Öztürk" "Sükrü Öztürk"
