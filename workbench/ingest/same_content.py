@@ -39,7 +39,6 @@ from workbench.ingest.export_growth import (
     earlier_in_import,
     growth,
     has_row_ids,
-    ids_as_stored,
     newest_first,
     newest_first_notice,
     note_clone,
@@ -50,6 +49,7 @@ from workbench.ingest.export_growth import (
 from workbench.ingest.held_export import held_export
 from workbench.ingest.id_gaps import refuse_renamed_gaps
 from workbench.ingest.protocol_title import workshop_in_title
+from workbench.ingest.stored_row_ids import ids_as_stored
 from workbench.store.district_spelling import named_district
 from workbench.store.erased_rows import ERASED_ROWS
 from workbench.store.waves import ordered_waves
