@@ -1,6 +1,6 @@
 """A survey's response-ID column with an empty cell: a first import numbers the rows and
-says so; a download under another name ("… (1).csv") of an export stored by the IDs
-stops naming the row, as a download of the same name does.
+says so (a Decidim export's ``id`` too); a download under another name ("… (1).csv") of an
+export stored by the IDs stops naming the row, as a download of the same name does.
 """
 
 from __future__ import annotations
@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_decidim_comments import PROPOSALS
 from tests.test_survey_response_ids import _download, _import
 from workbench import Project
+from workbench.cli.main import main
 
 
 def _emptied(path: Path, row: int, name: str | None = None) -> Path:
@@ -76,3 +78,18 @@ def test_another_survey_with_an_empty_response_id_comes_in_as_its_own(
     assert _import(project, other) == 0
     assert "Spalte 'Antwort-ID' nicht als ID gelesen: leer in Zeile 3" in capsys.readouterr().out
     assert len(project.segments()) == 6
+
+
+def test_a_decidim_id_with_an_empty_cell_says_the_rows_are_numbered(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: the rows were numbered without a word, as KoBo's "_id" once was."""
+    rows = [list(r) for r in PROPOSALS]
+    rows[2][0] = ""
+    path = tmp_path / "proposals.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Spalte 'id' nicht als ID gelesen: leer in Zeile 3 —" in out
+    assert project.segments()["source_id"].tolist() == ["2", "3", "4"]

@@ -20,6 +20,8 @@ from typing import Any
 
 from workbench.core.domain import ParsedDocument
 from workbench.ingest.common import cell_at, cell_text
+from workbench.ingest.decidim import ID_COLUMN as DECIDIM_ID
+from workbench.ingest.decidim import is_decidim_export
 from workbench.ingest.export_growth import RENAMED_ROWS, Row, growth, has_row_ids
 from workbench.ingest.form_ids import forms_column
 from workbench.ingest.table_columns import ID_HEADERS, only_column
@@ -34,10 +36,11 @@ def id_gaps(
 ) -> dict[str, Any]:
     """``{ID_GAPS: [column, empty rows, repeated rows]}`` for the one column besides
     ``taken`` whose header names an ID (a form tool's, or :data:`ID_HEADERS`) if a row
-    with text has it empty or as in a row before; else ``{}``."""
+    with text has it empty or as in a row before; else ``{}``. Decidim's ``id`` is one."""
     taken = set(taken)
     named = only_column(header, taken, ID_HEADERS)
-    column = forms_column(header) or (named[1] if named else None)
+    decidim = DECIDIM_ID if is_decidim_export(header) else None  # a proposal's "id"
+    column = forms_column(header) or decidim or (named[1] if named else None)
     if column is None or column in taken:
         return {}
     at = list(header).index(column)
