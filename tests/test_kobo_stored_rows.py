@@ -46,7 +46,7 @@ def test_a_kobo_export_stored_by_row_numbers_grows_after_a_deleted_submission(
     assert _import(project, _kobo(tmp_path / "w2", [1, 3, 4, 5])) == 0
     out = capsys.readouterr().out
     assert "2 Aussagen standen schon im Projekt" in out and "2 neue kamen hinzu" in out
-    assert "fehlt in diesem Download (ID 3;" in out
+    assert "fehlt in diesem Download (ID 3 = _id 40002;" in out  # the project's and KoBo's
     assert "Zahlen" not in out  # "_index" moved up with each row: no count
     assert _stored(project) == [
         ("2", 40001, ANSWERS[1]),

@@ -49,7 +49,7 @@ from workbench.ingest.export_growth import (
 from workbench.ingest.held_export import held_export
 from workbench.ingest.id_gaps import refuse_renamed_gaps
 from workbench.ingest.protocol_title import workshop_in_title
-from workbench.ingest.stored_row_ids import ids_as_stored
+from workbench.ingest.stored_row_ids import rows_as_stored, with_platform_ids
 from workbench.store.district_spelling import named_district
 from workbench.store.erased_rows import ERASED_ROWS
 from workbench.store.waves import ordered_waves
@@ -213,12 +213,13 @@ def _earlier_version(
             keep_wave and document.workshop and other.workshop[0]
         ):
             continue
-        rows_of = ids_as_stored(document, options, not renamed, other.cells)  # "_id"
+        rows_of, by = rows_as_stored(document, options, not renamed, other.cells)  # "_id"
         theirs = other.originals()  # stored pseudonymised, read in clear
         source = other.sources()
         rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]
         erased = options.get(ERASED_ROWS)
         grown = None if _coded(document) else growth(rows_of, rows, erased)
+        grown = with_platform_ids(grown, by, other.cells)  # "3 = _id 40002": both IDs
         if renamed:
             known = (other.name, options, other.workshop)
             if (plan := renamed_download(rows_of, other.key, grown, known)) is not None:

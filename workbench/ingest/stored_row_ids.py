@@ -10,9 +10,50 @@ from typing import Any
 
 from workbench.core.domain import ParsedDocument, ParsedSegment
 from workbench.ingest.common import attribute_value
-from workbench.ingest.export_growth import has_row_ids
+from workbench.ingest.export_growth import Growth, has_row_ids
+from workbench.ingest.form_timestamps import FORM_TIMESTAMP, refuse_ambiguous, timestamp_keys
 from workbench.ingest.table_ids import refuse_id_gaps
 from workbench.store.erased_rows import ERASED_ROWS, row_digest
+
+
+def rows_as_stored(
+    document: ParsedDocument,
+    options: Mapping[str, Any],
+    same_name: bool,
+    cells: Callable[[], Sequence[tuple[str, Mapping[str, Any]]]],
+) -> tuple[ParsedDocument, str | None]:
+    """``document`` numbered as the stored rows (``options``, ``cells``) by a platform's ID
+    (:func:`ids_as_stored`) or a form tool's submission time (:func:`by_timestamp`), and
+    the column it was matched by (None: as it is)."""
+    found = ids_as_stored(document, options, same_name, cells)
+    if found is not document:
+        return found, (document.options.get("detected_columns") or {}).get("ID")
+    timed = by_timestamp(document, options, cells)
+    return timed, (document.options.get(FORM_TIMESTAMP) if timed is not document else None)
+
+
+def with_platform_ids(
+    found: Growth | None,
+    column: str | None,
+    cells: Callable[[], Sequence[tuple[str, Mapping[str, Any]]]],
+) -> Growth | None:
+    """``found`` with each missing stored row named by its row ID and, where the stored
+    row (its ``cells``) keeps it, the platform's ID it was matched by ("3 = _id 40002",
+    "3.1, 3.2 = Zeitstempel …"): the number alone is the project's, not the platform's."""
+    if found is None or not column or not found.missing:
+        return found
+    own = {s.partition(".")[0]: str(a[column]).strip() for s, a in cells() if a.get(column)}
+    rows = [source.partition(".")[0] for _, source in found.missing]
+    named = tuple(  # a row's questions ("3.1, 3.2"): its platform ID once, after the last
+        (
+            key,
+            f"{source} = {column} {own[row]}"
+            if row in own and row not in rows[at + 1 :]
+            else source,
+        )
+        for at, ((key, source), row) in enumerate(zip(found.missing, rows, strict=True))
+    )
+    return replace(found, missing=named)
 
 
 def ids_as_stored(
@@ -105,3 +146,50 @@ def _stored_numbers(
 def _own_id(segment: ParsedSegment, several: bool) -> str:
     """A segment's ID in its file's ID column ("R_1a2b" of "R_1a2b.2": the 2nd question)."""
     return segment.source_id.rpartition(".")[0] if several else segment.source_id
+
+
+def by_timestamp(
+    document: ParsedDocument,
+    options: Mapping[str, Any],
+    cells: Callable[[], Sequence[tuple[str, Mapping[str, Any]]]],
+) -> ParsedDocument:
+    """``document`` (a form tool's download stored by row numbers: "3", or "3.1" for a row's
+    first question) with each row numbered as the stored row (``cells``: row ID,
+    attributes) of its submission time, a new one after them (:func:`_numbered`); as it
+    is if the file or the stored document (``options``) has an ID column or a stored row
+    lacks its time. Stops where responses of one second lost or gained one
+    (:mod:`workbench.ingest.form_timestamps`)."""
+    column = document.options.get(FORM_TIMESTAMP)
+    if not column or options.get("id_column") or document.options.get("id_column"):
+        return document
+    if not has_row_ids(document):
+        return document
+    if not document.segments or any(s.row is None for s in document.segments):
+        return document
+    several = bool(document.options.get("more_text_columns"))  # "3.2": the 2nd question
+    question = lambda s: f".{s.source_id.rpartition('.')[2]}" if several else ""  # noqa: E731
+    stored: dict[int, str] = {}
+    for source, attributes in cells():
+        number, value = source.partition(".")[0], str(attributes.get(column) or "").strip()
+        if not number.isdigit() or not value or stored.setdefault(int(number), value) != value:
+            return document
+    mine: dict[int, str] = {}
+    for s in document.segments:
+        value = str((s.attributes or {}).get(column) or "").strip()
+        if not value:
+            return document
+        mine.setdefault(int(s.row or 0), value)
+    if not stored:
+        return document
+    refuse_ambiguous(document, column, stored, mine)
+    theirs = timestamp_keys(sorted(stored.items()))
+    own = timestamp_keys(list(mine.items()))  # in the file's order
+    keyed = tuple(
+        replace(s, source_id=own[int(s.row or 0)] + question(s)) for s in document.segments
+    )
+    known = {key: str(row) for row, key in theirs.items()}
+    numbers = _numbered(replace(document, segments=keyed), known, options, several)
+    segments = tuple(
+        replace(s, source_id=numbers[own[int(s.row or 0)]] + question(s)) for s in document.segments
+    )
+    return replace(document, segments=segments)

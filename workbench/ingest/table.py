@@ -13,6 +13,7 @@ from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedS
 from workbench.ingest.common import attribute_value
 from workbench.ingest.decidim import decidim_id_column
 from workbench.ingest.form_ids import forms_id_column
+from workbench.ingest.form_timestamps import form_timestamp
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.id_gaps import id_gaps
 from workbench.ingest.personal_columns import header_key, is_personal_label
@@ -231,6 +232,7 @@ def parse_table(
     ):
         mapping, detected_id = replace(mapping, id_column=found_id), True
     gaps = {} if mapping.id_column else id_gaps(header, records, named)  # "Antwort-ID" leer
+    gaps |= {} if mapping.id_column else form_timestamp(header)  # Google Forms: no ID
     text_columns = [text_column, *mapping.more_text_columns]
     survey = len(text_columns) > 1
     asking = survey or bool(survey_found)  # a form's question heads its answers
