@@ -22,8 +22,8 @@ from workbench.core.formatting import plural
 from workbench.ingest.person_headers import header_key
 
 FORM_TIMESTAMP = "form_timestamp"  # a table's options: the column a form tool times responses in
-_TIMESTAMPS = frozenset({"zeitstempel", "timestamp"})  # header_key: Google's, Nextcloud's
-_NEXTCLOUD_TIMESTAMPS = _TIMESTAMPS | {"datum"}
+_GOOGLE = frozenset({"Zeitstempel", "Timestamp"})  # Google Forms' first column
+_NEXTCLOUD_TIMESTAMPS = frozenset({"zeitstempel", "timestamp", "datum"})  # header_key
 # header_key of the columns Nextcloud Forms puts before its time (German, English)
 _NEXTCLOUD_USERS = frozenset({"benutzerid", "benutzeranzeigename", "userid", "userdisplayname"})
 _SHOWN = 10  # rows named
@@ -37,11 +37,11 @@ def form_timestamp(header: Sequence[str]) -> dict[str, str]:
     ({'form_timestamp': 'Zeitstempel'}, {})
     >>> form_timestamp(["Benutzer-Anzeigename", "Datum", "Was fehlt?"])
     {'form_timestamp': 'Datum'}
-    >>> form_timestamp(["Datum", "Karte"])
-    {}
+    >>> form_timestamp(["Datum", "Karte"]), form_timestamp(["timestamp", "comment-id"])
+    ({}, {})
     """
     names = [str(h).strip() for h in header]
-    if names and header_key(names[0]) in _TIMESTAMPS:
+    if names and names[0] in _GOOGLE:  # as Google writes it: Pol.is' "timestamp" is no form's
         return {FORM_TIMESTAMP: names[0]}
     keys = [header_key(h) for h in names]
     times = [h for h, k in zip(names, keys, strict=True) if k in _NEXTCLOUD_TIMESTAMPS]
