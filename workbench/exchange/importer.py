@@ -7,8 +7,9 @@ variables), who coded what where, where each note belongs, which case variables 
 indicator values, which named cases are people (speakers, never districts: see
 :mod:`workbench.exchange.people`). Names of things – source names (the document's
 filename and workshop), descriptions, set names, code descriptions – are pseudonymised
-here with the project's pseudonymiser, like statements. :meth:`Writer.write_project
-<workbench.ingest.writer.Writer.write_project>` then stores it like every other import:
+here with the project's pseudonymiser, like statements. :mod:`workbench.exchange.import_files`
+hands it to :meth:`Writer.write_project <workbench.ingest.writer.Writer.write_project>`, which
+stores it like every other import:
 districts, workshops, deduplication, provenance and pseudonymisation with its key.
 """
 
@@ -18,7 +19,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from workbench.coding.records import check_coder
 from workbench.core.domain import (
@@ -28,15 +29,10 @@ from workbench.core.domain import (
     ParsedIndicator,
     ParsedSegment,
     ParsedWorkshop,
-    ProjectImportResult,
 )
 from workbench.core.formatting import plural
-from workbench.exchange.decisions import adopt_decisions, decisions_notice, read_decisions
-from workbench.exchange.foreign import renumber_foreign
 from workbench.exchange.note_places import parsed_memos
-from workbench.exchange.notes import known_notes
 from workbench.exchange.notices import (
-    known_users,
     same_name_users,
     skipped_notices,
     undefined_users,
@@ -50,7 +46,6 @@ from workbench.exchange.people import (
     typed_value,
     variable_district,
 )
-from workbench.exchange.project_note import with_project_description
 from workbench.exchange.qdxml import (
     IMPORTER,
     LISTED_FIELD,
@@ -63,25 +58,17 @@ from workbench.exchange.qdxml import (
     variable_number,
     word_list,
 )
-from workbench.exchange.reader import read_qdpx
 from workbench.exchange.records_in import Exchange, SourceIn
 from workbench.exchange.statements import from_qualcoder, line_segments, unmarked_lines
 from workbench.ingest.common import text_sha
 from workbench.ingest.district_names import district_in_name
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
-from workbench.ingest.stored_growth import reread_notice
-from workbench.ingest.writer import Writer
 from workbench.store import CITYWIDE
-from workbench.store.text_edits import purge_cache
-
-if TYPE_CHECKING:
-    from workbench.project import Project
 
 DOCUMENT_VARIABLES = {"sozialraum": "district", "workshop": "workshop"}
 SETS_ATTRIBUTE = "Sets"
 TEXT_SUFFIXES = (".txt", ".docx", ".doc", ".rtf", ".md", ".odt", ".pdf")
-QdpxImport = ProjectImportResult  # what one imported file added
 
 
 @dataclass(frozen=True)
@@ -93,62 +80,6 @@ class ImportOptions:
     workshop: str | None = None
     names: tuple[str, ...] = ()
     add_districts: bool = False
-
-
-def import_qdpx_files(
-    project: Project,
-    paths: Sequence[str | Path],
-    coder: str | None = None,
-    district: str | None = None,
-    workshop: str | None = None,
-    names: Sequence[str] = (),
-    add_districts: bool = False,
-) -> list[ProjectImportResult]:
-    """Import ``.qdpx`` files (or bare ``.qde``) in ONE transaction: all, or nothing.
-
-    ``coder`` names who coded where a file does not say; ``district``/``workshop`` fix
-    the Sozialraum/workshop of every source; ``names`` are participants to pseudonymise;
-    ``add_districts`` declares districts named by the file's cases instead of stopping.
-    """
-    options = ImportOptions(
-        coder=check_coder(coder) if coder else None,
-        district=district.strip() if district else None,
-        workshop=workshop.strip() if workshop else None,
-        names=tuple(n.strip() for n in names if n.strip()),
-        add_districts=add_districts,
-    )
-    exchanges = [with_project_description(read_qdpx(p), options.coder) for p in paths]
-    decided = [read_decisions(x.about.get("Description"), x.location) for x in exchanges]
-    with project.transaction(exclusive=True) as session:  # one import at a time
-        writer = Writer(session)
-        adopted = [adopt_decisions(session, writer.pseudonymiser, d) for d in decided]
-        # Check everything first, with the project's districts and pseudonym key.
-        districts = [d.name for d in writer.districts.values()]
-        here = [known_users(renumber_foreign(x, writer), writer.session) for x in exchanges]
-        bundles = [parse_exchange(x, options, writer.pseudonymiser, districts) for x in here]
-        bundles = [
-            known_notes(session, b, x.code_paths) for b, x in zip(bundles, here, strict=True)
-        ]
-        results = []
-        for bundle, counts in zip(bundles, adopted, strict=True):
-            result = writer.write_project(
-                bundle, _shared_names(bundle, options), options.add_districts
-            )
-            notices = decisions_notice(*counts)
-            results.append(replace(result, notices=(*result.notices, *notices)))
-        writer.store_pseudonyms()  # placeholders of names in names, also without a text
-        old = writer.reread_stored()  # "Becker" in an earlier source, "Herr Jens Becker" later
-        if old and results:
-            results[-1] = replace(
-                results[-1], notices=(*results[-1].notices, reread_notice(len(old)))
-            )
-    purge_cache(project.path / "cache", old)  # no vector of the text in clear stays
-    return results
-
-
-def import_qdpx(project: Project, path: str | Path, **options: Any) -> ProjectImportResult:
-    """Import one ``.qdpx`` in one transaction (see :func:`import_qdpx_files`)."""
-    return import_qdpx_files(project, [path], **options)[0]
 
 
 def parse_exchange(
@@ -167,16 +98,6 @@ def parse_exchange(
         pseudonymiser = Pseudonymiser()
         pseudonymiser.protect(districts)
     return _Parse(exchange, options, pseudonymiser, tuple(districts)).run()
-
-
-def _shared_names(bundle: ParsedProject, options: ImportOptions) -> list[str]:
-    """The names for every text of a file (given, of person cases and variables): those
-    all its documents carry; a workshop's own name list stays with its documents."""
-    shared = (
-        set.intersection(*(set(d.names) for d in bundle.documents)) if bundle.documents else set()
-    )
-    firsts = [n for d in bundle.documents[:1] for n in d.names if n in shared]
-    return list(dict.fromkeys([*options.names, *firsts]))
 
 
 def _flat(lists: Iterable[Sequence[str]]) -> list[str]:

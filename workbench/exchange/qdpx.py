@@ -62,8 +62,9 @@ content allows:
   ``Sets`` (a list of set names); sets of codes are named as not taken.
 - Modules: :mod:`~workbench.exchange.reader` (archive → plain records, pure; the records
   in :mod:`~workbench.exchange.records_in`),
-  :mod:`~workbench.exchange.importer` (records → ``ParsedProject`` → the one ingest
-  ``Writer``), :mod:`~workbench.exchange.export` and ``export_data``,
+  :mod:`~workbench.exchange.importer` (records → ``ParsedProject``),
+  :mod:`~workbench.exchange.import_files` (→ the one ingest ``Writer``, one transaction),
+  :mod:`~workbench.exchange.export` and ``export_data``,
   :mod:`~workbench.exchange.positions`, :mod:`~workbench.exchange.archive`,
   :mod:`~workbench.exchange.qdxml` (shared helpers).
 - All text is pseudonymised on import like every other import (names, e-mail, phone,
@@ -84,13 +85,8 @@ content allows:
 from __future__ import annotations
 
 from workbench.exchange.export import QdpxExport, build_qde, export_qdpx
-from workbench.exchange.importer import (
-    ImportOptions,
-    QdpxImport,
-    import_qdpx,
-    import_qdpx_files,
-    parse_exchange,
-)
+from workbench.exchange.import_files import QdpxImport, import_qdpx, import_qdpx_files
+from workbench.exchange.importer import ImportOptions, parse_exchange
 from workbench.exchange.qdxml import format_block, parse_block, stable_guid
 from workbench.exchange.reader import read_qdpx
 from workbench.exchange.records_in import Exchange
