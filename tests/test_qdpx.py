@@ -324,13 +324,13 @@ BAD = {
     ),
     "Textstelle außerhalb": (
         lambda exported, t: _broken_qde(exported, t, _outside),
-        r"^Fehler: Datei kaputt\.qdpx/project\.qde: <PlainTextSelection guid=\"[0-9A-F-]+\" "
-        r"name=\"Aussage 1\"> in Quelle 'alkenrath_protokoll\.docx': Textstelle \[31, 999999\) "
+        r"^Fehler: Datei kaputt\.qdpx/project\.qde: <PlainTextSelection guid=\"[0-9A-F-]+\"> "
+        r"in TextSource Nr\. 1 \(GUID [0-9A-F]{8}…\): Textstelle \[31, 999999\) "
         r"liegt nicht im Text \(Länge \d+\)",
     ),
     "unbekannter Code": (
         lambda exported, t: _broken_qde(exported, t, _unknown_code),
-        r"<Coding guid=\"[0-9A-F-]+\"> in Quelle '[^']+': CodeRef "
+        r"<Coding guid=\"[0-9A-F-]+\"> in TextSource Nr\. \d+ \(GUID [0-9A-F]{8}…\): CodeRef "
         r"00000000-0000-4000-8000-0000000000AA verweist auf keinen Code",
     ),
     "unbekannter Sozialraum": (

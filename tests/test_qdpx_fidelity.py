@@ -192,8 +192,9 @@ def test_the_files_convention_is_detected(
     if notice is None:
         assert result.notices == ()
     else:
-        [said] = result.notices
-        assert said.startswith("Textpositionen in 'Beiratssitzung' als UTF-16-Codeeinheiten")
+        said, why = result.notices
+        assert said.startswith("Textpositionen in TextSource Nr. 1 (GUID C0000000…) als UTF-16-")
+        assert why.startswith("Quellen stehen hier mit ihrer Nummer in der Datei")
         assert notice in said and said.endswith("nur so liegen alle Textstellen im Text.")
 
 
@@ -205,8 +206,9 @@ def test_ambiguous_positions_are_read_as_utf16_and_the_user_is_told(
     qde = _qde(text, [(CODE, ANA, "b c")], origin="")
     result = import_qdpx(project, _qdpx(tmp_path / "x.qdpx", qde, {f"Sources/{SOURCE}.txt": text}))
     assert _quotes(project) == {("Bedarf", "b c", "Ana")}
-    [said] = result.notices
-    assert said.startswith("Textpositionen in 'Beiratssitzung': nicht erkennbar, ob sie in")
+    said, why = result.notices
+    assert said.startswith("Textpositionen in TextSource Nr. 1 (GUID C0000000…): nicht erkennbar")
+    assert why.startswith("Quellen stehen hier mit ihrer Nummer in der Datei")
     assert "kein Ursprungsprogramm angegeben" in said and "gelesen als UTF-16" in said
 
 

@@ -59,7 +59,8 @@ def test_codings_land_on_their_words_however_line_breaks_are_counted(
     notices = [n for n in result.notices if "Windows-Zeilenumbruch" in n]
     assert len(notices) == int(one_per_break)
     if one_per_break:
-        assert "'Forum'" in notices[0] and "zählt als ein Zeichen" in notices[0]
+        assert "TextSource Nr. 1 (GUID S1)" in notices[0] and "Forum" not in notices[0]
+        assert "zählt als ein Zeichen" in notices[0]
 
 
 def test_a_qualcoder_file_counting_one_per_break_and_code_points(

@@ -31,8 +31,10 @@ def test_maxqda_shaped_project_imports(project: Project, tmp_path: Path) -> None
     assert (result.documents, result.segments, result.codes, result.codings) == (2, 7, 6, 9)
     assert (result.memos, result.indicators) == (4, 1)
     assert result.notices == (
-        "Quelle 'Protokoll Quartiersworkshop Manfort': 1 Kodierungen über mehrere Absätze "
+        "TextSource Nr. 1 (GUID 7C1E5A0B…): 1 Kodierungen über mehrere Absätze "
         "wurden je Aussage aufgeteilt.",
+        "Quellen stehen hier mit ihrer Nummer in der Datei und dem Anfang ihrer GUID, nicht "
+        "mit ihrem Namen: Dateinamen von Interviews nennen oft die Interviewten.",
     )
     # Nested codes with colours and descriptions.
     codes = project.codes().set_index("path")

@@ -256,7 +256,8 @@ def test_back_into_the_original_project_no_lines_are_said_to_be_added(
     back = _only_coded(_back_from_qualcoder(ours, tmp_path / "zurueck.qdpx"), older=True)
     notices = import_qdpx(other, back).notices
     assert [n for n in notices if "ohne Markierung" in n] == [
-        "Quelle 'Interview.txt': 3 Zeilen ohne Markierung als Aussage gelesen (Quelle-ID „Z“ "
+        "TextSource Nr. 1 (GUID 7CB66024…): 3 Zeilen ohne Markierung als Aussage gelesen "
+        "(Quelle-ID „Z“ "
         "und Zeilennummer): QualCoder exportiert nur kodierte Textstellen, Aussagen ohne Code "
         "verlieren dort ihre Markierung. Bitte prüfen, ob Überschriften oder Leitfragen "
         "darunter sind."

@@ -150,7 +150,7 @@ def test_text_in_another_encoding_stops_with_the_source_named(
 ) -> None:
     archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": _qde(), **_source(TEXT.encode("cp1252"))})
     err = _fails(project, capsys, str(archive))
-    assert f'<TextSource guid="{SOURCE}" name="Sitzung">' in err
+    assert "TextSource Nr. 1 (GUID C0000000…): Text ist" in err and "Sitzung" not in err
     assert "weder UTF-8 noch UTF-16" in err and "als UTF-8 speichern" in err
 
 
@@ -270,9 +270,9 @@ def test_a_reversed_selection_stops_with_its_positions(
     )
     err = _fails(project, capsys, str(good), str(bad))  # one transaction: neither file
     assert err.strip() == (
-        'Fehler: Datei x.qdpx/project.qde: <PlainTextSelection guid="E1"> in Quelle '
-        "'Sitzung': startPosition 12 liegt hinter endPosition 4; eine Textstelle beginnt "
-        "vor ihrem Ende."
+        'Fehler: Datei x.qdpx/project.qde: <PlainTextSelection guid="E1"> in TextSource Nr. 1 '
+        "(GUID C0000000…): startPosition 12 liegt hinter endPosition 4; eine Textstelle "
+        "beginnt vor ihrem Ende."
     )
 
 
@@ -283,8 +283,10 @@ def test_codings_on_empty_selections_are_named_as_such(project: Project, tmp_pat
     result = import_qdpx(project, archive)
     assert _quotes(project) == BRAUCHEN
     assert result.notices == (
-        "Quelle 'Sitzung': 1 Kodierung auf leeren Textstellen (startPosition = endPosition) "
-        "übersprungen.",
+        "TextSource Nr. 1 (GUID C0000000…): 1 Kodierung auf leeren Textstellen "
+        "(startPosition = endPosition) übersprungen.",
+        "Quellen stehen hier mit ihrer Nummer in der Datei und dem Anfang ihrer GUID, nicht "
+        "mit ihrem Namen: Dateinamen von Interviews nennen oft die Interviewten.",
     )
 
 
@@ -362,7 +364,7 @@ def test_a_selection_without_its_position_says_which_is_missing(
     qde = _qde(selection=selection)
     archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": qde, **_source()})
     err = _fails(project, capsys, str(archive))
-    assert "in Quelle 'Sitzung': startPosition fehlt." in err
+    assert "in TextSource Nr. 1 (GUID C0000000…): startPosition fehlt." in err
 
 
 @pytest.mark.parametrize(

@@ -208,16 +208,17 @@ def decode_source(data: bytes, what: str, filename: str) -> str:
 
 
 def source_text(
-    element: ET.Element, container: Container, base: Path | None, filename: str
+    element: ET.Element, container: Container, base: Path | None, filename: str, label: str = ""
 ) -> str | Missing:
     """The plain text of a TextSource or Note: inline, in the archive, or a relative file.
 
     A text that is not there comes back as :class:`Missing` (the caller names all of
-    them at once); paths that would leave the project, and other schemes, stop here.
+    them at once); paths that would leave the project, and other schemes, stop here,
+    naming the element as ``label`` says (else by its tag and GUID: :func:`where`).
     """
     inline = child(element, "PlainTextContent")
     path = element.get("plainTextPath")
-    what = where(element)
+    what = label or where(element)
     name = (element.get("name") or element.get("guid") or "").strip()
     if inline is not None and not path:
         return inline.text or ""

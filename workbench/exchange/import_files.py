@@ -20,6 +20,7 @@ from workbench.exchange.importer import ImportOptions, parse_exchange
 from workbench.exchange.notes import known_notes
 from workbench.exchange.notices import known_users
 from workbench.exchange.project_note import with_project_description
+from workbench.exchange.qdxml import with_labels_explained
 from workbench.exchange.reader import read_qdpx
 from workbench.ingest.records import ParsedProject
 from workbench.ingest.stored_growth import reread_notice
@@ -71,8 +72,8 @@ def import_qdpx_files(
             result = writer.write_project(
                 bundle, _shared_names(bundle, options), options.add_districts
             )
-            notices = decisions_notice(*counts)
-            results.append(replace(result, notices=(*result.notices, *notices)))
+            notices = with_labels_explained((*result.notices, *decisions_notice(*counts)))
+            results.append(replace(result, notices=notices))
         writer.store_pseudonyms()  # placeholders of names in names, also without a text
         old = writer.reread_stored()  # "Becker" in an earlier source, "Herr Jens Becker" later
         if old and results:

@@ -165,7 +165,7 @@ class _Parse:
                 member_sets.get(source.owner, []),
             )
             if document is None:
-                self.notices.append(f"Quelle '{source.name}' ist leer und wurde übersprungen.")
+                self.notices.append(f"{source.label} ist leer und wurde übersprungen.")
                 continue
             index[source.guid] = len(documents)
             documents.append(document)
@@ -198,18 +198,21 @@ class _Parse:
             indicators=tuple(indicators),
             notices=tuple(self.notices),
             location=self.x.location,
+            labels=tuple((s.guid, s.label) for s in self.x.sources),
         )
 
     # -- where sources belong --------------------------------------------------------------
     def _case_districts(self) -> tuple[dict[str, str], dict[str, str]]:
         by_source: dict[str, str] = {}
         by_selection: dict[str, str] = {}
+        labels = {s.owner: s.label for s in self.x.sources}
         for case in self.places:
             for guid in case.sources:
                 other = by_source.get(guid)
                 if other is not None and other != case.name:
                     raise InputError(
-                        f"Quelle {guid} gehört zu zwei Fällen ('{other}' und '{case.name}'); "
+                        f"{labels.get(guid, f'Quelle {guid}')} gehört zu zwei Fällen ('{other}' "
+                        f"und '{case.name}'); "
                         "ein Dokument kann nur in einem Sozialraum liegen.",
                         file=self.x.location,
                     )
@@ -327,7 +330,7 @@ class _Parse:
         people = PersonSpans(source, self.people)
         name = self.guard(source.name)
         named = None if fixed or people.district else district_in_name(name, self.districts)
-        self.by_name += [f"„{name}“ → {named}"] if named else []
+        self.by_name += [f"{source.label} → {named}"] if named else []
         district = fixed or people.district or named or CITYWIDE
         workshop = (
             self.options.workshop
@@ -364,7 +367,7 @@ class _Parse:
                 "origin": self.x.origin,
                 "segments": "selections" if marked else "lines",
                 **(
-                    {"unmarked_lines": [name, unmarked]}
+                    {"unmarked_lines": [source.label, unmarked]}
                     if (unmarked := self.unmarked.get(source.guid))
                     else {}
                 ),
@@ -390,7 +393,7 @@ class _Parse:
             return False, line_segments(source, attributes)
         seen: dict[str, tuple[str, int, int, str]] = {}
         for selection, fields in sorted(marked, key=lambda m: (m[0].start, m[0].end)):
-            where = f"<PlainTextSelection guid=\"{selection.guid}\"> in Quelle '{source.name}'"
+            where = f'<PlainTextSelection guid="{selection.guid}"> in {source.label}'
             source_id = (fields.get("Quelle-ID") or "").strip()
             if not source_id:
                 raise InputError(f"{where}: Quelle-ID fehlt.", file=self.x.location)
@@ -462,7 +465,7 @@ class _Parse:
         items += [(None, c) for c in source.codings]
         result = []
         for selection, c in items:
-            where = f"<Coding guid=\"{c.guid}\"> in Quelle '{source.name}'"
+            where = f'<Coding guid="{c.guid}"> in {source.label}'
             path = self.x.code_paths.get(c.code)
             if path is None:
                 raise InputError(

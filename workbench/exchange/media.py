@@ -55,6 +55,7 @@ class RawText:
     plain: list[ET.Element] = field(default_factory=list)
     spans: list[tuple[ET.Element, int, int]] = field(default_factory=list)
     located: list[tuple[ET.Element, int, int]] = field(default_factory=list)
+    label: str = ""  # in messages (qdxml.source_label), set by the reader
 
 
 def text_source(element: ET.Element, text: str) -> RawText:

@@ -180,7 +180,7 @@ def per_selection(reading: Reading, origin: str, ours: bool) -> Reading:
 
 
 def _names(names: Sequence[str]) -> str:
-    shown = ", ".join(f"'{n}'" for n in names[:3])
+    shown = ", ".join(names[:3])  # labels (qdxml.source_label), not names
     return shown + (f" und {len(names) - 3} weiteren" if len(names) > 3 else "")
 
 

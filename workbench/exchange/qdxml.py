@@ -315,12 +315,31 @@ SOURCE_LABELS = (
     "Quellen stehen hier mit ihrer Nummer in der Datei und dem Anfang ihrer GUID, nicht mit "
     "ihrem Namen: Dateinamen von Interviews nennen oft die Interviewten."
 )
+_LABEL = re.compile(r"\b[A-Z][a-z]+Source Nr\. \d+")  # a source_label in a notice
+
+
+def with_labels_explained(notices: tuple[str, ...]) -> tuple[str, ...]:
+    """``notices`` and, once, why sources in them stand by number (:data:`SOURCE_LABELS`).
+
+    >>> with_labels_explained(("TextSource Nr. 2 (GUID C1C745F7…) ist leer.",))[1][:26]
+    'Quellen stehen hier mit ih'
+    >>> with_labels_explained(("1 Netzwerkansicht nicht übernommen.",))
+    ('1 Netzwerkansicht nicht übernommen.',)
+    """
+    if SOURCE_LABELS in notices or not any(_LABEL.search(n) for n in notices):
+        return notices
+    return (*notices, SOURCE_LABELS)
 
 
 def where(element: ET.Element) -> str:
-    """``<Tag guid=… name=…>`` for messages."""
-    attrs = " ".join(f'{k}="{element.get(k)}"' for k in ("guid", "name") if element.get(k))
-    return f"<{local(element.tag)}{' ' + attrs if attrs else ''}>"
+    """``<Tag guid=…>`` for messages; never the name: a source's is often a person's
+    ("Simon.docx"), a selection's (ATLAS.ti) the start of the text it marks.
+
+    >>> where(ET.fromstring('<TextSource guid="C1" name="Simon.docx"/>'))
+    '<TextSource guid="C1">'
+    """
+    guid = element.get("guid")
+    return f'<{local(element.tag)} guid="{guid}">' if guid else f"<{local(element.tag)}>"
 
 
 _NOTE_TEXT = re.compile(

@@ -166,12 +166,13 @@ def _codebook_in(
 
 
 def _int_attr(element: ET.Element, name: str, filename: str, source: str) -> int:
+    """The whole number ``name`` of ``element`` in ``source`` (its label), else an error."""
     value = element.get(name)
     try:
         return int(value or "")
     except ValueError:
         raise InputError(
-            f"{where(element)} in Quelle '{source}': "
+            f"{where(element)} in {source}: "
             + (f"{name}='{value}' ist keine ganze Zahl." if value else f"{name} fehlt."),
             file=filename,
         ) from None
@@ -357,8 +358,8 @@ def _texts(
     element_list = child(root, "Sources")
     elements = [] if element_list is None else list(element_list)
 
-    def read_or_missing(element: ET.Element) -> str | Missing:
-        text = source_text(element, container, base, location)
+    def read_or_missing(element: ET.Element, label: str = "") -> str | Missing:
+        text = source_text(element, container, base, location, label)
         if isinstance(text, Missing) or "ATLAS.ti" not in origin:
             return text
         return text.replace("\r\n", "\n")  # ATLAS.ti counts a Windows line break as one
@@ -373,14 +374,15 @@ def _texts(
     for number, element in enumerate(elements, 1):
         if local(element.tag) != "TextSource":
             continue
-        text = read_or_missing(element)
+        # named by its place, not its name (source_label)
+        label = source_label("TextSource", number, norm_guid(element.get("guid")))
+        text = read_or_missing(element, label)
         if isinstance(text, Missing) and text.rich:  # nothing to add: named, with advice
             skipped.append(replace(_skipped(element, number), rich=text.looked))
-        elif isinstance(text, Missing):  # named by its place, not its name (source_label)
-            guid = norm_guid(element.get("guid"))
-            missing.append(replace(text, name=source_label("TextSource", number, guid)))
+        elif isinstance(text, Missing):
+            missing.append(replace(text, name=label))
         else:
-            texts.append(text_source(element, text))
+            texts.append(replace(text_source(element, text), label=label))
             texts[-1].plain += [
                 annotations[n] for n in refs(element, "NoteRef") if n in annotations
             ]
@@ -401,6 +403,8 @@ def _texts(
             if kind != "TextSource":
                 skipped.append(_skipped(element, number))
             continue
+        for t in found:  # several transcripts: each by its own GUID
+            t.label = source_label(kind, number, t.guid)
         texts.extend(found)
         seen.update(t.text for t in found)
         imported = found[0].kind if found else ""
@@ -416,12 +420,13 @@ def _sources(
         raw.spans[:0] = [
             (
                 selection,
-                _int_attr(selection, "startPosition", filename, raw.name),
-                _int_attr(selection, "endPosition", filename, raw.name),
+                _int_attr(selection, "startPosition", filename, raw.label),
+                _int_attr(selection, "endPosition", filename, raw.label),
             )
             for selection in raw.plain
         ]
-    spans = [(t.name, t.text, [(s, e) for _, s, e in t.spans]) for t in texts]
+    # names for the notices on positions: labels, never the sources' names
+    spans = [(t.label, t.text, [(s, e) for _, s, e in t.spans]) for t in texts]
     one, crlf_notice = one_per_line_break(origin, spans)  # "\r\n" as one character
     if crlf_notice:
         notices.append(crlf_notice)
@@ -439,10 +444,10 @@ def _sources(
         name, text = raw.name, raw.text
         selections = []
         for selection, start, end in raw.spans:
-            begin, stop = reading.span(raw.name, base, mapping, start, end)
+            begin, stop = reading.span(raw.label, base, mapping, start, end)
             if one and begin is not None and stop is not None and stop <= len(base):
                 begin, stop = crlf.to_raw(begin), crlf.to_raw(stop)
-            what = f"{where(selection)} in Quelle '{name}'"
+            what = f"{where(selection)} in {raw.label}"
             if start > end:
                 raise InputError(
                     f"{what}: startPosition {start} liegt hinter endPosition {end}; "
@@ -467,7 +472,7 @@ def _sources(
         empty = sum(len(s.codings) for s in selections if s.start == s.end)
         if empty:
             notices.append(
-                f"Quelle '{name}': {plural(empty, 'Kodierung', 'Kodierungen')} auf leeren "
+                f"{raw.label}: {plural(empty, 'Kodierung', 'Kodierungen')} auf leeren "
                 "Textstellen (startPosition = endPosition) übersprungen."
             )
             selections = [replace(s, codings=()) if s.start == s.end else s for s in selections]
@@ -483,6 +488,7 @@ def _sources(
                 codings=_codings_in(raw.meta),
                 notes=tuple(n for n in refs(raw.meta, "NoteRef") if n not in on_spans) + raw.notes,
                 variables=_values_in(raw.meta),
+                label=raw.label,
             )
         )
     notices.extend(filter(None, [reading.mixed_notice()]))

@@ -55,6 +55,7 @@ class SourceIn:
     codings: tuple[CodingIn, ...]  # on the whole source
     notes: tuple[str, ...]
     variables: tuple[tuple[str, str, str], ...]  # (variable guid, value type, value)
+    label: str = ""  # in messages: its number and GUID start, never its name (source_label)
 
 
 @dataclass(frozen=True)

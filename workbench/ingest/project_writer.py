@@ -87,6 +87,12 @@ class ProjectFileWriting:
     planned: dict[str, ParsedWorkshop]
     seen_codings: set[int]
     added_codings: set[int]
+    source_labels: dict[str, str]  # source GUID → its name in messages (ParsedProject.labels)
+
+    def _source(self, document: ParsedDocument) -> str:
+        """How messages name the document: by its label in the file, else by its name."""
+        label = self.source_labels.get(str(document.options.get("guid", "")))
+        return label or f"Quelle '{document.filename}'"
 
     def _merge(
         self, document: ParsedDocument, existing: Document, text: str, shift: OffsetMap
@@ -94,7 +100,7 @@ class ProjectFileWriting:
         """The document is already there: add only its new codings."""
         if existing.text != text:
             notice = (
-                f"Quelle '{document.filename}' ist schon importiert, aber ihr Text weicht ab "
+                f"{self._source(document)} ist schon importiert, aber ihr Text weicht ab "
                 "(andere Pseudonymisierung); ihre Kodierungen wurden nicht übernommen."
             )
             return _Written(
@@ -165,12 +171,12 @@ class ProjectFileWriting:
         notices = []
         if split:
             notices.append(
-                f"Quelle '{document.filename}': {split} Kodierungen über mehrere Absätze wurden "
+                f"{self._source(document)}: {split} Kodierungen über mehrere Absätze wurden "
                 "je Aussage aufgeteilt."
             )
         if outside:
             notices.append(
-                f"Quelle '{document.filename}': {outside} Kodierungen liegen außerhalb aller "
+                f"{self._source(document)}: {outside} Kodierungen liegen außerhalb aller "
                 "Aussagen (z. B. auf Überschriften) und wurden nicht übernommen."
             )
         return added, tuple(notices)
@@ -198,9 +204,13 @@ class ProjectFileWriting:
         written = []
         self.seen_codings.clear()
         self.added_codings.clear()
-        for document in bundle.documents:
-            written.append(self._write(document, None, None, extra_names))
-            notices.extend(written[-1].result.notices)
+        self.source_labels = dict(bundle.labels)
+        try:
+            for document in bundle.documents:
+                written.append(self._write(document, None, None, extra_names))
+                notices.extend(written[-1].result.notices)
+        finally:
+            self.source_labels = {}  # the next file's, or none (another format's spans)
         export = self._export(bundle)
         notices.extend(self._removed_elsewhere(written, bundle, export))
         self.edited_memos: list[Memo] = []

@@ -33,3 +33,5 @@ class ParsedProject:
     notices: tuple[str, ...] = ()
     location: str | None = None  # for messages, e.g. "studie.qdpx/project.qde"
     code_guids: tuple[tuple[str, str], ...] = ()  # (path in the file, GUID) of each code
+    # (source GUID, how messages name it): by its number and GUID, never by its file name
+    labels: tuple[tuple[str, str], ...] = ()

@@ -550,9 +550,9 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             "und erneut importieren."
         )
     if options.get("unmarked_lines"):  # exchange.statements: QualCoder's uncoded statements
-        source, lines = options["unmarked_lines"]
+        source, lines = options["unmarked_lines"]  # source: its label (qdxml.source_label)
         notices.append(
-            f"Quelle '{source}': {lines} Zeile{'n' if lines > 1 else ''} ohne Markierung als "
+            f"{source}: {lines} Zeile{'n' if lines > 1 else ''} ohne Markierung als "
             "Aussage gelesen (Quelle-ID „Z“ und Zeilennummer): QualCoder exportiert nur "
             "kodierte Textstellen, Aussagen ohne Code verlieren dort ihre Markierung. Bitte "
             "prüfen, ob Überschriften oder Leitfragen darunter sind."

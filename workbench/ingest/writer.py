@@ -108,6 +108,7 @@ class Writer(ProjectFileWriting):
             workshop_key(composed(w.name)): w for w in session.scalars(select(Workshop))
         }
         self.codes = CodeIndex(session)
+        self.source_labels = {}  # a REFI-QDA file's, while it is written (write_project)
         self.pseudonymiser = Pseudonymiser.of_project(session)
         self.mark = len(self.pseudonymiser.known)  # the key before this import
         self.listed_mark = self.pseudonymiser.listed.mark()  # the listed people before it
