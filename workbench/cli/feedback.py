@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import shlex
 import sys
 from urllib.parse import urlsplit
 
 from workbench.cli.common import district_option, open_project, said_to
-from workbench.core.fileio import csv_on_success, ensure_csv_target
+from workbench.core.errors import WorkbenchError
+from workbench.core.fileio import NotPlaced, csv_on_success, ensure_csv_target
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8866"
 
@@ -48,21 +50,24 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     # the file holds the codes' only copies: readable by the owner only. Written before the
     # codes are stored (a file that cannot be written stores none), it takes the name
     # --out only after they are: a failed commit leaves no list of codes never stored.
-    with csv_on_success(args.out, sep=";", mode=0o600) as write:
+    try:
+        with csv_on_success(args.out, sep=";", mode=0o600) as write:
 
-        def deliver(tokens: list[str]) -> None:
-            """Write the codes with their links (into the temporary file)."""
-            links = [link(args.base_url, t) for t in tokens]
-            write(pd.DataFrame({"token": tokens, "url": links}))
+            def deliver(tokens: list[str]) -> None:
+                """Write the codes with their links (into the temporary file)."""
+                links = [link(args.base_url, t) for t in tokens]
+                write(pd.DataFrame({"token": tokens, "url": links}))
 
-        tokens = feedback.issue_tokens(
-            project,
-            args.n,
-            workshop=workshop,
-            district=district,
-            budget=args.budget,
-            deliver=deliver,
-        )
+            tokens = feedback.issue_tokens(
+                project,
+                args.n,
+                workshop=workshop,
+                district=district,
+                budget=args.budget,
+                deliver=deliver,
+            )
+    except NotPlaced as err:  # the codes are stored: say so, and where their list is
+        raise WorkbenchError(_not_placed(err, args, str(project.path))) from None
     pattern = link(args.base_url, "<Zugangscode>")
     if args.out is None:
         print(f"# Link-Muster: {pattern}", file=sys.stderr)
@@ -76,6 +81,31 @@ def cmd_tokens(args: argparse.Namespace) -> int:
         file=said,
     )
     return 0
+
+
+def _not_placed(err: NotPlaced, args: argparse.Namespace, project: str) -> str:
+    """What to do when the codes are stored but their list did not take its name."""
+    codes = f"Die {args.n} Zugangscodes sind gespeichert, aber ihre Liste ließ sich nicht als "
+    codes += f"{err.path} ablegen: {err.reason}."
+    if err.kept is not None:
+        return (
+            f"{codes} Sie liegt in {err.kept}, der einzigen Kopie der Codes (die Datenbank "
+            f"speichert nur Prüfsummen): bitte umbenennen, z. B. mv {shlex.quote(str(err.kept))} "
+            f"{shlex.quote(str(err.path))}."
+        )
+    again = ["workbench", "--project", project, "tokens", "--n", str(args.n)]
+    for option, value in (("--workshop", args.workshop), ("--district", args.district)):
+        again += [option, value] if value else []
+    again += ["--budget", str(args.budget)] if args.budget != 10 else []
+    again += ["--base-url", args.base_url] if args.base_url != DEFAULT_BASE_URL else []
+    again += ["--formular"] if args.formular else []
+    again += ["--out", str(err.path)]
+    return (
+        f"{codes} Die Liste ist verloren, und die Datenbank speichert nur Prüfsummen: diese "
+        "Codes lassen sich nicht erneut ausgeben (niemand hat sie; sie zählen in „workbench "
+        "feedback“ als ausgegeben). Neue Codes mit Liste, sobald der Ordner da ist: "
+        f"{shlex.join(again)}"
+    )
 
 
 def _fmt(value: object, digits: int = 2) -> str:

@@ -274,11 +274,41 @@ def csv_on_success(
     For a file whose content must agree with a database change made in the block (the
     access codes' only copy): the table is written into a temporary file inside the
     block (a full disk stops the change), which replaces ``out`` after the commit. The
-    block must write once. Standard output, a pipe or a device is written at once.
+    block must write once. Standard output, a pipe or a device is written at once. If
+    ``out`` cannot take the file after the block (its folder removed meanwhile), the
+    temporary file stays where it is and :class:`NotPlaced` says so.
     """
     if out is None or _special(Path(out)):
         yield lambda table: write_csv(table, out, sep=sep, mode=mode)
         return
     _check_csv_name(out)
-    with atomic_path(out, mode) as tmp:
+    path = Path(out)
+    try:
+        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                            dir=path.parent)  # fmt: skip
+    except OSError as err:
+        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {os_reason(err)}.") from None
+    os.close(descriptor)
+    tmp = Path(name)
+    try:
         yield lambda table: tmp.write_bytes((CSV_BOM + csv_text(table, sep=sep)).encode("utf-8"))
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {os_reason(err)}.") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:  # the block's work is done (the codes committed): the file is kept, or named lost
+        os.chmod(tmp, mode & ~_umask())
+        os.replace(tmp, path)
+    except OSError as err:
+        raise NotPlaced(path, tmp if tmp.is_file() else None, os_reason(err)) from None
+
+
+class NotPlaced(WorkbenchError):
+    """A file :func:`csv_on_success` wrote after its block succeeded could not take its
+    name: ``kept`` is where it is (None: gone with its folder), ``reason`` why."""
+
+    def __init__(self, path: Path, kept: Path | None, reason: str):
+        super().__init__(f"{path} lässt sich nicht schreiben: {reason}.")
+        self.path, self.kept, self.reason = path, kept, reason
