@@ -37,6 +37,7 @@ from workbench.coding.records import check_coder, known_coder
 from workbench.core.domain import InputError
 from workbench.store import CITYWIDE, Code, Coding, CodingAction
 from workbench.synthesis.citywide import place_name
+from workbench.synthesis.workshop_names import is_file_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,12 +99,20 @@ class _Table:
     workshop_names: list[str] = field(default_factory=list)
     question_names: list[str | None] = field(default_factory=list)
     district_shown: dict[str, str] = field(default_factory=dict)  # "ohne Sozialraum"
+    workshop_shown: dict[str, str] = field(default_factory=dict)  # a file-named one: its file
 
     def shown_district(self, index: int) -> str:
         """Segment ``index``'s Sozialraum as the apps name it: a survey's statements under
         Gesamtstadt are "ohne Sozialraum" (:func:`workbench.synthesis.citywide.place_name`)."""
         district = self.districts[index]
         return self.district_shown.get(district, district)
+
+    def shown_workshop(self, index: int) -> str:
+        """Segment ``index``'s workshop as the apps name it: one named only after its file
+        (a card wall's "dataset-…-d1a") is that file, "dataset-…-d1a.csv"
+        (:func:`workbench.synthesis.workshop_names.is_file_name`)."""
+        workshop = self.workshops[index]
+        return self.workshop_shown.get(workshop, workshop)
 
 
 def _categories(values: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
@@ -113,6 +122,16 @@ def _categories(values: Sequence[Any]) -> tuple[np.ndarray, list[Any]]:
         names.append(None)
     number = {v: i for i, v in enumerate(names)}
     return np.fromiter((number[v] for v in values), dtype=np.int32, count=len(values)), names
+
+
+def _file_workshops(workshops: Sequence[str], documents: Sequence[str]) -> dict[str, str]:
+    """Each workshop named only after its file, with that file's name.
+
+    >>> _file_workshops(["karten", "Auftakt", "karten"], ["karten.csv", "a.md", "karten.csv"])
+    {'karten': 'karten.csv'}
+    """
+    pairs = dict.fromkeys(zip(workshops, documents, strict=True))
+    return {w: d for w, d in pairs if is_file_name(w, d)}
 
 
 class CodingModel:
@@ -195,6 +214,7 @@ class CodingModel:
             workshop_names=workshop_names,
             question_names=question_names,
             district_shown={d: place_name(d, city) for d in district_names},
+            workshop_shown=_file_workshops(workshops, [str(d) for d in segments["document"]]),
         )
 
     def _read_codebook(self, signature: tuple[CodeSpec, ...], strict: bool) -> None:
@@ -325,7 +345,10 @@ class CodingModel:
                 ("Alle Sozialräume", ALL),
                 *((t.district_shown.get(d, d), d) for d in t.district_names),
             ],
-            "workshop": [("Alle Workshops", ALL), *((w, w) for w in t.workshop_names)],
+            "workshop": [
+                ("Alle Workshops", ALL),
+                *((t.workshop_shown.get(w, w), w) for w in t.workshop_names),
+            ],
             "question": [("Alle Leitfragen", ALL), *questions],
             "code": [("Alle Codes", ALL), *((b.path, b.path) for b in self.buttons_)],
         }

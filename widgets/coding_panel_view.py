@@ -404,7 +404,7 @@ class PanelView(w.VBox):
             return
         t = model.table_
         before, after = model.neighbours(index)
-        meta = [t.source_ids[index], t.shown_district(index), t.workshops[index]]
+        meta = [t.source_ids[index], t.shown_district(index), t.shown_workshop(index)]
         if t.questions[index]:
             meta.append(f"Leitfrage: {t.questions[index]}")
         if t.roles[index]:

@@ -151,7 +151,7 @@ def _overview(out: OutlineBuilder, data: ReportData) -> None:
         return
     rows = tuple(
         (
-            text_or(w.workshop),
+            text_or(w.shown),
             district_text(w.districts, text_or(w.district, MISSING_DISTRICT)),
             format_date(w.date),
             text_or(w.format, MISSING),

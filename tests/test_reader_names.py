@@ -1,0 +1,90 @@
+"""What a reader sees for the city's statements, a workshop named after its file and a
+missing speaker role: alike in the profile app, the coding app, the report, the site and the
+Sozialraumkonzept.
+
+- A card wall imported without a workshop is stored under the workshop "karten" (the file's
+  stem). The report's and the site's overview listed it as a workshop, the coding app in its
+  context line and workshop filter; now the overview writes "–" (as the XLSX report) and the
+  coding app names the file, "karten.csv". A named workshop keeps its name.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+from html import unescape
+from pathlib import Path
+
+import docx
+
+from tests.sparse_data import card_wall
+from widgets.coding_panel import CodingPanel
+from workbench import Project
+from workbench.ingest.table import TableMapping
+from workbench.synthesis.reports import render
+from workbench.synthesis.site import publish
+
+WHEN = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
+
+
+def words(html: str) -> str:
+    """Page text without tags, whitespace folded."""
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+def named_cards(folder: Path, workshop: str) -> Project:
+    """The sparse card wall's kind of file, imported as the workshop ``workshop``."""
+    project = Project.create(folder / "karten-projekt")
+    cards = folder / "karten.csv"
+    cards.write_text("Text\nMehr Bänke im Park\nDer Jugendtreff fehlt\n", encoding="utf-8")
+    project.import_files([cards], TableMapping(text_column="Text"), workshop=workshop)
+    return project
+
+
+def overview_rows(project: Project, folder: Path) -> dict[str, str]:
+    """The overview's workshop row as the HTML report, the DOCX report and the site's start
+    page show it (cells joined by " | " for DOCX)."""
+    site = folder / "seite"
+    publish(project, site, generated_at=WHEN)
+    html = words(render(project, "html", generated_at=WHEN).decode("utf-8"))
+    page = words((site / "index.html").read_text(encoding="utf-8"))
+    document = docx.Document(io.BytesIO(render(project, "docx", generated_at=WHEN)))
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Workshop")
+    row = " | ".join(c.text for c in table.rows[1].cells)
+    pattern = r"Workshop Sozialraum Datum Format Aussagen (.+?) \d+ "
+    return {
+        "html": re.search(pattern, html).group(1),
+        "site": re.search(pattern, page).group(1),
+        "docx": row.rsplit(" | ", 1)[0],
+    }
+
+
+def test_the_overview_lists_no_file_as_a_workshop(tmp_path: Path) -> None:
+    """The card wall's row: "–" where the file's stem "karten" stood; a named workshop stays."""
+    with card_wall(tmp_path / "wand", needs=False) as project:
+        rows = overview_rows(project, tmp_path / "wand")
+    assert rows == {
+        "html": "– ohne Sozialraum ohne Datum ohne Angabe",
+        "site": "– ohne Sozialraum ohne Datum ohne Angabe",
+        "docx": "– | ohne Sozialraum | ohne Datum | ohne Angabe",
+    }
+    with named_cards(tmp_path / "benannt", "Kartenwand Ottensen") as project:
+        rows = overview_rows(project, tmp_path / "benannt")
+    assert {r.split(" ")[0] for r in rows.values()} == {"Kartenwand"}
+
+
+def test_the_coding_app_names_the_file_not_a_file_workshop(tmp_path: Path) -> None:
+    """Context line and workshop filter: "karten.csv", not the workshop "karten"."""
+    with card_wall(tmp_path / "wand", needs=False) as project:
+        panel = CodingPanel(project, coder="Anna")
+        context, labels = words(panel.context.value), list(panel.workshop_filter.options)
+        panel.workshop_filter.value = "karten"  # the filter still selects the cards
+        assert len(panel.model.visible_) == len(project.segments()) > 0
+    assert " · ohne Sozialraum · karten.csv · Aussage 1 von " in context, context
+    assert labels == [("Alle Workshops", ""), ("karten.csv", "karten")]
+    with named_cards(tmp_path / "benannt", "Kartenwand Ottensen") as project:
+        panel = CodingPanel(project, coder="Anna")
+        context, labels = words(panel.context.value), list(panel.workshop_filter.options)
+    assert " · Kartenwand Ottensen · Aussage 1 von " in context
+    assert [label for label, _ in labels] == ["Alle Workshops", "Kartenwand Ottensen"]
