@@ -378,7 +378,7 @@ def test_a_card_wall_names_missing_districts_and_roles(sparse: dict[str, Profile
     view = ProfileView(profiles)
     matrix, scope, _, kickoff = (s.value for s in view.city_sections)
     assert "noch keine Sozialräume angelegt" in view.heading.value
-    assert "<th class='sw-num'>Gesamtstadt (ohne Sozialraum)</th><th class='sw-num'>Summe" in matrix
+    assert "<th class='sw-num'>ohne Sozialraum</th><th class='sw-num'>Summe" in matrix
     assert scope.count("(ohne Sozialraum)") == len(profiles.need_matrix) > 0
     # no district to compare: one list, no scope claimed for the city's cards
     assert "ozialraumspezifisch" not in scope and "bergreifend" not in scope

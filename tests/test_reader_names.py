@@ -6,6 +6,10 @@ Sozialraumkonzept.
   stem). The report's and the site's overview listed it as a workshop, the coding app in its
   context line and workshop filter; now the overview writes "–" (as the XLSX report) and the
   coding app names the file, "karten.csv". A named workshop keeps its name.
+- The statements under Gesamtstadt were "Gesamtstadt (ohne Sozialraum)" / "Gesamtstadt
+  (Auftakt)" in the app's matrix, "ohne Sozialraum" / "Gesamtstadt" in the report's and
+  "Gesamtstadt" in the XLSX's: now one column name everywhere
+  (:func:`workbench.synthesis.citywide.column_name`, docs/decisions/015).
 """
 
 from __future__ import annotations
@@ -17,15 +21,31 @@ from html import unescape
 from pathlib import Path
 
 import docx
+import openpyxl
+import pytest
 
 from tests.sparse_data import card_wall
 from widgets.coding_panel import CodingPanel
+from widgets.profile_view import ProfileView
 from workbench import Project
+from workbench.analysis.needs import NeedParams, run_needs
 from workbench.ingest.table import TableMapping
+from workbench.synthesis.profiles import build_profiles
 from workbench.synthesis.reports import render
+from workbench.synthesis.reports.model import Chart, collect
+from workbench.synthesis.reports.outline import build_report
 from workbench.synthesis.site import publish
 
 WHEN = datetime(2026, 3, 4, 5, 6, tzinfo=UTC)
+DISTRICTS = ("Manfort", "Opladen", "Wiesdorf")
+NEEDS = (
+    "Es fehlt ein Jugendtreff am Abend",
+    "Mehr Bänke und Schatten im Park",
+    "Sichere Radwege zur Schule fehlen",
+    "Beratung für Familien in einfacher Sprache",
+    "Ein Treffpunkt für ältere Menschen fehlt",
+    "Mehr Grünflächen zwischen den Häusern",
+)
 
 
 def words(html: str) -> str:
@@ -88,3 +108,52 @@ def test_the_coding_app_names_the_file_not_a_file_workshop(tmp_path: Path) -> No
         context, labels = words(panel.context.value), list(panel.workshop_filter.options)
     assert " · Kartenwand Ottensen · Aussage 1 von " in context
     assert [label for label, _ in labels] == ["Alle Workshops", "Kartenwand Ottensen"]
+
+
+def study(folder: Path, city_workshop: str) -> Project:
+    """Three districts' workshops and city-wide statements from ``city_workshop``."""
+    project = Project.create(folder / "projekt", districts=list(DISTRICTS))
+    rows = [f"{t};{DISTRICTS[i % 3]};Workshop {DISTRICTS[i % 3]}" for i, t in enumerate(NEEDS)]
+    rows += [f"{t};Gesamtstadt;{city_workshop}" for t in NEEDS[::2]]
+    source = folder / "karten.csv"
+    source.write_text("\n".join(["Text;Sozialraum;Workshop", *rows]) + "\n", encoding="utf-8")
+    mapping = TableMapping(
+        text_column="Text", district_column="Sozialraum", workshop_column="Workshop"
+    )
+    project.import_files([source], mapping)
+    run_needs(project, NeedParams(segments="all", backend="tfidf"), progress=False)
+    return project
+
+
+def city_columns(project: Project) -> dict[str, str]:
+    """The city's column in the app's matrix, the report's heatmap, its chart of statements
+    per place and the XLSX's needs sheet."""
+    view = ProfileView(build_profiles(project))
+    heads = re.findall(r"<th class='sw-num'>([^<]+)</th>", view.city_sections[0].value)
+    charts = {b.key: b for b in build_report(collect(project)).blocks if isinstance(b, Chart)}
+    book = openpyxl.load_workbook(io.BytesIO(render(project, "xlsx", generated_at=WHEN)))
+    sheet = [c.value for c in next(book["Bedarfe"].iter_rows(max_row=1))]
+    places = ("Summe", "Aussagen", "Sozialräume", *DISTRICTS)
+    found = {
+        "app": heads,
+        "heatmap": charts["bedarfe-matrix"].columns,
+        "statements": charts["aussagen-je-sozialraum"].categories,
+        "xlsx": sheet[6:],
+    }
+    return {k: "/".join(unescape(c) for c in v if c not in places) for k, v in found.items()}
+
+
+@pytest.mark.parametrize(
+    ("workshop", "column"),
+    [
+        ("Auftaktworkshop Gesamtstadt", "Gesamtstadt (Auftakt)"),
+        ("Stadtkonferenz Gesamtstadt", "Gesamtstadt (Workshop)"),
+        ("Bürgerbefragung 2024", "ohne Sozialraum"),
+    ],
+)
+def test_one_name_for_the_citys_column(tmp_path: Path, workshop: str, column: str) -> None:
+    """A kick-off's statements are "Gesamtstadt (Auftakt)" (not "Gesamtstadt", which reads
+    like the city's total), a survey's "ohne Sozialraum", in every matrix and chart."""
+    with study(tmp_path, workshop) as project:
+        columns = city_columns(project)
+    assert columns == dict.fromkeys(("app", "heatmap", "statements", "xlsx"), column)

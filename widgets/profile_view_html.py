@@ -34,7 +34,7 @@ from workbench.core.formatting import (
     value_places,
 )
 from workbench.store import CITYWIDE
-from workbench.synthesis.citywide import CityWords, city_words
+from workbench.synthesis.citywide import city_words, column_name
 from workbench.synthesis.geo import Shape
 from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.map_svg import map_figure, profile_maps
@@ -354,10 +354,6 @@ def _shade(count: int, peak: int) -> str:
     return f"background: rgba(31, 78, 140, {0.08 + 0.5 * count / peak:.2f})"
 
 
-def _column_name(district: str, words: CityWords) -> str:
-    return words.column if district == CITYWIDE else district
-
-
 def raised_in(row: dict[str, Any], districts: Iterable[str]) -> str:
     """The districts (not the city) that raised a need, or "ohne Sozialraum".
 
@@ -380,14 +376,14 @@ def matrix_html(profiles: Profiles) -> str:
     known = [d for d in _districts(profiles) if d in matrix.columns]
     columns = [d for d in known if matrix[d].astype("int64").sum() > 0]
     no_kickoff = not profiles.city.segments  # then the city is not silent: it was not asked
-    words = profiles.city_words
+    city = profiles.city.workshops
     silent = [
-        _column_name(d, words)
+        column_name(d, city)
         for d in known
         if d not in columns and not (d == CITYWIDE and no_kickoff)
     ]
     peak = max(int(matrix[columns].to_numpy().max()), 1) if columns else 1
-    head = "".join(f"<th class='sw-num'>{esc(_column_name(d, words))}</th>" for d in columns)
+    head = "".join(f"<th class='sw-num'>{esc(column_name(d, city))}</th>" for d in columns)
     rows = []
     for r in matrix.to_dict(orient="records"):
         cells = "".join(

@@ -74,7 +74,7 @@ WORKSHOP_WORDS = CityWords(
 )
 UNPLACED_WORDS = CityWords(
     heading="Gesamtstadt (Aussagen ohne Sozialraum)",
-    column="Gesamtstadt (ohne Sozialraum)",
+    column="ohne Sozialraum",
     origin="ohne Sozialraum",
     source="den Aussagen ohne Sozialraum",
     uncounted="Aussagen ohne Sozialraum zählen dabei nicht.",
@@ -156,6 +156,24 @@ def menu_name(district: str, workshops: Iterable[str]) -> str:
     """
     names = list(workshops)
     return place_name(district, names) if names else district
+
+
+def column_name(district: str, workshops: Iterable[str]) -> str:
+    """A place as a column, bar or series beside the districts, where statements are
+    counted (the needs × districts matrix of the app, the report and the XLSX; the report's
+    charts): the city's statements say where they come from ("Gesamtstadt (Auftakt)", "ohne
+    Sozialraum"), not "Gesamtstadt" alone, which reads like the city's total; the city
+    without statements of its own stays "Gesamtstadt" (docs/decisions/015-citywide-wording.md).
+
+    >>> column_name("Gesamtstadt", ["Auftaktworkshop"]), column_name("Gesamtstadt", ["umfrage"])
+    ('Gesamtstadt (Auftakt)', 'ohne Sozialraum')
+    >>> column_name("Gesamtstadt", []), column_name("Manfort", ["umfrage"])
+    ('Gesamtstadt', 'Manfort')
+    """
+    names = list(workshops)
+    if district != CITYWIDE or not names:
+        return district
+    return city_words(names).column
 
 
 def placed(preposition: str, district: str, workshops: Iterable[str]) -> str:

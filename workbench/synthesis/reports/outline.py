@@ -33,7 +33,7 @@ from workbench.core.formatting import (
     value_places,
 )
 from workbench.store import CITYWIDE
-from workbench.synthesis.citywide import menu_name, profile_name
+from workbench.synthesis.citywide import column_name, profile_name
 from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.map_svg import profile_maps
 from workbench.synthesis.profiles import (
@@ -174,7 +174,7 @@ def _overview(out: OutlineBuilder, data: ReportData) -> None:
             key="aussagen-je-sozialraum",
             title="Aussagen je Sozialraum",
             kind="bar",
-            categories=tuple(menu_name(p.district, p.workshops) for p in profiles),
+            categories=tuple(column_name(p.district, p.workshops) for p in profiles),
             series=(("Aussagen", tuple(float(p.segments) for p in profiles)),),
             axis="Aussagen",
         )
@@ -249,7 +249,7 @@ def _needs_section(
         c for c in matrix.columns if c not in ("cluster", "label", "scope", "n_districts", "size")
     ]
     labels = need_categories(data, zip(matrix["cluster"], matrix["label"], strict=True))
-    shown = tuple(menu_name(d, data.profiles.city.workshops) for d in districts)  # a survey's
+    shown = tuple(column_name(d, data.profiles.city.workshops) for d in districts)
     out.add(
         Chart(
             key="bedarfe-matrix",
@@ -461,7 +461,7 @@ def _profile(
                 kind="bar",
                 categories=tuple(short(t, 50) for t in profile.topics["label"]),
                 series=(
-                    (menu_name(name, profile.workshops), tuple(profile.topics["share"])),
+                    (column_name(name, profile.workshops), tuple(profile.topics["share"])),
                     ("alle Workshops", tuple(float(v) for v in profile.topics["share_all"])),
                 ),
                 axis="Anteil der Aussagen",

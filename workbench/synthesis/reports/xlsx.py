@@ -30,6 +30,7 @@ from workbench.core.formatting import (
     text_or,
 )
 from workbench.core.spreadsheet import safe_text
+from workbench.synthesis.citywide import column_name
 from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.profiles import (
     DIMENSIONS,
@@ -220,7 +221,9 @@ def _needs(book: Any, data: ReportData) -> None:
     fixed = ["cluster", "label", "scope", "n_districts", "size"]
     districts = [data.district] if data.district else [c for c in matrix if c not in fixed]
     spec = [("Cluster", 8), ("Bedarf", 50), ("Reichweite", 20), ("Schwerpunkt", 20)]
-    spec += [("Sozialräume", 12), ("Aussagen", 10), *((d, 12) for d in districts)]
+    city = data.profiles.city.workshops  # its column: "Gesamtstadt (Auftakt)", "ohne Sozialraum"
+    spec += [("Sozialräume", 12), ("Aussagen", 10)]
+    spec += [(column_name(d, city), 12) for d in districts]
     rows = (
         [
             *(r[c] for c in fixed[:3]),
