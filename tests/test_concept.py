@@ -28,6 +28,7 @@ from tests.synthesis_data import demo_copy
 from workbench import Project
 from workbench.analysis.needs import NeedParams, run_needs
 from workbench.cli.main import main
+from workbench.core.formatting import is_missing
 from workbench.ingest.table import TableMapping
 from workbench.synthesis import recommendations as rec
 from workbench.synthesis.concept import (
@@ -125,10 +126,10 @@ def assert_traceable(quotes: list[tuple[str, str]], project: Project) -> None:
         assert number, source
         segment = segments.loc[int(number.group(1))]
         assert text == segment["text"]
-        assert source.startswith(
-            f"{segment['document']}, Aussage {segment['source_id']} (Nr. {number.group(1)}) · "
-            f"{segment['workshop']} · "
-        )
+        trail = f"{segment['document']}, Aussage {segment['source_id']} (Nr. {number.group(1)})"
+        trail += f" · {segment['workshop']}"  # a role only where there is one
+        role = segment["speaker_role"]
+        assert source == (trail if is_missing(role) else f"{trail} · Rolle: {role}"), source
 
 
 def test_doctests() -> None:

@@ -10,6 +10,8 @@ Sozialraumkonzept.
   (Auftakt)" in the app's matrix, "ohne Sozialraum" / "Gesamtstadt" in the report's and
   "Gesamtstadt" in the XLSX's: now one column name everywhere
   (:func:`workbench.synthesis.citywide.column_name`, docs/decisions/015).
+- The concept wrote "ohne Rolle" after a quote without a role in a study with roles; the
+  report writes nothing there, and now the concept does the same.
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ import docx
 import openpyxl
 import pytest
 
-from tests.sparse_data import card_wall
+from tests.sparse_data import card_wall, partial
 from widgets.coding_panel import CodingPanel
 from widgets.profile_view import ProfileView
 from workbench import Project
 from workbench.analysis.needs import NeedParams, run_needs
 from workbench.ingest.table import TableMapping
+from workbench.synthesis import recommendations as rec
+from workbench.synthesis.concept import build_concept, render_concept
 from workbench.synthesis.profiles import build_profiles
 from workbench.synthesis.reports import render
 from workbench.synthesis.reports.model import Chart, collect
@@ -157,3 +161,22 @@ def test_one_name_for_the_citys_column(tmp_path: Path, workshop: str, column: st
     with study(tmp_path, workshop) as project:
         columns = city_columns(project)
     assert columns == dict.fromkeys(("app", "heatmap", "statements", "xlsx"), column)
+
+
+def concept_text(project: Project) -> str:
+    """The concept as HTML, tags removed."""
+    return words(render_concept(build_concept(project), "html", WHEN).decode("utf-8"))
+
+
+def test_the_concept_names_a_role_only_where_there_is_one(tmp_path: Path) -> None:
+    """A study with roles: the quote with a role says it, the one without says nothing (not
+    "ohne Rolle", which reads like a speaker without a function), as in the report."""
+    with partial(tmp_path) as project:
+        rec.link_evidence(project, 1, [("manfort.csv", "3")])
+        run_needs(project, NeedParams(segments="all"), progress=False)
+        text = concept_text(project)
+        report = words(render(project, "html", generated_at=WHEN).decode("utf-8"))
+    assert "manfort.csv, Aussage 2 (Nr. 1) · Rolle: Jugendhilfe " in text  # the resource
+    assert "Es fehlt ein Spielplatz manfort.csv, Aussage 3 (Nr. 2) " in text  # the evidence
+    assert "ohne Rolle" not in text and "ohne Rolle" not in report
+    assert "manfort.csv, Aussage 2 · Rolle: Jugendhilfe" in report

@@ -6,8 +6,9 @@ call them "ohne Sozialraum" (``workbench.synthesis.citywide``). The coding app's
 filter, the report's chart titles and "keine … aus der Gesamtstadt" notes still said
 "Gesamtstadt"; the concept and the XLSX report put "ohne Rolle" after every quote and named
 the file-named workshop ("karten") beside its file. A study with a city-wide workshop keeps
-"Gesamtstadt"; a study with roles keeps "ohne Rolle" where one is missing (the demo's
-concept in notebook 08).
+"Gesamtstadt"; a study with roles keeps "ohne Rolle" where one is missing in the XLSX
+report's role column (the concept names a role only where there is one:
+tests/test_reader_names.py).
 """
 
 from __future__ import annotations

@@ -189,7 +189,6 @@ class Concept:
     city_words: CityWords = UNPLACED_WORDS  # what those statements are called
     scope_note: str = ""  # fewer than two districts: why no need has a scope (else "")
     unplaced: pd.DataFrame | None = None  # then: the need matrix rows without a district
-    roles: bool = True  # a statement has a speaker role (False: a card wall, a survey)
 
 
 # -- statements ------------------------------------------------------------------------------
@@ -481,7 +480,6 @@ def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
         city_words=profiles.city_words,
         scope_note="" if profiles.scope_decided else profiles.scope_rule(),
         unplaced=None if profiles.scope_decided else profiles.without_district(),
-        roles=any(not is_missing(r) for r in segments["speaker_role"]),
     )
 
 

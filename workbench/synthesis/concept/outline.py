@@ -67,32 +67,29 @@ class CaptionedTable(Table):
     caption: str = ""
 
 
-def quote_source(statement: Statement, roles: bool = True) -> str:
+def quote_source(statement: Statement) -> str:
     """A quote's trail: document, statement id and number, workshop, speaker role. A
-    workshop named only after the document is not named twice (as in the report), nor a
-    missing role where no statement has one (``roles`` False: a card wall, a survey).
+    workshop named only after the document is not named twice, a missing role not at all
+    (as in the report: :func:`~workbench.synthesis.reports.model.role`).
 
     >>> s = Statement(12, "…", "manfort_karten.csv", "MF-K17", "Workshop Manfort", "Manfort")
-    >>> quote_source(s), quote_source(s, roles=False)
-    ('manfort_karten.csv, Aussage MF-K17 (Nr. 12) · Workshop Manfort · ohne Rolle', \
-'manfort_karten.csv, Aussage MF-K17 (Nr. 12) · Workshop Manfort')
-    >>> quote_source(Statement(3, "…", "karten_1.csv", "7", "karten_1", "Altstadt"), False)
-    'karten_1.csv, Aussage 7 (Nr. 3)'
+    >>> quote_source(s)
+    'manfort_karten.csv, Aussage MF-K17 (Nr. 12) · Workshop Manfort'
+    >>> quote_source(Statement(3, "…", "karten_1.csv", "7", "karten_1", "Altstadt", "Kita"))
+    'karten_1.csv, Aussage 7 (Nr. 3) · Rolle: Kita'
     """
     parts = [statement.reference]
     if not is_file_name(statement.workshop, statement.document):
         parts.append(statement.workshop)
-    if roles:
-        parts.append(role(statement.speaker_role))
+    if named := role(statement.speaker_role):
+        parts.append(named)
     return " · ".join(parts)
 
 
-def _quote(
-    out: OutlineBuilder, item: Statement | MissingStatement, roles: bool, what: str = "Beleg"
-) -> None:
+def _quote(out: OutlineBuilder, item: Statement | MissingStatement, what: str = "Beleg") -> None:
     """A statement as a quote with its trail; a missing one as a note saying so."""
     if isinstance(item, Statement):
-        out.add(Quote(item.text, quote_source(item, roles)))
+        out.add(Quote(item.text, quote_source(item)))
     else:
         out.text(f"{what} fehlt: {item.reference} – {item.problem}.", "note")
 
@@ -142,9 +139,7 @@ class _Writer:
             elif item.kind == "subheading":
                 self.heading(level + 1, item.text, f"{key}-{n}-{item.text}")
             elif item.kind == "quote":
-                _quote(
-                    self.out, self.concept.quotes[item.line], self.concept.roles, "Zitierte Aussage"
-                )
+                _quote(self.out, self.concept.quotes[item.line], "Zitierte Aussage")
 
     # -- recommendations -----------------------------------------------------------------
     def recommendation(self, rec: RecommendationEntry, level: int) -> None:
@@ -164,7 +159,7 @@ class _Writer:
         if rec.evidence:
             out.text(f"Belege ({plural(len(rec.evidence), 'Aussage', 'Aussagen')}):", "item")
             for item in rec.evidence:
-                _quote(out, item, self.concept.roles)
+                _quote(out, item)
         else:
             out.text("Keine Belege verknüpft.", "note")
         for note in rec.notes:
@@ -312,7 +307,7 @@ class _Writer:
         end = ":" if shown else "."  # --max-quotes 0: no colon over nothing
         out.text(f"{total} als Ressource kodiert{more if shown else ''}{end}", "meta")
         for statement in shown:
-            _quote(out, statement, self.concept.roles)
+            _quote(out, statement)
 
     def district(self, part: DistrictPart) -> None:
         concept, out = self.concept, self.out
@@ -476,9 +471,8 @@ class _Writer:
                     ),
                     f"Jedes Zitat nennt Dokument, Aussage-ID und Aussage-Nummer; die "
                     f"Nachweiskette jeder Empfehlung ist geprüft ({CHAIN}).",
-                    "Fehlende Angaben sind benannt: „ohne Sozialraum“, "
-                    + ("„ohne Rolle“, " if concept.roles else "")
-                    + "„keine Ressourcen kodiert“, „keine Akteure benannt“.",
+                    "Fehlende Angaben sind benannt: „ohne Sozialraum“, „keine Ressourcen "
+                    "kodiert“, „keine Akteure benannt“; eine Rolle steht nur, wo sie bekannt ist.",
                 )
             )
         )

@@ -32,7 +32,6 @@ from workbench.core.formatting import (
     EMPTY_FIELD,
     LOCAL_TIME,
     MISSING_DISTRICT,
-    MISSING_ROLE,
     cut_text,
     decimals_for,
     format_number,
@@ -458,13 +457,15 @@ def need_categories(data: ReportData, clusters: Iterable[tuple[object, str]]) ->
 
 
 def role(value: object) -> str:
-    """The speaker role for a quote's source line: ``Rolle: …`` or "ohne Rolle".
+    """The speaker role for a quote's source line, ``Rolle: …``; "" where there is none (a
+    card, a survey answer, a protocol's summary: "ohne Rolle" would read like a speaker
+    without a function, a resident, which nobody said).
 
     >>> role("Jugendhilfe"), role(pd.NA)
-    ('Rolle: Jugendhilfe', 'ohne Rolle')
+    ('Rolle: Jugendhilfe', '')
     """
     named = text_or(value, "")
-    return f"Rolle: {named}" if named else MISSING_ROLE
+    return f"Rolle: {named}" if named else ""
 
 
 def quote(data: ReportData, segment_id: int) -> Quote:
@@ -474,10 +475,10 @@ def quote(data: ReportData, segment_id: int) -> Quote:
 
 def source(data: ReportData, segment_id: int) -> str:
     """Where a statement comes from: workshop, document, statement id and the speaker role
-    where there is one (a card, a survey answer has none: no "ohne Rolle" under each)."""
+    where there is one (:func:`role`)."""
     seg = data.segments.loc[segment_id]
-    named = text_or(seg["speaker_role"], "")
+    named = role(seg["speaker_role"])
     workshop = "" if is_file_name(seg["workshop"], seg["document"]) else f"{seg['workshop']} · "
     return f"{workshop}{seg['document']}, Aussage {seg['source_id']}" + (
-        f" · Rolle: {named}" if named else ""
+        f" · {named}" if named else ""
     )
