@@ -64,3 +64,24 @@ def test_a_question_to_a_person_still_names_her(
     persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
     assert name in persons
     assert list(project.segments().sort_values("position")["text"]) == SAID
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering", "name"),
+    [
+        ("Frage an Neustadt", "Antwort von Neustadt", "Neustadt"),
+        ("Frage an Träger", "Antwort von Träger", "Träger"),
+        ("Frage an Halberstadt", "Antwort Halberstadt", "Halberstadt"),
+    ],
+)
+def test_a_surname_ending_in_an_office_after_a_bare_preposition_is_a_person(
+    project: Project, tmp_path: Path, asking: str, answering: str, name: str
+) -> None:
+    """An office takes its article ("an die Stadt"); "an Neustadt" asks a person, whose
+    name went into the speaker roles as it was."""
+    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
+    stored = project.segments().sort_values("position")
+    persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert name in persons
+    assert not any(name in str(role) for role in stored["speaker_role"])
+    assert list(stored["text"]) == SAID

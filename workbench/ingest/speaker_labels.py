@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from workbench.ingest.name_gazetteer import gazetteer
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.noun_lexicon import is_german_noun
 
 
 class SpeakerList(Protocol):
@@ -230,6 +231,9 @@ _RECORD_LABELS = frozenset(
     "zwischenruf kommentar wortmeldung stellungnahme".split()
 )
 _OF_WHOM = frozenset("aus an von vom der des dem den die das im in beim".split())
+# An office takes its article ("an die Polizei", "vom Jobcenter"); a bare preposition goes
+# with a name ("Frage an Neustadt", "Antwort von Träger")
+_ARTICLED = frozenset("der des dem den die das vom im beim".split())
 # Offices and institutions a record's question goes to or its answer comes from, also as
 # the head of a compound ("an die Polizei", "der Stadtwerke", "des Bürgermeisters", "der
 # Bezirksbürgermeisterin", "vom Jobcenter"); the function of a person, never a name
@@ -256,6 +260,8 @@ def _record_label(who: str) -> bool:
     (True, True)
     >>> _record_label("Frage an Frau Koch"), _record_label("Antwort Stadtmann")
     (False, False)
+    >>> _record_label("Antwort von Neustadt"), _record_label("Antwort Halberstadt")
+    (False, False)
     """
     words = who.split()
     if not 2 <= len(words) <= 5 or words[0].casefold() not in _RECORD_LABELS:
@@ -267,7 +273,12 @@ def _record_label(who: str) -> bool:
         return True
     if not rest[0][:1].isupper() or not _office_head(rest[0]):
         return False
-    return len(words) > 2 or not gazetteer().has_last(rest[0])  # "Antwort Planer": his
+    between = {w.casefold() for w in words[1:]} - {rest[0].casefold()}
+    if between:  # "an die Stadt" an office's, "an Neustadt" a person's
+        return bool(between & _ARTICLED)
+    # "Antwort Polizei": an office's word, not a place's ("Antwort Halberstadt") nor a
+    # surname ("Antwort Planer": his)
+    return is_german_noun(fold(rest[0])) and not gazetteer().has_last(rest[0])
 
 
 def _office_head(word: str) -> str:
