@@ -21,6 +21,8 @@ LABELS = [
     ("Frage an die Stadtwerke", "Antwort der Stadtwerke"),
     ("Frage an das Jobcenter", "Antwort vom Jobcenter"),
     ("Frage an die Kita", "Antwort Polizei"),
+    ("Frage an das Ordnungsamt", "Antwort des Ordnungsamts"),
+    ("Frage an das Sozialamt", "Antwort des Sozialamtes"),
 ]
 SAID = [
     "Wann wird die Ampel repariert?",

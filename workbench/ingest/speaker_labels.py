@@ -241,8 +241,8 @@ _OFFICE_HEAD = re.compile(
     r"(?:polizei|feuerwehr|stadt|gemeinde|kommune|verwaltung|politik|schule|kita|"
     r"kindergarten|werke|kirche|bürgermeister(?:in)?|center|präsidium|fraktion|presse|"
     r"behörde|ministerium|bezirk|vertretung|träger(?:in)?|vermieter(?:in)?|planer(?:in)?|"
-    r"betriebe|genossenschaft|gesellschaft|ausschuss|bahn|politiker(?:in)?|polizist(?:in)?)"
-    r"(?:s|n|en|nen)?",
+    r"betriebe|genossenschaft|gesellschaft|ausschuss|bahn|politiker(?:in)?|polizist(?:in)?|amt)"
+    r"(?:s|es|n|en|nen)?",  # "des Jugendamts", "des Ordnungsamtes"
     re.IGNORECASE,
 )
 
@@ -262,6 +262,8 @@ def _record_label(who: str) -> bool:
     (False, False)
     >>> _record_label("Antwort von Neustadt"), _record_label("Antwort Halberstadt")
     (False, False)
+    >>> _record_label("Antwort des Ordnungsamts"), _record_label("Antwort des Bauamtes")
+    (True, True)
     """
     words = who.split()
     if not 2 <= len(words) <= 5 or words[0].casefold() not in _RECORD_LABELS:
