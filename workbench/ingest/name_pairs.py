@@ -296,7 +296,19 @@ def _focused(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
     nxt = toks[i + 1]
     end = _CLAUSE_END.search(text, nxt.end)
     words = text[nxt.end : end.start() if end else len(text)].split()
-    return bool(words) and _plural_verb(words[0]) and not plural_noun(nxt.folded)
+    if not words or not _plural_verb(words[0]) or plural_noun(nxt.folded):
+        return False
+    # the verb's subject stands after it ("… wählen die Leute", "… kennen alle hier");
+    # with none there the word before is the subject, a plural of no lexicon ("Erst
+    # Skater treffen sich", "Kaum Foodsharer kommen.", "Erst Neuzugezogene kennen das")
+    return any(w.lower() in _SUBJECTS_AFTER for w in words[1:3])
+
+
+# what opens a plural subject after the verb: a pronoun, an article, a quantifier
+_SUBJECTS_AFTER = frozenset(
+    """wir ihr sie die alle viele manche einige meine unsere eure ihre diese beide
+    mehrere wenige""".split()
+)
 
 
 _SUBJECT_PRONOUNS = frozenset("ich du er sie wir ihr man".split())  # "es": an object too
