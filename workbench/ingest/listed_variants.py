@@ -37,8 +37,10 @@ def plain(text: str, keep: str = "") -> str:
     return unicodedata.normalize("NFC", plain.translate(_PLAIN_EXTRA))
 
 
-# particles that are German words in lower case ("von Berg nach Tal", "zu Hause")
-_GERMAN_PARTICLES = frozenset(("von", "zu", "der", "den"))
+# particles that are German words in lower case ("von Berg nach Tal", "zu Hause"), with
+# the prepositions of Low German and Westphalian surnames ("Zur Mühlen", "Vom Hofe",
+# "Auf der Maur"): no name alone ("Zur Info", "Auf der Straße")
+_GERMAN_PARTICLES = frozenset(("von", "zu", "der", "den", "zur", "zum", "vom", "auf", "aus"))
 
 
 def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
@@ -84,7 +86,8 @@ def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
         untitled = list(dropwhile(lambda w: w.lower() in TITLES or w.lower() in ACADEMIC, words))
         if 1 < len(untitled) < len(words):
             out.append((" ".join(untitled), key))
-        tail = next((words[n:] for n, w in enumerate(words) if n and w.lower() in PARTICLES), [])
+        heads_at = PARTICLES | _GERMAN_PARTICLES
+        tail = next((words[n:] for n, w in enumerate(words) if n and w.lower() in heads_at), [])
         if len(tail) > 1:  # "von der Leyen" at a sentence's start too; "Da Silva", "da Silva"
             heads = dict.fromkeys((tail[0], tail[0].lower(), tail[0].capitalize()))
             if tail[0] != tail[0].lower() and tail[0].lower() in _GERMAN_PARTICLES:
