@@ -148,3 +148,23 @@ def test_a_hand_made_table_with_a_date_column_is_compared_by_row_numbers(
     capsys.readouterr()
     assert _import(project, path) == 2  # as before: row 3 changed
     assert "ist geändert (ID 3)" in capsys.readouterr().err
+
+
+def test_a_time_column_reformatted_by_a_spreadsheet_program_compares_by_row_numbers(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Saved by a spreadsheet program, "06.11.2026 10:02:17" reads "2026-11-06 10:02:17":
+    no stored time is in the file. Before: every row seemed new, the import stopped
+    advising to forget all 8 stored statements (and their codings) and import again."""
+    assert _import(project, _download(tmp_path / "w1", "google", [1, 2, 3, 4])) == 0
+    before = _stored(project)
+    path = _download(tmp_path / "w2", "google", [1, 2, 3, 4, 5])
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    iso = [lines[0]] + [f"2026-11-06 10:{line[14:16]}:17{line[19:]}" for line in lines[1:]]
+    path.write_text("".join(iso), encoding="utf-8")
+    capsys.readouterr()
+    assert _import(project, path) == 0
+    assert "8 Aussagen standen schon im Projekt" in capsys.readouterr().out
+    after = _stored(project)
+    assert after[:8] == before
+    assert [(s, t) for _, s, t in after[8:]] == [("6.1", ANSWERS[5][0]), ("6.2", ANSWERS[5][1])]

@@ -156,9 +156,10 @@ def by_timestamp(
     """``document`` (a form tool's download stored by row numbers: "3", or "3.1" for a row's
     first question) with each row numbered as the stored row (``cells``: row ID,
     attributes) of its submission time, a new one after them (:func:`_numbered`); as it
-    is if the file or the stored document (``options``) has an ID column or a stored row
-    lacks its time. Stops where responses of one second lost or gained one
-    (:mod:`workbench.ingest.form_timestamps`)."""
+    is if the file or the stored document (``options``) has an ID column, a stored row
+    lacks its time or none of the stored times is in the file (reformatted by a
+    spreadsheet program: compared by row numbers). Stops where responses of one second
+    lost or gained one (:mod:`workbench.ingest.form_timestamps`)."""
     column = document.options.get(FORM_TIMESTAMP)
     if not column or options.get("id_column") or document.options.get("id_column"):
         return document
@@ -179,8 +180,8 @@ def by_timestamp(
         if not value:
             return document
         mine.setdefault(int(s.row or 0), value)
-    if not stored:
-        return document
+    if not set(mine.values()) & set(stored.values()):
+        return document  # no time in common: reformatted ("2026-11-06 10:02"), by row numbers
     refuse_ambiguous(document, column, stored, mine)
     theirs = timestamp_keys(sorted(stored.items()))
     own = timestamp_keys(list(mine.items()))  # in the file's order
