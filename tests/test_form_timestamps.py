@@ -150,6 +150,31 @@ def test_a_hand_made_table_with_a_date_column_is_compared_by_row_numbers(
     assert "ist geändert (ID 3)" in capsys.readouterr().err
 
 
+def test_a_response_edited_after_submission_stops_the_import(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Google Forms gives an edited response a new time in its old row. Before: read as
+    response 2 deleted and a new one, its unchanged answer "Die netten Nachbarn." was
+    added a second time (exit 0, 12 statements)."""
+    assert _import(project, _download(tmp_path / "w1", "google", [1, 2, 3, 4])) == 0
+    before = _stored(project)
+    path = _download(tmp_path / "w2", "google", [1, 2, 3, 4, 5])
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace(
+        "10:02:17,Mehr Angebote für Familien mit Kindern.", "10:30:17,Mehr Kitas."
+    )
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert _import(project, path) == 2
+    err = capsys.readouterr().err
+    assert "Datei Stadtteilumfrage (Antworten).csv, Zeile 3: Spalte 'Zeitstempel'" in err
+    assert "'06.11.2026 10:30:17' steht nicht im Projekt" in err
+    assert "gespeicherten Zeile 3 (Zeitstempel '06.11.2026 10:02:17')" in err
+    assert "(Zeilen-ID 3.1, 3.2)" in err and "Nichts importiert" in err
+    assert "Traceback" not in err and _stored(project) == before
+
+
 def test_a_time_column_reformatted_by_a_spreadsheet_program_compares_by_row_numbers(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

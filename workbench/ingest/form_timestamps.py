@@ -10,7 +10,9 @@ it: a download's rows are matched to the stored rows by it
 (:func:`~workbench.ingest.stored_row_ids.by_timestamp`), new ones
 numbered after them. Responses of the same second are matched in their order; where such a
 group lost or gained a response, its rows cannot be told apart, and the import stops naming
-them (:func:`refuse_ambiguous`).
+them (:func:`refuse_ambiguous`). Google Forms gives a response edited after submission a new
+time in its old place: a row of an unknown time where a stored row is missing stops the
+import as well (:func:`refuse_edited`).
 """
 
 from __future__ import annotations
@@ -84,4 +86,57 @@ def refuse_ambiguous(
             "und diese Datei importieren.",
             file=document.filename,
             row=rows[0],
+        )
+
+
+def refuse_edited(
+    document: ParsedDocument,
+    column: str,
+    stored: Mapping[int, str],
+    mine: Mapping[int, str],
+    matched: Mapping[int, int | None],
+    sources: Mapping[int, Sequence[str]],
+) -> None:
+    """Stop if a row of a time the project does not hold (``mine``: row → time, in the
+    file's order; ``matched``: row → stored row or None) stands between the rows stored
+    before and after a stored row the file lacks (``stored``: row → time; ``sources``: its
+    row IDs): Google Forms keeps a response edited after submission in its place with a
+    new time, and added beside its earlier version it would count twice."""
+    gone = set(stored) - {n for n in matched.values() if n is not None}
+    if not gone:
+        return
+    rows = list(mine)
+    before: list[int | None] = []
+    last: int | None = None
+    for row in rows:
+        before.append(last)
+        last = matched[row] if matched[row] is not None else last
+    after: list[int | None] = []
+    last = None
+    for row in reversed(rows):
+        after.append(last)
+        last = matched[row] if matched[row] is not None else last
+    after.reverse()
+    for row, low, high in zip(rows, before, after, strict=True):
+        if matched[row] is not None or low is None or high is None:
+            continue
+        inside = sorted(n for n in gone if min(low, high) < n < max(low, high))
+        if not inside:
+            continue
+        n = inside[0]
+        ids = ", ".join(sources.get(n) or [str(n)])
+        raise InputError(
+            f"Spalte '{column}': der Zeitstempel '{mine[row]}' steht nicht im Projekt, seine "
+            f"Antwort aber an der Stelle der gespeicherten Zeile {n} (Zeitstempel "
+            f"'{stored[n]}'), die in dieser Datei fehlt. Eine frühere Fassung dieser "
+            "Datei ist schon im Projekt; nach dem Absenden bearbeitete Antworten erhalten "
+            "in Google Forms einen neuen Zeitstempel und stünden importiert neben ihrer "
+            "früheren Fassung (unveränderte Antworten doppelt). Nichts importiert. Gilt die "
+            f"bearbeitete Fassung: die frühere (Zeilen-ID {ids}) mit workbench forget "
+            "--source … --document … löschen und die Datei erneut importieren (gelöschte "
+            "Antworten bleiben gelöscht, auch unveränderte). Nur neue Antworten übernehmen: "
+            "die Datei unter anderem Namen speichern, darin nur die neuen Zeilen unter der "
+            "Kopfzeile behalten und diese Datei importieren.",
+            file=document.filename,
+            row=row,
         )

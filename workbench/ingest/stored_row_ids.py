@@ -11,7 +11,12 @@ from typing import Any
 from workbench.core.domain import ParsedDocument, ParsedSegment
 from workbench.ingest.common import attribute_value
 from workbench.ingest.export_growth import Growth, has_row_ids
-from workbench.ingest.form_timestamps import FORM_TIMESTAMP, refuse_ambiguous, timestamp_keys
+from workbench.ingest.form_timestamps import (
+    FORM_TIMESTAMP,
+    refuse_ambiguous,
+    refuse_edited,
+    timestamp_keys,
+)
 from workbench.ingest.table_ids import refuse_id_gaps
 from workbench.store.erased_rows import ERASED_ROWS, row_digest
 
@@ -159,7 +164,8 @@ def by_timestamp(
     is if the file or the stored document (``options``) has an ID column, a stored row
     lacks its time or none of the stored times is in the file (reformatted by a
     spreadsheet program: compared by row numbers). Stops where responses of one second
-    lost or gained one (:mod:`workbench.ingest.form_timestamps`)."""
+    lost or gained one, or a row of a new time stands in a missing stored row's place
+    (:mod:`workbench.ingest.form_timestamps`)."""
     column = document.options.get(FORM_TIMESTAMP)
     if not column or options.get("id_column") or document.options.get("id_column"):
         return document
@@ -170,7 +176,8 @@ def by_timestamp(
     several = bool(document.options.get("more_text_columns"))  # "3.2": the 2nd question
     question = lambda s: f".{s.source_id.rpartition('.')[2]}" if several else ""  # noqa: E731
     stored: dict[int, str] = {}
-    for source, attributes in cells():
+    stored_cells = cells()
+    for source, attributes in stored_cells:
         number, value = source.partition(".")[0], str(attributes.get(column) or "").strip()
         if not number.isdigit() or not value or stored.setdefault(int(number), value) != value:
             return document
@@ -185,12 +192,27 @@ def by_timestamp(
     refuse_ambiguous(document, column, stored, mine)
     theirs = timestamp_keys(sorted(stored.items()))
     own = timestamp_keys(list(mine.items()))  # in the file's order
+    known = {key: str(row) for row, key in theirs.items()}
+    matched = {row: int(known[own[row]]) if own[row] in known else None for row in mine}
+    refuse_edited(document, column, stored, mine, matched, _sources(stored_cells))
     keyed = tuple(
         replace(s, source_id=own[int(s.row or 0)] + question(s)) for s in document.segments
     )
-    known = {key: str(row) for row, key in theirs.items()}
     numbers = _numbered(replace(document, segments=keyed), known, options, several)
     segments = tuple(
         replace(s, source_id=numbers[own[int(s.row or 0)]] + question(s)) for s in document.segments
     )
     return replace(document, segments=segments)
+
+
+def _sources(cells: Sequence[tuple[str, Mapping[str, Any]]]) -> dict[int, list[str]]:
+    """Stored row number → its statements' row IDs ("3.1", "3.2"), in order."""
+    found: dict[int, list[str]] = {}
+    for source, _ in cells:
+        number = source.partition(".")[0]
+        if number.isdigit():
+            found.setdefault(int(number), []).append(source)
+    return {
+        n: sorted(ids, key=lambda s: [int(p) for p in s.split(".") if p.isdigit()])
+        for n, ids in found.items()
+    }
