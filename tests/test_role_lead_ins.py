@@ -87,3 +87,67 @@ def test_a_known_surname_with_a_quarters_ending_is_a_person(
     said = _import(project, tmp_path, "Mieterin Hansen: Ein Treffpunkt.")
     assert "Hansen" not in stored_text(project)
     assert said[1].startswith("Mieterin [Person ")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Mitbewohnerin Zabelberg",
+        "Seniorin Zabelberg",
+        "Schülerin Wübbenhorst",
+        "Elternvertreterin Zabelberg",
+        "Elternvertreter Wübbenhorst",
+        "Mieterbeirätin Oltmanns",
+        "Bewohnerin Zabelberg-Quast",
+        "Seniorin Wübbenhorst-Lüders",
+        "Anwohner Müller-Lüdenscheidt",
+    ],
+)
+def test_a_surname_after_another_word_for_a_person_is_a_person(
+    project: Project, tmp_path: Path, lead: str
+) -> None:
+    """Session 36 knew "Bewohnerin"/"Anwohner" …: "Seniorin Zabelberg: …", "Mitbewohnerin …",
+    "Elternvertreterin …" and a double surname ("Bewohnerin Zabelberg-Quast") stayed in clear."""
+    said = _import(project, tmp_path, f"{lead}: Ein Treffpunkt.")
+    role, surname = lead.split()
+    assert not any(part in stored_text(project) for part in surname.split("-"))
+    placeholder = project.pseudonym_key().set_index("original").loc[surname, "placeholder"]
+    assert said[1] == f"{role} {placeholder}: Ein Treffpunkt."
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Bewohner Mümmelmannsberg",  # a place named after someone: "-s-berg"
+        "Anwohner Wilhelmsburg",
+        "Bewohnerin Barmbek",  # "-bek" of Hamburg's quarters
+        "Anwohnerin Steinbek",
+        "Nachbarin Nord",  # a direction after a neighbour
+        "Nachbar Nordost",
+        "Nachbarin Westend",
+        "Nachbarin Hochfeld",  # a quarter's ending after a neighbour, as after "Anwohnerin"
+        "Nachbarin Neudorf-Süd",
+        "Anwohner Rheindorf-Nord",
+        "Seniorin Manfort",  # the project's district
+        "Schüler Oberstufe",  # a noun the gazetteer knows as no surname
+        "Rentner Rheindorf",
+    ],
+)
+@pytest.mark.parametrize("bold", [False, True])
+def test_a_place_or_direction_after_a_word_for_a_person_stays(
+    project: Project, tmp_path: Path, lead: str, bold: bool
+) -> None:
+    """ "Bewohner Mümmelmannsberg: …", "Nachbarin Nord: …" made the quarter a person."""
+    line = f"**{lead}:** Ein Treffpunkt." if bold else f"{lead}: Ein Treffpunkt."
+    assert _import(project, tmp_path, line)[1] == f"{lead}: Ein Treffpunkt."
+    assert project.pseudonym_key().query("kind == 'person'").empty
+
+
+@pytest.mark.parametrize("lead", ["Nachbarin Zabelberg", "Nachbarin Rosenberg", "Seniorin Hansen"])
+def test_a_surname_with_a_places_ending_after_a_neighbour_is_a_person(
+    project: Project, tmp_path: Path, lead: str
+) -> None:
+    """The places' shapes leave surnames: "-berg" without a genitive "s", a known surname."""
+    said = _import(project, tmp_path, f"{lead}: Ein Treffpunkt.")
+    assert lead.split()[1] not in stored_text(project)
+    assert said[1].startswith(f"{lead.split()[0]} [Person ")

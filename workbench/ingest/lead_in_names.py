@@ -29,8 +29,9 @@ from workbench.ingest.name_tokens import (
     NOUN_END,
     PLACE_END,
 )
-from workbench.ingest.noun_lexicon import is_german_noun, is_place_name, is_place_phrase
+from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.organisations import institution_word
+from workbench.ingest.resident_places import PERSON_WORD, place, where
 from workbench.ingest.speaker_labels import is_label, is_role
 
 # The parts of a role with a qualifier: "Okke Wübbenhorst (Kita)", "Okke Wübbenhorst,
@@ -53,9 +54,9 @@ _GROUP_WORDS = frozenset(
 _GROUP_END = re.compile(r"(?:erin|innen|ende|enden|ender|liche|lichen|licher)$")
 # An inflected adjective in front ("Offene", "Runder", "Neues"): a thing, unless a name
 _ADJECTIVE_END = re.compile(r"(?:e|er|es|en|em)$")
-# Endings of German family names ("Wübbenhorst", "Brinkmann", "Tjarks", "Oldenkamp")
+# Endings of German family names ("Wübbenhorst", "Brinkmann", "Oltmanns", "Tjarks", "Oldenkamp")
 _SURNAME_END = re.compile(
-    r"(?:mann|horst|brink|kamp|kemper|meier|meyer|maier|mayer|hoff|hoven|berg|berger|feld|"
+    r"(?:manns?|horst|brink|kamp|kemper|meier|meyer|maier|mayer|hoff|hoven|berg|berger|feld|"
     r"stein|bach|beck|brock|busch|dorf|dorff|hausen|inger|ecke|mey|rich|bold|hardt|hart|"
     r"wald|baum|heim|ski|sky|sen|son|ks|ke|ek|ig|tz)$"
 )
@@ -134,6 +135,8 @@ def ordinary(word: str, several: bool) -> bool:
         return True
     if known:
         return False
+    if PERSON_WORD.fullmatch(folded):
+        return True  # "Rentner Rheindorf", "Seniorin (…)": a word for a person, no name
     # "Youth Council", "Parking": no English lexicon, these signs; beside other words only
     # English words say so, no spelling ("Bewohnerin (Quirin Wenning)")
     if english_word(word, spelling=not several):
@@ -170,40 +173,42 @@ def lead_in_name(role: str, places: Collection[str] = ()) -> str | None:
     return found or next((s for part in parts if (s := role_surname(part, places))), None)
 
 
-# Words for one person by where she lives or takes part ("Bewohnerin Zabelberg: …")
-_PERSON_WORD = re.compile(
-    r"(?:anwohner|bewohner|einwohner|mieter|nachbar|teilnehmer|besucher|vertreter|burger|"
-    r"mitarbeiter)(?:in)?|mitglied"
-)
-
-
 def role_surname(lead_in: str, places: Collection[str] = ()) -> str | None:
     """The surname after a word for a person in a lead-in ("Bewohnerin Zabelberg",
-    "Anwohner Schmidt"), or None: a word of a place, a thing or a direction ("Anwohner
-    Nord", "Bewohnerin Altbau", "Mieterin Manfort") or one not built like a surname.
+    "Anwohner Schmidt", "Seniorin Zabelberg-Quast"), or None: a word of a place, a thing or
+    a direction ("Anwohner Nord", "Bewohnerin Altbau", "Mieterin Manfort", "Bewohner
+    Mümmelmannsberg") or one not built like a surname.
 
     >>> role_surname("Bewohnerin Zabelberg"), role_surname("Bewohnerin Altbau")
     ('Zabelberg', None)
+    >>> role_surname("Seniorin Zabelberg-Quast"), role_surname("Anwohner Rheindorf-Nord")
+    ('Zabelberg-Quast', None)
     """
     words = lead_in.split()
-    if len(words) != 2 or not _PERSON_WORD.fullmatch(fold(words[0])):
+    if len(words) != 2 or not PERSON_WORD.fullmatch(fold(words[0])):
         return None
-    word = words[1]
-    if not capitalised(word) or fold(word) in {fold(p) for p in places} or place(word):
+    word, folded_places = words[1], {fold(p) for p in places}
+    parts = word.split("-")
+    if not capitalised(word) or len(parts) > 2 or fold(word) in folded_places or place(word):
         return None
+    if len(parts) == 1:
+        return word if _surname(word, folded_places) else None
+    # a double surname ("Zabelberg-Quast", "Müller-Lüdenscheidt"): no part a place or a
+    # direction ("Rheindorf-Nord", "Neudorf-Süd"), one part a surname by the rules of one
+    names = gazetteer()
+    if any(where(p, folded_places) for p in parts):
+        return None
+    return word if any(names.has_last(p) or _surname(p, folded_places) for p in parts) else None
+
+
+def _surname(word: str, folded_places: Collection[str]) -> bool:
+    """Whether one word after a word for a person is a surname (see :func:`role_surname`)."""
     folded = fold(word)
-    if ordinary(word, True) or ordinary_word(word) or folded in lists.LOCAL_NAMES:
-        return None
+    if where(word, folded_places) or ordinary(word, True) or ordinary_word(word):
+        return False
     if is_german_noun(folded) or PLACE_END.search(folded) or _WORD_SHAPE.search(folded):
-        return None  # "Bewohnerin Koch", "Anwohner Hochdorf", "Mieterin Ungeklärt"
-    if _TOWN_END.search(folded) and not gazetteer().has_last(word):
-        return None  # "Bewohnerin Ottensen", "Anwohner Osdorf": where she lives
-    return word if _name_like(word, False) else None
-
-
-# Endings surnames share with the names of quarters and villages ("Ottensen", "Osdorf",
-# "Ehrenfeld", "Bockenheim"): after a word for a resident a place, unless a known surname
-_TOWN_END = re.compile(r"(?:dorf|dorff|feld|hausen|heim|sen)$")
+        return False  # "Bewohnerin Koch", "Anwohner Hochdorf", "Mieterin Ungeklärt"
+    return _name_like(word, False)
 
 
 def _reads_as_name(bare: str, places: Collection[str]) -> bool:
@@ -304,12 +309,3 @@ def no_word(name: str) -> bool:
         if not (names.has_first(w) or names.has_last(w)) and _WORD_SHAPE.search(folded):
             return False
     return all(not is_german_noun(fold(w)) or (w == rest[-1] and names.has_last(w)) for w in rest)
-
-
-def place(name: str) -> bool:
-    """Whether a plain lead-in names a place ("Paris Bar", "Mark Brandenburg"): its first
-    word is a place's name, or a later one is and no surname ("Weber", "Luxemburg" are)."""
-    first, *rest = name.split()
-    if is_place_name(fold(first)) or is_place_phrase(fold(name)):
-        return True
-    return any(is_place_name(fold(w)) and not gazetteer().has_last(w) for w in rest)

@@ -16,8 +16,10 @@ from workbench.ingest.name_known import (
     place_surname,
     place_word,
 )
-from workbench.ingest.name_tokens import Tok
+from workbench.ingest.name_tokens import DIRECTION, Tok
+from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.resident_places import resident_place
 
 _DETERMINERS = frozenset(
     "jede jeder jeden eine einer einen keine keiner diese dieser welche welcher manche jene "
@@ -173,6 +175,8 @@ def after_role(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         return None
     if nxt.dot and f"{nxt.lower}." in lists.TITLES:
         return None  # "Kinderarzt Dr. Brüggemann": the title takes it
+    if j == i + 1 and _where_after_role(finder, text, toks, j):
+        return None  # "Nachbarin Nord: …", "Schüler Oberstufe: …": where, no one
     owner = owner_stem(finder, text, nxt)  # "Pfarrerin Schultes Gemeinde"
     if not (finder.name_like(nxt) or owner) or finder._blocked_first(toks, j, True):
         return None
@@ -186,3 +190,19 @@ def after_role(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     return finder._hit(
         text, toks, nxt.start, j, last, surname, confidence, "" if sure else nxt.text
     )
+
+
+def _where_after_role(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
+    """Whether the word ``toks[j]`` after a role says where or what, not who: a direction
+    ("Nachbarin Nord", "Nachbar Nordost"), or before a lead-in's colon or ending a bold
+    role a noun the gazetteer knows as no surname ("Schüler Oberstufe: …") or, after a
+    word for a neighbour, a place ("Nachbarin Hochfeld: …", as after "Anwohnerin")."""
+    tok = toks[j]
+    if name_follows(finder, text, toks, j):
+        return False
+    if DIRECTION.fullmatch(tok.folded):
+        return True
+    if text[tok.end :].strip() and text[tok.end : tok.end + 1] != ":":
+        return False  # a lead-in's colon or the end of a bold role ("**Nachbarin Hochfeld:**")
+    noun = is_german_noun(tok.folded) and not finder.names.has_last(tok.text)
+    return noun or resident_place(toks[j - 1].text, tok.text)

@@ -42,6 +42,9 @@ FOREIGN_END = re.compile(
     r"ullah|ollah|ahmadi|zai)$",
     re.IGNORECASE,
 )
+# Directions of a town, folded ("Nord", "Südost", "Westend", "Mitte"): where one lives,
+# after a word for a resident or neighbour no surname ("Nachbarin Nord: …")
+DIRECTION = re.compile(r"(?:nord|sud|ost|west)(?:ost|west)?(?:end)?|mitte|zentrum")
 # Street and institution endings: such a word ends a name ("Alma Wartenbergplatz").
 PLACE_END = re.compile(
     r"(?:strasse|str|platz|weg|allee|gasse|ring|damm|ufer|park|markt|schule|gymnasium|haus|"
