@@ -82,3 +82,35 @@ def test_a_name_ending_in_ing_beside_a_role_is_a_person(
     assert _people(project) == {name}
     assert name.split()[1] not in stored_text(project)
     assert texts[1].startswith("Bewohnerin ([Person ")
+
+
+@pytest.mark.parametrize("card", ["Traffic", "Noise", "Mobility", "Cleanup", "Greenery", "Youth"])
+def test_an_english_topic_card_among_turns_stays_a_word(
+    project: Project, tmp_path: Path, card: str
+) -> None:
+    """ "- Traffic: …" among "- Anna: …" turns became "[Person 3]: …": faker's common words
+    lack these topics; a short list and English endings ("-ity", "-hood") know them."""
+    turns = [
+        ("Anna", "Wir brauchen mehr Bänke am Marktplatz."),
+        ("Jonas", "Und einen Bolzplatz für die Kinder."),
+        (card, "Zu viele Autos am Abend."),
+        ("Jonas", "Genau, der alte ist seit Jahren gesperrt."),
+    ]
+    body = "\n".join(f"- {who}: {said}" for who, said in turns)
+    texts = _import(project, tmp_path / "runde.md", f"# Stadtteilforum\n\n{body}\n")
+    assert _people(project) == {"Anna", "Jonas"}
+    assert texts[2] == f"{card}: Zu viele Autos am Abend."
+
+
+def test_english_first_names_are_no_english_topic_words() -> None:
+    """The new English words stay off English first names: faker's English first names
+    ("Felicity", "Trinity", "Charity" end in "-ity"; "Shade" is one) are no topic word,
+    also where they have the ending; the topics and endings still read as English."""
+    from workbench.ingest.lead_in_names import _ENGLISH_TOPICS
+    from workbench.ingest.name_pairs import english_first_names, english_words
+
+    names = english_first_names()
+    assert {"grace", "hope", "felicity", "trinity", "charity", "shade"} <= names
+    new = [n for n in names if n.endswith(("ity", "hood", "ism")) or n in _ENGLISH_TOPICS]
+    assert new and not [n for n in new if n not in english_words() and english_word(n.title())]
+    assert all(english_word(w.title()) for w in _ENGLISH_TOPICS | {"mobility", "vandalism"})

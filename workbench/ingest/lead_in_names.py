@@ -20,7 +20,7 @@ from collections.abc import Collection, Iterable
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_known import ordinary_word
-from workbench.ingest.name_pairs import english_words
+from workbench.ingest.name_pairs import english_first_names, english_words
 from workbench.ingest.name_tokens import (
     CAMEL_OK,
     COMPOUND_HEAD,
@@ -83,6 +83,19 @@ _ENGLISH_GROUPS = frozenset(
     alliance initiative project society association foundation team group office campaign
     """.split()
 )
+# English nouns of a neighbourhood's topics that faker's ~1,000 common words lack and no
+# ending gives away ("Traffic", "Noise", "Cleanup" on an English card among German turns);
+# none a first name of the gazetteer or of faker's English names
+_ENGLISH_TOPICS = frozenset(
+    """
+    traffic noise climate youth garbage litter waste rubbish trash pollution crime safety
+    security housing rent rents cleanup greenery heat transit transport childcare
+    daycare health wellbeing leisure graffiti sidewalk sidewalks crosswalk pavement
+    """.split()
+)
+# English endings of nouns no German word has ("Mobility", "Neighbourhood", "Vandalism";
+# German writes "-ität", "-ismus"), of six letters or more ("Hood"), no English first name
+_ENGLISH_END = ("ity", "hood", "ism")
 # A gerund whose "-ing" follows a consonant no Pinyin syllable starts with or a cluster
 # ("Parking", "Lighting", "Recycling"); "Xiaoming", "Jiaming" stay open
 _GERUND = re.compile(r"(?:[cfghkrsvwz]|[^aeiouy][bdjlmnpqtxy])ing$")
@@ -90,15 +103,21 @@ _GERUND = re.compile(r"(?:[cfghkrsvwz]|[^aeiouy][bdjlmnpqtxy])ing$")
 
 def english_word(word: str, spelling: bool = True) -> bool:
     """Whether a capitalised word is English, not a name: one of faker's common English
-    words ("Street", "Community"), a gerund ("Parking", "Gardening": its stem such a word
-    or, with ``spelling``, its spelling English), an "-ness"/"-ship" noun, a compound of two
-    such words ("Streetwork", "Playground", "Cleanup") or the head of a group ("Council").
+    words ("Street", "Community") or of a neighbourhood's topics ("Traffic", "Noise"), a
+    gerund ("Parking", "Gardening": its stem such a word or, with ``spelling``, its spelling
+    English), an "-ness", "-ship", "-ity", "-hood" or "-ism" noun ("Mobility"), a compound of
+    two such words ("Streetwork", "Playground") or the head of a group ("Council").
 
     >>> [english_word(w) for w in ("Parking", "Streetwork", "Council", "Quirin", "Xiaoming")]
+    [True, True, True, False, False]
+    >>> [english_word(w) for w in ("Traffic", "Mobility", "Neighbourhood", "Okke", "Hood")]
     [True, True, True, False, False]
     """
     folded, common = fold(word), english_words()
     if folded in common or folded in _ENGLISH_GROUPS or folded.endswith(("ness", "ship")):
+        return True
+    topic = folded in _ENGLISH_TOPICS or (folded.endswith(_ENGLISH_END) and len(folded) >= 6)
+    if topic and folded not in english_first_names():  # "Felicity", "Trinity" are names
         return True
     stem = folded[:-3]
     if folded.endswith("ing") and len(folded) >= 6:

@@ -427,6 +427,15 @@ def english_words() -> frozenset[str]:
     return frozenset(fold(word) for word in Provider.word_list)
 
 
+@cache
+def english_first_names() -> frozenset[str]:
+    """About 7,000 English first names, folded ("grace", "felicity", "trinity"): the English
+    person provider of the installed faker, no download."""
+    from faker.providers.person.en import Provider
+
+    return frozenset(fold(name) for name in Provider.first_names)
+
+
 def unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
     """Whether ``tok`` is written like a name and is a word of no list at all: no name of
     the gazetteer, no noun, compound or place of the Wiktionary, no word of the name lists,
