@@ -58,6 +58,11 @@ def personal_notices(
         )
     if contact:
         notices.append(f"Spalte(n) {', '.join(contact)}: Kontaktdaten, nicht übernommen.")
+    if mixed := (options or {}).get("mixed_contact_columns"):
+        notices.append(
+            f"Spalte(n) {', '.join(mixed)}: Frage mit Bitte um Kontaktdaten; die Antworten "
+            "sind als Aussagen übernommen, E-Mail-Adressen und Telefonnummern darin ersetzt."
+        )
     if access:
         notices.append(
             f"Spalte(n) {', '.join(access)}: Zugangsschlüssel, die zu einer Person führen, "

@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import attribute_value
+from workbench.ingest.contact_questions import mixed_contact_columns
 from workbench.ingest.decidim import decidim_id_column
 from workbench.ingest.form_ids import forms_id_column
 from workbench.ingest.form_timestamps import form_timestamp
@@ -539,6 +540,8 @@ def parse_table(
         options["header_rows"] = [survey_header.tool, survey_header.rows]
     if private:
         options["personal_labels"] = private
+    if mixed := mixed_contact_columns(text_columns if survey_found else (), labels):
+        options["mixed_contact_columns"] = mixed  # "Anmerkungen? Dann bitte E-Mail angeben"
     if blocks is not None:
         options["question_blocks"] = blocks.results
     if renamed_name := [o for o, h in zip(old_header, header, strict=True) if o != h]:

@@ -23,6 +23,7 @@ import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from workbench.ingest.contact_questions import contact_by_answers
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.personal_columns import (
     header_words,
@@ -64,7 +65,7 @@ _SCALE = re.compile(
 )
 
 
-_PERSONAL = (is_person_column, is_contact_column, is_location)
+_PERSONAL = (is_person_column, is_contact_column, is_location)  # by the header alone
 _AFTERWORD = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")  # "(freiwillig)", "[optional]"
 
 
@@ -201,12 +202,13 @@ def open_questions(
     (:func:`invites`; then answers that were written), answered as an open question
     (:func:`is_open`; answers with nothing to add left aside), not one of ``closed`` (the
     district question) nor asking for a name, a contact or a place ("Wie heißen Sie?":
-    personal data, never a statement)."""
+    personal data, never a statement; a question that also asks for contact data is
+    decided by its answers, :mod:`workbench.ingest.contact_questions`)."""
     labels, closed = labels or {}, set(closed)
     found = []
     for i, h in enumerate(header):
         asked = labels.get(h) or h
-        if h in closed or not invites(asked) or _personal(h, asked):
+        if h in closed or not invites(asked) or _personal(h, asked, _cells(records, i)):
             continue
         # "Nein", "keine" under "Anmerkungen?" say nothing: the few remarks decide
         answers = [a for a in _answers(records, i) if not adds_nothing(asked, a)]
@@ -215,9 +217,22 @@ def open_questions(
     return found
 
 
-def _personal(column: str, asked: str) -> bool:
-    """Whether a column (or its question) asks for a name, a contact or a place."""
-    return any(f(c) for f in _PERSONAL for c in (column, asked))
+def _personal(column: str, asked: str, cells: Sequence[str] = ()) -> bool:
+    """Whether a column (or its question) asks for a name, a contact or a place; a question
+    that also asks for contact data ("Haben Sie Anmerkungen? Dann bitte E-Mail angeben")
+    only if its ``cells`` are mostly contact data (:func:`contact_by_answers`)."""
+    heads = (column, asked)
+    if any(f(c) for f in (is_person_column, is_location) for c in heads):
+        return True
+    return any(
+        is_contact_column(c) if (v := contact_by_answers(c, cells)) is None else v for c in heads
+    )
+
+
+def _cells(records: Sequence[tuple[int, Sequence[Any]]], place: int) -> list[str]:
+    """A column's non-empty cells, with no letter too ("0171 2345678")."""
+    cells = (str(f[place]).strip() for _, f in records if place < len(f) and f[place])
+    return [c for c in cells if c]
 
 
 def _written(answers: Sequence[str]) -> bool:
