@@ -58,3 +58,51 @@ def test_a_result_of_its_own_stays_a_statement(project: Project, tmp_path: Path)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert import_into(project, path) == 0
     assert "Ergebnis: Die Runde wünscht sich mehr Bänke." in list(project.segments()["text"])
+
+
+SPACED = {
+    "result": ["Was fehlt im Quartier?", "", "Ergebnis:", *(f"- {a}" for a in ANSWERS)],
+    "labelled": [
+        "Frage: Was fehlt im Quartier?",
+        "",
+        "Antworten:",
+        "",
+        *(f"{i}. {a}" for i, a in enumerate(ANSWERS, 1)),
+    ],
+    "titled": [
+        "Stadtteilrunde Manfort",
+        "",
+        "Was fehlt im Quartier?",
+        "",
+        "Ergebnisse:",
+        *(f"* {a}" for a in ANSWERS),
+    ],
+}
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@pytest.mark.parametrize("layout", sorted(SPACED))
+def test_a_question_a_blank_line_above_its_answer_label_is_their_question(
+    project: Project, tmp_path: Path, layout: str, suffix: str
+) -> None:
+    """ "Was fehlt?", a blank line, "Ergebnis:" over the list: the answers took "Ergebnis" as
+    their question and the question stood as a statement of its own."""
+    path = tmp_path / f"runde{suffix}"
+    path.write_text("\n".join(SPACED[layout]) + "\n", encoding="utf-8")
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert list(zip(stored["text"], stored["question"], strict=True)) == [
+        (answer, "Was fehlt im Quartier?") for answer in ANSWERS
+    ]
+
+
+def test_a_statement_above_an_answer_label_stays_a_statement(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "runde.txt"
+    said = "Viele fragen sich, warum es keine Bänke gibt. Das ärgert sie."
+    path.write_text("\n".join([said, "", "Ergebnis:", "- Mehr Bänke"]) + "\n", encoding="utf-8")
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert list(stored["text"]) == [said, "Mehr Bänke"]
+    assert stored["question"].isna().iloc[0]

@@ -30,6 +30,7 @@ from itertools import islice, takewhile
 
 from workbench.core.domain import ParsedDocument, ParsedSegment
 from workbench.ingest.answer_lines import (
+    ANSWER_LABEL,
     GLUE_WORDS,
     SENTENCE_END,
     answer_groups,
@@ -316,8 +317,29 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
         after = next((n for n in islice(lines, i + 1, None) if n.strip()), "")  # next text
         directly = i + 1 == len(lines) or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
         if directly and _ITEM.match(after):
-            intros.add(first + i)
+            asked = _asked_above(lines, i)  # "Was fehlt?", blank, "Ergebnis:": the question
+            intros.add(first + (i if asked is None else asked))
     return intros
+
+
+def _asked_above(lines: list[str], label: int) -> int | None:
+    """The index of the question a bare answer label answers ("Was fehlt?", blank,
+    "Ergebnis:" over "- Ein Arzt"): a line of its own that asks (:func:`intro_like`,
+    ending with "?") as the last text above the label; None for another label or text."""
+    if not ANSWER_LABEL.fullmatch(lines[label].strip()):
+        return None
+    above = next((i for i in range(label - 1, -1, -1) if lines[i].strip()), None)
+    if above is None or above + 1 == label or (above and lines[above - 1].strip()):
+        return None  # no question, or a paragraph's line ("… gefragt:" / "Ergebnis:")
+    asked = lines[above].strip()
+    return above if asked.endswith("?") and intro_like(asked) and not _ITEM.match(asked) else None
+
+
+def _label_below(lines: list[str], row: int) -> bool:
+    """Whether the next text below line ``row`` is a bare answer label that it asks over
+    (:func:`_asked_above`): its question is then without its label ("Frage: …?")."""
+    below = next((i for i in range(row + 1, len(lines)) if lines[i].strip()), None)
+    return below is not None and _asked_above(lines, below) == row
 
 
 def _turns_below(raw: RawFile, body: str, offset: int, fields: dict, roles) -> ParsedDocument:
@@ -480,7 +502,9 @@ def parse_markdown(
             fields["title"] = heading_text(line.strip())
         elif number in intros:
             flush()
-            question = heading_text((item.group(2) if item else line).strip().rstrip(":"))
+            asked = (item.group(2) if item else line).strip()
+            labelled = _label_below(lines, number - offset - 1)  # "Frage: …?" / "Ergebnis:"
+            question = question_of(asked) if labelled else heading_text(asked.rstrip(":"))
         elif _TABLE_ROW.match(line):
             if block:
                 flush()
