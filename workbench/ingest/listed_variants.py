@@ -41,6 +41,9 @@ def plain(text: str, keep: str = "") -> str:
 # the prepositions of Low German and Westphalian surnames ("Zur Mühlen", "Vom Hofe",
 # "Auf der Maur"): no name alone ("Zur Info", "Auf der Straße")
 _GERMAN_PARTICLES = frozenset(("von", "zu", "der", "den", "zur", "zum", "vom", "auf", "aus"))
+# An article in lower case inside a listed label ("die" of "Frage an die Neue Heimat"): a
+# word of every text, never a name alone
+_ARTICLES = frozenset(("der", "die", "das", "den", "dem", "des"))
 
 
 def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
@@ -77,7 +80,7 @@ def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
                 words += parts
         for n, token in enumerate(words):
             title = token.lower() in TITLES or token.lower() in ACADEMIC or _role_word(token)
-            title = title or (token.islower() and token in PARTICLES)  # "von der", no name
+            title = title or (token.islower() and token in PARTICLES | _ARTICLES)  # "von der"
             # "Von" of a listed Jan Von Berg: no name alone ("Von hier aus geht es.")
             title = title or (n > 0 and token.lower() in _GERMAN_PARTICLES)
             if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:

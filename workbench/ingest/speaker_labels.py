@@ -264,11 +264,16 @@ def _record_label(who: str) -> bool:
     (False, False)
     >>> _record_label("Antwort des Ordnungsamts"), _record_label("Antwort des Bauamtes")
     (True, True)
+    >>> _record_label("Antwort der Deutschen Bahn"), _record_label("Frage an die Marie Bahn")
+    (True, False)
     """
     words = who.split()
     if not 2 <= len(words) <= 5 or words[0].casefold() not in _RECORD_LABELS:
         return False
     rest = [w for w in words[1:] if w.casefold() not in _OF_WHOM]
+    if len(rest) > 1 and all(map(_adjective, rest[:-1])):  # "der Deutschen Bahn"
+        articled = bool({w.casefold() for w in words[1:]} & _ARTICLED)
+        return articled and rest[-1][:1].isupper() and bool(_office_head(rest[-1]))
     if len(rest) != 1:
         return False
     if rest[0].casefold() == "chat" or is_role(rest[0]):
@@ -281,6 +286,16 @@ def _record_label(who: str) -> bool:
     # "Antwort Polizei": an office's word, not a place's ("Antwort Halberstadt") nor a
     # surname ("Antwort Planer": his)
     return is_german_noun(fold(rest[0])) and not gazetteer().has_last(rest[0])
+
+
+# An adjective's ending before an office ("der Deutschen Bahn", "der örtlichen Polizei")
+_ADJECTIVE_END = re.compile(r"[^\W\d_]{2,}(?:e|en|er|es|em)")
+
+
+def _adjective(word: str) -> bool:
+    """Whether a word before an office is an adjective ("Deutschen", "städtische"), not a
+    first name ("Marie", "Renate") the gazetteer knows."""
+    return bool(_ADJECTIVE_END.fullmatch(word)) and not gazetteer().has_first(word)
 
 
 def _office_head(word: str) -> str:
