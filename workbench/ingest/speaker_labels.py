@@ -20,7 +20,7 @@ import re
 from typing import Protocol
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
 
 
 class SpeakerList(Protocol):
@@ -307,6 +307,36 @@ def _office_head(word: str) -> str:
     return ""
 
 
+# Institutions that write in a chat under their own name ("Polizei", "Feuerwehr", "Kita",
+# "Jobcenter", "Stadtwerke", "Polizeiwache", "Stadtbücherei"); not a place ("Neustadt")
+_INSTITUTION = re.compile(
+    r"(?:polizei|feuerwehr|verwaltung|schule|kita|kindergarten|werke|kirche|gemeinde|center|"
+    r"präsidium|behörde|ministerium|amt|wache|bücherei|bibliothek)",
+    re.IGNORECASE,
+)
+
+
+def institution_account(who: str) -> bool:
+    """Whether a chat's display name is an institution's noun alone ("Polizei", "Kita",
+    "Stadtbücherei"): a role, not a person; a surname the gazetteer knows ("Koch", "Bauer")
+    or a word the lexicon does not know as a noun stays a person.
+
+    >>> institution_account("Polizei"), institution_account("Stadtwerke")
+    (True, True)
+    >>> institution_account("Koch"), institution_account("Neustadt"), institution_account("Anna")
+    (False, False, False)
+    """
+    word = who.strip()
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    if not any(_INSTITUTION.fullmatch(word[start:]) for start in range(len(word))):
+        return False
+    names = gazetteer()
+    if names.has_first(word) or names.has_last(word):
+        return False
+    return is_german_noun(fold(word)) or bool(compound_noun(fold(word)))
+
+
 _BRACKETED_NAME = re.compile(r"[(\[]\s*(?P<inner>[^()\[\]]{2,60}?)\s*[)\]]\s*$")
 _ADDRESS = frozenset("frau herr fr. hr. dr. prof.".split())
 
@@ -354,6 +384,8 @@ def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, 
         named = _named_in_brackets(who)  # "Interviewerin (Kerstin Wagner)": that person
         person = speakers.add(named) if named else None
         return speakers.role(who.strip()) or speakers.role(bare) or bare, person
+    if institution_account(who):  # "[18:06] Polizei: …": the institution speaks
+        return speakers.role(who.strip()) or who.strip(), None
     person = speakers.add(who)
     host = "Moderation" if _HOST.search(who) else None
     return speakers.role(person) or host, person
