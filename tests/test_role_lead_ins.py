@@ -151,3 +151,35 @@ def test_a_surname_with_a_places_ending_after_a_neighbour_is_a_person(
     said = _import(project, tmp_path, f"{lead}: Ein Treffpunkt.")
     assert lead.split()[1] not in stored_text(project)
     assert said[1].startswith(f"{lead.split()[0]} [Person ")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Bewohnerin Schulze-Delitzsch",  # a surname with a town's name beside it
+        "Seniorin Hoffmann-Nordhausen",
+        "Nachbarin Wübbenhorst-Eilbek",
+        "Mitbewohnerin Özbek",  # "-bek" after two letters: Turkish, no Hamburg quarter
+        "Anwohner Hrbek",
+    ],
+)
+def test_a_surname_beside_or_like_a_town_after_a_word_for_a_person_is_a_person(
+    project: Project, tmp_path: Path, lead: str
+) -> None:
+    """ "Bewohnerin Schulze-Delitzsch: …" kept "Schulze" in clear: one part a place made
+    the whole a place; "Mitbewohnerin Özbek: …" read as a quarter like "Barmbek"."""
+    said = _import(project, tmp_path, f"{lead}: Ein Treffpunkt.")
+    role, surname = lead.split()
+    assert not any(part in stored_text(project) for part in surname.split("-"))
+    assert said[1].startswith(f"{role} [Person ")
+
+
+@pytest.mark.parametrize(
+    "lead", ["Bewohnerin Opladen-Quettingen", "Nachbarin Eppendorf-Süd", "Anwohnerin Eilbek"]
+)
+def test_two_places_or_a_place_and_a_direction_after_a_resident_stay(
+    project: Project, tmp_path: Path, lead: str
+) -> None:
+    """Two quarters, a quarter and a direction, a Hamburg "-bek" remain where one lives."""
+    assert _import(project, tmp_path, f"{lead}: Ein Treffpunkt.")[1] == f"{lead}: Ein Treffpunkt."
+    assert project.pseudonym_key().query("kind == 'person'").empty

@@ -31,7 +31,7 @@ from workbench.ingest.name_tokens import (
 )
 from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.organisations import institution_word
-from workbench.ingest.resident_places import PERSON_WORD, place, where
+from workbench.ingest.resident_places import PERSON_WORD, double_place, place, where
 from workbench.ingest.speaker_labels import is_label, is_role
 
 # The parts of a role with a qualifier: "Okke Wübbenhorst (Kita)", "Okke Wübbenhorst,
@@ -212,12 +212,14 @@ def role_surname(lead_in: str, places: Collection[str] = ()) -> str | None:
         return None
     if len(parts) == 1:
         return word if _surname(word, folded_places) else None
-    # a double surname ("Zabelberg-Quast", "Müller-Lüdenscheidt"): no part a place or a
-    # direction ("Rheindorf-Nord", "Neudorf-Süd"), one part a surname by the rules of one
+    # a double surname ("Zabelberg-Quast", "Müller-Lüdenscheidt", "Schulze-Delitzsch"): no
+    # direction nor two places ("Rheindorf-Nord", "Opladen-Quettingen"), one part that is no
+    # place a surname by the rules of one
     names = gazetteer()
-    if any(where(p, folded_places) for p in parts):
+    if double_place(word, folded_places):
         return None
-    return word if any(names.has_last(p) or _surname(p, folded_places) for p in parts) else None
+    surname = [p for p in parts if not where(p, folded_places)]
+    return word if any(names.has_last(p) or _surname(p, folded_places) for p in surname) else None
 
 
 def _surname(word: str, folded_places: Collection[str]) -> bool:

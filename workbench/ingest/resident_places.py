@@ -26,9 +26,10 @@ _DIRECTION_WORDS = frozenset("nord sud ost west mitte rot blau gelb grun".split(
 
 
 # Endings surnames share with the names of quarters and villages ("Ottensen", "Osdorf",
-# "Ehrenfeld", "Bockenheim", "Barmbek", "Steinbek"): after a word for a resident a place,
-# unless a known surname ("Hansen"; "-bek" after a vowel: Polish "Dorobek", "Jakubek")
-_TOWN_END = re.compile(r"(?:dorf|dorff|feld|hausen|heim|sen|(?<![aeiouy])bek)$")
+# "Ehrenfeld", "Bockenheim", "Barmbek", "Eilbek"): after a word for a resident a place,
+# unless a known surname ("Hansen"; "-bek" after a vowel: Polish "Dorobek", "Jakubek";
+# after fewer than three letters: Turkish "Özbek", Czech "Hrbek")
+_TOWN_END = re.compile(r"(?:dorf|dorff|feld|hausen|heim|sen|(?<=\w{3})(?<![aeiouy])bek)$")
 # The shape of a place named after someone: a first part of five letters or more with a
 # genitive "s" before "-berg"/"-burg" ("Mümmelmannsberg", "Wilhelmsburg", "Friedrichsberg";
 # the surnames "Arnsberg", "Forsberg" have three). "Zabelberg", "Rosenberg" have no "s";
@@ -50,6 +51,17 @@ def where(word: str, folded_places: Collection[str]) -> bool:
     )
 
 
+def double_place(word: str, folded_places: Collection[str]) -> bool:
+    """Whether a word of two parts after a word for a resident names where she lives: a
+    part is a direction ("Rheindorf-Nord", "Neudorf-Süd") or both parts name a place
+    ("Opladen-Quettingen"); one place beside a surname is a double surname taken from a
+    town ("Schulze-Delitzsch", "Hoffmann-Nordhausen"), no place."""
+    parts = word.split("-")
+    if any(DIRECTION.fullmatch(fold(part)) for part in parts):
+        return True
+    return all(where(part, folded_places) for part in parts)
+
+
 def resident_place(role: str, word: str) -> bool:
     """Whether ``word`` after the word for a resident or neighbour ``role`` names where she
     lives ("Nachbarin Neudorf-Nord", "Nachbarin Hochfeld", "Nachbar Nordost"): a place, a
@@ -57,7 +69,9 @@ def resident_place(role: str, word: str) -> bool:
     :func:`workbench.ingest.lead_in_names.role_surname`)."""
     if not PERSON_WORD.fullmatch(fold(role)) or not word[:1].isupper():
         return False
-    return place(word) or any(where(part, ()) for part in word.split("-"))
+    if place(word):
+        return True
+    return double_place(word, ()) if "-" in word else where(word, ())
 
 
 def place(name: str) -> bool:
