@@ -183,3 +183,23 @@ def test_two_places_or_a_place_and_a_direction_after_a_resident_stay(
     """Two quarters, a quarter and a direction, a Hamburg "-bek" remain where one lives."""
     assert _import(project, tmp_path, f"{lead}: Ein Treffpunkt.")[1] == f"{lead}: Ein Treffpunkt."
     assert project.pseudonym_key().query("kind == 'person'").empty
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pfarrerin West hat den Saal angeboten.",
+        "Hausmeister Ost schließt abends ab.",
+        "Quartiersmanagerin Nord lädt zum Fest ein.",
+        "Pfarrer West: Der Saal ist frei.",
+    ],
+)
+def test_a_direction_after_a_role_that_is_no_resident_is_a_surname(
+    project: Project, tmp_path: Path, line: str
+) -> None:
+    """ "Pfarrerin West hat …" kept "West" in clear: a direction after any role read as
+    where; only after a resident or a neighbour ("Nachbarin Nord: …") it is."""
+    _import(project, tmp_path, line)
+    surname = line.split()[1].rstrip(":")
+    assert surname not in stored_text(project)
+    assert surname in set(project.pseudonym_key().query("kind == 'person'")["original"])

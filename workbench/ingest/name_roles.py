@@ -19,7 +19,7 @@ from workbench.ingest.name_known import (
 from workbench.ingest.name_tokens import DIRECTION, Tok
 from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.pii_patterns import Hit
-from workbench.ingest.resident_places import resident_place
+from workbench.ingest.resident_places import PERSON_WORD, resident_place
 
 _DETERMINERS = frozenset(
     "jede jeder jeden eine einer einen keine keiner diese dieser welche welcher manche jene "
@@ -194,14 +194,15 @@ def after_role(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
 
 def _where_after_role(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
     """Whether the word ``toks[j]`` after a role says where or what, not who: a direction
-    ("Nachbarin Nord", "Nachbar Nordost"), or before a lead-in's colon or ending a bold
-    role a noun the gazetteer knows as no surname ("Schüler Oberstufe: …") or, after a
-    word for a neighbour, a place ("Nachbarin Hochfeld: …", as after "Anwohnerin")."""
+    after a word for a resident or neighbour ("Nachbarin Nord", "Nachbar Nordost"), or
+    before a lead-in's colon or ending a bold role a noun the gazetteer knows as no surname
+    ("Schüler Oberstufe: …") or, after a word for a neighbour, a place ("Nachbarin
+    Hochfeld: …", as after "Anwohnerin")."""
     tok = toks[j]
     if name_follows(finder, text, toks, j):
         return False
-    if DIRECTION.fullmatch(tok.folded):
-        return True
+    if DIRECTION.fullmatch(tok.folded) and PERSON_WORD.fullmatch(toks[j - 1].folded):
+        return True  # "Nachbarin Nord"; "Pfarrerin West", "Hausmeister Ost" are surnames
     if text[tok.end :].strip() and text[tok.end : tok.end + 1] != ":":
         return False  # a lead-in's colon or the end of a bold role ("**Nachbarin Hochfeld:**")
     noun = is_german_noun(tok.folded) and not finder.names.has_last(tok.text)
