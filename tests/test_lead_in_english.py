@@ -114,3 +114,22 @@ def test_english_first_names_are_no_english_topic_words() -> None:
     new = [n for n in names if n.endswith(("ity", "hood", "ism")) or n in _ENGLISH_TOPICS]
     assert new and not [n for n in new if n not in english_words() and english_word(n.title())]
     assert all(english_word(w.title()) for w in _ENGLISH_TOPICS | {"mobility", "vandalism"})
+
+
+@pytest.mark.parametrize("name", ["Verity", "Garrity", "McGarrity"])
+def test_an_english_name_ending_in_ity_among_turns_is_a_person(
+    project: Project, tmp_path: Path, name: str
+) -> None:
+    """ "- Verity: …", "- Garrity: …" among "- Anna: …" turns stayed in clear: faker's first
+    names lack them and the ending "-ity" made them English topic words."""
+    turns = [
+        ("Anna", "Wir brauchen mehr Bänke am Marktplatz."),
+        ("Jonas", "Und einen Bolzplatz für die Kinder."),
+        (name, "Zu viele Autos am Abend."),
+        ("Jonas", "Genau, der alte ist seit Jahren gesperrt."),
+    ]
+    body = "\n".join(f"- {who}: {said}" for who, said in turns)
+    texts = _import(project, tmp_path / "runde.md", f"# Stadtteilforum\n\n{body}\n")
+    assert _people(project) == {"Anna", "Jonas", name}
+    assert name not in stored_text(project)
+    assert texts[2].startswith("[Person ")

@@ -94,8 +94,10 @@ _ENGLISH_TOPICS = frozenset(
     """.split()
 )
 # English endings of nouns no German word has ("Mobility", "Neighbourhood", "Vandalism";
-# German writes "-ität", "-ismus"), of six letters or more ("Hood"), no English first name
-_ENGLISH_END = ("ity", "hood", "ism")
+# German writes "-ität", "-ismus"), of six letters or more ("Hood"), no English first name;
+# "-ity" of seven letters or more and never after "rr": the names "Verity", "Garrity",
+# "McGarrity" are none of faker's English first names
+_ENGLISH_END = re.compile(r"\w{4,}(?<!rr)ity|\w{2,}hood|\w{3,}ism")
 # A gerund whose "-ing" follows a consonant no Pinyin syllable starts with or a cluster
 # ("Parking", "Lighting", "Recycling"); "Xiaoming", "Jiaming" stay open
 _GERUND = re.compile(r"(?:[cfghkrsvwz]|[^aeiouy][bdjlmnpqtxy])ing$")
@@ -116,7 +118,7 @@ def english_word(word: str, spelling: bool = True) -> bool:
     folded, common = fold(word), english_words()
     if folded in common or folded in _ENGLISH_GROUPS or folded.endswith(("ness", "ship")):
         return True
-    topic = folded in _ENGLISH_TOPICS or (folded.endswith(_ENGLISH_END) and len(folded) >= 6)
+    topic = folded in _ENGLISH_TOPICS or bool(_ENGLISH_END.fullmatch(folded))
     if topic and folded not in english_first_names():  # "Felicity", "Trinity" are names
         return True
     stem = folded[:-3]
