@@ -113,6 +113,18 @@ def _umask() -> int:
     return mask
 
 
+def _temporary_beside(path: Path) -> Path:
+    """A new empty temporary file in ``path``'s folder (".name.XXXX.tmp"), to be renamed
+    onto ``path``; a folder that refuses it is a :class:`WorkbenchError` naming ``path``."""
+    try:
+        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                            dir=path.parent)  # fmt: skip
+    except OSError as err:
+        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {os_reason(err)}.") from None
+    os.close(descriptor)
+    return Path(name)
+
+
 @contextmanager
 def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
     """Yield a temporary path beside ``path``; it replaces ``path`` when the block succeeds.
@@ -127,13 +139,7 @@ def atomic_path(path: str | Path, mode: int = 0o644) -> Iterator[Path]:
         with _through_temporary(path) as tmp:
             yield tmp
         return
-    try:
-        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                            dir=path.parent)  # fmt: skip
-    except OSError as err:
-        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {os_reason(err)}.") from None
-    os.close(descriptor)
-    tmp = Path(name)
+    tmp = _temporary_beside(path)
     try:
         yield tmp
         os.chmod(tmp, mode & ~_umask())
@@ -283,13 +289,7 @@ def csv_on_success(
         return
     _check_csv_name(out)
     path = Path(out)
-    try:
-        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                            dir=path.parent)  # fmt: skip
-    except OSError as err:
-        raise WorkbenchError(f"{path} lässt sich nicht schreiben: {os_reason(err)}.") from None
-    os.close(descriptor)
-    tmp = Path(name)
+    tmp = _temporary_beside(path)
     try:
         yield lambda table: tmp.write_bytes((CSV_BOM + csv_text(table, sep=sep)).encode("utf-8"))
     except OSError as err:
