@@ -192,7 +192,6 @@ def _earlier_version(
     ``wave`` is. A table, platform export or chat that holds each stored row with its ID
     and text and adds rows is no version: its new rows are to be added (:class:`Appending`,
     :mod:`workbench.ingest.export_growth`); of one that changed rows, those are named."""
-    mine = [_statement(s.text) for s in document.segments]
     clones: list[Stored] = []
     for other in stored:
         if other.importer != document.importer or other.sha256 == document.sha256:
@@ -203,78 +202,95 @@ def _earlier_version(
         if another_conversation(document, options):
             clones.append(other)  # a cloned Pol.is conversation: its seed comments are its own
             continue
-        mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
-        renamed = mac not in names()  # "polis_2026-12-08.csv": the same export's rows?
-        if renamed and not has_row_ids(document):
-            continue
-        if _another_workshop(document, other.workshop, stored_name):
-            continue
-        if (other.wave or "").casefold() != (wave or "").casefold() and not (
-            keep_wave and document.workshop and other.workshop[0]
-        ):
-            continue
-        rows_of, by = rows_as_stored(document, options, not renamed, other.cells)  # "_id"
-        theirs = other.originals()  # stored pseudonymised, read in clear
-        source = other.sources()
-        rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]
-        erased = options.get(ERASED_ROWS)
-        grown = None if _coded(document) else growth(rows_of, rows, erased)
-        grown = with_platform_ids(grown, by, other.cells)  # "3 = _id 40002": both IDs
-        if renamed:
-            known = (other.name, options, other.workshop)
-            if (plan := renamed_download(rows_of, other.key, grown, known)) is not None:
-                return plan if isinstance(plan, Appending) else (SKIPPED, plan)
-            refuse_renamed_gaps(document, options, rows, erased)  # an ID cell empty
-            continue
-        if grown is not None and (plan := unchanged(rows_of, other.key, grown, other.workshop)):
-            return plan if isinstance(plan, Appending) else (SKIPPED, plan)  # no row changed
-        in_wave = f"Welle '{other.wave}', " if other.wave else ""
-        if not _coded(document) and (above := newest_first(rows_of, rows)):
-            return EARLIER, newest_first_notice(in_wave, len(theirs), above)
-        if grown is not None and grown.changed and 2 * grown.kept >= len(theirs):
-            ids = " ".join(str(key) for key, _ in sorted(grown.changed))  # a row cut or edited
-            return EARLIER, changed_notice(in_wave, len(theirs), grown, ids)  # in a larger file
-        known = Counter(_statement(text) for _, text in theirs)
-        kept = sum((Counter(mine) & known).values())
-        if not kept or 2 * kept < len(mine):
-            continue
-        if _coded(document) and kept == len(mine) == len(theirs):
-            continue  # the same statements with another coder's codes: welcome
-        lost = grown.changed if grown is not None and grown.changed else theirs
-        ids = " ".join(str(key) for key, _ in sorted(lost))  # forget: only the changed
-        changed = len(mine) - kept
-        if not changed and kept == len(theirs):  # nothing to decide: nothing would be lost
-            return SKIPPED, (
-                "nicht importiert: dieselben Aussagen stehen schon im Projekt, aus der "
-                f"gleichnamigen Datei ({in_wave}{plural(kept, 'Aussage', 'Aussagen')}) — "
-                "dieselbe Datei, anders gespeichert (Zeilenenden, Leerzeichen, von Word "
-                "neu gespeichert)? Ist etwas anderes berichtigt (etwa die Kopfangaben) und "
-                f"soll es gelten: die frühere löschen (workbench forget --statement {ids}; "
-                "ihre Kodierungen gehen mit) und die Datei erneut importieren."
-            )
-        what = (
-            f"{plural(kept, 'Aussage steht', 'Aussagen stehen')} unverändert in der neuen, "
-            f"{plural(changed, 'ist', 'sind')} neu oder geändert"
-            if changed
-            else f"die neue hat {plural(len(theirs) - kept, 'Aussage', 'Aussagen')} weniger"
-        )
-        if grown is not None and lost is not theirs:  # by row IDs: only those changed or gone
-            return EARLIER, changed_notice(in_wave, len(theirs), grown, ids)
-        return EARLIER, (
-            f"nicht importiert: eine frühere Fassung dieser Datei ist schon im Projekt "
-            f"({in_wave}{plural(len(theirs), 'Aussage', 'Aussagen')}); {what}. Importiert "
-            "zählten die unveränderten Aussagen doppelt. Ersetzt die neue Fassung die "
-            f"frühere: die frühere löschen (workbench forget --statement {ids}; ihre "
-            "Kodierungen gehen mit) und "
-            "die Datei erneut importieren. Sind es zwei verschiedene Dateien gleichen "
-            "Namens, nimmt --allow-duplicates beide auf."
-        )
+        found = _version(document, names, other, options, wave, stored_name, keep_wave)
+        if found is not None:
+            return found
     for other in clones:  # said if it starts with their comments
         source = other.sources()
         rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(other.originals())]
         if note_clone(document, other.name, other.options(), rows):
             break
     return None
+
+
+def _version(
+    document: ParsedDocument,
+    names: Callable[[], set[str]],
+    other: Stored,
+    options: dict[str, Any],
+    wave: str | None,
+    stored_name: Callable[[str], str],
+    keep_wave: bool,
+) -> tuple[str, str] | Appending | None:
+    """What :func:`_earlier_version` finds ``document`` to be against the stored document
+    ``other`` (its ``options``): None if no version of it."""
+    mine = [_statement(s.text) for s in document.segments]
+    mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
+    renamed = mac not in names()  # "polis_2026-12-08.csv": the same export's rows?
+    if renamed and not has_row_ids(document):
+        return None
+    if _another_workshop(document, other.workshop, stored_name):
+        return None
+    if (other.wave or "").casefold() != (wave or "").casefold() and not (
+        keep_wave and document.workshop and other.workshop[0]
+    ):
+        return None
+    rows_of, by = rows_as_stored(document, options, not renamed, other.cells)  # "_id"
+    theirs = other.originals()  # stored pseudonymised, read in clear
+    source = other.sources()
+    rows = [(key, source.get(key, ("", {})), text) for key, text in sorted(theirs)]
+    erased = options.get(ERASED_ROWS)
+    grown = None if _coded(document) else growth(rows_of, rows, erased)
+    grown = with_platform_ids(grown, by, other.cells)  # "3 = _id 40002": both IDs
+    if renamed:
+        known = (other.name, options, other.workshop)
+        if (plan := renamed_download(rows_of, other.key, grown, known)) is not None:
+            return plan if isinstance(plan, Appending) else (SKIPPED, plan)
+        refuse_renamed_gaps(document, options, rows, erased)  # an ID cell empty
+        return None
+    if grown is not None and (plan := unchanged(rows_of, other.key, grown, other.workshop)):
+        return plan if isinstance(plan, Appending) else (SKIPPED, plan)  # no row changed
+    in_wave = f"Welle '{other.wave}', " if other.wave else ""
+    if not _coded(document) and (above := newest_first(rows_of, rows)):
+        return EARLIER, newest_first_notice(in_wave, len(theirs), above)
+    if grown is not None and grown.changed and 2 * grown.kept >= len(theirs):
+        ids = " ".join(str(key) for key, _ in sorted(grown.changed))  # a row cut or edited
+        return EARLIER, changed_notice(in_wave, len(theirs), grown, ids)  # in a larger file
+    known = Counter(_statement(text) for _, text in theirs)
+    kept = sum((Counter(mine) & known).values())
+    if not kept or 2 * kept < len(mine):
+        return None
+    if _coded(document) and kept == len(mine) == len(theirs):
+        return None  # the same statements with another coder's codes: welcome
+    lost = grown.changed if grown is not None and grown.changed else theirs
+    ids = " ".join(str(key) for key, _ in sorted(lost))  # forget: only the changed
+    changed = len(mine) - kept
+    if not changed and kept == len(theirs):  # nothing to decide: nothing would be lost
+        return SKIPPED, (
+            "nicht importiert: dieselben Aussagen stehen schon im Projekt, aus der "
+            f"gleichnamigen Datei ({in_wave}{plural(kept, 'Aussage', 'Aussagen')}) — "
+            "dieselbe Datei, anders gespeichert (Zeilenenden, Leerzeichen, von Word "
+            "neu gespeichert)? Ist etwas anderes berichtigt (etwa die Kopfangaben) und "
+            f"soll es gelten: die frühere löschen (workbench forget --statement {ids}; "
+            "ihre Kodierungen gehen mit) und die Datei erneut importieren."
+        )
+    what = (
+        f"{plural(kept, 'Aussage steht', 'Aussagen stehen')} unverändert in der neuen, "
+        f"{plural(changed, 'ist', 'sind')} neu oder geändert"
+        if changed
+        else f"die neue hat {plural(len(theirs) - kept, 'Aussage', 'Aussagen')} weniger"
+    )
+    if grown is not None and lost is not theirs:  # by row IDs: only those changed or gone
+        return EARLIER, changed_notice(in_wave, len(theirs), grown, ids)
+    return EARLIER, (
+        f"nicht importiert: eine frühere Fassung dieser Datei ist schon im Projekt "
+        f"({in_wave}{plural(len(theirs), 'Aussage', 'Aussagen')}); {what}. Importiert "
+        "zählten die unveränderten Aussagen doppelt. Ersetzt die neue Fassung die "
+        f"frühere: die frühere löschen (workbench forget --statement {ids}; ihre "
+        "Kodierungen gehen mit) und "
+        "die Datei erneut importieren. Sind es zwei verschiedene Dateien gleichen "
+        "Namens, nimmt --allow-duplicates beide auf."
+    )
 
 
 def _names(filename: str, stored_name: Callable[[str], str]) -> Callable[[], set[str]]:
