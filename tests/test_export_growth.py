@@ -117,10 +117,12 @@ def test_a_survey_downloaded_again_keeps_pseudonyms_districts_and_attributes(
     assert placeholders[0] and placeholders[0] == placeholders[4]
     assert "Kowalczyk" not in " ".join(segments["text"])
     assert [a.get("Alter") for a in segments["attributes"]] == list(rows["Alter"])
-    # the same table as XLSX, a week on, imported without the Sozialraum column's help
+    # another survey's cards as XLSX (own IDs: with the same IDs and texts they are the
+    # stored survey's rows, tests/test_export_other_format.py), imported without a
+    # Sozialraum column's help
     (tmp_path / "c").mkdir()
     (tmp_path / "d").mkdir()
-    table = rows.drop(columns="Sozialraum")
+    table = rows.drop(columns="Sozialraum").assign(**{"Antwort-ID": [f"K{i}" for i in range(6)]})
     table[:4].to_excel(tmp_path / "c" / "karten.xlsx", index=False)
     table.to_excel(tmp_path / "d" / "karten.xlsx", index=False)
     assert _import(project, tmp_path / "c" / "karten.xlsx", *args, "--district", "Opladen") == 0

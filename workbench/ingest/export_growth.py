@@ -498,4 +498,5 @@ def append_rows(session: Session, target: int, sha256: str) -> None:
     session.delete(written)
     session.flush()  # the hash is unique per importer: free it first
     stored.sha256, stored.options = sha256, options
+    stored.importer = written.importer  # the kind of file of that hash: CSV after Excel
     session.flush()

@@ -30,6 +30,12 @@ from workbench.core.domain import ImportResult, InputError, ParsedDocument
 from workbench.core.formatting import format_percent, plural
 from workbench.ingest.common import PROTOCOL_IMPORTERS, date_of_title_or_name, fill_template
 from workbench.ingest.district_names import district_in_name, district_in_title
+from workbench.ingest.export_format import (
+    comparable,
+    in_other_format,
+    same_rows,
+    same_stem,
+)
 from workbench.ingest.export_growth import (
     Appending,
     Row,
@@ -194,8 +200,10 @@ def _earlier_version(
     :mod:`workbench.ingest.export_growth`); of one that changed rows, those are named."""
     clones: list[Stored] = []
     for other in stored:
-        if other.importer != document.importer or other.sha256 == document.sha256:
-            continue
+        if other.sha256 == document.sha256 or not comparable(
+            document, other.importer, other.options
+        ):
+            continue  # another kind of file (a table: the same columns read as CSV or Excel)
         options = other.options()  # read once: erased rows, earlier downloads, ID column
         if (before := downloaded_before(document, other.name, options)) is not None:
             return before  # an earlier download of an export grown since: all in
@@ -203,6 +211,8 @@ def _earlier_version(
             clones.append(other)  # a cloned Pol.is conversation: its seed comments are its own
             continue
         found = _version(document, names, other, options, wave, stored_name, keep_wave)
+        if found is not None and other.importer != document.importer:
+            return in_other_format(found, document, other.name)  # "umfrage.xlsx"
         if found is not None:
             return found
     for other in clones:  # said if it starts with their comments
@@ -227,6 +237,8 @@ def _version(
     mine = [_statement(s.text) for s in document.segments]
     mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
     renamed = mac not in names()  # "polis_2026-12-08.csv": the same export's rows?
+    if other.importer != document.importer:  # "umfrage.csv" after "umfrage.xlsx"
+        renamed = not same_stem(mac, names())
     if renamed and not has_row_ids(document):
         return None
     if _another_workshop(document, other.workshop, stored_name):
@@ -250,6 +262,8 @@ def _version(
         return None
     if grown is not None and (plan := unchanged(rows_of, other.key, grown, other.workshop)):
         return plan if isinstance(plan, Appending) else (SKIPPED, plan)  # no row changed
+    if other.importer != document.importer and (same := same_rows(grown)):
+        return SKIPPED, same  # "umfrage.csv" as "umfrage.xlsx" was
     in_wave = f"Welle '{other.wave}', " if other.wave else ""
     if not _coded(document) and (above := newest_first(rows_of, rows)):
         return EARLIER, newest_first_notice(in_wave, len(theirs), above)
