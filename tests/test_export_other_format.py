@@ -1,5 +1,6 @@
-"""The same export downloaded again in another file format: a survey as CSV after Excel
-(or the reverse) was imported whole a second time."""
+"""The same export downloaded again in another form: a survey as CSV after Excel (or the
+reverse), a Pol.is conversation's comments with its summary.csv after without. Each was
+imported whole a second time."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.test_export_growth import _documents, _import
+from tests.test_export_growth import WISHES, _documents, _import, _polis
 from workbench import Project
 
 QUESTION = "Was wünschen Sie sich im Quartier?"
@@ -104,3 +105,47 @@ def test_other_surveys_with_the_same_header_stay_their_own(
     assert _import(project, _survey(tmp_path / "a" / "umfrage.xlsx", ANSWERS[4:12])) == 0
     assert _import(project, _survey(tmp_path / "b" / "umfrage.csv", OTHERS[::-1])) == 0
     assert len(project.segments()) == 32 and len(_documents(project)) == 4
+
+
+def _summary(folder: Path, conversation: str, topic: str) -> None:
+    (folder / "summary.csv").write_text(
+        f"topic,{topic}\nurl,https://pol.is/{conversation}\nviews,12\n", encoding="utf-8"
+    )
+
+
+@pytest.mark.backends
+def test_polis_comments_with_their_summary_after_without_add_the_new_ones(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """comments.csv imported alone (workshop "comments"), downloaded again with its
+    summary.csv: the conversation's topic named another workshop, and every comment was
+    imported again. The new comments are added to the stored ones, whose workshop keeps
+    its name (said); the next download of the conversation adds its new ones too."""
+    assert _import(project, _polis(tmp_path / "w1" / "comments.csv", 6)) == 0
+    _summary(_polis(tmp_path / "w2" / "comments.csv", 8).parent, "4kjz5rrrfe", "Quartier")
+    assert _import(project, tmp_path / "w2") == 0
+    out = capsys.readouterr().out
+    assert "2 neue kamen hinzu" in out and "behält seinen Namen" in out
+    _summary(_polis(tmp_path / "w3" / "comments.csv", 12).parent, "4kjz5rrrfe", "Quartier")
+    assert _import(project, tmp_path / "w3") == 0
+    segments = project.segments().sort_values("segment_id")
+    assert list(segments["text"]) == WISHES[:12] and set(segments["workshop"]) == {"comments"}
+    assert len(_documents(project)) == 1
+
+
+def test_another_polis_conversation_after_comments_alone_stays_its_own(
+    project: Project, tmp_path: Path
+) -> None:
+    """Another conversation (other comments under the same comment IDs) with its
+    summary.csv after a comments.csv imported alone is no download of it."""
+    assert _import(project, _polis(tmp_path / "w1" / "comments.csv", 6)) == 0
+    other = tmp_path / "w2" / "comments.csv"
+    other.parent.mkdir()
+    rows = [(i, f"{text} bei uns im Dorf") for i, text in enumerate(OTHERS[:6])]
+    head = _polis(tmp_path / "head.csv", 0).read_text(encoding="utf-8")
+    body = "".join(f'{1660000000 + i},Mon Jul 04 2022,{i},{i},3,1,1,"{t}"\n' for i, t in rows)
+    other.write_text(head + body, encoding="utf-8")
+    _summary(other.parent, "7xyz2abcde", "Landwirtschaft")
+    assert _import(project, other.parent) == 0
+    workshops = project.segments().groupby("workshop").size().to_dict()
+    assert workshops == {"comments": 6, "Landwirtschaft": 6}

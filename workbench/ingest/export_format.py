@@ -1,5 +1,5 @@
-"""The same export downloaded again in another file format: as CSV after XLSX (or the
-reverse) (pure).
+"""The same export downloaded again in another form: as CSV after XLSX (or the reverse), or a
+Pol.is conversation's comments with its ``summary.csv`` beside them after without (pure).
 
 A survey tool offers its export as CSV and as Excel; a team downloads one this week and
 the other next week. The file type differed, so the second download was never compared
@@ -12,6 +12,10 @@ added, changed rows stop the import, as for any re-download
 (:mod:`workbench.ingest.export_growth`); what is decided names the stored file
 (:func:`in_other_format`).
 
+A Pol.is ``comments.csv`` imported alone has its file's name as workshop; downloaded
+again with ``summary.csv`` beside it, the conversation's topic named another workshop, and
+every comment was imported again. The topic alone is no other workshop
+(:func:`topic_aside`): the stored workshop keeps its name, and the import says so.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import Any
 
 from workbench.core.domain import ParsedDocument
 from workbench.core.formatting import plural
-from workbench.ingest.export_growth import Appending, Growth
+from workbench.ingest.export_growth import Appending, Growth, conversation
 
 TABLE_KINDS = frozenset({"csv", "xlsx", "ods"})  # a first sheet's importer: no "xlsx:Name"
 _COLUMNS = ("id_column", "text_column", "more_text_columns")  # the columns read
@@ -79,3 +83,29 @@ def in_other_format(
         f"Projekt): in '{document.filename}' wurden dieselben Spalten gelesen, die Zeilen "
         "tragen dieselben Zeilen-IDs."
     )
+
+
+def topic_aside(document: ParsedDocument, options: Mapping[str, Any]) -> ParsedDocument:
+    """A Pol.is file whose workshop is its conversation's topic (from ``summary.csv``),
+    compared with a stored download (its ``options``) of the same conversation or of one
+    not known (comments imported without summary): without that workshop, so that its
+    rows are compared with the stored ones; else ``document`` as it is."""
+    found = document.options.get("polis") or {}
+    topic = found.get("topic")
+    if not topic or document.workshop != topic:
+        return document  # no topic, or a workshop given for the import
+    theirs = conversation(options)
+    if theirs and theirs != found.get("conversation"):
+        return document
+    return replace(document, workshop=None)
+
+
+def topic_kept(found: Appending, document: ParsedDocument) -> Appending:
+    """New comments of a Pol.is download whose topic was set aside (:func:`topic_aside`):
+    noted, for the import's notices, that they go to the stored comments' workshop."""
+    polis = document.options.get("polis") or {}
+    if not polis.get("topic") or found.workshop in (None, polis["topic"]):
+        return found
+    noted = {**polis, "topic_kept": found.workshop}
+    options = {**found.document.options, "polis": noted}
+    return replace(found, document=replace(found.document, options=options))

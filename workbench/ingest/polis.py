@@ -152,7 +152,13 @@ def polis_notices(options: Mapping[str, Any]) -> list[str]:
     notices = []
     if found.get("columns"):
         notices.append("Pol.is-Kommentare erkannt: Text aus 'comment-body', ID aus 'comment-id'.")
-    if found.get("topic"):
+    if found.get("topic_kept"):  # ingest.export_format.topic_kept
+        notices.append(
+            f"Thema des Pol.is-Gesprächs (summary.csv): '{found['topic']}'. Seine Kommentare "
+            f"stehen schon im Workshop '{found['topic_kept']}' (früher ohne summary.csv "
+            "importiert): die neuen kommen dazu, der Workshop behält seinen Namen."
+        )
+    elif found.get("topic"):
         notices.append(
             f"Thema des Pol.is-Gesprächs (summary.csv): '{found['topic']}' – Workshop der "
             "Beiträge, wenn nicht --workshop."

@@ -35,6 +35,8 @@ from workbench.ingest.export_format import (
     in_other_format,
     same_rows,
     same_stem,
+    topic_aside,
+    topic_kept,
 )
 from workbench.ingest.export_growth import (
     Appending,
@@ -239,6 +241,8 @@ def _version(
     renamed = mac not in names()  # "polis_2026-12-08.csv": the same export's rows?
     if other.importer != document.importer:  # "umfrage.csv" after "umfrage.xlsx"
         renamed = not same_stem(mac, names())
+    given = document
+    document = topic_aside(document, options)  # "comments.csv" again, with summary.csv
     if renamed and not has_row_ids(document):
         return None
     if _another_workshop(document, other.workshop, stored_name):
@@ -257,11 +261,13 @@ def _version(
     if renamed:
         known = (other.name, options, other.workshop)
         if (plan := renamed_download(rows_of, other.key, grown, known)) is not None:
-            return plan if isinstance(plan, Appending) else (SKIPPED, plan)
+            return topic_kept(plan, given) if isinstance(plan, Appending) else (SKIPPED, plan)
         refuse_renamed_gaps(document, options, rows, erased)  # an ID cell empty
         return None
     if grown is not None and (plan := unchanged(rows_of, other.key, grown, other.workshop)):
-        return plan if isinstance(plan, Appending) else (SKIPPED, plan)  # no row changed
+        if isinstance(plan, Appending):  # no row changed
+            return topic_kept(plan, given)
+        return SKIPPED, plan
     if other.importer != document.importer and (same := same_rows(grown)):
         return SKIPPED, same  # "umfrage.csv" as "umfrage.xlsx" was
     in_wave = f"Welle '{other.wave}', " if other.wave else ""
