@@ -4,8 +4,8 @@ Sozialraumkonzept.
 
 - A card wall imported without a workshop is stored under the workshop "karten" (the file's
   stem). The report's and the site's overview listed it as a workshop, the coding app in its
-  context line and workshop filter; now the overview writes "–" (as the XLSX report) and the
-  coding app names the file, "karten.csv". A named workshop keeps its name.
+  context line and workshop filter; now both name the file, "karten.csv" (two such sources
+  stay two rows a reader can tell apart). A named workshop keeps its name.
 - The statements under Gesamtstadt were "Gesamtstadt (ohne Sozialraum)" / "Gesamtstadt
   (Auftakt)" in the app's matrix, "ohne Sozialraum" / "Gesamtstadt" in the report's and
   "Gesamtstadt" in the XLSX's: now one column name everywhere
@@ -85,13 +85,14 @@ def overview_rows(project: Project, folder: Path) -> dict[str, str]:
 
 
 def test_the_overview_lists_no_file_as_a_workshop(tmp_path: Path) -> None:
-    """The card wall's row: "–" where the file's stem "karten" stood; a named workshop stays."""
+    """The card wall's row names its file "karten.csv" where the stem "karten" stood as if a
+    workshop; a named workshop stays."""
     with card_wall(tmp_path / "wand", needs=False) as project:
         rows = overview_rows(project, tmp_path / "wand")
     assert rows == {
-        "html": "– ohne Sozialraum ohne Datum ohne Angabe",
-        "site": "– ohne Sozialraum ohne Datum ohne Angabe",
-        "docx": "– | ohne Sozialraum | ohne Datum | ohne Angabe",
+        "html": "karten.csv ohne Sozialraum ohne Datum ohne Angabe",
+        "site": "karten.csv ohne Sozialraum ohne Datum ohne Angabe",
+        "docx": "karten.csv | ohne Sozialraum | ohne Datum | ohne Angabe",
     }
     with named_cards(tmp_path / "benannt", "Kartenwand Ottensen") as project:
         rows = overview_rows(project, tmp_path / "benannt")

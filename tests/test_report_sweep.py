@@ -226,8 +226,8 @@ def test_overview_names_every_district_of_a_workshop(project: Project, tmp_path:
     overview = next(b for b in report.blocks if isinstance(b, Table) and "Workshop" in b.columns)
     districts = {row[0]: row[1] for row in overview.rows}
     assert districts == {
-        "stadtteilkonferenz": "mehrere Sozialräume: Manfort, Opladen",
-        "manfort": "Manfort",
+        "stadtteilkonferenz.csv": "mehrere Sozialräume: Manfort, Opladen",
+        "manfort.csv": "Manfort",
     }
 
 
@@ -241,7 +241,7 @@ def test_a_survey_with_empty_district_fields_is_no_citywide_workshop(
     report = build_report(collect(project))
     overview = next(b for b in report.blocks if isinstance(b, Table) and "Workshop" in b.columns)
     assert dict(row[:2] for row in overview.rows) == {
-        "umfrage": "mehrere Sozialräume: Manfort, Opladen, ohne Sozialraum"
+        "umfrage.csv": "mehrere Sozialräume: Manfort, Opladen, ohne Sozialraum"
     }
 
 

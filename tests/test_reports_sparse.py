@@ -187,7 +187,14 @@ def test_the_cli_reports_a_card_wall_without_dates(
     capsys.readouterr()
     overview = html_parts((tmp_path / "bericht.html").read_bytes())[1][0]
     assert overview[0] == ["Workshop", "Sozialraum", "Datum", "Format", "Aussagen"]
-    assert overview[1] == ["–", "ohne Sozialraum", "ohne Datum", "ohne Angabe", "2"]  # no workshop
+    # the card wall names its file, no workshop
+    assert overview[1] == [
+        "karten.csv",
+        "ohne Sozialraum",
+        "ohne Datum",
+        "ohne Angabe",
+        "2",
+    ]
 
 
 @pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])

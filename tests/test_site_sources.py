@@ -94,7 +94,7 @@ def test_statements_without_a_district_are_not_the_city_in_the_site(tmp_path: Pa
         assert ">Gesamtstadt</" not in text and '"Gesamtstadt"' not in text, name
     city = pages["sozialraum-gesamtstadt.html"]
     assert "<h1" in city and "Sozialraumprofil Gesamtstadt (Aussagen ohne Sozialraum)</h1>" in city
-    assert "<td>–</td><td>ohne Sozialraum</td>" in pages["index.html"]  # no workshop, no "karten"
+    assert "<td>karten.csv</td><td>ohne Sozialraum</td>" in pages["index.html"]  # its file
     with partial(tmp_path / "teilweise") as project:  # no statements of the city: its indicators
         page = site_text(publish(project, tmp_path / "seite2", generated_at=WHEN).folder)
     assert '"sozialraum-gesamtstadt.html">Gesamtstadt</a>' in page["index.html"]

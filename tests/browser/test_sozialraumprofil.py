@@ -85,8 +85,8 @@ def test_the_district_chosen_is_in_the_address_and_survives_a_reload(
         "Sozialraumprofil Steinbüchel", timeout=WIDGET_TIMEOUT
     )
     expect(page.locator(".sw-district select")).to_have_value("Steinbüchel")
-    select.select_option("Gesamtstadt (Überblick)")
-    expect(page.locator(".sw-matrix")).to_be_visible()
+    select.select_option("Gesamtstadt (Überblick)")  # the new page's kernel may still be busy
+    expect(page.locator(".sw-matrix")).to_be_visible(timeout=WIDGET_TIMEOUT)
     expect(page).not_to_have_url(re.compile(r"district="))
     page.go_back()
     expect(page).to_have_url("about:blank")

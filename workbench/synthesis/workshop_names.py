@@ -56,6 +56,24 @@ def file_named(segments: pd.DataFrame) -> tuple[str, ...]:
     return tuple(sorted({w for w, d in pairs.itertuples(index=False) if is_file_name(w, d)}))
 
 
+def file_documents(segments: pd.DataFrame) -> dict[str, str]:
+    """Each workshop of ``segments`` named only after its file, with that file's name: a
+    table row that names a source says "umfrage.csv", not a workshop "umfrage"; two such
+    sources stay two rows a reader can tell apart.
+
+    >>> file_documents(pd.DataFrame({"workshop": ["umfrage", "Auftakt"],
+    ...                              "document": ["umfrage.csv", "Auftakt.md"]}))
+    {'umfrage': 'umfrage.csv'}
+    """
+    if segments.empty:
+        return {}
+    found: dict[str, str] = {}
+    for w, d in segments[["workshop", "document"]].drop_duplicates().itertuples(index=False):
+        if is_file_name(w, d):
+            found.setdefault(w, d)
+    return found
+
+
 def named_sources(workshops: Iterable[str], file_workshops: Iterable[str]) -> str:
     """The workshops a reader can recognise, the file-named ones counted; "" if all are.
 

@@ -53,7 +53,7 @@ from workbench.synthesis.reports.staleness import (  # noqa: F401 (re-exported)
     stale_notes,
     stale_pairs,
 )
-from workbench.synthesis.workshop_names import file_named, is_file_name
+from workbench.synthesis.workshop_names import file_documents, is_file_name
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -360,9 +360,9 @@ def collect(project: Project, district: str | None = None) -> ReportData:
     places = segments.groupby("workshop")["district"].agg(lambda d: tuple(sorted(set(d))))
     city = profiles.city.workshops  # a survey's statements under Gesamtstadt: "ohne Sozialraum"
     places = places.map(lambda d: (menu_name(CITYWIDE, city),) if d == (CITYWIDE,) else d)
-    files = set(file_named(segments))  # a card wall's "dataset-…-d1a": no workshop, "–"
+    files = file_documents(segments)  # a card wall's "dataset-…-d1a": its file, not a workshop
     workshops = project.workshops().assign(
-        shown=lambda t: [EMPTY_FIELD if w in files else w for w in t["workshop"]],
+        shown=lambda t: [files.get(w, w) for w in t["workshop"]],
         segments=lambda t: t["workshop"].map(counts).fillna(0).astype("int64"),
         districts=lambda t: [
             places.get(w, (d,)) for w, d in zip(t["workshop"], t["district"], strict=True)
