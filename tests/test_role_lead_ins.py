@@ -203,3 +203,44 @@ def test_a_direction_after_a_role_that_is_no_resident_is_a_surname(
     surname = line.split()[1].rstrip(":")
     assert surname not in stored_text(project)
     assert surname in set(project.pseudonym_key().query("kind == 'person'")["original"])
+
+
+@pytest.mark.parametrize("line", ["{lead}: Ein Treffpunkt.", "**{lead}:** Ein Treffpunkt."])
+@pytest.mark.parametrize(
+    "lead", ["Seniorin Terwiel", "Bewohner Tönjes", "Teilnehmerin Schnittker", "Mieterin Plümer"]
+)
+def test_an_unknown_surname_without_a_surnames_ending_after_a_persons_word_is_a_person(
+    project: Project, tmp_path: Path, line: str, lead: str
+) -> None:
+    """Surnames faker does not list and no ending gives away ("Terwiel", "Tönjes") stayed
+    in clear after "Seniorin", "Bewohner": a word of no noun, compound, place or thing is
+    her name."""
+    said = _import(project, tmp_path, line.format(lead=lead))
+    role, surname = lead.split()
+    assert surname not in stored_text(project)
+    placeholder = project.pseudonym_key().set_index("original").loc[surname, "placeholder"]
+    assert said[1] == f"{role} {placeholder}: Ein Treffpunkt."
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Bewohner Walsum",
+        "Nachbarin Meiderich",
+        "Nachbar Lokstedt",
+        "Anwohnerin Hamborn",
+        "Bewohnerin Ruhrort",
+        "Seniorin Sport",
+        "Schüler Mathe",
+        "Seniorin Kaffeeklatsch",
+        "Teilnehmerin Online",
+    ],
+)
+def test_a_quarter_topic_or_compound_after_a_persons_word_stays(
+    project: Project, tmp_path: Path, lead: str
+) -> None:
+    """A quarter the dictionary lacks ends like a place ("-um", "-erich", "-stedt", "-born",
+    "-ort"); a topic or compound is a word: neither becomes a person."""
+    line = f"{lead}: Ein Treffpunkt."
+    assert _import(project, tmp_path, line)[1] == line
+    assert project.pseudonym_key().query("kind == 'person'").empty

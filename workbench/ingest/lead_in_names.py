@@ -29,7 +29,7 @@ from workbench.ingest.name_tokens import (
     NOUN_END,
     PLACE_END,
 )
-from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
 from workbench.ingest.organisations import institution_word
 from workbench.ingest.resident_places import PERSON_WORD, double_place, place, where
 from workbench.ingest.speaker_labels import is_label, is_role
@@ -231,7 +231,10 @@ def _surname(word: str, folded_places: Collection[str]) -> bool:
         return False
     if is_german_noun(folded) or PLACE_END.search(folded) or _WORD_SHAPE.search(folded):
         return False  # "Bewohnerin Koch", "Anwohner Hochdorf", "Mieterin Ungeklärt"
-    return _name_like(word, False)
+    # a word of no noun, compound, place or thing after a word for a person names her, also
+    # without a surname's ending ("Seniorin Terwiel", "Bewohner Tönjes": faker's surnames
+    # are too few to know them); a quarter's name ends like a place's (:func:`where`)
+    return _name_like(word, False) or not compound_noun(folded)
 
 
 def _reads_as_name(bare: str, places: Collection[str]) -> bool:
