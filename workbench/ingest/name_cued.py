@@ -17,7 +17,12 @@ from workbench.ingest.name_cues import (
     speaks,
     subject_before,
 )
-from workbench.ingest.name_openers import opens_before_name, opens_clause, speaks_in_clause
+from workbench.ingest.name_openers import (
+    common_noun,
+    opens_before_name,
+    opens_clause,
+    speaks_in_clause,
+)
 from workbench.ingest.name_pairs import FEMININE_ROLES
 from workbench.ingest.name_tokens import Tok, last_char
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_phrase
@@ -90,6 +95,8 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     # the word right after the verb, in one clause with it ("Später sagte sie"); after
     # a colon, comma or quote it begins what was said ("Schulz sagte: „Wir …“")
     inverted = [t for t in toks[k + 1 : k + 2] if after and text[after.end : t.start] == " "]
+    # "Als Senat das sagte", "Weil Chef sagte, …": a noun without its article, no person
+    clause = not (last == i and common_noun(finder, tok))
     speaking = (
         after is not None
         and after.folded in lists.SPEECH_VERBS
@@ -99,7 +106,7 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
             tok.sentence_start
             or last_char(text, tok.start) == ","
             # "Weil Becker sagte, …": the verb ends the clause the conjunction opens
-            or (not inverted and opens_clause(text, toks, i))
+            or (clause and not inverted and opens_clause(text, toks, i))
         )
         and not any(t.folded in lists.SUBJECTS for t in inverted)
         # "Später sagte Krämer": the name after the verb speaks, not the adverb
@@ -111,7 +118,7 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         text, toks, i, last, finder._sure_name
     )  # "Das hat Gülcan gesagt"
     # "Weil Becker gestern sagte, …", "Als Hartkopf das sagte, …": a word or two between
-    speaking = speaking or speaks_in_clause(text, toks, i, last)
+    speaking = speaking or (clause and speaks_in_clause(text, toks, i, last))
     according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
     if strong or speaking or role:
         confidence = 0.85 if sure else 0.6

@@ -210,6 +210,7 @@ INSTITUTION_NOUNS = _words(
     medien experten verwaltung satzung vertrag statistik schatzung prognose rathaus
     klinikum ikea kaufhof vonovia evonik rheinenergie netcologne
     wupsi currenta chempark avea covestro lanxess
+    google youtube instagram tiktok whatsapp facebook ebay
     """
 )
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import SPEECH_VERBS
 from workbench.ingest.name_tokens import last_char
+from workbench.ingest.noun_lexicon import is_german_noun
 
 if TYPE_CHECKING:
     from workbench.ingest.name_known import Finder
@@ -115,17 +116,32 @@ def opens_clause(text: str, toks: list[Tok], i: int) -> bool:
 _CLAUSE_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)\n]|$)")
 # between a clause's subject and its verb: never a second subject ("Weil Becker und Koch …")
 _NOT_BETWEEN = frozenset("und oder sowie ich du er wir man".split())
+# Adverbs and object pronouns that may stand between a person and the verb or participle
+# of speaking ("nachdem Hartkopf es gestern so sagte", "mit Rosenkranz noch mal
+# gesprochen"): a closed list, as any other word there may start a phrase of its own
+# ("mit Rosenkranz in der Hand gesprochen")
+CLAUSE_ADVERBS = frozenset(
+    """
+    es das dies mir uns dir euch ihm ihr ihnen sich gestern heute morgen vorgestern damals
+    vorhin neulich zuletzt jetzt nun dann da dort hier so oft auch noch schon immer wieder
+    mal einmal nochmal nochmals erst bereits kurz lange ausführlich ausdrücklich deutlich
+    klar offen ganz früh spät abend abends morgens mittags ja doch eben halt wohl mehrmals
+    öfter öfters selbst nie nicht gerade eigentlich sogar telefonisch persönlich
+    """.split()
+)
+_MORE_BETWEEN = 4  # at most so many words between, if more than two: all of the list
 
 
 def speaks_in_clause(text: str, toks: list[Tok], i: int, last: int) -> bool:
     """Whether the name ``toks[i : last + 1]`` after a subordinating conjunction is the
     subject of a speech verb in the singular that ends the clause, one or two lower-case
     words between ("Weil Becker gestern sagte, …", "Als Hartkopf das sagte, …", "…, weil
-    Krüger mir das erklärte, …"); a verb with a word after it ("Als Koch sagte er …") or
-    in the plural ("Als Lehrer das sagten") does not say so."""
+    Krüger mir das erklärte, …") or up to four adverbs and pronouns ("Nachdem Hartkopf es
+    gestern so sagte, …"); a verb with a word after it ("Als Koch sagte er …") or in the
+    plural ("Als Lehrer das sagten") does not say so."""
     if not opens_clause(text, toks, i):
         return False
-    for k in range(last + 2, min(last + 4, len(toks))):
+    for k in range(last + 2, min(last + 2 + _MORE_BETWEEN, len(toks))):
         between = toks[last + 1 : k]
         words = [toks[last], *between, toks[k]]
         if any(text[a.end : b.start] != " " for a, b in pairwise(words)):
@@ -134,6 +150,17 @@ def speaks_in_clause(text: str, toks: list[Tok], i: int, last: int) -> bool:
             return False
         if any(t.lower in _NOT_BETWEEN for t in between):
             return False
+        if len(between) > 2 and any(t.lower not in CLAUSE_ADVERBS for t in between):
+            return False
         if toks[k].folded in SPEECH_VERBS and toks[k].text.islower():
             return bool(_CLAUSE_END.match(text, toks[k].end))
     return False
+
+
+def common_noun(finder: Finder, tok: Tok) -> bool:
+    """Whether ``tok`` is a German noun that no gazetteer holds as a surname, no first name
+    and no word of the key ("Senat", "Bezirk", "Chef", "Bäcker"): after a conjunction it
+    is the subject without its article ("Als Senat das sagte"), no person."""
+    if tok.lower in finder.known or tok.folded in finder.confirmed or finder.is_first(tok):
+        return False
+    return is_german_noun(tok.folded) and not finder.names.has_last(tok.text)
