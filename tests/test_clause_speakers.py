@@ -72,3 +72,40 @@ def test_a_noun_the_key_knows_as_a_surname_is_a_speaker() -> None:
     assert p.pseudonymise("Als Senat das sagte, wurde es still.")[0] == (
         "Als [Person 1] das sagte, wurde es still."
     )
+
+
+def _known(full: str) -> Pseudonymiser:
+    """A pseudonymiser whose key knows Frau ``full`` as [Person 1]."""
+    p = Pseudonymiser()
+    assert p.pseudonymise(f"Frau {full} hat eingeladen.")[0] == "[Person 1] hat eingeladen."
+    return p
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich habe mit Rosenkranz noch mal gesprochen.",
+        "Wir haben mit Rosenkranz gestern kurz telefoniert.",
+        "Ich habe mit Rosenkranz noch einmal geredet.",
+    ],
+)
+def test_a_known_noun_surname_with_two_adverbs_before_the_participle(text: str) -> None:
+    """ "mit Rosenkranz noch mal gesprochen" kept the key's Eva Rosenkranz in clear: only
+    one word was allowed between her and the participle."""
+    out = _known("Eva Rosenkranz").pseudonymise(text)[0]
+    assert out == text.replace("Rosenkranz", "[Person 1]")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mit Rosenkranz in der Hand wurde gesprochen.",
+        "Sie betet mit dem Rosenkranz noch mal.",
+        "Wir haben mit Rosenkranz und Kerzen lange geredet.",
+        "Mit Rosenkranz sehr viel gesprochen.",
+    ],
+)
+def test_the_noun_with_other_words_before_the_participle_stays(text: str) -> None:
+    """Two words of no adverb list ("in der", "sehr viel") may start a phrase of the
+    noun: it stays."""
+    assert _known("Eva Rosenkranz").pseudonymise(text)[0] == text

@@ -19,10 +19,12 @@ lists' plurals ("Rosen blühen im Mai") keep the narrower rules of :func:`known_
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.listed_nouns import is_noun_word, noun_context, speaks_after, word_use
 from workbench.ingest.name_known import Finder, ordinary_word, short_word, singular_verb
+from workbench.ingest.name_openers import CLAUSE_ADVERBS
 from workbench.ingest.name_tokens import Tok
 from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.pii_patterns import Hit
@@ -145,15 +147,19 @@ def _cited(text: str, toks: list[Tok], i: int) -> bool:
         return False
     if nxt.folded in _WITH_PARTICIPLES:
         return True
-    # "mit Rosenkranz kurz gesprochen": an adverb between, no second person ("und")
-    after = toks[i + 2] if i + 2 < len(toks) else None
-    between = nxt.text.isalpha() and nxt.text.islower() and nxt.lower not in _AND
-    return (
-        between
-        and after is not None
-        and after.folded in _WITH_PARTICIPLES
-        and text[nxt.end : after.start] == " "
-    )
+    # "mit Rosenkranz kurz gesprochen": an adverb between, no second person ("und");
+    # "mit Rosenkranz noch mal gesprochen": two, both adverbs or pronouns of the list
+    for k in (i + 2, i + 3):
+        between, after = toks[i + 1 : k], toks[k] if k < len(toks) else None
+        if after is None or any(text[a.end : b.start] != " " for a, b in pairwise(between)):
+            return False
+        if len(between) > 1 and any(t.lower not in CLAUSE_ADVERBS for t in between):
+            return False
+        if not all(t.text.isalpha() and t.text.islower() and t.lower not in _AND for t in between):
+            return False
+        if after.folded in _WITH_PARTICIPLES and text[between[-1].end : after.start] == " ":
+            return True
+    return False
 
 
 def _apostrophe_owner(text: str, tok: Tok) -> bool:
