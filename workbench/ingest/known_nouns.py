@@ -22,6 +22,7 @@ import re
 from itertools import pairwise
 
 from workbench.ingest import name_lists as lists
+from workbench.ingest.english_genitive import unknown_owner
 from workbench.ingest.listed_nouns import is_noun_word, noun_context, speaks_after, word_use
 from workbench.ingest.name_known import Finder, ordinary_word, short_word, singular_verb
 from workbench.ingest.name_openers import CLAUSE_ADVERBS
@@ -101,6 +102,8 @@ def _english_genitive(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit,
     if owner is None or len(stem) < 3 or not (stem[0].isupper() and stem[1:].islower()):
         return None
     key = finder.known.get(stem.lower())
+    if key is None:
+        return unknown_owner(finder, text, tok, i)  # "Becker's Idee" of no key
     if key != stem.lower() or key not in finder.named:
         return None
     return Hit(tok.start, tok.end - 2, "person", key, KNOWN_NOUN_CONFIDENCE, stem), i
