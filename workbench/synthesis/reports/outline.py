@@ -15,7 +15,6 @@ can be looked up.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
 from typing import Any
 
 from workbench.analysis.need_clusters import PUBLIC_NO_NEED_RUN
@@ -43,10 +42,10 @@ from workbench.synthesis.profiles import (
     PUBLIC_NO_INDICATORS,
     DistrictProfile,
 )
+from workbench.synthesis.reports.method import method_section, need_selection
 from workbench.synthesis.reports.model import (
     GENERATED,
     PSEUDONYMISED,
-    Bullets,
     Chart,
     MapFigure,
     OutlineBuilder,
@@ -57,7 +56,6 @@ from workbench.synthesis.reports.model import (
     cluster_tag,
     district_text,
     need_categories,
-    params_text,
     plural,
     quote,
     short,
@@ -92,11 +90,6 @@ PUBLIC_NO_NEED_CLUSTERS = PUBLIC_NO_NEED_RUN
 PUBLIC_NO_TOPICS = "Noch keine Themen."
 PUBLIC_NO_CODINGS = "Die Aussagen sind hierzu noch nicht ausgewertet."  # codebook or codings
 PUBLIC_NO_MAPS = "Noch nichts zu zeigen: Karten brauchen Sozialräume mit Bedarfen oder Indikatoren."
-PUBLIC_RUN_NAMES = {"Bedarfslauf": "Bedarfsanalyse", "Themenlauf": "Themenanalyse"}
-PUBLIC_SETTINGS = (
-    "Die genauen Einstellungen hält das Projektteam fest: mit ihnen lässt sich jede "
-    "Auswertung wiederholen."
-)
 
 
 def build_report(data: ReportData, max_quotes: int = 3) -> Report:
@@ -140,7 +133,7 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
         _profile(out, data, profiles.profile(data.district), 2, max_quotes, title=False)
         recommendation_section(out, data, max_quotes)
         _needs_section(out, data, max_quotes, compact=True)
-    _method_section(out, data)
+    method_section(out, data)
     return Report(title, tuple(out.blocks))
 
 
@@ -201,24 +194,6 @@ def raised_in(districts: list[str]) -> str:
     if districts:
         return "genannt in: " + ", ".join(districts)
     return f"{MISSING_DISTRICT} (nur gesamtstädtisch genannt)"
-
-
-def need_selection(params: Mapping[str, Any]) -> str:
-    """Which statements a need run clustered, as its parameters say: those coded "Bedarf"
-    or (``--segments all``) every statement, of them those under a guiding ``question``.
-
-    >>> need_selection({"segments": "needs"}), need_selection({"segments": "all"})
-    ('die als Bedarf kodierten Aussagen', 'alle Aussagen (nicht nur die als Bedarf kodierten)')
-    >>> need_selection({"segments": "all", "question": "fehlt"})
-    'die Antworten unter Leitfragen mit „fehlt“'
-    """
-    question = params.get("question")
-    if question:
-        coded = "" if params.get("segments") == "all" else ", als Bedarf kodiert,"
-        return f"die Antworten{coded} unter Leitfragen mit „{question}“"
-    if params.get("segments") == "all":
-        return "alle Aussagen (nicht nur die als Bedarf kodierten)"
-    return "die als Bedarf kodierten Aussagen"
 
 
 def _need_selection(data: ReportData) -> str:
@@ -553,44 +528,3 @@ def _dimension_quotes(
         who = q.coders if data.coder_names else plural(int(q.n_coders), "Person", "Personen")
         where = f"{source(data, int(q.segment_id))} · kodiert von {who}"
         out.add(Quote(q.quote, where, int(q.segment_id)))
-
-
-def _method_section(out: OutlineBuilder, data: ReportData) -> None:
-    out.heading(2, "Methodik und Herkunft")
-    items = [
-        "Aussagen: Protokolle und Kartenwände der Workshops, beim Import pseudonymisiert.",
-        "Befunde: Aussagen, die mit den Dimensionen Ressource, Herausforderung, Leerstelle, "
-        "Begründung und Bedarf kodiert sind; Beispiele, bei denen die Kodierenden "
-        "übereinstimmen, stehen vorn.",
-        "Fehlende Angaben sind benannt: „ohne Datum“, „ohne Sozialraum“; Rollen, wo bekannt.",
-    ]
-    for name, info in data.runs.items():
-        if data.public:  # readers: how it was grouped; the settings are the team's
-            items.append(
-                f"{PUBLIC_RUN_NAMES.get(name, name)}: {public_method(name, info['params'])}"
-            )
-        else:
-            items.append(f"{name} {info['run']}: {params_text(info['params'])}")
-    if data.public and data.runs:
-        items.append(PUBLIC_SETTINGS)
-    out.add(Bullets(tuple(items)))
-
-
-def public_method(name: str, params: Mapping[str, Any]) -> str:
-    """How a need run ("Bedarfslauf") or topic run grouped the statements, in words for the
-    public site (its settings are the team's: :func:`params_text` in the team's report).
-
-    >>> public_method("Bedarfslauf", {"segments": "needs", "cross_cutting_min": 3})[:62]
-    'Die als Bedarf kodierten Aussagen sind computergestützt nach i'
-    >>> public_method("Themenlauf", {"by": "district", "max_topics": 20})[:32]
-    'Alle Aussagen sind je Sozialraum'
-    """
-    if name == "Bedarfslauf":
-        grouped, kind = f"{need_selection(params)} sind", "Bedarfen"
-    else:
-        per = {"district": " je Sozialraum", "question": " je Leitfrage"}.get(params.get("by"))
-        grouped, kind = f"alle Aussagen sind{per or ''}", "Themen"
-    return (  # a sentence of its own after the colon
-        f"{grouped[:1].upper()}{grouped[1:]} computergestützt nach inhaltlicher Ähnlichkeit "
-        f"zu {kind} gruppiert, benannt mit einer Wendung aus ihren Aussagen oder vom Projektteam."
-    )
