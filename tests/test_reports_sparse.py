@@ -186,7 +186,7 @@ def test_the_cli_reports_a_card_wall_without_dates(
         assert out.stat().st_size > 0
     capsys.readouterr()
     overview = html_parts((tmp_path / "bericht.html").read_bytes())[1][0]
-    assert overview[0] == ["Workshop", "Sozialraum", "Datum", "Format", "Aussagen"]
+    assert overview[0] == ["Quelle", "Sozialraum", "Datum", "Format", "Aussagen"]  # no workshop held
     # the card wall names its file, no workshop
     assert overview[1] == [
         "karten.csv",
@@ -229,7 +229,7 @@ def test_card_wall_names_what_is_missing(cards: Project, fmt: str) -> None:
 @pytest.mark.parametrize("fmt", ["html", "docx", "xlsx"])
 def test_a_single_statement_without_any_analysis(single: Project, fmt: str) -> None:
     text = check(single, fmt)
-    assert "1 Workshop, 1 Aussage" in text
+    assert "1 Quelle, 1 Aussage" in text  # a CSV file, no workshop
     for sentence in (NO_NEED_CLUSTERS, NO_TOPICS, NO_INDICATORS):
         assert sentence in text, sentence
     if fmt == "xlsx":

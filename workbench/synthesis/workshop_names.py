@@ -9,7 +9,10 @@ digit ("umfrage", "welle_b", "dataset-…-d1a"; a file "Quartiersworkshop Manfor
 "Umfrage.csv" names a workshop a reader recognises). A profile's opening line leaves it
 out ("697 Aussagen") or counts it beside the named workshops ("… aus Quartiersworkshop
 Manfort und einer weiteren Quelle"), alike in the profile app, the reports and the site;
-a quote's source line names the file once, not as workshop and file.
+a quote's source line names the file once, not as workshop and file. A report's opening
+line counts such files, and the statements under Gesamtstadt of a source not named a
+workshop (a Pol.is conversation "Energie"), as sources, not workshops
+(:func:`sources_text`): no one held a workshop for a card wall or a survey.
 """
 
 from __future__ import annotations
@@ -20,6 +23,10 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 import pandas as pd
+
+from workbench.core.formatting import format_number, plural
+from workbench.store import CITYWIDE
+from workbench.synthesis.citywide import UNPLACED_WORDS, city_words
 
 _FILE_LIKE = re.compile(r"^(?:[^A-ZÄÖÜ]|\S*[_\d])\S*$")
 
@@ -93,3 +100,49 @@ def named_sources(workshops: Iterable[str], file_workshops: Iterable[str]) -> st
         return ", ".join(named)
     more = "einer weiteren Quelle" if others == 1 else f"{others} weiteren Quellen"
     return f"{', '.join(named)} und {more}"
+
+
+def is_held(workshop: str, districts: Iterable[str], file_named: bool) -> bool:
+    """Whether ``workshop`` names a workshop that was held: not a file's name, and, if all
+    its statements are under Gesamtstadt (``districts``), named a kick-off or city-wide
+    workshop (:func:`~workbench.synthesis.citywide.city_words`; a survey, a Pol.is
+    conversation or a card wall without a Sozialraum is "ohne Sozialraum", decision 015).
+
+    >>> is_held("Quartiersworkshop Manfort", ["Manfort"], False)
+    True
+    >>> is_held("Auftaktworkshop Gesamtstadt", ["Gesamtstadt"], False)
+    True
+    >>> is_held("Energie", ["Gesamtstadt"], False), is_held("umfrage", ["Opladen"], True)
+    (False, False)
+    """
+    if file_named:
+        return False
+    places = set(districts)
+    return places != {CITYWIDE} or city_words([workshop]) is not UNPLACED_WORDS
+
+
+def sources_text(held: int, others: int) -> str:
+    """The workshops and other sources of a study, for a report's opening line.
+
+    >>> sources_text(6, 0), sources_text(0, 1), sources_text(0, 2)
+    ('6 Workshops', '1 Quelle', '2 Quellen')
+    >>> sources_text(1, 1), sources_text(2, 3)
+    ('1 Workshop und eine weitere Quelle', '2 Workshops und 3 weitere Quellen')
+    """
+    if not others:
+        return plural(held, "Workshop", "Workshops")
+    if not held:
+        return plural(others, "Quelle", "Quellen")
+    more = "eine weitere Quelle" if others == 1 else f"{format_number(others)} weitere Quellen"
+    return f"{plural(held, 'Workshop', 'Workshops')} und {more}"
+
+
+def sources_header(held: int, others: int) -> str:
+    """The overview table's first column: "Workshop", "Quelle" if none was held.
+
+    >>> sources_header(3, 0), sources_header(0, 2), sources_header(1, 1)
+    ('Workshop', 'Quelle', 'Workshop oder Quelle')
+    """
+    if not others:
+        return "Workshop"
+    return "Quelle" if not held else "Workshop oder Quelle"

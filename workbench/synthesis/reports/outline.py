@@ -66,6 +66,7 @@ from workbench.synthesis.reports.recommendation_outline import (
     NO_RECOMMENDATIONS as NO_RECOMMENDATIONS,  # the sentence lives with its section
 )
 from workbench.synthesis.reports.recommendation_outline import recommendation_section
+from workbench.synthesis.workshop_names import sources_header, sources_text
 
 # One sentence per missing kind of data: what is missing and the command that provides it.
 NO_STATEMENTS = "Noch keine Aussagen: workbench import DATEI."
@@ -103,7 +104,7 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
     out.heading(1, title, "titel")
     out.text(GENERATED, "generated")  # replaced by the renderers
     basis = (
-        f"Projekt {data.project}: {plural(len(data.workshops), 'Workshop', 'Workshops')}, "
+        f"Projekt {data.project}: {sources_text(*_held_and_others(data))}, "
         f"{plural(len(data.segments), 'Aussage', 'Aussagen')}"
     )
     runs = "; ".join(f"{name} {info['run']}" for name, info in data.runs.items())
@@ -137,6 +138,12 @@ def build_report(data: ReportData, max_quotes: int = 3) -> Report:
     return Report(title, tuple(out.blocks))
 
 
+def _held_and_others(data: ReportData) -> tuple[int, int]:
+    """How many of the study's workshops were held, and how many are other sources."""
+    held = int(data.workshops["held"].sum())
+    return held, len(data.workshops) - held
+
+
 def _overview(out: OutlineBuilder, data: ReportData) -> None:
     out.heading(2, "Überblick")
     if data.workshops.empty:
@@ -154,7 +161,7 @@ def _overview(out: OutlineBuilder, data: ReportData) -> None:
     )
     out.add(
         Table(
-            ("Workshop", "Sozialraum", "Datum", "Format", "Aussagen"),
+            (sources_header(*_held_and_others(data)), "Sozialraum", "Datum", "Format", "Aussagen"),
             rows,
             (False, False, False, False, True),
         )
