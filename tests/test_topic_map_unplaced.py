@@ -1,6 +1,7 @@
 """The topic map app and the published site call the statements without a Sozialraum
 "ohne Sozialraum", as the README and the profile app do; a city-wide workshop's
-statements stay "Gesamtstadt" (workbench.synthesis.citywide)."""
+statements stay "Gesamtstadt", their column in the table of topics per district says
+"Gesamtstadt (Auftakt)" (workbench.synthesis.citywide, decision 015)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from tests.test_apps_degenerate import TEXTS, all_text, analyse, check_page, run
 from widgets.topic_map import heatmap_html, topic_map_app
 from workbench import Project
 from workbench.analysis.topic_map import map_data
+from workbench.synthesis.citywide import place_name
 from workbench.synthesis.site import publish
+from workbench.synthesis.site.topic_map import heatmap_html as site_heatmap
 
 
 def test_statements_without_a_district_are_ohne_sozialraum_on_the_map_and_the_site(
@@ -48,6 +51,17 @@ def test_statements_without_a_district_are_ohne_sozialraum_on_the_map_and_the_si
         assert f"{header}ohne Sozialraum</th>" in shown  # the heatmap's column
         assert "Aussagen ohne Sozialraum (" in shown  # the cells' titles
         assert "ohne Sozialraum · umfrage.csv, Aussage" in shown  # a quote's source
-    kickoff = replace(data, city_workshops=("Auftaktworkshop Gesamtstadt",))
-    assert "<th class='sw-num'>Gesamtstadt</th>" in heatmap_html(kickoff)
     assert isinstance(menu, w.Dropdown)
+    # a kick-off's statements: the column says where they come from (decision 015), the
+    # menu and each statement's source keep "Gesamtstadt"
+    kickoff = replace(data, city_workshops=("Auftaktworkshop Gesamtstadt",))
+    stadtkonferenz = replace(data, city_workshops=("Stadtkonferenz Gesamtstadt",))
+    for table, header in (
+        (heatmap_html, "<th class='sw-num'>"),
+        (site_heatmap, '<th class="num">'),
+    ):
+        assert f"{header}Gesamtstadt (Auftakt)</th>" in table(kickoff)
+        assert f"{header}Gesamtstadt (Workshop)</th>" in table(stadtkonferenz)
+        assert f"{header}Gesamtstadt</th>" not in table(kickoff)
+        assert f"{header}ohne Sozialraum</th>" in table(data)
+    assert place_name("Gesamtstadt", kickoff.city_workshops) == "Gesamtstadt"

@@ -67,7 +67,7 @@ from workbench.analysis.topic_map import (
     topic_table,
 )
 from workbench.core.formatting import format_number, plural
-from workbench.synthesis.citywide import named_places, place_name, statements_from
+from workbench.synthesis.citywide import column_name, named_places, place_name, statements_from
 
 if TYPE_CHECKING:
     import plotly.graph_objects as go
@@ -251,7 +251,7 @@ def heatmap_html(data: MapData, level: int = 3) -> str:
     totals = counts.sum(axis=0).clip(lower=1)
     peak = max(float((counts / totals).to_numpy().max()), 1e-9) if counts.size else 1.0
     city = data.city_workshops
-    head = "".join(f"<th class='sw-num'>{esc(place_name(d, city))}</th>" for d in counts.columns)
+    head = "".join(f"<th class='sw-num'>{esc(column_name(d, city))}</th>" for d in counts.columns)
     rows = []
     for topic, label in zip(data.topics["topic"], data.topics["label"], strict=True):
         cells = []

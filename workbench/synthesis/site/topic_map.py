@@ -21,7 +21,7 @@ from workbench.analysis.topic_map import (
 )
 from workbench.core.colours import blend, readable_text
 from workbench.core.formatting import format_number, plural
-from workbench.synthesis.citywide import place_name, statements_from
+from workbench.synthesis.citywide import column_name, place_name, statements_from
 from workbench.synthesis.map_svg import table_region
 from workbench.synthesis.reports.model import (
     CHART_CLASS,
@@ -50,7 +50,7 @@ def heatmap_html(data: MapData) -> str:
     totals = counts.sum(axis=0).clip(lower=1)
     peak = max(float((counts / totals).to_numpy().max()), 1e-9) if counts.size else 1.0
     city = data.city_workshops
-    head = "".join(f'<th class="num">{esc(place_name(d, city))}</th>' for d in counts.columns)
+    head = "".join(f'<th class="num">{esc(column_name(d, city))}</th>' for d in counts.columns)
     rows = []
     for topic, label in zip(data.topics["topic"], data.topics["label"], strict=True):
         cells = []
