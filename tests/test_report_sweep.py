@@ -223,7 +223,8 @@ def test_overview_names_every_district_of_a_workshop(project: Project, tmp_path:
     import_cards(project, tmp_path / "stadtteilkonferenz.csv", CARDS[:4])
     import_cards(project, tmp_path / "manfort.csv", [("9", "Es fehlt ein Café", "Manfort")])
     report = build_report(collect(project))
-    overview = next(b for b in report.blocks if isinstance(b, Table) and "Workshop" in b.columns)
+    overview = next(b for b in report.blocks if isinstance(b, Table) and "Format" in b.columns)
+    assert overview.columns[0] == "Quelle"  # card walls and surveys: no workshop held
     districts = {row[0]: row[1] for row in overview.rows}
     assert districts == {
         "stadtteilkonferenz.csv": "mehrere Sozialräume: Manfort, Opladen",
@@ -239,7 +240,8 @@ def test_a_survey_with_empty_district_fields_is_no_citywide_workshop(
     of the report does, not that the survey was held for the city as a whole."""
     import_cards(project, tmp_path / "umfrage.csv", [*CARDS[:3], ("7", "Mehr Licht", "")])
     report = build_report(collect(project))
-    overview = next(b for b in report.blocks if isinstance(b, Table) and "Workshop" in b.columns)
+    overview = next(b for b in report.blocks if isinstance(b, Table) and "Format" in b.columns)
+    assert overview.columns[0] == "Quelle"  # card walls and surveys: no workshop held
     assert dict(row[:2] for row in overview.rows) == {
         "umfrage.csv": "mehrere Sozialräume: Manfort, Opladen, ohne Sozialraum"
     }
