@@ -82,6 +82,12 @@ def test_opening_line_counts_sources_not_workshops_where_none_was_held(
     statements = sum(len(rows) for _, rows, _ in files)
     assert f"Projekt projekt: {count}, {statements} Aussagen." in text
     assert f"Überblick {header} Sozialraum Datum Format Aussagen" in text
+    method = "Aussagen: Protokolle und Kartenwände der Workshops"
+    if header == "Quelle":  # the method section said so too, for a Pol.is export or a chat
+        method = "Aussagen: die importierten Dateien (Umfragen, Kartenwände, Chats o. Ä., ohne"
+    elif header != "Workshop":
+        method += " sowie weitere importierte Dateien, beim Import"
+    assert method in text
     if "Workshop" not in count:
         assert not re.search(r"\d Workshops?\b", text), re.search(r".{40}\d Workshops?.{20}", text)
 

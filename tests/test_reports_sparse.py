@@ -186,7 +186,8 @@ def test_the_cli_reports_a_card_wall_without_dates(
         assert out.stat().st_size > 0
     capsys.readouterr()
     overview = html_parts((tmp_path / "bericht.html").read_bytes())[1][0]
-    assert overview[0] == ["Quelle", "Sozialraum", "Datum", "Format", "Aussagen"]  # no workshop held
+    # a card wall, no workshop held: "Quelle"
+    assert overview[0] == ["Quelle", "Sozialraum", "Datum", "Format", "Aussagen"]
     # the card wall names its file, no workshop
     assert overview[1] == [
         "karten.csv",

@@ -33,11 +33,23 @@ def need_selection(params: Mapping[str, Any]) -> str:
     return "die als Bedarf kodierten Aussagen"
 
 
+def statement_sources(data: ReportData) -> str:
+    """Where the statements come from, after "Aussagen:": the workshops' protocols and
+    card walls, or the files imported without a workshop (a survey, a Pol.is export, a
+    chat), or both (``held``: :func:`~workbench.synthesis.workshop_names.is_held`)."""
+    held = int(data.workshops["held"].sum())
+    if held == len(data.workshops):
+        return "Protokolle und Kartenwände der Workshops"
+    if not held:
+        return "die importierten Dateien (Umfragen, Kartenwände, Chats o. Ä., ohne Workshop)"
+    return "Protokolle und Kartenwände der Workshops sowie weitere importierte Dateien"
+
+
 def method_section(out: OutlineBuilder, data: ReportData) -> None:
     """The section "Methodik und Herkunft" of a report or profile."""
     out.heading(2, "Methodik und Herkunft")
     items = [
-        "Aussagen: Protokolle und Kartenwände der Workshops, beim Import pseudonymisiert.",
+        f"Aussagen: {statement_sources(data)}, beim Import pseudonymisiert.",
         "Befunde: Aussagen, die mit den Dimensionen Ressource, Herausforderung, Leerstelle, "
         "Begründung und Bedarf kodiert sind; Beispiele, bei denen die Kodierenden "
         "übereinstimmen, stehen vorn.",
