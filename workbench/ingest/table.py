@@ -82,6 +82,7 @@ from workbench.ingest.table_survey import (
     survey_text_columns,
 )
 from workbench.ingest.table_totals import totals_rows
+from workbench.ingest.taguette import taguette_mapping
 from workbench.ingest.textio import Source, read_source
 
 _CODE_SEPARATOR = re.compile(r"\s*[;|\r\n]\s*")  # ATLAS.ti: one code per line
@@ -177,6 +178,7 @@ def parse_table(
     if blocks is not None:
         header, records = blocks.header, blocks.rows
         mapping = replace(mapping, question_column=mapping.question_column or BLOCK_QUESTION)
+    mapping, taguette = taguette_mapping(raw.name, header, records, mapping)  # "id", "tag"
     codes_found = segment_code_column(raw.name, header, records, mapping)  # MAXQDA, ATLAS.ti
     mapping = replace(mapping, code_column=mapping.code_column or codes_found)
     by_coder = coders_in_codes(header, records, mapping.code_column)  # our export's "A:Bedarf"
@@ -497,6 +499,7 @@ def parse_table(
         detected["ID"] = str(mapping.id_column)
     if codes_found:
         detected["Codes"] = codes_found
+    detected.update(taguette)
     detected.update({GROUP_COLUMNS[field][0]: column for field, column in grouped.items()})
     if guess is not None and guess.column:
         detected["Sozialraum"] = guess.column
