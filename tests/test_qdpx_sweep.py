@@ -308,7 +308,7 @@ def test_dangling_note_refs_and_notes_without_their_file_are_named(
     result = import_qdpx(project, _qdpx(tmp_path / "x.qdpx", members))
     assert project.memos()["text"].tolist() == ["Eindruck\n\nBänke fehlen überall."]
     assert result.notices == (
-        "Notiz 'Fehlt': Text fehlt im Projekt (Sources/N2.txt), übersprungen.",
+        "Notiz Nr. 2 (GUID N2): Text fehlt im Projekt (Sources/N2.txt), übersprungen.",
         "1 Verweis auf Notizen, die im Projekt fehlen, ignoriert (NoteRef N9).",
     )
 

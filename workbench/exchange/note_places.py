@@ -15,7 +15,13 @@ from dataclasses import replace
 from workbench.core.domain import ParsedMemo
 from workbench.exchange.notes import note_memo, titled
 from workbench.exchange.people import NameGuard
-from workbench.exchange.qdxml import CLUSTER_NOTE, SEGMENT_MARKER, parse_block, parse_time
+from workbench.exchange.qdxml import (
+    CLUSTER_NOTE,
+    SEGMENT_MARKER,
+    note_label,
+    parse_block,
+    parse_time,
+)
 from workbench.exchange.records_in import Exchange
 from workbench.exchange.resolutions import resolution_of
 
@@ -90,7 +96,7 @@ def parsed_memos(
     for note in x.notes:
         text = note.text.strip()
         if not text:
-            notices.append(f"Notiz '{note.name or note.guid}' ohne Text übersprungen.")
+            notices.append(f"{note_label(note.number, note.guid)} ohne Text übersprungen.")
             continue
         author = coder(note.user, what=f'<Note guid="{note.guid}">')
         created = parse_time(note.created)

@@ -311,6 +311,20 @@ def source_label(kind: str, number: int, guid: str) -> str:
     return f"{kind} Nr. {number} (GUID {short})" if guid else f"{kind} Nr. {number}"
 
 
+def note_label(number: int, guid: str) -> str:
+    """A ``<Note>`` in a terminal message, by its place among the file's notes and the start
+    of its GUID, never by its name: NVivo and MAXQDA name memos after the interviewee
+    ("Memo Helga Brinkmann"), and the notice is printed before any name is replaced.
+
+    >>> note_label(3, "58C8C1C7-3656-491A-9A5C-70BA3359F730")
+    'Notiz Nr. 3 (GUID 58C8C1C7…)'
+    >>> note_label(0, "58C8C1C7-3656-491A-9A5C-70BA3359F730")  # not from the file's <Notes>
+    'Notiz (GUID 58C8C1C7…)'
+    """
+    place = f" Nr. {number}" if number else ""
+    return source_label("Notiz", 1, guid).replace(" Nr. 1", place, 1)
+
+
 SOURCE_LABELS = (
     "Quellen stehen hier mit ihrer Nummer in der Datei und dem Anfang ihrer GUID, nicht mit "
     "ihrem Namen: Dateinamen von Interviews nennen oft die Interviewten."

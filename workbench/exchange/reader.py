@@ -68,6 +68,7 @@ from workbench.exchange.qdxml import (
     items,
     local,
     norm_guid,
+    note_label,
     refs,
     source_label,
     unix_lines,
@@ -253,12 +254,12 @@ def _parse(container: Container, filename: str) -> Exchange:
 
     notes = []
     note_guids = set()
-    for note in items(root, "Notes", "Note"):
+    for number, note in enumerate(items(root, "Notes", "Note"), 1):
         text = source_text(note, container, base, location)
         note_guids.add(norm_guid(note.get("guid")))
         if isinstance(text, Missing) and text.looked != "kein Text angegeben":
-            label = (note.get("name") or "").strip() or norm_guid(note.get("guid"))
-            notices.append(f"Notiz '{label}': Text fehlt im Projekt ({text.looked}), übersprungen.")
+            label = note_label(number, norm_guid(note.get("guid")))  # never its name
+            notices.append(f"{label}: Text fehlt im Projekt ({text.looked}), übersprungen.")
             continue
         notes.append(
             NoteIn(
@@ -268,6 +269,7 @@ def _parse(container: Container, filename: str) -> Exchange:
                 description=child_text(note, "Description"),
                 user=norm_guid(note.get("creatingUser") or note.get("modifyingUser")) or None,
                 created=note.get("creationDateTime") or note.get("modifiedDateTime"),
+                number=number,
             )
         )
     sets = tuple(

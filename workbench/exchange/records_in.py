@@ -96,6 +96,7 @@ class NoteIn:
     description: str
     user: str | None
     created: str | None
+    number: int = 0  # its place among the file's <Notes> (0: made by the import)
 
 
 @dataclass(frozen=True)
