@@ -105,6 +105,7 @@ from workbench.ingest.word_head import (
     TABLE_KINDS,
     Cell,
     Paragraph,
+    answer_heads,
     guiding_levels,
     heading_as_title,
     marked_heads,
@@ -365,7 +366,7 @@ def protocol_document(
     titled = heading_as_title(paragraphs) if styled and not marks else None
     if titled is not None and _typed_heads(titled):  # only the title is a heading
         paragraphs, styled = titled, False
-    paragraphs = marked_heads(paragraphs)
+    paragraphs = marked_heads(answer_heads(paragraphs))  # "Frage: …?" / "Ergebnis:" / list
     sectioned = None if styled or marks else turns_under_headings(raw, paragraphs, roles)
     if sectioned is not None:  # "Anna Müller: …" under "TOP 1: Begrüßung" typed as text
         return sectioned

@@ -9,6 +9,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from workbench.ingest.answer_lines import answer_head, question_of
 from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES, agenda_items
 from workbench.ingest.protocol_meta import detail_key, heading_text, intro_like, title_like
 from workbench.ingest.protocol_title import title_at, without_letterhead
@@ -232,6 +233,40 @@ def _head_title(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     if title is not None:  # "Stadt Leverkusen⏎Fachbereich Soziales⏎Protokoll …" in one
         text = without_letterhead(paragraphs[title].text.strip())
         out[title] = replace(out[title], text=text)
+    return out
+
+
+def answer_heads(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """A question's head over the answers listed below it, as in plain-text protocols
+    (:func:`~workbench.ingest.answer_lines.answer_head`): "Frage: Was fehlt?" and a bare
+    "Ergebnis:" ("Antwort:", "Ergebnisse:" …) above a list make the question, without its
+    label, the answers' question; the label is no statement (its paragraph left empty, so
+    that rows still count it), nor is a label right below a heading. In a document with
+    headings the question is a guiding question; without, it stays text that
+    :func:`marked_heads` reads as the question above a list."""
+    shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in TABLE_KINDS]
+    headed = any(p.kind in HEADINGS for p in paragraphs)
+    out = list(paragraphs)
+    for above, index, below in zip([None, *shown], shown, [*shown[1:], None], strict=False):
+        paragraph = paragraphs[index]
+        lines = [line.strip() for line in paragraph.text.strip().split("\n")]
+        listed = below is not None and paragraphs[below].listed
+        if paragraph.kind != "body" or paragraph.listed or not listed or not answer_head(lines):
+            continue
+        if len(lines) == 2:  # "Frage: Was fehlt?" and "Ergebnis:" in one paragraph
+            asked = paragraph
+        else:
+            asked = None if above is None else paragraphs[above]
+            if asked is not None and asked.kind in HEADINGS:  # its heading asks
+                out[index] = replace(paragraph, text="", bold="")
+                continue
+            usable = asked is not None and asked.kind == "body" and not asked.listed
+            if not (usable and answer_head([asked.text.strip(), lines[0]])):
+                continue  # a statement above the label: left as it is
+            out[index] = replace(paragraph, text="", bold="")
+            index = above
+        text = question_of(asked.text.strip().split("\n")[0])
+        out[index] = replace(asked, text=text, bold="", kind="question" if headed else "body")
     return out
 
 
