@@ -120,3 +120,50 @@ def test_an_article_of_a_label_read_as_a_person_is_no_name(
     originals = {o.casefold() for o in project.pseudonym_key()["original"]}
     assert not originals & {"die", "der", "das", "den", "dem", "des"}
     assert list(project.segments().sort_values("position")["text"]) == SAID
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering"),
+    [
+        ("Frage an die Neue Heimat", "Antwort der Neuen Heimat"),
+        ("Frage an die Diakonie", "Antwort der Diakonie"),
+        ("Frage an den Sportverein", "Antwort des Sportvereins"),
+        ("Frage an die Arbeiterwohlfahrt", "Antwort der Tafel"),
+        ("Frage an Polizei", "Antwort von Polizei"),
+        ("Frage an Jobcenter", "Antwort von Feuerwehr"),
+        ("Frage an Bürgermeisterin", "Antwort von Bürgermeister"),
+    ],
+)
+def test_a_body_after_its_article_or_a_bare_office_is_a_role(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    """ "Frage an die Neue Heimat" (a body the office words do not name) and "Frage an
+    Polizei" (an office without its article) went into the key as persons, "Frage", "Neue",
+    "Heimat", "Polizei" as name variants replaced in every text."""
+    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
+    stored = project.segments().sort_values("position")
+    assert project.pseudonym_key().query("kind == 'person'").empty
+    assert list(stored["speaker_role"]) == [asking, answering] * 2
+    assert list(stored["text"]) == SAID
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering", "name"),
+    [
+        ("Frage an die Frau Schmidt", "Antwort der Frau Schmidt", "Schmidt"),
+        ("Frage an die Anna", "Antwort vom Peter", "Peter"),
+        ("Frage an den Müller", "Antwort vom Müller", "Müller"),
+        ("Frage an die Familie Yilmaz", "Antwort der Familie Yilmaz", "Yilmaz"),
+        ("Frage an Koch", "Antwort von Planer", "Planer"),
+    ],
+)
+def test_a_name_after_an_article_or_a_bare_preposition_still_names_a_person(
+    project: Project, tmp_path: Path, asking: str, answering: str, name: str
+) -> None:
+    """An article goes with a name too ("die Anna", "den Müller", "der Frau Schmidt")."""
+    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
+    stored = project.segments().sort_values("position")
+    persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert name in persons
+    assert not any(name in str(role) for role in stored["speaker_role"])
+    assert list(stored["text"]) == SAID

@@ -266,26 +266,53 @@ def _record_label(who: str) -> bool:
     (True, True)
     >>> _record_label("Antwort der Deutschen Bahn"), _record_label("Frage an die Marie Bahn")
     (True, False)
+    >>> _record_label("Frage an die Neue Heimat"), _record_label("Antwort der Frau Bahn")
+    (True, False)
+    >>> _record_label("Frage an Polizei"), _record_label("Frage an die Anna")
+    (True, False)
     """
     words = who.split()
     if not 2 <= len(words) <= 5 or words[0].casefold() not in _RECORD_LABELS:
         return False
     rest = [w for w in words[1:] if w.casefold() not in _OF_WHOM]
+    articled = bool({w.casefold() for w in words[1:]} & _ARTICLED)
     if len(rest) > 1 and all(map(_adjective, rest[:-1])):  # "der Deutschen Bahn"
-        articled = bool({w.casefold() for w in words[1:]} & _ARTICLED)
-        return articled and rest[-1][:1].isupper() and bool(_office_head(rest[-1]))
+        return articled and rest[-1][:1].isupper() and _body(rest[-1])
     if len(rest) != 1:
         return False
     if rest[0].casefold() == "chat" or is_role(rest[0]):
         return True
+    if articled:  # "an die Stadt", "an die Diakonie": an office's; "an die Anna": hers
+        return _body(rest[0])
+    if len(words) > 2:  # a bare preposition: "an Polizei" an office's, "an Neustadt" his
+        return institution_account(rest[0]) or bool(_BARE_FUNCTION.fullmatch(rest[0]))
     if not rest[0][:1].isupper() or not _office_head(rest[0]):
         return False
-    between = {w.casefold() for w in words[1:]} - {rest[0].casefold()}
-    if between:  # "an die Stadt" an office's, "an Neustadt" a person's
-        return bool(between & _ARTICLED)
     # "Antwort Polizei": an office's word, not a place's ("Antwort Halberstadt") nor a
     # surname ("Antwort Planer": his)
     return is_german_noun(fold(rest[0])) and not gazetteer().has_last(rest[0])
+
+
+# A function named without its article, never a surname ("Frage an Bürgermeisterin")
+_BARE_FUNCTION = re.compile(r"(?:bürgermeister|polizist|politiker)(?:in|innen|s|n)?", re.I)
+
+
+def _body(word: str) -> bool:
+    """Whether a word after an article is an office or another body ("der Bahn", "die
+    Diakonie", "des Sportvereins"): an office's noun (:data:`_OFFICE_HEAD`) or a noun (or
+    compound) the lexicon knows, never a name the gazetteer knows ("die Anna", "den Müller")."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    if _office_head(word):
+        return True
+    names = gazetteer()
+    if names.has_first(word) or names.has_last(word):
+        return False
+    stems = dict.fromkeys((word, word.removesuffix("s"), word.removesuffix("es")))
+    known = (is_german_noun, compound_noun)  # "der Arbeiterwohlfahrt": a compound
+    return any(test(fold(stem)) for stem in stems if len(stem) > 2 for test in known) or any(
+        is_role(stem) for stem in stems
+    )
 
 
 # An adjective's ending before an office ("der Deutschen Bahn", "der örtlichen Polizei")
