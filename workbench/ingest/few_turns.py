@@ -183,6 +183,21 @@ def headed_turns(parse: TurnParse, header: Header) -> bool:
 
 
 _TOOL_TIME = re.compile(r"\d{1,2}:\d\d:\d\d")
+# noScribe's start at a turn's beginning: "S00: [00:00:05] …"
+_OPENING_STAMP = re.compile(r"\s*\[\d{2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\]")
+
+
+def stamped_turns(turns: list[Turn]) -> bool:
+    """Whether two turns are a recogniser's transcript all the same (noScribe's without its
+    head: "S00: [00:00:05] …" / "S01: [00:00:12] …"): each opens with the time of a
+    recording and each speaker is a speaker's code or a full name (a protocol's "[18:15]
+    Verkehr: …" carries its time before its topic, "Verkehr: [18:15] …" no recording's)."""
+    return len(turns) == MIN_TURNS - 1 and all(
+        t.lines and _OPENING_STAMP.match(t.lines[0]) and (is_label(t.who) or full_name(t.who))
+        for t in turns
+    )
+
+
 _LABELLED = re.compile(r"[^:]{1,40}:\s+\S")
 
 

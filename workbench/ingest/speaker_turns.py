@@ -64,6 +64,7 @@ from workbench.ingest.few_turns import (
     is_interview,
     person_like,
     short_transcript,
+    stamped_turns,
 )
 from workbench.ingest.line_labels import F4_MARK, PARENS_MARK
 from workbench.ingest.markdown_inline import plain_markdown
@@ -211,8 +212,9 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     turns, title = parse.turns, header.title
     # "I: …" / "B: …": a question and its answer are an interview however short
     interview = is_interview([t.who.casefold() for t in turns]) and interview_evidence(turns)
-    short = short_transcript(turns) or framed_turns(parse, header) or headed_turns(parse, header)
-    short = short or (interview and len(turns) == MIN_TURNS - 1)
+    framed = framed_turns(parse, header)
+    short = short_transcript(turns) or framed or headed_turns(parse, header)
+    short = short or stamped_turns(turns) or (interview and len(turns) == MIN_TURNS - 1)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
     if agenda_topics(turns):
@@ -232,7 +234,10 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     timed = sum(
         t.time is not None or t.section or bool(_marked(" ".join(t.lines))[1]) for t in turns
     )
-    if timed < _SHARE * len(turns) and (timed_only or not repeated) and not interview:
+    # A tool's head ("Transkribiert mit noScribe …") frames turns that carry no times
+    # (noScribe writes them only if asked): the tool's transcript all the same
+    told = framed and parse.notices > 0
+    if timed < _SHARE * len(turns) and (timed_only or not repeated) and not interview and not told:
         return False
     loose = {t.who for t in turns if t.layout == LOOSE}
     if loose and 2 * sum(map(person_like, loose)) < len(loose):
