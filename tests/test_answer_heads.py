@@ -106,3 +106,41 @@ def test_a_statement_above_an_answer_label_stays_a_statement(
     stored = project.segments().sort_values("position")
     assert list(stored["text"]) == [said, "Mehr Bänke"]
     assert stored["question"].isna().iloc[0]
+
+
+HEADED = {
+    "title": ["# Stadtteilrunde", ""],
+    "section": ["# Stadtteilrunde", "", "## Bedarfe", ""],
+    "underlined": ["Stadtteilrunde", "==============", "", "Bedarfe", "-------", ""],
+}
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@pytest.mark.parametrize("head", sorted(HEADED))
+@pytest.mark.parametrize("asked", ["Frage: Was fehlt im Quartier?", "Was fehlt im Quartier?"])
+def test_under_headings_a_question_a_blank_line_above_its_label_is_their_question(
+    project: Project, tmp_path: Path, head: str, asked: str, suffix: str
+) -> None:
+    """Under a heading, "Frage: Was fehlt?", a blank line, "Ergebnis:" over the list: the
+    question stood as a statement and the answers went without it (under the title: none)."""
+    path = tmp_path / f"runde{suffix}"
+    lines = [*HEADED[head], asked, "", "Ergebnis:", *(f"- {a}" for a in ANSWERS)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert list(zip(stored["text"], stored["question"], strict=True)) == [
+        (answer, "Was fehlt im Quartier?") for answer in ANSWERS
+    ]
+
+
+def test_under_a_heading_that_asks_its_label_takes_no_question_of_its_own(
+    project: Project, tmp_path: Path
+) -> None:
+    path = tmp_path / "runde.md"
+    lines = ["# Stadtteilrunde", "", "## Was fehlt?", "", "Ergebnisse:", "- Ein Arzt"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert import_into(project, path) == 0
+    stored = project.segments()
+    assert list(zip(stored["text"], stored["question"], strict=True)) == [
+        ("Ein Arzt", "Was fehlt?")
+    ]

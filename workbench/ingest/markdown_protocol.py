@@ -292,9 +292,12 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
     editor, or left of an RTF protocol once it is plain text); so is a list item of that
     shape directly above items indented below it ("1. Was fehlt?" above "   - Bänke").
     A detail ("Teilnehmende:" above a list of names) is none. An agenda item of its own
-    ("TOP 1: Begrüßung") heads what follows it, text or list."""
+    ("TOP 1: Begrüßung") heads what follows it, text or list. Under headings only a
+    question above a bare answer label over a list is one (:func:`_asked_above`)."""
     if any(_HEADING.match(line) or _UNDERLINE.match(line) for line in lines):
-        return set()
+        labels = [i for i in range(len(lines)) if _ITEM.match(_after(lines, i))]
+        asked = (_asked_above(lines, label) for label in labels)  # "Frage: …?" / "Ergebnis:"
+        return {first + a for a in asked if a is not None and not _HEADING.match(lines[a])}
     intros = set()
     agenda = agenda_items(
         [x if not (i and lines[i - 1].strip()) else "" for i, x in enumerate(lines)]
@@ -333,6 +336,11 @@ def _asked_above(lines: list[str], label: int) -> int | None:
         return None  # no question, or a paragraph's line ("… gefragt:" / "Ergebnis:")
     asked = lines[above].strip()
     return above if asked.endswith("?") and intro_like(asked) and not _ITEM.match(asked) else None
+
+
+def _after(lines: list[str], row: int) -> str:
+    """The next text below line ``row`` ("" if none)."""
+    return next((n for n in islice(lines, row + 1, None) if n.strip()), "")
 
 
 def _label_below(lines: list[str], row: int) -> bool:
