@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.transcript_files import import_into
+from tests.transcript_files import import_into, record_file
 from workbench import Project
 
 LABELS = [
@@ -20,16 +20,16 @@ LABELS = [
 ]
 
 
+SAID = [
+    "Wann wird der Spielplatz saniert?",
+    "Im Frühjahr beginnen die Arbeiten.",
+    "Gibt es mehr Parkplätze?",
+    "Das wird derzeit geprüft.",
+]
+
+
 def _record(path: Path, asking: str, answering: str) -> Path:
-    lines = [
-        "Bürgerversammlung Wiesdorf",
-        f"{asking}: Wann wird der Spielplatz saniert?",
-        f"{answering}: Im Frühjahr beginnen die Arbeiten.",
-        f"{asking}: Gibt es mehr Parkplätze?",
-        f"{answering}: Das wird derzeit geprüft.",
-    ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return record_file(path, asking, answering, SAID)
 
 
 @pytest.mark.parametrize(("asking", "answering"), LABELS)

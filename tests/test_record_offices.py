@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.transcript_files import import_into
+from tests.transcript_files import import_into, record_file
 from workbench import Project
 
 LABELS = [
@@ -33,11 +33,7 @@ SAID = [
 
 
 def _record(path: Path, asking: str, answering: str) -> Path:
-    labels = [asking, answering] * 2
-    lines = ["Bürgerversammlung Wiesdorf"]
-    lines += [f"{who}: {said}" for who, said in zip(labels, SAID, strict=True)]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return record_file(path, asking, answering, SAID)
 
 
 @pytest.mark.parametrize(("asking", "answering"), LABELS)

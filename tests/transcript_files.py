@@ -18,3 +18,12 @@ def write_file(folder: Path, name: str, text: str, encoding: str = "utf-8") -> P
 def import_into(project: Project, path: Path) -> int:
     """``workbench import PATH --district Manfort`` into ``project``; the exit code."""
     return main(["--project", str(project.path), "import", str(path), "--district", "Manfort"])
+
+
+def record_file(path: Path, asking: str, answering: str, said: list[str]) -> Path:
+    """A citizens' meeting record: ``said`` alternates between the two labels."""
+    labels = [asking, answering] * (len(said) // 2)
+    lines = ["Bürgerversammlung Wiesdorf"]
+    lines += [f"{who}: {text}" for who, text in zip(labels, said, strict=True)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
