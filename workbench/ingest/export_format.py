@@ -6,7 +6,9 @@ the other next week. The file type differed, so the second download was never co
 with the first as a download of the same export, and its short answers were too few words
 for the word comparison (:mod:`workbench.ingest.same_content`): every answer was stored
 twice. A table file is compared with a stored table of another format when the same
-columns were read from both (:func:`comparable`); under the same name but for its
+columns were read from both (:func:`comparable`; a JSON file, whose objects are numbered
+from 1 where a table's rows are from 2, only by an ID column: else :func:`numbered_apart`
+stops the import); under the same name but for its
 extension it is a download of the same export (:func:`same_stem`), and new rows are
 added, changed rows stop the import, as for any re-download
 (:mod:`workbench.ingest.export_growth`); what is decided names the stored file
@@ -30,7 +32,7 @@ from workbench.core.domain import ParsedDocument
 from workbench.core.formatting import plural
 from workbench.ingest.export_growth import Appending, Growth, conversation
 
-TABLE_KINDS = frozenset({"csv", "xlsx", "ods"})  # a first sheet's importer: no "xlsx:Name"
+TABLE_KINDS = frozenset({"csv", "xlsx", "ods", "json"})  # a first sheet's importer: no "xlsx:Name"
 _COLUMNS = ("id_column", "text_column", "more_text_columns")  # the columns read
 
 
@@ -45,7 +47,59 @@ def comparable(
     if document.importer not in TABLE_KINDS or importer not in TABLE_KINDS:
         return False
     theirs = options()
+    if _numbered_apart(document, importer, theirs):
+        return False  # rows 1, 2, … of JSON are rows 2, 3, … of a table: see numbered_apart
     return all(document.options.get(k) == theirs.get(k) for k in _COLUMNS)
+
+
+def _numbered_apart(document: ParsedDocument, importer: str, theirs: Mapping[str, Any]) -> bool:
+    """Whether a JSON file and a table have their rows numbered apart: no ID column read,
+    JSON numbers its objects from 1, a table its rows from 2 (under its header)."""
+    kinds = {document.importer, importer}
+    return (
+        len(kinds) == 2
+        and "json" in kinds
+        and kinds <= TABLE_KINDS
+        and not (document.options.get("id_column") or theirs.get("id_column"))
+    )
+
+
+def numbered_apart(
+    document: ParsedDocument,
+    importer: str,
+    options: Callable[[], Mapping[str, Any]],
+    stored: Callable[[], Iterable[tuple[int, str]]],
+) -> str | None:
+    """Why a JSON file and a table of the same export (the same columns read, the stored
+    document's ``importer``, ``options`` and ``stored`` statements in clear, at least half
+    of them in the file word for word) cannot be compared row by row without an ID column,
+    and the way on; None if they are no such pair. Imported, every row would count twice."""
+    if document.importer == importer or {document.importer, importer} - TABLE_KINDS:
+        return None
+    theirs = options()
+    if not _numbered_apart(document, importer, theirs):
+        return None
+    if any(document.options.get(k) != theirs.get(k) for k in _COLUMNS):
+        return None
+    texts = {_text(text) for _, text in stored()}
+    held = sum(_text(s.text) in texts for s in document.segments)
+    if not texts or 2 * held < len(texts):
+        return None
+    kind = "JSON" if importer == "json" else "Tabelle"
+    return (
+        f"nicht importiert: {plural(held, 'Aussage steht', 'Aussagen stehen')} gleichlautend "
+        f"schon im Projekt — derselbe Export in anderem Dateiformat ({kind}, gespeichert)? "
+        "Ohne ID-Spalte lassen sich die Zeilen nicht zuordnen: JSON zählt seine Objekte ab "
+        "1, eine Tabelle ihre Zeilen unter der Kopfzeile ab 2; importiert zählten sie "
+        f"doppelt. Neue Zeilen übernehmen: den Export wieder als {kind} herunterladen und "
+        "importieren. Ist es doch eine andere Datei, nimmt --allow-duplicates sie als "
+        "eigenes Dokument auf."
+    )
+
+
+def _text(text: str) -> str:
+    """A statement's text as compared: composed, spacing and case aside."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def same_stem(name: str, names: Iterable[str]) -> bool:

@@ -33,6 +33,7 @@ from workbench.ingest.district_names import district_in_name, district_in_title
 from workbench.ingest.export_format import (
     comparable,
     in_other_format,
+    numbered_apart,
     same_rows,
     same_stem,
     topic_aside,
@@ -202,6 +203,13 @@ def _earlier_version(
     :mod:`workbench.ingest.export_growth`); of one that changed rows, those are named."""
     clones: list[Stored] = []
     for other in stored:
+        apart = (
+            not _coded(document)
+            and same_stem(other.name, names())
+            and numbered_apart(document, other.importer, other.options, other.originals)
+        )
+        if apart:  # "umfrage.csv" after "umfrage.json", no ID column
+            return EARLIER, apart
         if other.sha256 == document.sha256 or not comparable(
             document, other.importer, other.options
         ):
