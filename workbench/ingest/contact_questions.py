@@ -6,7 +6,9 @@ number: its header alone (:func:`~workbench.ingest.personal_columns.is_contact_c
 cannot say whether the answers are comments or contact data. Its answers decide
 (:func:`contact_by_answers`): mostly e-mail addresses, phone numbers or names only — contact
 data, not stored; otherwise the column is an open question, its contact data replaced at
-import as in every text ([E-Mail], [Telefon]). A head that asks for contact data to invite
+import as in every text ([E-Mail], [Telefon]). Beside a text column named with
+``--text-column`` the answers decide the same way (:func:`contact_answer_columns`): comments
+stay an attribute, as any other open answer there. A head that asks for contact data to invite
 or inform ("Möchten Sie eingeladen werden? Dann bitte E-Mail angeben", "Wünschen Sie
 Informationen?", "Newsletter") or names contact only ("E-Mail", "Kontaktdaten") stays a
 contact column whatever its answers.
@@ -15,10 +17,12 @@ contact column whatever its answers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.personal_columns import header_key, is_contact_column
+from workbench.ingest.pii_emails import email_spans
 
 # The name of a free answer as part of a header's (folded) word ("Anmerkungen",
 # "Verbesserungsvorschläge", "Your comments"); "Rückfragen" is the contact's purpose
@@ -43,7 +47,10 @@ _CONTACT_WORDS = frozenset(
     "handynummer mobilnummer phone phonenumber kontakt kontaktdaten contact".split()
 )
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Looser than pii_patterns' phone numbers, which ask for a cue or a number's shape in a
+# sentence ("Tel.", "0214 …"): here a cell that holds only digits, blanks and dashes beside
+# at most a few words of contact ("0171 2345678", "2345678") is a number given to be reached
+# by, and a cell that says more is no contact answer anyway (is_contact_answer).
 _PHONE = re.compile(r"(?<!\w)\+?\(?\d[\d\s/().-]{4,}\d(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
 # Words beside an address or a number in an answer that gives only contact data ("ja,
@@ -97,8 +104,12 @@ def is_contact_answer(answer: str) -> bool:
     >>> is_contact_answer("Der Park ist dunkel, Rückmeldung an anna@example.org")
     False
     """
-    data = bool(_EMAIL.search(answer) or _PHONE.search(answer))
-    rest = _PHONE.sub(" ", _EMAIL.sub(" ", answer))
+    spans = sorted(email_spans(answer))  # the project's rule: "anna at web punkt de" too
+    mailless = "".join(
+        answer[start:end] if keep else " " for start, end, keep in _pieces(len(answer), spans)
+    )
+    data = bool(spans or _PHONE.search(answer))
+    rest = _PHONE.sub(" ", mailless)
     words = [w for w in _WORD.findall(rest) if fold(w) not in _BESIDE]
     if not words:
         return data
@@ -106,6 +117,16 @@ def is_contact_answer(answer: str) -> bool:
         return False
     names = gazetteer()
     return names.has_first(words[0]) and all(names.has_first(w) or names.has_last(w) for w in words)
+
+
+def _pieces(size: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """A text of ``size`` characters cut at ``spans``: (start, end, outside a span)."""
+    out, at = [], 0
+    for start, end in spans:
+        if start >= at:
+            out += [(at, start, True), (start, end, False)]
+            at = end
+    return [*out, (at, size, True)]
 
 
 def contact_by_answers(header: str, answers: Iterable[str]) -> bool | None:
@@ -122,3 +143,22 @@ def mixed_contact_columns(columns: Iterable[str], labels: Mapping[str, str]) -> 
     """The columns among ``columns`` (read as open questions) whose head, or label, also
     asks for contact data: kept for their answers, their contact data replaced."""
     return [c for c in columns if any(map(is_mixed_contact_question, (c, labels.get(c) or c)))]
+
+
+def contact_answer_columns(
+    columns: Iterable[tuple[str, int]],
+    labels: Mapping[str, str],
+    records: Sequence[tuple[int, Sequence[Any]]],
+) -> list[str]:
+    """The attribute columns (header, place) of a table whose head, or label, asks for
+    comments and contact data and whose answers (``records``) are mostly contact data: not
+    stored, as a survey's such column is not read as a question. One whose answers are
+    comments stays an attribute, its contact data replaced, as any other open answer beside
+    a named text column."""
+    found = []
+    for header, place in columns:
+        cells = [str(f[place]) for _, f in records if place < len(f) and f[place] is not None]
+        heads = (header, labels.get(header) or header)
+        if any(contact_by_answers(head, cells) for head in heads):
+            found.append(header)
+    return found

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workbench.core.domain import ParsedSegment
+from workbench.ingest.contact_questions import is_mixed_contact_question
 from workbench.ingest.personal_columns import (
     PERSON_ATTRIBUTES,
     is_account_id,
@@ -32,7 +33,9 @@ def personal_notices(
     segments = list(segments)
     keys = dict.fromkeys(k for s in segments for k in s.attributes)
     columns = [c for c in keys if c not in PERSON_ATTRIBUTES]
-    contact = [c for c in columns if is_contact_column(c)]
+    asked = [c for c in columns if is_mixed_contact_question(c)]  # kept: its answers decided
+    contact = [c for c in columns if is_contact_column(c) and c not in asked]
+    contact += (options or {}).get("contact_answers") or []  # asked, answered with contacts
     access = [c for c in columns if is_key_column(c, keys)]
     codes = [c for c in columns if is_respondent_code(c, keys)]
     forms = {c for c in columns if is_form_account(c, keys)}  # KoBoToolbox's "username"
@@ -62,6 +65,12 @@ def personal_notices(
         notices.append(
             f"Spalte(n) {', '.join(mixed)}: Frage mit Bitte um Kontaktdaten; die Antworten "
             "sind als Aussagen übernommen, E-Mail-Adressen und Telefonnummern darin ersetzt."
+        )
+    if asked:
+        notices.append(
+            f"Spalte(n) {', '.join(asked)}: Frage mit Bitte um Kontaktdaten, die Antworten "
+            "sind Anmerkungen; als Merkmal übernommen, E-Mail-Adressen und Telefonnummern "
+            "darin ersetzt."
         )
     if access:
         notices.append(

@@ -11,7 +11,7 @@ from typing import Any
 
 from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.common import attribute_value
-from workbench.ingest.contact_questions import mixed_contact_columns
+from workbench.ingest.contact_questions import contact_answer_columns, mixed_contact_columns
 from workbench.ingest.decidim import decidim_id_column
 from workbench.ingest.form_ids import forms_id_column
 from workbench.ingest.form_timestamps import form_timestamp
@@ -324,7 +324,8 @@ def parse_table(
         for h, _ in attributes
         if is_personal_label(labels.get(h)) and not is_personal_label(h)
     }
-    attributes = [(h, i) for h, i in attributes if h not in private]
+    asked = contact_answer_columns(attributes, labels, records)  # "Anmerkungen? … E-Mail"
+    attributes = [(h, i) for h, i in attributes if h not in private and h not in asked]
 
     segments: list[tuple[int, ParsedSegment]] = []  # (question number, segment), row order
     seen_ids: dict[str, int] = {}  # ID → row it was first seen in
@@ -543,6 +544,8 @@ def parse_table(
         options["header_rows"] = [survey_header.tool, survey_header.rows]
     if private:
         options["personal_labels"] = private
+    if asked:
+        options["contact_answers"] = asked
     if mixed := mixed_contact_columns(text_columns if survey_found else (), labels):
         options["mixed_contact_columns"] = mixed  # "Anmerkungen? Dann bitte E-Mail angeben"
     if blocks is not None:

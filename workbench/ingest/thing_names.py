@@ -31,6 +31,7 @@ from workbench.coding.codebook import CodeSpec
 from workbench.core.domain import ParsedDocument
 from workbench.core.progress import statement_bar
 from workbench.ingest.comment_authors import is_comment_column, replace_comment_authors
+from workbench.ingest.contact_questions import is_mixed_contact_question
 from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.key_growth import learned_words, shows
 from workbench.ingest.name_gazetteer import fold
@@ -192,7 +193,13 @@ def row_attributes(
     for key, value in named.items():
         if isinstance(value, str) and is_comment_column(key):
             named[key] = replace_comment_authors(pseudonymiser, value, names)
-    return safe_attributes(pseudonymiser, named, names, fields)
+    # "Anmerkungen? Dann bitte E-Mail angeben": the table's reader dropped the column if its
+    # answers are mostly contact data; else they are comments, pseudonymised as prose
+    asked = {k for k, v in named.items() if isinstance(v, str) and is_mixed_contact_question(k)}
+    rest = {k: v for k, v in named.items() if k not in asked}
+    out = safe_attributes(pseudonymiser, rest, names, fields)
+    memo = fields or FieldMemo(pseudonymiser)
+    return out | {k: memo.pseudonymise(named[k], names, True) for k in asked}
 
 
 def rows_attributes(
