@@ -80,3 +80,39 @@ def test_an_address_spelled_out_is_contact_data() -> None:
     assert is_contact_answer("ja gerne, anna(at)web(punkt)de")
     assert contact_by_answers(MIXED[0], ["anna at web punkt de", "kai at gmx punkt de"])
     assert not is_contact_answer("Treffpunkt ist at home, mehr Bänke bitte")
+
+
+ASIDE = [
+    "Anmerkungen (gerne mit E-Mail für Rückfragen)",
+    "Weitere Ideen? Für Rückfragen bitte E-Mail oder Telefon",
+    "Sonstige Hinweise [gerne mit Telefonnummer für Rückfragen]",
+]
+
+
+@pytest.mark.parametrize("named", [False, True])
+@pytest.mark.parametrize("asked", ASIDE)
+def test_a_contact_request_aside_in_a_head_lets_the_answers_decide(
+    project: Project, tmp_path: Path, asked: str, named: bool
+) -> None:
+    """The request in brackets or a second sentence was not read as one: answers that were
+    only addresses and numbers became statements "[E-Mail]", "[Telefon]" (replaced, but no
+    statements). Now they are dropped as contact data; comments stay (next test)."""
+    rows = [[NEEDS[i], a] for i, a in enumerate(CONTACTS)]
+    path = tmp_path / "umfrage.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([[NEED, asked], *rows])
+    given = ["--text-column", NEED] if named else []
+    assert main(["--project", str(project.path), "import", str(path), *given]) == 0
+    segments = project.segments()
+    assert set(segments["question"]) == {NEED} and _answers(project, asked) == []
+    assert not [s for s in SECRETS if s in stored_text(project)]
+
+
+@pytest.mark.parametrize("asked", ASIDE)
+def test_comments_under_a_contact_request_aside_are_kept(
+    project: Project, tmp_path: Path, asked: str
+) -> None:
+    assert _import(project, tmp_path, asked, COMMENTS) == "0"
+    kept = _answers(project, asked)
+    assert len(kept) == len(COMMENTS) and "[E-Mail]" in kept[0]
+    assert not [s for s in SECRETS if s in stored_text(project)]

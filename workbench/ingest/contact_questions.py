@@ -53,6 +53,11 @@ _CONTACT_WORDS = frozenset(
 # by, and a cell that says more is no contact answer anyway (is_contact_answer).
 _PHONE = re.compile(r"(?<!\w)\+?\(?\d[\d\s/().-]{4,}\d(?!\w)")
 _WORD = re.compile(r"[^\W\d_]+")
+# Words of a request beside a contact word: "gerne mit E-Mail für Rückfragen"
+_REQUEST = frozenset(
+    "bitte gerne gern angeben angabe eintragen fur ruckfragen rueckfragen nachfragen please "
+    "provide optional freiwillig".split()
+)
 # Words beside an address or a number in an answer that gives only contact data ("ja,
 # gerne: anna@…", "Tel. 0214 …", "per Mail an …")
 _BESIDE = frozenset(
@@ -90,9 +95,28 @@ def asks_freely(header: str) -> bool:
     return False
 
 
+def asks_for_contact(header: str) -> bool:
+    """Whether a sentence of a header, or its bracket, asks for an e-mail address or a phone
+    number beside the question: a contact word with a request ("gerne mit E-Mail für
+    Rückfragen", "Für Rückfragen bitte Telefon"), not a question about contact ("Wie
+    erreichen Sie die Verwaltung: Telefon, E-Mail?").
+
+    >>> asks_for_contact("Anmerkungen (gerne mit E-Mail für Rückfragen)")
+    True
+    >>> asks_for_contact("Was halten Sie von der Telefon-Hotline?")
+    False
+    """
+    return any(
+        set(words) & _CONTACT_WORDS and set(words) & _REQUEST and words[0] not in _W_WORDS
+        for words in _sentences(header)
+        if words
+    )
+
+
 def is_mixed_contact_question(header: str) -> bool:
-    """Whether a contact column's head also asks a free question: its answers decide."""
-    return is_contact_column(header) and asks_freely(header)
+    """Whether a head asks a free question and for contact data, by its words or aside
+    ("Anmerkungen (gerne mit E-Mail für Rückfragen)"): its answers decide."""
+    return asks_freely(header) and (is_contact_column(header) or asks_for_contact(header))
 
 
 def is_contact_answer(answer: str) -> bool:
