@@ -46,3 +46,40 @@ def test_a_conversation_sharing_one_comment_by_chance_is_not_called_a_clone(
     _summary(other.parent, "9zyxwvutsr")
     assert _import(project, other) == 0
     assert "anderes Pol.is-Gespräch" not in capsys.readouterr().out
+
+
+def test_a_clone_after_its_original_imported_without_summary_is_its_own(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The original's comments.csv imported alone (no conversation ID known), then a clone
+    with its summary.csv: it stopped as a "frühere Fassung" (comment 5 differs) and needed
+    --allow-duplicates. Pol.is never edits a comment, and the clone names its conversation:
+    it is a document of its own, named as a clone, as when both IDs are known."""
+    assert _import(project, _polis(tmp_path / "a" / "comments.csv", 6)) == 0
+    clone = _polis(tmp_path / "c" / "comments.csv", 8, {5: "Mehr Grün im Hinterhof"})
+    _summary(clone.parent, "9zyxwvutsr")
+    capsys.readouterr()
+    assert _import(project, clone.parent) == 0
+    out = capsys.readouterr().out
+    assert "8 Aussagen importiert" in out
+    assert "(9zyxwvutsr) als das von 'comments.csv' (ohne summary.csv importiert)" in out
+    assert len(_documents(project)) == 2 and len(project.segments()) == 14
+
+
+def test_a_clone_without_summary_after_its_original_stops_naming_the_way_on(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without its summary.csv nothing tells a clone from the original's next download but
+    a changed comment: the import stops (exit 2) and says that Pol.is edits no comment and
+    that the clone's summary.csv beside it makes it a document of its own."""
+    _summary(_polis(tmp_path / "a" / "comments.csv", 6).parent, "2abcdefghi")
+    assert _import(project, tmp_path / "a") == 0
+    clone = _polis(tmp_path / "c" / "comments.csv", 8, {5: "Mehr Grün im Hinterhof"})
+    capsys.readouterr()
+    assert _import(project, clone) == 2
+    err = capsys.readouterr().err
+    assert "Pol.is ändert keinen Kommentar" in err and "summary.csv des Gesprächs" in err
+    assert "Traceback" not in err and len(project.segments()) == 6
+    _summary(clone.parent, "9zyxwvutsr")
+    assert _import(project, clone.parent) == 0
+    assert len(_documents(project)) == 2 and len(project.segments()) == 14

@@ -163,3 +163,24 @@ def topic_kept(found: Appending, document: ParsedDocument) -> Appending:
     noted = {**polis, "topic_kept": found.workshop}
     options = {**found.document.options, "polis": noted}
     return replace(found, document=replace(found.document, options=options))
+
+
+def unknown_clone(document: ParsedDocument, options: Mapping[str, Any]) -> bool:
+    """Whether a Pol.is file naming its conversation (its ``summary.csv``) is another
+    conversation than a stored download of ``options`` imported without one, given that
+    they differ in a comment of the same ID: Pol.is never edits a comment, so a clone (the
+    same seed comments, then its own) — a document of its own, as with both IDs known."""
+    return bool(conversation(document.options)) and not conversation(options)
+
+
+def polis_way_on(notice: str, document: ParsedDocument) -> str:
+    """A refusal of a Pol.is download whose comments differ from the stored ones', with
+    the way on for another conversation (the file names none: no ``summary.csv``)."""
+    if "polis" not in document.options or conversation(document.options):
+        return notice
+    return (
+        f"{notice} Pol.is ändert keinen Kommentar: ein anderer Text unter derselben ID "
+        "spricht für ein anderes Gespräch (ein geklontes?). Dann die summary.csv des "
+        "Gesprächs neben comments.csv legen und den Ordner importieren: mit ihrer "
+        "Gesprächs-ID wird es ein eigenes Dokument."
+    )

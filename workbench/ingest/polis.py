@@ -164,9 +164,10 @@ def polis_notices(options: Mapping[str, Any]) -> list[str]:
             "Beiträge, wenn nicht --workshop."
         )
     if found.get("clone_of"):  # ingest.export_growth.note_clone
+        theirs = found.get("clone_of_conversation") or "ohne summary.csv importiert"
         notices.append(
             f"Ein anderes Pol.is-Gespräch ({found.get('conversation')}) als das von "
-            f"'{found['clone_of']}' ({found.get('clone_of_conversation')}), das mit denselben "
+            f"'{found['clone_of']}' ({theirs}), das mit denselben "
             "Kommentaren beginnt (ein geklontes Gespräch?): ein eigenes Dokument, seine "
             "Kommentare zählen neben denen des anderen."
         )

@@ -34,10 +34,12 @@ from workbench.ingest.export_format import (
     comparable,
     in_other_format,
     numbered_apart,
+    polis_way_on,
     same_rows,
     same_stem,
     topic_aside,
     topic_kept,
+    unknown_clone,
 )
 from workbench.ingest.export_growth import (
     Appending,
@@ -221,6 +223,11 @@ def _earlier_version(
             clones.append(other)  # a cloned Pol.is conversation: its seed comments are its own
             continue
         found = _version(document, names, other, options, wave, stored_name, keep_wave)
+        if isinstance(found, tuple) and found[0] == EARLIER:
+            if unknown_clone(document, options):  # a Pol.is comment is never edited
+                clones.append(other)
+                continue
+            found = (EARLIER, polis_way_on(found[1], document))
         if found is not None and other.importer != document.importer:
             return in_other_format(found, document, other.name)  # "umfrage.xlsx"
         if found is not None:
