@@ -148,3 +148,20 @@ def test_a_statement_above_a_label_and_a_result_of_its_own_stay_statements(
         ("Bedarfe", f"Frage: {ASKED}"),
         ("Bedarfe", "Antwort: Ein Arzt fehlt."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("asked", "question"),
+    [
+        ("Frage 2:\nWas fehlt im Quartier?", ASKED),
+        ("Wir haben gesammelt.\nWas fehlt im Quartier?", f"Wir haben gesammelt. {ASKED}"),
+    ],
+)
+def test_a_question_over_lines_of_its_paragraph_keeps_all_of_them(
+    tmp_path: Path, asked: str, question: str
+) -> None:
+    """A question paragraph broken by Shift+Enter above "Ergebnis:": its first line alone
+    was the question ("Frage 2", "Wir haben lange gesammelt.") and the question asked was
+    lost; its lines make the question, as the same paragraph of an ODT does."""
+    blocks = [*HEADS["ueberschrift"], ("p", asked), ("p", "Ergebnis:"), ("list", ANSWERS, False)]
+    assert _read(tmp_path, "docx", blocks) == [(question, answer) for answer in ANSWERS]

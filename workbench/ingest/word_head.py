@@ -254,7 +254,7 @@ def answer_heads(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         if paragraph.kind != "body" or paragraph.listed or not listed or not answer_head(lines):
             continue
         if len(lines) == 2:  # "Frage: Was fehlt?" and "Ergebnis:" in one paragraph
-            asked = paragraph
+            asked, asking = paragraph, lines[:1]
         else:
             asked = None if above is None else paragraphs[above]
             if asked is not None and asked.kind in HEADINGS:  # its heading asks
@@ -265,7 +265,9 @@ def answer_heads(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
                 continue  # a statement above the label: left as it is
             out[index] = replace(paragraph, text="", bold="")
             index = above
-        text = question_of(asked.text.strip().split("\n")[0])
+            # all its lines ("Frage 2:" + Shift+Enter + "Was fehlt?"), as an ODT's are one
+            asking = [line.strip() for line in asked.text.strip().split("\n")]
+        text = question_of(" ".join(asking))
         out[index] = replace(asked, text=text, bold="", kind="question" if headed else "body")
     return out
 
