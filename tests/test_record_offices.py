@@ -163,3 +163,23 @@ def test_a_name_after_an_article_or_a_bare_preposition_still_names_a_person(
     assert name in persons
     assert not any(name in str(role) for role in stored["speaker_role"])
     assert list(stored["text"]) == SAID
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering"),
+    [
+        ("Frage an die Anna-Seghers-Schule", "Antwort der Otto-Hahn-Realschule"),
+        ("Frage an die Geschwister-Scholl-Schule", "Antwort des Heinrich-Heine-Gymnasiums"),
+    ],
+)
+def test_a_school_named_after_a_person_is_a_role(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    """A school after its article, named after a person: 'Frage an die Anna-Seghers-Schule'
+    went into the key as a person (the hyphens made it no word the rules read), its
+    speakers' labels with it."""
+    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
+    stored = project.segments().sort_values("position")
+    assert project.pseudonym_key().query("kind == 'person'").empty
+    assert list(stored["speaker_role"]) == [asking, answering] * 2
+    assert list(stored["text"]) == SAID

@@ -241,7 +241,8 @@ _OFFICE_HEAD = re.compile(
     r"(?:polizei|feuerwehr|stadt|gemeinde|kommune|verwaltung|politik|schule|kita|"
     r"kindergarten|werke|kirche|bürgermeister(?:in)?|center|präsidium|fraktion|presse|"
     r"behörde|ministerium|bezirk|vertretung|träger(?:in)?|vermieter(?:in)?|planer(?:in)?|"
-    r"betriebe|genossenschaft|gesellschaft|ausschuss|bahn|politiker(?:in)?|polizist(?:in)?|amt)"
+    r"betriebe|genossenschaft|gesellschaft|ausschuss|bahn|politiker(?:in)?|polizist(?:in)?|amt|"
+    r"gymnasium)"
     r"(?:s|es|n|en|nen)?",  # "des Jugendamts", "des Ordnungsamtes"
     re.IGNORECASE,
 )
@@ -301,10 +302,12 @@ def _body(word: str) -> bool:
     """Whether a word after an article is an office or another body ("der Bahn", "die
     Diakonie", "des Sportvereins"): an office's noun (:data:`_OFFICE_HEAD`) or a noun (or
     compound) the lexicon knows, never a name the gazetteer knows ("die Anna", "den Müller")."""
-    if not word[:1].isupper() or not word.isalpha():
+    if not word[:1].isupper():
         return False
-    if _office_head(word):
+    if _office_head(word):  # also a body named after a person ("der Anna-Seghers-Schule")
         return True
+    if not word.isalpha():
+        return False
     names = gazetteer()
     if names.has_first(word) or names.has_last(word):
         return False
