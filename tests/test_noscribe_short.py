@@ -83,6 +83,9 @@ def test_a_noscribe_text_of_two_turns_is_a_transcript(
         ["[18:15] Verkehr: Mehr Busse am Abend.", "[18:30] Grün: Mehr Bäume im Park."],
         ["Wichtig: [00:10:00] Mikro prüfen.", "Fazit: [00:50:00] Gute Runde."],
         ["Ziel: Mehr Bänke am Markt.", "Problem: Es fehlt Geld."],
+        ["TOP 1: [00:15:00] Begrüßung.", "TOP 2: [00:45:00] Verkehr im Viertel."],
+        ["Gruppe 1: [00:20:00] Mehr Bänke.", "Gruppe 2: [00:35:00] Mehr Licht."],
+        ["Raum 1: [00:15:00] Kleingruppe Verkehr.", "Raum 2: [00:15:00] Kleingruppe Grün."],
     ],
 )
 def test_two_timed_or_labelled_lines_of_a_protocol_stay_a_protocol(

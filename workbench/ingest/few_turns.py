@@ -193,9 +193,19 @@ def stamped_turns(turns: list[Turn]) -> bool:
     recording and each speaker is a speaker's code or a full name (a protocol's "[18:15]
     Verkehr: …" carries its time before its topic, "Verkehr: [18:15] …" no recording's)."""
     return len(turns) == MIN_TURNS - 1 and all(
-        t.lines and _OPENING_STAMP.match(t.lines[0]) and (is_label(t.who) or full_name(t.who))
+        t.lines
+        and _OPENING_STAMP.match(t.lines[0])
+        and ((is_label(t.who) and not _NUMBERED.fullmatch(t.who)) or full_name(t.who))
         for t in turns
     )
+
+
+# A numbered part of a meeting, never a speaker of a recording ("TOP 1: [00:15:00] …",
+# "Gruppe 2: [00:35:00] …", "Raum 1: …"): a speaker's code is "S00", "Sprecher 2", "B1"
+_NUMBERED = re.compile(
+    r"(?i:top|gruppe|raum|tisch|station|phase|runde|block|tag|punkt|schritt|thema|teil)"
+    r"\s*\d{1,3}"
+)
 
 
 _LABELLED = re.compile(r"[^:]{1,40}:\s+\S")
