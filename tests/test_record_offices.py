@@ -36,15 +36,21 @@ def _record(path: Path, asking: str, answering: str) -> Path:
     return record_file(path, asking, answering, SAID)
 
 
-@pytest.mark.parametrize(("asking", "answering"), LABELS)
-def test_a_records_labels_with_an_office_are_roles(
-    project: Project, tmp_path: Path, asking: str, answering: str
-) -> None:
+def _assert_roles(project: Project, tmp_path: Path, asking: str, answering: str) -> None:
+    """Both labels are the statements' roles: no person in the key, no placeholder in the
+    texts ("die Ampel", "die Arbeiten")."""
     assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
     stored = project.segments().sort_values("position")
     assert project.pseudonym_key().query("kind == 'person'").empty
     assert list(stored["speaker_role"]) == [asking, answering] * 2
-    assert list(stored["text"]) == SAID  # "die Ampel", "die Arbeiten": no placeholder
+    assert list(stored["text"]) == SAID
+
+
+@pytest.mark.parametrize(("asking", "answering"), LABELS)
+def test_a_records_labels_with_an_office_are_roles(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    _assert_roles(project, tmp_path, asking, answering)
 
 
 @pytest.mark.parametrize(
@@ -99,11 +105,7 @@ def test_an_office_with_its_adjective_is_a_role(
 ) -> None:
     """ "Antwort der Deutschen Bahn": the adjective before the office made the label a person
     and "die" a name, replaced in every text."""
-    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
-    stored = project.segments().sort_values("position")
-    assert project.pseudonym_key().query("kind == 'person'").empty
-    assert list(stored["speaker_role"]) == [asking, answering] * 2
-    assert list(stored["text"]) == SAID
+    _assert_roles(project, tmp_path, asking, answering)
 
 
 def test_an_article_of_a_label_read_as_a_person_is_no_name(
@@ -136,11 +138,7 @@ def test_a_body_after_its_article_or_a_bare_office_is_a_role(
     """ "Frage an die Neue Heimat" (a body the office words do not name) and "Frage an
     Polizei" (an office without its article) went into the key as persons, "Frage", "Neue",
     "Heimat", "Polizei" as name variants replaced in every text."""
-    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
-    stored = project.segments().sort_values("position")
-    assert project.pseudonym_key().query("kind == 'person'").empty
-    assert list(stored["speaker_role"]) == [asking, answering] * 2
-    assert list(stored["text"]) == SAID
+    _assert_roles(project, tmp_path, asking, answering)
 
 
 @pytest.mark.parametrize(
@@ -178,8 +176,4 @@ def test_a_school_named_after_a_person_is_a_role(
     """A school after its article, named after a person: 'Frage an die Anna-Seghers-Schule'
     went into the key as a person (the hyphens made it no word the rules read), its
     speakers' labels with it."""
-    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
-    stored = project.segments().sort_values("position")
-    assert project.pseudonym_key().query("kind == 'person'").empty
-    assert list(stored["speaker_role"]) == [asking, answering] * 2
-    assert list(stored["text"]) == SAID
+    _assert_roles(project, tmp_path, asking, answering)
