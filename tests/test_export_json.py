@@ -116,3 +116,42 @@ def test_other_surveys_as_json_and_csv_stay_their_own(project: Project, tmp_path
     assert _import(project, _decidim(tmp_path / "a" / "proposals.json", ANSWERS[4:])) == 0
     assert _import(project, _decidim(tmp_path / "b" / "proposals.csv", OTHERS)) == 0
     assert len(project.segments()) == 40 and len(_documents(project)) == 5
+
+
+def _limesurvey(path: Path, answers: list[str]) -> Path:
+    """A LimeSurvey response export ({"responses": [...]} as JSON, or its CSV) by extension."""
+    rows = [
+        {"id": str(1 + i), "submitdate": "2026-05-01 10:00", "G01Q01": t}
+        for i, t in enumerate(answers)
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.suffix == ".json":
+        path.write_text(json.dumps({"responses": rows}, ensure_ascii=False), encoding="utf-8")
+        return path
+    with path.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(list(rows[0]))
+        writer.writerows(list(row.values()) for row in rows)
+    return path
+
+
+def test_another_survey_of_the_same_name_sharing_short_answers_is_imported(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two surveys of one form, as JSON and as CSV under one name, no ID column read: the
+    second shares only short answers ('nichts', 'keine'), often, and lacks half of the first's.
+    It stopped as the first one's re-download, counting each of its 'nichts' again. A
+    re-download holds (nearly) every stored answer: this one is a document of its own; the
+    first survey's own CSV, one answer edited and two added, still stops."""
+    column = ("--text-column", "G01Q01")
+    first = ["nichts", "keine", "weiß nicht", "Mehr Bänke im Park"]
+    assert _import(project, _limesurvey(tmp_path / "a" / "ergebnisse.json", first), *column) == 0
+    other = ["nichts", "keine", "nichts", "keine", "Tempo 30", "nichts", "Mehr Parks", "Busse"]
+    assert _import(project, _limesurvey(tmp_path / "b" / "ergebnisse.csv", other), *column) == 0
+    assert len(project.segments()) == 12 and len(_documents(project)) == 2
+    capsys.readouterr()
+    assert _import(project, _limesurvey(tmp_path / "c" / "umfrage.json", ANSWERS[:8]), *column) == 0
+    edited = [*ANSWERS[:7], "Ein Café für alle Generationen", *ANSWERS[8:10]]
+    assert _import(project, _limesurvey(tmp_path / "d" / "umfrage.csv", edited), *column) == 2
+    assert "7 Aussagen stehen gleichlautend" in capsys.readouterr().err
+    assert len(project.segments()) == 20
