@@ -155,3 +155,22 @@ def test_another_survey_of_the_same_name_sharing_short_answers_is_imported(
     assert _import(project, _limesurvey(tmp_path / "d" / "umfrage.csv", edited), *column) == 2
     assert "7 Aussagen stehen gleichlautend" in capsys.readouterr().err
     assert len(project.segments()) == 20
+
+
+@pytest.mark.parametrize("given_first", [True, False])
+def test_an_id_column_named_at_one_import_only_does_not_double_the_export(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], given_first: bool
+) -> None:
+    """Decidim's proposals as JSON, then as CSV, --id-column id given at one of the two
+    imports only: the rows were not matched (one has no ID), nor stopped (not both without
+    one), and all 8 proposals were stored twice. It stops as without an ID column, naming
+    the ID column of each; with the option at both imports the new rows are added."""
+    given = ("--id-column", "id")
+    first = _decidim(tmp_path / "w1" / "proposals.json", ANSWERS[:8])
+    assert _import(project, first, *(given if given_first else ())) == 0
+    later = _decidim(tmp_path / "w2" / "proposals.csv", ANSWERS[:10])
+    assert _import(project, later, *(() if given_first else given)) == 2
+    err = capsys.readouterr().err
+    named = "gespeichert: 'id', jetzt: keine" if given_first else "gespeichert: keine, jetzt: 'id'"
+    assert f"Ohne dieselbe ID-Spalte in beiden ({named})" in err and "Traceback" not in err
+    assert len(project.segments()) == 8 and len(_documents(project)) == 1

@@ -54,14 +54,16 @@ def comparable(
 
 
 def _numbered_apart(document: ParsedDocument, importer: str, theirs: Mapping[str, Any]) -> bool:
-    """Whether a JSON file and a table have their rows numbered apart: no ID column read,
-    JSON numbers its objects from 1, a table its rows from 2 (under its header)."""
+    """Whether a JSON file and a table have their rows numbered apart: no ID column read in
+    both, the same (``--id-column`` given at one import only: the other has none), JSON
+    numbers its objects from 1, a table its rows from 2 (under its header)."""
     kinds = {document.importer, importer}
+    mine = document.options.get("id_column")
     return (
         len(kinds) == 2
         and "json" in kinds
         and kinds <= TABLE_KINDS
-        and not (document.options.get("id_column") or theirs.get("id_column"))
+        and not (mine and mine == theirs.get("id_column"))
     )
 
 
@@ -81,17 +83,22 @@ def numbered_apart(
     theirs = options()
     if not _numbered_apart(document, importer, theirs):
         return None
-    if any(document.options.get(k) != theirs.get(k) for k in _COLUMNS):
+    if any(document.options.get(k) != theirs.get(k) for k in _COLUMNS[1:]):  # text columns
         return None
     texts = Counter(_text(text) for _, text in stored())
     held = (texts & Counter(_text(s.text) for s in document.segments)).total()
     if not texts or 4 * held < 3 * texts.total():  # a re-download keeps nearly all of them
         return None
     kind = "JSON" if importer == "json" else "Tabelle"
+    ids = [o.get("id_column") for o in (theirs, document.options)]
+    way = "Ohne ID-Spalte"
+    if any(ids):  # --id-column at one import only
+        named = [f"'{i}'" if i else "keine" for i in ids]
+        way = f"Ohne dieselbe ID-Spalte in beiden (gespeichert: {named[0]}, jetzt: {named[1]})"
     return (
         f"nicht importiert: {plural(held, 'Aussage steht', 'Aussagen stehen')} gleichlautend "
         f"schon im Projekt — derselbe Export in anderem Dateiformat ({kind}, gespeichert)? "
-        "Ohne ID-Spalte lassen sich die Zeilen nicht zuordnen: JSON zählt seine Objekte ab "
+        f"{way} lassen sich die Zeilen nicht zuordnen: JSON zählt seine Objekte ab "
         "1, eine Tabelle ihre Zeilen unter der Kopfzeile ab 2; importiert zählten sie "
         f"doppelt. Neue Zeilen übernehmen: den Export wieder als {kind} herunterladen und "
         "importieren. Ist es doch eine andere Datei, nimmt --allow-duplicates sie als "
