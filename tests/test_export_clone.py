@@ -83,3 +83,29 @@ def test_a_clone_without_summary_after_its_original_stops_naming_the_way_on(
     _summary(clone.parent, "9zyxwvutsr")
     assert _import(project, clone.parent) == 0
     assert len(_documents(project)) == 2 and len(project.segments()) == 14
+
+
+@pytest.mark.parametrize(
+    "resaved",
+    ["Der Spielplatz an der Schule ist kaputt – leider", "Der Spielplatz an der Schule ist’s"],
+)
+def test_the_next_download_resaved_with_other_marks_is_no_clone(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], resaved: str
+) -> None:
+    """The original's comments.csv imported alone, then the next download of the same
+    conversation with its summary.csv, where a spreadsheet program changed one comment's
+    marks (’ for ', a dash): read as a clone, every comment was stored twice (18
+    statements). A comment differing only in its marks is the same comment: the import
+    stops as for any changed row (exit 2), nothing stored."""
+    original = "Der Spielplatz an der Schule ist kaputt - leider"
+    if "’" in resaved:
+        original = "Der Spielplatz an der Schule ist's"
+    assert _import(project, _polis(tmp_path / "a" / "comments.csv", 6, {1: original})) == 0
+    again = _polis(tmp_path / "b" / "comments.csv", 8, {1: resaved})
+    _summary(again.parent, "9zyxwvutsr")
+    capsys.readouterr()
+    assert _import(project, again.parent) == 2
+    captured = capsys.readouterr()
+    assert "anderes Pol.is-Gespräch" not in captured.out
+    assert "Traceback" not in captured.err
+    assert len(_documents(project)) == 1 and len(project.segments()) == 6

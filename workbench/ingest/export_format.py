@@ -174,12 +174,34 @@ def topic_kept(found: Appending, document: ParsedDocument) -> Appending:
     return replace(found, document=replace(found.document, options=options))
 
 
-def unknown_clone(document: ParsedDocument, options: Mapping[str, Any]) -> bool:
+def unknown_clone(
+    document: ParsedDocument,
+    options: Mapping[str, Any],
+    stored: Callable[[], Iterable[tuple[str, str]]],
+) -> bool:
     """Whether a Pol.is file naming its conversation (its ``summary.csv``) is another
     conversation than a stored download of ``options`` imported without one, given that
     they differ in a comment of the same ID: Pol.is never edits a comment, so a clone (the
-    same seed comments, then its own) — a document of its own, as with both IDs known."""
-    return bool(conversation(document.options)) and not conversation(options)
+    same seed comments, then its own) — a document of its own, as with both IDs known. A
+    comment that differs only in its spelling marks (’ for ', a dash, spacing: the file
+    saved again by a spreadsheet program) is the same comment, and the file the next
+    download of the stored one (``stored``: row ID and text in clear of each stored row).
+
+    >>> _loose("Mehr Bänke – bitte!") == _loose("mehr  Bänke - bitte")
+    True
+    >>> _loose("Wir’s") == _loose("Wir's"), _loose("Mehr Grün") == _loose("Mehr Bänke")
+    (True, False)
+    """
+    if not conversation(document.options) or conversation(options):
+        return False
+    mine = {s.source_id: _loose(s.text) for s in document.segments}
+    return any(row in mine and mine[row] != _loose(text) for row, text in stored())
+
+
+def _loose(text: str) -> str:
+    """A comment's letters and digits, case aside: what a re-saved file cannot change."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(c for c in folded if c.isalnum())
 
 
 def polis_way_on(notice: str, document: ParsedDocument) -> str:

@@ -157,6 +157,16 @@ def _near(a: int, b: int) -> bool:
     return 0.5 * b <= a <= 2 * b
 
 
+def _rows(other: Stored) -> Callable[[], list[tuple[str, str]]]:
+    """The stored document's rows: each row's ID in its file and its text in clear."""
+
+    def read() -> list[tuple[str, str]]:
+        source = other.sources()
+        return [(source[key][0], text) for key, text in other.originals() if key in source]
+
+    return read
+
+
 def _statement(text: str) -> str:
     """A statement's text as compared with an earlier version of its file."""
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
@@ -224,7 +234,7 @@ def _earlier_version(
             continue
         found = _version(document, names, other, options, wave, stored_name, keep_wave)
         if isinstance(found, tuple) and found[0] == EARLIER:
-            if unknown_clone(document, options):  # a Pol.is comment is never edited
+            if unknown_clone(document, options, _rows(other)):  # a Pol.is comment: never edited
                 clones.append(other)
                 continue
             found = (EARLIER, polis_way_on(found[1], document))
