@@ -52,6 +52,13 @@ _GROUP_WORDS = frozenset(
 )
 # Endings of group nouns ("Teilnehmende", "Jugendliche", "Ehrenamtliche", "Bürgerinnen")
 _GROUP_END = re.compile(r"(?:erin|innen|ende|enden|ender|liche|lichen|licher)$")
+# Words for a person by where she lives or what she belongs to (folded; see
+# :data:`workbench.ingest.resident_places.PERSON_WORD`): an unknown word after them may be
+# a quarter or an organisation ("Bewohnerin Marzahn", "Mieter Vivawest", "Schüler Gesamtschule")
+_LIVES_OR_BELONGS = re.compile(
+    r"\w*(?:anwohner|bewohner|einwohner|nachbar|mieter|vertreter|mitarbeiter|nutzer|besucher|"
+    r"schuler|student|sprecher|beirat|burger)(?:in)?|\w*mitglied"
+)
 # An inflected adjective in front ("Offene", "Runder", "Neues"): a thing, unless a name
 _ADJECTIVE_END = re.compile(r"(?:e|er|es|en|em)$")
 # Endings of German family names ("Wübbenhorst", "Brinkmann", "Oltmanns", "Tjarks", "Oldenkamp")
@@ -213,7 +220,7 @@ def role_surname(lead_in: str, places: Collection[str] = ()) -> str | None:
     if not capitalised(word) or len(parts) > 2 or fold(word) in folded_places or place(word):
         return None
     if len(parts) == 1:
-        return word if _surname(word, folded_places) else None
+        return word if _surname(word, folded_places, fold(words[0])) else None
     # a double surname ("Zabelberg-Quast", "Müller-Lüdenscheidt", "Schulze-Delitzsch"): no
     # direction nor two places ("Rheindorf-Nord", "Opladen-Quettingen"), one part that is no
     # place a surname by the rules of one
@@ -224,17 +231,22 @@ def role_surname(lead_in: str, places: Collection[str] = ()) -> str | None:
     return word if any(names.has_last(p) or _surname(p, folded_places) for p in surname) else None
 
 
-def _surname(word: str, folded_places: Collection[str]) -> bool:
-    """Whether one word after a word for a person is a surname (see :func:`role_surname`)."""
+def _surname(word: str, folded_places: Collection[str], person: str = "") -> bool:
+    """Whether one word after the word for a person ``person`` (folded) is a surname (see
+    :func:`role_surname`)."""
     folded = fold(word)
     if where(word, folded_places) or ordinary(word, True) or ordinary_word(word):
         return False
     if is_german_noun(folded) or PLACE_END.search(folded) or _WORD_SHAPE.search(folded):
         return False  # "Bewohnerin Koch", "Anwohner Hochdorf", "Mieterin Ungeklärt"
+    if _name_like(word, False):
+        return True
     # a word of no noun, compound, place or thing after a word for a person names her, also
-    # without a surname's ending ("Seniorin Terwiel", "Bewohner Tönjes": faker's surnames
-    # are too few to know them); a quarter's name ends like a place's (:func:`where`)
-    return _name_like(word, False) or not compound_noun(folded)
+    # without a surname's ending ("Seniorin Terwiel", "Teilnehmerin Schnittker"); not after
+    # a word for where she lives or what she belongs to: there an unknown word is as often
+    # a quarter no list has or an organisation ("Bewohner Marzahn", "Nachbarin Veddel",
+    # "Mieter Gewobag", "Vertreterin Ditib"), and a name on the list is replaced in every text
+    return not _LIVES_OR_BELONGS.fullmatch(person) and not compound_noun(folded)
 
 
 def _reads_as_name(bare: str, places: Collection[str]) -> bool:
