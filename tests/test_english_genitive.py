@@ -44,3 +44,20 @@ def test_contractions_shops_and_brands_stay(text: str) -> None:
     """A contraction, a first name or a word before the apostrophe-s, or a word for a shop
     after it: no person's genitive."""
     assert Pseudonymiser().pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamburg's Hafen ist groß.",
+        "Altona's Bahnhof wird verlegt.",
+        "Ottensen's Straßen sind eng.",
+        "Deutschland's Schulen sind alt.",
+        "Europa's Städte wachsen.",
+        "Vonovia's Mieter beschweren sich.",
+    ],
+)
+def test_a_place_or_an_institution_with_an_english_genitive_stays(text: str) -> None:
+    """ "Hamburg's Hafen" became "[Person 1]'s Hafen": a place's or an institution's name
+    before the apostrophe-s is no person's."""
+    assert Pseudonymiser().pseudonymise(text)[0] == text

@@ -4,7 +4,8 @@ a surname before it, and before what a person owns, is a person.
 
 Contractions ("Gibt's", "Wie geht's") are no capitalised word with a noun after; a first
 name or a word of the language before it is a shop or a brand ("Rosi's Bar", "Domino's
-Pizza", "McDonald's"), and so is a word for a shop or a dish after it ("… 's Imbiss").
+Pizza", "McDonald's"), and so is a word for a shop or a dish after it ("… 's Imbiss"); a
+place or an institution is no person either ("Hamburg's Hafen", "Vonovia's Mieter").
 The hit is uncertain and shown for review; the apostrophe-s stays outside the placeholder.
 """
 
@@ -13,12 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import Finder, ordinary_word
 from workbench.ingest.name_pairs import english_words
 from workbench.ingest.name_tokens import Tok
-from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.resident_places import where
 
 ENGLISH_GENITIVE_CONFIDENCE = 0.6  # replaced, and shown for review
 # the apostrophe-s and the capitalised word owned after it
@@ -51,6 +54,8 @@ def unknown_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int
     if finder.blocked(owner) or finder.is_first(owner):
         return None  # "Rosi's", "Toni's", "Levi's": a first name names a shop or a brand
     folded = owner.folded
+    if is_place_name(folded) or where(stem, ()) or folded in lists.INSTITUTION_NOUNS:
+        return None  # "Hamburg's Hafen", "Ottensen's Straßen", "Vonovia's Mieter"
     word = folded in english_words() or ordinary_word(stem) or is_german_noun(folded)
     surname = finder.names.has_last(stem) and not ordinary_word(stem)
     if word and not surname:
