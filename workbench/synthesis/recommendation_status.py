@@ -23,7 +23,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -33,28 +32,22 @@ from workbench.ingest.common import normalise_date
 from workbench.ingest.pseudonymise import as_stored_texts, pseudonymised_texts
 from workbench.store import (
     MAX_STEP_ACTOR,
-    District,
     Recommendation,
     RecommendationStatus,
     utcnow,
     within_limit,
 )
-from workbench.synthesis.recommendations import find_recommendation, known_status
+
+# the reading side (``workbench recommend history`` loads no pseudonymiser), re-exported
+from workbench.synthesis.recommendation_tables import HISTORY_COLUMNS as HISTORY_COLUMNS
+from workbench.synthesis.recommendation_tables import find_recommendation
+from workbench.synthesis.recommendation_tables import status_history as status_history
+from workbench.synthesis.recommendations import known_status
 
 if TYPE_CHECKING:
     from workbench.project import Project
 
 MAX_ACTOR = MAX_STEP_ACTOR  # the column's size
-HISTORY_COLUMNS = {
-    "entry_id": "int64",
-    "recommendation_id": "int64",
-    "title": "string",
-    "scope": "string",
-    "status": "string",
-    "date": "string",
-    "actor": "string",
-    "note": "string",
-}
 
 
 def parse_date(text: str, today: date | None = None) -> str:
@@ -151,39 +144,6 @@ def record_status(
             record.status = latest.status
             record.updated_at = utcnow()
         return entry.id
-
-
-def status_history(project: Project, recommendation_id: int | None = None) -> pd.DataFrame:
-    """The status steps (HISTORY_COLUMNS) of all recommendations or one, oldest first."""
-    with project.session() as session:
-        if recommendation_id is not None:
-            find_recommendation(session, recommendation_id)
-        query = (
-            select(RecommendationStatus, Recommendation.title, District.name)
-            .join(Recommendation, RecommendationStatus.recommendation_id == Recommendation.id)
-            .join(District, Recommendation.district_id == District.id)
-            .order_by(
-                RecommendationStatus.recommendation_id,
-                RecommendationStatus.date,
-                RecommendationStatus.id,
-            )
-        )
-        if recommendation_id is not None:
-            query = query.where(RecommendationStatus.recommendation_id == int(recommendation_id))
-        rows = [
-            {
-                "entry_id": entry.id,
-                "recommendation_id": entry.recommendation_id,
-                "title": title,
-                "scope": scope,
-                "status": entry.status,
-                "date": entry.date,
-                "actor": entry.actor,
-                "note": entry.note,
-            }
-            for entry, title, scope in session.execute(query)
-        ]
-    return pd.DataFrame(rows, columns=list(HISTORY_COLUMNS)).astype(HISTORY_COLUMNS)
 
 
 def pseudonymise_stored(project: Project, dry_run: bool = False) -> list[int]:

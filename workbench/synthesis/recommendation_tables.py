@@ -1,9 +1,10 @@
 """Recommendations as tables: the reading side of :mod:`workbench.synthesis.recommendations`.
 
-Listing recommendations, their need links and their evidence reads the project only: it
-loads no pseudonymiser (which the writing side needs for the texts researchers type), so
-``workbench recommend list`` answers without it. :mod:`workbench.synthesis.recommendations`
-re-exports everything here.
+Listing recommendations, their need links, their evidence and their status history reads
+the project only: it loads no pseudonymiser (which the writing side needs for the texts
+researchers type), so ``workbench recommend list`` and ``recommend history`` answer without
+it. :mod:`workbench.synthesis.recommendations` re-exports everything here, and
+:mod:`workbench.synthesis.recommendation_status` the status history.
 """
 
 from __future__ import annotations
@@ -11,7 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from workbench.core.errors import InputError
+from workbench.store import District, Recommendation, RecommendationStatus
 from workbench.synthesis.recommendation_chain import read_snapshot, resolve_link
 
 if TYPE_CHECKING:
@@ -50,6 +55,16 @@ EVIDENCE_COLUMNS = {
     "district": "string",
     "text": "string",
     "exists": "bool",
+}
+HISTORY_COLUMNS = {
+    "entry_id": "int64",
+    "recommendation_id": "int64",
+    "title": "string",
+    "scope": "string",
+    "status": "string",
+    "date": "string",
+    "actor": "string",
+    "note": "string",
 }
 
 
@@ -121,3 +136,44 @@ def evidence(project: Project) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows, columns=list(EVIDENCE_COLUMNS)).astype(EVIDENCE_COLUMNS)
+
+
+def find_recommendation(session: Session, recommendation_id: int) -> Recommendation:
+    """The stored recommendation, or a German error naming the id."""
+    found = session.get(Recommendation, int(recommendation_id))
+    if found is None:
+        raise InputError(f"Empfehlung {recommendation_id} gibt es nicht.")
+    return found
+
+
+def status_history(project: Project, recommendation_id: int | None = None) -> pd.DataFrame:
+    """The status steps (HISTORY_COLUMNS) of all recommendations or one, oldest first."""
+    with project.session() as session:
+        if recommendation_id is not None:
+            find_recommendation(session, recommendation_id)
+        query = (
+            select(RecommendationStatus, Recommendation.title, District.name)
+            .join(Recommendation, RecommendationStatus.recommendation_id == Recommendation.id)
+            .join(District, Recommendation.district_id == District.id)
+            .order_by(
+                RecommendationStatus.recommendation_id,
+                RecommendationStatus.date,
+                RecommendationStatus.id,
+            )
+        )
+        if recommendation_id is not None:
+            query = query.where(RecommendationStatus.recommendation_id == int(recommendation_id))
+        rows = [
+            {
+                "entry_id": entry.id,
+                "recommendation_id": entry.recommendation_id,
+                "title": title,
+                "scope": scope,
+                "status": entry.status,
+                "date": entry.date,
+                "actor": entry.actor,
+                "note": entry.note,
+            }
+            for entry, title, scope in session.execute(query)
+        ]
+    return pd.DataFrame(rows, columns=list(HISTORY_COLUMNS)).astype(HISTORY_COLUMNS)

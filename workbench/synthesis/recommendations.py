@@ -64,6 +64,7 @@ from workbench.synthesis.recommendation_tables import (  # the reading side, re-
     NEED_LINK_COLUMNS,
     RECOMMENDATION_COLUMNS,
     evidence,
+    find_recommendation,
     need_links,
     recommendations,
 )
@@ -129,14 +130,6 @@ def _district(session: Session, name: str | None) -> District:
         valid = ", ".join([CITYWIDE, *(d for d in districts if d != CITYWIDE)])
         raise InputError(f"Unbekannter Sozialraum '{name}'. Gültig sind: {valid}.")
     return districts[found]
-
-
-def find_recommendation(session: Session, recommendation_id: int) -> Recommendation:
-    """The stored recommendation, or a German error naming the id."""
-    found = session.get(Recommendation, int(recommendation_id))
-    if found is None:
-        raise InputError(f"Empfehlung {recommendation_id} gibt es nicht.")
-    return found
 
 
 # -- editing ---------------------------------------------------------------------------
