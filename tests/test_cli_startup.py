@@ -8,6 +8,7 @@ it runs; these tests keep it so (benchmarks/cli_startup.py measures the time).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -209,3 +210,42 @@ def test_importing_indicators_still_loads_the_table_readers(tmp_path: Path) -> N
     assert code == "0", output
     assert "1 Wert – 1 neu" in output
     assert loaded == {"workbench.ingest.table_rows"}
+
+
+# Values as the tables hold them; whether each holds nothing (as pandas' isna says).
+MISSING_OR_NOT = """
+import datetime, json, sys
+from workbench.core import domain, formatting
+before = sorted(m for m in ("pandas", "numpy") if m in sys.modules)
+cheap = [formatting.is_missing(v) for v in (None, float("nan"), "", "  ", "x", 0, True, 2.5)]
+words = [formatting.format_number(1234.5), formatting.text_or(None), formatting.format_date("")]
+import numpy as np, pandas as pd
+dear = [formatting.is_missing(v) for v in (
+    pd.NA, pd.NaT, np.nan, np.float64(1), np.datetime64("NaT"), np.int64(0), [None], [1, 2],
+    datetime.date(2021, 3, 4), pd.Timestamp("2021-03-04"),
+)]
+table = domain.frame("districts", [{"district_id": 1, "district": "Manfort", "is_citywide": False}])
+print(json.dumps([before, cheap, words, dear, str(table.dtypes["district"])]))
+"""
+
+
+def test_the_core_records_and_formats_load_without_pandas(tmp_path: Path) -> None:
+    """workbench.core.domain (the records and errors every stage imports) and
+    core.formatting (German numbers and words) imported pandas at once: a module that only
+    raises an InputError or formats a number paid half a second for it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", MISSING_OR_NOT],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    before, cheap, words, dear, dtype = json.loads(done.stdout)
+    assert before == []
+    assert cheap == [True, True, True, True, False, False, False, False]
+    assert words == ["1.234,5", "ohne Angabe", "ohne Datum"]
+    assert dear == [True, True, True, False, True, False, True, False, False, False]
+    assert dtype == "string"

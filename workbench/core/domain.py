@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from workbench.core.errors import InputError as InputError  # re-exported
 from workbench.core.errors import WorkbenchError as WorkbenchError  # re-exported
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 GUIDING_QUESTIONS: tuple[str, ...] = (
     "Herausforderungen und Bedarfe",
@@ -292,6 +293,8 @@ def frame(table: str, rows: list[dict[str, Any]] | dict[str, Sequence[Any]]) -> 
 
     ``rows`` is a list of row dicts or one dict of columns (name → values).
     """
+    import pandas as pd  # here, not above: the records and errors load without pandas
+
     columns = TABLES[table]
     df = pd.DataFrame(rows, columns=list(columns))
     return df.astype(columns)

@@ -17,8 +17,6 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-import pandas as pd
-
 MISSING_NUMBER = "."  # DIN 55301: Zahlenwert unbekannt oder geheim zu halten
 NOT_APPLICABLE = "x"  # DIN 55301: Tabellenfach gesperrt, weil Aussage nicht sinnvoll
 EMPTY_FIELD = "–"  # a text field with nothing in it; never a number's cell
@@ -37,15 +35,24 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def is_missing(value: object) -> bool:
     """Whether ``value`` holds nothing: None, NaN, ``pd.NA``/``NaT`` or blank text.
 
+    >>> import pandas as pd
     >>> [is_missing(v) for v in (None, float("nan"), pd.NA, "  ", "", 0, "x")]
     [True, True, True, True, True, False, False]
     """
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None:
         return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
+    if isinstance(value, float):  # numpy's float64 too
+        return math.isnan(value)
     if isinstance(value, str):
         return not value.strip()
+    if isinstance(value, int):  # bool too: never missing
+        return False
+    # Only other values (pandas' NA and NaT, numpy scalars, dates) need pandas: a command
+    # that formats numbers and words does not load it.
+    import pandas as pd
+
+    if value is pd.NA or value is pd.NaT:
+        return True
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):  # lists, arrays: not a missing scalar
@@ -61,6 +68,7 @@ def format_number(value: object, decimals: int | None = None, sign: bool = False
     ('17.763', '13,9', '+4,3')
     >>> format_number(15.0, decimals=1), format_number(0.5, 2), format_number(float("nan"))
     ('15,0', '0,50', '.')
+    >>> import pandas as pd
     >>> format_number(pd.NA), format_number(None), format_number(-1234.56)
     ('.', '.', '-1.234,6')
     """
@@ -171,6 +179,7 @@ def format_date(value: object) -> str:
 
     Anything else that was stored is shown as it is.
 
+    >>> import pandas as pd
     >>> format_date("2024-05-03"), format_date(pd.NA), format_date("Mai 2024")
     ('03.05.2024', 'ohne Datum', 'Mai 2024')
     """
@@ -188,6 +197,7 @@ def format_date(value: object) -> str:
 def text_or(value: object, missing: str = MISSING) -> str:
     """``value`` as text, or the words for missing (``missing``) if it holds nothing.
 
+    >>> import pandas as pd
     >>> text_or("Jugendhilfe", MISSING_ROLE), text_or(pd.NA, MISSING_ROLE), text_or(None)
     ('Jugendhilfe', 'ohne Rolle', 'ohne Angabe')
     """
