@@ -212,6 +212,69 @@ def test_importing_indicators_still_loads_the_table_readers(tmp_path: Path) -> N
     assert loaded == {"workbench.ingest.table_rows"}
 
 
+def test_feedback_and_the_status_history_load_no_importer(tmp_path: Path) -> None:
+    """`workbench feedback` loaded 41 modules of workbench.ingest (the comments'
+    pseudonymiser and, through the feedback items, the recommendations' writing side) and
+    `recommend history` as many (the status steps' writing side), to print tables that
+    read the project only. The pseudonymiser loads when a comment or a step is stored."""
+    folder = tmp_path / "projekt"
+    step = ["recommend", "status", "1", "abgestimmt", "--date", "2021-06-10"]
+    steps = (
+        ["init", str(folder), "--districts", "Manfort"],
+        ["--project", str(folder), "recommend", "add", "Ein Jugendtreff", "--scope", "Manfort"],
+        ["--project", str(folder), *step, "--by", "Sozialausschuss"],
+    )
+    for argv in steps:
+        code, _, output = loaded_by(argv, tmp_path)
+        assert code == "0", output
+    watched = ("workbench.ingest",)
+    for argv, said in (
+        (["feedback"], "Noch keine Zugangscodes ausgegeben"),  # first run: comments checked
+        (["feedback", "--json"], '"tokens": 0'),
+        (["recommend", "history"], "2021-06-10  abgestimmt      Sozialausschuss"),
+        (["recommend", "history", "1"], "Empfehlung 1: "),
+    ):
+        code, ingest, output = loaded_by(["--project", str(folder), *argv], tmp_path, watched)
+        assert code == "0", output
+        assert said in output
+        assert ingest == set(), f"workbench {' '.join(argv)} lud {sorted(ingest)}"
+
+
+def test_recording_a_status_step_still_pseudonymises_the_actor(tmp_path: Path) -> None:
+    folder = tmp_path / "projekt"
+    code, _, output = loaded_by(["init", str(folder), "--districts", "Manfort"], tmp_path)
+    assert code == "0", output
+    add = ["--project", str(folder), "recommend", "add", "Ein Jugendtreff", "--scope", "Manfort"]
+    code, _, output = loaded_by(add, tmp_path)
+    assert code == "0", output
+    argv = ["--project", str(folder), "recommend", "status", "1", "umgesetzt"]
+    argv += ["--date", "2022-02-15", "--by", "Herr Peter Schulz, Sozialamt"]
+    code, loaded, output = loaded_by(argv, tmp_path, ("workbench.ingest.pseudonymise",))
+    assert code == "0", output
+    assert loaded == {"workbench.ingest.pseudonymise"}
+    code, _, output = loaded_by(["--project", str(folder), "recommend", "history"], tmp_path)
+    assert code == "0", output
+    assert "[Person 1], Sozialamt" in output and "Schulz" not in output
+
+
+def test_the_review_queue_loads_the_name_detector_but_no_table_helper(tmp_path: Path) -> None:
+    """`pseudonyms review` runs the name detector over the statements, but it also loaded
+    the file-name rules and with them the table helpers (personal columns, comment authors,
+    field memos) that only `forget --person` uses."""
+    folder, protocol = tmp_path / "projekt", tmp_path / "protokoll.md"
+    protocol.write_text(PROTOCOL, encoding="utf-8")
+    for step in (["init", str(folder), "--districts", "Manfort"], ["import", str(protocol)]):
+        code, _, output = loaded_by(["--project", str(folder), *step], tmp_path)
+        assert code == "0", output
+    watched = ("workbench.ingest.pseudonymise", "workbench.ingest.thing_names")
+    watched += ("workbench.ingest.personal_columns", "workbench.ingest.comment_authors")
+    argv = ["--project", str(folder), "pseudonyms", "review"]
+    code, loaded, output = loaded_by(argv, tmp_path, watched)
+    assert code == "0", output
+    assert "Keine offenen Namenskandidaten." in output
+    assert loaded == {"workbench.ingest.pseudonymise"}
+
+
 # Values as the tables hold them; whether each holds nothing (as pandas' isna says).
 MISSING_OR_NOT = """
 import datetime, json, sys

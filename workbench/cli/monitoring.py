@@ -219,11 +219,14 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
 
 def recommend_status(project: Project, args: argparse.Namespace) -> int:
     """``workbench recommend status ID STATUS --date … --by …`` and ``… history [ID]``."""
-    from workbench.synthesis import recommendation_status as history
+    # history reads only: the pseudonymiser (workbench.ingest) loads for status, pseudonymise
+    from workbench.synthesis.recommendation_tables import status_history
 
     if args.action == "pseudonymise":
         return _pseudonymise(project, args.dry_run)
     if args.action == "status":
+        from workbench.synthesis import recommendation_status as history
+
         known = set(history.status_history(project, args.id)["entry_id"])
         entry = history.record_status(
             project, args.id, args.status, args.date, args.by, args.note or ""
@@ -238,7 +241,7 @@ def recommend_status(project: Project, args: argparse.Namespace) -> int:
         else:
             print(f"Empfehlung {args.id}: {said}.")
         return 0
-    table = history.status_history(project, args.id)
+    table = status_history(project, args.id)
     if table.empty:
         print("Noch kein Statusverlauf (workbench recommend status NR STATUS --date … --by …).")
     for rec_id, rows in table.groupby("recommendation_id", sort=False):

@@ -29,7 +29,6 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.names import tokens
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
-from workbench.ingest.thing_names import pseudonymise_name
 from workbench.store import (
     ProjectStore,
     Pseudonym,
@@ -133,6 +132,10 @@ def stored_name(session: Session, name: str) -> str:
 
     For looking up what a researcher names by its original name; the key is not changed.
     """
+    # here, not above: the file-name rules load the table helpers (columns, comment
+    # authors, field memos), which the review queue does not need
+    from workbench.ingest.thing_names import pseudonymise_name
+
     return pseudonymise_name(Pseudonymiser.of_project(session), name, ())
 
 

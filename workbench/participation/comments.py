@@ -42,8 +42,6 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
-from workbench.ingest.guessed_names import NotePseudonymiser
-from workbench.ingest.pseudonymise import listed_names
 from workbench.store import (
     PERSON_NUMBER_KEY,
     Code,
@@ -58,6 +56,7 @@ from workbench.store import (
 from workbench.store.schema import lock_writes
 
 if TYPE_CHECKING:
+    from workbench.ingest.guessed_names import NotePseudonymiser
     from workbench.project import Project
 
 # What people type into an optional field to leave it empty ("-", "/", "…"): no comment.
@@ -102,6 +101,11 @@ def key_state(session: Session) -> tuple:
 
 def _pseudonymiser(session: Session) -> tuple[NotePseudonymiser, list[str]]:
     """The project's pseudonymiser (key, decisions) and its name lists, as an import uses."""
+    # The name detector (workbench.ingest) loads when a comment is pseudonymised: reading
+    # the results (`workbench feedback`, the apps) needs it only for an older project.
+    from workbench.ingest.guessed_names import NotePseudonymiser
+    from workbench.ingest.pseudonymise import listed_names
+
     return NotePseudonymiser.of_project(session), listed_names(session)
 
 
@@ -166,10 +170,13 @@ def pseudonymise_stored(project: Project) -> dict[int, str] | None:
 def _rewrite(session: Session, store: bool = True) -> dict[int, str]:
     """Pseudonymise every stored comment; with ``store`` in place and with the new key
     entries. Returns answer id → new text of those that changed."""
+    answers = select(FeedbackAnswer).where(FeedbackAnswer.comment != "")
+    stored = session.scalars(answers.order_by(FeedbackAnswer.id)).all()
+    if not stored:  # nothing to rewrite: no pseudonymiser to build (a new project)
+        return {}
     pseudonymiser, names = _pseudonymiser(session)
     changed = {}
-    answers = select(FeedbackAnswer).where(FeedbackAnswer.comment != "")
-    for answer in session.scalars(answers.order_by(FeedbackAnswer.id)):
+    for answer in stored:
         text = pseudonymiser.pseudonymise(answer.comment, names)[0]
         if text != answer.comment:
             changed[answer.id] = text

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from workbench.analysis.need_clusters import latest_memberships
 from workbench.core.domain import WorkbenchError
 from workbench.store import CITYWIDE, FeedbackItem, FeedbackRound, FeedbackRoundItem
-from workbench.synthesis import recommendations as rec
+from workbench.synthesis import recommendation_tables as rec  # reads only: no pseudonymiser
 
 if TYPE_CHECKING:
     from workbench.project import Project
