@@ -312,3 +312,24 @@ def test_the_core_records_and_formats_load_without_pandas(tmp_path: Path) -> Non
     assert words == ["1.234,5", "ohne Angabe", "ohne Datum"]
     assert dear == [True, True, True, False, True, False, True, False, False, False]
     assert dtype == "string"
+
+
+@pytest.mark.parametrize("module", ["widgets.feedback", "widgets.formular"])
+def test_the_participation_apps_load_the_name_detector_before_the_first_comment(
+    module: str, tmp_path: Path
+) -> None:
+    """The comments' pseudonymiser loads lazily for the commands that only read results;
+    the participant app (preheated kernels) and the form server still load it with their
+    imports, so the first comment does not wait for it."""
+    code = f"import sys, {module}; print('workbench.ingest.guessed_names' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout.strip() == "True"

@@ -58,6 +58,7 @@ from workbench.analysis.needs import runs
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import format_number
 from workbench.participation import feedback
+from workbench.participation.comments import load_name_detector
 from workbench.participation.feedback import (
     RATINGS,
     Answer,
@@ -67,6 +68,10 @@ from workbench.participation.feedback import (
     Item,
 )
 from workbench.store.problems import ProjectBusyError
+
+# Comments are pseudonymised when saved: the name detector loads with the app (in its
+# preheated kernels), not at the first comment.
+load_name_detector()
 
 if TYPE_CHECKING:
     from workbench.project import Project

@@ -79,9 +79,14 @@ from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import os_reason
 from workbench.core.german import install as install_german
 from workbench.participation.ballots import Answer, Ballot, open_ballot, save_answer
+from workbench.participation.comments import load_name_detector
 from workbench.participation.tokens import FORM_PATH, InvalidToken
 from workbench.project import Project
 from workbench.store.problems import ProjectBusyError, database_problem
+
+# Comments are pseudonymised when saved: the name detector loads with the server,
+# not at the first comment.
+load_name_detector()
 
 HEADERS = {
     "Content-Security-Policy": (

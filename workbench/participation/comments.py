@@ -99,6 +99,12 @@ def key_state(session: Session) -> tuple:
     return tuple(session.execute(select(*parts, floor)).one())
 
 
+def load_name_detector() -> None:
+    """Import the pseudonymiser's modules now: for the form server and the participant
+    app's preheated kernels, so that the first comment does not wait for them."""
+    import workbench.ingest.guessed_names  # noqa: F401 (the pseudonymiser with it)
+
+
 def _pseudonymiser(session: Session) -> tuple[NotePseudonymiser, list[str]]:
     """The project's pseudonymiser (key, decisions) and its name lists, as an import uses."""
     # The name detector (workbench.ingest) loads when a comment is pseudonymised: reading
