@@ -74,10 +74,12 @@ def overview_rows(project: Project, folder: Path) -> dict[str, str]:
     html = words(render(project, "html", generated_at=WHEN).decode("utf-8"))
     page = words((site / "index.html").read_text(encoding="utf-8"))
     document = docx.Document(io.BytesIO(render(project, "docx", generated_at=WHEN)))
-    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Workshop")
+    table = next(t for t in document.tables if "Format" in [c.text for c in t.rows[0].cells])
     row = " | ".join(c.text for c in table.rows[1].cells)
-    pattern = r"Workshop Sozialraum Datum Format Aussagen (.+?) \d+ "
+    # the first column: "Quelle" where no workshop was held (a card wall), else "Workshop"
+    pattern = r"(?:Workshop|Quelle) Sozialraum Datum Format Aussagen (.+?) \d+ "
     return {
+        "head": table.rows[0].cells[0].text,
         "html": re.search(pattern, html).group(1),
         "site": re.search(pattern, page).group(1),
         "docx": row.rsplit(" | ", 1)[0],
@@ -90,13 +92,14 @@ def test_the_overview_lists_no_file_as_a_workshop(tmp_path: Path) -> None:
     with card_wall(tmp_path / "wand", needs=False) as project:
         rows = overview_rows(project, tmp_path / "wand")
     assert rows == {
+        "head": "Quelle",
         "html": "karten.csv ohne Sozialraum ohne Datum ohne Angabe",
         "site": "karten.csv ohne Sozialraum ohne Datum ohne Angabe",
         "docx": "karten.csv | ohne Sozialraum | ohne Datum | ohne Angabe",
     }
     with named_cards(tmp_path / "benannt", "Kartenwand Ottensen") as project:
         rows = overview_rows(project, tmp_path / "benannt")
-    assert {r.split(" ")[0] for r in rows.values()} == {"Kartenwand"}
+    assert {r.split(" ")[0] for k, r in rows.items() if k != "head"} == {"Kartenwand"}
 
 
 def test_the_coding_app_names_the_file_not_a_file_workshop(tmp_path: Path) -> None:
