@@ -41,6 +41,13 @@ def plain(text: str, keep: str = "") -> str:
 # the prepositions of Low German and Westphalian surnames ("Zur Mühlen", "Vom Hofe",
 # "Auf der Maur"): no name alone ("Zur Info", "Auf der Straße")
 _GERMAN_PARTICLES = frozenset(("von", "zu", "der", "den", "zur", "zum", "vom", "auf", "aus"))
+# the German articles among the particles of Portuguese and French surnames ("Das Neves",
+# "Des Roches"): a German word in lower case and capitalised
+_ARTICLE_PARTICLES = frozenset(("das", "des"))
+# Romance, Dutch and Arabic particles inside a surname ("Dos Santos", "Ten Brink", "Della
+# Rovere", "Bin Rashid"): words of other texts alone ("Dos und Don'ts", "Top Ten", "Bin
+# gleich da"), no name variant; "ben" stays one, a first name too ("Finn Ben Schulz")
+_NAME_PARTICLES = (PARTICLES - {"ben"}) | _ARTICLE_PARTICLES | {"abu"}
 # An article in lower case inside a listed label ("die" of "Frage an die Neue Heimat"): a
 # word of every text, never a name alone
 _ARTICLES = frozenset(("der", "die", "das", "den", "dem", "des"))
@@ -81,19 +88,24 @@ def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
         for n, token in enumerate(words):
             title = token.lower() in TITLES or token.lower() in ACADEMIC or _role_word(token)
             title = title or (token.islower() and token in PARTICLES | _ARTICLES)  # "von der"
-            # "Von" of a listed Jan Von Berg: no name alone ("Von hier aus geht es.")
+            # "Von" of a listed Jan Von Berg: no name alone ("Von hier aus geht es."), nor
+            # "Dos" of João Dos Santos ("Die Dos und Don'ts"); the last word is a surname
+            # ("Thi Van"), a particle only before one
+            inner = 0 < n < len(words) - 1
             title = title or (n > 0 and token.lower() in _GERMAN_PARTICLES)
+            title = title or (inner and token.lower() in _NAME_PARTICLES)
             if len(token) > 2 and re.search(r"[^\W\d_]", token) and not title:
                 out.append((token, key))
         # the name without its form of address: "anna sommer" of a listed "Frau Anna Sommer"
         untitled = list(dropwhile(lambda w: w.lower() in TITLES or w.lower() in ACADEMIC, words))
         if 1 < len(untitled) < len(words):
             out.append((" ".join(untitled), key))
-        heads_at = PARTICLES | _GERMAN_PARTICLES
+        heads_at = PARTICLES | _GERMAN_PARTICLES | _ARTICLE_PARTICLES
         tail = next((words[n:] for n, w in enumerate(words) if n and w.lower() in heads_at), [])
         if len(tail) > 1:  # "von der Leyen" at a sentence's start too; "Da Silva", "da Silva"
             heads = dict.fromkeys((tail[0], tail[0].lower(), tail[0].capitalize()))
-            if tail[0] != tail[0].lower() and tail[0].lower() in _GERMAN_PARTICLES:
+            german = _GERMAN_PARTICLES | _ARTICLE_PARTICLES
+            if tail[0] != tail[0].lower() and tail[0].lower() in german:
                 # "von Berg nach Tal" of a listed Jan Von Berg: the preposition as written
                 heads.pop(tail[0].lower())
             out += [(" ".join([head, *tail[1:]]), key) for head in heads]

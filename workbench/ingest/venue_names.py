@@ -26,8 +26,21 @@ VENUE_WORDS = frozenset(
     atelier studio centro fundacion instituto colegio escuela
     """.split()
 )
-# Lower-case particles inside a venue's name
+# Particles inside a venue's name, lower case or (before its last word) capitalised as
+# Italian and Portuguese venues write them ("Cafe del Sol", "Café Della Nonna", "Pizzeria
+# Da Mario"); "Das" capitalised is the German article ("im Kino Das Boot")
 _VENUE_PARTICLES = frozenset("del de la las los do da das dos di della of the".split())
+_LOWER_ONLY = frozenset(("das",))
+
+
+def _venue_particle(tok: Tok) -> bool:
+    """A particle of a venue's name ("del", "Della", "Da"), not "Das"."""
+    text = tok.text
+    return tok.lower in _VENUE_PARTICLES and (
+        text.islower() or (text.istitle() and tok.lower not in _LOWER_ONLY)
+    )
+
+
 # Endings of an adjective before a noun in a name ("Rotes Kreuz", "Weißer Ring")
 _ADJECTIVE_ENDINGS = ("es", "er")
 
@@ -41,7 +54,7 @@ def in_venue(text: str, toks: list[Tok], i: int, person_word: Callable[[Tok], bo
     """Whether ``toks[i]`` follows particles after a venue's word ("Cafe del Sol", "Plaza de
     la Cruz"); ``person_word`` says which words make it a person's ("José", "Ramos")."""
     j = i - 1
-    while j >= 0 and toks[j].lower in _VENUE_PARTICLES and toks[j].text.islower():
+    while j >= 0 and _venue_particle(toks[j]):
         if text[toks[j].end : toks[j + 1].start] != " ":
             return False
         j -= 1
