@@ -537,8 +537,9 @@ def unlisted_pair(
         listed = before is not None and text[before.end : tok.start] in (", ", "; ")
         if text[prev.end : tok.start] != " " and not listed:
             return None
-        # "Mit Quirin Zabelberg haben wir gesprochen": a preposition opening the sentence
-        opening = prev.sentence_start and prev.folded in _NAME_PREPOSITIONS
+        # "Mit Quirin Zabelberg haben wir gesprochen": a preposition opening the sentence,
+        # "Ausgerechnet Quirin Hartkopf wählen die Leute": a focus particle
+        opening = prev.sentence_start and prev.folded in _NAME_PREPOSITIONS | FOCUS
         if not (prev.text.islower() or opening or listed) or prev.lower in lists.ARTICLES:
             return None
         after = toks[i + 2] if i + 2 < len(toks) else None
