@@ -357,7 +357,8 @@ BAD = {
     ),
     "Workshop-Datum, das es nicht gibt": (
         lambda exported, t: _broken_qde(exported, t, _workshop_date("31.02.2021")),
-        r"Set '[^']+': Datum '31\.02\.2021' nicht erkannt: diesen Tag gibt es nicht",
+        r"Set Nr\. \d+ \(GUID [0-9A-F-]{8}…\): Datum '31\.02\.2021' nicht erkannt: diesen Tag "
+        r"gibt es nicht",
     ),
 }
 

@@ -55,6 +55,7 @@ from workbench.exchange.qdxml import (
     indicator_meta,
     parse_block,
     parse_time,
+    source_label,
     variable_number,
     word_list,
 )
@@ -248,11 +249,12 @@ class _Parse:
         """Per source: the name list its workshop set carries (an export with originals
         writes it, so that the names its texts name are known here as they were there)."""
         result: dict[str, tuple[str, ...]] = {}
-        for s in self.x.sets:
+        for number, s in enumerate(self.x.sets, 1):
             fields = parse_block(WORKSHOP_MARKER, s.description)
             if fields is None or not s.name:
                 continue
-            names = word_list(fields.get(LISTED_FIELD), f"Set '{s.name}'", self.x.location)
+            where = source_label("Set", number, s.guid)  # never its name: "Interview Helga B."
+            names = word_list(fields.get(LISTED_FIELD), where, self.x.location)
             for source in s.sources:
                 result[source] = (*result.get(source, ()), *names)
         return result
@@ -264,14 +266,15 @@ class _Parse:
         members: dict[str, list[str]] = {}
         texts = {s.owner for s in self.x.sources if s.text.strip()}
         code_sets, mixed, unused = [], [], []
-        for s in self.x.sets:
+        for number, s in enumerate(self.x.sets, 1):
             fields = parse_block(WORKSHOP_MARKER, s.description)
             if fields is not None and s.name:
+                where = source_label("Set", number, s.guid)  # never its name
                 workshops.append(
                     ParsedWorkshop(
                         self.guard(s.name),
                         fields.get("Sozialraum") or None,
-                        block_date(fields.get("Datum"), f"Set '{s.name}'", self.x.location),
+                        block_date(fields.get("Datum"), where, self.x.location),
                         fields.get("Format") or None,
                     )
                 )
