@@ -37,6 +37,7 @@ from workbench.ingest.listed_elsewhere import (
     NamedOrListed,
     listed_surnames,
 )
+from workbench.ingest.listed_hits import inside_any, particle_before_listed
 from workbench.ingest.listed_nouns import chat_addressed, noun_context, word_use
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.listed_words import (
@@ -50,7 +51,7 @@ from workbench.ingest.listed_words import (
     word_surname,
 )
 from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_lists import PARTICLES, short_name_ok
+from workbench.ingest.name_lists import short_name_ok
 from workbench.ingest.name_tokens import genitive_at, search_before
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.nfc_view import NfcView, nfc_names
@@ -358,7 +359,7 @@ class Pseudonymiser:
             # "Frau Schmidt" around a listed "Schmidt" is the listed person (or, if two
             # listed people are called Schmidt, neither of them)
             inner = inside(hit.start, hit.end)
-            if _particle_before_listed(text, hit, inner, names):
+            if particle_before_listed(text, hit, inner, names):
                 continue  # "Da Hartkopf sagte" of a listed Gregor Hartkopf: the listed hit
             if hit.kind == "person" and len({h.key for h in inner}) > 1:
                 continue  # "Anna Yusuf" of the listed "Anna" and "Yusuf": the two of them
@@ -377,7 +378,7 @@ class Pseudonymiser:
             and h.word
             and h.confidence < REVIEW_BELOW
             # a listed noun ("Rosen") that a rule found as a name ("Frau Rosen"): that hit
-            and not (h.confidence == NOUN_CONFIDENCE and _inside(h, replaced))
+            and not (h.confidence == NOUN_CONFIDENCE and inside_any(h, replaced))
         ]
         kept = [h for h in hits if h.kind != "person" or h.confidence >= REPLACE_AT]
         kept = mentioned_names(kept)  # "@Anna Schmidt": the person, not "[Profil] Schmidt"
@@ -533,30 +534,6 @@ class Pseudonymiser:
                         continue  # a researcher said: no name here
                     # "danke ali", "tom hat recht", "ben, kannst du …": only so addressed
                     yield Hit(m.start(), m.end(), "person", key, 0.75, m.group())
-
-
-def _particle_before_listed(text: str, hit: Hit, inner: list[Hit], names: tuple[str, ...]) -> bool:
-    """Whether ``hit`` is a listed name with a word before it that a rule read as the
-    particle of a surname ("Da Silva sagt", "Von Weizsäcker meint"), though the list names
-    the person without it: "Da Hartkopf sagte, …" (the conjunction) of a Gregor Hartkopf,
-    "Von Da Silva sagte, …" of a Maria Da Silva ("Von"); not where a listed name has it."""
-    if not inner or hit.kind != "person":
-        return False
-    listed = max(inner, key=lambda h: h.end - h.start)
-    if listed.end != hit.end or listed.start <= hit.start:
-        return False
-    before = text[hit.start : listed.start]
-    if not before.endswith(" ") or not all(w.lower() in PARTICLES for w in before.split()):
-        return False
-    surname = text[listed.start : listed.end].lower()
-    words = [name.lower().split() for name in names]
-    listed_words = {word for name in words if surname in name for word in name}
-    return not any(word.lower() in listed_words for word in before.split())
-
-
-def _inside(hit: Hit, others: list[Hit]) -> bool:
-    """Whether ``hit`` lies inside one of ``others``."""
-    return any(o.start <= hit.start and hit.end <= o.end for o in others)
 
 
 def listed_names(session: Session) -> list[str]:
