@@ -1,9 +1,16 @@
-"""Where a listed name's hit meets the rules' hits: a particle a rule read before it, a hit
+"""Hits of listed names beyond their variants as whole words (a name joined to a noun by a
+hyphen), and where they meet the rules' hits: a particle a rule read before one, a hit
 inside another (:class:`workbench.ingest.pseudonymise.Pseudonymiser`)."""
 
 from __future__ import annotations
 
-from workbench.ingest.name_lists import PARTICLES
+import re
+from collections.abc import Iterable
+
+from workbench.ingest.listed_words import word_surname
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_lists import INSTITUTION_NOUNS, PARTICLES
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 from workbench.ingest.pii_patterns import Hit
 
 
@@ -29,3 +36,60 @@ def particle_before_listed(text: str, hit: Hit, inner: list[Hit], names: tuple[s
 def inside_any(hit: Hit, others: list[Hit]) -> bool:
     """Whether ``hit`` lies inside one of ``others``."""
     return any(o.start <= hit.start and hit.end <= o.end for o in others)
+
+
+# Words joined by hyphens, the last one capitalised ("Kowalski-Fest", "Anna-Schmidt-Initiative")
+_COMPOUND = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*-[A-ZÄÖÜ][^\W\d_]*(?![\w-])")
+# A part after a name that makes it a place ("Manfort-Nord")
+_PLACE_PARTS = frozenset(("nord", "sud", "ost", "west", "mitte"))
+
+
+def compound_hits(text: str, variants: Iterable[tuple[str, str, int, bool | None]]) -> list[Hit]:
+    """Listed surnames and full names joined to a German noun by a hyphen ("das Kowalski-Fest",
+    "die Anna-Schmidt-Initiative"): the person, the noun kept ("das [Person 1]-Fest").
+
+    ``variants`` are the Pseudonymiser's (variant, key, flags, lower case too). A double
+    surname ("Müller-Lüdenscheidt": no noun after), a place ("Manfort-Nord"), an
+    institution named after someone ("Kowalski-Schule", "Bayer-Werk") and a surname that
+    is a German word ("Sommer-Fest" of a listed Anna Sommer) are none.
+    """
+    compounds = list(_COMPOUND.finditer(text))
+    if not compounds:
+        return []
+    names = {  # "Zabelberg-Quast", "Anna-Lena Schmidt" as their parts
+        variant.replace("-", " "): key
+        for variant, key, *_ in variants
+        if " " in key and variant[:1].isupper() and _surname_or_full(variant, key)
+    }
+    hits = []
+    for m in compounds:
+        parts = m.group().split("-")
+        starts = [m.start() + sum(len(p) + 1 for p in parts[:k]) for k in range(len(parts))]
+        for j in range(1, len(parts)):
+            if not _noun_part(parts[j]):
+                continue
+            k = next((k for k in range(j) if " ".join(parts[k:j]) in names), None)
+            if k is not None:
+                key = names[" ".join(parts[k:j])]
+                hits.append(Hit(starts[k], starts[j] - 1, "person", key, 1.0))
+                break
+    return hits
+
+
+def _surname_or_full(variant: str, key: str) -> bool:
+    """A listed full name, or the surname of one that is no German word or place."""
+    if " " in variant:
+        return True
+    surname = key.rsplit(" ", 1)[-1] == variant.lower()
+    return surname and not word_surname(variant, key) and not is_place_name(fold(variant))
+
+
+def _noun_part(part: str) -> bool:
+    """A capitalised German noun after a hyphen, no institution's, place's or name's part."""
+    folded = fold(part)
+    if not part[:1].isupper() or folded in INSTITUTION_NOUNS or folded in _PLACE_PARTS:
+        return False
+    if gazetteer().has_last(part) or gazetteer().has_first(part):
+        return False  # "Schmidt-Lüdenscheidt", "Anna-Lena": a name's second part
+    stems = (folded, folded[:-1] if folded.endswith(("s", "n")) else "", folded[:-2])
+    return any(stem and is_german_noun(stem) for stem in stems)  # "Vorschlags", "Festes"

@@ -37,7 +37,7 @@ from workbench.ingest.listed_elsewhere import (
     NamedOrListed,
     listed_surnames,
 )
-from workbench.ingest.listed_hits import inside_any, particle_before_listed
+from workbench.ingest.listed_hits import compound_hits, inside_any, particle_before_listed
 from workbench.ingest.listed_nouns import chat_addressed, noun_context, word_use
 from workbench.ingest.listed_variants import name_variants
 from workbench.ingest.listed_words import (
@@ -335,7 +335,8 @@ class Pseudonymiser:
             return [view.spanned(h) for h in found]
         structured = find_structured(text)
         text = _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets
-        hits = structured + (listed := list(self._listed(text, names)))
+        listed = [*self._listed(text, names), *compound_hits(text, self._variant_index(names)[0])]
+        hits = structured + listed
         inside = HitsInside(listed)
         known: Mapping[str, str] = PersonKeys(self.known, self._folded)
         named: Collection[str] = self._named.of(self.known, self.originals)
