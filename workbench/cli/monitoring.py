@@ -27,6 +27,7 @@ def cmd_waves(args: argparse.Namespace) -> int:
     """workbench waves [--rename ALT NEU | --order WELLE … | --move WORKSHOP WELLE]."""
     from workbench.analysis import waves
     from workbench.core.formatting import plural
+    from workbench.synthesis.workshop_names import project_held, wave_sources
 
     project = open_project(args)
     if args.rename:
@@ -47,8 +48,11 @@ def cmd_waves(args: argparse.Namespace) -> int:
     table = waves.waves(project)
     if table.empty:
         print("Noch keine Welle: sie entsteht mit dem ersten Import (workbench import …).")
+    held = project_held(project)  # a survey or card wall is a source, not a workshop
+    listed = project.workshops()
+    sources = wave_sources(listed.assign(held=listed["workshop"].map(held)))
     for w in table.itertuples():
-        workshops = plural(int(w.workshops), "Workshop", "Workshops")
+        workshops = sources.get(w.wave, plural(0, "Workshop", "Workshops"))
         statements = plural(int(w.segments), "Aussage", "Aussagen")
         print(f"{w.position:>2}. {w.wave}: {workshops}, {statements} "
               f"({', '.join(w.districts) or 'keine'})")  # fmt: skip

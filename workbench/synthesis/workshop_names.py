@@ -12,15 +12,20 @@ Manfort und einer weiteren Quelle"), alike in the profile app, the reports and t
 a quote's source line names the file once, not as workshop and file. A report's opening
 line counts such files, and the statements under Gesamtstadt of a source not named a
 workshop (a Pol.is conversation "Energie"), as sources, not workshops
-(:func:`sources_text`): no one held a workshop for a card wall or a survey.
+(:func:`sources_text`): no one held a workshop for a card wall or a survey. What a
+workshop's files are says more than its name: a protocol, a video conference's chat or a
+transcript records a meeting that was held ("Bürgerforum", "Stadtkonferenz 2021" without
+a Sozialraum are workshops); a table, a messenger chat or a REFI-QDA project may come from
+anywhere, and only its name tells (:func:`is_held`, :func:`held_workshops`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -28,6 +33,17 @@ from workbench.core.formatting import format_number, plural
 from workbench.store import CITYWIDE
 from workbench.synthesis.citywide import UNPLACED_WORDS, city_words
 
+if TYPE_CHECKING:
+    from workbench.store import ProjectStore
+
+# The importers (``Document.importer`` as stored) whose files record a meeting: the
+# protocols (``ingest.common.PROTOCOL_IMPORTERS``), a video conference's chat, transcripts.
+# Not "speaker-turns" (a transcript or a messenger chat), not tables or REFI-QDA projects.
+# Named here, not imported: commands that only read the store load no importer.
+MEETING_IMPORTERS = frozenset(
+    {"markdown", "docx", "odt", "pdf", "zoom-chat", "webvtt", "subrip", "subviewer"}
+    | {"whisper-json", "timed-segments"}
+)
 _FILE_LIKE = re.compile(r"^(?:[^A-ZÄÖÜ]|\S*[_\d])\S*$")
 
 
@@ -102,11 +118,15 @@ def named_sources(workshops: Iterable[str], file_workshops: Iterable[str]) -> st
     return f"{', '.join(named)} und {more}"
 
 
-def is_held(workshop: str, districts: Iterable[str], file_named: bool) -> bool:
-    """Whether ``workshop`` names a workshop that was held: not a file's name, and, if all
-    its statements are under Gesamtstadt (``districts``), named a kick-off or city-wide
-    workshop (:func:`~workbench.synthesis.citywide.city_words`; a survey, a Pol.is
-    conversation or a card wall without a Sozialraum is "ohne Sozialraum", decision 015).
+def is_held(
+    workshop: str, districts: Iterable[str], file_named: bool, meeting: bool = False
+) -> bool:
+    """Whether ``workshop`` names a workshop that was held: not a file's name, and either
+    recorded by a protocol, a video conference's chat or a transcript (``meeting``:
+    :data:`MEETING_IMPORTERS`) or with statements in a Sozialraum, or, if all its statements
+    are under Gesamtstadt (``districts``), named a kick-off or city-wide workshop
+    (:func:`~workbench.synthesis.citywide.city_words`; a survey, a Pol.is conversation or a
+    card wall without a Sozialraum is "ohne Sozialraum", decision 015).
 
     >>> is_held("Quartiersworkshop Manfort", ["Manfort"], False)
     True
@@ -114,11 +134,63 @@ def is_held(workshop: str, districts: Iterable[str], file_named: bool) -> bool:
     True
     >>> is_held("Energie", ["Gesamtstadt"], False), is_held("umfrage", ["Opladen"], True)
     (False, False)
+    >>> is_held("Bürgerforum", ["Gesamtstadt"], False, meeting=True)
+    True
     """
     if file_named:
         return False
     places = set(districts)
-    return places != {CITYWIDE} or city_words([workshop]) is not UNPLACED_WORDS
+    return meeting or places != {CITYWIDE} or city_words([workshop]) is not UNPLACED_WORDS
+
+
+def held_workshops(
+    workshops: pd.DataFrame, segments: pd.DataFrame, importers: Mapping[int, str]
+) -> dict[str, bool]:
+    """Each workshop of ``workshops`` (columns ``workshop``, ``district``) and whether it was
+    held (:func:`is_held`), from its statements (``segments``: ``workshop``, ``district``,
+    ``document``, ``document_id``) and their documents' importers (id → ``importer``).
+
+    >>> held_workshops(
+    ...     pd.DataFrame({"workshop": ["Bürgerforum", "Energie"],
+    ...                   "district": ["Gesamtstadt", "Gesamtstadt"]}),
+    ...     pd.DataFrame({"workshop": ["Bürgerforum", "Energie"],
+    ...                   "district": ["Gesamtstadt", "Gesamtstadt"],
+    ...                   "document": ["forum.md", "comments.csv"], "document_id": [1, 2]}),
+    ...     {1: "markdown", 2: "csv"})
+    {'Bürgerforum': True, 'Energie': False}
+    """
+    files = file_documents(segments)
+    places: Mapping[str, set[str]] = {}
+    meetings: set[str] = set()
+    if not segments.empty:
+        places = segments.groupby("workshop")["district"].agg(set).to_dict()
+        kinds = segments["document_id"].map(importers)
+        meetings = set(segments.loc[kinds.isin(MEETING_IMPORTERS), "workshop"])
+    return {
+        w: is_held(w, places.get(w, {d}), w in files, w in meetings)
+        for w, d in zip(workshops["workshop"], workshops["district"], strict=True)
+    }
+
+
+def project_held(project: ProjectStore) -> dict[str, bool]:
+    """Each workshop of ``project`` and whether it was held (:func:`held_workshops`)."""
+    documents = project.documents()
+    importers = dict(zip(documents["document_id"], documents["importer"], strict=True))
+    return held_workshops(project.workshops(), project.segments(), importers)
+
+
+def wave_sources(workshops: pd.DataFrame) -> dict[str, str]:
+    """Each wave of ``workshops`` (columns ``wave``, ``held``) with its workshops and
+    other sources counted (:func:`sources_text`).
+
+    >>> wave_sources(pd.DataFrame({"wave": ["2021", "2021", "2023"],
+    ...                            "held": [True, False, False]}))
+    {'2021': '1 Workshop und eine weitere Quelle', '2023': '1 Quelle'}
+    """
+    counted: dict[str, list[int]] = {}
+    for wave, held in zip(workshops["wave"], workshops["held"], strict=True):
+        counted.setdefault(wave, [0, 0])[0 if held else 1] += 1
+    return {wave: sources_text(*n) for wave, n in counted.items()}
 
 
 def sources_text(held: int, others: int) -> str:

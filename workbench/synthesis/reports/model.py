@@ -53,7 +53,7 @@ from workbench.synthesis.reports.staleness import (  # noqa: F401 (re-exported)
     stale_notes,
     stale_pairs,
 )
-from workbench.synthesis.workshop_names import file_documents, is_file_name, is_held
+from workbench.synthesis.workshop_names import file_documents, held_workshops, is_file_name
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -361,13 +361,13 @@ def collect(project: Project, district: str | None = None) -> ReportData:
     city = profiles.city.workshops  # a survey's statements under Gesamtstadt: "ohne Sozialraum"
     places = places.map(lambda d: (menu_name(CITYWIDE, city),) if d == (CITYWIDE,) else d)
     files = file_documents(segments)  # a card wall's "dataset-…-d1a": its file, not a workshop
-    statement_places = segments.groupby("workshop")["district"].agg(set)
-    workshops = project.workshops().assign(
+    documents = project.documents()
+    importers = dict(zip(documents["document_id"], documents["importer"], strict=True))
+    workshops = project.workshops()
+    held = held_workshops(workshops, segments, importers)  # a survey, a Pol.is topic: not held
+    workshops = workshops.assign(
         shown=lambda t: [files.get(w, w) for w in t["workshop"]],
-        held=lambda t: [  # a card wall's or survey's file, a Pol.is topic: not a workshop
-            is_held(w, statement_places.get(w, {d}), w in files)
-            for w, d in zip(t["workshop"], t["district"], strict=True)
-        ],
+        held=lambda t: [held[w] for w in t["workshop"]],
         segments=lambda t: t["workshop"].map(counts).fillna(0).astype("int64"),
         districts=lambda t: [
             places.get(w, (d,)) for w, d in zip(t["workshop"], t["district"], strict=True)

@@ -57,6 +57,7 @@ from workbench.synthesis.reports.model import (
     slug,
     source,
 )
+from workbench.synthesis.workshop_names import wave_sources
 
 CHAPTER = "Monitoring"
 NO_WAVE_STATEMENTS = "In den verglichenen Wellen gibt es keine Bedarfsaussagen."
@@ -144,8 +145,9 @@ def _needs(out: OutlineBuilder, data: ReportData, found: Monitoring, max_quotes:
     if comparison is None:
         out.text(public_comparison_note(found) if data.public else found.comparison_note, "note")
         return
+    sources = wave_sources(data.workshops)  # a survey or card wall: a source, not a workshop
     listed = "; ".join(
-        f"{w.wave}: {plural(int(w.workshops), 'Workshop', 'Workshops')}, "
+        f"{w.wave}: {sources.get(w.wave, plural(0, 'Workshop', 'Workshops'))}, "
         f"{plural(int(w.segments), 'Aussage', 'Aussagen')}"
         for w in found.waves.itertuples()
     )

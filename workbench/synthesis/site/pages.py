@@ -131,6 +131,15 @@ def district_map(data: ReportData, pages: tuple[ProfilePage, ...]) -> str:
     )
 
 
+def _sources(data: ReportData) -> str:
+    """Whose results a profile page shows: "die Workshops", "die Quellen" (a survey, a card
+    wall: none held, :func:`~workbench.synthesis.workshop_names.is_held`) or both."""
+    held = int(data.workshops["held"].sum())
+    if held == len(data.workshops):
+        return "die Workshops"
+    return "die Workshops und weiteren Quellen" if held else "die Quellen"
+
+
 def overview_body(
     data: ReportData, full: Report, pages: tuple[ProfilePage, ...], when: datetime
 ) -> str:
@@ -152,7 +161,7 @@ def overview_body(
         html_blocks(head, when, regions=True),
         f'<nav class="wb-toc"><ul>{toc}</ul></nav>',
         '<h2 id="sec-sozialraeume">Sozialräume</h2>',
-        "<p>Was die Workshops in jedem Sozialraum ergeben haben – Bedarfe mit Zitaten, "
+        f"<p>Was {_sources(data)} in jedem Sozialraum ergeben haben – Bedarfe mit Zitaten, "
         "Ressourcen und Herausforderungen, Themen und Indikatoren – steht auf der Seite "
         "des Sozialraums."
         + (
