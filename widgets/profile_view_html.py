@@ -439,6 +439,8 @@ def scope_html(profiles: Profiles) -> str:
 
     if not profiles.scope_decided:  # one district or none (the matrix's note says why)
         needs = profiles.need_matrix
+        if needs.empty:  # the matrix says "Noch keine Bedarfe gruppiert", not "(0) keine"
+            return ""
         return f"<div class='sw-scope-none'><h3>Bedarfe ({len(needs)})</h3>{listing(needs)}</div>"
     cross, local = profiles.cross_cutting(), profiles.district_specific()
     elsewhere = profiles.without_district()
@@ -567,13 +569,13 @@ def city_parts(profiles: Profiles, boundaries: Mapping[str, Shape] | None = None
         if profiles.scope_decided or profiles.need_matrix.empty
         else ""
     )
-    if not profiles.names:
+    title = "Gesamtstadt: alle Sozialräume im Überblick"
+    lead += "Wählen Sie oben einen Sozialraum für sein Profil."
+    if not profiles.names:  # no Sozialraum to choose or compare: the city's statements only
         notes += f"<p class='sw-note'>{NO_DISTRICTS}</p>"
+        title, lead = "Gesamtstadt im Überblick", ""
     return ProfileParts(
-        heading=(
-            "<h2>Gesamtstadt: alle Sozialräume im Überblick</h2><p class='sw-lead'>"
-            f"{lead}Wählen Sie oben einen Sozialraum für sein Profil.</p>{notes}"
-        ),
+        heading=f"<h2>{title}</h2>" + (f"<p class='sw-lead'>{lead}</p>" if lead else "") + notes,
         sections=(
             matrix_html(profiles),
             scope_html(profiles),
