@@ -61,11 +61,25 @@ def test_shows_the_segment_with_its_neighbours_and_the_progress(project: Project
     assert first[:40] in panel.context.value
     neighbour = f"danach ({segments['source_id'].iloc[1]}): <bdi>{second[:30]}"
     assert neighbour in panel.context.value
-    assert "(davor: –)" in panel.context.value
+    # words, not "(davor: –)": the first statement has nothing before it in its document
+    assert "(erste Aussage des Dokuments – nichts davor)" in panel.context.value
+    assert "davor: –" not in panel.context.value
     assert f"0 von {len(segments)} Aussagen kodiert" in panel.progress_label.value
     assert panel.count_label.value.startswith(f"{len(segments)} Aussagen")
     assert panel.segment_list.index == 0
     assert panel.work_area.layout.display == "flex"
+
+
+def test_the_last_statement_of_a_document_says_so(project: Project) -> None:
+    """The last statement of a document showed "(danach: –)" under it."""
+    segments = project.segments()
+    last = int((segments["document_id"] == segments["document_id"].iloc[0]).sum()) - 1
+    panel = CodingPanel(project, coder="Anzeige")
+    panel.model.go_to(last)
+    panel._render()
+    assert segments["text"].iloc[last][:40] in panel.context.value
+    assert "(letzte Aussage des Dokuments – nichts danach)" in panel.context.value
+    assert "danach: –" not in panel.context.value
 
 
 def test_clicking_a_code_stores_it_for_the_coder_and_clicking_again_removes_it(

@@ -412,8 +412,10 @@ class PanelView(w.VBox):
         position = f"{model.position_ + 1:,} von {len(model.visible_):,}".replace(",", ".")
 
         def neighbour(i: int | None, where: str) -> str:
-            if i is None:
-                return f'<div class="sw-neighbour" style="color:#666">({where}: –)</div>'
+            if i is None:  # words, not a dash: the first or last statement of its document
+                edge = "erste" if where == "davor" else "letzte"
+                said = f"{edge} Aussage des Dokuments – nichts {where}"
+                return f'<div class="sw-neighbour" style="color:#666">({said})</div>'
             return (
                 f'<div class="sw-neighbour" style="color:#666;font-size:0.9em;'
                 f'white-space:pre-wrap">{where} ({esc(t.source_ids[i])}): '
