@@ -99,8 +99,8 @@ def test_rename_wave(project: Project, tmp_path: Path, capsys) -> None:
     folder = str(project.path)
     assert main(["--project", folder, "waves", "--rename", "Welle 1", "2020/21"]) == 0
     out = capsys.readouterr().out
-    assert "1. 2020/21: 1 Workshop, 1 Aussage (Manfort)" in out
-    assert "2. 2022: 1 Workshop, 1 Aussage (Manfort)" in out
+    assert "1. 2020/21: 1 Quelle, 1 Aussage (Manfort)" in out
+    assert "2. 2022: 1 Quelle, 1 Aussage (Manfort)" in out
     assert main(["--project", folder, "waves", "--rename", "2022", "2020/21"]) == 2
     assert "gibt es schon" in one_error_line(capsys)
     assert main(["--project", folder, "waves", "--rename", "Welle 9", "x"]) == 2
@@ -215,7 +215,7 @@ def test_an_earlier_wave_imported_later_is_put_in_its_place(
     assert waves.need_comparison(project).earlier == "2022"  # unchanged by the refusals
     assert main(["--project", folder, "waves", "--order", "2020/21", "2022"]) == 0
     out = capsys.readouterr().out
-    assert out.index("1. 2020/21: 1 Workshop, 11 Aussagen") < out.index("2. 2022")
+    assert out.index("1. 2020/21: 1 Quelle, 11 Aussagen") < out.index("2. 2022")
     result = waves.need_comparison(project)  # the default: the last two waves, in time order
     assert (result.earlier, result.later) == ("2020/21", "2022")
     manfort = {r.label: r.status for r in result.district("Manfort").itertuples()}
