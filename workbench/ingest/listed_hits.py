@@ -56,11 +56,7 @@ def compound_hits(text: str, variants: Iterable[tuple[str, str, int, bool | None
     compounds = list(_COMPOUND.finditer(text))
     if not compounds:
         return []
-    names = {  # "Zabelberg-Quast", "Anna-Lena Schmidt" as their parts
-        variant.replace("-", " "): key
-        for variant, key, *_ in variants
-        if " " in key and variant[:1].isupper() and _surname_or_full(variant, key)
-    }
+    names = _compound_names(variants)
     hits = []
     for m in compounds:
         parts = m.group().split("-")
@@ -74,6 +70,26 @@ def compound_hits(text: str, variants: Iterable[tuple[str, str, int, bool | None
                 hits.append(Hit(starts[k], starts[j] - 1, "person", key, 1.0))
                 break
     return hits
+
+
+# The names of the last variants asked about: the Pseudonymiser keeps its variant list while
+# the list of names stays the same, and reading thousands of variants for every text with a
+# hyphen cost seconds per thousand texts.
+_NAMES: list[tuple[object, dict[str, str]]] = []
+
+
+def _compound_names(variants: Iterable[tuple[str, str, int, bool | None]]) -> dict[str, str]:
+    """The listed full names and surnames of ``variants`` (hyphens as spaces) → their keys."""
+    cached = _NAMES[0] if _NAMES else None
+    if cached is not None and cached[0] is variants:
+        return cached[1]
+    names = {  # "Zabelberg-Quast", "Anna-Lena Schmidt" as their parts
+        variant.replace("-", " "): key
+        for variant, key, *_ in variants
+        if " " in key and variant[:1].isupper() and _surname_or_full(variant, key)
+    }
+    _NAMES[:] = [(variants, names)]
+    return names
 
 
 def _surname_or_full(variant: str, key: str) -> bool:
