@@ -103,9 +103,17 @@ def _surname_or_full(variant: str, key: str) -> bool:
 def _noun_part(part: str) -> bool:
     """A capitalised German noun after a hyphen, no institution's, place's or name's part."""
     folded = fold(part)
-    if not part[:1].isupper() or folded in INSTITUTION_NOUNS or folded in _PLACE_PARTS:
+    if not part[:1].isupper() or _institution(folded) or folded in _PLACE_PARTS:
         return False
     if gazetteer().has_last(part) or gazetteer().has_first(part):
         return False  # "Schmidt-Lüdenscheidt", "Anna-Lena": a name's second part
     stems = (folded, folded[:-1] if folded.endswith(("s", "n")) else "", folded[:-2])
     return any(stem and is_german_noun(stem) for stem in stems)  # "Vorschlags", "Festes"
+
+
+def _institution(folded: str) -> bool:
+    """An institution's noun, in the plural and genitive too ("Werke", "Schulen", "Werkes")."""
+    stems = [folded] + [
+        folded[: -len(end)] for end in ("es", "en", "e", "n", "s") if folded.endswith(end)
+    ]
+    return any(stem in INSTITUTION_NOUNS for stem in stems)
