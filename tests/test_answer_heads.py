@@ -144,3 +144,27 @@ def test_under_a_heading_that_asks_its_label_takes_no_question_of_its_own(
     assert list(zip(stored["text"], stored["question"], strict=True)) == [
         ("Ein Arzt", "Was fehlt?")
     ]
+
+
+STATED = {
+    "sentence": ["Die Runde hat lange über den Platz gesprochen."],
+    "two_lines": ["Die Runde hat lange über den Platz gesprochen", "und viele Ideen gesammelt."],
+    "rhetorical": ["Warum gibt es hier keine Bänke? Das fragen sich viele."],
+}
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@pytest.mark.parametrize("label", ["Ergebnis:", "Antworten:"])
+@pytest.mark.parametrize("layout", sorted(STATED))
+def test_without_headings_a_label_below_a_statement_asks_nothing(
+    project: Project, tmp_path: Path, layout: str, label: str, suffix: str
+) -> None:
+    """A statement, a blank line, a bare "Ergebnis:" over a list in a text without headings:
+    the answers took "Ergebnis" as their question; as under headings they have none."""
+    path = tmp_path / f"runde{suffix}"
+    lines = [*STATED[layout], "", label, *(f"- {a}" for a in ANSWERS)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert list(stored["text"]) == [" ".join(STATED[layout]), *ANSWERS]
+    assert stored["question"].isna().all()

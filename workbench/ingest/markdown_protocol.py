@@ -321,6 +321,8 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
         directly = i + 1 == len(lines) or not lines[i + 1].strip() or _ITEM.match(lines[i + 1])
         if directly and _ITEM.match(after):
             asked = _asked_above(lines, i)  # "Was fehlt?", blank, "Ergebnis:": the question
+            if asked is None and ANSWER_LABEL.fullmatch(line.strip()):
+                continue  # a bare label below a statement asks nothing, as under headings
             intros.add(first + (i if asked is None else asked))
     return intros
 
