@@ -177,3 +177,39 @@ def test_a_school_named_after_a_person_is_a_role(
     went into the key as a person (the hyphens made it no word the rules read), its
     speakers' labels with it."""
     _assert_roles(project, tmp_path, asking, answering)
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering", "name"),
+    [
+        ("Frage an die Rosenkranz", "Antwort der Rosenkranz", "Rosenkranz"),
+        ("Frage an die Sonnenschein", "Antwort der Sonnenschein", "Sonnenschein"),
+        ("Frage an die Kirchhof", "Antwort des Kirchhof", "Kirchhof"),
+    ],
+)
+def test_a_noun_its_article_does_not_fit_is_a_persons_name(
+    project: Project, tmp_path: Path, asking: str, answering: str, name: str
+) -> None:
+    """ "an die Rosenkranz": the noun is masculine ("der Rosenkranz"), so "die" goes with a
+    woman of that name; the label was a role and her name stood in clear in the roles."""
+    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
+    stored = project.segments().sort_values("position")
+    persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert name in persons
+    assert not any(name in str(role) for role in stored["speaker_role"])
+    assert list(stored["text"]) == SAID
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering"),
+    [
+        ("Frage an die Neue Heimat", "Antwort der Diakonie"),
+        ("Frage an die Tafel", "Antwort der Tafel"),
+        ("Frage an den Sportverein", "Antwort des Sportvereins"),
+        ("Frage an die Ämter", "Antwort der Arbeiterwohlfahrt"),
+    ],
+)
+def test_a_body_its_article_fits_stays_a_role(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    _assert_roles(project, tmp_path, asking, answering)

@@ -9,11 +9,15 @@ once per process (under a second of CPU; 18 MB kept, 70 MB at the peak of readin
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from workbench.core.domain import WorkbenchError
 from workbench.ingest.name_gazetteer import fold
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PACKAGE = "german-nouns==1.2.5"  # pyproject.toml [tool.workbench] no-deps
 
@@ -111,3 +115,59 @@ def compound_noun(folded: str) -> bool:
     if head != folded and is_german_noun(head):
         return True
     return any(is_german_noun(head[k:]) for k in range(3, len(head) - 4))
+
+
+# The article before a noun's form by case and gender ("vom", "im", "beim" as "dem");
+# a plural form takes "die", "der" and "den" whatever its gender
+_ARTICLES = {
+    "nominativ": {"m": "der", "f": "die", "n": "das"},
+    "genitiv": {"m": "des", "f": "der", "n": "des"},
+    "dativ": {"m": "dem vom im beim", "f": "der", "n": "dem vom im beim"},
+    "akkusativ": {"m": "den", "f": "die", "n": "das"},
+}
+
+
+def _case_column(column: str) -> bool:
+    """The columns of a noun's kinds, genders and case forms (not the adjectival ones)."""
+    case, _, number = column.partition(" ")
+    plain = number.rstrip(" 1234") in ("singular", "plural")
+    return column == "pos" or column.startswith("genus") or (case in _ARTICLES and plain)
+
+
+@cache
+def _case_forms() -> pd.DataFrame:
+    """The ordinary nouns' genders and case forms, one row an entry."""
+    import pandas as pd
+
+    path = files("german_nouns").joinpath("nouns.csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        table = pd.read_csv(f, usecols=_case_column, dtype=str, na_filter=False)
+    kinds = table["pos"].str.split(",")
+    return table[kinds.map(_NAME_KINDS.isdisjoint) & kinds.map(lambda k: "Substantiv" in k)]
+
+
+@lru_cache(maxsize=1024)
+def noun_articles(word: str) -> frozenset[str] | None:
+    """The cases with the article a form of an ordinary noun, as written, may follow by its
+    gender and number ("Rosenkranz": "nominativ der", "akkusativ den", "dativ vom" …,
+    never "akkusativ die"; "Tafel": "genitiv der", "akkusativ die" …); None for a word the
+    Wiktionary has no noun form of."""
+    table = _case_forms()
+    genera = [c for c in table.columns if c.startswith("genus")]
+    articles: set[str] = set()
+    known = False
+    for column in table.columns:
+        case, _, number = column.partition(" ")
+        if case not in _ARTICLES:
+            continue
+        rows = table.loc[table[column] == word, genera]
+        if rows.empty:
+            continue
+        known = True
+        if number.startswith("plural"):
+            words = {"nominativ": "die", "genitiv": "der", "dativ": "den", "akkusativ": "die"}
+            articles.add(f"{case} {words[case]}")
+            continue
+        for genus in "".join(rows.to_numpy().ravel()):
+            articles.update(f"{case} {a}" for a in _ARTICLES[case].get(genus, "").split())
+    return frozenset(articles) if known else None

@@ -20,7 +20,7 @@ import re
 from typing import Protocol
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
+from workbench.ingest.noun_lexicon import compound_noun, is_german_noun, noun_articles
 
 
 class SpeakerList(Protocol):
@@ -277,6 +277,8 @@ def _record_label(who: str) -> bool:
         return False
     rest = [w for w in words[1:] if w.casefold() not in _OF_WHOM]
     articled = bool({w.casefold() for w in words[1:]} & _ARTICLED)
+    if articled and not _agrees(words, rest[-1]):  # "an die Rosenkranz": a woman's name
+        return False
     if len(rest) > 1 and all(map(_adjective, rest[:-1])):  # "der Deutschen Bahn"
         return articled and rest[-1][:1].isupper() and _body(rest[-1])
     if len(rest) != 1:
@@ -292,6 +294,29 @@ def _record_label(who: str) -> bool:
     # "Antwort Polizei": an office's word, not a place's ("Antwort Halberstadt") nor a
     # surname ("Antwort Planer": his)
     return is_german_noun(fold(rest[0])) and not gazetteer().has_last(rest[0])
+
+
+# The case a record label's preposition governs; the article right after the label's
+# word is a genitive ("Antwort der Tafel")
+_GOVERNS = {"an": "akkusativ", "von": "dativ", "aus": "dativ", "bei": "dativ"}
+
+
+def _agrees(words: list[str], noun: str) -> bool:
+    """Whether a label's article fits its noun's gender and number where the lexicon knows
+    the noun ("an die Tafel", "der Diakonie"); a noun it does not fit is a name ("an die
+    Rosenkranz", "der Sonnenschein": Frau Rosenkranz, Frau Sonnenschein)."""
+    at = next(i for i, w in enumerate(words) if i and w.casefold() in _ARTICLED)
+    article = words[at].casefold()
+    if article in ("vom", "im", "beim"):
+        case = "dativ"
+    elif at == 1:
+        case = "genitiv"
+    elif at == 2 and words[1].casefold() in _GOVERNS:
+        case = _GOVERNS[words[1].casefold()]
+    else:
+        return True
+    forms = noun_articles(noun)
+    return forms is None or f"{case} {article}" in forms
 
 
 # A function named without its article, never a surname ("Frage an Bürgermeisterin")
