@@ -46,6 +46,18 @@ def _assert_roles(project: Project, tmp_path: Path, asking: str, answering: str)
     assert list(stored["text"]) == SAID
 
 
+def _assert_person(
+    project: Project, tmp_path: Path, asking: str, answering: str, name: str
+) -> None:
+    """``name`` is a person of the key, in no statement's role; the texts keep every word."""
+    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
+    stored = project.segments().sort_values("position")
+    persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert name in persons
+    assert not any(name in str(role) for role in stored["speaker_role"])
+    assert list(stored["text"]) == SAID
+
+
 @pytest.mark.parametrize(("asking", "answering"), LABELS)
 def test_a_records_labels_with_an_office_are_roles(
     project: Project, tmp_path: Path, asking: str, answering: str
@@ -64,10 +76,7 @@ def test_a_records_labels_with_an_office_are_roles(
 def test_a_question_to_a_person_still_names_her(
     project: Project, tmp_path: Path, asking: str, answering: str, name: str
 ) -> None:
-    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
-    persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
-    assert name in persons
-    assert list(project.segments().sort_values("position")["text"]) == SAID
+    _assert_person(project, tmp_path, asking, answering, name)
 
 
 @pytest.mark.parametrize(
@@ -83,12 +92,7 @@ def test_a_surname_ending_in_an_office_after_a_bare_preposition_is_a_person(
 ) -> None:
     """An office takes its article ("an die Stadt"); "an Neustadt" asks a person, whose
     name went into the speaker roles as it was."""
-    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
-    stored = project.segments().sort_values("position")
-    persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
-    assert name in persons
-    assert not any(name in str(role) for role in stored["speaker_role"])
-    assert list(stored["text"]) == SAID
+    _assert_person(project, tmp_path, asking, answering, name)
 
 
 @pytest.mark.parametrize(
@@ -155,12 +159,7 @@ def test_a_name_after_an_article_or_a_bare_preposition_still_names_a_person(
     project: Project, tmp_path: Path, asking: str, answering: str, name: str
 ) -> None:
     """An article goes with a name too ("die Anna", "den Müller", "der Frau Schmidt")."""
-    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
-    stored = project.segments().sort_values("position")
-    persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
-    assert name in persons
-    assert not any(name in str(role) for role in stored["speaker_role"])
-    assert list(stored["text"]) == SAID
+    _assert_person(project, tmp_path, asking, answering, name)
 
 
 @pytest.mark.parametrize(
@@ -192,12 +191,7 @@ def test_a_noun_its_article_does_not_fit_is_a_persons_name(
 ) -> None:
     """ "an die Rosenkranz": the noun is masculine ("der Rosenkranz"), so "die" goes with a
     woman of that name; the label was a role and her name stood in clear in the roles."""
-    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
-    stored = project.segments().sort_values("position")
-    persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
-    assert name in persons
-    assert not any(name in str(role) for role in stored["speaker_role"])
-    assert list(stored["text"]) == SAID
+    _assert_person(project, tmp_path, asking, answering, name)
 
 
 @pytest.mark.parametrize(
