@@ -10,9 +10,9 @@ import pytest
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.core.textio import decode, read_source
 from workbench.demo import DEMO_DISTRICTS, build_demo
 from workbench.ingest import parse_file
-from workbench.ingest.textio import decode, read_source
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

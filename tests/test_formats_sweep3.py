@@ -13,12 +13,13 @@ import pytest
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
+from workbench.core import textio
 from workbench.core.domain import GUIDING_QUESTIONS, InputError
-from workbench.ingest import table_districts, textio
+from workbench.core.textio import RawFile, decode
+from workbench.ingest import table_districts
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.table import TableMapping, parse_table
 from workbench.ingest.table_rows import reading_notices
-from workbench.ingest.textio import RawFile, decode
 
 KNOWN = ("Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel", "Gesamtstadt")
 

@@ -237,7 +237,7 @@ def test_a_title_line_with_a_comma_above_a_german_csv(project: Project, tmp_path
 def test_a_comma_table_keeps_its_commas_beside_quoted_semicolons(tmp_path: Path) -> None:
     """A header with commas over a row whose quoted text holds semicolons stays a table
     with commas (the title rule must not take the header for a title)."""
-    from workbench.ingest.textio import sniff_delimiter
+    from workbench.core.textio import sniff_delimiter
 
     assert sniff_delimiter('id,text\n1,"Mehr Bänke; bitte; sofort"\n2,Licht\n') == ","
     assert sniff_delimiter("Name\tRolle\nMüller, Anna\tModeration\n") == "\t"

@@ -14,9 +14,9 @@ from odf.text import P, S
 
 from workbench import InputError, Project
 from workbench.cli.main import main
+from workbench.core.textio import RawFile
 from workbench.ingest.ods import read_ods
 from workbench.ingest.table_rows import read_sheet
-from workbench.ingest.textio import RawFile
 from workbench.synthesis.indicators import comparison, import_indicators, indicators
 
 

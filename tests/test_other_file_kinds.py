@@ -12,8 +12,8 @@ import pytest
 
 from workbench import Project
 from workbench.cli.main import main
+from workbench.core.textio import RawFile
 from workbench.ingest.file_kinds import refuse_other_kind
-from workbench.ingest.textio import RawFile
 from workbench.synthesis.indicators import indicators
 
 

@@ -13,7 +13,8 @@ import pytest
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
-from workbench.ingest import table, textio
+from workbench.core import textio
+from workbench.ingest import table
 
 
 def _import(project: Project, path: Path, *options: str) -> int:

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from workbench.core.archives import check_unpacked
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.ingest.textio import RawFile, decode
+from workbench.core.textio import RawFile, decode
 from workbench.ingest.whatsapp_chat import is_whatsapp_chat, parse_whatsapp_chat
 
 _VOICE = (".opus", ".m4a", ".aac", ".amr", ".ogg", ".mp3", ".wav")

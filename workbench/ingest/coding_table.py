@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError
+from workbench.core.textio import read_source
 from workbench.ingest.table_ids import checked_id
 from workbench.ingest.table_rows import read_rows
-from workbench.ingest.textio import read_source
 
 CODING_COLUMNS = ("document", "source_id", "coder", "code")
 

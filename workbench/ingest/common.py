@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 
 if TYPE_CHECKING:
-    from workbench.ingest.textio import RawFile
+    from workbench.core.textio import RawFile
 
 _ROLE = re.compile(
     r"^\*\*(?P<role>[^*\n]{1,80}?)\s*:\s*\*\*\s*(?P<text>.*)$|"

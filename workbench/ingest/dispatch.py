@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.core.textio import decode, is_tab_table, read_source
 from workbench.ingest import polis
 from workbench.ingest.chat_archive import is_whatsapp_archive, parse_whatsapp_archive
 from workbench.ingest.docx_protocol import parse_docx
@@ -40,7 +41,6 @@ from workbench.ingest.table_json import JSON_SUFFIXES, is_boundaries
 from workbench.ingest.table_rows import forgetting_workbook
 from workbench.ingest.telegram_chat import is_telegram_json, parse_telegram_json
 from workbench.ingest.telegram_html import is_telegram_html, is_telegram_page, parse_telegram_html
-from workbench.ingest.textio import decode, is_tab_table, read_source
 from workbench.ingest.transcript_json import (
     is_recogniser_json,
     is_recogniser_tsv,

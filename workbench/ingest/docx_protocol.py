@@ -55,6 +55,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.core.textio import RawFile, Source, read_source
 from workbench.ingest.captions import style_kind, without_captions
 from workbench.ingest.common import add_statement
 from workbench.ingest.docx_tables import cells_in_order, table_paragraphs
@@ -98,7 +99,6 @@ from workbench.ingest.protocol_meta import (
     split_names,
 )
 from workbench.ingest.speaker_turns import are_people_turns, is_speaker_turns, turns_document
-from workbench.ingest.textio import RawFile, Source, read_source
 from workbench.ingest.word_head import (
     BOX,
     DETAILS,

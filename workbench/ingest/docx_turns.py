@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from workbench.core.domain import ParsedDocument
+from workbench.core.textio import RawFile
 from workbench.ingest.few_turns import person_like
 from workbench.ingest.protocol_meta import heading_text
 from workbench.ingest.speaker_labels import is_label
@@ -15,7 +16,6 @@ from workbench.ingest.speaker_turns import (
     is_numbered_item,
     turns_in_sections,
 )
-from workbench.ingest.textio import RawFile
 from workbench.ingest.transcript_frame import frame_heading
 from workbench.ingest.word_head import BOX, HEADINGS, Paragraph
 

@@ -21,9 +21,9 @@ from dataclasses import replace
 from datetime import date
 
 from workbench.core.domain import ParsedDocument
+from workbench.core.textio import Source, decode, read_source
 from workbench.ingest.common import MONTH_NUMBERS
 from workbench.ingest.speaker_turns import turns_document
-from workbench.ingest.textio import Source, decode, read_source
 
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So)\.?,"
 _HEADER = re.compile(

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from workbench.core.domain import InputError
-from workbench.ingest.textio import RawFile
+from workbench.core.textio import RawFile
 
 # Endings of formats no text or table reader of the workbench takes, and what they are.
 _KINDS = {

@@ -29,6 +29,7 @@ from dataclasses import replace
 from itertools import islice, takewhile
 
 from workbench.core.domain import ParsedDocument, ParsedSegment
+from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.answer_lines import (
     ANSWER_LABEL,
     GLUE_WORDS,
@@ -68,7 +69,6 @@ from workbench.ingest.speaker_turns import (
     parse_speaker_turns,
     turns_in_sections,
 )
-from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import is_service_banner, without_banner
 from workbench.ingest.turn_lines import read_turns
 

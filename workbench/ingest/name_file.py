@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError
+from workbench.core.textio import RawFile, decode, read_source, without_sep_hint
 from workbench.ingest.personal_columns import PERSON_HEADERS, header_key
 from workbench.ingest.speakers import roles_of_csv, roles_of_rows
 from workbench.ingest.table_rows import IMPORTERS, read_rows
-from workbench.ingest.textio import RawFile, decode, read_source, without_sep_hint
 
 _FIRST = frozenset("vorname vornamen rufname firstname givenname".split())
 _LAST = frozenset("nachname nachnamen familienname lastname surname".split())

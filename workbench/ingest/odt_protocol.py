@@ -32,12 +32,12 @@ from typing import TYPE_CHECKING
 from xml.sax import handler
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.core.textio import RawFile, Source, read_source
 from workbench.ingest.captions import CAPTION, is_caption_style, without_captions
 from workbench.ingest.docx_protocol import protocol_document
 from workbench.ingest.docx_tables import cells_in_order, table_paragraphs
 from workbench.ingest.pdf_struck import STRUCK, struck_names, without_struck
 from workbench.ingest.protocol_meta import margin_names
-from workbench.ingest.textio import RawFile, Source, read_source
 from workbench.ingest.word_head import BOX, Cell, Paragraph
 
 if TYPE_CHECKING:

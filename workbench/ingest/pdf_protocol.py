@@ -42,6 +42,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.core.textio import Source, read_source
 from workbench.ingest.captions import is_caption
 from workbench.ingest.common import add_statement, protocol_result
 from workbench.ingest.paragraphs import (
@@ -98,7 +99,6 @@ from workbench.ingest.protocol_meta import (
     split_names,
 )
 from workbench.ingest.protocol_title import title_at
-from workbench.ingest.textio import Source, read_source
 
 if TYPE_CHECKING:
     from pypdf import PageObject

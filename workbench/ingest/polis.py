@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError
-from workbench.ingest.textio import RawFile, decode, sniff_delimiter, without_sep_hint
+from workbench.core.textio import RawFile, decode, sniff_delimiter, without_sep_hint
 
 COMMENT_TEXT, COMMENT_ID = "comment-body", "comment-id"  # a comments file's text and ID
 COMMENT_COLUMNS = frozenset({COMMENT_ID, COMMENT_TEXT, "moderated"})

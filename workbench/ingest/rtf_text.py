@@ -20,7 +20,7 @@ from pathlib import Path
 from striprtf.striprtf import rtf_to_text
 
 from workbench.core.domain import InputError
-from workbench.ingest.textio import read_source
+from workbench.core.textio import read_source
 
 _PAR = re.compile(r"(?<!\\)\\par(?![a-z])|(?<!\\)\\\r?\n")  # \par, or "\" at a line's end
 _LINE = re.compile(r"(?<!\\)\\line(?![a-z])")

@@ -55,6 +55,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.few_turns import (
     agenda_topics,
     framed_turns,
@@ -73,7 +74,6 @@ from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text
 from workbench.ingest.sound_tags import is_credit, only_tags
 from workbench.ingest.speaker_labels import is_role, speaker_fields
 from workbench.ingest.speakers import Speakers
-from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import (
     read_header,
     without_banner,

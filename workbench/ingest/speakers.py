@@ -26,14 +26,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from workbench.core.domain import InputError
-from workbench.ingest.speaker_labels import DEVICE, is_device, is_role
-from workbench.ingest.textio import (
+from workbench.core.textio import (
     RawFile,
     decode,
     read_source,
     sniff_delimiter,
     without_sep_hint,
 )
+from workbench.ingest.speaker_labels import DEVICE, is_device, is_role
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
 _NAME_WORD = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import SEPARATOR, InputError, ParsedDocument, ParsedSegment
+from workbench.core.textio import Source, read_source
 from workbench.ingest.common import attribute_value
 from workbench.ingest.contact_questions import contact_answer_columns, mixed_contact_columns
 from workbench.ingest.decidim import decidim_id_column
@@ -83,7 +84,6 @@ from workbench.ingest.table_survey import (
 )
 from workbench.ingest.table_totals import totals_rows
 from workbench.ingest.taguette import taguette_mapping
-from workbench.ingest.textio import Source, read_source
 
 _CODE_SEPARATOR = re.compile(r"\s*[;|\r\n]\s*")  # ATLAS.ti: one code per line
 _NO_HEADER = "Spalte 1"  # the column of a table without header row

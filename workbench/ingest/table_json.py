@@ -19,13 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError
+from workbench.core.textio import RawFile, decode
 from workbench.ingest.decidim import decidim_notices
 from workbench.ingest.id_gaps import id_gap_notices
 from workbench.ingest.table_districts import asks_district
 from workbench.ingest.table_reading import sheet_rows
 from workbench.ingest.table_rows import Rows, Sheet, read_sheet
 from workbench.ingest.table_rows import reading_notices as table_notices
-from workbench.ingest.textio import RawFile, decode
 
 JSON_SUFFIXES = frozenset((".json", ".geojson", ".jsonl", ".ndjson"))  # GeoJSON: DIPAS
 LINES_SUFFIXES = frozenset((".jsonl", ".ndjson"))

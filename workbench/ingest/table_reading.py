@@ -40,8 +40,8 @@ from typing import Any
 from defusedxml import DefusedXmlException, ElementTree
 
 from workbench.core.domain import InputError
+from workbench.core.textio import RawFile, decode
 from workbench.ingest.merged_cells import sheet_part
-from workbench.ingest.textio import RawFile, decode
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _CELL = re.compile(r"([A-Z]+)(\d+)")  # a cell's reference: column letters, row

@@ -14,6 +14,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from workbench.core.domain import InputError
 from workbench.core.spreadsheet import unquoted_text
+from workbench.core.textio import RawFile, decode, sniff_delimiter, without_sep_hint
 from workbench.ingest.merged_cells import fill_merged, merged_down
 from workbench.ingest.ods import OdsSheet, check_sheet, ods_content, read_ods, sheet_of
 from workbench.ingest.polis import polis_notices
@@ -28,7 +29,6 @@ from workbench.ingest.table_reading import (
     check_rows_in_one_cell,
     sheet_row_notices,
 )
-from workbench.ingest.textio import RawFile, decode, sniff_delimiter, without_sep_hint
 
 P = ParamSpec("P")
 T = TypeVar("T")

@@ -23,9 +23,9 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.formatting import plural
+from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
-from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.whatsapp_chat import messenger_document, without_coordinates
 
 IMPORTER = "telegram-chat"

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.core.textio import RawFile, decode, read_source
 from workbench.ingest.telegram_chat import telegram_document
-from workbench.ingest.textio import RawFile, decode, read_source
 
 _PAGE = re.compile(r"^messages(\d*)\.html?$", re.IGNORECASE)
 _TITLE = re.compile(r"^(\d{2})\.(\d{2})\.(\d{4}) (\d{2}:\d{2}(?::\d{2})?)")

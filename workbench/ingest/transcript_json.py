@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.ingest.textio import RawFile, Source, decode, read_source
+from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_vtt import RawCue, make_cues, transcript_document
 
 IMPORTER = "whisper-json"

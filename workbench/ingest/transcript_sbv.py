@@ -18,7 +18,7 @@ import re
 from collections.abc import Mapping
 
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.ingest.textio import Source, decode, read_source
+from workbench.core.textio import Source, decode, read_source
 from workbench.ingest.transcript_srt import STAMP, checked_timing
 from workbench.ingest.transcript_vtt import RawCue, cue_speaker, make_cues, transcript_document
 

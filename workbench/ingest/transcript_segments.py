@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.ingest.textio import Source, decode, read_source
+from workbench.core.textio import Source, decode, read_source
 from workbench.ingest.transcript_frame import notice
 from workbench.ingest.transcript_vtt import RawCue, make_cues, stamp, transcript_document
 

@@ -31,8 +31,8 @@ from collections.abc import Mapping
 import webvtt
 
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.core.textio import Source, decode, read_source
 from workbench.ingest import transcript_vtt
-from workbench.ingest.textio import Source, decode, read_source
 from workbench.ingest.transcript_vtt import (
     Cue,
     RawCue,

@@ -36,6 +36,7 @@ import webvtt
 from webvtt.errors import MalformedCaptionError, MalformedFileError
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.core.transcript_notes import GAPS, SOUNDS
 from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.name_known import ordinary_word
@@ -43,7 +44,6 @@ from workbench.ingest.name_lists import PARTICLES
 from workbench.ingest.sound_tags import is_credit, looped, only_tags, without_sounds
 from workbench.ingest.speaker_labels import is_label, is_role, speaker_fields
 from workbench.ingest.speakers import Speakers, person_name
-from workbench.ingest.textio import RawFile, Source, decode, read_source
 from workbench.ingest.transcript_frame import without_banner
 from workbench.ingest.turn_lines import paused
 

@@ -44,9 +44,9 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.formatting import format_date, plural
+from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
-from workbench.ingest.textio import RawFile, Source, decode, read_source
 
 IMPORTER = "whatsapp-chat"
 FORMAT = "digital (Messenger-Chat)"

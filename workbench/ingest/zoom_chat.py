@@ -45,10 +45,10 @@ from datetime import date
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.chat_structure import Quotable, normalise, reaction, reply
 from workbench.ingest.speaker_labels import is_device, speaker_fields
 from workbench.ingest.speakers import Speakers
-from workbench.ingest.textio import RawFile, Source, decode, read_source
 
 IMPORTER = "zoom-chat"
 FORMAT = "digital (Videokonferenz)"

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import os_reason, write_atomic
-from workbench.ingest.textio import RawFile, decode, sniff_delimiter, without_sep_hint
+from workbench.core.textio import RawFile, decode, sniff_delimiter, without_sep_hint
 from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import former_names, moved_on

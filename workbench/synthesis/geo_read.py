@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import os_reason
-from workbench.ingest.textio import RawFile, decode
+from workbench.core.textio import RawFile, decode
 from workbench.synthesis import geo_crs, geo_gpkg, geo_kml, geo_shapefile
 from workbench.synthesis.geo_crs import Polygon, Position, Ring, Shape
 

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.domain import InputError
+from workbench.core.textio import RawFile
 from workbench.ingest.table import read_rows
 from workbench.ingest.table_rows import Rows, percent_cells
-from workbench.ingest.textio import RawFile
 from workbench.store import CITYWIDE
 from workbench.synthesis.indicator_columns import (
     CODE_HEADER,

@@ -24,10 +24,10 @@ from sqlalchemy import select
 
 from workbench.core.domain import InputError
 from workbench.core.formatting import format_number, value_places
+from workbench.core.textio import Source, decode, read_source, sniff_delimiter
 from workbench.ingest.file_kinds import refuse_other_kind
 from workbench.ingest.long_names import check_indicator_size
 from workbench.ingest.table_rows import forgetting_workbook, percent_cells
-from workbench.ingest.textio import Source, decode, read_source, sniff_delimiter
 from workbench.store import CITYWIDE, District, Indicator
 from workbench.store.district_changes import former_names, merged_names, moved_on
 from workbench.synthesis.indicator_districts import (

@@ -27,8 +27,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from workbench.core.textio import Source, decode, read_source
 from workbench.ingest.file_kinds import refuse_other_kind
-from workbench.ingest.textio import Source, decode, read_source
 
 PARTICIPATION = 1
 NEIGHBOURHOOD_MANAGEMENT = 2
