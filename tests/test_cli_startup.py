@@ -45,12 +45,13 @@ print(*sorted(sys.modules), sep="\\n")
 
 
 def loaded_by(
-    argv: list[str], cwd: Path, watched: tuple[str, ...] = HEAVY
+    argv: list[str], cwd: Path, watched: tuple[str, ...] = HEAVY, script: str | None = None
 ) -> tuple[object, set[str], str]:
-    """The exit code, the ``watched`` modules loaded and the output of ``workbench ARGV``."""
+    """The exit code, the ``watched`` modules loaded and the output of ``workbench ARGV``
+    (or of ``script``, code that prints a ``CODE`` line and the loaded modules like RUN)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        [sys.executable, "-c", RUN.format(argv=argv)],
+        [sys.executable, "-c", RUN.format(argv=argv) if script is None else script],
         cwd=cwd,
         env=env,
         capture_output=True,
@@ -333,3 +334,28 @@ def test_the_participation_apps_load_the_name_detector_before_the_first_comment(
         check=True,
     )
     assert done.stdout.strip() == "True"
+
+
+# The imports of a Voilà app's cell, then the modules they loaded (as RUN prints them).
+APP_IMPORTS = """
+import sys
+{imports}
+print("CODE", 0)
+print(*sorted(sys.modules), sep="\\n")
+"""
+
+
+def test_the_profile_app_loads_no_importer(tmp_path: Path) -> None:
+    """Voilà starts a kernel for every view of the Sozialraumprofil; its imports loaded 40
+    modules of workbench.ingest (the pseudonymiser through the recommendations the report
+    model read, the encoding detection through the district maps) that showing a profile
+    never uses. The app reads the project; the importers load when something is imported."""
+    notebook = json.loads((ROOT / "voila_apps" / "sozialraumprofil.ipynb").read_text("utf-8"))
+    cell = next(c for c in notebook["cells"] if c["cell_type"] == "code")
+    lines = "".join(cell["source"]).splitlines()
+    imports = [line for line in lines if line.startswith(("from ", "import "))]
+    assert imports == ["from widgets.profile_view import profile_app"]
+    script = APP_IMPORTS.format(imports="\n".join(imports))
+    code, ingest, output = loaded_by([], tmp_path, ("workbench.ingest",), script)
+    assert code == "0", output
+    assert ingest == set(), f"die App lud {sorted(ingest)}"

@@ -46,7 +46,7 @@ from workbench.synthesis.geo import boundaries as project_boundaries
 from workbench.synthesis.indicator_tables import check_district
 from workbench.synthesis.monitoring import Monitoring, read_monitoring
 from workbench.synthesis.profiles import Profiles, build_profiles
-from workbench.synthesis.recommendations import chain as recommendation_chain
+from workbench.synthesis.recommendation_chain import chain as recommendation_chain
 from workbench.synthesis.reports.staleness import (  # noqa: F401 (re-exported)
     latest_stale_notes,
     need_flags,
