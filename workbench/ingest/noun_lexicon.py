@@ -42,11 +42,13 @@ def _folded(word: str) -> str:
 
 
 @cache
-def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+def lexicon() -> tuple[
+    frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]
+]:
     """The folded noun forms (:func:`german_nouns`), the folded names of places and
     institutions (entries "Toponym", "Eigenname", "Straßenname": "Wien", "Altona"), those
-    of several words ("addis abeba", "abu dhabi") and the plurals that are no noun's
-    singular (:func:`plural_noun`)."""
+    of several words ("addis abeba", "abu dhabi"), the plurals that are no noun's
+    singular (:func:`plural_noun`) and the first names and surnames (:func:`is_person_name`)."""
     import pandas as pd
 
     try:
@@ -70,11 +72,13 @@ def lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset
     singular = frozenset(_folded(w) for w in words if w and " " not in w)
     plural = frozenset(_folded(w) for w in plurals if w and " " not in w)
     named = table.loc[places, "lemma"].unique()
+    persons = table.loc[kinds.map(lambda k: "Nachname" in k or "Vorname" in k), "lemma"]
     return (
         singular | plural,
         frozenset(_folded(w) for w in named if w and " " not in w),
         frozenset(_folded(w) for w in named if " " in w),
         plural - singular,
+        frozenset(_folded(w) for w in persons.unique() if w and " " not in w),
     )
 
 
@@ -99,6 +103,12 @@ def is_place_name(folded: str) -> bool:
     """Whether the folded word names a place or an institution in the Wiktionary ("wien",
     "altona", "liesing"), whatever else it names."""
     return folded in lexicon()[1]
+
+
+def is_person_name(folded: str) -> bool:
+    """Whether the folded word is a first name or a surname in the Wiktionary ("koch",
+    "licht", "wolf"), whatever else it is."""
+    return folded in lexicon()[4]
 
 
 def is_place_phrase(folded: str) -> bool:

@@ -3,9 +3,9 @@
 :func:`review_queue` runs the detector over the statements as imported (originals from
 the key) and lists the uncertain person candidates — a capitalised word after a cue, a
 first name that is also a word — that no researcher has decided on yet, each with the
-number of statements and a short masked context (cue words only, everything else
-masked). Candidates above the replacement threshold are already replaced; the others
-are still in the text until someone confirms them.
+number of statements and a short masked context (cue words, roles and ordinary nouns;
+names and everything else masked). Candidates above the replacement threshold are
+already replaced; the others are still in the text until someone confirms them.
 
 :func:`decide` stores a decision with the key (``pseudonym_decisions``); later imports
 apply it (:meth:`Pseudonymiser.configure`), and it is applied to the stored statements
@@ -26,8 +26,9 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.names import tokens
+from workbench.ingest.noun_lexicon import is_german_noun, is_person_name, is_place_name
 from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
 from workbench.store import (
     ProjectStore,
@@ -65,23 +66,39 @@ def candidate_id(word: str) -> str:
 def masked_context(
     text: str, start: int, end: int, words: int = 3, hidden: Iterable[tuple[int, int]] = ()
 ) -> str:
-    """Up to ``words`` words before the candidate, all but cue words and roles masked, and
-    always the ``hidden`` spans (personal data found in ``text``: "danke kwame")."""
-    before = [t for t in tokens(text[:start]) if t.end <= start][-words:]
+    """Up to ``words`` words before the candidate (a run of masked words counts as one), all
+    but cue words, roles, lower-case words and ordinary nouns masked, and always the
+    ``hidden`` spans (personal data found in ``text``: "danke kwame")."""
+    before = [t for t in tokens(text[:start]) if t.end <= start]
     hidden = list(hidden)
-    shown = []
-    for tok in before:
-        keep = tok.folded in _KEEP or tok.text.islower() or _role(tok.folded)
+    shown: list[str] = []
+    for tok in reversed(before):
+        keep = tok.folded in _KEEP or tok.text.islower() or _role(tok.folded) or _noun(tok.text)
         keep = keep and not any(a < tok.end and tok.start < b for a, b in hidden)
-        shown.append(tok.text if keep else MASK)
+        if keep or not shown or shown[-1] != MASK:
+            if len(shown) == words:
+                break
+            shown.append(tok.text if keep else MASK)
     gap = text[before[-1].end : start] if before else ""
     punctuation = ":" if ":" in gap else ""
-    prefix = " ".join(shown) + punctuation
+    prefix = " ".join(reversed(shown)) + punctuation
     return f"{prefix} ⟨{text[start:end]}⟩".strip()
 
 
 def _role(folded: str) -> bool:
     return folded in lists.ROLE_WORDS or any(folded.endswith(s) for s in lists.ROLE_SUFFIXES)
+
+
+def _noun(word: str) -> bool:
+    """An ordinary German noun ("Telefonketten", "Spielplatz") that names no one: not a
+    first name or surname too ("Koch", "Licht", "Becker"), no place."""
+    folded = fold(word)
+    if not is_german_noun(folded) or is_place_name(folded) or is_person_name(folded):
+        return False
+    if folded in lists.WORD_SURNAMES or folded in lists.NOT_FIRST:
+        return False
+    names = gazetteer()
+    return not (names.has_first(word) or names.has_last(word))
 
 
 def review_queue(store: ProjectStore) -> list[ReviewItem]:
