@@ -21,6 +21,7 @@ class Finder(Protocol):
     known: Mapping[str, str]  # lower-case name word → person key, from the project's key
     named: Collection[str]  # person keys met with a first name or a form of address
     confirmed: Collection[str]  # folded words a researcher confirmed as names
+    protected: Collection[str]  # folded words of the project's places (its districts)
     names: Gazetteer
 
     def blocked(self, tok: Tok) -> bool:

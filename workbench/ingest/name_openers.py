@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import SPEECH_VERBS
 from workbench.ingest.name_tokens import last_char
-from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
+from workbench.ingest.resident_places import where
 
 if TYPE_CHECKING:
     from workbench.ingest.name_known import Finder
@@ -158,9 +159,14 @@ def speaks_in_clause(text: str, toks: list[Tok], i: int, last: int) -> bool:
 
 
 def common_noun(finder: Finder, tok: Tok) -> bool:
-    """Whether ``tok`` is a German noun that no gazetteer holds as a surname, no first name
-    and no word of the key ("Senat", "Bezirk", "Chef", "Bäcker"): after a conjunction it
-    is the subject without its article ("Als Senat das sagte"), no person."""
+    """Whether ``tok`` is a German noun or a place that no gazetteer holds as a surname, no
+    first name and no word of the key ("Senat", "Bezirk", "Chef", "Bäcker"; "Berlin", the
+    project's districts, "Eimsbüttel"): after a conjunction it is the subject without its
+    article ("Als Senat das sagte", "Als Berlin das gestern so erklärte"), no person."""
     if tok.lower in finder.known or tok.folded in finder.confirmed or finder.is_first(tok):
         return False
-    return is_german_noun(tok.folded) and not finder.names.has_last(tok.text)
+    if tok.folded in finder.protected:
+        return True  # the project's district ("Als Ottensen das sagte")
+    if finder.names.has_last(tok.text):
+        return False  # "Hahn", "Berg", "Hagen": places and surnames
+    return is_german_noun(tok.folded) or is_place_name(tok.folded) or where(tok.text, ())
