@@ -50,3 +50,47 @@ def test_a_double_surname_stays_one_name() -> None:
     assert Pseudonymiser().pseudonymise(text, listed)[0] == (
         "[Person 1] kam. Die [Person 1]-Initiative läuft. Schmidt-Lüdenscheidt fehlte."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das KOWALSKI-Fest war schön.", "Das [Person 1]-Fest war schön."),
+        ("das kowalski-Fest war schön.", "das [Person 1]-Fest war schön."),
+        ("Der SCHMIDT-Vorschlag kam gut an.", "Der [Person 1]-Vorschlag kam gut an."),
+    ],
+)
+def test_the_listed_name_in_capitals_or_lower_case(text: str, expected: str) -> None:
+    """ "Das KOWALSKI-Fest", "das kowalski-Fest" stayed in clear: the hyphen rule compared
+    the listed name as written, and the list matches it in any case elsewhere."""
+    assert Pseudonymiser().pseudonymise(text, _LISTED)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Schmidt-Kowalski-Treffen war gut.", "Das [Person 1]-[Person 2]-Treffen war gut."),
+        ("Die Anna-Schmidt-Kowalski-Runde tagte.", "Die [Person 1]-[Person 2]-Runde tagte."),
+        ("Das Meier-Kowalski-Fest war schön.", "Das Meier-[Person 1]-Fest war schön."),
+    ],
+)
+def test_every_listed_name_of_a_chain_goes(text: str, expected: str) -> None:
+    """ "Das Schmidt-Kowalski-Treffen" of a listed Anna Schmidt and Jan Kowalski kept
+    "Schmidt" (and, as "Treffen" read as the institution "Treff", "Kowalski" too): only
+    the last listed name before the noun was taken."""
+    assert Pseudonymiser().pseudonymise(text, _LISTED)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das SOMMER-Fest fiel aus.",
+        "Die KOWALSKI-Schule ist zu.",
+        "Der Kowalski-Treff ist zu.",
+        "Wir wohnen in MANFORT-NORD.",
+        "das sommer-Fest fiel aus.",
+    ],
+)
+def test_capitals_keep_words_places_and_institutions(text: str) -> None:
+    """In capitals or lower case a surname that is a word, an institution and a place stay."""
+    assert Pseudonymiser().pseudonymise(text, _LISTED)[0] == text

@@ -64,28 +64,54 @@ def compound_hits(text: str, variants: Iterable[tuple[str, str, int, bool | None
         for j in range(1, len(parts)):
             if not _noun_part(parts[j]):
                 continue
-            k = next((k for k in range(j) if " ".join(parts[k:j]) in names), None)
-            if k is not None:
-                key = names[" ".join(parts[k:j])]
-                hits.append(Hit(starts[k], starts[j] - 1, "person", key, 1.0))
+            chain = _listed_chain(parts, j, names)
+            if chain:
+                hits += [Hit(starts[k], starts[e] - 1, "person", key, 1.0) for k, e, key in chain]
                 break
     return hits
+
+
+def _listed_chain(
+    parts: list[str], end: int, names: dict[str, tuple[str, bool]]
+) -> list[tuple[int, int, str]]:
+    """The listed names that end before ``parts[end]``, one after another back to the first
+    that is none ("Schmidt-Kowalski-Treffen": both), as (first part, end, key)."""
+    chain = []
+    while end > 0:
+        k = next((k for k in range(end) if _listed_as(parts[k:end], names)), None)
+        if k is None:
+            break
+        chain.append((k, end, names[" ".join(parts[k:end]).lower()][0]))
+        end = k
+    return chain
+
+
+def _listed_as(words: list[str], names: dict[str, tuple[str, bool]]) -> bool:
+    """Whether ``words`` are a listed name as written: capitalised, also all in capitals
+    ("KOWALSKI-Fest"), or all lower case where the list allows it ("kowalski-Fest")."""
+    listed = names.get(" ".join(words).lower())
+    if listed is None:
+        return False
+    return all(w[:1].isupper() for w in words) or (listed[1] and all(w.islower() for w in words))
 
 
 # The names of the last variants asked about: the Pseudonymiser keeps its variant list while
 # the list of names stays the same, and reading thousands of variants for every text with a
 # hyphen cost seconds per thousand texts.
-_NAMES: list[tuple[object, dict[str, str]]] = []
+_NAMES: list[tuple[object, dict[str, tuple[str, bool]]]] = []
 
 
-def _compound_names(variants: Iterable[tuple[str, str, int, bool | None]]) -> dict[str, str]:
-    """The listed full names and surnames of ``variants`` (hyphens as spaces) → their keys."""
+def _compound_names(
+    variants: Iterable[tuple[str, str, int, bool | None]],
+) -> dict[str, tuple[str, bool]]:
+    """The listed full names and surnames of ``variants`` (lower case, hyphens as spaces) →
+    their keys and whether the list takes them in lower case too."""
     cached = _NAMES[0] if _NAMES else None
     if cached is not None and cached[0] is variants:
         return cached[1]
     names = {  # "Zabelberg-Quast", "Anna-Lena Schmidt" as their parts
-        variant.replace("-", " "): key
-        for variant, key, *_ in variants
+        variant.replace("-", " ").lower(): (key, lower_too is True)
+        for variant, key, _, lower_too in variants
         if " " in key and variant[:1].isupper() and _surname_or_full(variant, key)
     }
     _NAMES[:] = [(variants, names)]
@@ -116,4 +142,10 @@ def _institution(folded: str) -> bool:
     stems = [folded] + [
         folded[: -len(end)] for end in ("es", "en", "e", "n", "s") if folded.endswith(end)
     ]
+    if folded.endswith("en") and folded[:-2] in _PLURAL_S:
+        stems.remove(folded[:-2])  # "Treffen", no form of the "Treff" ("Treffs")
     return any(stem in INSTITUTION_NOUNS for stem in stems)
+
+
+# Institutions' nouns with a plural in "-s" whose "-en" form is a noun of its own
+_PLURAL_S = frozenset(("treff", "park"))
