@@ -116,6 +116,9 @@ def surname_before(
 FEMININE_ROLES = ("erin", "orin", "istin", "entin", "antin", "ndin")
 # Prepositions before a name ("Hinweis von Terhorst Anna", "mit Tjaden Jens gesprochen")
 _NAME_PREPOSITIONS = frozenset("von mit an bei laut fur".split())
+# Focus particles opening a sentence before a person's two names ("Nur Okke Tjaden kam",
+# "Sogar Quirin Hartkopf war da"), besides those of the openers ("Ausgerechnet …")
+_PAIR_FOCUS = FOCUS | frozenset("nur sogar auch gerade selbst".split())
 # Between the names of a list, before and after one of them
 _LIST_BEFORE = re.compile(r"\w(?:, |; | und )$")
 _LIST_AFTER = re.compile(r"\s*(?:$|[,;)]|und\b)")
@@ -538,8 +541,9 @@ def unlisted_pair(
         if text[prev.end : tok.start] != " " and not listed:
             return None
         # "Mit Quirin Zabelberg haben wir gesprochen": a preposition opening the sentence,
-        # "Ausgerechnet Quirin Hartkopf wählen die Leute": a focus particle
-        opening = prev.sentence_start and prev.folded in _NAME_PREPOSITIONS | FOCUS
+        # "Ausgerechnet Quirin Hartkopf wählen die Leute", "Nur Okke Tjaden kam": a focus
+        # particle
+        opening = prev.sentence_start and prev.folded in _NAME_PREPOSITIONS | _PAIR_FOCUS
         if not (prev.text.islower() or opening or listed) or prev.lower in lists.ARTICLES:
             return None
         after = toks[i + 2] if i + 2 < len(toks) else None
