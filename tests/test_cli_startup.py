@@ -65,6 +65,21 @@ def loaded_by(
     return lines[at].split()[1], heavy, "\n".join(lines[:at]) + result.stderr
 
 
+def _python(code: str, cwd: Path) -> str:
+    """What ``code`` prints, run by a fresh Python with this checkout on its path."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout
+
+
 @pytest.mark.parametrize(
     "argv",
     [
@@ -297,17 +312,7 @@ def test_the_core_records_and_formats_load_without_pandas(tmp_path: Path) -> Non
     """workbench.core.domain (the records and errors every stage imports) and
     core.formatting (German numbers and words) imported pandas at once: a module that only
     raises an InputError or formats a number paid half a second for it."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", MISSING_OR_NOT],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    before, cheap, words, dear, dtype = json.loads(done.stdout)
+    before, cheap, words, dear, dtype = json.loads(_python(MISSING_OR_NOT, tmp_path))
     assert before == []
     assert cheap == [True, True, True, True, False, False, False, False]
     assert words == ["1.234,5", "ohne Angabe", "ohne Datum"]
@@ -323,17 +328,7 @@ def test_the_participation_apps_load_the_name_detector_before_the_first_comment(
     the participant app (preheated kernels) and the form server still load it with their
     imports, so the first comment does not wait for it."""
     code = f"import sys, {module}; print('workbench.ingest.guessed_names' in sys.modules)"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert done.stdout.strip() == "True"
+    assert _python(code, tmp_path).strip() == "True"
 
 
 # The imports of a Voilà app's cell, then the modules they loaded (as RUN prints them).
