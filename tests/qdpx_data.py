@@ -151,3 +151,22 @@ def maxqda_archive(folder: Path, qde: bytes | None = None) -> Path:
             archive.write(path, f"sources/{path.name}")
     shutil.copy(FIXTURE / "Kartenabfrage_Wiesdorf.txt", folder)
     return out
+
+
+CODED_TEXT = "Wir brauchen einen Treffpunkt am Markt."
+
+
+def coded_project(path: Path, origin: str, tail: str) -> Path:
+    """A REFI-QDA project of one coded source ("Begehung", :data:`CODED_TEXT`) from
+    ``origin``, with ``tail`` (sets, notes) after its sources."""
+    qde = f"""<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="X" origin="{origin}">
+<CodeBook><Codes><Code guid="C1" name="Treffpunkt" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="S1" name="Begehung" plainTextPath="internal://S1.txt">
+<PlainTextSelection guid="P1" startPosition="0" endPosition="{len(CODED_TEXT)}">
+<Coding guid="K1"><CodeRef targetGUID="C1"/></Coding></PlainTextSelection></TextSource></Sources>
+{tail}</Project>"""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("project.qde", qde)
+        archive.writestr("Sources/S1.txt", CODED_TEXT)
+    return path

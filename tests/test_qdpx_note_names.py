@@ -3,30 +3,20 @@ MAXQDA name memos after the interviewee, and the notice comes before any name is
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
 
+from tests.qdpx_data import coded_project
 from workbench import Project
 from workbench.cli.main import main
 
-TEXT = "Wir brauchen einen Treffpunkt am Markt."
-
 
 def _project(path: Path, note: str) -> Path:
-    qde = f"""<?xml version="1.0" encoding="utf-8"?>
-<Project xmlns="urn:QDA-XML:project:1.0" name="X" origin="NVivo 14">
-<CodeBook><Codes><Code guid="C1" name="Treffpunkt" isCodable="true"/></Codes></CodeBook>
-<Sources><TextSource guid="S1" name="Begehung" plainTextPath="internal://S1.txt">
-<PlainTextSelection guid="P1" startPosition="0" endPosition="{len(TEXT)}">
-<Coding guid="K1"><CodeRef targetGUID="C1"/></Coding></PlainTextSelection></TextSource></Sources>
-<Notes><Note guid="N0" name="Forschungsplan"><PlainTextContent>Plan.</PlainTextContent></Note>
-{note}</Notes><NoteRef targetGUID="N1"/></Project>"""
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("project.qde", qde)
-        archive.writestr("Sources/S1.txt", TEXT)
-    return path
+    notes = f"""<Notes>
+<Note guid="N0" name="Forschungsplan"><PlainTextContent>Plan.</PlainTextContent></Note>
+{note}</Notes><NoteRef targetGUID="N1"/>"""
+    return coded_project(path, "NVivo 14", notes)
 
 
 @pytest.mark.parametrize(

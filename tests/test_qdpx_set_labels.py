@@ -4,32 +4,22 @@ people interviewed, and the message comes before any name is replaced."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import pytest
 
+from tests.qdpx_data import coded_project
 from workbench import Project
 from workbench.cli.main import main
 
-TEXT = "Wir brauchen einen Treffpunkt am Markt."
-
 
 def _project(path: Path, block: str) -> Path:
-    qde = f"""<?xml version="1.0" encoding="utf-8"?>
-<Project xmlns="urn:QDA-XML:project:1.0" name="X" origin="MAXQDA 24">
-<CodeBook><Codes><Code guid="C1" name="Treffpunkt" isCodable="true"/></Codes></CodeBook>
-<Sources><TextSource guid="S1" name="Begehung" plainTextPath="internal://S1.txt">
-<PlainTextSelection guid="P1" startPosition="0" endPosition="{len(TEXT)}">
-<Coding guid="K1"><CodeRef targetGUID="C1"/></Coding></PlainTextSelection></TextSource></Sources>
-<Sets><Set guid="0A0B0C0D-0000-4000-8000-000000000001" name="Leerer Satz"></Set>
+    sets = f"""<Sets>
+<Set guid="0A0B0C0D-0000-4000-8000-000000000001" name="Leerer Satz"></Set>
 <Set guid="7D3E1F20-0000-4000-8000-000000000002" name="Interview Helga Brinkmann">
 <Description>Werkbank-Workshop
-{block}</Description><MemberSource targetGUID="S1"/></Set></Sets></Project>"""
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("project.qde", qde)
-        archive.writestr("Sources/S1.txt", TEXT)
-    return path
+{block}</Description><MemberSource targetGUID="S1"/></Set></Sets>"""
+    return coded_project(path, "MAXQDA 24", sets)
 
 
 @pytest.mark.parametrize(
