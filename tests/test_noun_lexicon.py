@@ -16,6 +16,7 @@ from workbench.ingest.noun_lexicon import (
     is_german_noun,
     is_place_name,
     lexicon,
+    noun_articles,
 )
 
 
@@ -62,3 +63,29 @@ def test_places_of_the_wiktionary_are_place_names(word: str) -> None:
 )
 def test_a_compound_ends_in_a_noun_of_five_letters_or_more(word: str, compound: bool) -> None:
     assert compound_noun(word) is compound
+
+
+@pytest.mark.parametrize(
+    ("word", "has", "lacks"),
+    [
+        ("Rosenkranz", {"nominativ der", "akkusativ den", "dativ vom"}, {"akkusativ die"}),
+        ("Tafel", {"genitiv der", "akkusativ die", "dativ der"}, {"akkusativ den", "dativ vom"}),
+        ("Gymnasium", {"nominativ das", "dativ im"}, {"nominativ der", "akkusativ die"}),
+        ("Häuser", {"nominativ die", "akkusativ die"}, {"nominativ das", "dativ den"}),
+        ("Häusern", {"dativ den"}, {"nominativ die", "dativ dem"}),
+    ],
+)
+def test_a_noun_form_follows_the_articles_of_its_gender_case_and_number(
+    word: str, has: set[str], lacks: set[str]
+) -> None:
+    """The record-label rule ("Frage an die Rosenkranz" is no body) reads these."""
+    articles = noun_articles(word)
+    assert articles is not None
+    assert has <= articles
+    assert not lacks & articles
+
+
+@pytest.mark.parametrize("word", ["Xylofonkranzbaum", "rosenkranz", "Hartkopf"])
+def test_a_word_without_a_noun_form_has_no_articles(word: str) -> None:
+    """Forms are matched as written; an unknown word or a surname gives None."""
+    assert noun_articles(word) is None

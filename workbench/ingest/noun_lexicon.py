@@ -17,6 +17,7 @@ from workbench.core.domain import WorkbenchError
 from workbench.ingest.name_gazetteer import fold
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 PACKAGE = "german-nouns==1.2.5"  # pyproject.toml [tool.workbench] no-deps
@@ -156,28 +157,49 @@ def _case_forms() -> pd.DataFrame:
     return table[kinds.map(_NAME_KINDS.isdisjoint) & kinds.map(lambda k: "Substantiv" in k)]
 
 
+@cache
+def _form_table() -> tuple[dict[str, int], np.ndarray, np.ndarray, list[str], np.ndarray]:
+    """The ordinary nouns' case forms, numbered; for form number i the places
+    ``places[starts[i]:starts[i + 1]]`` where it stands in the table (row times the number of
+    columns plus column); the names of the case columns and each entry's genders ("m", "fn"
+    …): read once, so that a word is found by one look-up (:func:`noun_articles`) instead of
+    a comparison over every case column."""
+    import numpy as np
+    import pandas as pd
+
+    table = _case_forms()
+    columns = [c for c in table.columns if c.partition(" ")[0] in _ARTICLES]
+    genera = [table[c] for c in table.columns if c.startswith("genus")]
+    genus = genera[0].str.cat(genera[1:]) if genera else table["pos"].map(lambda _: "")
+    flat = table[columns].to_numpy(dtype=object).ravel()
+    places = np.flatnonzero(flat != "")
+    codes, forms = pd.factorize(flat[places])
+    order = np.argsort(codes, kind="stable")
+    starts = np.concatenate(([0], np.cumsum(np.bincount(codes, minlength=len(forms)))))
+    numbers = {form: number for number, form in enumerate(forms.tolist())}
+    return numbers, places[order], starts, columns, genus.to_numpy(dtype=object)
+
+
+_PLURAL_ARTICLES = {"nominativ": "die", "genitiv": "der", "dativ": "den", "akkusativ": "die"}
+
+
 @lru_cache(maxsize=1024)
 def noun_articles(word: str) -> frozenset[str] | None:
     """The cases with the article a form of an ordinary noun, as written, may follow by its
     gender and number ("Rosenkranz": "nominativ der", "akkusativ den", "dativ vom" …,
     never "akkusativ die"; "Tafel": "genitiv der", "akkusativ die" …); None for a word the
     Wiktionary has no noun form of."""
-    table = _case_forms()
-    genera = [c for c in table.columns if c.startswith("genus")]
+    numbers, places, starts, columns, genus = _form_table()
+    entry = numbers.get(word)
+    if entry is None:
+        return None
     articles: set[str] = set()
-    known = False
-    for column in table.columns:
-        case, _, number = column.partition(" ")
-        if case not in _ARTICLES:
-            continue
-        rows = table.loc[table[column] == word, genera]
-        if rows.empty:
-            continue
-        known = True
+    for place in places[starts[entry] : starts[entry + 1]].tolist():
+        row, column = divmod(place, len(columns))
+        case, _, number = columns[column].partition(" ")
         if number.startswith("plural"):
-            words = {"nominativ": "die", "genitiv": "der", "dativ": "den", "akkusativ": "die"}
-            articles.add(f"{case} {words[case]}")
+            articles.add(f"{case} {_PLURAL_ARTICLES[case]}")
             continue
-        for genus in "".join(rows.to_numpy().ravel()):
-            articles.update(f"{case} {a}" for a in _ARTICLES[case].get(genus, "").split())
-    return frozenset(articles) if known else None
+        for letter in genus[row]:
+            articles.update(f"{case} {a}" for a in _ARTICLES[case].get(letter, "").split())
+    return frozenset(articles)
