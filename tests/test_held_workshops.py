@@ -11,7 +11,6 @@ import pytest
 
 import workbench.synthesis.workshop_names as workshop_names
 from tests.monitoring_data import EARLIER, LATER, two_waves
-from tests.test_publish import WHEN, Page, squash
 from tests.test_report_sources import CARDS, _import, _report_text
 from workbench import Project
 from workbench.cli.main import main
@@ -24,7 +23,6 @@ from workbench.ingest import (
     zoom_chat,
 )
 from workbench.ingest.common import PROTOCOL_IMPORTERS
-from workbench.synthesis.site import publish
 
 PROTOCOL = """# {title}
 Datum: 2021-03-04
@@ -99,17 +97,6 @@ def test_waves_count_sources_as_the_report_does(
     said = capsys.readouterr().out
     assert "Welle 1: 1 Workshop und eine weitere Quelle, 3 Aussagen" in said
     assert "Folgebefragung 2022: 1 Quelle, 3 Aussagen" in said
-
-
-def test_site_index_names_sources_where_no_workshop_was_held(tmp_path: Path) -> None:
-    """The site's list of profiles began "Was die Workshops in jedem Sozialraum ergeben
-    haben" for a card wall alone."""
-    project = Project.create(tmp_path / "projekt")
-    _import(project, tmp_path, "karten.csv", CARDS)
-    site = publish(project, tmp_path / "seite", generated_at=WHEN)
-    overview = squash(Page(site.folder / "index.html").text)
-    assert "Was die Quellen in jedem Sozialraum ergeben haben" in overview
-    assert "Was die Workshops" not in overview
 
 
 def test_monitoring_counts_sources_as_the_opening_line(tmp_path: Path) -> None:

@@ -93,10 +93,14 @@ def test_opening_line_counts_sources_not_workshops_where_none_was_held(
 
 
 def test_site_overview_counts_a_card_wall_as_a_source(tmp_path: Path) -> None:
-    """The public site's overview shares the report's opening line: "1 Quelle"."""
+    """The public site's overview shares the report's opening line: "1 Quelle"; its list of
+    profiles began "Was die Workshops in jedem Sozialraum ergeben haben" for a card wall
+    alone."""
     project = Project.create(tmp_path / "projekt")
     _import(project, tmp_path, "karten.csv", CARDS)
     site = publish(project, tmp_path / "seite", generated_at=WHEN)
     overview = squash(Page(site.folder / "index.html").text)
     assert "Projekt projekt: 1 Quelle, 3 Aussagen." in overview
     assert "1 Workshop" not in overview
+    assert "Was die Quellen in jedem Sozialraum ergeben haben" in overview
+    assert "Was die Workshops" not in overview
