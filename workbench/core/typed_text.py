@@ -12,6 +12,7 @@ pseudonymisation. Typed text is kept without them; Windows line ends become line
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls but tab (\x09) and line feed (\x0a), DEL, and the bidirectional marks,
 # embeddings, overrides and isolates
@@ -38,3 +39,13 @@ def typed_name(text: str | None) -> str:
     'Anna Becker '
     """
     return _BLANKS.sub(" ", typed_text(text))
+
+
+def compared(text: str) -> str:
+    """A text as two versions of a file, a statement or a name are compared: composed,
+    spacing and case aside.
+
+    >>> compared("  Mehr   GRU\u0308N ") == compared("mehr grün")
+    True
+    """
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()

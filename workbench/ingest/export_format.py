@@ -31,6 +31,7 @@ from typing import Any
 
 from workbench.core.domain import ParsedDocument
 from workbench.core.formatting import plural
+from workbench.core.typed_text import compared
 from workbench.ingest.export_growth import Appending, Growth, conversation
 
 TABLE_KINDS = frozenset({"csv", "xlsx", "ods", "json"})  # a first sheet's importer: no "xlsx:Name"
@@ -85,8 +86,8 @@ def numbered_apart(
         return None
     if any(document.options.get(k) != theirs.get(k) for k in _COLUMNS[1:]):  # text columns
         return None
-    texts = Counter(_text(text) for _, text in stored())
-    held = (texts & Counter(_text(s.text) for s in document.segments)).total()
+    texts = Counter(compared(text) for _, text in stored())
+    held = (texts & Counter(compared(s.text) for s in document.segments)).total()
     if not texts or 4 * held < 3 * texts.total():  # a re-download keeps nearly all of them
         return None
     kind = "JSON" if importer == "json" else "Tabelle"
@@ -104,11 +105,6 @@ def numbered_apart(
         "importieren. Ist es doch eine andere Datei, nimmt --allow-duplicates sie als "
         "eigenes Dokument auf."
     )
-
-
-def _text(text: str) -> str:
-    """A statement's text as compared: composed, spacing and case aside."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
 def same_stem(name: str, names: Iterable[str]) -> bool:

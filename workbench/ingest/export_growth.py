@@ -13,7 +13,6 @@ projects have no row IDs: a corrected protocol stays a version to decide on
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -23,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import ImportResult, ParsedDocument, ParsedSegment
 from workbench.core.formatting import plural
+from workbench.core.typed_text import compared
 from workbench.ingest.common import PROTOCOL_IMPORTERS
 from workbench.ingest.export_counts import recounted_notice, refresh_counts
 from workbench.store import CITYWIDE, Document, Segment
@@ -76,16 +76,11 @@ class Appending:
         return document
 
 
-def _same(text: str) -> str:
-    """A row's text as compared: composed, spacing and case aside."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-
 def _telling(row: Row, text: str) -> bool:
     """Whether a row matching a stored one tells that both files are one export: a text of
     :data:`TELLING_WORDS` words or more, or a chat message's time. Two surveys from one
     questionnaire both have "Ja", "Nein" or "Mehr Grün" in their first rows."""
-    return bool(row[1]) or len(_same(text).split()) >= TELLING_WORDS
+    return bool(row[1]) or len(compared(text).split()) >= TELLING_WORDS
 
 
 def row_id(source_id: str, attributes: Mapping[str, Any] | None) -> Row:
@@ -174,13 +169,13 @@ def growth(
         for s in segments
     ):
         return None  # nothing stored, and no telling erased row of this export in the file
-    rows = {s.source_id: (row_id(s.source_id, s.attributes), _same(s.text)) for s in segments}
+    rows = {s.source_id: (row_id(s.source_id, s.attributes), compared(s.text)) for s in segments}
     known = {source for _, (source, _), _ in stored}
     missing = tuple((key, row[0]) for key, row, _ in stored if row[0] not in rows)
     changed = tuple(
         (key, row[0])
         for key, row, text in stored
-        if row[0] in rows and rows[row[0]] != (row, _same(text))
+        if row[0] in rows and rows[row[0]] != (row, compared(text))
     )
     kept = len(stored) - len(changed) - len(missing)
     if stored and not kept:
@@ -191,9 +186,9 @@ def growth(
     counts = tuple(
         (key, attributes[row[0]])
         for key, row, text in stored
-        if row[0] in rows and rows[row[0]] == (row, _same(text))
+        if row[0] in rows and rows[row[0]] == (row, compared(text))
     )
-    held = [rows[row[0]] for _, row, text in stored if rows.get(row[0]) == (row, _same(text))]
+    held = [rows[row[0]] for _, row, text in stored if rows.get(row[0]) == (row, compared(text))]
     held += [rows[s.source_id] for s in new if erased.get(s.source_id) == row_digest(s.text)]
     order = lambda pair: _by_number(pair[1])  # noqa: E731
     return Growth(
@@ -323,7 +318,7 @@ def earlier_in_import(document: ParsedDocument, other: ParsedDocument) -> str | 
 
 def _rows(segments: Sequence[ParsedSegment]) -> dict[str, tuple[Row, str]]:
     """A download's rows by ID: their identity and text as compared."""
-    return {s.source_id: (row_id(s.source_id, s.attributes), _same(s.text)) for s in segments}
+    return {s.source_id: (row_id(s.source_id, s.attributes), compared(s.text)) for s in segments}
 
 
 def _by_number(source: str) -> tuple[int, str]:
@@ -432,8 +427,8 @@ def newest_first(document: ParsedDocument, stored: Sequence[tuple[int, Row, str]
         return 0
     if not all(source.isdigit() for _, (source, _), _ in stored):
         return 0
-    mine = [_same(s.text) for s in document.segments]  # in the file's order
-    theirs = [_same(text) for _, row, text in sorted(stored, key=lambda r: _by_number(r[1][0]))]
+    mine = [compared(s.text) for s in document.segments]  # in the file's order
+    theirs = [compared(text) for _, row, text in sorted(stored, key=lambda r: _by_number(r[1][0]))]
     above = len(mine) - len(theirs)
     return above if above > 0 and mine[above:] == theirs else 0
 

@@ -28,6 +28,7 @@ from typing import Any
 
 from workbench.core.domain import ImportResult, InputError, ParsedDocument
 from workbench.core.formatting import format_percent, plural
+from workbench.core.typed_text import compared
 from workbench.ingest.common import PROTOCOL_IMPORTERS, date_of_title_or_name, fill_template
 from workbench.ingest.district_names import district_in_name, district_in_title
 from workbench.ingest.export_format import (
@@ -167,14 +168,9 @@ def _rows(other: Stored) -> Callable[[], list[tuple[str, str]]]:
     return read
 
 
-def _statement(text: str) -> str:
-    """A statement's text as compared with an earlier version of its file."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-
-
 def label_key(text: str) -> str:
     """A workshop's or district's name as compared: composed, case and spacing aside."""
-    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    return compared(text)
 
 
 def _another_workshop(
@@ -261,7 +257,7 @@ def _version(
 ) -> tuple[str, str] | Appending | None:
     """What :func:`_earlier_version` finds ``document`` to be against the stored document
     ``other`` (its ``options``): None if no version of it."""
-    mine = [_statement(s.text) for s in document.segments]
+    mine = [compared(s.text) for s in document.segments]
     mac = unicodedata.normalize("NFC", other.name)  # stored as a Mac named it
     renamed = mac not in names()  # "polis_2026-12-08.csv": the same export's rows?
     if other.importer != document.importer:  # "umfrage.csv" after "umfrage.xlsx"
@@ -301,7 +297,7 @@ def _version(
     if grown is not None and grown.changed and 2 * grown.kept >= len(theirs):
         ids = " ".join(str(key) for key, _ in sorted(grown.changed))  # a row cut or edited
         return EARLIER, changed_notice(in_wave, len(theirs), grown, ids)  # in a larger file
-    known = Counter(_statement(text) for _, text in theirs)
+    known = Counter(compared(text) for _, text in theirs)
     kept = sum((Counter(mine) & known).values())
     if not kept or 2 * kept < len(mine):
         return None

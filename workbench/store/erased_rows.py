@@ -10,12 +10,12 @@ row as erased (left out) from the row corrected on the platform (welcome).
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.core.typed_text import compared
 from workbench.store.schema import Document, PseudonymSpan, Segment
 
 ERASED_ROWS = "erased_rows"  # a document's options: row ID → fingerprint of its text
@@ -23,8 +23,7 @@ ERASED_ROWS = "erased_rows"  # a document's options: row ID → fingerprint of i
 
 def row_digest(text: str) -> str:
     """A row text's fingerprint: composed, spacing and case aside, 16 hex digits."""
-    same = " ".join(unicodedata.normalize("NFC", text).split()).casefold()
-    return hashlib.sha256(same.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(compared(text).encode("utf-8")).hexdigest()[:16]
 
 
 def remember_erased(session: Session, segments: Sequence[Segment]) -> None:
