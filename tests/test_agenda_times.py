@@ -2,7 +2,9 @@
 "(18:15:00) Grün: …", "#18:15:00# Kultur: …") made its topics speakers: "Verkehr" and "Grün"
 went into the pseudonym key as persons and were cut from the texts. Topics that are nouns,
 none a name or role, in time order, are an agenda now; a recording's turns of people
-("[00:01:05] Anna Becker: …", noScribe, f4) stay turns."""
+("[00:01:05] Anna Becker: …", noScribe, f4) stay turns. Two agenda lines of labelled
+topics at times of day ("A: [12:00:00] Mittagessen") were a transcript of two turns;
+they are a protocol now, two turns of a recording ("S00: [00:00:05] …") stay one."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.transcript_files import import_into
+from workbench.ingest import parse_file
 from workbench import Project
 
 TOPICS = [
@@ -92,3 +95,42 @@ def test_a_recordings_turns_stay_turns(project: Project, tmp_path: Path, layout:
     assert len(stored) == 4
     assert all(a.get("time", "").startswith("00:0") for a in stored["attributes"])
     assert not any(":" in text.split(" ")[0] for text in stored["text"])  # no label in a text
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["A: [12:00:00] Mittagessen", "B: [13:00:00] Rundgang"],
+        [
+            "Programm Quartiersfest",
+            "",
+            "A: [09:30:00] Begrüßung und Vorstellung",
+            "",
+            "B: [10:15:00] Arbeit in Kleingruppen",
+        ],
+        ["I: [14:00:00] Pause", "B: [15:00:00] Abschluss"],
+    ],
+)
+def test_two_agenda_lines_with_times_of_day_stay_a_protocol(
+    tmp_path: Path, suffix: str, lines: list[str]
+) -> None:
+    document = parse_file(_write(tmp_path / f"programm{suffix}", lines))
+    assert document.importer == "markdown"
+    shown = " ".join(s.text for s in document.segments)
+    assert "Rundgang" in shown or "Kleingruppen" in shown or "Abschluss" in shown
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["S00: [00:00:05] Ja, hier fehlt ein Treff.", "S01: [00:00:12] Das sehe ich auch so."],
+        ["S1: [00:00:00] Hallo zusammen", "S2: [00:01:00] Hallo"],
+        ["S00: [01:12:00] Zum Schluss zur Kita.", "S01: [01:13:00] Die Plätze reichen nicht."],
+        ["A: [00:01:23] Wir brauchen mehr Bänke.", "B: [00:01:40] Genau."],
+    ],
+)
+def test_two_turns_of_a_recording_stay_a_transcript(tmp_path: Path, lines: list[str]) -> None:
+    document = parse_file(_write(tmp_path / "runde.txt", lines))
+    assert document.importer == "speaker-turns"
+    assert len(document.segments) == 2

@@ -184,20 +184,44 @@ def headed_turns(parse: TurnParse, header: Header) -> bool:
 
 _TOOL_TIME = re.compile(r"\d{1,2}:\d\d:\d\d")
 # noScribe's start at a turn's beginning: "S00: [00:00:05] …"
-_OPENING_STAMP = re.compile(r"\s*\[\d{2}:\d{2}:\d{2}(?:[.,]\d{1,3})?\]")
+_OPENING_STAMP = re.compile(r"\s*\[(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,3}))?\]")
+_AGENDA_WORDS_AT_MOST = 6  # an agenda's topic after its time: "Rundgang durch das Quartier"
 
 
 def stamped_turns(turns: list[Turn]) -> bool:
     """Whether two turns are a recogniser's transcript all the same (noScribe's without its
     head: "S00: [00:00:05] …" / "S01: [00:00:12] …"): each opens with the time of a
     recording and each speaker is a speaker's code or a full name (a protocol's "[18:15]
-    Verkehr: …" carries its time before its topic, "Verkehr: [18:15] …" no recording's)."""
-    return len(turns) == MIN_TURNS - 1 and all(
-        t.lines
-        and _OPENING_STAMP.match(t.lines[0])
-        and ((is_label(t.who) and not _NUMBERED.fullmatch(t.who)) or full_name(t.who))
-        for t in turns
+    Verkehr: …" carries its time before its topic, "Verkehr: [18:15] …" no recording's),
+    and they are no agenda (:func:`_timed_agenda`)."""
+    return (
+        len(turns) == MIN_TURNS - 1
+        and all(
+            t.lines
+            and _OPENING_STAMP.match(t.lines[0])
+            and ((is_label(t.who) and not _NUMBERED.fullmatch(t.who)) or full_name(t.who))
+            for t in turns
+        )
+        and not _timed_agenda(turns)
     )
+
+
+def _timed_agenda(turns: list[Turn]) -> bool:
+    """Whether stamped lines are an agenda's ("A: [12:00:00] Mittagessen" / "B: [13:00:00]
+    Rundgang"): each time a time of day on a full minute (a recording's starts near
+    "00:00:00", its turns at any second), each a short topic on one line that ends no
+    sentence (a recogniser writes what is said with its punctuation: "Genau.")."""
+    for turn in turns:
+        stamp = _OPENING_STAMP.match(turn.lines[0])
+        if stamp is None or len(turn.lines) > 1 or stamp[3] != "00" or int(stamp[4] or 0):
+            return False
+        topic = turn.lines[0][stamp.end() :].strip()
+        words = topic.split()
+        if int(stamp[1]) < 1 or not 0 < len(words) <= _AGENDA_WORDS_AT_MOST:
+            return False
+        if topic[-1] in ".!?…,;:" or not topic[0].isupper():
+            return False
+    return True
 
 
 # A numbered part of a meeting, never a speaker of a recording ("TOP 1: [00:15:00] …",
