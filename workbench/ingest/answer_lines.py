@@ -5,6 +5,7 @@ wrapped over short lines, "Frage: Was fehlt?" / "Antwort:" / the answers below i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text, intro_like
 
@@ -98,3 +99,45 @@ def question_of(line: str) -> str:
     if colon and re.sub(r"\s*\d+$", "", label.strip()).casefold() in ROW_QUESTION_HEADERS:
         line = rest if rest.strip() else line
     return heading_text(line.rstrip(":"))
+
+
+_QUESTION_AT_MOST = 30  # words of one question sentence wrapped over a PDF's lines
+
+
+def label_heads(
+    paragraphs: Sequence[str], listed: Callable[[str], bool]
+) -> tuple[dict[int, str], set[int]]:
+    """The answer labels of paragraphs that stand one a line or are joined from wrapped
+    lines (a PDF's): a question right above a bare label over a list item ("Frage: Was
+    fehlt?" / "Ergebnis:" / "– Ein Arzt"; also one question sentence wrapped over lines)
+    is the answers' question (index → the question without its label); the label is no
+    statement (its index in the set), nor is a further bare label between two answers
+    of the same question ("Ergebnis 2:" under the answers of "Ergebnis 1:").
+
+    >>> label_heads(["Frage: Was fehlt?", "Ergebnis:", "- Arzt", "Ergebnis:", "- Café"],
+    ...             lambda p: p.startswith("- "))
+    ({0: 'Was fehlt?'}, {1, 3})
+    """
+    asks: dict[int, str] = {}
+    labels: set[int] = set()
+    answering = False  # in the answers below a question's label
+    for index, text in enumerate(paragraphs):
+        below = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        bare = answer_head([text]) and listed(below)
+        if bare and answering and index and listed(paragraphs[index - 1]):
+            labels.add(index)
+        elif bare and index and _asks(paragraphs[index - 1]) and index - 1 not in labels:
+            asks[index - 1] = question_of(paragraphs[index - 1])
+            labels.add(index)
+            answering = True
+        elif not listed(text):
+            answering = False
+    return asks, labels
+
+
+def _asks(text: str) -> bool:
+    """Whether a paragraph is a question over an answer label: "Frage: Was fehlt?" (as
+    :func:`answer_head` takes it) or one question sentence, also wrapped over lines."""
+    words = text.split()
+    one = not SENTENCE_END.search(text[:-1]) and len(words) <= _QUESTION_AT_MOST
+    return answer_head([text, "Ergebnis:"]) or (text.endswith("?") and one)

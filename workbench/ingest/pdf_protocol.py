@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import Source, read_source
+from workbench.ingest.answer_lines import label_heads
 from workbench.ingest.captions import is_caption
 from workbench.ingest.common import add_statement, protocol_result
 from workbench.ingest.paragraphs import (
@@ -369,6 +370,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     above = [i for i in range(first or 0) if table_number(paragraphs[i]) is None]
     titled = above[title_at([paragraphs[i] for i in above])] if above else None
     listing = False  # after "Teilnehmende:" without names: a list of names, one a line
+    asks, labels = label_heads(paragraphs, lambda p: OPENS.match(p) is not None)
     captions = 0  # of photos and figures (captions), left out
     for number, paragraph in enumerate(paragraphs, start=1):
         index = number - 1
@@ -394,6 +396,9 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             if index == titled:  # other lines: a letterhead, a subtitle, names
                 fields["title"] = paragraph
             add_detail(fields, "names", names_alone(paragraph))
+            continue
+        if index in asks or index in labels:  # "Frage: Was fehlt?" / "Ergebnis:" / a list
+            question = asks.get(index, question)
             continue
         if is_caption(paragraph):  # "Foto 2: Stellwand …": a photo's, no guiding question
             captions += 1
