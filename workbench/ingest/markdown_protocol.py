@@ -498,7 +498,8 @@ def parse_markdown(
     # Without any heading, a table's column headers are its guiding questions (as in Word).
     headless = not intros and not any(_HEADING.match(n) or _UNDERLINE.match(n) for n in lines)
     title_row = _title_row(lines, offset + 1, raw.name, intros)
-    for number, line in enumerate(lines, start=offset + 1):
+    for row, line in enumerate(lines):
+        number = offset + 1 + row
         line = _QUOTE.sub("", line)  # a quoted line's words are a statement too
         if _PAD_MACRO.match(line):  # HedgeDoc's "[TOC]" and ":::info" … ":::": no words
             flush()
@@ -540,6 +541,10 @@ def parse_markdown(
             block, block_row, block_item = [item.group(2)], number, True
         elif not line.strip():
             flush()
+        elif (
+            block_item and ANSWER_LABEL.fullmatch(line.rstrip()) and _ITEM.match(_after(lines, row))
+        ):
+            flush()  # "Ergebnis 2:" between the answers of one question: no statement
         else:  # paragraph text or (lazy/indented) continuation of the current item
             if table:
                 flush()

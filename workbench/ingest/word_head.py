@@ -243,22 +243,27 @@ def answer_heads(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     label, the answers' question; the label is no statement (its paragraph left empty, so
     that rows still count it), nor is a label right below a heading. In a document with
     headings the question is a guiding question; without, it stays text that
-    :func:`marked_heads` reads as the question above a list."""
+    :func:`marked_heads` reads as the question above a list. A further bare label between
+    the answers of that question ("Ergebnis 2:" under those of "Ergebnis 1:") is none
+    either: the answers below it are the same question's."""
     shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in TABLE_KINDS]
     headed = any(p.kind in HEADINGS for p in paragraphs)
     out = list(paragraphs)
+    answering = False  # in the answers below a question's label
     for above, index, below in zip([None, *shown], shown, [*shown[1:], None], strict=False):
         paragraph = paragraphs[index]
         lines = [line.strip() for line in paragraph.text.strip().split("\n")]
         listed = below is not None and paragraphs[below].listed
         if paragraph.kind != "body" or paragraph.listed or not listed or not answer_head(lines):
+            answering = answering and paragraph.listed
             continue
         if len(lines) == 2:  # "Frage: Was fehlt?" and "Ergebnis:" in one paragraph
             asked, asking = paragraph, lines[:1]
         else:
             asked = None if above is None else paragraphs[above]
-            if asked is not None and asked.kind in HEADINGS:  # its heading asks
-                out[index] = replace(paragraph, text="", bold="")
+            if asked is not None and (asked.kind in HEADINGS or (answering and asked.listed)):
+                out[index] = replace(paragraph, text="", bold="")  # its heading asks, or
+                answering = True  # the question of the answers above it
                 continue
             usable = asked is not None and asked.kind == "body" and not asked.listed
             if not (usable and answer_head([asked.text.strip(), lines[0]])):
@@ -269,6 +274,7 @@ def answer_heads(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
             asking = [line.strip() for line in asked.text.strip().split("\n")]
         text = question_of(" ".join(asking))
         out[index] = replace(asked, text=text, bold="", kind="question" if headed else "body")
+        answering = True
     return out
 
 
