@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.transcript_files import import_into
-from workbench.ingest import parse_file
 from workbench import Project
+from workbench.ingest import parse_file
 
 TOPICS = [
     ("18:15", "Verkehr", "Die Ampel an der Kölner Straße schaltet zu schnell."),
