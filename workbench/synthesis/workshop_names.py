@@ -16,21 +16,28 @@ workshop (a Pol.is conversation "Energie"), as sources, not workshops
 workshop's files are says more than its name: a protocol, a video conference's chat or a
 transcript records a meeting that was held ("Bürgerforum", "Stadtkonferenz 2021" without
 a Sozialraum are workshops); a table, a messenger chat or a REFI-QDA project may come from
-anywhere, and only its name tells (:func:`is_held`, :func:`held_workshops`).
+anywhere, and only its name tells (:func:`is_held`, :func:`held_workshops`). A survey is
+no workshop, even with a district column and a capitalised name ("Umfrage.csv",
+"Befragung Opladen.xlsx"): a name that says so ("Umfrage", "Befragung", "Fragebogen",
+"Survey") without a meeting's word ("Workshop zur Umfrage"), or a table the import read as
+a survey (its stored options: open questions, several answer columns, a survey tool's
+header rows: :data:`SURVEY_OPTIONS`; stored since the table importer has read surveys, so
+older projects count alike), counts as a source.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from sqlalchemy import select
 
 from workbench.core.formatting import format_number, plural
-from workbench.store import CITYWIDE
+from workbench.store import CITYWIDE, Document
 from workbench.synthesis.citywide import UNPLACED_WORDS, city_words
 
 if TYPE_CHECKING:
@@ -43,6 +50,18 @@ if TYPE_CHECKING:
 MEETING_IMPORTERS = frozenset(
     {"markdown", "docx", "odt", "pdf", "zoom-chat", "webvtt", "subrip", "subviewer"}
     | {"whisper-json", "timed-segments"}
+)
+# The options a table import stores when it read the table as a survey (``ingest.table``):
+# its open questions, several answer columns (``--text-column`` more than once), a survey
+# tool's further header rows (SoSci, Qualtrics, SurveyMonkey). A card wall has none.
+SURVEY_OPTIONS = ("survey_questions", "more_text_columns", "header_rows")
+# A name that says the source is a survey ("Umfrage", "Bürgerbefragung Wiesdorf") …
+_SURVEY_NAME = re.compile(r"umfrage|befragung|fragebogen|survey", re.IGNORECASE)
+# … unless it also names a meeting ("Workshop zur Umfrage Opladen", "Befragungsforum").
+_MEETING_NAME = re.compile(
+    r"workshop|werkstatt|konferenz|forum|versammlung|sitzung|treffen|tagung|veranstaltung"
+    r"|auftakt|kick[\s-]?off|spaziergang|begehung",
+    re.IGNORECASE,
 )
 _FILE_LIKE = re.compile(r"^(?:[^A-ZÄÖÜ]|\S*[_\d])\S*$")
 
@@ -119,11 +138,16 @@ def named_sources(workshops: Iterable[str], file_workshops: Iterable[str]) -> st
 
 
 def is_held(
-    workshop: str, districts: Iterable[str], file_named: bool, meeting: bool = False
+    workshop: str,
+    districts: Iterable[str],
+    file_named: bool,
+    meeting: bool = False,
+    survey: bool = False,
 ) -> bool:
     """Whether ``workshop`` names a workshop that was held: not a file's name, and either
     recorded by a protocol, a video conference's chat or a transcript (``meeting``:
-    :data:`MEETING_IMPORTERS`) or with statements in a Sozialraum, or, if all its statements
+    :data:`MEETING_IMPORTERS`), or not a survey (``survey``: read as one, or so named
+    without a meeting's word) and with statements in a Sozialraum, or, if all its statements
     are under Gesamtstadt (``districts``), named a kick-off or city-wide workshop
     (:func:`~workbench.synthesis.citywide.city_words`; a survey, a Pol.is conversation or a
     card wall without a Sozialraum is "ohne Sozialraum", decision 015).
@@ -136,19 +160,34 @@ def is_held(
     (False, False)
     >>> is_held("Bürgerforum", ["Gesamtstadt"], False, meeting=True)
     True
+    >>> is_held("Umfrage", ["Opladen"], False)
+    False
+    >>> is_held("Rückmeldungen", ["Opladen"], False, survey=True)
+    False
+    >>> is_held("Workshop zur Umfrage Opladen", ["Opladen"], False, survey=True)
+    True
     """
     if file_named:
         return False
+    if meeting:
+        return True
+    if (survey or _SURVEY_NAME.search(workshop)) and not _MEETING_NAME.search(workshop):
+        return False
     places = set(districts)
-    return meeting or places != {CITYWIDE} or city_words([workshop]) is not UNPLACED_WORDS
+    return places != {CITYWIDE} or city_words([workshop]) is not UNPLACED_WORDS
 
 
 def held_workshops(
-    workshops: pd.DataFrame, segments: pd.DataFrame, importers: Mapping[int, str]
+    workshops: pd.DataFrame,
+    segments: pd.DataFrame,
+    importers: Mapping[int, str],
+    surveys: Collection[int] = (),
 ) -> dict[str, bool]:
     """Each workshop of ``workshops`` (columns ``workshop``, ``district``) and whether it was
     held (:func:`is_held`), from its statements (``segments``: ``workshop``, ``district``,
-    ``document``, ``document_id``) and their documents' importers (id → ``importer``).
+    ``document``, ``document_id``), their documents' importers (id → ``importer``) and the
+    documents read as surveys (``surveys``: ids, :func:`survey_documents`); a workshop is a
+    survey when all its documents are.
 
     >>> held_workshops(
     ...     pd.DataFrame({"workshop": ["Bürgerforum", "Energie"],
@@ -162,21 +201,35 @@ def held_workshops(
     files = file_documents(segments)
     places: Mapping[str, set[str]] = {}
     meetings: set[str] = set()
+    asked: set[str] = set()
     if not segments.empty:
         places = segments.groupby("workshop")["district"].agg(set).to_dict()
         kinds = segments["document_id"].map(importers)
         meetings = set(segments.loc[kinds.isin(MEETING_IMPORTERS), "workshop"])
+        read = segments["document_id"].isin(set(surveys))
+        asked = set(segments.loc[read, "workshop"]) - set(segments.loc[~read, "workshop"])
     return {
-        w: is_held(w, places.get(w, {d}), w in files, w in meetings)
+        w: is_held(w, places.get(w, {d}), w in files, w in meetings, w in asked)
         for w, d in zip(workshops["workshop"], workshops["district"], strict=True)
     }
+
+
+def survey_documents(project: ProjectStore) -> frozenset[int]:
+    """The ids of the documents of ``project`` a table import read as a survey
+    (:data:`SURVEY_OPTIONS` among their stored options)."""
+    with project.session() as s:
+        rows = s.execute(select(Document.id, Document.options)).all()
+    return frozenset(
+        i for i, options in rows if any((options or {}).get(k) for k in SURVEY_OPTIONS)
+    )
 
 
 def project_held(project: ProjectStore) -> dict[str, bool]:
     """Each workshop of ``project`` and whether it was held (:func:`held_workshops`)."""
     documents = project.documents()
     importers = dict(zip(documents["document_id"], documents["importer"], strict=True))
-    return held_workshops(project.workshops(), project.segments(), importers)
+    surveys = survey_documents(project)
+    return held_workshops(project.workshops(), project.segments(), importers, surveys)
 
 
 def wave_sources(workshops: pd.DataFrame) -> dict[str, str]:

@@ -53,7 +53,12 @@ from workbench.synthesis.reports.staleness import (  # noqa: F401 (re-exported)
     stale_notes,
     stale_pairs,
 )
-from workbench.synthesis.workshop_names import file_documents, held_workshops, is_file_name
+from workbench.synthesis.workshop_names import (
+    file_documents,
+    held_workshops,
+    is_file_name,
+    survey_documents,
+)
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -364,7 +369,8 @@ def collect(project: Project, district: str | None = None) -> ReportData:
     documents = project.documents()
     importers = dict(zip(documents["document_id"], documents["importer"], strict=True))
     workshops = project.workshops()
-    held = held_workshops(workshops, segments, importers)  # a survey, a Pol.is topic: not held
+    surveys = survey_documents(project)  # "Umfrage.csv" with a district column: not held
+    held = held_workshops(workshops, segments, importers, surveys)  # a Pol.is topic: not held
     workshops = workshops.assign(
         shown=lambda t: [files.get(w, w) for w in t["workshop"]],
         held=lambda t: [held[w] for w in t["workshop"]],
