@@ -48,6 +48,7 @@ class Growth:
     missing: tuple[tuple[int, str], ...] = ()  # stored (statement, row ID) not in the file
     counts: tuple[tuple[int, Mapping[str, Any]], ...] = ()  # kept: statement, file's attributes
     telling: int = 0  # kept or erased rows as they were, of distinct telling texts (_telling)
+    rejected: tuple[str, ...] = ()  # missing row IDs the file's moderation rejected (Pol.is -1)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Appending:
     missing: tuple[str, ...] = ()  # row IDs of stored rows the file no longer holds
     renamed: str | None = None  # the stored document's name, if the file has another
     counts: tuple[tuple[int, Mapping[str, Any]], ...] = ()  # kept rows' attributes in the file
+    rejected: tuple[str, ...] = ()  # of ``missing``: rows the moderation rejected since
 
     def rows(self, workshop: str | None, district: str | None) -> ParsedDocument:
         """The new rows, in the stored rows' workshop and Sozialraum unless the import
@@ -189,6 +191,7 @@ def growth(
         if row[0] in rows and rows[row[0]] == (row, compared(text))
     )
     held = [rows[row[0]] for _, row, text in stored if rows.get(row[0]) == (row, compared(text))]
+    hidden = set(document.options.get("moderation_rejected_ids") or ())  # moderated = -1 now
     held += [rows[s.source_id] for s in new if erased.get(s.source_id) == row_digest(s.text)]
     order = lambda pair: _by_number(pair[1])  # noqa: E731
     return Growth(
@@ -199,6 +202,7 @@ def growth(
         tuple(sorted(missing, key=order)),
         counts,
         len({text for row, text in held if _telling(row, text)}),
+        tuple(source for _, source in missing if source in hidden),
     )
 
 
@@ -210,7 +214,7 @@ def appending(
     rows = replace(document, segments=found.added)
     missing = tuple(source for _, source in found.missing)
     plan = Appending(target, rows, found.kept, found.erased, meeting[0], meeting[1], missing)
-    return replace(plan, counts=found.counts)
+    return replace(plan, counts=found.counts, rejected=found.rejected)
 
 
 def unchanged(
@@ -347,7 +351,8 @@ def appended(session: Session, plan: Appending, result: ImportResult) -> ImportR
     if result.status != "importiert":
         return result
     append_rows(session, plan.target, plan.document.sha256)
-    notice = appended_notice(plan.kept, result.segments, plan.erased) + _missing(plan.missing)
+    notice = appended_notice(plan.kept, result.segments, plan.erased)
+    notice += _missing(plan.missing, plan.rejected)
     recounted = refresh_counts(session, plan.counts)
     notice += f" {recounted_notice(recounted)}" if recounted else ""
     notice += f" {_renamed(plan.renamed)}" if plan.renamed else ""
@@ -377,7 +382,35 @@ def _erased(erased: int) -> str:
     return f" {rows} (workbench forget), {'bleibt' if erased == 1 else 'bleiben'} gelöscht."
 
 
-def _missing(sources: Sequence[str]) -> str:
+def _missing(sources: Sequence[str], rejected: Sequence[str] = ()) -> str:
+    """What becomes of stored rows a download no longer holds (removed on the platform) or
+    holds as rejected by the moderation since (Pol.is ``moderated`` -1): they stay, with
+    their codings; the team decides (``workbench forget``), the import never does."""
+    hidden = [s for s in sources if s in set(rejected)]
+    sources = [s for s in sources if s not in set(rejected)]
+    return _hidden(hidden) + _gone(sources)
+
+
+def _hidden(sources: Sequence[str]) -> str:
+    """What becomes of stored rows the moderation rejected after they were imported.
+
+    >>> _hidden(["3"])[:72]
+    ' 1 gespeicherte Zeile hat die Moderation seit dem früheren Download abgel'
+    """
+    if not sources:
+        return ""
+    shown = ", ".join(sources[:_SHOWN]) + (" …" if len(sources) > _SHOWN else "")
+    one = len(sources) == 1
+    rows = plural(len(sources), "gespeicherte Zeile hat", "gespeicherte Zeilen haben")
+    return (
+        f" {rows} die Moderation seit dem früheren Download abgelehnt (ID {shown}; "
+        "moderated = -1) und bleib" + ("t" if one else "en") + " im Projekt, mit ihren "
+        "Kodierungen. Soll" + ("" if one else "en") + " sie nicht mit ausgewertet werden, "
+        "die Aussage" + ("" if one else "n") + " bewusst mit workbench forget löschen."
+    )
+
+
+def _gone(sources: Sequence[str]) -> str:
     """What becomes of stored rows a download no longer holds (removed on the platform)."""
     if not sources:
         return ""
@@ -399,7 +432,7 @@ def within(found: Growth) -> str:
         "nicht importiert: bereits enthalten — jede Zeile dieses Downloads steht "
         f"unverändert im Projekt ({plural(found.kept, 'Aussage', 'Aussagen')}); ein "
         "früherer oder unvollständiger Download desselben Exports? Nichts geändert."
-        f"{_missing(tuple(source for _, source in found.missing))}"
+        f"{_missing(tuple(source for _, source in found.missing), found.rejected)}"
     )
 
 
@@ -408,7 +441,8 @@ def nothing_new(found: Growth) -> str:
     stored = plural(found.kept, "Aussage steht", "Aussagen stehen") + " schon im Projekt."
     return (
         f"nicht importiert: nichts Neues —{' ' + stored if found.kept else ''}"
-        f"{_erased(found.erased)}{_missing(tuple(source for _, source in found.missing))}"
+        f"{_erased(found.erased)}"
+        f"{_missing(tuple(source for _, source in found.missing), found.rejected)}"
     )
 
 
@@ -459,7 +493,7 @@ def changed_notice(in_wave: str, stored: int, grown: Growth, ids: str) -> str:
         f"forget --statement {ids}; ihre Kodierungen gehen mit) und die Datei erneut "
         "importieren — die übrigen Aussagen bleiben, neue Zeilen kommen hinzu. Sind es "
         "zwei verschiedene Dateien gleichen Namens, nimmt --allow-duplicates beide auf."
-        f"{_missing(tuple(source for _, source in grown.missing))}"
+        f"{_missing(tuple(source for _, source in grown.missing), grown.rejected)}"
     )
 
 

@@ -332,6 +332,7 @@ def parse_table(
     position: dict[str, int] = {}  # ID → its statement in ``segments`` (one text column)
     read = {"Text": Counter[str](), "Titel": Counter[str]()}  # rows by language column
     skipped = merged_rows = title_only = no_answer = rejected = 0
+    rejected_ids: list[str] = []  # the IDs of the rows the moderation rejected
     nothing, missing = Counter[str](), Counter[str]()  # answers "Nein" to "Anmerkungen?", "N/A"
     repeats: dict[int, list[tuple[tuple[str, ...], dict[str, Any]]]] = {}  # merged rows
     documents: dict[str, int] = {}  # a segment's document → its number (not its name)
@@ -356,6 +357,8 @@ def parse_table(
 
         if moderation.rejects(fields):
             rejected += 1
+            if idx["id"] is not None and fields[idx["id"]] not in (None, ""):
+                rejected_ids.append(str(fields[idx["id"]]).strip())  # a later download's
             if not mapping.include_rejected:
                 continue
 
@@ -527,6 +530,7 @@ def parse_table(
     options.update(gaps)
     if rejected:
         options["moderation_rejected"] = [moderation.column, rejected]
+        options["moderation_rejected_ids"] = rejected_ids  # export_growth: rejected since
     options.update(read_options)
     options.update(own)
     if detected:

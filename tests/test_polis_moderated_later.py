@@ -1,0 +1,75 @@
+"""A Pol.is comment the moderation rejected after an earlier download was imported: the next
+download holds it with ``moderated`` = -1. It stays stored with its codings (coded work is
+never lost silently), and the notice says the moderation rejected it, not that it is gone."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+
+COMMENTS = [
+    "Mehr Radwege in der Innenstadt bauen.",
+    "Gemeinschaftsgärten im Quartier fördern.",
+    "Der Bus soll abends öfter fahren.",
+    "Solaranlagen auf alle Schuldächer setzen.",
+    "Bäume in jeder Straße pflanzen.",
+    "Carsharing am Stadtrand ausbauen.",
+]
+HEADER = ["timestamp", "comment-id", "author-id", "agrees", "disagrees", "moderated"]
+
+
+def _download(folder: Path, count: int, rejected: set[int] = frozenset()) -> Path:
+    """A conversation's export folder with its first ``count`` comments."""
+    folder.mkdir()
+    with open(folder / "comments.csv", "w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f)
+        out.writerow([*HEADER, "comment-body"])
+        for i, text in enumerate(COMMENTS[:count], start=1):
+            out.writerow([1651824402645 + i, i, 100 + i, 3, 1, -1 if i in rejected else 1, text])
+    summary = "topic,Mobilität\nurl,https://pol.is/abc123\nviews,10\n"
+    (folder / "summary.csv").write_text(summary, encoding="utf-8")
+    return folder
+
+
+def _import(project: Project, folder: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    capsys.readouterr()
+    assert main(["--project", str(project.path), "import", str(folder)]) == 0
+    return " ".join(capsys.readouterr().out.split())
+
+
+def test_a_comment_rejected_since_stays_coded_and_is_named_as_rejected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = Project.create(tmp_path / "projekt")
+    _import(project, _download(tmp_path / "d1", 4), capsys)
+    project.add_code("Bedarf")
+    third = int(project.segments().set_index("source_id").loc["3", "segment_id"])
+    project.code_segment(third, "Bedarf", "anna")
+    said = _import(project, _download(tmp_path / "d2", 6, rejected={3}), capsys)
+    assert "2 neue kamen hinzu" in said
+    assert "1 gespeicherte Zeile hat die Moderation seit dem früheren Download abgelehnt" in said
+    assert "(ID 3; moderated = -1)" in said
+    assert "fehlt in diesem Download" not in said  # it is in the download, hidden
+    assert sorted(project.segments()["source_id"], key=int) == ["1", "2", "3", "4", "5", "6"]
+    assert list(project.codings()["segment_id"]) == [third]
+
+
+def test_a_comment_missing_from_the_download_is_still_named_as_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A comment left out of the download (not rejected) is named as before, and one
+    rejected beside it is named apart."""
+    project = Project.create(tmp_path / "projekt")
+    _import(project, _download(tmp_path / "d1", 4), capsys)
+    later = _download(tmp_path / "d2", 6, rejected={2})
+    rows = (later / "comments.csv").read_text(encoding="utf-8").splitlines()
+    kept = [r for r in rows if not r.startswith("1651824402649,")]  # comment 4 deleted
+    (later / "comments.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    said = _import(project, later, capsys)
+    assert "1 gespeicherte Zeile fehlt in diesem Download (ID 4;" in said
+    assert "abgelehnt (ID 2; moderated = -1)" in said
