@@ -186,6 +186,8 @@ _TOOL_TIME = re.compile(r"\d{1,2}:\d\d:\d\d")
 # noScribe's start at a turn's beginning: "S00: [00:00:05] …"
 _OPENING_STAMP = re.compile(r"\s*\[(\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,3}))?\]")
 _AGENDA_WORDS_AT_MOST = 6  # an agenda's topic after its time: "Rundgang durch das Quartier"
+# A recogniser's own speaker code ("S00", "SPEAKER_01", "Sprecher 2"): never an agenda's item
+_RECOGNISER_CODE = re.compile(r"S\d{2}|SPEAKER_\d{2}|(?i:sprecher(?:in)?|speaker)\s*\d{1,2}")
 
 
 def stamped_turns(turns: list[Turn]) -> bool:
@@ -210,8 +212,11 @@ def _timed_agenda(turns: list[Turn]) -> bool:
     """Whether stamped lines are an agenda's ("A: [12:00:00] Mittagessen" / "B: [13:00:00]
     Rundgang"): each time a time of day on a full minute (a recording's starts near
     "00:00:00", its turns at any second), each a short topic on one line that ends no
-    sentence (a recogniser writes what is said with its punctuation: "Genau.")."""
+    sentence (a recogniser writes what is said with its punctuation: "Genau."); no speaker
+    a recogniser's code ("S00: [01:00:00] Ja genau" is a recording's turn an hour in)."""
     for turn in turns:
+        if _RECOGNISER_CODE.fullmatch(turn.who.strip()):
+            return False
         stamp = _OPENING_STAMP.match(turn.lines[0])
         if stamp is None or len(turn.lines) > 1 or stamp[3] != "00" or int(stamp[4] or 0):
             return False
