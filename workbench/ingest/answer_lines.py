@@ -112,7 +112,8 @@ def label_heads(
     fehlt?" / "Ergebnis:" / "– Ein Arzt"; also one question sentence wrapped over lines)
     is the answers' question (index → the question without its label); the label is no
     statement (its index in the set), nor is a further bare label between two answers
-    of the same question ("Ergebnis 2:" under the answers of "Ergebnis 1:").
+    of the same question ("Ergebnis 2:" under the answers of "Ergebnis 1:"). A list item
+    that asks ("– Wer zahlt den Treff?") stays a statement.
 
     >>> label_heads(["Frage: Was fehlt?", "Ergebnis:", "- Arzt", "Ergebnis:", "- Café"],
     ...             lambda p: p.startswith("- "))
@@ -126,7 +127,13 @@ def label_heads(
         bare = answer_head([text]) and listed(below)
         if bare and answering and index and listed(paragraphs[index - 1]):
             labels.add(index)
-        elif bare and index and _asks(paragraphs[index - 1]) and index - 1 not in labels:
+        elif (
+            bare
+            and index
+            and _asks(paragraphs[index - 1])
+            and index - 1 not in labels
+            and not listed(paragraphs[index - 1])  # an answer that asks: a statement
+        ):
             asks[index - 1] = question_of(paragraphs[index - 1])
             labels.add(index)
             answering = True
