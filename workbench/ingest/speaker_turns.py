@@ -522,5 +522,6 @@ def turns_document(
             "sound_cues": sounds,
             "credits": credits,
             "named_by_title": _names_event(header.title_lines),
+            **({"messenger": {"poll_results": parse.polls}} if parse.polls else {}),
         },
     )

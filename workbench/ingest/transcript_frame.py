@@ -132,6 +132,12 @@ _NOTICES = (
     re.compile(r"^Transcription ended after [\d:]+\W*$", re.I),
     re.compile(r"^(?:Dieses bearbeitbare Transkript wurde|This editable transcript was)\b", re.I),
     re.compile(r"^Transcript of conference held (?:at|on)\b", re.I),
+    # BigBlueButton's saved chat, when a moderator cleared it (stamped, no sender)
+    re.compile(
+        r"^\[\d{1,2}:\d{2}\]\s*(?:Der öffentliche Chatverlauf wurde (?:durch|von) eine[mn] "
+        r"Moderator(?:in)? gelöscht|The public chat history was cleared by a moderator)\W*$",
+        re.I,
+    ),
     re.compile(r"^End of transcript (?:at|on)\b", re.I),
     # Jitsi's transcriber (Jigasi): "Transcript, started at 09:00:03:", the rule of "_"
     # around the turns, "<09:00:20> Peter Krause joined the conference" ("left the

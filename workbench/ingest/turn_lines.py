@@ -127,6 +127,7 @@ class TurnParse:
     other: int = 0  # lines that are neither turn nor time nor notice
     names: list[str] = field(default_factory=list)  # people named in the tools' notices
     notices: int = 0  # the tools' notices (Teams' "… hat die Transkription gestartet")
+    polls: int = 0  # poll results BigBlueButton saved into its chat (no one's words)
 
 
 def _fits(who: str, said: str | None = None) -> bool:
@@ -266,6 +267,25 @@ def _reaction_count(line: str) -> bool:
 
 
 _LINE_NUMBER = re.compile(r"^(\d{1,5})\s+(?=\S)")
+# BigBlueButton's saved chat: a poll's result as a message of its own, "[18:05]
+# Umfrageergebnisse:" ("Poll Results:"), its answers with their votes below ("Ja: 5 ||| 62%",
+# "Nein: 3 ∎∎∎ 38%", a custom poll's legend "1: Mehr Bänke") up to the next stamped message
+_POLL_RESULT = re.compile(r"^\[\d{1,2}:\d{2}\]\s*(?:Umfrageergebnisse|Poll\s+results)\s*:$", re.I)
+_CHAT_STAMP = re.compile(r"^\[\d{1,2}:\d{2}\]\s")
+
+
+def _without_poll_results(rows: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], int]:
+    """The lines without the poll results of a BigBlueButton chat (see :data:`_POLL_RESULT`:
+    the answers are no speakers, "Ja: 5 ||| 62%" no turn of a person "Ja") and their number."""
+    out: list[tuple[int, str]] = []
+    polls, inside = 0, False
+    for number, line in rows:
+        if _POLL_RESULT.match(line):
+            polls, inside = polls + 1, True
+        elif not inside or _CHAT_STAMP.match(line):
+            inside = False
+            out.append((number, line))
+    return out, polls
 
 
 def _without_line_numbers(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -296,6 +316,7 @@ def read_turns(text: str) -> TurnParse:
     # a turn's text wrapped and indented below its first line (Jitsi's transcriber)
     wrapped = {n for n, line in enumerate(split, start=1) if _WRAPPED.match(line)}
     parse = TurnParse()
+    rows, parse.polls = _without_poll_results(rows)
     turns = parse.turns
     # a time on a line of its own (Google Meet, every 5 minutes) times the turns below it
     # up to the next, as a joined caption or label has its first start (the block began then)

@@ -480,6 +480,12 @@ def messenger_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
         notices.append(
             f"Chat: {what} mit ihrer Frage als Aussage, Optionen und Stimmen im Attribut poll."
         )
+    if counts.get("poll_results"):
+        what = plural(int(counts["poll_results"]), "Umfrageergebnis", "Umfrageergebnisse")
+        notices.append(
+            f"Chat: {what} der Konferenz-Software (Antworten mit Stimmen) ausgelassen: keine "
+            "Aussagen, die Antworten keine Personen."
+        )
     order = counts.get("date_order")
     if order:
         read = format_date(order["read"])

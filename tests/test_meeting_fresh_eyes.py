@@ -1,0 +1,97 @@
+"""Meeting records not tried before: what conference tools write into a saved chat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.transcript_files import import_into
+from tests.transcript_files import write_file as _file
+from workbench import Project
+from workbench.ingest import parse_file
+
+# BigBlueButton's saved public chat: a poll's result is a message of its own with the answers
+# and their votes below it, a cleared chat leaves a stamped line without sender.
+BBB_POLLS = {
+    "de": "[18:05] Umfrageergebnisse:\nJa: 5 ||||| 62%\nNein: 3 ||| 38%\n",
+    "en": "[18:05] Poll Results:\nYes: 4 |||| 50%\nNo: 4 |||| 50%\n",
+    "custom": "[18:05] Umfrageergebnisse:\n1: 6 |||||| 75%\n2: 2 || 25%\n\nUmfrageoptionen\n"
+    "1: Mehr Bänke\n2: Mehr Licht\n",
+    "bbb3": "[18:05] Umfrageergebnisse:\nJa: 7 ∎∎∎∎∎∎∎ 70%\nNein: 3 ∎∎∎ 30%\n",
+}
+BBB_CLEARED = {
+    "de": "[18:07] Der öffentliche Chatverlauf wurde durch einen Moderator gelöscht\n",
+    "en": "[18:07] The public chat history was cleared by a moderator\n",
+}
+
+
+def _bbb_chat(poll: str, cleared: str) -> str:
+    """A saved BigBlueButton chat with a poll's result and a cleared chat among messages."""
+    return (
+        "[18:00] Willkommen bei Stadtteilforum Nord!\n"
+        "[18:01] Anna Schmidt: Hallo zusammen, schön dass ihr da seid!\n"
+        "[18:02] Jonas Becker: Der Park braucht Beleuchtung.\n"
+        "[18:03] Lea Wagner: Ja, abends ist es dort unheimlich.\n"
+        f"{poll}"
+        "[18:06] Anna Schmidt: Danke fürs Abstimmen.\n"
+        f"{cleared}"
+        "[18:08] Jonas Becker: Nein, wir brauchen auch mehr Bänke.\n"
+    )
+
+
+@pytest.mark.parametrize("lang", sorted(BBB_CLEARED))
+@pytest.mark.parametrize("poll", sorted(BBB_POLLS))
+def test_bigbluebutton_poll_results_and_a_cleared_chat_are_no_turns(
+    tmp_path: Path, poll: str, lang: str
+) -> None:
+    text = _bbb_chat(BBB_POLLS[poll], BBB_CLEARED[lang])
+    doc = parse_file(_file(tmp_path, "public-chat.txt", text))
+    assert [(s.attributes["speaker"], s.attributes["time"], s.text) for s in doc.segments] == [
+        ("Anna Schmidt", "18:01", "Hallo zusammen, schön dass ihr da seid!"),
+        ("Jonas Becker", "18:02", "Der Park braucht Beleuchtung."),
+        ("Lea Wagner", "18:03", "Ja, abends ist es dort unheimlich."),
+        ("Anna Schmidt", "18:06", "Danke fürs Abstimmen."),
+        ("Jonas Becker", "18:08", "Nein, wir brauchen auch mehr Bänke."),
+    ]
+    assert sorted(doc.names) == ["Anna Schmidt", "Jonas Becker", "Lea Wagner"]
+
+
+def test_a_poll_answer_is_no_person_whose_word_is_replaced(
+    project: Project, tmp_path: Path
+) -> None:
+    path = _file(tmp_path, "public-chat.txt", _bbb_chat(BBB_POLLS["de"], BBB_CLEARED["de"]))
+    assert import_into(project, path) == 0
+    texts = list(project.segments().sort_values("position")["text"])
+    assert "Ja, abends ist es dort unheimlich." in texts  # not "[Person 4], abends …"
+    assert "Nein, wir brauchen auch mehr Bänke." in texts
+    assert not any("Umfrageergebnisse" in t or "62%" in t or "Chatverlauf" in t for t in texts)
+
+
+def test_the_import_says_how_many_poll_results_it_left_out(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = _bbb_chat(BBB_POLLS["de"] + BBB_POLLS["en"], "")
+    assert import_into(project, _file(tmp_path, "public-chat.txt", text)) == 0
+    assert "2 Umfrageergebnisse der Konferenz-Software" in capsys.readouterr().out
+
+
+# Look-alikes: a person who posts results or tells that the chat was cleared says so.
+SAID = (
+    "[18:01] Anna Schmidt: Hallo zusammen!\n"
+    "[18:02] Jonas Becker: Der Park braucht Beleuchtung.\n"
+    "[18:03] Anna Schmidt: Umfrageergebnisse: 5 Ja, 3 Nein.\n"
+    "[18:04] Jonas Becker: Der öffentliche Chatverlauf wurde durch einen Moderator gelöscht, "
+    "sorry!\n"
+    "[18:05] Lea Wagner: Poll Results: yes wins.\n"
+)
+
+
+def test_results_a_person_posts_stay_her_message(tmp_path: Path) -> None:
+    doc = parse_file(_file(tmp_path, "public-chat.txt", SAID))
+    assert [s.text for s in doc.segments][2:] == [
+        "Umfrageergebnisse: 5 Ja, 3 Nein.",
+        "Der öffentliche Chatverlauf wurde durch einen Moderator gelöscht, sorry!",
+        "Poll Results: yes wins.",
+    ]
+    assert doc.options.get("messenger") is None
