@@ -95,3 +95,61 @@ def test_results_a_person_posts_stay_her_message(tmp_path: Path) -> None:
         "Poll Results: yes wins.",
     ]
     assert doc.options.get("messenger") is None
+
+
+# A Teams meeting chat copied from the window carries the app's events between messages.
+TEAMS_EVENTS = (
+    "Wagner, Lea hat die Besprechung verlassen.",
+    "Lea Wagner (Gast) ist der Besprechung beigetreten.",
+    "Lea Wagner left the meeting.",
+    "Schmidt, Anna hat Wagner, Lea zur Besprechung hinzugefügt.",
+    "Anna Schmidt added Lea Wagner to the meeting.",
+    "Aufzeichnung wurde gestartet.",
+    "Recording has stopped.",
+    "Besprechung beendet: 1 Std. 2 Min. 3 Sek.",
+    "Meeting ended: 1h 2m 3s",
+)
+
+
+def _teams_chat(between: str, said: str = "Ich wohne seit 5 Jahren in Manfort.") -> str:
+    """A Teams chat as copied (sender, time, text) with ``between`` after the second message."""
+    return (
+        "Schmidt, Anna\n18:02\nWillkommen zur Stadtteilrunde! Bitte stellt euch kurz vor.\n\n"
+        f"Becker, Jonas\n18:03\n{said}\n\n{between}\n\n"
+        "Schmidt, Anna\n18:05\nDanke Lea, weiter geht's.\n\n"
+        "Becker, Jonas\n18:06\nWir brauchen mehr Bänke am Markt.\n"
+    )
+
+
+@pytest.mark.parametrize("event", TEAMS_EVENTS)
+def test_a_teams_chats_events_are_no_message_text(tmp_path: Path, event: str) -> None:
+    doc = parse_file(_file(tmp_path, "chat.txt", _teams_chat(event)))
+    assert [(s.attributes["speaker"], s.text) for s in doc.segments] == [
+        ("Anna Schmidt", "Willkommen zur Stadtteilrunde! Bitte stellt euch kurz vor."),
+        ("Jonas Becker", "Ich wohne seit 5 Jahren in Manfort."),
+        ("Anna Schmidt", "Danke Lea, weiter geht's."),
+        ("Jonas Becker", "Wir brauchen mehr Bänke am Markt."),
+    ]
+    named = "Wagner" in event or "Lea" in event
+    assert ("Lea Wagner" in doc.names) is named  # who left or joined: onto the name list
+
+
+def test_who_left_is_pseudonymised_in_the_messages(project: Project, tmp_path: Path) -> None:
+    path = _file(tmp_path, "chat.txt", _teams_chat("Wagner, Lea hat die Besprechung verlassen."))
+    assert import_into(project, path) == 0
+    texts = list(project.segments().sort_values("position")["text"])
+    assert not any("Besprechung verlassen" in t for t in texts)
+    assert "Lea" not in " ".join(texts)  # "Danke Lea": she is on the name list
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Frau Kaya hat die Besprechung verlassen.\nSie meldet sich morgen.",
+        "Lea hat die Besprechung verlassen, weil sie krank ist.",
+        "Die Aufzeichnung wurde gestartet, als alle da waren?",
+    ],
+)
+def test_a_message_that_tells_of_an_event_stays(tmp_path: Path, said: str) -> None:
+    doc = parse_file(_file(tmp_path, "chat.txt", _teams_chat("", said)))
+    assert doc.segments[1].text == said

@@ -119,6 +119,9 @@ _BANNER_IN_TEXT = re.compile(
     r"\.(?:ai|com|io)\b[^()]{0,200}\)\s*",
     re.I,
 )
+# A display name in a tool's event line: a few capitalised words, "Nachname, Vorname" or with
+# "(Gast)" — no colon, so "Anna Schmidt: Lea hat die Besprechung verlassen." is a turn
+_EVENT_NAME = r"[^\W\d_][\w'’.-]*(?:,?\s+[^\W\d_][\w'’.-]*){0,4}(?:\s+\([^()\n]{1,30}\))?"
 _NOTICES = (
     re.compile(
         r"^(?P<who>\S.{0,80}?)\s+(?:hat\s+die\s+Transkription\s+(?:beendet|gestartet|angehalten"
@@ -132,6 +135,22 @@ _NOTICES = (
     re.compile(r"^Transcription ended after [\d:]+\W*$", re.I),
     re.compile(r"^(?:Dieses bearbeitbare Transkript wurde|This editable transcript was)\b", re.I),
     re.compile(r"^Transcript of conference held (?:at|on)\b", re.I),
+    # Teams' events in a copied meeting chat, each a line of its own: who left, joined or was
+    # added ("Wagner, Lea hat die Besprechung verlassen.", "Anna Schmidt added Lea Wagner to
+    # the meeting."; the people go onto the name list), the recording and the meeting itself
+    re.compile(
+        rf"^(?P<who>{_EVENT_NAME})\s+(?:hat\s+die\s+Besprechung\s+verlassen|ist\s+der\s+"
+        r"Besprechung\s+beigetreten|(?:has\s+)?(?:left|joined)\s+the\s+meeting)\.?$"
+    ),
+    re.compile(
+        rf"^(?P<who>{_EVENT_NAME})\s+(?:hat\s+(?P<whom>{_EVENT_NAME})\s+zur\s+Besprechung\s+"
+        rf"hinzugefügt|added\s+(?P<whom2>{_EVENT_NAME})\s+to\s+the\s+meeting)\.?$"
+    ),
+    re.compile(
+        r"^(?:(?:Die\s+)?Aufzeichnung\s+wurde\s+(?:gestartet|beendet|angehalten)|Recording\s+"
+        r"(?:has\s+)?(?:started|stopped)|Besprechung\s+gestartet|Meeting\s+started)\.?$"
+    ),
+    re.compile(r"^(?:Besprechung\s+beendet|Meeting\s+ended)\s*:\s*(?:\d+\s*\w+\.?\s*){1,3}$"),
     # BigBlueButton's saved chat, when a moderator cleared it (stamped, no sender)
     re.compile(
         r"^\[\d{1,2}:\d{2}\]\s*(?:Der öffentliche Chatverlauf wurde (?:durch|von) eine[mn] "
@@ -195,8 +214,8 @@ def notice(line: str) -> tuple[str, ...] | None:
     for pattern in _NOTICES:
         match = pattern.match(text)
         if match:
-            who = match.groupdict().get("who")
-            return (who,) if who and not is_role(who) else ()
+            named = (match.groupdict().get(key) for key in ("who", "whom", "whom2"))
+            return tuple(who for who in named if who and not is_role(who))
     return None
 
 
