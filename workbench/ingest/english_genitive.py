@@ -6,6 +6,10 @@ Contractions ("Gibt's", "Wie geht's") are no capitalised word with a noun after;
 name or a word of the language before it is a shop or a brand ("Rosi's Bar", "Domino's
 Pizza", "McDonald's"), and so is a word for a shop or a dish after it ("… 's Imbiss"); a
 place or an institution is no person either ("Hamburg's Hafen", "Vonovia's Mieter").
+A word of no list before what a shop sells or offers is a brand ("Tchibo's Kaffee",
+"Zalando's Angebot"). A surname of the gazetteer that is also a word or a first name
+("Fischer", "Koch", "Wolf", "Nguyen") is a person before what only a person has: an idea,
+a proposal, a wife ("Fischer's Idee", "Nguyen's Vorschlag"; "Koch's Rezept" stays).
 The hit is uncertain and shown for review; the apostrophe-s stays outside the placeholder.
 """
 
@@ -15,7 +19,7 @@ import re
 from dataclasses import replace
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_gazetteer import SUPPLEMENT_LAST, fold
 from workbench.ingest.name_known import Finder, ordinary_word
 from workbench.ingest.name_pairs import english_words
 from workbench.ingest.name_tokens import Tok
@@ -32,8 +36,36 @@ _SHOP_WORDS = frozenset(
     for w in """
     bar imbiss kiosk eck ecke küche kitchen kneipe pizza pizzeria grill diner pub lounge
     shop store eiscafé café burger döner späti stube stübchen treff salon backstube
+    laden markt supermarkt filiale filialen sortiment eigenmarke prospekt onlineshop
+    lieferdienst
     """.split()
 )
+# what a firm sells or offers: after a word of no list a brand's ("Tchibo's Kaffee",
+# "Zalando's Angebot"), after a surname of the gazetteer still a person's ("Becker's
+# Angebot, beim Fest zu helfen")
+_TRADE_WORDS = frozenset(
+    fold(w)
+    for w in """
+    angebot angebote preise preis produkt produkte werbung app kaffee rabatt rabatte
+    lieferung versand website webseite kasse kassen gutschein gutscheine kundenservice
+    """.split()
+)
+# what only a person has, says or does: after a surname that is also a word or a first
+# name ("Fischer's Idee", "Wolf's Frau", "Nguyen's Vorschlag") it is the person's
+_PERSON_OWNED = frozenset(
+    fold(w)
+    for w in """
+    idee ideen vorschlag vorschläge meinung meinungen frage fragen antrag anträge einwand
+    einwände kritik beitrag beiträge bericht aussage aussagen position anregung anregungen
+    hinweis hinweise wortmeldung anliegen wunsch wünsche ansicht einschätzung stellungnahme
+    kommentar anmerkung beschwerde antwort argument argumente rede vortrag worte zitat
+    frau mann ehefrau ehemann partner partnerin freund freundin tochter sohn kind kinder
+    enkel enkelin familie eltern mutter vater bruder schwester nachbar nachbarin nachbarn
+    """.split()
+)
+# the gazetteer's frequent surnames: those that are words are surnames far more often
+# before an apostrophe-s ("Fischer's", "Koch's") than the rare ones ("Bruder", "Kinder")
+_FREQUENT = frozenset(fold(w) for w in SUPPLEMENT_LAST)
 
 
 def unknown_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int] | None:
@@ -45,19 +77,33 @@ def unknown_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int
     stem = tok.text[:-2]
     if owned is None or len(stem) < 3 or not (stem[0].isupper() and stem[1:].islower()):
         return None
-    noun = owned.group(1)
-    if fold(noun) in _SHOP_WORDS:
-        return None  # "Rosi's Bar", "Kemal's Kiosk", "Omi's Küche"
-    if not is_german_noun(fold(noun)):
+    noun = fold(owned.group(1))
+    if noun in _SHOP_WORDS:
+        return None  # "Rosi's Bar", "Kemal's Kiosk", "Omi's Küche", "Rossmann's Filiale"
+    if not is_german_noun(noun):
         return None  # what follows is owned only if it is a noun
     owner = replace(tok, end=tok.end - 2, text=stem, folded=fold(stem), lower=stem.lower())
-    if finder.blocked(owner) or finder.is_first(owner):
-        return None  # "Rosi's", "Toni's", "Levi's": a first name names a shop or a brand
+    if finder.blocked(owner):
+        return None
     folded = owner.folded
-    if is_place_name(folded) or where(stem, ()) or folded in lists.INSTITUTION_NOUNS:
-        return None  # "Hamburg's Hafen", "Ottensen's Straßen", "Vonovia's Mieter"
-    word = folded in english_words() or ordinary_word(stem) or is_german_noun(folded)
-    surname = finder.names.has_last(stem) and not ordinary_word(stem)
-    if word and not surname:
-        return None  # "Domino's Pizza", "Kaiser's Tengelmann": a word names a brand
+    if folded in lists.LOCAL_NAMES or folded in lists.INSTITUTION_NOUNS:
+        return None  # "Ottensen's Straßen", "Vonovia's Mieter"
+    first = finder.is_first(owner)
+    listed = finder.names.has_last(stem)
+    frequent = folded in _FREQUENT or not ordinary_word(stem)
+    if listed and frequent and noun in _PERSON_OWNED:
+        # a surname that is also a word, a first name or a place: "Fischer's Idee",
+        # "Wolf's Frau", "Hahn's Vorschlag", "Nguyen's Antrag"; "Koch's Rezept" stays, and
+        # so do rare surnames that are words ("Kinder's Meinung", "Meister's Idee")
+        person = True
+    elif is_place_name(folded) or where(stem, ()):
+        person = False  # "Hamburg's Hafen", "Altona's Bahnhof"
+    elif listed and not (first or ordinary_word(stem)):
+        person = True  # "Becker's Garten", "Müller's Hund"
+    elif first or folded in english_words() or ordinary_word(stem) or is_german_noun(folded):
+        person = False  # "Rosi's", "Levi's": a first name; "Domino's Pizza": a word
+    else:
+        person = noun not in _TRADE_WORDS  # "Zabelberg's Bericht"; "Tchibo's Kaffee"
+    if not person:
+        return None
     return Hit(tok.start, tok.end - 2, "person", stem.lower(), ENGLISH_GENITIVE_CONFIDENCE, stem), i
