@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.english_genitive import unknown_owner
+from workbench.ingest.focus_surnames import focused_surname
 from workbench.ingest.listed_nouns import is_noun_word, noun_context, speaks_after, word_use
 from workbench.ingest.name_known import Finder, ordinary_word, short_word, singular_verb
 from workbench.ingest.name_openers import CLAUSE_ADVERBS
@@ -45,8 +46,8 @@ def known_noun(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     alone where no noun stands ("Ich stimme Sommer zu." after "Frau Anna Sommer")."""
     tok = toks[i]
     key = finder.known.get(tok.lower)
-    if key is None:
-        return _english_genitive(finder, text, tok, i)
+    if key is None:  # "Becker's Idee", "Auch Becker kam." of no key
+        return _english_genitive(finder, text, tok, i) or focused_surname(finder, text, toks, i)
     if key != tok.lower or key not in finder.named:
         return None
     word = tok.text
