@@ -20,7 +20,12 @@ import re
 from typing import Protocol
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.noun_lexicon import compound_noun, is_german_noun, noun_articles
+from workbench.ingest.noun_lexicon import (
+    compound_noun,
+    is_german_noun,
+    noun_articles,
+    plural_noun,
+)
 
 
 class SpeakerList(Protocol):
@@ -285,8 +290,10 @@ def _record_label(who: str) -> bool:
         return False
     if rest[0].casefold() == "chat" or is_role(rest[0]):
         return True
+    if fold(rest[0]) in _KNOWN_BODIES and (articled or not gazetteer().has_last(rest[0])):
+        return True  # "an die Caritas", "der Post": no woman's name ("Antwort Post": his)
     if articled:  # "an die Stadt", "an die Diakonie": an office's; "an die Anna": hers
-        return _body(rest[0])
+        return _body(rest[0]) and (not _masculine_or_neuter(words) or _body_word(rest[0]))
     if len(words) > 2:  # a bare preposition: "an Polizei" an office's, "an Neustadt" his
         return institution_account(rest[0]) or bool(_BARE_FUNCTION.fullmatch(rest[0]))
     if not rest[0][:1].isupper() or not _office_head(rest[0]):
@@ -294,6 +301,28 @@ def _record_label(who: str) -> bool:
     # "Antwort Polizei": an office's word, not a place's ("Antwort Halberstadt") nor a
     # surname ("Antwort Planer": his)
     return is_german_noun(fold(rest[0])) and not gazetteer().has_last(rest[0])
+
+
+def record_person(who: str) -> str | None:
+    """The person a record's label names ("Frage an die Rosenkranz" → "Rosenkranz",
+    "Antwort von Frau Koch" → "Frau Koch"), or None: no record's label, or one of a body (a
+    role). Only the name goes on the name list, never the record's word ("Frage").
+
+    >>> record_person("Frage an die Rosenkranz"), record_person("Antwort vom Kirchhof")
+    ('Rosenkranz', 'Kirchhof')
+    >>> record_person("Frage an Frau Koch"), record_person("Frage an die Polizei")
+    ('Frau Koch', None)
+    """
+    words = who.split()
+    if not 2 <= len(words) <= 5 or words[0].casefold() not in _RECORD_LABELS:
+        return None
+    at = 1
+    while at < len(words) - 1 and words[at].casefold() in _OF_WHOM:
+        at += 1  # "an die", "von der"
+    named = words[at:]
+    if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in named):
+        return None  # "Frage zum Verkehr": no one named
+    return None if _record_label(who) else " ".join(named)
 
 
 # The case a record label's preposition governs; the article right after the label's
@@ -317,6 +346,47 @@ def _agrees(words: list[str], noun: str) -> bool:
         return True
     forms = noun_articles(noun)
     return forms is None or f"{case} {article}" in forms
+
+
+# Bodies known in every town by one word that no rule reads as a body: not in the
+# Wiktionary ("Caritas", "Telekom", "AWO") or a surname of the gazetteer too ("Post")
+_KNOWN_BODIES = frozenset(
+    "caritas post telekom awo drk asb malteser johanniter vhs nabu adfc".split()
+)
+# The article of a masculine or neuter noun in the singular ("an den", "vom", "des")
+_MASCULINE_OR_NEUTER = frozenset("den dem des das vom im beim".split())
+# Heads of masculine and neuter nouns of a body, a group or a function ("Vorstand",
+# "Landtag", "Bauhof", "Gremium", "Arzt"): unlike a thing's ("Rosenkranz", "Kirchhof")
+_BODY_HEAD = re.compile(
+    r"(?:vorstand|senat|tag|bund|verband|staat|land|kreis|bezirk|dienst|werk|betrieb|"
+    r"unternehmen|konzern|gericht|komitee|gremium|plenum|podium|publikum|forum|institut|"
+    r"club|klub|kollektiv|bundnis|parlament|museum|theater|kiosk|laden|markt|verlag|sender|"
+    r"bauhof|betriebshof|wertstoffhof|recyclinghof|friedhof|arzt|anwalt|architekt|imam|"
+    r"pastor|chef|wirt|kollegen?|experten?|vorsitz|vorsitzenden?|beauftragten?)$"
+)
+# An agent noun ("Hausmeister", "Investor", "Präsident", "Ingenieur"), also in the plural
+_AGENT_END = re.compile(r"(?:er|(?<!st)ern|or|oren|eur|ent|enten|ant|anten|ist|isten)$")
+
+
+def _masculine_or_neuter(words: list[str]) -> bool:
+    """Whether a record label's article is a masculine or neuter noun's ("an den", "vom")."""
+    return any(w.casefold() in _MASCULINE_OR_NEUTER for w in words[1:])
+
+
+def _body_word(word: str) -> bool:
+    """Whether a masculine or neuter noun after its article names a body, a group or a
+    function ("den Vorstand", "vom Jobcenter", "den Hausmeister"), not a thing no one asks
+    ("den Rosenkranz", "vom Kirchhof": a surname said with its article)."""
+    stems = dict.fromkeys((word, word.removesuffix("s"), word.removesuffix("es")))  # "des Vereins"
+    return any(
+        _office_head(stem)
+        or _FUNCTION_NOUN.search(stem)
+        or is_role(stem)
+        or plural_noun(fold(stem))
+        or _BODY_HEAD.search(fold(stem))
+        or _AGENT_END.search(fold(stem))
+        for stem in stems
+    )
 
 
 # A function named without its article, never a surname ("Frage an Bürgermeisterin")
@@ -441,6 +511,10 @@ def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, 
         return speakers.role(who.strip()) or speakers.role(bare) or bare, person
     if institution_account(who):  # "[18:06] Polizei: …": the institution speaks
         return speakers.role(who.strip()) or who.strip(), None
+    named = record_person(who)
+    if named:  # "Frage an die Rosenkranz": the record's word is the role, she the person
+        person = speakers.add(named)
+        return speakers.role(person) or who.split()[0].capitalize(), person
     person = speakers.add(who)
     host = "Moderation" if _HOST.search(who) else None
     return speakers.role(person) or host, person

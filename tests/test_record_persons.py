@@ -1,0 +1,88 @@
+"""A record's label names a person with her surname's article ("Antwort vom Kirchhof",
+"Frage an den Rosenkranz": a surname that is a thing's noun, the article fits it) or goes to
+a body known in every town ("Frage an die Caritas", "Antwort der Post"). The first stayed a
+role, the surname in clear in every statement's role; the second went into the key as a
+person, "Frage" with it as a first name replaced in the other labels ("[Person 3] an die
+Polizei"). Only the name of a record's label goes on the list now, its word is the role."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.transcript_files import import_into, record_file
+from workbench import Project
+
+SAID = [
+    "Wann wird der Weg über den Friedhof gemacht?",
+    "Im Frühjahr beginnen die Arbeiten.",
+    "Gibt es die Beratung am Markt wieder?",
+    "Das wird derzeit geprüft.",
+]
+
+
+def _import(project: Project, tmp_path: Path, asking: str, answering: str) -> list[str]:
+    """The stored roles, after asserting that every text kept every word."""
+    path = record_file(tmp_path / "versammlung.txt", asking, answering, SAID)
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert list(stored["text"]) == SAID
+    return [str(role) for role in stored["speaker_role"]]
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering", "name"),
+    [
+        ("Frage an den Rosenkranz", "Antwort vom Rosenkranz", "Rosenkranz"),
+        ("Frage an den Kirchhof", "Antwort vom Kirchhof", "Kirchhof"),
+        ("Frage an den Morgenstern", "Antwort des Sonnenschein", "Sonnenschein"),
+    ],
+)
+def test_a_surname_that_is_a_things_noun_after_its_article_is_a_person(
+    project: Project, tmp_path: Path, asking: str, answering: str, name: str
+) -> None:
+    """No one asks a rosary: "an den Rosenkranz" asks Herr Rosenkranz. His name is on the
+    key alone; the roles are the record's words, with no name in them."""
+    roles = _import(project, tmp_path, asking, answering)
+    persons = set(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert name in persons
+    assert roles == ["Frage", "Antwort"] * 2
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering"),
+    [
+        ("Frage an die Caritas", "Antwort der Post"),
+        ("Frage an die Post", "Antwort der Caritas"),
+        ("Frage an die Telekom", "Antwort der AWO"),
+        ("Frage an den Vorstand", "Antwort vom Bauhof"),
+        ("Frage an den Hausmeister", "Antwort vom Landtag"),
+        ("Frage an das Gremium", "Antwort des Sportvereins"),
+    ],
+)
+def test_a_known_body_or_a_group_after_its_article_is_a_role(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    """ "die Caritas" (no Wiktionary noun) and "die Post" (a surname too) went into the key
+    as persons; bodies and functions after a masculine article stay roles."""
+    roles = _import(project, tmp_path, asking, answering)
+    assert project.pseudonym_key().query("kind == 'person'").empty
+    assert roles == [asking, answering] * 2
+
+
+def test_a_records_word_never_goes_on_the_key(project: Project, tmp_path: Path) -> None:
+    """ "Frage an Frau Koch" put "Frage" on the key as a first name: the other record
+    labels became "[Person 1] an die Polizei"."""
+    path = record_file(
+        tmp_path / "versammlung.txt",
+        "Frage an Frau Koch",
+        "Frage an die Polizei",
+        SAID,
+    )
+    assert import_into(project, path) == 0
+    originals = {o.casefold() for o in project.pseudonym_key()["original"]}
+    assert "koch" in " ".join(originals)
+    assert not any("frage" in original for original in originals)
+    stored = project.segments().sort_values("position")
+    assert list(stored["speaker_role"]) == ["Frage", "Frage an die Polizei"] * 2
