@@ -133,3 +133,22 @@ def test_an_english_name_ending_in_ity_among_turns_is_a_person(
     assert _people(project) == {"Anna", "Jonas", name}
     assert name not in stored_text(project)
     assert texts[2].startswith("[Person ")
+
+
+@pytest.mark.parametrize("group", ["Critical Mass", "Kidical Mass", "Critical Mass Hamburg"])
+def test_a_groups_english_name_in_a_bold_lead_in_is_no_person(
+    project: Project, tmp_path: Path, group: str
+) -> None:
+    """ "**Gruppe - Critical Mass:** …" became a person ("Critical" no common English word,
+    "Mass" a surname): "Mass" was replaced in every text. An English "-ical" adjective is
+    no first name; a person beside a group word still is one."""
+    body = (
+        "# Stadtteilforum\n\n**Moderation:** Was fehlt im Quartier?\n\n"
+        f"**Gruppe - {group}:** Sichere Radwege, jeden letzten Freitag.\n\n"
+        "**Gruppe - Quirin Zabelberg:** Mehr Bänke am Markt.\n"
+    )
+    _import(project, tmp_path / "protokoll.md", body)
+    assert _people(project) == {"Quirin Zabelberg"}
+    stored = project.segments().sort_values("position")
+    assert f"Gruppe - {group}" in set(stored["speaker_role"])
+    assert "Zabelberg" not in stored_text(project)

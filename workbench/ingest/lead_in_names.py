@@ -103,8 +103,9 @@ _ENGLISH_TOPICS = frozenset(
 # English endings of nouns no German word has ("Mobility", "Neighbourhood", "Vandalism";
 # German writes "-ität", "-ismus"), of six letters or more ("Hood"), no English first name;
 # "-ity" of seven letters or more and never after "rr": the names "Verity", "Garrity",
-# "McGarrity" are none of faker's English first names
-_ENGLISH_END = re.compile(r"\w{4,}(?<!rr)ity|\w{2,}hood|\w{3,}ism")
+# "McGarrity" are none of faker's English first names; an adjective in "-ical" ("Critical
+# Mass", "Kidical Mass": a bicycle ride's group), no one's first name
+_ENGLISH_END = re.compile(r"\w{4,}(?<!rr)ity|\w{2,}hood|\w{3,}ism|\w{3,}ical")
 # A gerund whose "-ing" follows a consonant no Pinyin syllable starts with or a cluster
 # ("Parking", "Lighting", "Recycling"); "Xiaoming", "Jiaming" stay open
 _GERUND = re.compile(r"(?:[cfghkrsvwz]|[^aeiouy][bdjlmnpqtxy])ing$")
