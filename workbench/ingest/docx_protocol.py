@@ -109,6 +109,7 @@ from workbench.ingest.word_head import (
     guiding_levels,
     heading_as_title,
     marked_heads,
+    numbered_questions,
     typed_bullets,
 )
 
@@ -358,7 +359,7 @@ def protocol_document(
         if marks:  # no heading: every table is one before the first heading
             turns = replace(turns, options={**turns.options, "tables_skipped": marks})
         return turns
-    paragraphs = guiding_levels(typed_bullets(paragraphs))
+    paragraphs = guiding_levels(typed_bullets(numbered_questions(paragraphs)))
     sectioned = None if marks else turns_under_headings(raw, paragraphs, roles)
     if sectioned is not None:  # "18:05 Anna Schmidt: …" under each guiding question
         return sectioned

@@ -164,6 +164,60 @@ def typed_bullets(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     return out
 
 
+def numbered_questions(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Without headings, questions typed as numbered paragraphs, each over answers of its
+    own ("1. Was fehlt im Quartier?" over bullets or paragraphs, then "2. Was läuft gut?"
+    over its own), are the guiding questions, without their numbers. Only where every
+    typed number (not Word's list) stands before a one-line question (ending in "?"), the
+    numbers count 1, 2, 3 …, each has running text below it before the next one and no
+    question or label ("Was fehlt?", "Ideen:") stands above the first: under one the
+    numbered items are its answers ("1. Warum gibt es keinen Treff?"). A run of numbered
+    items one below the other and agenda items ("1. Begrüßung") stay as they were."""
+    if any(p.kind in HEADINGS for p in paragraphs):
+        return list(paragraphs)
+    shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in TABLE_KINDS]
+    numbered = {i: _typed_number(paragraphs[i]) for i in shown}
+    numbered = {i: typed for i, typed in numbered.items() if typed is not None}
+    if not numbered:
+        return list(paragraphs)
+    first = min(numbered)
+    for count, (number, text) in enumerate((numbered[i] for i in sorted(numbered)), start=1):
+        if number != count or "\n" in text or not text.endswith("?") or not intro_like(text):
+            return list(paragraphs)
+    ends = [*sorted(numbered)[1:], len(paragraphs)]
+    for index, end in zip(sorted(numbered), ends, strict=True):
+        below = [paragraphs[i] for i in shown if index < i < end]
+        if not any(p.kind == "body" for p in below):  # no answers of its own
+            return list(paragraphs)
+    before = [paragraphs[i] for i in shown if i < first]
+    asked = [p for p in before if p.kind == "body" and not p.listed and _asks(p.text)]
+    later = [paragraphs[i] for i in shown if i > first and i not in numbered]
+    if asked or any(_all_bold(p) for p in later):  # their answers; or bold headings
+        return list(paragraphs)
+    out = list(paragraphs)
+    for index, (_, text) in numbered.items():
+        out[index] = replace(paragraphs[index], text=text, bold="", kind="question")
+    return out
+
+
+def _typed_number(paragraph: Paragraph) -> tuple[int, str] | None:
+    """A body paragraph's typed number and its text after it ("2) Was läuft gut?" → 2,
+    "Was läuft gut?"), None without one (a bullet, Word's list, a date "12. März")."""
+    if paragraph.kind != "body" or paragraph.listed:
+        return None
+    typed = _TYPED_BULLET.match(paragraph.text)
+    number = _TYPED_NUMBER.match(typed.group()) if typed else None
+    if typed is None or number is None:
+        return None
+    return int(number.group(1)), paragraph.text[typed.end() :].strip()
+
+
+def _asks(text: str) -> bool:
+    """Whether a paragraph reads as a question or label over the lines below it."""
+    text = text.strip()
+    return "\n" not in text and intro_like(text)
+
+
 def _plain_headings(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     """Without headings, styled or bold, the rules of a plain-text protocol
     (:mod:`workbench.ingest.markdown_protocol`): a short paragraph ending in "?" or ":"
