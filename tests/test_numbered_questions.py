@@ -86,3 +86,53 @@ def test_agenda_items_and_numbered_statements_stay_text() -> None:
     for texts in (agenda, statements):
         paragraphs = [Paragraph(text) for text in texts]
         assert numbered_questions(paragraphs) == paragraphs
+
+
+TEXT_HEADS = {"ohne": "", "titel": "Stadtteilrunde Manfort\nDatum: 12.03.2021\n\n"}
+TEXT_HEADS["markdown-titel"] = "# Stadtteilrunde Manfort\n\nDatum: 12.03.2021\n\n"
+
+
+def _read_text(tmp_path: Path, suffix: str, text: str) -> list[tuple[str | None, str]]:
+    path = tmp_path / f"runde.{suffix}"
+    path.write_text(text, encoding="utf-8")
+    return [(s.question, s.text) for s in parse_file(path).segments]
+
+
+@pytest.mark.parametrize("suffix", ["txt", "md"])
+@pytest.mark.parametrize("head", sorted(TEXT_HEADS))
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+@pytest.mark.parametrize("mark", [".", ")"])
+def test_text_numbered_questions_over_their_answers_are_the_guiding_questions(
+    tmp_path: Path, suffix: str, head: str, gap: str, mark: str
+) -> None:
+    text = TEXT_HEADS[head]
+    for number, (asked, answers) in enumerate(zip(ASKED, ANSWERS, strict=True), start=1):
+        text += f"{number}{mark} {asked}{gap}" + gap.join(f"- {a}" for a in answers) + "\n\n"
+    assert _read_text(tmp_path, suffix, text) == [
+        (asked, answer) for asked, answers in zip(ASKED, ANSWERS, strict=True) for answer in answers
+    ]
+    text = TEXT_HEADS[head] + f"1{mark} {ASKED[0]}\n\nEin Arzt fehlt.\n\n2{mark} {ASKED[1]}\n\n"
+    text += "Der Treff läuft gut.\n"
+    assert _read_text(tmp_path, suffix, text) == [
+        (ASKED[0], "Ein Arzt fehlt."),
+        (ASKED[1], "Der Treff läuft gut."),
+    ]
+
+
+@pytest.mark.parametrize("suffix", ["txt", "md"])
+def test_text_numbered_items_under_a_question_or_an_agenda_stay_as_they_were(
+    tmp_path: Path, suffix: str
+) -> None:
+    under = "Was fehlt im Quartier?\n" + "\n".join(ASKING) + "\n"
+    assert _read_text(tmp_path, suffix, under) == [
+        ("Was fehlt im Quartier?", item[3:]) for item in ASKING
+    ]
+    answered = (
+        f"Was fehlt im Quartier?\n{ASKING[0]}\n- seit 2019 zu\n{ASKING[1]}\n- nur stündlich\n"
+    )
+    assert {asked for asked, _ in _read_text(tmp_path, suffix, answered)} == {
+        "Was fehlt im Quartier?"
+    }
+    agenda = "Stadtteilrunde\nDatum: 12.03.2021\n\n1. Begrüßung\n- Vorstellungsrunde\n"
+    agenda += "2. Was fehlt im Quartier?\n- Ein Arzt\n"
+    assert {asked for asked, _ in _read_text(tmp_path, suffix, agenda)} == {None}

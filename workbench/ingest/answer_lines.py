@@ -148,3 +148,29 @@ def _asks(text: str) -> bool:
     words = text.split()
     one = not SENTENCE_END.search(text[:-1]) and len(words) <= _QUESTION_AT_MOST
     return answer_head([text, "Ergebnis:"]) or (text.endswith("?") and one)
+
+
+def numbered_asks(numbered: Sequence[tuple[int, str] | None], lines: Sequence[str]) -> set[int]:
+    """The lines of questions typed as numbered items, each over answers of its own ("1.
+    Was fehlt im Quartier?" over bullets or paragraphs, then "2. Was läuft gut?" over its
+    own); ``numbered`` gives each line's typed number and text (None if it has none).
+    Only where every number stands before a question (:func:`intro_like`, ending in "?"),
+    the numbers count 1, 2, 3 …, each has text below it before the next one and no
+    question or label ("Was fehlt?", "Ideen:") stands above the first: under one the
+    numbered items are its answers ("1. Warum gibt es keinen Treff?"); a run of numbered
+    items one below the other and agenda items ("1. Begrüßung") stay as they were.
+
+    >>> lines = ["1. Was fehlt?", "- Arzt", "2. Was läuft gut?", "- Treff"]
+    >>> numbered_asks([(1, "Was fehlt?"), None, (2, "Was läuft gut?"), None], lines)
+    {0, 2}
+    """
+    places = [i for i, typed in enumerate(numbered) if typed is not None]
+    if not places or any(intro_like(line) for line in lines[: places[0]]):
+        return set()
+    for count, place in enumerate(places, start=1):
+        number, text = numbered[place] or (0, "")
+        end = places[count] if count < len(places) else len(lines)
+        answered = any(line.strip() for line in lines[place + 1 : end])
+        if number != count or not (text.endswith("?") and intro_like(text)) or not answered:
+            return set()
+    return set(places)

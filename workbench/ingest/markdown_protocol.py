@@ -37,6 +37,7 @@ from workbench.ingest.answer_lines import (
     answer_groups,
     answer_head,
     card_lines,
+    numbered_asks,
     question_of,
 )
 from workbench.ingest.captions import is_caption, is_lone_image
@@ -297,8 +298,15 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
     if any(_HEADING.match(line) or _UNDERLINE.match(line) for line in lines):
         labels = [i for i in range(len(lines)) if _ITEM.match(_after(lines, i))]
         asked = (_asked_above(lines, label) for label in labels)  # "Frage: …?" / "Ergebnis:"
-        return {first + a for a in asked if a is not None and not _HEADING.match(lines[a])}
-    intros = set()
+        heads = [
+            found for line in lines if (found := _HEADING.match(line) or _UNDERLINE.match(line))
+        ]
+        titled = len(heads) == 1 and heads[0][1] == "#"  # only the title: "1. Was fehlt?" …
+        numbered = _numbered_asks(lines, first) if titled else set()
+        return numbered | {
+            first + a for a in asked if a is not None and not _HEADING.match(lines[a])
+        }
+    intros = _numbered_asks(lines, first)  # "1. Was fehlt?" over its answers, "2. …"
     agenda = agenda_items(
         [x if not (i and lines[i - 1].strip()) else "" for i, x in enumerate(lines)]
     )
@@ -325,6 +333,22 @@ def _list_intros(lines: list[str], first: int) -> set[int]:
                 continue  # a bare label below a statement asks nothing, as under headings
             intros.add(first + (i if asked is None else asked))
     return intros
+
+
+def _numbered_asks(lines: list[str], first: int) -> set[int]:
+    """Line numbers of questions typed as numbered items over answers of their own
+    (:func:`~workbench.ingest.answer_lines.numbered_asks`); an item's number at the margin."""
+    items = [_ITEM.match(line) for line in lines]
+    numbered = [
+        (int(found[0]), item.group(2).strip())
+        if item
+        and not item.group(1)
+        and not _DAY_START.match(line)
+        and (found := re.match(r"\d+(?=[.)])", line))
+        else None
+        for line, item in zip(lines, items, strict=True)
+    ]
+    return {first + i for i in numbered_asks(numbered, [line.strip() for line in lines])}
 
 
 def _asked_above(lines: list[str], label: int) -> int | None:
