@@ -153,3 +153,30 @@ def test_who_left_is_pseudonymised_in_the_messages(project: Project, tmp_path: P
 def test_a_message_that_tells_of_an_event_stays(tmp_path: Path, said: str) -> None:
     doc = parse_file(_file(tmp_path, "chat.txt", _teams_chat("", said)))
     assert doc.segments[1].text == said
+
+
+# A protocol with stamped headings: its "[18:05] Umfrageergebnisse:" is a heading, the turns
+# below it are the people's (BigBlueButton's result has answers with votes below it).
+PROTOCOL = (
+    "[18:00] Begrüßung\n"
+    "Anna Schmidt: Hallo zusammen.\n"
+    "[18:05] {heading}\n"
+    "Anna Schmidt: Fünf sind dafür, drei dagegen.\n"
+    "Ben Berg: Das ist deutlich.\n"
+    "[18:10] Nächster Punkt\n"
+    "Lea Wagner: Weiter geht's.\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["Umfrageergebnisse:", "Poll results:"])
+def test_turns_below_a_stamped_results_heading_stay(tmp_path: Path, heading: str) -> None:
+    doc = parse_file(_file(tmp_path, "protokoll.txt", PROTOCOL.format(heading=heading)))
+    said = [(s.attributes["speaker"], s.text.splitlines()[0]) for s in doc.segments]
+    assert said == [
+        ("Anna Schmidt", "Hallo zusammen."),
+        ("Anna Schmidt", "Fünf sind dafür, drei dagegen."),
+        ("Ben Berg", "Das ist deutlich."),
+        ("Lea Wagner", "Weiter geht's."),
+    ]
+    assert sorted(doc.names) == ["Anna Schmidt", "Ben Berg", "Lea Wagner"]
+    assert doc.options.get("messenger") is None  # no poll's result left out

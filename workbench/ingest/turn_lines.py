@@ -269,22 +269,31 @@ def _reaction_count(line: str) -> bool:
 _LINE_NUMBER = re.compile(r"^(\d{1,5})\s+(?=\S)")
 # BigBlueButton's saved chat: a poll's result as a message of its own, "[18:05]
 # Umfrageergebnisse:" ("Poll Results:"), its answers with their votes below ("Ja: 5 ||| 62%",
-# "Nein: 3 ∎∎∎ 38%", a custom poll's legend "1: Mehr Bänke") up to the next stamped message
+# "Nein: 3 ∎∎∎ 38%", a custom poll's legend "Umfrageoptionen" / "1: Mehr Bänke"). Only such
+# lines are the result: "Anna Schmidt: Fünf sind dafür." below a protocol's "[18:05]
+# Umfrageergebnisse:" is Anna's turn, and without an answer below the line is no poll's.
 _POLL_RESULT = re.compile(r"^\[\d{1,2}:\d{2}\]\s*(?:Umfrageergebnisse|Poll\s+results)\s*:$", re.I)
-_CHAT_STAMP = re.compile(r"^\[\d{1,2}:\d{2}\]\s")
+_POLL_LINE = re.compile(
+    r"^(?:[^:]{1,80}:\s*\d+\b.{0,120}?\b\d{1,3}\s*%|Umfrageoptionen|Poll\s+options|\d{1,2}\s*:\s*\D.*)$",
+    re.I,
+)
 
 
 def _without_poll_results(rows: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], int]:
     """The lines without the poll results of a BigBlueButton chat (see :data:`_POLL_RESULT`:
     the answers are no speakers, "Ja: 5 ||| 62%" no turn of a person "Ja") and their number."""
     out: list[tuple[int, str]] = []
-    polls, inside = 0, False
-    for number, line in rows:
-        if _POLL_RESULT.match(line):
-            polls, inside = polls + 1, True
-        elif not inside or _CHAT_STAMP.match(line):
-            inside = False
-            out.append((number, line))
+    polls, i = 0, 0
+    while i < len(rows):
+        end = i + 1
+        if _POLL_RESULT.match(rows[i][1]):
+            while end < len(rows) and _POLL_LINE.match(rows[end][1]):
+                end += 1
+        if end > i + 1:
+            polls += 1  # the result and its answers, up to the first other line
+        else:
+            out.append(rows[i])
+        i = end
     return out, polls
 
 
