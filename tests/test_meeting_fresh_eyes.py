@@ -180,3 +180,35 @@ def test_turns_below_a_stamped_results_heading_stay(tmp_path: Path, heading: str
     ]
     assert sorted(doc.names) == ["Anna Schmidt", "Ben Berg", "Lea Wagner"]
     assert doc.options.get("messenger") is None  # no poll's result left out
+
+
+# A transcript's notice or a service's banner right below a speaker line with no words of
+# its own is still no one's words (only a chat app's events are a sender's message there).
+UNDER_SPEAKER = {
+    "started": "Anna Schmidt   0:00\nAnna Schmidt hat die Transkription gestartet\n{turns}",
+    "stopped": "{turns}Anna Schmidt   1:02\nAnna Schmidt stopped transcription\n",
+    "banner": "Anna Schmidt   0:00\nPowered by Amberscript\n{turns}",
+}
+TURNS = "Anna Schmidt   0:03\nGuten Abend.\nBen Berg   0:15\nDer Spielplatz ist kaputt.\n"
+
+
+@pytest.mark.parametrize("frame", sorted(UNDER_SPEAKER))
+def test_a_notice_below_a_speaker_line_is_no_statement(tmp_path: Path, frame: str) -> None:
+    text = UNDER_SPEAKER[frame].format(turns=TURNS)
+    doc = parse_file(_file(tmp_path, "transkript.txt", text))
+    assert [s.text for s in doc.segments] == ["Guten Abend.", "Der Spielplatz ist kaputt."]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Ich muss gleich los.\nSie hat die Besprechung verlassen.",
+        "Kurze Info:\nMein Kollege ist der Besprechung beigetreten.",
+        "Hallo!\nJa, Lea hat die Besprechung verlassen.",
+        "Gute Nachricht!\nDer Bürgermeister ist der Besprechung beigetreten.",
+    ],
+)
+def test_a_messages_line_that_tells_of_someone_leaving_stays(tmp_path: Path, said: str) -> None:
+    doc = parse_file(_file(tmp_path, "chat.txt", _teams_chat("", said)))
+    assert doc.segments[1].text == said  # not cut off as the app's event
+    assert sorted(doc.names) == ["Anna Schmidt", "Jonas Becker"]  # no person "Sie", "Ja"

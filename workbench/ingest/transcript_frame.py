@@ -38,7 +38,7 @@ from itertools import pairwise
 from workbench.core.domain import InputError
 from workbench.ingest.common import normalise_date
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.name_lists import REACTIONS, TITLES
+from workbench.ingest.name_lists import ARTICLES, FUNCTION_WORDS, REACTIONS, TITLES
 from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.protocol_meta import (
     META_KEYS,
@@ -122,19 +122,7 @@ _BANNER_IN_TEXT = re.compile(
 # A display name in a tool's event line: a few capitalised words, "Nachname, Vorname" or with
 # "(Gast)" — no colon, so "Anna Schmidt: Lea hat die Besprechung verlassen." is a turn
 _EVENT_NAME = r"[^\W\d_][\w'’.-]*(?:,?\s+[^\W\d_][\w'’.-]*){0,4}(?:\s+\([^()\n]{1,30}\))?"
-_NOTICES = (
-    re.compile(
-        r"^(?P<who>\S.{0,80}?)\s+(?:hat\s+die\s+Transkription\s+(?:beendet|gestartet|angehalten"
-        r"|gestoppt)|(?:started|stopped|ended|paused)\s+(?:the\s+)?transcription)\W*$",
-        re.I,
-    ),
-    re.compile(r"^Das Meeting wurde nach [\d:]+ beendet\W*$", re.I),
-    re.compile(r"^Meeting ended after [\d:]+\W*$", re.I),
-    # Google Meet's last line, when transcription stopped before the meeting ended
-    re.compile(r"^(?:Die )?Transkription wurde nach [\d:]+ beendet\W*$", re.I),
-    re.compile(r"^Transcription ended after [\d:]+\W*$", re.I),
-    re.compile(r"^(?:Dieses bearbeitbare Transkript wurde|This editable transcript was)\b", re.I),
-    re.compile(r"^Transcript of conference held (?:at|on)\b", re.I),
+_CHAT_EVENTS = (
     # Teams' events in a copied meeting chat, each a line of its own: who left, joined or was
     # added ("Wagner, Lea hat die Besprechung verlassen.", "Anna Schmidt added Lea Wagner to
     # the meeting."; the people go onto the name list), the recording and the meeting itself
@@ -151,6 +139,20 @@ _NOTICES = (
         r"(?:has\s+)?(?:started|stopped)|Besprechung\s+gestartet|Meeting\s+started)\.?$"
     ),
     re.compile(r"^(?:Besprechung\s+beendet|Meeting\s+ended)\s*:\s*(?:\d+\s*\w+\.?\s*){1,3}$"),
+)
+_NOTICES = (
+    re.compile(
+        r"^(?P<who>\S.{0,80}?)\s+(?:hat\s+die\s+Transkription\s+(?:beendet|gestartet|angehalten"
+        r"|gestoppt)|(?:started|stopped|ended|paused)\s+(?:the\s+)?transcription)\W*$",
+        re.I,
+    ),
+    re.compile(r"^Das Meeting wurde nach [\d:]+ beendet\W*$", re.I),
+    re.compile(r"^Meeting ended after [\d:]+\W*$", re.I),
+    # Google Meet's last line, when transcription stopped before the meeting ended
+    re.compile(r"^(?:Die )?Transkription wurde nach [\d:]+ beendet\W*$", re.I),
+    re.compile(r"^Transcription ended after [\d:]+\W*$", re.I),
+    re.compile(r"^(?:Dieses bearbeitbare Transkript wurde|This editable transcript was)\b", re.I),
+    re.compile(r"^Transcript of conference held (?:at|on)\b", re.I),
     # BigBlueButton's saved chat, when a moderator cleared it (stamped, no sender)
     re.compile(
         r"^\[\d{1,2}:\d{2}\]\s*(?:Der öffentliche Chatverlauf wurde (?:durch|von) eine[mn] "
@@ -200,8 +202,9 @@ def without_banner(text: str) -> str:
     return _BANNER_IN_TEXT.sub(" ", text).strip()
 
 
-def notice(line: str) -> tuple[str, ...] | None:
-    """The people a tool's notice names (``()`` for none), or None for any other line.
+def notice(line: str, below_sender: bool = False) -> tuple[str, ...] | None:
+    """The people a tool's notice names (``()`` for none), or None for any other line
+    (``below_sender``: right below a sender's line an app's event is the sender's message).
 
     >>> notice("Anna Schmidt hat die Transkription beendet"), notice("Danke, Anna.")
     (('Anna Schmidt',), None)
@@ -211,12 +214,20 @@ def notice(line: str) -> tuple[str, ...] | None:
     text = line.strip()
     if is_service_banner(text):
         return ()
-    for pattern in _NOTICES:
+    for pattern in (*_NOTICES, *(() if below_sender else _CHAT_EVENTS)):
         match = pattern.match(text)
         if match:
-            named = (match.groupdict().get(key) for key in ("who", "whom", "whom2"))
-            return tuple(who for who in named if who and not is_role(who))
+            named = [who for key in ("who", "whom", "whom2") if (who := match.groupdict().get(key))]
+            if pattern in _CHAT_EVENTS and any(_told(who) for who in named):
+                return None  # "Sie hat die Besprechung verlassen.": a message's line
+            return tuple(who for who in named if not is_role(who))
     return None
+
+
+def _told(who: str) -> bool:
+    """Whether an event's "name" opens with a pronoun, article or particle ("Sie", "Mein
+    Kollege", "Ja, Lea"): a message telling of it, as no app names a person so."""
+    return fold(re.split(r"[\s,]+", who)[0]) in FUNCTION_WORDS | ARTICLES
 
 
 # A transcript's head as transcription rules ask for it (Dresing/Pehl): "Datum: 14.04.2021",

@@ -338,9 +338,10 @@ def read_turns(text: str) -> TurnParse:
         following = rows[i + 1][1] if i + 1 < len(rows) else None
         third = rows[i + 2][1] if i + 2 < len(rows) else None
         i += 1
-        # right below a speaker line a notice's words are what the speaker wrote: "[18:03]
-        # Becker, Jonas" / "Frau Kaya hat die Besprechung verlassen." is Jonas's message
-        named = None if turns and not turns[-1].lines else notice(line)
+        # right below a speaker line a chat app's event is what the speaker wrote: "[18:03]
+        # Becker, Jonas" / "Frau Kaya hat die Besprechung verlassen." is Jonas's message (a
+        # transcript's "Anna Schmidt started transcription" or a banner stays a notice)
+        named = notice(line, below_sender=bool(turns) and not turns[-1].lines)
         if named is not None:
             parse.names += named
             parse.notices += 1
