@@ -88,7 +88,8 @@ _AUTHOR_WORDS = _forms(
     "ansprechpartner ansprechperson kontaktperson"
 ) | {"person"}  # not "Personen": a count
 _OTHER_WORDS = _forms(
-    "moderator administrator admin bewerter gutachter prufer pruefer reviewer assignee "
+    "moderator administrator admin bewerter gutachter begutachter prufer pruefer reviewer "
+    "assignee "
     "valuator evaluator evaluierer assessor "
     "bearbeiter zustandig zustandige verantwortlich verantwortliche responsible betreuer "
     "koordinator coordinator editor redakteur kommentator commenter empfanger recipient "
@@ -134,6 +135,7 @@ _FILLERS = frozenset(
     dein deine deines deiner euer eure your wie ist lautet lauten what is sie du
     vollstandiger vollstandige vollstandig full ganzer kompletter optional freiwillig bitte
     vor nach first last given family real echter kontakt angabe
+    zugewiesene zugewiesener zugewiesenen assigned
     """.split()
 )
 # "<participle> von/by": who did what with the statement ("Eingereicht von", "Posted
@@ -151,7 +153,10 @@ _PARTICIPLE = re.compile(
     r"[a-z]{3,}ed|interviewt|written|sent|done|made)$"
 )
 _ASSIGNED = frozenset("zugewiesen zugeordnet weitergeleitet delegiert assigned delegated".split())
-_GENDER_MARK = re.compile(r"(?<=[^\W\d_])[*:_/·|](?=(?:in|innen)\b)", re.IGNORECASE)
+# … also inside a compound name ("Benutzer*innenname des/der Verfasser*in": Consul's author)
+_GENDER_MARK = re.compile(
+    r"(?<=[^\W\d_])[*:_/·|](?=(?:in|innen)\b|innen(?:name|namen)\b)", re.IGNORECASE
+)
 _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])(?!In)")
 
 

@@ -1,0 +1,84 @@
+"""Consul Democracy's German budget export: staff and authors are people, never stored."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest.person_headers import OTHER, person_role
+
+# The header of Consul's "Aktuelle Auswahl herunterladen" (Ausgabenvorschläge, de-DE): the
+# staff who handle a proposal (Administrator, Begutachter/in) and its author's user name.
+HEADER = [
+    "ID", "Titel", "Unterstützung", "Administrator", "Begutachter/in", "Bewertungsgruppe",
+    "Rahmenbedingungen", "Durchführbarkeit", "Bew. Fin.", "Ausgewählt",
+    "Den Begutachtern/Begutachterinnen zeigen", "Benutzer*innenname des/der Verfasser*in",
+]  # fmt: skip
+ROWS = [
+    ["17", "Neue Sitzbänke am Marktplatz Opladen", "23", "Claudia Vennemann",
+     "Jörg Lammerskötter, Birte Hagedorn", "-", "Opladen", "Durchführbar (5.000 €)", "Ja",
+     "Ja", "Ja", "anke_w"],
+    ["18", "Basketballkorb für den Jugendtreff", "41", "Kein*e Administrator*in zugewiesen",
+     "-", "-", "Manfort", "Offen", "Nein", "Nein", "Nein", "kalle1999"],
+    ["19", "Trinkwasserbrunnen in der Fußgängerzone", "12", "Claudia Vennemann",
+     "Birte Hagedorn", "Tiefbau", "Wiesdorf", "Undurchführbar", "Ja", "Nein", "Ja",
+     "Uwe Reimann"],
+]  # fmt: skip
+PEOPLE = ["Vennemann", "Lammerskötter", "Hagedorn", "anke_w", "kalle1999", "Reimann"]
+
+
+def _export(tmp_path: Path) -> Path:
+    path = tmp_path / "ausgabenvorschlaege.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([HEADER, *ROWS])
+    return path
+
+
+def test_valuators_and_authors_of_a_german_consul_export_are_never_stored(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    command = ["import", str(_export(tmp_path)), "--text-column", "Titel"]
+    assert main(["--project", str(project.path), *command]) == 0
+    out = capsys.readouterr().out
+    assert "Benutzer*innenname des/der Verfasser*in: als pseudonyme Person" in out
+    assert "Administrator, Begutachter/in: weitere Personen" in out
+    stored = stored_text(project)
+    assert [p for p in PEOPLE if p in stored] == []
+    segments = project.segments()
+    assert segments["text"].tolist() == [r[1] for r in ROWS]
+    speakers = [a.get("speaker") for a in segments["attributes"]]
+    assert len(set(speakers)) == 3 and all(s.startswith("[Person ") for s in speakers)
+    assert "Begutachter/in" not in set().union(*segments["attributes"])
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Begutachter/in", "Begutachter*innen", "Begutachterin", "Zugewiesene Begutachter:innen"],
+)
+def test_a_valuator_is_another_person(header: str) -> None:
+    assert person_role(header) == OTHER
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Benutzer*innenname des/der Verfasser*in", "Nutzer*innenname", "Teilnehmer:innenname"],
+)
+def test_a_gendered_user_name_names_the_author(header: str) -> None:
+    assert person_role(header) in ("author", "nickname")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Begutachtung", "Begutachtungsstatus", "Den Begutachtern/Begutachterinnen zeigen",
+        "Teilnehmer*innenzahl", "Benutzer*innengruppe", "Kolleg*innenname",
+        "Name/Institution", "Zugewiesene Kategorie",
+    ],
+)  # fmt: skip
+def test_headers_about_valuation_or_counts_name_no_person(header: str) -> None:
+    assert person_role(header) is None
