@@ -56,6 +56,18 @@ def test_valuators_and_authors_of_a_german_consul_export_are_never_stored(
     assert "Begutachter/in" not in set().union(*segments["attributes"])
 
 
+def test_the_error_without_a_text_column_suggests_no_column_of_staff_names(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--project", str(project.path), "import", str(_export(tmp_path))]) == 2
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert "ausgabenvorschlaege.csv, Zeile 1: Keine Textspalte" in captured.err
+    assert "--text-column 'Titel'" in captured.err
+    assert "--text-column 'Administrator'" not in captured.err
+    assert project.segments().empty
+
+
 @pytest.mark.parametrize(
     "header",
     ["Begutachter/in", "Begutachter*innen", "Begutachterin", "Zugewiesene Begutachter:innen"],

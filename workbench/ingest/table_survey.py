@@ -29,6 +29,7 @@ from workbench.ingest.personal_columns import (
     header_words,
     is_contact_column,
     is_location,
+    is_other_person_column,
     is_person_column,
     is_role_column,
 )
@@ -280,6 +281,7 @@ def survey_text_columns(
         h
         for i, h in enumerate(header)
         if not likely and h not in asked and not _personal(h, labels.get(h) or h)
+        and not is_other_person_column(h)  # staff's names (Consul's "Administrator")
         and _written(answers := _answers(records, i)) and is_open(answers)
     ]  # fmt: skip
     found_in = (sheet, sheets, repeated, single, header_row)
