@@ -94,3 +94,34 @@ def test_a_gendered_user_name_names_the_author(header: str) -> None:
 )  # fmt: skip
 def test_headers_about_valuation_or_counts_name_no_person(header: str) -> None:
     assert person_role(header) is None
+
+
+def test_an_authors_account_name_in_another_comment_is_her_placeholder(
+    project: Project, tmp_path: Path
+) -> None:
+    """Consul's comments address each other by user name ("Wie kalle1999 schon sagte");
+    a user name that no word is becomes its author's placeholder, the words of user names
+    ("spielplatz_fan", "gruen.und.bunt") stay words in other texts."""
+    rows = [
+        ("1", "Mehr Bänke am Spielplatz, bitte.", "kalle1999"),
+        ("2", "Wie kalle1999 schon sagte: ein Fan von Bänken bin ich auch.", "p_meier"),
+        ("3", "Danke an p_meier und tom.w für die Fotos!", "spielplatz_fan"),
+        ("4", "Grün und bunt soll der Platz werden, sagt tom.w auch.", "gruen.und.bunt"),
+        ("5", "Der Spielplatz braucht Licht.", "tom.w"),
+    ]
+    path = tmp_path / "comments.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(
+            [("id", "body", "user", "commentable_id"), *((*r, "7") for r in rows)]
+        )
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    segments = project.segments()
+    speaker = {u: a["speaker"] for (_, _, u), a in zip(rows, segments["attributes"], strict=True)}
+    assert segments["text"].tolist() == [
+        "Mehr Bänke am Spielplatz, bitte.",
+        f"Wie {speaker['kalle1999']} schon sagte: ein Fan von Bänken bin ich auch.",
+        f"Danke an {speaker['p_meier']} und {speaker['tom.w']} für die Fotos!",
+        f"Grün und bunt soll der Platz werden, sagt {speaker['tom.w']} auch.",
+        "Der Spielplatz braucht Licht.",
+    ]
+    assert [u for u in ("kalle1999", "p_meier", "tom.w") if u in stored_text(project)] == []

@@ -22,6 +22,17 @@ from workbench.ingest.personal_columns import (
 )
 from workbench.ingest.pseudonymise import Pseudonymiser
 
+# A platform's account name that no word is: letters with a digit, "_" or "." inside
+# ("kalle1999", "p_meier", "tom.w"); a commenter writes it to address its author.
+_HANDLE = re.compile(r"(?=\S*[\d_.])[^\W\d_][\w.-]*\w")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _is_handle(name: str) -> bool:
+    """Whether an author's user name is an account name to list: at most two runs of
+    letters ("gruen.und.bunt" would list "und" as a name's word)."""
+    return _HANDLE.fullmatch(name) is not None and len(_LETTERS.findall(name)) <= 2
+
 
 def _named_people(pseudonymiser: Pseudonymiser, value: str) -> list[str]:
     """The people a column of other people names, without title and remark: "Dr. Stefan
@@ -46,12 +57,14 @@ def listed_authors(pseudonymiser: Pseudonymiser, segments: Iterable[ParsedSegmen
 
     They join the name list, so a text that mentions its author, another one or the
     person handling it is pseudonymised too. An organisation ("Bürgerverein Opladen") or a
-    user name is not listed (its words would vanish from every text); only its
-    ``speaker`` is a placeholder.
+    user name that may be words ("nachteule", "gruen.und.bunt") is not listed (its words
+    would vanish from every text); only its ``speaker`` is a placeholder. A user name no
+    word is ("kalle1999", "p_meier") is listed: other comments address its author so.
     """
     segments = list(segments)
     found = dict.fromkeys(filter(None, (author(s.attributes) for s in segments)))
     names = [n for n in found if any(h.kind == "person" for h in pseudonymiser.detect(n))]
+    names += [n for n in found if n not in names and _is_handle(n)]
     others = {
         text
         for s in segments
