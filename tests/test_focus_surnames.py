@@ -36,3 +36,21 @@ def test_a_noun_a_place_or_a_word_after_the_particle_stays(particle: str, words:
     """Nouns, plurals, days, places and surnames that are ordinary words stay."""
     text = f"{particle} {words}."
     assert Pseudonymiser().pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize("particle", ["Auch", "Nur", "Sogar", "Gerade", "Selbst"])
+@pytest.mark.parametrize(
+    "rest", ["fehlte.", "meldete sich.", "antwortete nicht.", "widersprach sofort."]
+)
+def test_a_surname_before_a_past_form_of_absence_or_reply(particle: str, rest: str) -> None:
+    """ "Nur Krüger fehlte.", "Auch Hansen meldete sich." stayed in clear: these past
+    forms do not end in "t" and were not on the closed list of the past."""
+    text = f"{particle} Krüger {rest}"
+    assert Pseudonymiser().pseudonymise(text)[0] == f"{particle} [Person 1] {rest}"
+
+
+@pytest.mark.parametrize("words", ["Winter fehlte", "Geld fehlte", "Berlin antwortete"])
+def test_a_word_or_place_before_those_past_forms_stays(words: str) -> None:
+    """The new past forms take no word and no place for a person."""
+    text = f"Nur {words}."
+    assert Pseudonymiser().pseudonymise(text)[0] == text

@@ -26,7 +26,7 @@ _PAST = frozenset(
     """
     war hatte wurde wollte konnte musste sollte durfte mochte wusste kam ging fand sah stand
     blieb rief sprach nahm gab lief dachte brachte machte fragte stimmte wohnte arbeitete
-    half schlug hielt
+    half schlug hielt fehlte meldete antwortete widersprach
     """.split()
 )
 
