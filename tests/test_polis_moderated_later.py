@@ -73,3 +73,27 @@ def test_a_comment_missing_from_the_download_is_still_named_as_missing(
     said = _import(project, later, capsys)
     assert "1 gespeicherte Zeile fehlt in diesem Download (ID 4;" in said
     assert "abgelehnt (ID 2; moderated = -1)" in said
+
+
+def test_a_row_rejected_since_names_the_files_own_moderation_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another tool's export writes 'abgelehnt' in 'Moderationsstatus': the notice named
+    Pol.is' 'moderated = -1', a column and value the file does not have."""
+    project = Project.create(tmp_path / "projekt")
+
+    def export(name: str, rejected: set[int]) -> Path:
+        path = tmp_path / name
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            out = csv.writer(f, delimiter=";")
+            out.writerow(["Beitrags-ID", "Beitrag", "Moderationsstatus"])
+            for i, text in enumerate(COMMENTS[:5], start=1):
+                out.writerow([i, text, "abgelehnt" if i in rejected else "freigegeben"])
+        return path
+
+    _import(project, export("beitraege.csv", set()), capsys)
+    (tmp_path / "beitraege.csv").unlink()
+    said = _import(project, export("beitraege.csv", {3}), capsys)
+    assert "abgelehnt (ID 3; Spalte 'Moderationsstatus') und bleibt im Projekt" in said
+    assert "moderated" not in said
+    assert sorted(project.segments()["source_id"], key=int) == ["1", "2", "3", "4", "5"]

@@ -49,6 +49,7 @@ class Growth:
     counts: tuple[tuple[int, Mapping[str, Any]], ...] = ()  # kept: statement, file's attributes
     telling: int = 0  # kept or erased rows as they were, of distinct telling texts (_telling)
     rejected: tuple[str, ...] = ()  # missing row IDs the file's moderation rejected (Pol.is -1)
+    moderation: str = ""  # the file's moderation column ("moderated", "Moderationsstatus")
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Appending:
     renamed: str | None = None  # the stored document's name, if the file has another
     counts: tuple[tuple[int, Mapping[str, Any]], ...] = ()  # kept rows' attributes in the file
     rejected: tuple[str, ...] = ()  # of ``missing``: rows the moderation rejected since
+    moderation: str = ""  # the file's moderation column
 
     def rows(self, workshop: str | None, district: str | None) -> ParsedDocument:
         """The new rows, in the stored rows' workshop and Sozialraum unless the import
@@ -192,6 +194,7 @@ def growth(
     )
     held = [rows[row[0]] for _, row, text in stored if rows.get(row[0]) == (row, compared(text))]
     hidden = set(document.options.get("moderation_rejected_ids") or ())  # moderated = -1 now
+    column = (document.options.get("moderation_rejected") or [""])[0]
     held += [rows[s.source_id] for s in new if erased.get(s.source_id) == row_digest(s.text)]
     order = lambda pair: _by_number(pair[1])  # noqa: E731
     return Growth(
@@ -203,6 +206,7 @@ def growth(
         counts,
         len({text for row, text in held if _telling(row, text)}),
         tuple(source for _, source in missing if source in hidden),
+        str(column or ""),
     )
 
 
@@ -214,7 +218,7 @@ def appending(
     rows = replace(document, segments=found.added)
     missing = tuple(source for _, source in found.missing)
     plan = Appending(target, rows, found.kept, found.erased, meeting[0], meeting[1], missing)
-    return replace(plan, counts=found.counts, rejected=found.rejected)
+    return replace(plan, counts=found.counts, rejected=found.rejected, moderation=found.moderation)
 
 
 def unchanged(
@@ -352,7 +356,7 @@ def appended(session: Session, plan: Appending, result: ImportResult) -> ImportR
         return result
     append_rows(session, plan.target, plan.document.sha256)
     notice = appended_notice(plan.kept, result.segments, plan.erased)
-    notice += _missing(plan.missing, plan.rejected)
+    notice += _missing(plan.missing, plan.rejected, plan.moderation)
     recounted = refresh_counts(session, plan.counts)
     notice += f" {recounted_notice(recounted)}" if recounted else ""
     notice += f" {_renamed(plan.renamed)}" if plan.renamed else ""
@@ -382,20 +386,29 @@ def _erased(erased: int) -> str:
     return f" {rows} (workbench forget), {'bleibt' if erased == 1 else 'bleiben'} gelöscht."
 
 
-def _missing(sources: Sequence[str], rejected: Sequence[str] = ()) -> str:
+def _missing(sources: Sequence[str], rejected: Sequence[str] = (), column: str = "") -> str:
     """What becomes of stored rows a download no longer holds (removed on the platform) or
     holds as rejected by the moderation since (Pol.is ``moderated`` -1): they stay, with
     their codings; the team decides (``workbench forget``), the import never does."""
     hidden = [s for s in sources if s in set(rejected)]
     sources = [s for s in sources if s not in set(rejected)]
-    return _hidden(hidden) + _gone(sources)
+    return _hidden(hidden, column) + _gone(sources)
 
 
-def _hidden(sources: Sequence[str]) -> str:
-    """What becomes of stored rows the moderation rejected after they were imported.
+def _left(found: Growth) -> str:
+    """What becomes of the stored rows ``found`` missing from the file (:func:`_missing`)."""
+    sources = tuple(source for _, source in found.missing)
+    return _missing(sources, found.rejected, found.moderation)
 
-    >>> _hidden(["3"])[:72]
+
+def _hidden(sources: Sequence[str], column: str = "") -> str:
+    """What becomes of stored rows the moderation rejected after they were imported; the
+    file's moderation ``column`` named as the import's hint names it (Pol.is: -1).
+
+    >>> _hidden(["3"], "moderated")[:73]
     ' 1 gespeicherte Zeile hat die Moderation seit dem früheren Download abgel'
+    >>> _hidden(["3"], "Moderationsstatus")[78:120]
+    "(ID 3; Spalte 'Moderationsstatus') und ble"
     """
     if not sources:
         return ""
@@ -404,10 +417,19 @@ def _hidden(sources: Sequence[str]) -> str:
     rows = plural(len(sources), "gespeicherte Zeile hat", "gespeicherte Zeilen haben")
     return (
         f" {rows} die Moderation seit dem früheren Download abgelehnt (ID {shown}; "
-        "moderated = -1) und bleib" + ("t" if one else "en") + " im Projekt, mit ihren "
+        f"{_decision(column)}) und bleib" + ("t" if one else "en") + " im Projekt, mit ihren "
         "Kodierungen. Soll" + ("" if one else "en") + " sie nicht mit ausgewertet werden, "
         "die Aussage" + ("" if one else "n") + " bewusst mit workbench forget löschen."
     )
+
+
+def _decision(column: str) -> str:
+    """How a moderation column's rejection reads: Pol.is writes -1, other tools a word.
+
+    >>> _decision("moderated"), _decision("Moderation")
+    ('moderated = -1', "Spalte 'Moderation'")
+    """
+    return "moderated = -1" if column in ("moderated", "") else f"Spalte '{column}'"
 
 
 def _gone(sources: Sequence[str]) -> str:
@@ -432,7 +454,7 @@ def within(found: Growth) -> str:
         "nicht importiert: bereits enthalten — jede Zeile dieses Downloads steht "
         f"unverändert im Projekt ({plural(found.kept, 'Aussage', 'Aussagen')}); ein "
         "früherer oder unvollständiger Download desselben Exports? Nichts geändert."
-        f"{_missing(tuple(source for _, source in found.missing), found.rejected)}"
+        f"{_left(found)}"
     )
 
 
@@ -442,7 +464,7 @@ def nothing_new(found: Growth) -> str:
     return (
         f"nicht importiert: nichts Neues —{' ' + stored if found.kept else ''}"
         f"{_erased(found.erased)}"
-        f"{_missing(tuple(source for _, source in found.missing), found.rejected)}"
+        f"{_left(found)}"
     )
 
 
@@ -493,7 +515,7 @@ def changed_notice(in_wave: str, stored: int, grown: Growth, ids: str) -> str:
         f"forget --statement {ids}; ihre Kodierungen gehen mit) und die Datei erneut "
         "importieren — die übrigen Aussagen bleiben, neue Zeilen kommen hinzu. Sind es "
         "zwei verschiedene Dateien gleichen Namens, nimmt --allow-duplicates beide auf."
-        f"{_missing(tuple(source for _, source in grown.missing), grown.rejected)}"
+        f"{_left(grown)}"
     )
 
 
