@@ -98,3 +98,25 @@ def test_a_protocol_of_a_meeting_on_a_survey_stays_a_workshop(tmp_path: Path) ->
     project = _project(tmp_path)
     project.import_files([protocol], district="Opladen")
     assert project_held(project) == {"Ergebnisse der Befragung": True}
+
+
+@pytest.mark.parametrize("workshop", ["Stadtteilrundgang Opladen", "Bürgerdialog Manfort"])
+def test_a_card_wall_under_a_given_workshop_name_stays_a_workshop(
+    tmp_path: Path, workshop: str
+) -> None:
+    """A card wall whose columns ask ("Was fehlt in Ihrem Quartier?") reads as a survey by its
+    shape; imported under a workshop's name (``--workshop``) it is that workshop's, held."""
+    questions = ["Was fehlt in Ihrem Quartier?", "Was läuft gut in Ihrem Quartier?"]
+    rows = [[d, a, b] for d, a, b in zip(DISTRICTS, ANSWERS, ANSWERS[::-1], strict=True)]
+    path = _table(tmp_path, "karten.csv", ["Stadtteil", *questions], rows)
+    project = _project(tmp_path)
+    project.import_files([path], workshop=workshop)
+    assert project_held(project) == {workshop: True}
+    assert "Projekt projekt: 1 Workshop, 4 Aussagen." in _report_text(project)
+
+
+def test_a_surveyor_is_no_survey(tmp_path: Path) -> None:
+    """ "Survey" names a survey, "Surveyor" (a walk's guide) does not."""
+    project = _project(tmp_path)
+    project.import_files([_answers(tmp_path, "Surveyor Opladen.csv")])
+    assert project_held(project) == {"Surveyor Opladen": True}

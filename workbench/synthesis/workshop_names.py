@@ -22,7 +22,9 @@ no workshop, even with a district column and a capitalised name ("Umfrage.csv",
 "Survey") without a meeting's word ("Workshop zur Umfrage"), or a table the import read as
 a survey (its stored options: open questions, several answer columns, a survey tool's
 header rows: :data:`SURVEY_OPTIONS`; stored since the table importer has read surveys, so
-older projects count alike), counts as a source.
+older projects count alike) and named after its file, counts as a source; a card wall
+imported under a workshop's name (``--workshop``) with a question as its column's head
+stays a workshop.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ MEETING_IMPORTERS = frozenset(
 # tool's further header rows (SoSci, Qualtrics, SurveyMonkey). A card wall has none.
 SURVEY_OPTIONS = ("survey_questions", "more_text_columns", "header_rows")
 # A name that says the source is a survey ("Umfrage", "Bürgerbefragung Wiesdorf") …
-_SURVEY_NAME = re.compile(r"umfrage|befragung|fragebogen|survey", re.IGNORECASE)
+_SURVEY_NAME = re.compile(r"umfrage|befragung|fragebogen|survey(?!or)", re.IGNORECASE)
 # … unless it also names a meeting ("Workshop zur Umfrage Opladen", "Befragungsforum").
 _MEETING_NAME = re.compile(
     r"workshop|werkstatt|konferenz|forum|versammlung|sitzung|treffen|tagung|veranstaltung"
@@ -77,11 +79,7 @@ def is_file_name(workshop: object, document: object) -> bool:
     >>> is_file_name("Energie", "comments.csv"), is_file_name("Auftakt", None)
     (False, False)
     """
-    if not isinstance(workshop, str) or not isinstance(document, str):
-        return False
-    stem = PurePath(document.replace("\\", "/")).stem
-    nfc = unicodedata.normalize
-    return nfc("NFC", workshop) == nfc("NFC", stem) and bool(_FILE_LIKE.match(workshop))
+    return _named_by_file(workshop, document) and bool(_FILE_LIKE.match(str(workshop)))
 
 
 def file_named(segments: pd.DataFrame) -> tuple[str, ...]:
@@ -206,12 +204,26 @@ def held_workshops(
         places = segments.groupby("workshop")["district"].agg(set).to_dict()
         kinds = segments["document_id"].map(importers)
         meetings = set(segments.loc[kinds.isin(MEETING_IMPORTERS), "workshop"])
-        read = segments["document_id"].isin(set(surveys))
+        by_file = [
+            _named_by_file(w, d)
+            for w, d in zip(segments["workshop"], segments["document"], strict=True)
+        ]
+        read = segments["document_id"].isin(set(surveys)) & pd.Series(by_file, segments.index)
         asked = set(segments.loc[read, "workshop"]) - set(segments.loc[~read, "workshop"])
     return {
         w: is_held(w, places.get(w, {d}), w in files, w in meetings, w in asked)
         for w, d in zip(workshops["workshop"], workshops["district"], strict=True)
     }
+
+
+def _named_by_file(workshop: object, document: object) -> bool:
+    """Whether ``workshop`` is its file's name ("Rückmeldungen Opladen" of "Rückmeldungen
+    Opladen.csv"), not one the import was given (``--workshop "Bürgerdialog Manfort"`` for a
+    card wall whose column asks "Was fehlt?"): only then may the table's shape say survey."""
+    if not isinstance(workshop, str) or not isinstance(document, str):
+        return False
+    stem = PurePath(document.replace("\\", "/")).stem
+    return unicodedata.normalize("NFC", workshop) == unicodedata.normalize("NFC", stem)
 
 
 def survey_documents(project: ProjectStore) -> frozenset[int]:
