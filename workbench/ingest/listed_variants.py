@@ -11,7 +11,9 @@ from itertools import dropwhile
 
 from workbench.core.domain import person_key
 from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_known import ordinary_word
 from workbench.ingest.name_lists import ACADEMIC, PARTICLES, ROLE_WORDS, TITLES
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 from workbench.ingest.person_keys import AMBIGUOUS, full_key
 from workbench.ingest.speakers import natural_order
 
@@ -84,7 +86,7 @@ def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
             # a user name's parts: "bernd.kowalczyk" is "bernd" and "kowalczyk" in a text
             parts = _USER_NAME_PARTS.split(token)
             if len(parts) > 1 and "@" not in token:
-                words += parts
+                words += [p for p in parts if not _user_name_word(p)]
         for n, token in enumerate(words):
             title = token.lower() in TITLES or token.lower() in ACADEMIC or _role_word(token)
             title = title or (token.islower() and token in PARTICLES | _ARTICLES)  # "von der"
@@ -127,6 +129,18 @@ def name_variants(names: Iterable[str]) -> list[tuple[str, str]]:
         else (v, k)
         for v, k in out
     ]
+
+
+def _user_name_word(part: str) -> bool:
+    """Whether a part of a user name is a word of the language, no name: "Radfahrer" of
+    "radfahrer_lev", "Blick" of "rhein.blick", "Stadt" of "stadt_teil" (a name the
+    gazetteer knows that is no ordinary word, "meier" of "p_meier", stays a name)."""
+    folded, names = fold(part), gazetteer()
+    if ordinary_word(part):
+        return True
+    if names.has_first(part.capitalize()) or names.has_last(part.capitalize()):
+        return False
+    return is_german_noun(folded) or is_place_name(folded)
 
 
 def _role_word(word: str) -> bool:
