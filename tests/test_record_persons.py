@@ -86,3 +86,22 @@ def test_a_records_word_never_goes_on_the_key(project: Project, tmp_path: Path) 
     assert not any("frage" in original for original in originals)
     stored = project.segments().sort_values("position")
     assert list(stored["speaker_role"]) == ["Frage", "Frage an die Polizei"] * 2
+
+
+@pytest.mark.parametrize(
+    ("asking", "surname"),
+    [("Frage an Herrn Dr. Özdemir", "Özdemir"), ("Frage an Frau Prof. Weber", "Weber")],
+)
+def test_a_title_in_a_records_label_keeps_the_records_word_off_the_key(
+    project: Project, tmp_path: Path, asking: str, surname: str
+) -> None:
+    """ "Frage an Herrn Dr. Özdemir": the title's dot made the whole label a name, "Frage"
+    its first name on the key; the record's word is the role, only the name is on the key."""
+    path = record_file(tmp_path / "versammlung.txt", asking, "Antwort der Polizei", SAID)
+    assert import_into(project, path) == 0
+    originals = {o.casefold() for o in project.pseudonym_key()["original"]}
+    assert surname.casefold() in " ".join(originals)
+    assert not any("frage" in original for original in originals)
+    stored = project.segments().sort_values("position")
+    assert list(stored["text"]) == SAID
+    assert list(stored["speaker_role"]) == ["Frage", "Antwort der Polizei"] * 2

@@ -312,6 +312,8 @@ def record_person(who: str) -> str | None:
     ('Rosenkranz', 'Kirchhof')
     >>> record_person("Frage an Frau Koch"), record_person("Frage an die Polizei")
     ('Frau Koch', None)
+    >>> record_person("Frage an Herrn Dr. Özdemir")
+    'Herrn Dr. Özdemir'
     """
     words = who.split()
     if not 2 <= len(words) <= 5 or words[0].casefold() not in _RECORD_LABELS:
@@ -320,10 +322,14 @@ def record_person(who: str) -> str | None:
     while at < len(words) - 1 and words[at].casefold() in _OF_WHOM:
         at += 1  # "an die", "von der"
     named = words[at:]
-    if not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in named):
+    untitled = [w for w in named if w.casefold() not in _TITLES]  # "an Herrn Dr. Özdemir"
+    if not untitled or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in untitled):
         return None  # "Frage zum Verkehr": no one named
     return None if _record_label(who) else " ".join(named)
 
+
+# A title before a name in a record's label ("Frage an Herrn Dr. Özdemir")
+_TITLES = frozenset("dr. prof.".split())
 
 # The case a record label's preposition governs; the article right after the label's
 # word is a genitive ("Antwort der Tafel")
