@@ -105,3 +105,29 @@ def test_a_title_in_a_records_label_keeps_the_records_word_off_the_key(
     stored = project.segments().sort_values("position")
     assert list(stored["text"]) == SAID
     assert list(stored["speaker_role"]) == ["Frage", "Antwort der Polizei"] * 2
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering"),
+    [
+        ("Frage an das Café", "Antwort vom Pflegeheim"),
+        ("Frage an das Hotel", "Antwort vom Spielmobil"),
+        ("Frage an das Altenheim", "Antwort vom Jugendzentrum"),
+    ],
+)
+def test_a_neuter_place_after_das_or_a_homes_word_is_a_role(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    """ "an das Café" names no one (his surname takes "den", hers "die"); "vom Pflegeheim"
+    and "vom Spielmobil" are bodies: the rule for a thing's noun after "vom" put them on the
+    key as persons and left the record's word alone as the role."""
+    roles = _import(project, tmp_path, asking, answering)
+    assert project.pseudonym_key().query("kind == 'person'").empty
+    assert roles == [asking, answering] * 2
+
+
+def test_a_neuter_surname_after_vom_stays_a_person(project: Project, tmp_path: Path) -> None:
+    """ "vom Lamm" may be Herr Lamm: only "das" rules a man out."""
+    roles = _import(project, tmp_path, "Frage an das Café", "Antwort vom Lamm")
+    assert set(project.pseudonym_key().query("kind == 'person'")["original"]) == {"Lamm"}
+    assert roles == ["Frage an das Café", "Antwort"] * 2

@@ -293,7 +293,9 @@ def _record_label(who: str) -> bool:
     if fold(rest[0]) in _KNOWN_BODIES and (articled or not gazetteer().has_last(rest[0])):
         return True  # "an die Caritas", "der Post": no woman's name ("Antwort Post": his)
     if articled:  # "an die Stadt", "an die Diakonie": an office's; "an die Anna": hers
-        return _body(rest[0]) and (not _masculine_or_neuter(words) or _body_word(rest[0]))
+        return _body(rest[0]) and (
+            not _masculine_or_neuter(words) or _body_word(rest[0]) or _neuter(words, rest[0])
+        )
     if len(words) > 2:  # a bare preposition: "an Polizei" an office's, "an Neustadt" his
         return institution_account(rest[0]) or bool(_BARE_FUNCTION.fullmatch(rest[0]))
     if not rest[0][:1].isupper() or not _office_head(rest[0]):
@@ -362,12 +364,12 @@ _KNOWN_BODIES = frozenset(
 # The article of a masculine or neuter noun in the singular ("an den", "vom", "des")
 _MASCULINE_OR_NEUTER = frozenset("den dem des das vom im beim".split())
 # Heads of masculine and neuter nouns of a body, a group or a function ("Vorstand",
-# "Landtag", "Bauhof", "Gremium", "Arzt"): unlike a thing's ("Rosenkranz", "Kirchhof")
+# "Landtag", "Bauhof", "Jugendheim", "Gremium", "Arzt"): unlike a thing's ("Rosenkranz", "Kirchhof")
 _BODY_HEAD = re.compile(
     r"(?:vorstand|senat|tag|bund|verband|staat|land|kreis|bezirk|dienst|werk|betrieb|"
     r"unternehmen|konzern|gericht|komitee|gremium|plenum|podium|publikum|forum|institut|"
     r"club|klub|kollektiv|bundnis|parlament|museum|theater|kiosk|laden|markt|verlag|sender|"
-    r"bauhof|betriebshof|wertstoffhof|recyclinghof|friedhof|arzt|anwalt|architekt|imam|"
+    r"bauhof|betriebshof|wertstoffhof|recyclinghof|friedhof|heim|mobil|arzt|anwalt|architekt|imam|"
     r"pastor|chef|wirt|kollegen?|experten?|vorsitz|vorsitzenden?|beauftragten?)$"
 )
 # An agent noun ("Hausmeister", "Investor", "Präsident", "Ingenieur"), also in the plural
@@ -393,6 +395,14 @@ def _body_word(word: str) -> bool:
         or _AGENT_END.search(fold(stem))
         for stem in stems
     )
+
+
+def _neuter(words: list[str], noun: str) -> bool:
+    """Whether a label says a neuter noun with "das" ("an das Café", "an das Hotel"): no
+    one's surname, his takes "den", hers "die" ("vom Lamm" may be his: it needs a body's word)."""
+    forms = noun_articles(noun) or frozenset()
+    said = {w.casefold() for w in words[1:]}
+    return "das" in said and "nominativ das" in forms and "nominativ der" not in forms
 
 
 # A function named without its article, never a surname ("Frage an Bürgermeisterin")
