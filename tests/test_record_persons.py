@@ -13,6 +13,7 @@ import pytest
 
 from tests.transcript_files import import_into, record_file
 from workbench import Project
+from workbench.cli.main import main
 
 SAID = [
     "Wann wird der Weg über den Friedhof gemacht?",
@@ -131,3 +132,21 @@ def test_a_neuter_surname_after_vom_stays_a_person(project: Project, tmp_path: P
     roles = _import(project, tmp_path, "Frage an das Café", "Antwort vom Lamm")
     assert set(project.pseudonym_key().query("kind == 'person'")["original"]) == {"Lamm"}
     assert roles == ["Frage an das Café", "Antwort"] * 2
+
+
+def test_a_roles_file_naming_the_whole_label_gives_its_role(
+    project: Project, tmp_path: Path
+) -> None:
+    """A roles file that lists the label as written ("Frage an den Becker,Ratsmitglied")
+    gave that role before; the label's name alone found none, and the role became a
+    placeholder."""
+    path = record_file(
+        tmp_path / "versammlung.txt", "Frage an den Becker", "Antwort der Polizei", SAID
+    )
+    roles = tmp_path / "rollen.csv"
+    roles.write_text("Person,Rolle\nFrage an den Becker,Ratsmitglied\n", encoding="utf-8")
+    args = ["--project", str(project.path), "import", str(path), "--district", "Manfort"]
+    assert main([*args, "--roles", str(roles)]) == 0
+    stored = project.segments().sort_values("position")
+    assert list(stored["speaker_role"]) == ["Ratsmitglied", "Antwort der Polizei"] * 2
+    assert list(stored["text"]) == SAID

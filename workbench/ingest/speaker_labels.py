@@ -530,7 +530,8 @@ def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, 
     named = record_person(who)
     if named:  # "Frage an die Rosenkranz": the record's word is the role, she the person
         person = speakers.add(named)
-        return speakers.role(person) or who.split()[0].capitalize(), person
+        role = speakers.role(who.strip()) or speakers.role(person)  # the roles file's
+        return role or who.split()[0].capitalize(), person
     person = speakers.add(who)
     host = "Moderation" if _HOST.search(who) else None
     return speakers.role(person) or host, person
