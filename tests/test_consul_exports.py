@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.conftest import stored_text
@@ -96,6 +97,22 @@ def test_headers_about_valuation_or_counts_name_no_person(header: str) -> None:
     assert person_role(header) is None
 
 
+def import_comments(
+    project: Project, tmp_path: Path, rows: list[tuple[str, str, str]]
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Import Consul's comments (ID, text, user name) on one proposal; the stored statements
+    and each user name's placeholder (the speaker of its comment)."""
+    path = tmp_path / "comments.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(
+            [("id", "body", "user", "commentable_id"), *((*r, "7") for r in rows)]
+        )
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    segments = project.segments()
+    speaker = {u: a["speaker"] for (_, _, u), a in zip(rows, segments["attributes"], strict=True)}
+    return segments, speaker
+
+
 def test_an_authors_account_name_in_another_comment_is_her_placeholder(
     project: Project, tmp_path: Path
 ) -> None:
@@ -109,14 +126,7 @@ def test_an_authors_account_name_in_another_comment_is_her_placeholder(
         ("4", "Grün und bunt soll der Platz werden, sagt tom.w auch.", "gruen.und.bunt"),
         ("5", "Der Spielplatz braucht Licht.", "tom.w"),
     ]
-    path = tmp_path / "comments.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows(
-            [("id", "body", "user", "commentable_id"), *((*r, "7") for r in rows)]
-        )
-    assert main(["--project", str(project.path), "import", str(path)]) == 0
-    segments = project.segments()
-    speaker = {u: a["speaker"] for (_, _, u), a in zip(rows, segments["attributes"], strict=True)}
+    segments, speaker = import_comments(project, tmp_path, rows)
     assert segments["text"].tolist() == [
         "Mehr Bänke am Spielplatz, bitte.",
         f"Wie {speaker['kalle1999']} schon sagte: ein Fan von Bänken bin ich auch.",

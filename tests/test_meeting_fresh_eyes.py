@@ -142,19 +142,6 @@ def test_who_left_is_pseudonymised_in_the_messages(project: Project, tmp_path: P
     assert "Lea" not in " ".join(texts)  # "Danke Lea": she is on the name list
 
 
-@pytest.mark.parametrize(
-    "said",
-    [
-        "Frau Kaya hat die Besprechung verlassen.\nSie meldet sich morgen.",
-        "Lea hat die Besprechung verlassen, weil sie krank ist.",
-        "Die Aufzeichnung wurde gestartet, als alle da waren?",
-    ],
-)
-def test_a_message_that_tells_of_an_event_stays(tmp_path: Path, said: str) -> None:
-    doc = parse_file(_file(tmp_path, "chat.txt", _teams_chat("", said)))
-    assert doc.segments[1].text == said
-
-
 # A protocol with stamped headings: its "[18:05] Umfrageergebnisse:" is a heading, the turns
 # below it are the people's (BigBlueButton's result has answers with votes below it).
 PROTOCOL = (
@@ -202,13 +189,18 @@ def test_a_notice_below_a_speaker_line_is_no_statement(tmp_path: Path, frame: st
 @pytest.mark.parametrize(
     "said",
     [
+        "Frau Kaya hat die Besprechung verlassen.\nSie meldet sich morgen.",
+        "Lea hat die Besprechung verlassen, weil sie krank ist.",
+        "Die Aufzeichnung wurde gestartet, als alle da waren?",
         "Ich muss gleich los.\nSie hat die Besprechung verlassen.",
         "Kurze Info:\nMein Kollege ist der Besprechung beigetreten.",
         "Hallo!\nJa, Lea hat die Besprechung verlassen.",
         "Gute Nachricht!\nDer Bürgermeister ist der Besprechung beigetreten.",
     ],
 )
-def test_a_messages_line_that_tells_of_someone_leaving_stays(tmp_path: Path, said: str) -> None:
+def test_a_message_that_tells_of_an_event_stays(tmp_path: Path, said: str) -> None:
+    """A message that tells of someone leaving, in its first line or a later one, is the
+    sender's words: not cut off as the app's event, no person "Sie", "Ja" on the list."""
     doc = parse_file(_file(tmp_path, "chat.txt", _teams_chat("", said)))
-    assert doc.segments[1].text == said  # not cut off as the app's event
-    assert sorted(doc.names) == ["Anna Schmidt", "Jonas Becker"]  # no person "Sie", "Ja"
+    assert doc.segments[1].text == said
+    assert sorted(doc.names) == ["Anna Schmidt", "Jonas Becker"]

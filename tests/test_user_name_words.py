@@ -3,14 +3,13 @@ author's placeholder in other comments, its words stay words in every text."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import stored_text
+from tests.test_consul_exports import import_comments
 from workbench import Project
-from workbench.cli.main import main
 from workbench.ingest.listed_variants import name_variants
 
 ROWS = [
@@ -29,14 +28,7 @@ def test_the_words_of_user_names_stay_words_in_the_comments(
     """Before, a listed "radfahrer_lev" made "Radfahrer" a person in every comment of the
     file ("Als [Person 1] fühle ich mich …"), "rhein.blick" the "Blick" of "einen tollen
     Blick", "licht_an" the "Licht" and "stadt_teil" the "Teil" of other texts."""
-    path = tmp_path / "comments.csv"
-    with path.open("w", newline="", encoding="utf-8") as f:
-        csv.writer(f).writerows(
-            [("id", "body", "user", "commentable_id"), *((*r, "7") for r in ROWS)]
-        )
-    assert main(["--project", str(project.path), "import", str(path)]) == 0
-    segments = project.segments()
-    speaker = {u: a["speaker"] for (_, _, u), a in zip(ROWS, segments["attributes"], strict=True)}
+    segments, speaker = import_comments(project, tmp_path, ROWS)
     assert segments["text"].tolist() == [
         *(text for _, text, _ in ROWS[:4]),
         f"Wie {speaker['radfahrer_lev']} schon schrieb: danke {speaker['rhein.blick']}!",
