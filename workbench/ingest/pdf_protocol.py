@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import Source, read_source
-from workbench.ingest.answer_lines import label_heads
+from workbench.ingest.answer_lines import label_heads, numbered_asks
 from workbench.ingest.captions import is_caption
 from workbench.ingest.common import add_statement, protocol_result
 from workbench.ingest.paragraphs import (
@@ -371,6 +371,7 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     titled = above[title_at([paragraphs[i] for i in above])] if above else None
     listing = False  # after "Teilnehmende:" without names: a list of names, one a line
     asks, labels = label_heads(paragraphs, lambda p: OPENS.match(p) is not None)
+    numbered = _numbered_questions(paragraphs)  # "1. Was fehlt?" over its answers, "2. …"
     captions = 0  # of photos and figures (captions), left out
     for number, paragraph in enumerate(paragraphs, start=1):
         index = number - 1
@@ -397,6 +398,9 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
                 fields["title"] = paragraph
             add_detail(fields, "names", names_alone(paragraph))
             continue
+        if index in numbered:  # "1) Was fehlt im Quartier?" over its own answers
+            question = numbered[index]
+            continue
         if index in asks or index in labels:  # "Frage: Was fehlt?" / "Ergebnis:" / a list
             question = asks.get(index, question)
             continue
@@ -413,11 +417,11 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
             and "title" not in fields
             and _short(paragraph)
             and not paragraph.endswith(("?", ":"))
-            and (following is None or _short(following))
+            and (following is None or _short(following) or number in numbered)
         ):
             fields["title"] = paragraph
             continue
-        over_text = following is not None and not _short(following)
+        over_text = following is not None and not _short(following) and number not in numbered
         over_text |= following is not None and _tab_set(parts[index], parts[number])
         if _short(paragraph) and (over_text or table_number(following or "") is not None):
             question = heading_text(paragraph.rstrip(":").strip())
@@ -434,6 +438,28 @@ def parse_pdf(source: Source, name: str | None = None) -> ParsedDocument:
     add_detail(fields, "names", names)
     fields.setdefault("format", FORMAT)  # unless the protocol names its own ("Format: digital")
     return protocol_result(raw, segments, IMPORTER, **fields)
+
+
+def _numbered_questions(paragraphs: list[str]) -> dict[int, str]:
+    """Questions typed as numbered paragraphs, each over answers of its own ("1. Was
+    fehlt im Quartier?" or "1) …", also wrapped over lines, then "2. Was läuft gut?"), as
+    :func:`~workbench.ingest.answer_lines.numbered_asks` reads them: index → the question
+    without its number. A date ("3. Oktober: …") or a club ("1. FC Köln") is no number.
+
+    >>> _numbered_questions(["1) Was fehlt?", "- Arzt", "2) Was läuft gut?", "Der Treff."])
+    {0: 'Was fehlt?', 2: 'Was läuft gut?'}
+    >>> _numbered_questions(["1. Begrüßung", "- Runde", "2. Was fehlt?", "- Arzt"])
+    {}
+    """
+    typed = [OPENS.match(paragraph) for paragraph in paragraphs]
+    numbers = [
+        (int(digits[0]), paragraph[found.end() :].strip())
+        if found and (digits := re.match(r"\d+(?=[.)])", found[0]))
+        else None
+        for paragraph, found in zip(paragraphs, typed, strict=True)
+    ]
+    asked = numbered_asks(numbers, paragraphs)
+    return {i: number[1] for i, number in enumerate(numbers) if number and i in asked}
 
 
 def _at_details(paragraphs: list[str]) -> list[str]:
