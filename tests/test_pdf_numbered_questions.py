@@ -96,3 +96,27 @@ def test_numbered_items_that_are_no_guiding_questions_stay_as_they_were(
 ) -> None:
     lines, questions = KEPT[case]
     assert [asked for asked, _ in _read(tmp_path, lines)] == questions
+
+
+SAID = (
+    "Die Jugendlichen wünschen sich nach der Schule einen Treffpunkt mit WLAN und Sofa am",
+    "Marktplatz, nicht weit vom Jugendzentrum entfernt, sagen die Eltern.",
+)
+
+
+@pytest.mark.parametrize("mark", [".", ")"])
+def test_a_numbered_question_wrapped_at_the_margin_is_one_question(
+    tmp_path: Path, mark: str
+) -> None:
+    asked = "Welche Angebote für Kinder, Jugendliche und ältere Nachbarinnen und Nachbarn fehlen"
+    lines = [f"1{mark} {asked} Ihnen im", "Quartier?", *SAID, f"2{mark} Was läuft gut?", "- Treff"]
+    assert _read(tmp_path, lines) == [
+        (f"{asked} Ihnen im Quartier?", " ".join(SAID)),
+        ("Was läuft gut?", "Treff"),
+    ]
+    # a long item at full width stays apart from the question below it
+    lines = ["Was fehlt im Quartier?", f"1{mark} {SAID[0]} Rhein", "Was läuft gut?", *SAID]
+    assert _read(tmp_path, lines) == [
+        ("Was fehlt im Quartier?", f"{SAID[0]} Rhein"),
+        ("Was läuft gut?", " ".join(SAID)),
+    ]

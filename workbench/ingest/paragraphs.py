@@ -64,7 +64,7 @@ def paragraph_spans(
     lines' lengths, at least the second longest line's); a list item starts a new one.
     With ``pages``, a line :data:`PAGE_BREAK` stands between two pages: a paragraph goes
     on over it (the span holds the break) only from a full line that ends no sentence
-    into one that continues it (:func:`_goes_on`); a list item only into a line indented
+    into one that continues it (:func:`goes_on`); a list item only into a line indented
     further than its marker (the item's text, wrapped: no new paragraph at the margin).
     With ``spaced``, paragraphs are set apart by blank lines (space between them on the
     page): a sentence ending at a line's end goes on in the next line when that line's
@@ -89,7 +89,7 @@ def paragraph_spans(
         closes = _ASKS if spaced and number not in tight else _CLOSES
         if pages and start is not None and PAGE_BREAK in text[end:begin]:
             if item is None:
-                ends = not _goes_on(previous, line, width)
+                ends = not goes_on(previous, line, width)
             else:  # the item's text goes on, indented under its first line's
                 under = _indent(text, begin) > item and not OPENS.match(line)
                 ends = not under or _CLOSES.search(previous) is not None
@@ -158,7 +158,7 @@ def _indent(text: str, begin: int) -> int:
     return begin - text.rfind("\n", 0, begin) - 1
 
 
-def _goes_on(last: str, first: str, width: int) -> bool:
+def goes_on(last: str, first: str, width: int) -> bool:
     """Whether a page's last line goes on in the next page's first: the last is full and
     ends no sentence, the first starts in lower case (no heading, list item or table) —
     or with any letter or digit after a comma, a hyphen or a word no sentence ends in (a

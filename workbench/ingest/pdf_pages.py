@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from workbench.ingest.paragraphs import OPENS, PAGE_BREAK
+from workbench.ingest.paragraphs import OPENS, PAGE_BREAK, fits, goes_on, text_width
 from workbench.ingest.pdf_tables import MARK
 from workbench.ingest.protocol_meta import detail_key, is_names_line, signature_names
 
@@ -24,6 +24,7 @@ PAGE_NUMBER = re.compile(
 )
 _TOC_ENTRY = re.compile(r"(?:\.\s?){6,}\s*\d{1,4}$|(?:…\s?){3,}\s*\d{1,4}$")  # "… ...... 12"
 _CONTENTS = re.compile(r"^(?:inhalt|inhaltsverzeichnis|inhaltsübersicht|gliederung)$", re.I)
+_TYPED_NUMBER = re.compile(r"\d{1,3}[.)]\s")  # a question's typed number: "1. ", "2) "
 _PIECES = re.compile(r"\s+[·|•–—]\s+|\t")  # between the parts of a letterhead or footer
 
 
@@ -69,7 +70,7 @@ def without_furniture(pages: list[str]) -> tuple[str, list[str]]:
                 furniture.append(line)
             elif not (_TOC_ENTRY.search(line) or contents):
                 ours.append(indented)
-        kept.append("\n".join(_list_ends(_names_below(ours))))
+        kept.append("\n".join(_list_ends(_names_below(ours), text_width("\n".join(ours)))))
     return f"\n{PAGE_BREAK}\n".join(kept), furniture
 
 
@@ -107,22 +108,29 @@ def _names_below(lines: list[str]) -> list[str]:
     return out
 
 
-def _list_ends(lines: list[str]) -> list[str]:
+def _list_ends(lines: list[str], width: int) -> list[str]:
     """A page's lines with a blank line where a list item ends before a line that is not
     its continuation: one left of the item's bullet (a heading at the margin under
     indented bullets), or one no further in that ends in "?" or ":" (the next guiding
-    question). Without it the heading ran into the last item of the list above it."""
+    question). Without it the heading ran into the last item of the list above it. A
+    question typed with its number, wrapped at the margin ("1. Welche Angebote … fehlen
+    Ihnen im" + "Quartier?"), goes on: a full line (``width``: the page's) that the
+    next one continues (:func:`~workbench.ingest.paragraphs.goes_on`), whose first word
+    would not have fitted after it."""
     out: list[str] = []
     bullet: int | None = None  # the indent of the current list item's marker
     for line in lines:
         text = line.lstrip()
         indent = len(line) - len(text)
+        above = out[-1].strip() if out else ""
+        typed = _TYPED_NUMBER.match(above) and OPENS.match(above)
+        wrapped = typed and goes_on(above, text, width) and not fits(above, text, width)
         if not text:
             bullet = None
         elif OPENS.match(text):
             bullet = indent
         elif bullet is not None and (
-            indent < bullet or (indent == bullet and text.endswith(("?", ":")))
+            indent < bullet or (indent == bullet and text.endswith(("?", ":")) and not wrapped)
         ):
             out.append("")
             bullet = None
