@@ -26,11 +26,11 @@ from workbench.core.typed_text import compared
 from workbench.ingest.common import PROTOCOL_IMPORTERS
 from workbench.ingest.export_counts import recounted_notice, refresh_counts
 from workbench.store import CITYWIDE, Document, Segment
+from workbench.store.downloads import DOWNLOAD_NAMES, EARLIER_SHA
 from workbench.store.erased_rows import ERASED_ROWS, row_digest
 
 IDENTITY = ("date", "time")  # a chat message's: with its number and text
 Row = tuple[str, dict[str, Any]]  # a row's ID in its file, and its date and time if any
-EARLIER_SHA = "earlier_sha256"  # a document's options: the downloads it grew from
 _SHOWN = 10  # changed rows named in a message; the command lists them all
 RENAMED_ROWS = 3  # stored rows a download under another name must hold to be the same export
 TELLING_WORDS = 3  # a row's words that no other file holds by chance at the same row ID
@@ -522,7 +522,8 @@ def changed_notice(in_wave: str, stored: int, grown: Growth, ids: str) -> str:
 def append_rows(session: Session, target: int, sha256: str) -> None:
     """Move the statements of the document just written from a file of ``sha256`` to the
     stored document ``target`` (after its statements, its text extended) and remove the
-    written one: the export is one document, now with the file's hash."""
+    written one: the export is one document, now with the file's hash; the file's name is
+    kept beside it (:mod:`workbench.store.downloads`)."""
     written = session.scalars(
         select(Document)
         .where(Document.sha256 == sha256, Document.id != target)
@@ -541,7 +542,8 @@ def append_rows(session: Session, target: int, sha256: str) -> None:
     stored.text += written.text
     earlier = [*(stored.options or {}).get(EARLIER_SHA, []), stored.sha256]
     erased = {ERASED_ROWS: stored.options[ERASED_ROWS]} if ERASED_ROWS in stored.options else {}
-    options = {**(written.options or {}), **erased, EARLIER_SHA: earlier}
+    names = {**(stored.options or {}).get(DOWNLOAD_NAMES, {}), sha256: written.filename}
+    options = {**(written.options or {}), **erased, EARLIER_SHA: earlier, DOWNLOAD_NAMES: names}
     known = conversation(stored.options or {})
     if known and not conversation(options):  # a download without its summary.csv
         options["polis"] = {**options.get("polis", {}), "conversation": known}

@@ -26,6 +26,7 @@ from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.stored_texts import reread_texts
 from workbench.ingest.thing_names import pseudonymise_name
 from workbench.store import Document, ListedName, PseudonymSpan, Segment
+from workbench.store.downloads import DOWNLOAD_NAMES
 from workbench.store.schema import MAX_QUESTION, MAX_ROLE
 from workbench.store.text_edits import SEPARATOR, Edit, edit_segments
 
@@ -141,16 +142,25 @@ def _relabel(
                 segment.question = question
     for document_id, changed in asked.items():
         _replace_headings(session, document_id, changed)
-    documents = select(Document.id, Document.filename, Document.title)
-    for document_id, filename, title in session.execute(documents).tuples().all():
-        named = [re.sub(r"[_.]", " ", filename), title]  # "a_Wischnewski.md": words
-        if shows(patterns[read.get(document_id, since)], named):
+    documents = select(Document.id, Document.filename, Document.title, Document.options)
+    for document_id, filename, title, options in session.execute(documents).tuples().all():
+        later = dict((options or {}).get(DOWNLOAD_NAMES) or {})  # re-downloads' file names
+        named = [re.sub(r"[_.]", " ", n) for n in (filename, *later.values())]  # "a_Wischnewski.md"
+        if shows(patterns[read.get(document_id, since)], [*named, title]):
             document = session.get(Document, document_id)  # "Interview_Wischnewski.md"
             listed = select(ListedName.name).where(ListedName.workshop_id == document.workshop_id)
             listed_here = sorted(session.scalars(listed))
-            document.filename = shortened_filename(pseudonymise_name(key, filename, listed_here))
+            document.filename = _file_name(key, filename, listed_here)
             document.title = pseudonymise_name(key, title, listed_here) if title else title
+            if later:
+                names = {h: _file_name(key, name, listed_here) for h, name in later.items()}
+                document.options = {**document.options, DOWNLOAD_NAMES: names}
     session.flush()
+
+
+def _file_name(key: Pseudonymiser, filename: str, listed: Sequence[str]) -> str:
+    """A stored file name pseudonymised again like a name of a thing, cut to fit."""
+    return shortened_filename(pseudonymise_name(key, filename, listed))
 
 
 def _replace_headings(session: Session, document_id: int, changed: Mapping[str, str]) -> None:

@@ -44,6 +44,7 @@ from workbench.store import (
     Segment,
     Workshop,
 )
+from workbench.store.downloads import Download, downloads
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -151,6 +152,7 @@ def read_snapshot(project: Project, run_id: int | None = None) -> Snapshot:
                 "workshop_id": d.workshop_id,
                 "sha256": d.sha256,
                 "importer": d.importer,
+                "downloads": downloads(d.filename, d.sha256, d.options),
             }
             for d in session.scalars(select(Document))
         }
@@ -392,7 +394,7 @@ def chain(project: Project, run_id: int | None = None) -> dict[str, Any]:
             continue
         workshop = snap.workshops.get(document["workshop_id"])
         documents[document["filename"]] = {
-            "sha256": document["sha256"],
+            **_files(document["downloads"]),
             "importer": document["importer"],
             "workshop": workshop["name"] if workshop else None,
         }
@@ -410,6 +412,40 @@ def chain(project: Project, run_id: int | None = None) -> dict[str, Any]:
         "documents": [{"filename": k, **v} for k, v in sorted(documents.items())],
         "workshops": [{"name": k, **v} for k, v in sorted(workshops.items())],
     }
+
+
+def _files(files: list[Download]) -> dict[str, Any]:
+    """A document's checksum, that of the file of its name; a document grown from several
+    downloads of an export also lists each with its own name and checksum, in order."""
+    if len(files) == 1:
+        return {"sha256": files[0].sha256}
+    return {
+        "sha256": files[0].sha256,
+        "downloads": [{"filename": f.filename, "sha256": f.sha256} for f in files],
+        "note": downloads_note(files),
+    }
+
+
+def downloads_note(files: list[Download]) -> str:
+    """What a reviewer checks of a document grown from several downloads of an export.
+
+    >>> downloads_note([Download("a.csv", "1"), Download(None, "2")])[:66]
+    'Export 2-mal heruntergeladen: jede Prüfsumme gehört zur Datei dane'
+    """
+    last = files[-1].filename
+    note = (
+        f"Export {len(files)}-mal heruntergeladen: jede Prüfsumme gehört zur Datei daneben; "
+        f"der letzte Download ({f'{last!r}' if last else 'Name nicht gespeichert'}) "
+        "enthält alle Aussagen, die der früheren unverändert."
+    )
+    unknown = sum(f.filename is None for f in files)
+    if unknown:
+        note += (
+            f" Von {unknown} {'Download' if unknown == 1 else 'Downloads'} ist der Dateiname "
+            "nicht gespeichert (vor dieser Version ergänzt): die Datei an ihrer Prüfsumme "
+            "erkennen."
+        )
+    return note
 
 
 def export_chain(project: Project, out: str | Path, run_id: int | None = None) -> int:
