@@ -8,7 +8,8 @@ whole headers: it needs a person word (``autor``, ``verfasser``, ``teilnehmer``,
 or a part of a name: "Autorenname", "Benutzername" — not "Projektname", "Dateiname",
 "Straßenname") or a participle with "von"/"by" ("Eingereicht von", "Posted by"), and no
 other word than articles, possessives and such ("Name des Autors", "Ihr Name", "Author's
-name"; "Name des Projekts" is no person column, nor "Anzahl Teilnehmende" nor "Autor-ID").
+name"), or the contribution after a person ("Autor*in des Vorschlags", "Author of the
+proposal"); "Name des Projekts" is no person column, nor "Anzahl Teilnehmende" nor "Autor-ID".
 Gender marks are one word ("Moderator*in", "Bewerter:innen", "AutorInnen"). Headers are
 compared without case, accents, punctuation and a trailing remark in brackets ("Name
 (freiwillig)" is ``name``).
@@ -155,8 +156,23 @@ _PARTICIPLE = re.compile(
 _ASSIGNED = frozenset("zugewiesen zugeordnet weitergeleitet delegiert assigned delegated".split())
 # … also inside a compound name ("Benutzer*innenname des/der Verfasser*in": Consul's author)
 _GENDER_MARK = re.compile(
-    r"(?<=[^\W\d_])[*:_/·|](?=(?:in|innen)\b|innen(?:name|namen)\b)", re.IGNORECASE
+    r"(?<=[^\W\d_])(?:/-|[*:_/·|])(?=(?:in|innen)\b|innen(?:name|namen)\b)", re.IGNORECASE
+)  # "Autor/-in" too
+# The contribution a person column's genitive names ("Autor*in des Vorschlags", "Verfasser/in
+# der Idee", "Author of the proposal", "Bearbeiter*in des Vorschlags"): a word beside the
+# person, as an article. Without a person before it ("Name des Vorschlags", "Titel der
+# Idee", "Vorschlag angenommen") no person column.
+_CONTRIBUTIONS = frozenset(
+    """
+    vorschlag vorschlags vorschlages vorschlage idee ideen beitrag beitrags beitrages eintrag
+    eintrags eintrages initiative antrag antrags antrages anliegen anliegens eingabe meldung
+    petition proposal proposals idea ideas contribution submission post entry
+    """.split()
 )
+_OF = frozenset(("des", "der", "of", "the"))
+# "Name der einreichenden Person": who submitted the contribution, its author (not the
+# noun "Einreicher*in": a form's enumerator)
+_AUTHOR_ADJECTIVES = frozenset("einreichende einreichenden vorschlagende vorschlagenden".split())
 _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])(?!In)")
 
 
@@ -238,13 +254,26 @@ def _role_by_words(header: str) -> str | None:
             return OTHER  # "Kommentiert von", "Antwort von"
     if 2 <= len(words) <= 4 and words[-2] in _ASSIGNED and words[-1] in ("an", "to", "zu"):
         return OTHER
-    kinds = [_word_kind(w) for w in words]
+    kinds = _genitive_fillers(words, [_word_kind(w) for w in words])
     if not words or None in kinds or not {AUTHOR, OTHER, NICKNAME, "name"} & set(kinds):
         return AUTHOR if header_key(header) in PERSON_HEADERS else None
     if OTHER in kinds or "response" in kinds:  # not "Moderator feedback": the text itself
         text = kinds[-1] == "response" and AUTHOR not in kinds and is_prose_column(header)
         return None if text else OTHER
     return NICKNAME if NICKNAME in kinds and "name" not in kinds else AUTHOR
+
+
+def _genitive_fillers(words: list[str], kinds: list[str | None]) -> list[str | None]:
+    """``kinds`` with the contribution after a person ("des Vorschlags", "of the proposal")
+    and the participle before "Person" ("einreichenden Person") as fillers."""
+    out = list(kinds)
+    for i, word in enumerate(words):
+        if word in _AUTHOR_ADJECTIVES and words[i + 1 : i + 2] == ["person"]:
+            out[i] = "filler"
+        person = {AUTHOR, OTHER, NICKNAME} & set(out[:i])
+        if word in _CONTRIBUTIONS and i and words[i - 1] in _OF and person:
+            out[i] = "filler"
+    return out
 
 
 def is_person_column(header: str) -> bool:
