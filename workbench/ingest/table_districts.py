@@ -171,6 +171,15 @@ DISTRICT_WORDS = (
     "district neighbourhood neighborhood scope geozone"
 ).split()
 DISTRICT_HEADERS = frozenset({"ort", "wo", "raum", "area", "location"})  # the whole header
+# Whole headers that name a platform's area, not always a district: Consul's German
+# "Rahmenbedingungen" (its geozone, "Scope of operation"), Decidim's German "Bereich" and
+# "Geltungsbereich" (its scope), Berlin's "Planungsraum", Cologne's "Veedel". Such a column is
+# the district column only when every value is one of the project's districts (or means
+# none) and no column named for the district is one or holds other places: a "Bereich" of
+# topics ("Verkehr") is neither a district column nor reported as unknown districts.
+AREA_HEADERS = frozenset(
+    "rahmenbedingungen bereich geltungsbereich planungsraum veedel nachbarschaft".split()
+)
 
 
 @dataclass(frozen=True)
@@ -301,6 +310,14 @@ def find_district_column(
         return DistrictGuess(column=header[qualified[0]])
     if qualified:
         return DistrictGuess(ambiguous=tuple(header[p] for p in qualified))
+    if not unknown:
+        areas = _area_columns(header, records, names, taken | {header[p] for p in asked})
+        if areas:
+            return (
+                DistrictGuess(column=areas[0])
+                if len(areas) == 1
+                else DistrictGuess(ambiguous=tuple(areas))
+            )
     folded = {n.casefold() for n in names}
     for column in sections:
         place = list(header).index(column)
@@ -309,3 +326,26 @@ def find_district_column(
         if walls and all(v in walls or is_no_district(v) for v in values):
             return DistrictGuess(column=column)
     return DistrictGuess(unknown=unknown or None, coded=tuple(coded), joined=tuple(joined))
+
+
+def _area_columns(
+    header: Sequence[str],
+    records: Sequence[tuple[int, Sequence[Any]]],
+    names: set[str],
+    taken: set[str],
+) -> list[str]:
+    """The columns headed as an area (:data:`AREA_HEADERS`) whose every value is one of
+    the project's districts (``names``) or means none, at least one a district.
+
+    >>> rows = [(2, ["Opladen", "Verkehr"]), (3, ["Manfort", "Umwelt"])]
+    >>> _area_columns(["Rahmenbedingungen", "Bereich"], rows, {"Opladen", "Manfort"}, set())
+    ['Rahmenbedingungen']
+    """
+    found = []
+    for place, column in enumerate(header):
+        if column in taken or header_key(column) not in AREA_HEADERS:
+            continue
+        values = {composed(cell_at(fields, place)) for _, fields in records} - {""}
+        if values & names and all(v in names or is_no_district(v) for v in values):
+            found.append(column)
+    return found
