@@ -95,6 +95,7 @@ def test_every_file_named_in_the_chain_has_its_own_checksum(
     assert "'export_2026-12-15.csv') enthält alle Aussagen" in grown["note"]
     # an export downloaded once reads as before: its name, its checksum, nothing more
     assert documents["einmal.csv"] == {
+        "id": documents["einmal.csv"]["id"],
         "filename": "einmal.csv",
         "sha256": _sha(once),
         "importer": "csv",
@@ -140,3 +141,30 @@ def test_a_later_download_named_after_a_person_learned_later_is_pseudonymised(
     assert "Wischnewski" not in json.dumps(documents, ensure_ascii=False)
     grown = next(d for d in documents if d["filename"] == "umfrage.csv")
     assert [d["filename"] for d in grown["downloads"]] == ["umfrage.csv", "umfrage_[Person 1].csv"]
+
+
+def test_two_exports_of_one_file_name_are_two_documents_of_the_chain(
+    project: Project, tmp_path: Path
+) -> None:
+    """Every Pol.is conversation's export is "comments.csv": the chain listed documents by
+    file name, so a second conversation's statements pointed at the first one's checksum
+    and their own file was named nowhere. Documents are listed and cited by id now."""
+    paths = []
+    for folder, rows in (("energie", 3), ("verkehr", 5)):
+        (tmp_path / folder).mkdir()
+        paths.append(_polis(tmp_path / folder / "comments.csv", rows))
+        args = ["--project", str(project.path), "import", str(paths[-1])]
+        assert main([*args, "--workshop", folder.title(), "--allow-duplicates"]) == 0
+    new = rec.add_recommendation(project, "Mehr Treffpunkte schaffen")
+    rec.link_evidence(project, new, [int(s) for s in project.segments()["segment_id"]])
+    out = tmp_path / "kette.json"
+    assert main(["--project", str(project.path), "recommend", "export", str(out)]) == 0
+    chain = json.loads(out.read_text(encoding="utf-8"))
+    documents = {d["id"]: d for d in chain["documents"]}
+    assert sorted((d["filename"], d["sha256"]) for d in documents.values()) == sorted(
+        ("comments.csv", _sha(p)) for p in paths
+    )
+    cited = {}
+    for segment in chain["segments"]:
+        cited.setdefault(documents[segment["document_id"]]["workshop"], set()).add(segment["text"])
+    assert cited == {"Energie": set(WISHES[:3]), "Verkehr": set(WISHES[:5])}

@@ -184,6 +184,7 @@ def _segment_ref(snap: Snapshot, segment_id: int) -> dict[str, Any]:
     document = snap.documents.get(segment["document_id"])
     return {
         "segment_id": segment_id,
+        "document_id": segment["document_id"] if document else None,
         "document": document["filename"] if document else None,
         "source_id": segment["source_id"],
         "district": segment["district"],
@@ -375,7 +376,8 @@ def chain(project: Project, run_id: int | None = None) -> dict[str, Any]:
     """The evidence chain of all recommendations as plain data (JSON-ready, sorted).
 
     Segments, documents and workshops appear once each at the top level and are
-    referred to by id, file name and name; texts are the pseudonymised ones.
+    referred to by id, document id (two exports may share a file name: every Pol.is
+    conversation's is "comments.csv") and name; texts are the pseudonymised ones.
     """
     snap = read_snapshot(project, run_id)
     recs = _chain(snap)
@@ -386,14 +388,17 @@ def chain(project: Project, run_id: int | None = None) -> dict[str, Any]:
             if need["current"]:
                 segment_ids.update(need["current"]["segments"])
     segments = [_segment_ref(snap, s) for s in sorted(segment_ids)]
-    documents: dict[str, dict[str, Any]] = {}
+    documents: dict[int, dict[str, Any]] = {}
     workshops: dict[str, dict[str, Any]] = {}
     for s in sorted(segment_ids):
-        document = snap.documents.get(snap.segments[s]["document_id"])
+        document_id = snap.segments[s]["document_id"]
+        document = snap.documents.get(document_id)
         if document is None:
             continue
         workshop = snap.workshops.get(document["workshop_id"])
-        documents[document["filename"]] = {
+        documents[document_id] = {  # by id: every Pol.is export is "comments.csv"
+            "id": document_id,
+            "filename": document["filename"],
             **_files(document["downloads"]),
             "importer": document["importer"],
             "workshop": workshop["name"] if workshop else None,
@@ -409,7 +414,7 @@ def chain(project: Project, run_id: int | None = None) -> dict[str, Any]:
             for rec in recs
         ],
         "segments": segments,
-        "documents": [{"filename": k, **v} for k, v in sorted(documents.items())],
+        "documents": sorted(documents.values(), key=lambda d: (d["filename"], d["id"])),
         "workshops": [{"name": k, **v} for k, v in sorted(workshops.items())],
     }
 
