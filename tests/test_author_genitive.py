@@ -75,3 +75,34 @@ def test_names_in_an_author_column_with_a_genitive_become_speakers(
     assert speakers["1"].startswith("[Person ") and speakers["2"].startswith("[Person ")
     assert speakers["1"] != speakers["2"]
     assert f"sagt {speakers['2']}" in segments.loc["1", "text"]  # the author, mentioned
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Kommentar des Autors des Vorschlags",
+        "Antwort der Autorin des Vorschlags",
+        "Rückmeldung der Verfasserin der Idee",
+        "Feedback of the author of the proposal",
+        "Notiz des Bearbeiters des Vorschlags",
+    ],
+)
+def test_a_response_about_a_proposals_author_stays_text(header: str) -> None:
+    assert person_role(header) is None
+
+
+def test_the_authors_comment_on_a_proposal_is_kept(project: Project, tmp_path: Path) -> None:
+    comments = ["Die Bänke wären schön, wir prüfen das.", "Danke für den Hinweis zu den Geräten."]
+    rows = [
+        ("1", "Gunhild Albrecht", "Am Rhein fehlen Bänke.", comments[0]),
+        ("2", "Torben Wischnewski", "Der Spielplatz braucht neue Geräte.", comments[1]),
+    ]
+    path = tmp_path / "consul.csv"
+    columns = ["ID", "Autor*in", "Vorschlag", "Kommentar des Autors des Vorschlags"]
+    pd.DataFrame(rows, columns=columns).to_csv(path, index=False, sep=";")
+    assert main(["--project", str(project.path), "import", str(path), "--id-column", "ID"]) == 0
+
+    stored = stored_text(project)
+    for comment in comments:  # not replaced by a person's placeholder
+        assert comment in stored, comment
+    assert "Gunhild" not in stored and "Wischnewski" not in stored

@@ -265,13 +265,16 @@ def _role_by_words(header: str) -> str | None:
 
 def _genitive_fillers(words: list[str], kinds: list[str | None]) -> list[str | None]:
     """``kinds`` with the contribution after a person ("des Vorschlags", "of the proposal")
-    and the participle before "Person" ("einreichenden Person") as fillers."""
+    and the participle before "Person" ("einreichenden Person") as fillers — not in a
+    response's header ("Kommentar des Autors des Vorschlags", "Antwort der Autorin der
+    Idee": the text someone wrote, a prose column as before)."""
     out = list(kinds)
+    response = "response" in kinds
     for i, word in enumerate(words):
         if word in _AUTHOR_ADJECTIVES and words[i + 1 : i + 2] == ["person"]:
             out[i] = "filler"
         person = {AUTHOR, OTHER, NICKNAME} & set(out[:i])
-        if word in _CONTRIBUTIONS and i and words[i - 1] in _OF and person:
+        if word in _CONTRIBUTIONS and i and words[i - 1] in _OF and person and not response:
             out[i] = "filler"
     return out
 
