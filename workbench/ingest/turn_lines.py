@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.ingest.chat_structure import is_emoji
+from workbench.ingest.discourse_labels import is_discourse, is_mail_field
 from workbench.ingest.pseudonymise import PERSON_PLACEHOLDER
-from workbench.ingest.speaker_labels import is_discourse, is_mail_field
 from workbench.ingest.transcript_frame import head_line, notice, participants_line
 
 # A speaker's pause longer than this ends the turn: a minute without a caption or cue of

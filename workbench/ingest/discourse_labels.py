@@ -1,0 +1,89 @@
+"""Words that open a ``Label:`` line but name no speaker (pure): a word of speech that opens a
+point ("Erstens", "Außerdem", "Zum Beispiel") or a field of a note or an e-mail's head
+("E-Mail", "Tel.", "Betreff", "Von"); moved from :mod:`workbench.ingest.speaker_labels`."""
+
+from __future__ import annotations
+
+import re
+
+# Words that open a point within a turn ("Erstens: …", "Außerdem: …", "Zum Beispiel: …"):
+# never a speaker, and no role either (unlike "Frage", "Fazit": labels of a record)
+_DISCOURSE = frozenset(
+    (
+        "erstens zweitens drittens viertens fünftens sechstens siebtens achtens neuntens "
+        "zehntens außerdem ausserdem zudem ebenso weiterhin dazu also allerdings "
+        "beispiel beispiele beispielsweise nachtrag zusammenfassung zusammengefasst "
+        "wichtig achtung übrigens uebrigens konkret insgesamt grundsätzlich "
+        "schließlich schliesslich zuletzt abschließend abschliessend einerseits andererseits "
+        "stichwort stichworte aber und oder letztens ps p.s."
+    ).split()
+) | {
+    "zum beispiel",
+    "zum schluss",
+    "zum abschluss",
+    "kurz gesagt",
+    "mit anderen worten",
+    "last but not least",
+    "und außerdem",
+    "und zweitens",
+    "und drittens",
+    "noch etwas",
+    "noch was",
+    "eine frage",
+    "meine frage",
+    "ein beispiel",
+    "mein vorschlag",
+    "ein vorschlag",
+}
+# Fields of a note typed within a turn or message ("E-Mail: quartier@…", "Tel.: …",
+# "Betreff: …", "Zoom-Link: …", an e-mail's "Von: …"): never a speaker either
+_NOTE_FIELDS = frozenset(
+    (
+        "e-mail email mail e-mail-adresse mailadresse mail-adresse tel tel. telefon "
+        "telefonnummer handy mobil fax betreff subject adresse anschrift web website "
+        "webseite homepage internet link zoom-link teams-link einwahl einwahllink meeting-id "
+        "kenncode passcode passwort password kontakt kontaktdaten sprechzeiten öffnungszeiten "
+        # the head of an e-mail read out or pasted ("Von: Grünflächenamt", "Gesendet: …")
+        "von gesendet cc bcc from sent weitergeleitet"
+    ).split()
+) | {"meeting id", "zoom link", "gesendet am", "gesendet von"}
+# The fields of an e-mail's head, in any order after its first ("Von: …", "Gesendet: …",
+# "An: …", "Cc: …", "Betreff: …"; Thunderbird: "Betreff", "Datum", "Von", "An")
+_MAIL_FIELDS = frozenset(
+    "von gesendet an cc bcc betreff datum from sent to subject date".split()
+) | {"gesendet am"}
+# Fields that are surnames too: "Link: Der Spielplatz ist gesperrt." is said by Herr Link
+_SURNAME_FIELDS = frozenset({"link"})
+_SENTENCE = re.compile(r"\S+(?:\s+\S+){3,}[.!?]\W*$")
+# A speaker's code in capitals ("CC", "BCC"): initials, even where they spell a note's field
+_INITIALS = re.compile(r"[A-ZÄÖÜ]{2,3}")
+
+
+def is_discourse(who: str, said: str | None = None) -> bool:
+    """Whether a ``Label:`` that opens a line is a word of speech that opens a point
+    ("Erstens", "Außerdem", "Zum Beispiel", "Nachtrag") or a field of a note ("E-Mail",
+    "Tel.", "Betreff"), never a speaker. ``said``: the text after it; a sentence there
+    makes a field that is a surname too ("Link") a speaker.
+
+    >>> is_discourse("Zweitens"), is_discourse("zum Beispiel"), is_discourse("Anna")
+    (True, True, False)
+    >>> is_discourse("E-Mail"), is_discourse("Betreff"), is_discourse("CC")
+    (True, True, False)
+    >>> is_discourse("Link", "https://zoom.us/j/123"), is_discourse("Link", "Das ist gut so.")
+    (True, False)
+    """
+    folded = " ".join(who.split()).casefold()
+    if _INITIALS.fullmatch(who.strip()):  # "CC: …" is a speaker's code, "Cc: …" a field
+        return folded in _DISCOURSE
+    if folded in _SURNAME_FIELDS and said and _SENTENCE.search(said) and "://" not in said:
+        return False
+    return folded in _DISCOURSE or folded in _NOTE_FIELDS
+
+
+def is_mail_field(who: str) -> bool:
+    """Whether a ``Label:`` is a field of an e-mail's head ("Von", "An", "CC", "Betreff").
+
+    >>> is_mail_field("An"), is_mail_field("cc"), is_mail_field("Anna")
+    (True, True, False)
+    """
+    return " ".join(who.split()).casefold() in _MAIL_FIELDS
