@@ -23,6 +23,7 @@ from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.noun_lexicon import (
     compound_noun,
     is_german_noun,
+    is_person_name,
     noun_articles,
     plural_noun,
 )
@@ -211,6 +212,8 @@ def _record_label(who: str) -> bool:
         return True
     if fold(rest[0]) in _KNOWN_BODIES and (articled or not gazetteer().has_last(rest[0])):
         return True  # "an die Caritas", "der Post": no woman's name ("Antwort Post": his)
+    if articled and _neuter_place(words, rest[0]):  # "vom Schwimmbad", "im Kino"
+        return True
     if articled:  # "an die Stadt", "an die Diakonie": an office's; "an die Anna": hers
         return _body(rest[0]) and (
             not _masculine_or_neuter(words) or _body_word(rest[0]) or _neuter(words, rest[0])
@@ -246,7 +249,44 @@ def record_person(who: str) -> str | None:
     untitled = [w for w in named if w.casefold() not in _TITLES]  # "an Herrn Dr. Özdemir"
     if not untitled or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in untitled):
         return None  # "Frage zum Verkehr": no one named
-    return None if _record_label(who) else " ".join(named)
+    return None if _record_label(who) or record_topic(who) else " ".join(named)
+
+
+# Words that address or title a person in a label ("Hinweis Frau Koch"): never a topic
+_ADDRESSING = frozenset("frau herr herrn fr. hr. dr. prof.".split())
+
+
+def record_topic(who: str) -> bool:
+    """Whether a label is a record's word with the topic it is about, no preposition
+    ("Hinweis Radweg", "Frage Parkplätze", "Frage Tempo 30"): a role as written, no one's
+    name; a name either list holds ("Frage Becker", "Antwort Wolf", "Hinweis Frau Koch")
+    is a person's. Unlike :func:`is_role` (turns): a topic does not make a line a turn.
+
+    >>> record_topic("Hinweis Radweg"), record_topic("Frage Anwohner")
+    (True, True)
+    >>> record_topic("Frage Becker"), record_topic("Antwort Wolf"), record_topic("Frage an Anna")
+    (False, False, False)
+    """
+    words = who.split()
+    if not 2 <= len(words) <= 4 or words[0].casefold() not in _RECORD_LABELS:
+        return False
+    rest = words[1:]
+    if {w.casefold() for w in rest} & (_OF_WHOM | _ADDRESSING) or not rest[0][:1].isupper():
+        return False
+    return all(w.isdigit() or _topic_noun(w) for w in rest)
+
+
+def _topic_noun(word: str) -> bool:
+    """Whether a word is a noun the lexicon knows ("Radweg", "Kita-Plätze") and no name the
+    gazetteer or the Wiktionary holds ("Becker", "Koch", "Schüler")."""
+    if not word[:1].isupper() or not word.replace("-", "").isalpha():
+        return False
+    names = gazetteer()
+    parts = word.split("-")
+    if any(names.has_first(p) or names.has_last(p) or is_person_name(fold(p)) for p in parts):
+        return False
+    folded = fold(word)
+    return is_german_noun(folded) or plural_noun(folded) or compound_noun(folded)
 
 
 # A title before a name in a record's label ("Frage an Herrn Dr. Özdemir")
@@ -288,7 +328,7 @@ _BODY_HEAD = re.compile(
     r"(?:vorstand|senat|tag|bund|verband|staat|land|kreis|bezirk|dienst|werk|betrieb|"
     r"unternehmen|konzern|gericht|komitee|gremium|plenum|podium|publikum|forum|institut|"
     r"club|klub|kollektiv|bundnis|parlament|museum|theater|kiosk|laden|markt|verlag|sender|"
-    r"bauhof|betriebshof|wertstoffhof|recyclinghof|friedhof|heim|mobil|arzt|anwalt|architekt|imam|"
+    r"bauhof|betriebshof|wertstoffhof|recyclinghof|friedhof|gasthof|bad|stift|heim|mobil|arzt|anwalt|architekt|imam|"
     r"pastor|chef|wirt|kollegen?|experten?|vorsitz|vorsitzenden?|beauftragten?)$"
 )
 # An agent noun ("Hausmeister", "Investor", "Präsident", "Ingenieur"), also in the plural
@@ -322,6 +362,55 @@ def _neuter(words: list[str], noun: str) -> bool:
     forms = noun_articles(noun) or frozenset()
     said = {w.casefold() for w in words[1:]}
     return "das" in said and "nominativ das" in forms and "nominativ der" not in forms
+
+
+# The article of a neuter noun in the dative ("vom Kino", "aus dem Stadion", "im Hotel")
+_NEUTER_DATIVE = frozenset("dem vom im beim".split())
+_VOWELS = re.compile(r"[aeiouyäöüéèáàâêô]+", re.IGNORECASE)
+# A native noun's ending after its second syllable ("Silber", "Eisen", "Erbe"), as surnames have
+_NATIVE_END = re.compile(r"(?:er|en|e)$")
+
+
+def _neuter_place(words: list[str], noun: str) -> bool:
+    """Whether a label's noun after a neuter dative article is a place or a body ("vom
+    Schwimmbad", "aus dem Stadion", "im Kino", "vom Eiscafé"): a noun the Wiktionary knows
+    only as neuter, no name either list holds, built like no surname: surnames of neuter
+    nouns are short native words or end in one ("vom Lamm", "vom Feld", "vom Silber",
+    "vom Rosenfeld": persons).
+
+    >>> _neuter_place(["Antwort", "vom", "Stadion"], "Stadion")
+    True
+    >>> _neuter_place(["Antwort", "vom", "Lamm"], "Lamm")
+    False
+    >>> _neuter_place(["Antwort", "vom", "Rosenfeld"], "Rosenfeld")
+    False
+    """
+    if not _NEUTER_DATIVE & {w.casefold() for w in words[1:]} or not noun.isalpha():
+        return False
+    head = _head(noun)
+    forms = noun_articles(noun) or noun_articles(head.capitalize()) or frozenset()
+    if "nominativ das" not in forms or "nominativ der" in forms or "nominativ die" in forms:
+        return False  # a compound the lexicon lacks has its head's gender ("Jugendcafé")
+    if gazetteer().has_last(noun) or is_person_name(fold(noun)):
+        return False
+    return not _surname_shaped(head)
+
+
+def _head(noun: str) -> str:
+    """The last noun of a compound ("Rosenfeld" → "feld", "Fitnessstudio" → "studio"), or
+    the noun: the shortest end of four letters or more, after three, that is a noun's form
+    as written ("Geschäft" ends in no "Schäft")."""
+    for start in range(3, len(noun) - 3):
+        if noun_articles(noun[start:].capitalize()) is not None:
+            return noun[start:]
+    return noun
+
+
+def _surname_shaped(word: str) -> bool:
+    """Whether a noun is built like a surname: one syllable ("Lamm", "Feld") or two with a
+    native ending ("Silber", "Eisen"); not a loanword ("Hotel", "Kino", "Café", "Stadion")."""
+    syllables = len(_VOWELS.findall(word))
+    return syllables <= 1 or (syllables == 2 and bool(_NATIVE_END.search(word.casefold())))
 
 
 # A function named without its article, never a surname ("Frage an Bürgermeisterin")
@@ -446,6 +535,8 @@ def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, 
         return speakers.role(who.strip()) or speakers.role(bare) or bare, person
     if institution_account(who):  # "[18:06] Polizei: …": the institution speaks
         return speakers.role(who.strip()) or who.strip(), None
+    if record_topic(who):  # "Hinweis Radweg": the record's word and its topic, no one's
+        return speakers.role(who.strip()) or " ".join(who.split()), None
     named = record_person(who)
     if named:  # "Frage an die Rosenkranz": the record's word is the role, she the person
         person = speakers.add(named)
