@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.transcript_files import import_into, record_file
+from tests.transcript_files import import_into, record_file, record_roles
 from workbench import Project
 from workbench.cli.main import main
 
@@ -24,12 +24,7 @@ SAID = [
 
 
 def _import(project: Project, tmp_path: Path, asking: str, answering: str) -> list[str]:
-    """The stored roles, after asserting that every text kept every word."""
-    path = record_file(tmp_path / "versammlung.txt", asking, answering, SAID)
-    assert import_into(project, path) == 0
-    stored = project.segments().sort_values("position")
-    assert list(stored["text"]) == SAID
-    return [str(role) for role in stored["speaker_role"]]
+    return record_roles(project, tmp_path, asking, answering, SAID)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.transcript_files import import_into, record_file
+from tests.transcript_files import record_roles
 from workbench import Project
 
 SAID = [
@@ -22,12 +22,7 @@ SAID = [
 
 
 def _import(project: Project, tmp_path: Path, asking: str, answering: str) -> list[str]:
-    """The stored roles, after asserting that every text kept every word."""
-    path = record_file(tmp_path / "versammlung.txt", asking, answering, SAID)
-    assert import_into(project, path) == 0
-    stored = project.segments().sort_values("position")
-    assert list(stored["text"]) == SAID
-    return [str(role) for role in stored["speaker_role"]]
+    return record_roles(project, tmp_path, asking, answering, SAID)
 
 
 def _persons(project: Project) -> set[str]:
@@ -109,3 +104,10 @@ def test_a_title_keeps_a_label_a_persons(project: Project, tmp_path: Path) -> No
     roles = _import(project, tmp_path, "Hinweis Frau Koch", "Antwort Bezirksamt")
     assert "Koch" in " ".join(_persons(project))
     assert roles == ["Hinweis", "Antwort Bezirksamt"] * 2
+
+
+def test_a_label_cut_off_after_its_article_imports(project: Project, tmp_path: Path) -> None:
+    """ "Frage an die:" and "Antwort vom:" (the name never typed) stopped the import with a
+    traceback (an IndexError in the record-label rule)."""
+    roles = _import(project, tmp_path, "Frage an die", "Antwort vom")
+    assert len(roles) == len(SAID)

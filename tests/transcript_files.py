@@ -27,3 +27,15 @@ def record_file(path: Path, asking: str, answering: str, said: list[str]) -> Pat
     lines += [f"{who}: {text}" for who, text in zip(labels, said, strict=True)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def record_roles(
+    project: Project, folder: Path, asking: str, answering: str, said: list[str]
+) -> list[str]:
+    """Import a record (:func:`record_file`) and return its stored roles, after asserting
+    that every text kept every word."""
+    path = record_file(folder / "versammlung.txt", asking, answering, said)
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    assert list(stored["text"]) == said
+    return [str(role) for role in stored["speaker_role"]]

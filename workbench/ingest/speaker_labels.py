@@ -196,11 +196,15 @@ def _record_label(who: str) -> bool:
     (True, False)
     >>> _record_label("Frage an Polizei"), _record_label("Frage an die Anna")
     (True, False)
+    >>> _record_label("Frage an die"), _record_label("Antwort vom")
+    (False, False)
     """
     words = who.split()
     if not 2 <= len(words) <= 5 or words[0].casefold() not in _RECORD_LABELS:
         return False
     rest = [w for w in words[1:] if w.casefold() not in _OF_WHOM]
+    if not rest:  # "Frage an die:", "Antwort vom:": a label cut off, no one named
+        return False
     articled = bool({w.casefold() for w in words[1:]} & _ARTICLED)
     if articled and not _agrees(words, rest[-1]):  # "an die Rosenkranz": a woman's name
         return False
