@@ -66,20 +66,37 @@ def test_a_surname_after_vom_stays_a_person(
 @pytest.mark.parametrize(
     ("asking", "answering"),
     [
-        ("Hinweis Radweg", "Antwort Bezirksamt"),
-        ("Frage Anwohner", "Anmerkung Spielplatz"),
+        ("Hinweis Radweg Kreuzung", "Antwort Bezirksamt"),
         ("Frage Parkplätze", "Kommentar Kita-Plätze"),
-        ("Wortmeldung Anwohnerin", "Frage Tempo 30"),
+        ("Frage Bänke", "Frage Tempo 30"),
     ],
 )
 def test_a_records_word_with_its_topic_is_a_role(
     project: Project, tmp_path: Path, asking: str, answering: str
 ) -> None:
-    """ "Hinweis Radweg" put "Radweg" on the key as a person and left "Hinweis" alone as the
-    role: the topic was lost and every "Radweg" a name."""
+    """ "Frage Parkplätze" put "Parkplätze" on the key as a person and left "Frage" alone as
+    the role: the topic was lost."""
     roles = _import(project, tmp_path, asking, answering)
     assert _persons(project) == set()
     assert roles == [asking, answering] * 2
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering", "keyed"),
+    [
+        ("Hinweis Radweg", "Frage Lamm", {"Radweg", "Lamm"}),
+        ("Antwort Kranich", "Anmerkung Spielplatz", {"Kranich", "Spielplatz"}),
+    ],
+)
+def test_one_singular_noun_after_a_records_word_goes_on_the_key(
+    project: Project, tmp_path: Path, asking: str, answering: str, keyed: set[str]
+) -> None:
+    """ "Frage Lamm" (Herr Lamm, a surname no list knows) reads as "Hinweis Radweg": both
+    go on the key rather than one leaving a name in clear in the role; the texts keep their
+    words ("Der Radweg an der Kreuzung …")."""
+    roles = _import(project, tmp_path, asking, answering)
+    assert _persons(project) == keyed
+    assert roles == [asking.split()[0], answering.split()[0]] * 2
 
 
 @pytest.mark.parametrize(
