@@ -219,8 +219,18 @@ def decide(store: ProjectStore, words: Iterable[str], decision: str, researcher:
 
 
 def _confirm(session: Session, word: str) -> list[str]:
-    """Replace ``word`` by its person placeholder wherever it still stands; old texts."""
+    """Replace ``word`` by its person placeholder wherever it still stands; old texts.
+
+    Not only in the statements: a name the key learns so is replaced, as at an import that
+    learns one, in the stored file names, titles, workshop names, roles and attributes
+    (:func:`~workbench.ingest.stored_growth.reread_stored`) — "Treffen bei Sonnenberg"
+    stayed the workshop's name in every app and report after "Sonnenberg" was confirmed."""
+    from workbench.ingest.stored_growth import reread_stored  # not for `pseudonyms review`
+
     pseudonymiser = Pseudonymiser.of_project(session)
+    idents = list(pseudonymiser.known)
+    person = ("person", word.lower())
+    since = idents.index(person) if person in idents else len(idents)
     pattern = re.compile(rf"(?<![\w\[-]){re.escape(word)}(?![\w\]-])", re.IGNORECASE)
     changes: list[tuple[Segment, list[Edit]]] = []
     for segment in list(session.scalars(select(Segment))):
@@ -235,7 +245,7 @@ def _confirm(session: Session, word: str) -> list[str]:
     old = edit_segments(session, changes) if changes else []
     session.flush()
     pseudonymiser.store_new(session)
-    return old
+    return old + reread_stored(session, pseudonymiser, since)
 
 
 def _reject(session: Session, key: str) -> list[str]:
