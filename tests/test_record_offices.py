@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.transcript_files import import_into, record_file
+from tests.transcript_files import import_into, record_file, record_roles
 from workbench import Project
 
 LABELS = [
@@ -39,23 +39,19 @@ def _record(path: Path, asking: str, answering: str) -> Path:
 def _assert_roles(project: Project, tmp_path: Path, asking: str, answering: str) -> None:
     """Both labels are the statements' roles: no person in the key, no placeholder in the
     texts ("die Ampel", "die Arbeiten")."""
-    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
-    stored = project.segments().sort_values("position")
+    roles = record_roles(project, tmp_path, asking, answering, SAID)
     assert project.pseudonym_key().query("kind == 'person'").empty
-    assert list(stored["speaker_role"]) == [asking, answering] * 2
-    assert list(stored["text"]) == SAID
+    assert roles == [asking, answering] * 2
 
 
 def _assert_person(
     project: Project, tmp_path: Path, asking: str, answering: str, name: str
 ) -> None:
     """``name`` is a person of the key, in no statement's role; the texts keep every word."""
-    assert import_into(project, _record(tmp_path / "versammlung.txt", asking, answering)) == 0
-    stored = project.segments().sort_values("position")
+    roles = record_roles(project, tmp_path, asking, answering, SAID)
     persons = " ".join(project.pseudonym_key().query("kind == 'person'")["original"])
     assert name in persons
-    assert not any(name in str(role) for role in stored["speaker_role"])
-    assert list(stored["text"]) == SAID
+    assert not any(name in role for role in roles)
 
 
 @pytest.mark.parametrize(("asking", "answering"), LABELS)
