@@ -163,18 +163,22 @@ def _backups_note(folder: Path, dry_run: bool = False) -> list[str]:
 
 def stored_document(project: Project, name: str | None) -> str | None:
     """The document's stored name: as given, or its name before import pseudonymised;
-    composed or not (macOS names files decomposed, "u" and a combining mark for "ü")."""
+    composed or not (macOS names files decomposed, "u" and a combining mark for "ü"); a
+    grown export's later downloads' names too (what the folder holds now)."""
     from sqlalchemy import select
 
     from workbench.ingest.review import stored_name
     from workbench.store import Document
+    from workbench.store.downloads import file_names
 
     if name is None:
         return None
     with project.session() as session:
+        documents = select(Document.filename, Document.sha256, Document.options)
         stored = {
             unicodedata.normalize("NFC", filename): filename
-            for filename in session.scalars(select(Document.filename))
+            for names in session.execute(documents).tuples()
+            for filename in file_names(*names)
         }
         pseudonymised = stored_name(session, name)
         for given in (name, pseudonymised):

@@ -6,7 +6,8 @@ A re-download with more rows is appended to the stored document
 (:data:`EARLIER_SHA`) and the later files' names (:data:`DOWNLOAD_NAMES`). An export that
 names a file with its checksum pairs them from :func:`downloads`, never the first name
 with the latest hash. A project that appended before the names were stored knows the
-earlier hashes only: those names are None.
+earlier hashes only: those names are None. Any of a document's file names
+(:func:`file_names`) names it: the one in the user's folder now is often the latest.
 """
 
 from __future__ import annotations
@@ -51,3 +52,31 @@ def downloads(filename: str, sha256: str, options: Mapping[str, Any] | None) -> 
 def _name(value: Any) -> str | None:
     """A stored name, or None for a missing or malformed one."""
     return value if isinstance(value, str) and value else None
+
+
+def file_names(filename: str, sha256: str, options: Mapping[str, Any] | None) -> list[str]:
+    """The stored names of the document ``filename`` (its ``sha256`` and ``options``),
+    each once, in download order: any of them names the document (``forget --document``).
+
+    >>> file_names("a.csv", "h3", {"earlier_sha256": ["h1", "h2"],
+    ...     "download_names": {"h2": "b.csv", "h3": "a.csv"}})
+    ['a.csv', 'b.csv']
+    """
+    named = [d.filename for d in downloads(filename, sha256, options) if d.filename]
+    return list(dict.fromkeys(named))
+
+
+def shown_name(filename: str, sha256: str, options: Mapping[str, Any] | None) -> str:
+    """A document's name for a message, with its latest download's name if that differs.
+
+    >>> shown_name("a.csv", "h2", {"earlier_sha256": ["h1"], "download_names": {"h2": "b.csv"}})
+    'a.csv (zuletzt heruntergeladen als b.csv)'
+    >>> shown_name("a.csv", "h1", None)
+    'a.csv'
+    """
+    last = downloads(filename, sha256, options)[-1].filename
+    return (
+        f"{filename} (zuletzt heruntergeladen als {last})"
+        if last not in (None, filename)
+        else filename
+    )

@@ -43,6 +43,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
+from workbench.store.downloads import file_names, shown_name
 from workbench.store.erased_rows import remember_erased
 from workbench.store.erasure_authors import forget_authors, forget_coder_names
 from workbench.store.erasure_contacts import forget_person_contacts
@@ -146,26 +147,7 @@ def select_statements(
         if statement_id not in found:
             raise WorkbenchError(f"Aussage {statement_id} gibt es nicht.")
     if source is not None:
-        query = select(Segment, Document.filename).join(Document).where(Segment.source_id == source)
-        if document is not None:
-            query = query.where(Document.filename == document)
-        rows = session.execute(query.order_by(Segment.id)).all()
-        if not rows:
-            where = f" in {document}" if document else ""
-            raise WorkbenchError(f"Keine Aussage mit der Quellen-ID {source}{where}.")
-        files = sorted({filename for _, filename in rows})
-        if len(files) > 1:
-            raise WorkbenchError(
-                f"Quellen-ID {source} gibt es in mehreren Dateien ({', '.join(files)}): "
-                "bitte mit --document DATEI eine wählen."
-            )
-        if len({segment.document_id for segment, _ in rows}) > 1:  # two files of one name
-            numbers = " ".join(str(segment.id) for segment, _ in rows)
-            raise WorkbenchError(
-                f"Quellen-ID {source} gibt es in mehreren Dokumenten namens {files[0]} "
-                f"(Aussagen {numbers}): bitte die gemeinte mit --statement NR wählen."
-            )
-        found.update({segment.id: segment for segment, _ in rows})
+        found.update({segment.id: segment for segment in _by_source(session, source, document)})
     if speaker is not None:
         placeholders = speaker_placeholders(session, speaker)
         matched = spoken_by(session, placeholders)
@@ -174,6 +156,44 @@ def select_statements(
             raise WorkbenchError(" ".join([not_speaking(session, speaker, placeholders), *shared]))
         found.update({segment.id: segment for segment in matched})
     return sorted(found.values(), key=lambda s: s.id)
+
+
+def _by_source(session: Session, source: str, document: str | None) -> list[Segment]:
+    """The statement of row ``source`` in the document named ``document`` (any of its
+    stored file names: a grown export's later downloads too); raises with a German message
+    if the name is unknown, or the row is in none or in several documents."""
+    if document is not None:
+        stored = session.execute(select(Document.filename, Document.sha256, Document.options))
+        if not any(document in file_names(*names) for names in stored.tuples()):
+            raise WorkbenchError(
+                f"Eine Datei {document} gibt es im Projekt nicht (auch nicht als späteren "
+                "Download eines Exports): nichts gelöscht. Den Namen wie beim Import angeben "
+                "oder wie im Export (Spalte document)."
+            )
+    query = select(Segment, Document).join(Document).where(Segment.source_id == source)
+    rows = [
+        (segment, file)
+        for segment, file in session.execute(query.order_by(Segment.id)).tuples()
+        if document is None or document in file_names(file.filename, file.sha256, file.options)
+    ]
+    if not rows:
+        where = f" in {document}" if document else ""
+        raise WorkbenchError(f"Keine Aussage mit der Quellen-ID {source}{where}.")
+    files = sorted({shown_name(f.filename, f.sha256, f.options) for _, f in rows})
+    if len(files) > 1 and document is None:
+        raise WorkbenchError(
+            f"Quellen-ID {source} gibt es in mehreren Dateien ({', '.join(files)}): "
+            "bitte mit --document DATEI eine wählen."
+        )
+    if len({segment.document_id for segment, _ in rows}) > 1:  # two files of one name
+        numbers = " ".join(str(segment.id) for segment, _ in rows)
+        named = document or files[0]
+        listed = f"{', '.join(files)}; " if files != [named] else ""
+        raise WorkbenchError(
+            f"Quellen-ID {source} gibt es in mehreren Dokumenten namens {named} "
+            f"({listed}Aussagen {numbers}): bitte die gemeinte mit --statement NR wählen."
+        )
+    return [segment for segment, _ in rows]
 
 
 def spoken_by(session: Session, placeholders: set[str]) -> list[Segment]:

@@ -1,0 +1,128 @@
+"""An export downloaded again under other names: each of its names names the document.
+
+A re-download with more rows is appended to the stored document, which keeps its first
+file's name. ``workbench forget --source ID --document DATEI`` accepted only that first
+name, refusing the name the user's folder holds now ("comments_2026-12-15.csv"), and
+``project.documents()`` showed the first name beside the latest file's checksum.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from workbench import Project
+from workbench.cli.main import main
+
+WISHES = [
+    "Wir brauchen mehr Bänke am Marktplatz vor der Kirche",
+    "Der Spielplatz an der Schule ist seit Monaten kaputt",
+    "Abends fährt kein Bus mehr in die Siedlung hinaus",
+    "Das Jugendzentrum hat viel zu selten geöffnet",
+    "Beratung auf Türkisch fehlt im ganzen Viertel",
+    "Die Radwege enden mitten auf der großen Kreuzung",
+    "Im Park ist es nachts viel zu dunkel",
+    "Ein Treffpunkt für ältere Menschen fehlt im Quartier",
+]
+POLIS_HEAD = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body"
+WEEKS = ("Rückmeldungen_März.csv", "Rückmeldungen_April.csv", "Rückmeldungen_Mai.csv")
+
+
+def _polis(path: Path, rows: int, tag: str = "") -> Path:
+    """A Pol.is comments export of the first ``rows`` comments (``tag``: another
+    conversation's texts)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = [POLIS_HEAD] + [
+        f'{1650000000 + i},Mon Jul 04 2022,{i},{i % 3},3,1,1,"{text}{tag}"'
+        for i, text in enumerate(WISHES[:rows])
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _run(project: Project, *args: str) -> int:
+    return main(["--project", str(project.path), *args])
+
+
+def _import(project: Project, path: Path, *extra: str) -> None:
+    assert (
+        _run(project, "import", str(path), "--district", "Manfort", "--add-districts", *extra) == 0
+    )
+
+
+def _grown(project: Project, folder: Path) -> list[Path]:
+    """Three weekly downloads of one export (3, 5, 8 comments), appended to one document."""
+    files = [_polis(folder / name, rows) for name, rows in zip(WEEKS, (3, 5, 8), strict=True)]
+    for path in files:
+        _import(project, path)
+    assert len(project.documents()) == 1 and len(project.segments()) == 8
+    return files
+
+
+@pytest.mark.parametrize("week", [1, 2])
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_forget_takes_a_later_download_name(
+    project: Project, tmp_path: Path, week: int, form: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The name of a later download (as macOS writes it, decomposed, too) chooses the
+    document: the comment only the last download has is erased, and only it."""
+    _grown(project, tmp_path)
+    name = unicodedata.normalize(form, WEEKS[week])
+    assert _run(project, "forget", "--source", "7", "--document", name) == 0
+    assert "1  Aussagen" in capsys.readouterr().out
+    assert list(project.segments()["text"]) == WISHES[:7]
+
+
+def test_forget_with_an_unknown_name_says_so_and_changes_nothing(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name no download had is refused with exit code 2, named as unknown."""
+    _grown(project, tmp_path)
+    capsys.readouterr()
+    assert _run(project, "forget", "--source", "7", "--document", "Rückmeldungen_Juni.csv") == 2
+    err = capsys.readouterr().err
+    assert "Eine Datei Rückmeldungen_Juni.csv gibt es im Projekt nicht" in err
+    assert "Traceback" not in err and len(project.segments()) == 8
+
+
+def test_a_name_two_exports_carry_is_ambiguous_and_changes_nothing(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A later download's name that is also another export's own name, both holding the
+    row: refused (exit 2), naming both documents, nothing erased."""
+    _import(project, _polis(tmp_path / "a" / "comments.csv", 3), "--workshop", "Energie")
+    _import(project, _polis(tmp_path / "a" / "comments_neu.csv", 6), "--workshop", "Energie")
+    other = _polis(tmp_path / "b" / "comments_neu.csv", 4, tag=" (Verkehr)")
+    _import(project, other, "--workshop", "Verkehr", "--allow-duplicates")
+    assert len(project.documents()) == 2 and len(project.segments()) == 10
+    capsys.readouterr()
+    assert _run(project, "forget", "--source", "0", "--document", "comments_neu.csv") == 2
+    err = capsys.readouterr().err
+    assert "mehreren Dokumenten namens comments_neu.csv" in err
+    assert "comments.csv (zuletzt heruntergeladen als comments_neu.csv)" in err
+    assert len(project.segments()) == 10
+    # the first name is the grown document's alone
+    assert _run(project, "forget", "--source", "0", "--document", "comments.csv") == 0
+    assert sorted(project.segments()["text"]) == sorted(
+        [*WISHES[1:6], *(f"{w} (Verkehr)" for w in WISHES[:4])]
+    )
+
+
+def test_forget_takes_a_later_name_holding_a_person_as_imported(
+    project: Project, tmp_path: Path
+) -> None:
+    """A later download named after a person the key knows is stored pseudonymised; the
+    name as it was in the folder finds it through the same pseudonymisation."""
+    interview = tmp_path / "Interview.txt"
+    interview.write_text(
+        "Karla Wischnewski: Der Spielplatz ist zu klein.\n\nKarla Wischnewski: Es fehlen Bänke.\n",
+        encoding="utf-8",
+    )
+    _import(project, interview)
+    _import(project, _polis(tmp_path / "umfrage.csv", 3))
+    _import(project, _polis(tmp_path / "umfrage_Wischnewski.csv", 6))
+    assert _run(project, "forget", "--source", "5", "--document", "umfrage_Wischnewski.csv") == 0
+    assert WISHES[5] not in set(project.segments()["text"])
+    assert len(project.segments()) == 2 + 5
