@@ -8,6 +8,7 @@ name, refusing the name the user's folder holds now ("comments_2026-12-15.csv"),
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from pathlib import Path
 
@@ -126,3 +127,16 @@ def test_forget_takes_a_later_name_holding_a_person_as_imported(
     assert _run(project, "forget", "--source", "5", "--document", "umfrage_Wischnewski.csv") == 0
     assert WISHES[5] not in set(project.segments()["text"])
     assert len(project.segments()) == 2 + 5
+
+
+def test_documents_pair_a_name_with_its_own_checksum(project: Project, tmp_path: Path) -> None:
+    """The table of documents shows the first file's name beside that file's checksum
+    (was the latest's) and how many downloads the document grew from."""
+    files = _grown(project, tmp_path / "wochen")
+    once = _polis(tmp_path / "einmal" / "einmal.csv", 2, tag=" (einmal)")
+    _import(project, once)
+    documents = project.documents().set_index("filename")
+    for path, downloads in ((files[0], 3), (once, 1)):
+        row = documents.loc[path.name]
+        assert row["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+        assert row["downloads"] == downloads

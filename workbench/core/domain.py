@@ -180,7 +180,8 @@ TABLES: dict[str, dict[str, str]] = {
         "workshop": "string",
         "district": "string",
         "importer": "string",
-        "sha256": "string",
+        "sha256": "string",  # the first file's: the one of ``filename``
+        "downloads": "int64",  # files of the document: >1 for an export downloaded again
         "imported_at": "object",
         "title": "string",
     },

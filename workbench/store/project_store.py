@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.core.domain import SEPARATOR, frame
 from workbench.store.coding_tables import CodingResolution
+from workbench.store.downloads import downloads
 from workbench.store.problems import (
     ProjectBusyError,
     ProjectChangedError,
@@ -324,7 +325,9 @@ class ProjectStore:
             )
 
     def documents(self) -> pd.DataFrame:
-        """Imported documents with their provenance."""
+        """Imported documents with their provenance: the first file's name and checksum
+        (an export downloaded again keeps its first name; ``downloads`` counts its files,
+        :func:`workbench.store.downloads.downloads` names each with its checksum)."""
         with self.session() as s:
             rows = s.execute(
                 select(Document, Workshop.name, District.name)
@@ -341,11 +344,13 @@ class ProjectStore:
                         "workshop": w,
                         "district": d,
                         "importer": doc.importer,
-                        "sha256": doc.sha256,
+                        "sha256": files[0].sha256,  # the file of the name beside it
+                        "downloads": len(files),
                         "imported_at": doc.imported_at,
                         "title": doc.title,
                     }
                     for doc, w, d in rows
+                    for files in [downloads(doc.filename, doc.sha256, doc.options)]
                 ],
             )
 
