@@ -49,7 +49,9 @@ def test_forget_finds_a_document_by_its_name_before_import(
     # the stored name still works, and a name that is neither fails with a message
     capsys.readouterr()
     assert main([*args, "--document", "Interview_Berta_Nowak.txt"]) == 2
-    assert "Keine Aussage mit der Quellen-ID" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "gibt es im Projekt nicht" in err and "Nowak" not in err
+    assert len(project.segments()) == before - 1
 
 
 def test_codings_csv_may_name_a_document_by_its_name_before_import(
