@@ -20,6 +20,7 @@ import re
 from typing import Protocol
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.neuter_places import neuter_place
 from workbench.ingest.noun_lexicon import (
     compound_noun,
     is_german_noun,
@@ -216,7 +217,7 @@ def _record_label(who: str) -> bool:
         return True
     if fold(rest[0]) in _KNOWN_BODIES and (articled or not gazetteer().has_last(rest[0])):
         return True  # "an die Caritas", "der Post": no woman's name ("Antwort Post": his)
-    if articled and _neuter_place(words, rest[0]):  # "vom Schwimmbad", "im Kino"
+    if articled and neuter_place(words, rest[0]):  # "vom Schwimmbad", "im Kino"
         return True
     if articled:  # "an die Stadt", "an die Diakonie": an office's; "an die Anna": hers
         return _body(rest[0]) and (
@@ -375,55 +376,6 @@ def _neuter(words: list[str], noun: str) -> bool:
     forms = noun_articles(noun) or frozenset()
     said = {w.casefold() for w in words[1:]}
     return "das" in said and "nominativ das" in forms and "nominativ der" not in forms
-
-
-# The article of a neuter noun in the dative ("vom Kino", "aus dem Stadion", "im Hotel")
-_NEUTER_DATIVE = frozenset("dem vom im beim".split())
-_VOWELS = re.compile(r"[aeiouyäöüéèáàâêô]+", re.IGNORECASE)
-# A native noun's ending after its second syllable ("Silber", "Eisen", "Erbe"), as surnames have
-_NATIVE_END = re.compile(r"(?:er|en|e)$")
-
-
-def _neuter_place(words: list[str], noun: str) -> bool:
-    """Whether a label's noun after a neuter dative article is a place or a body ("vom
-    Schwimmbad", "aus dem Stadion", "im Kino", "vom Eiscafé"): a noun the Wiktionary knows
-    only as neuter, no name either list holds, built like no surname: surnames of neuter
-    nouns are short native words or end in one ("vom Lamm", "vom Feld", "vom Silber",
-    "vom Rosenfeld": persons).
-
-    >>> _neuter_place(["Antwort", "vom", "Stadion"], "Stadion")
-    True
-    >>> _neuter_place(["Antwort", "vom", "Lamm"], "Lamm")
-    False
-    >>> _neuter_place(["Antwort", "vom", "Rosenfeld"], "Rosenfeld")
-    False
-    """
-    if not _NEUTER_DATIVE & {w.casefold() for w in words[1:]} or not noun.isalpha():
-        return False
-    head = _head(noun)
-    forms = noun_articles(noun) or noun_articles(head.capitalize()) or frozenset()
-    if "nominativ das" not in forms or "nominativ der" in forms or "nominativ die" in forms:
-        return False  # a compound the lexicon lacks has its head's gender ("Jugendcafé")
-    if gazetteer().has_last(noun) or is_person_name(fold(noun)):
-        return False
-    return not _surname_shaped(head)
-
-
-def _head(noun: str) -> str:
-    """The last noun of a compound ("Rosenfeld" → "feld", "Fitnessstudio" → "studio"), or
-    the noun: the shortest end of four letters or more, after three, that is a noun's form
-    as written ("Geschäft" ends in no "Schäft")."""
-    for start in range(3, len(noun) - 3):
-        if noun_articles(noun[start:].capitalize()) is not None:
-            return noun[start:]
-    return noun
-
-
-def _surname_shaped(word: str) -> bool:
-    """Whether a noun is built like a surname: one syllable ("Lamm", "Feld") or two with a
-    native ending ("Silber", "Eisen"); not a loanword ("Hotel", "Kino", "Café", "Stadion")."""
-    syllables = len(_VOWELS.findall(word))
-    return syllables <= 1 or (syllables == 2 and bool(_NATIVE_END.search(word.casefold())))
 
 
 # A function named without its article, never a surname ("Frage an Bürgermeisterin")
