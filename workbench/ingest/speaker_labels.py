@@ -20,6 +20,7 @@ import re
 from typing import Protocol
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_lists import ROLE_WORDS
 from workbench.ingest.neuter_places import neuter_place
 from workbench.ingest.noun_lexicon import (
     compound_noun,
@@ -156,7 +157,9 @@ _RECORD_LABELS = frozenset(
     "frage fragen antwort antworten rückfrage nachfrage anmerkung hinweis ergänzung "
     "zwischenruf kommentar wortmeldung stellungnahme".split()
 )
-_OF_WHOM = frozenset("aus an von vom der des dem den die das im in beim".split())
+_OF_WHOM = frozenset("aus an von vom der des dem den die das im in beim".split()) | {
+    *"ein einen einem einer eines".split()  # "Frage von einem Anwohner": someone unnamed
+}
 # An office takes its article ("an die Polizei", "vom Jobcenter"); a bare preposition goes
 # with a name ("Frage an Neustadt", "Antwort von Träger")
 _ARTICLED = frozenset("der des dem den die das vom im beim".split())
@@ -206,7 +209,12 @@ def _record_label(who: str) -> bool:
     rest = [w for w in words[1:] if w.casefold() not in _OF_WHOM]
     if not rest:  # "Frage an die:", "Antwort vom:": a label cut off, no one named
         return False
-    articled = bool({w.casefold() for w in words[1:]} & _ARTICLED)
+    said = {w.casefold() for w in words[1:]}
+    if len(rest) == 1 and said & {"ein", "einen", "einem", "einer", "eines"}:
+        return _someone(rest[0])  # "von einem Anwohner", "von einer Erzieherin"
+    if len(rest) == 2 and fold(rest[0]) in {"herr", "herrn", "frau"}:
+        return fold(rest[1]) in ROLE_WORDS  # "an den Herrn Bürgermeister", "Herrn Pastor"
+    articled = bool(said & _ARTICLED)
     if articled and not _agrees(words, rest[-1]):  # "an die Rosenkranz": a woman's name
         return False
     if len(rest) > 1 and all(map(_adjective, rest[:-1])):  # "der Deutschen Bahn"
@@ -325,14 +333,40 @@ def _agrees(words: list[str], noun: str) -> bool:
         case = _GOVERNS[words[1].casefold()]
     else:
         return True
-    forms = noun_articles(noun)
+    forms = _declined(noun)
     return forms is None or f"{case} {article}" in forms
+
+
+# A noun's singular forms by the gender of its nominative, where the lexicon lists only
+# some ("Bauamt": "nominativ das" without "dativ dem"; "des Imams" under "Imam")
+_SINGULAR = {
+    "nominativ der": "akkusativ den|dativ dem|dativ vom|dativ im|dativ beim|genitiv des",
+    "nominativ das": "akkusativ das|dativ dem|dativ vom|dativ im|dativ beim|genitiv des",
+    "nominativ die": "akkusativ die|dativ der|genitiv der",
+}
+
+
+def _declined(noun: str) -> frozenset[str] | None:
+    """The article forms the lexicon gives a noun, with the singular's other cases and its
+    genitive in "-s"/"-es" ("von dem Bauamt", "des Imams"); None if it knows the noun not."""
+    forms = noun_articles(noun)
+    stems = [noun[: -len(end)] for end in ("s", "es") if noun.endswith(end) and len(noun) > 4]
+    genitive = [noun_articles(stem) for stem in stems]
+    if forms is None and not any(genitive):
+        return None
+    found = set(forms or ())
+    for nominative, others in _SINGULAR.items():
+        if nominative in found:
+            found.update(others.split("|"))
+    if any(g and ("nominativ der" in g or "nominativ das" in g) for g in genitive):
+        found.add("genitiv des")
+    return frozenset(found)
 
 
 # Bodies known in every town by one word that no rule reads as a body: not in the
 # Wiktionary ("Caritas", "Telekom", "AWO") or a surname of the gazetteer too ("Post")
 _KNOWN_BODIES = frozenset(
-    "caritas post telekom awo drk asb malteser johanniter vhs nabu adfc".split()
+    "caritas post telekom awo drk asb malteser johanniter vhs nabu adfc dekanat".split()
 )
 # The article of a masculine or neuter noun in the singular ("an den", "vom", "des")
 _MASCULINE_OR_NEUTER = frozenset("den dem des das vom im beim".split())
@@ -392,14 +426,39 @@ def _body(word: str) -> bool:
         return True
     if not word.isalpha():
         return False
+    stems = dict.fromkeys((word, word.removesuffix("s"), word.removesuffix("es")))
+    if any(fold(stem) in ROLE_WORDS for stem in stems):
+        return True  # "an den Pastor", "des Imams": a function, though also a name
     names = gazetteer()
     if names.has_first(word) or names.has_last(word):
         return False
-    stems = dict.fromkeys((word, word.removesuffix("s"), word.removesuffix("es")))
+    if any(_compound_body(stem) for stem in stems):
+        return True  # "den Ortsrat", "den Naturschutzbund": a compound the lexicon lacks
     known = (is_german_noun, compound_noun)  # "der Arbeiterwohlfahrt": a compound
     return any(test(fold(stem)) for stem in stems if len(stem) > 2 for test in known) or any(
         is_role(stem) for stem in stems
     )
+
+
+def _compound_body(word: str) -> bool:
+    """Whether a word is a compound ending in a body's or a function's noun after three
+    letters or more ("Ortsrat", "Naturschutzbund", "Tierheim"), not a short word ("Rat")."""
+    head = _BODY_HEAD.search(fold(word)) or _FUNCTION_NOUN.search(word)
+    return head is not None and head.start() >= 3
+
+
+def _someone(word: str) -> bool:
+    """Whether the noun after an indefinite article names someone unnamed ("von einem
+    Anwohner", "von einer Erzieherin", "von einem Vater"): a function or a noun the lexicon
+    knows, no surname the gazetteer holds ("von einem Müller": a Herr Müller)."""
+    folded = fold(word)
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    if folded in ROLE_WORDS:
+        return True
+    if gazetteer().has_last(word) or gazetteer().has_first(word):
+        return False
+    return is_german_noun(folded) or plural_noun(folded) or _body_word(word)
 
 
 # An adjective's ending before an office ("der Deutschen Bahn", "der örtlichen Polizei")

@@ -1,0 +1,66 @@
+"""A record's label with a function addressed ("Frage an den Herrn Bürgermeister"), someone
+unnamed ("Frage von einem Anwohner"), an office after "von dem" ("Antwort von dem Bauamt")
+or a body the lexicon knows without its cases or not at all ("vom Tierheim", "des Imams",
+"an den Ortsrat", "vom Naturschutzbund", "vom Dekanat") went on the pseudonym key as a
+person ("Bauamt", "Herrn Bürgermeister", the whole label "Frage von einem Anwohner"). They
+are roles now; a name after the same words ("Frage an Herrn Imhof", "Frage an Herrn Dr.
+Özdemir", "Frage an Herrn Bürger", "Frage von einer Frau Schulte") is still a person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.transcript_files import record_roles
+from workbench import Project
+
+SAID = [
+    "Wann wird die Ampel repariert?",
+    "Im Frühjahr beginnen die Arbeiten.",
+    "Gibt es mehr Streifen am Abend?",
+    "Das wird derzeit geprüft.",
+]
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering"),
+    [
+        ("Frage an den Herrn Bürgermeister", "Antwort von Herrn Bürgermeister"),
+        ("Frage an Herrn Pastor", "Antwort der Frau Bürgermeisterin"),
+        ("Frage von einem Anwohner", "Antwort von einer Erzieherin"),
+        ("Frage an die Polizei", "Antwort von dem Bauamt"),
+        ("Frage an den Imam", "Antwort des Imams"),
+        ("Frage an den Pastor", "Antwort vom Tierheim"),
+        ("Frage an den Ortsrat", "Antwort des Ortsrats"),
+        ("Frage an den Naturschutzbund", "Antwort vom Dekanat"),
+    ],
+)
+def test_a_function_or_body_in_a_records_label_is_a_role(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    roles = record_roles(project, tmp_path, asking, answering, SAID)
+    assert project.pseudonym_key().query("kind == 'person'").empty
+    assert roles == [asking, answering] * 2
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering", "name"),
+    [
+        ("Frage an Herrn Dr. Özdemir", "Antwort von Herrn Dr. Özdemir", "Özdemir"),
+        ("Frage an Herrn Imhof", "Antwort von Herrn Imhof", "Imhof"),
+        ("Frage an Herrn Bürger", "Antwort des Herrn Becker", "Bürger"),
+        ("Frage von einer Frau Schulte", "Antwort an Frau Schulte", "Schulte"),
+        ("Frage an Imam Yilmaz", "Antwort von Pastor Schmidt", "Yilmaz"),
+    ],
+)
+def test_a_name_after_the_same_words_is_still_a_person(
+    project: Project, tmp_path: Path, asking: str, answering: str, name: str
+) -> None:
+    """The name is on the key and in no statement's role; the label's words stay out of
+    the key ("Frage", "einer")."""
+    roles = record_roles(project, tmp_path, asking, answering, SAID)
+    persons = list(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert any(name in person.split() for person in persons)
+    assert not any(name in role for role in roles)
+    assert not any(word in {"Frage", "Antwort", "einer"} for p in persons for word in p.split())
