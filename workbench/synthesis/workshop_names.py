@@ -19,7 +19,8 @@ a Sozialraum are workshops); a table, a messenger chat or a REFI-QDA project may
 anywhere, and only its name tells (:func:`is_held`, :func:`held_workshops`). A survey is
 no workshop, even with a district column and a capitalised name ("Umfrage.csv",
 "Befragung Opladen.xlsx"): a name that says so ("Umfrage", "Befragung", "Fragebogen",
-"Survey") without a meeting's word ("Workshop zur Umfrage"), or a table the import read as
+"Survey") without a meeting's word ahead of it ("Workshop zur Umfrage"; the head of a
+compound decides: "Forumsumfrage" is a survey, :func:`name_kind`), or a table the import read as
 a survey (its stored options: open questions, several answer columns, a survey tool's
 header rows: :data:`SURVEY_OPTIONS`; stored since the table importer has read surveys, so
 older projects count alike) and named after its file, counts as a source; a card wall
@@ -57,14 +58,16 @@ MEETING_IMPORTERS = frozenset(
 # its open questions, several answer columns (``--text-column`` more than once), a survey
 # tool's further header rows (SoSci, Qualtrics, SurveyMonkey). A card wall has none.
 SURVEY_OPTIONS = ("survey_questions", "more_text_columns", "header_rows")
-# A name that says the source is a survey ("Umfrage", "Bürgerbefragung Wiesdorf") …
-_SURVEY_NAME = re.compile(r"umfrage|befragung|fragebogen|survey(?!or)", re.IGNORECASE)
-# … unless it also names a meeting ("Workshop zur Umfrage Opladen", "Befragungsforum").
-_MEETING_NAME = re.compile(
-    r"workshop|werkstatt|konferenz|forum|versammlung|sitzung|treffen|tagung|veranstaltung"
-    r"|auftakt|kick[\s-]?off|spaziergang|begehung",
+# The words that say a source is a survey ("Umfrage", "Bürgerbefragung Wiesdorf") or a
+# meeting ("Workshop zur Umfrage Opladen", "Befragungsforum"); :func:`name_kind` decides.
+_KIND_WORD = re.compile(
+    r"(?P<survey>umfrage|befragung|frageb[oö]gen|survey(?!or))"
+    r"|(?P<meeting>workshop|werkst[aä]tt|konferenz|forum|foren|versammlung|sitzung|treffen"
+    r"|tagung|veranstaltung|auftakt|kickoff|spaziergang|begehung)",
     re.IGNORECASE,
 )
+_KICK_OFF = re.compile(r"kick[\s-]?off", re.IGNORECASE)  # "Kick-off Befragung": one word
+_WORDS = re.compile(r"[\s_/,:;()]+")  # not "-": "Bürgerforum-Befragung" is one compound
 _FILE_LIKE = re.compile(r"^(?:[^A-ZÄÖÜ]|\S*[_\d])\S*$")
 
 
@@ -169,10 +172,35 @@ def is_held(
         return False
     if meeting:
         return True
-    if (survey or _SURVEY_NAME.search(workshop)) and not _MEETING_NAME.search(workshop):
+    kind = name_kind(workshop)
+    if kind == "survey" or (survey and kind != "meeting"):
         return False
     places = set(districts)
     return places != {CITYWIDE} or city_words([workshop]) is not UNPLACED_WORDS
+
+
+def name_kind(name: str) -> str | None:
+    """Whether ``name`` calls its source a survey ("survey"), a meeting ("meeting") or
+    neither (None): a compound is what its last such word says, the head of a German
+    compound ("Forumsumfrage", "Bürgerforum-Befragung" are surveys, "Umfragewerkstatt",
+    "Befragungsforum" meetings); of several words the first that says either decides, the
+    head of a German name, the rest its topic ("Umfrage Fahrradwerkstatt" is a survey about
+    a workshop, "Workshop zur Umfrage Opladen" a workshop about a survey).
+
+    >>> name_kind("Forumsumfrage"), name_kind("Umfragewerkstatt")
+    ('survey', 'meeting')
+    >>> name_kind("Umfrage Fahrradwerkstatt"), name_kind("Kick-off Befragung")
+    ('survey', 'meeting')
+    >>> name_kind("Umfrageergebnisse Opladen"), name_kind("Surveyor Treffen")
+    ('survey', 'meeting')
+    >>> name_kind("Ergebnisse Opladen") is None
+    True
+    """
+    for word in _WORDS.split(_KICK_OFF.sub("kickoff", name)):
+        found = [m.lastgroup for m in _KIND_WORD.finditer(word)]
+        if found:
+            return found[-1]
+    return None
 
 
 def held_workshops(
