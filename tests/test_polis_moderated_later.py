@@ -97,3 +97,33 @@ def test_a_row_rejected_since_names_the_files_own_moderation_column(
     assert "abgelehnt (ID 3; Spalte 'Moderationsstatus') und bleibt im Projekt" in said
     assert "moderated" not in said
     assert sorted(project.segments()["source_id"], key=int) == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize(
+    "ids", [["11", "12", "13"], ["Q3_1", "Q3_2", "Q3_3"], ["11.1", "11.2", "11.3"]]
+)
+def test_a_survey_row_rejected_since_is_named_so_not_missing(
+    tmp_path: Path, ids: list[str]
+) -> None:
+    """A survey of two questions stores row 12's answers as "12.1" and "12.2"; when a later
+    download's moderation rejects row 12, the notice said both "fehlen in diesem Download
+    (… entfernt?)" — the import had looked the answers up under the row's ID."""
+    head = "Antwort-ID;Moderation;Was fehlt Ihnen?;Was gefällt Ihnen?"
+    answers = [
+        "Es fehlen Treffpunkte für Jugendliche.;Die Nachbarschaft hält zusammen.",
+        "Der Bus fährt abends zu selten.;Der Markt am Samstag ist schön.",
+        "Mehr Bänke im Park wären schön.;Viel Grün am Rhein.",
+    ]
+    project = Project.create(tmp_path / "p")
+    for folder, rejected in (("d1", ""), ("d2", ids[1])):
+        path = tmp_path / folder / "export.csv"
+        path.parent.mkdir()
+        decided = ["abgelehnt" if i == rejected else "freigegeben" for i in ids]
+        rows = [";".join(r) for r in zip(ids, decided, answers, strict=True)]
+        path.write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
+        results = project.import_files([path], workshop="Beteiligung")
+    notice = " ".join(n for r in results for n in r.notices)
+    assert f"(ID {ids[1]}.1, {ids[1]}.2; Spalte 'Moderation')" in notice
+    assert "seit dem früheren Download abgelehnt" in notice
+    assert "fehlen in diesem Download" not in notice
+    assert len(project.segments()) == 6  # they stay, with their codings

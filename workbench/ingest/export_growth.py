@@ -194,6 +194,7 @@ def growth(
     )
     held = [rows[row[0]] for _, row, text in stored if rows.get(row[0]) == (row, compared(text))]
     hidden = set(document.options.get("moderation_rejected_ids") or ())  # moderated = -1 now
+    survey = bool(document.options.get("more_text_columns"))  # answers "11.1", "11.2"
     column = (document.options.get("moderation_rejected") or [""])[0]
     held += [rows[s.source_id] for s in new if erased.get(s.source_id) == row_digest(s.text)]
     order = lambda pair: _by_number(pair[1])  # noqa: E731
@@ -205,7 +206,7 @@ def growth(
         tuple(sorted(missing, key=order)),
         counts,
         len({text for row, text in held if _telling(row, text)}),
-        tuple(source for _, source in missing if source in hidden),
+        tuple(source for _, source in missing if _asked_row(source, survey) in hidden),
         str(column or ""),
     )
 
@@ -327,6 +328,16 @@ def earlier_in_import(document: ParsedDocument, other: ParsedDocument) -> str | 
 def _rows(segments: Sequence[ParsedSegment]) -> dict[str, tuple[Row, str]]:
     """A download's rows by ID: their identity and text as compared."""
     return {s.source_id: (row_id(s.source_id, s.attributes), compared(s.text)) for s in segments}
+
+
+def _asked_row(source: str, survey: bool) -> str:
+    """The row ID of a stored statement: of a ``survey`` of several questions (answers
+    "11.1", "11.2", "Q3_2.1") the row's, which the moderation decided on; else its own.
+
+    >>> _asked_row("Q3_2.1", True), _asked_row("11.2", True), _asked_row("11.2", False)
+    ('Q3_2', '11', '11.2')
+    """
+    return (source.rpartition(".")[0] or source) if survey else source
 
 
 def _by_number(source: str) -> tuple[int, str]:
