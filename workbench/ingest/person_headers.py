@@ -10,6 +10,9 @@ or a part of a name: "Autorenname", "Benutzername" — not "Projektname", "Datei
 other word than articles, possessives and such ("Name des Autors", "Ihr Name", "Author's
 name"), or the contribution after a person ("Autor*in des Vorschlags", "Author of the
 proposal"); "Name des Projekts" is no person column, nor "Anzahl Teilnehmende" nor "Autor-ID".
+Who submitted, reported or commented is the row's author too ("Antragsteller*in", "Meldende
+Person", "Gemeldet von", "Autor*in des Kommentars", "Proposal author"); a header about that
+person ("Antwort an die Antragstellerin", "Status der Meldung") stays text or an attribute.
 Gender marks are one word ("Moderator*in", "Bewerter:innen", "AutorInnen"). Headers are
 compared without case, accents, punctuation and a trailing remark in brackets ("Name
 (freiwillig)" is ``name``).
@@ -86,8 +89,11 @@ _AUTHOR_WORDS = _forms(
     "autor author verfasser urheber ersteller creator "
     "poster absender sender teilnehmer teilnehmende participant befragte interviewte "
     "interviewpartner gesprachspartner gespraechspartner interviewee respondent sprecher "
-    "ansprechpartner ansprechperson kontaktperson"
+    "ansprechpartner ansprechperson kontaktperson "
+    "antragsteller ideengeber hinweisgeber initiator applicant"  # who submitted or reported
 ) | {"person"}  # not "Personen": a count
+# … only as a word of its own, never the head of a compound ("Rauchmelder", "kompetent")
+_AUTHOR_WHOLE_WORDS = _forms("melder petent reporter") | frozenset(("meldende", "meldender"))
 _OTHER_WORDS = _forms(
     "moderator administrator admin bewerter gutachter begutachter prufer pruefer reviewer "
     "assignee "
@@ -118,7 +124,8 @@ _RESPONSE_WORDS = frozenset(
 _USER_WORDS = _forms("user benutzer nutzer member")  # an account: its name is a user name
 _NAME_WORDS = frozenset(
     "name namen vorname vornamen nachname nachnamen familienname rufname fullname firstname "
-    "lastname surname givenname vollername klarname realname geburtsname heissen heisst".split()
+    "lastname surname givenname vollername klarname realname geburtsname heissen heisst "
+    "zuname zunamen".split()
 )
 _NICK_WORDS = frozenset(
     "username usernames benutzername nutzername nickname nick spitzname login loginname "
@@ -147,6 +154,7 @@ _AUTHOR_VERBS = frozenset(
     eingereicht erstellt verfasst geschrieben gepostet gesendet eingesendet eingestellt
     hochgeladen veroffentlicht angelegt hinzugefugt submitted created posted written sent
     authored uploaded published added
+    gemeldet beantragt vorgeschlagen angeregt reported proposed suggested requested
     """.split()
 )
 _PARTICIPLE = re.compile(
@@ -156,8 +164,9 @@ _PARTICIPLE = re.compile(
 _ASSIGNED = frozenset("zugewiesen zugeordnet weitergeleitet delegiert assigned delegated".split())
 # … also inside a compound name ("Benutzer*innenname des/der Verfasser*in": Consul's author)
 _GENDER_MARK = re.compile(
-    r"(?<=[^\W\d_])(?:/-|[*:_/·|])(?=(?:in|innen)\b|innen(?:name|namen)\b)", re.IGNORECASE
-)  # "Autor/-in" too
+    r"(?<=[^\W\d_])(?:/-|[*:_/·|])(?=(?:in|innen)\b|innen(?:name|namen)\b)|(?<=e)/(?=r\b)",
+    re.IGNORECASE,
+)  # "Autor/-in" too, and "Meldende/r"
 # The contribution a person column's genitive names ("Autor*in des Vorschlags", "Verfasser/in
 # der Idee", "Author of the proposal", "Bearbeiter*in des Vorschlags"): a word beside the
 # person, as an article. Without a person before it ("Name des Vorschlags", "Titel der
@@ -166,13 +175,21 @@ _CONTRIBUTIONS = frozenset(
     """
     vorschlag vorschlags vorschlages vorschlage idee ideen beitrag beitrags beitrages eintrag
     eintrags eintrages initiative antrag antrags antrages anliegen anliegens eingabe meldung
-    petition proposal proposals idea ideas contribution submission post entry
+    petition proposal proposals idea ideas contribution submission post entry debatte debate
     """.split()
 )
+# A comment in the genitive after its author ("Autor*in des Kommentars", "Author of the
+# comment"): a comments export's row IS the comment, so this is the row's author. Written as
+# a compound or before the person ("Kommentarautor", "Comment author") it stays another
+# person, as a reply's author ("Autor*in der Antwort").
+_COMMENTS = frozenset("kommentar kommentars kommentares comment".split())
 _OF = frozenset(("des", "der", "of", "the"))
 # "Name der einreichenden Person": who submitted the contribution, its author (not the
 # noun "Einreicher*in": a form's enumerator)
-_AUTHOR_ADJECTIVES = frozenset("einreichende einreichenden vorschlagende vorschlagenden".split())
+_AUTHOR_ADJECTIVES = frozenset(
+    "einreichende einreichenden vorschlagende vorschlagenden antragstellende antragstellenden "
+    "meldende meldenden".split()
+)
 _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])(?!In)")
 
 
@@ -201,7 +218,7 @@ def _word_kind(word: str) -> str | None:
         return NICKNAME
     if word in _NAME_WORDS:
         return "name"
-    if word in _AUTHOR_WORDS:
+    if word in _AUTHOR_WORDS or word in _AUTHOR_WHOLE_WORDS:
         return AUTHOR
     if word in _OTHER_WORDS:
         return OTHER
@@ -247,6 +264,8 @@ def _role_by_words(header: str) -> str | None:
             NICKNAME,
         ):
             words[i - 1 : i + 1] = [words[i - 1] + words[i]]
+    if 2 <= len(words) <= 4 and words[-1] == "durch" and words[-2] in _AUTHOR_VERBS:
+        return AUTHOR  # "Eingereicht durch"
     if 2 <= len(words) <= 4 and words[-1] in _BY:
         if words[-2] in _AUTHOR_VERBS:
             return AUTHOR
@@ -274,8 +293,14 @@ def _genitive_fillers(words: list[str], kinds: list[str | None]) -> list[str | N
         if word in _AUTHOR_ADJECTIVES and words[i + 1 : i + 2] == ["person"]:
             out[i] = "filler"
         person = {AUTHOR, OTHER, NICKNAME} & set(out[:i])
-        if word in _CONTRIBUTIONS and i and words[i - 1] in _OF and person and not response:
+        genitive = bool(i) and words[i - 1] in _OF and bool(person)
+        if word in _CONTRIBUTIONS and genitive and not response:
             out[i] = "filler"
+        replies = [k for j, k in enumerate(out) if k == "response" and j != i]
+        if word in _COMMENTS and genitive and AUTHOR in out[:i] and not replies:
+            out[i] = "filler"  # "Autor*in des Kommentars"
+        if word in _CONTRIBUTIONS and not i and kinds[1:] == [AUTHOR]:
+            out[i] = "filler"  # "Proposal author", "Debate author"
     return out
 
 

@@ -1,0 +1,97 @@
+"""Who submitted, reported or commented names the row's author ("Antragsteller*in",
+"Meldende Person", "Autor*in des Kommentars"); headers about that person stay text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest.person_headers import AUTHOR, OTHER, person_role
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Antragsteller*in",
+        "Antragsteller/in",
+        "AntragstellerIn",
+        "Name der Antragstellerin",
+        "Name der antragstellenden Person",
+        "Meldende Person",
+        "Name der meldenden Person",
+        "Meldende/r",
+        "Melder:in",
+        "Ideengeber*in",
+        "Hinweisgeber/in",
+        "Initiator*in",
+        "Petent*in",
+        "Gemeldet von",
+        "Eingereicht durch",
+        "Autor*in des Kommentars",
+        "Verfasser/in des Kommentars",
+        "Author of the comment",
+        "Proposal author",
+        "Debate author",
+        "Applicant name",
+        "Reporter",
+        "Reported by",
+        "Vor- und Zuname",
+    ],
+)
+def test_who_submitted_or_reported_is_the_author(header: str) -> None:
+    assert person_role(header) == AUTHOR
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Antwort an die Antragstellerin", None),
+        ("Rückmeldung an meldende Person", None),
+        ("Reply to the applicant", None),
+        ("Status der Meldung", None),
+        ("Anzahl Antragsteller*innen", None),
+        ("Anzahl meldende Personen", None),
+        ("Meldende Stelle", None),  # an office
+        ("Antragstellende Organisation", None),
+        ("Anliegen der meldenden Person", None),  # the text itself
+        ("Antragsteller*in informiert", None),
+        ("Rauchmelder", None),
+        ("Brandmelder vorhanden", None),
+        ("Finanziert durch", None),
+        ("Kommentar des Autors des Kommentars", None),
+        ("Comment author", OTHER),  # as a reply's author
+        ("Autor*in der Antwort", OTHER),
+    ],
+)
+def test_headers_about_the_submitter_keep_their_role(header: str, role: str | None) -> None:
+    assert person_role(header) == role
+
+
+@pytest.mark.parametrize(
+    "header", ["Antragsteller*in", "Name der meldenden Person", "Autor*in des Kommentars"]
+)
+def test_a_submitters_name_is_not_stored_in_clear(
+    project: Project, tmp_path: Path, header: str
+) -> None:
+    rows = [
+        ("1", "Gunhild Albrecht", "Laterne", "Die Laterne ist aus.", "Danke, wir prüfen das."),
+        ("2", "Torben Wischnewski", "Müll", "Im Park liegt Müll.", "Die Stelle wurde gereinigt."),
+    ]
+    path = tmp_path / "meldungen.csv"
+    columns = ["ID", header, "Titel", "Beschreibung", "Antwort an die Antragstellerin"]
+    pd.DataFrame(rows, columns=columns).to_csv(path, index=False, sep=";")
+    assert main(["--project", str(project.path), "import", str(path), "--id-column", "ID"]) == 0
+
+    stored = stored_text(project)
+    for word in ("Gunhild", "Albrecht", "Torben", "Wischnewski"):
+        assert word not in stored, word
+    segments = project.segments().set_index("source_id")
+    speakers = {sid: (a or {}).get("speaker") for sid, a in segments["attributes"].items()}
+    assert speakers["1"].startswith("[Person ") and speakers["2"].startswith("[Person ")
+    assert speakers["1"] != speakers["2"]
+    assert "Die Stelle wurde gereinigt." in stored  # the answer to the submitter: text
