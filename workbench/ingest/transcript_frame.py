@@ -36,9 +36,10 @@ from datetime import date
 from itertools import pairwise
 
 from workbench.core.domain import InputError
+from workbench.ingest.chat_events import CHAT_EVENTS, told
 from workbench.ingest.common import normalise_date
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.name_lists import ARTICLES, FUNCTION_WORDS, REACTIONS, TITLES
+from workbench.ingest.name_lists import REACTIONS, TITLES
 from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.protocol_meta import (
     META_KEYS,
@@ -119,27 +120,6 @@ _BANNER_IN_TEXT = re.compile(
     r"\.(?:ai|com|io)\b[^()]{0,200}\)\s*",
     re.I,
 )
-# A display name in a tool's event line: a few capitalised words, "Nachname, Vorname" or with
-# "(Gast)" — no colon, so "Anna Schmidt: Lea hat die Besprechung verlassen." is a turn
-_EVENT_NAME = r"[^\W\d_][\w'’.-]*(?:,?\s+[^\W\d_][\w'’.-]*){0,4}(?:\s+\([^()\n]{1,30}\))?"
-_CHAT_EVENTS = (
-    # Teams' events in a copied meeting chat, each a line of its own: who left, joined or was
-    # added ("Wagner, Lea hat die Besprechung verlassen.", "Anna Schmidt added Lea Wagner to
-    # the meeting."; the people go onto the name list), the recording and the meeting itself
-    re.compile(
-        rf"^(?P<who>{_EVENT_NAME})\s+(?:hat\s+die\s+Besprechung\s+verlassen|ist\s+der\s+"
-        r"Besprechung\s+beigetreten|(?:has\s+)?(?:left|joined)\s+the\s+meeting)\.?$"
-    ),
-    re.compile(
-        rf"^(?P<who>{_EVENT_NAME})\s+(?:hat\s+(?P<whom>{_EVENT_NAME})\s+zur\s+Besprechung\s+"
-        rf"hinzugefügt|added\s+(?P<whom2>{_EVENT_NAME})\s+to\s+the\s+meeting)\.?$"
-    ),
-    re.compile(
-        r"^(?:(?:Die\s+)?Aufzeichnung\s+wurde\s+(?:gestartet|beendet|angehalten)|Recording\s+"
-        r"(?:has\s+)?(?:started|stopped)|Besprechung\s+gestartet|Meeting\s+started)\.?$"
-    ),
-    re.compile(r"^(?:Besprechung\s+beendet|Meeting\s+ended)\s*:\s*(?:\d+\s*\w+\.?\s*){1,3}$"),
-)
 _NOTICES = (
     re.compile(
         r"^(?P<who>\S.{0,80}?)\s+(?:hat\s+die\s+Transkription\s+(?:beendet|gestartet|angehalten"
@@ -214,20 +194,14 @@ def notice(line: str, below_sender: bool = False) -> tuple[str, ...] | None:
     text = line.strip()
     if is_service_banner(text):
         return ()
-    for pattern in (*_NOTICES, *(() if below_sender else _CHAT_EVENTS)):
+    for pattern in (*_NOTICES, *(() if below_sender else CHAT_EVENTS)):
         match = pattern.match(text)
         if match:
             named = [who for key in ("who", "whom", "whom2") if (who := match.groupdict().get(key))]
-            if pattern in _CHAT_EVENTS and any(_told(who) for who in named):
+            if pattern in CHAT_EVENTS and any(told(who) for who in named):
                 return None  # "Sie hat die Besprechung verlassen.": a message's line
             return tuple(who for who in named if not is_role(who))
     return None
-
-
-def _told(who: str) -> bool:
-    """Whether an event's "name" opens with a pronoun, article or particle ("Sie", "Mein
-    Kollege", "Ja, Lea"): a message telling of it, as no app names a person so."""
-    return fold(re.split(r"[\s,]+", who)[0]) in FUNCTION_WORDS | ARTICLES
 
 
 # A transcript's head as transcription rules ask for it (Dresing/Pehl): "Datum: 14.04.2021",
