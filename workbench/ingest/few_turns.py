@@ -5,6 +5,7 @@ interview's labels, a short transcript as a tool writes it (pure; used by
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
@@ -227,6 +228,17 @@ def _timed_agenda(turns: list[Turn]) -> bool:
         if topic[-1] in ".!?…,;:" or not topic[0].isupper():
             return False
     return True
+
+
+def agenda_stamps(turns: list[Turn]) -> bool:
+    """Whether the turns that open with a time stamp are an agenda's lines, two or more of
+    them ("A: [12:00:00] Mittagessen" / "B: [13:00:00] Rundgang" / "C: [14:30:00] Abschluss"
+    above a protocol's text, :func:`_timed_agenda`): a protocol, not a recording's turns of
+    speakers "A", "B", "C"; the lines below the last are the protocol's next, "Diskussion")."""
+    stamped = [t for t in turns if t.lines and _OPENING_STAMP.match(t.lines[0])]
+    if stamped:  # the last item's topic is its first line
+        stamped[-1] = replace(stamped[-1], lines=stamped[-1].lines[:1])
+    return len(stamped) >= MIN_TURNS - 1 and _timed_agenda(stamped)
 
 
 # A numbered part of a meeting, never a speaker of a recording ("TOP 1: [00:15:00] …",

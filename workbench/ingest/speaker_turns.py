@@ -21,7 +21,8 @@ name or surname the gazetteer knows) and they speak more than once — or, where
 speaks twice (questions in a forum's chat), two thirds are full names of first name and
 surname the gazetteer knows: an agenda ``10:00 Begrüßung`` / text stays a protocol, and
 so do timed topics ``[18:15] Verkehr: …``, ``(18:15:00) Grün: …`` (nouns, no name or
-role, in time order: :func:`~workbench.ingest.few_turns.agenda_topics`).
+role, in time order: :func:`~workbench.ingest.few_turns.agenda_topics`), and an agenda of
+stamped items ``A: [12:00:00] Mittagessen`` (:func:`~workbench.ingest.few_turns.agenda_stamps`).
 Fewer than three turns make a transcript only as a tool writes them: speaker lines with
 their times (``Anna Schmidt   0:03``), or under a tool's frame — a time line of its own
 with seconds above them (Google Meet's ``00:00:00`` below ``Teilnehmer`` and
@@ -57,6 +58,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.few_turns import (
+    agenda_stamps,
     agenda_topics,
     framed_turns,
     full_name,
@@ -217,8 +219,8 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     short = short or stamped_turns(turns) or (interview and len(turns) == MIN_TURNS - 1)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
-    if agenda_topics(turns):
-        return False  # "[18:15] Verkehr: …", "(18:15:00) Grün: …": a protocol's agenda
+    if agenda_topics(turns) or agenda_stamps(turns):
+        return False  # "[18:15] Verkehr: …", "(18:15:00) Grün: …", "A: [12:00:00] Mittagessen"
     if any(len(line) > 80 for line in title):
         return False
     # People speak more than once, the labels of a list ("Ort: …", "Datum: …") do not;

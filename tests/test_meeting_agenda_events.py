@@ -1,0 +1,55 @@
+"""Meetings and protocols, findings of session 39 (each test failed on the code before):
+
+- an agenda of five or more stamped lines ("A: [10:00:00] Begrüßung" … "E: [14:00:00] …")
+  made the protocol a transcript of speakers "A" to "E" (two to four lines stayed a protocol);
+- in a PDF, a question someone asked, told in a paragraph ("Eine Anwohnerin fragte: Wann
+  kommt der Radweg?"), over "Ergebnis:" and a list became the list's question and was lost;
+- a message's later line opening with an answer word ("Ja: mehr Licht am Spielplatz", also
+  "Nein:", "Genau:", "Stimmt:", "Danke:") started a turn of a person "Ja" on the key;
+- Teams' events naming someone in six or more words ("Dr. Maria Luisa von der Heide (Stadt
+  Leverkusen) hat die Besprechung verlassen.", "von der Heide, Maria Luisa …") or by an
+  e-mail address stayed in the message above them, the surname in clear.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from tests.transcript_files import import_into
+from tests.transcript_files import write_file as _file
+from workbench import Project
+
+TOPICS = ["Begrüßung", "Vorstellungsrunde", "Mittagessen", "Rundgang", "Arbeitsgruppen"]
+TOPICS += ["Kaffeepause", "Ergebnisse", "Abschluss"]
+DISCUSSION = [
+    "Anna Schmidt: Wir brauchen mehr Bänke am Markt.",
+    "Ben Berg: Und der Spielplatz ist seit Monaten gesperrt.",
+    "Anna Schmidt: Die Beleuchtung im Park fehlt.",
+]
+
+
+def _agenda(count: int) -> list[str]:
+    return [f"{chr(65 + k)}: [{10 + k}:00:00] {TOPICS[k]}" for k in range(count)]
+
+
+@pytest.mark.parametrize("count", [5, 6, 8])
+@pytest.mark.parametrize("markdown", [False, True])
+def test_an_agenda_of_stamped_lines_keeps_the_protocol_a_protocol(
+    project: Project, tmp_path: Path, count: int, markdown: bool
+) -> None:
+    if markdown:
+        text = ["# Quartiersworkshop Manfort", "", "## Tagesordnung", "", *_agenda(count)]
+        text += ["", "## Diskussion", "", *DISCUSSION]
+    else:
+        text = ["Quartiersworkshop Manfort", "", *_agenda(count), "", "Diskussion", *DISCUSSION]
+    path = _file(tmp_path, "protokoll.md" if markdown else "protokoll.txt", "\n".join(text) + "\n")
+    assert import_into(project, path) == 0
+    stored = project.segments().sort_values("position")
+    agenda = [t for t in stored["text"] if any(t.endswith(topic) for topic in TOPICS)]
+    assert agenda == _agenda(count)  # the agenda's lines as written, no one's turns
+    assert not any(role in {"A", "B", "C", "D", "E"} for role in stored["speaker_role"].dropna())
+    assert all("speaker" not in a for a in stored["attributes"])
+    assert "Schmidt" not in stored_text(project) and "Berg" not in stored_text(project)
