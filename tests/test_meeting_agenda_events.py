@@ -18,9 +18,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import stored_text
+from tests.test_pdf_protocol import pdf_bytes
 from tests.transcript_files import import_into
 from tests.transcript_files import write_file as _file
 from workbench import Project
+from workbench.ingest import parse_file
 
 TOPICS = ["Begrüßung", "Vorstellungsrunde", "Mittagessen", "Rundgang", "Arbeitsgruppen"]
 TOPICS += ["Kaffeepause", "Ergebnisse", "Abschluss"]
@@ -53,3 +55,42 @@ def test_an_agenda_of_stamped_lines_keeps_the_protocol_a_protocol(
     assert not any(role in {"A", "B", "C", "D", "E"} for role in stored["speaker_role"].dropna())
     assert all("speaker" not in a for a in stored["attributes"])
     assert "Schmidt" not in stored_text(project) and "Berg" not in stored_text(project)
+
+
+HEAD = ["Stadtteilrunde Manfort", "Datum: 12.03.2021", "Sozialraum: Manfort"]
+ANSWERS = ["- Ein Arzt im Viertel", "- Ein Café am Markt"]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Eine Anwohnerin fragte: Wann kommt der Radweg?",
+        "Frau Kaya fragte: Was passiert mit dem Treff?",
+        "Eine Teilnehmerin wollte wissen: Wann öffnet die Bücherei wieder?",
+        "Ein Vertreter der Stadt erkundigte sich: Wie viele Plätze gibt es?",
+        "Eine Mutter fragte, wann der Spielplatz wieder öffnet?",
+    ],
+)
+def test_a_question_told_in_a_pdf_protocol_is_a_statement(tmp_path: Path, asked: str) -> None:
+    path = tmp_path / "runde.pdf"
+    path.write_bytes(pdf_bytes([[*HEAD, asked, "Ergebnis:", *ANSWERS]]))
+    said = [(s.question, s.text) for s in parse_file(path).segments]
+    assert said[0] == (None, asked)
+    assert all(question != asked for question, _ in said)
+
+
+@pytest.mark.parametrize(
+    ("asking", "question"),
+    [
+        ("Was fehlt im Quartier?", "Was fehlt im Quartier?"),
+        ("Frage: Wann kommt der Radweg?", "Wann kommt der Radweg?"),
+        ("Was fragen Sie sich: Wo fehlt etwas?", "Was fragen Sie sich: Wo fehlt etwas?"),
+    ],
+)
+def test_a_question_standing_alone_still_heads_its_answers(
+    tmp_path: Path, asking: str, question: str
+) -> None:
+    path = tmp_path / "runde.pdf"
+    path.write_bytes(pdf_bytes([[*HEAD, asking, "Ergebnis:", *ANSWERS]]))
+    said = [(s.question, s.text) for s in parse_file(path).segments]
+    assert said == [(question, "Ein Arzt im Viertel"), (question, "Ein Café am Markt")]

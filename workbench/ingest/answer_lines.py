@@ -144,10 +144,37 @@ def label_heads(
 
 def _asks(text: str) -> bool:
     """Whether a paragraph is a question over an answer label: "Frage: Was fehlt?" (as
-    :func:`answer_head` takes it) or one question sentence, also wrapped over lines."""
+    :func:`answer_head` takes it) or one question sentence, also wrapped over lines; not a
+    question someone asked, told in the protocol (:func:`reported`)."""
     words = text.split()
     one = not SENTENCE_END.search(text[:-1]) and len(words) <= _QUESTION_AT_MOST
-    return answer_head([text, "Ergebnis:"]) or (text.endswith("?") and one)
+    asks = answer_head([text, "Ergebnis:"]) or (text.endswith("?") and one)
+    return asks and not reported(text)
+
+
+# who asked, before the question: "Eine Anwohnerin fragte:", "Frau Kaya fragt nach:", "Eine
+# Teilnehmerin wollte wissen:", "Ein Vertreter erkundigte sich:", "Eine Mutter fragte, wann …"
+_ASKING_VERB = re.compile(
+    r"\b(?:(?:nach|rück|hinter|zurück)?fragt(?:e|en|est)?|wollten?\s+(?:\w+\s+)?wissen|"
+    r"erkundigt(?:e|en)?\s+sich|sagt(?:e|en)?|meint(?:e|en)?|wandte\s+ein|warf\s+ein)\b"
+)
+_ASKING_WORDS = frozenset(
+    "was wer wen wem wessen wie wo wohin woher wann warum weshalb wieso welche welcher "
+    "welches welchen welchem wozu womit wofür worüber inwiefern ob".split()
+)
+
+
+def reported(text: str) -> bool:
+    """Whether a paragraph tells of a question someone asked ("Eine Anwohnerin fragte: Wann
+    kommt der Radweg?"): a statement, no question heading the answers below it; a question
+    that asks itself ("Was fragen Sie sich: Wo fehlt etwas?") or a label ("Frage 2:") is none.
+
+    >>> reported("Eine Anwohnerin fragte: Wann kommt der Radweg?"), reported("Frage: Was fehlt?")
+    (True, False)
+    """
+    head = re.split(r"[:,]", text, maxsplit=1)[0]
+    first = head.split()[0].casefold() if head.split() else ""
+    return first not in _ASKING_WORDS and _ASKING_VERB.search(head) is not None
 
 
 def numbered_asks(numbered: Sequence[tuple[int, str] | None], lines: Sequence[str]) -> set[int]:
