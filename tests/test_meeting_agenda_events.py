@@ -94,3 +94,20 @@ def test_a_question_standing_alone_still_heads_its_answers(
     path.write_bytes(pdf_bytes([[*HEAD, asking, "Ergebnis:", *ANSWERS]]))
     said = [(s.question, s.text) for s in parse_file(path).segments]
     assert said == [(question, "Ein Arzt im Viertel"), (question, "Ein Café am Markt")]
+
+
+@pytest.mark.parametrize("word", ["Ja", "Nein", "Genau", "Stimmt", "Danke"])
+def test_an_answer_word_opening_a_messages_line_is_no_person(
+    project: Project, tmp_path: Path, word: str
+) -> None:
+    chat = (
+        "[18:01] Anna Schmidt : Hallo zusammen, schön dass ihr da seid.\n"
+        f"[18:02] Ben Berg : Zwei Punkte von mir.\n{word}: mehr Licht am Spielplatz\n"
+        "[18:04] Ben Berg : Danke, notiert.\n"
+        "[18:05] Clara Kaya : Es fehlen Bänke am Markt.\n"
+    )
+    path = _file(tmp_path, "public_chat.txt", chat)
+    said = [(s.attributes.get("speaker"), s.text) for s in parse_file(path).segments]
+    assert said[1] == ("Ben Berg", f"Zwei Punkte von mir.\n{word}: mehr Licht am Spielplatz")
+    assert import_into(project, path) == 0
+    assert sorted(project.pseudonym_key()["original"]) == ["Anna Schmidt", "Ben Berg", "Clara Kaya"]

@@ -15,7 +15,10 @@ _DISCOURSE = frozenset(
         "beispiel beispiele beispielsweise nachtrag zusammenfassung zusammengefasst "
         "wichtig achtung übrigens uebrigens konkret insgesamt grundsätzlich "
         "schließlich schliesslich zuletzt abschließend abschliessend einerseits andererseits "
-        "stichwort stichworte aber und oder letztens ps p.s."
+        "stichwort stichworte aber und oder letztens ps p.s. "
+        # an answer or thanks before the point ("Ja: mehr Licht am Spielplatz", "Genau: …")
+        "ja nein jein genau stimmt danke okay ok richtig eben doch klar super absolut exakt "
+        "korrekt"
     ).split()
 ) | {
     "zum beispiel",
