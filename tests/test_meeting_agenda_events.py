@@ -111,3 +111,39 @@ def test_an_answer_word_opening_a_messages_line_is_no_person(
     assert said[1] == ("Ben Berg", f"Zwei Punkte von mir.\n{word}: mehr Licht am Spielplatz")
     assert import_into(project, path) == 0
     assert sorted(project.pseudonym_key()["original"]) == ["Anna Schmidt", "Ben Berg", "Clara Kaya"]
+
+
+def _teams_chat(event: str) -> str:
+    return (
+        "Schmidt, Anna\n18:02\nWillkommen zur Stadtteilrunde!\n\n"
+        f"Becker, Jonas\n18:03\nIch wohne seit 5 Jahren in Manfort.\n\n{event}\n\n"
+        "Schmidt, Anna\n18:05\nHallo Frau Heide, Frau Schulz, schön dass Sie da sind.\n\n"
+        "Becker, Jonas\n18:06\nWir brauchen mehr Bänke am Markt.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        "Dr. Maria Luisa von der Heide (Stadt Leverkusen) hat die Besprechung verlassen.",
+        "von der Heide, Maria Luisa (Stadt Leverkusen) ist der Besprechung beigetreten.",
+        "Anna Schmidt added Dr. Maria Luisa von der Heide (Stadt Leverkusen) to the meeting.",
+        "maria.schulz@example.org (Gast) ist der Besprechung beigetreten.",
+        "m.schulz@stadt-leverkusen.de left the meeting.",
+    ],
+)
+def test_a_teams_event_with_a_long_name_or_an_address_is_no_message_text(
+    project: Project, tmp_path: Path, event: str
+) -> None:
+    path = _file(tmp_path, "chat.txt", _teams_chat(event))
+    said = [s.text for s in parse_file(path).segments]
+    assert said[1] == "Ich wohne seit 5 Jahren in Manfort."
+    assert import_into(project, path) == 0
+    stored = stored_text(project)
+    for clear in ("Heide", "Luisa", "schulz@", "Besprechung", "meeting"):
+        assert clear not in stored
+
+
+def test_the_name_an_events_address_spells_is_listed(project: Project, tmp_path: Path) -> None:
+    event = "maria.schulz@example.org (Gast) ist der Besprechung beigetreten."
+    assert parse_file(_file(tmp_path, "chat.txt", _teams_chat(event))).names[-1] == "Maria Schulz"

@@ -9,9 +9,14 @@ import re
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import ARTICLES, FUNCTION_WORDS
 
-# A display name in a tool's event line: a few capitalised words, "Nachname, Vorname" or with
-# "(Gast)" — no colon, so "Anna Schmidt: Lea hat die Besprechung verlassen." is a turn
-_EVENT_NAME = r"[^\W\d_][\w'’.-]*(?:,?\s+[^\W\d_][\w'’.-]*){0,4}(?:\s+\([^()\n]{1,30}\))?"
+# A display name in a tool's event line: words of a name, "Nachname, Vorname", up to eight
+# with titles and particles ("Dr. Maria Luisa von der Heide"), or the e-mail address of a
+# guest's account, also with "(Gast)" or an organisation's name ("(Stadt Leverkusen)") — no
+# colon, so "Anna Schmidt: Lea hat die Besprechung verlassen." is a turn
+_MAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_EVENT_NAME = (
+    rf"(?:{_MAIL}|[^\W\d_][\w'’.-]*(?:,?\s+[^\W\d_][\w'’.-]*){{0,7}})(?:\s+\([^()\n]{{1,40}}\))?"
+)
 CHAT_EVENTS = (
     # Teams' events in a copied meeting chat, each a line of its own: who left, joined or was
     # added ("Wagner, Lea hat die Besprechung verlassen.", "Anna Schmidt added Lea Wagner to
@@ -34,5 +39,33 @@ CHAT_EVENTS = (
 
 def told(who: str) -> bool:
     """Whether an event's "name" opens with a pronoun, article or particle ("Sie", "Mein
-    Kollege", "Ja, Lea"): a message telling of it, as no app names a person so."""
+    Kollege", "Ja, Lea"): a message telling of it, as no app names a person so; a surname
+    with its particle before the first name is a name ("von der Heide, Maria Luisa")."""
+    if _PARTICLE_FIRST.match(who):
+        return False
     return fold(re.split(r"[\s,]+", who)[0]) in FUNCTION_WORDS | ARTICLES
+
+
+# "Nachname, Vorname" with the surname's particle in lower case, as Teams lists a person
+_PARTICLE_FIRST = re.compile(
+    r"(?:von|van|de|zu|da|di|del|della|ten|ter)(?:\s+(?:der|den|dem|zu|la|le|de))?"
+    r"\s+[A-ZÄÖÜ][\w'’-]*(?:\s+[A-ZÄÖÜ][\w'’-]*)?,\s+[A-ZÄÖÜ]"
+)
+_MAIL_NAME = re.compile(r"(?P<first>[^\W\d_]{2,})[._](?P<last>[^\W\d_]{2,})@[^\s()]+")
+
+
+def event_person(who: str) -> str | None:
+    """The person an event names: the display name as written, or the name an account's
+    e-mail address spells ("maria.schulz@example.org (Gast)" → "Maria Schulz"); None for an
+    address that spells none ("m.schulz@…": the address itself is replaced wherever it
+    stands, as any e-mail address).
+
+    >>> event_person("Lea Wagner (Gast)"), event_person("maria.schulz@example.org (Gast)")
+    ('Lea Wagner (Gast)', 'Maria Schulz')
+    >>> event_person("m.schulz@stadt-leverkusen.de") is None
+    True
+    """
+    if re.match(_MAIL, who) is None:
+        return who
+    spelt = _MAIL_NAME.match(who)
+    return f"{spelt['first'].title()} {spelt['last'].title()}" if spelt else None

@@ -36,7 +36,7 @@ from datetime import date
 from itertools import pairwise
 
 from workbench.core.domain import InputError
-from workbench.ingest.chat_events import CHAT_EVENTS, told
+from workbench.ingest.chat_events import CHAT_EVENTS, event_person, told
 from workbench.ingest.common import normalise_date
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import REACTIONS, TITLES
@@ -200,7 +200,8 @@ def notice(line: str, below_sender: bool = False) -> tuple[str, ...] | None:
             named = [who for key in ("who", "whom", "whom2") if (who := match.groupdict().get(key))]
             if pattern in CHAT_EVENTS and any(told(who) for who in named):
                 return None  # "Sie hat die Besprechung verlassen.": a message's line
-            return tuple(who for who in named if not is_role(who))
+            people = (event_person(who) for who in named if not is_role(who))
+            return tuple(person for person in people if person)
     return None
 
 
