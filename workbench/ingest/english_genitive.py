@@ -3,13 +3,14 @@
 a surname before it, and before what a person owns, is a person.
 
 Contractions ("Gibt's", "Wie geht's") are no capitalised word with a noun after; a first
-name or a word of the language before it is a shop or a brand ("Rosi's Bar", "Domino's
-Pizza", "McDonald's"), and so is a word for a shop or a dish after it ("… 's Imbiss"); a
-place or an institution is no person either ("Hamburg's Hafen", "Vonovia's Mieter").
-A word of no list before what a shop sells or offers is a brand ("Tchibo's Kaffee",
-"Zalando's Angebot"). A surname of the gazetteer that is also a word or a first name
-("Fischer", "Koch", "Wolf", "Nguyen") is a person before what only a person has: an idea,
-a proposal, a wife ("Fischer's Idee", "Nguyen's Vorschlag"; "Koch's Rezept" stays).
+name or a word of the language before it is a shop or a brand ("Rosi's
+Bar", "Domino's Pizza", "McDonald's"), and so is a word for a shop or a dish after it
+("… 's Imbiss"); a place or an institution is no person either ("Hamburg's Hafen",
+"Vonovia's Mieter"). A word of no list before what a shop sells or offers is a brand
+("Tchibo's Kaffee", "Zalando's Angebot"). A first name, or a surname of the gazetteer that
+is also a word ("Toni", "Fischer", "Koch", "Wolf", "Nguyen"), is a person before what only
+a person has: an idea, a proposal, a wife ("Toni's Idee", "Fischer's Idee"; "Koch's Rezept"
+stays), also in an English text ("Fischer's idea", "Koch's proposal").
 The hit is uncertain and shown for review; the apostrophe-s stays outside the placeholder.
 """
 
@@ -63,6 +64,17 @@ _PERSON_OWNED = frozenset(
     enkel enkelin familie eltern mutter vater bruder schwester nachbar nachbarin nachbarn
     """.split()
 )
+# what only a person has, in an English text ("Fischer's idea", "Koch's proposal"): the
+# noun after the apostrophe-s is written in lower case there
+_ENGLISH_PERSON_OWNED = frozenset(
+    """
+    idea ideas proposal proposals suggestion suggestions opinion opinions view views question
+    questions comment comments concern concerns request requests objection objections remark
+    remarks statement argument arguments answer speech wife husband partner daughter son
+    children kids family mother father brother sister neighbour neighbor friend
+    """.split()
+)
+_OWNED_ENGLISH = re.compile(r"['’]s[ \u00a0]+([a-z]+)\b")
 # the gazetteer's frequent surnames: those that are words are surnames far more often
 # before an apostrophe-s ("Fischer's", "Koch's") than the rare ones ("Bruder", "Kinder")
 _FREQUENT = frozenset(fold(w) for w in SUPPLEMENT_LAST)
@@ -73,10 +85,12 @@ def unknown_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int
     apostrophe-s and a noun it owns ("Becker's Idee", "Zabelberg's Bericht"): a person."""
     if not tok.text.endswith(("'s", "’s")):
         return None
-    owned = _OWNED.match(text, tok.end - 2)
     stem = tok.text[:-2]
-    if owned is None or len(stem) < 3 or not (stem[0].isupper() and stem[1:].islower()):
+    if len(stem) < 3 or not (stem[0].isupper() and stem[1:].islower()):
         return None
+    owned = _OWNED.match(text, tok.end - 2)
+    if owned is None:
+        return _english_owner(finder, text, tok, i)
     noun = fold(owned.group(1))
     if noun in _SHOP_WORDS:
         return None  # "Rosi's Bar", "Kemal's Kiosk", "Omi's Küche", "Rossmann's Filiale"
@@ -91,10 +105,11 @@ def unknown_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int
     first = finder.is_first(owner)
     listed = finder.names.has_last(stem)
     frequent = folded in _FREQUENT or not ordinary_word(stem)
-    if listed and frequent and noun in _PERSON_OWNED:
+    if (first or (listed and frequent)) and noun in _PERSON_OWNED:
         # a surname that is also a word, a first name or a place: "Fischer's Idee",
-        # "Wolf's Frau", "Hahn's Vorschlag", "Nguyen's Antrag"; "Koch's Rezept" stays, and
-        # so do rare surnames that are words ("Kinder's Meinung", "Meister's Idee")
+        # "Wolf's Frau", "Hahn's Vorschlag", "Nguyen's Antrag"; a first name as people
+        # write its genitive ("Toni's Idee", "Andrea's Vorschlag"); "Koch's Rezept",
+        # "Rosi's Bar" stay, and so do rare surnames that are words ("Kinder's Meinung")
         person = True
     elif is_place_name(folded) or where(stem, ()):
         person = False  # "Hamburg's Hafen", "Altona's Bahnhof"
@@ -106,4 +121,33 @@ def unknown_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int
         person = noun not in _TRADE_WORDS  # "Zabelberg's Bericht"; "Tchibo's Kaffee"
     if not person:
         return None
+    return Hit(tok.start, tok.end - 2, "person", stem.lower(), ENGLISH_GENITIVE_CONFIDENCE, stem), i
+
+
+def english_owned(text: str, at: int) -> re.Match[str] | None:
+    """The apostrophe-s at ``at`` and what only a person has after it in an English text
+    ("'s idea", "'s wife"), or None."""
+    owned = _OWNED_ENGLISH.match(text, at)
+    return owned if owned is not None and owned.group(1) in _ENGLISH_PERSON_OWNED else None
+
+
+def _english_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int] | None:
+    """A surname, a first name or a word of no list before an apostrophe-s and what only a
+    person has in an English text ("Fischer's idea", "Koch's proposal"): a person; a brand
+    or a word of the language there stays ("McDonald's idea", "Everyone's opinion")."""
+    if english_owned(text, tok.end - 2) is None:
+        return None
+    stem = tok.text[:-2]
+    owner = replace(tok, end=tok.end - 2, text=stem, folded=fold(stem), lower=stem.lower())
+    folded = owner.folded
+    if finder.blocked(owner) or folded in lists.LOCAL_NAMES | lists.INSTITUTION_NOUNS:
+        return None  # "Vonovia's proposal"
+    listed = finder.names.has_last(stem)
+    frequent = listed and (folded in _FREQUENT or not ordinary_word(stem))
+    if not frequent and (is_place_name(folded) or where(stem, ())):
+        return None  # "Hamburg's proposal"; "Wolf's idea", "Hahn's wife" are persons
+    named = listed or finder.is_first(owner)
+    word = folded in english_words() or ordinary_word(stem) or is_german_noun(folded)
+    if not (named or not word):
+        return None  # "Everyone's opinion", "Mother's idea"
     return Hit(tok.start, tok.end - 2, "person", stem.lower(), ENGLISH_GENITIVE_CONFIDENCE, stem), i

@@ -22,7 +22,7 @@ import re
 from itertools import pairwise
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.english_genitive import unknown_owner
+from workbench.ingest.english_genitive import english_owned, unknown_owner
 from workbench.ingest.focus_surnames import focused_surname
 from workbench.ingest.listed_nouns import is_noun_word, noun_context, speaks_after, word_use
 from workbench.ingest.name_known import Finder, ordinary_word, short_word, singular_verb
@@ -98,7 +98,7 @@ def _english_genitive(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit,
     written as in English before what it owns ("Rosenkranz's Idee", "Koch's Vorschlag"):
     no German noun takes it, so it is the person; the apostrophe-s stays outside the
     placeholder ("[Person 1]'s Idee")."""
-    owner = _ENGLISH_GENITIVE.match(text, tok.end - 2)
+    owner = _ENGLISH_GENITIVE.match(text, tok.end - 2) or english_owned(text, tok.end - 2)
     stem = tok.text[:-2]
     if owner is None or len(stem) < 3 or not (stem[0].isupper() and stem[1:].islower()):
         return None
