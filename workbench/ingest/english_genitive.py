@@ -2,8 +2,8 @@
 "Hartkopf's Vorschlag"): German takes the apostrophe-s from no noun, so a word shaped like
 a surname before it, and before what a person owns, is a person.
 
-Contractions ("Gibt's", "Wie geht's") are no capitalised word with a noun after; a first
-name or a word of the language before it is a shop or a brand ("Rosi's
+Contractions ("Gibt's", "Wie geht's", also "Gibt's Kuchen?", "Hat's Sinn?") are no
+owner; a first name or a word of the language before it is a shop or a brand ("Rosi's
 Bar", "Domino's Pizza", "McDonald's"), and so is a word for a shop or a dish after it
 ("… 's Imbiss"); a place or an institution is no person either ("Hamburg's Hafen",
 "Vonovia's Mieter"). A word of no list before what a shop sells or offers is a brand
@@ -22,6 +22,7 @@ from dataclasses import replace
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import SUPPLEMENT_LAST, fold
 from workbench.ingest.name_known import Finder, ordinary_word
+from workbench.ingest.name_openers import contracted_verb
 from workbench.ingest.name_pairs import english_words
 from workbench.ingest.name_tokens import Tok
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
@@ -88,6 +89,8 @@ def unknown_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int
     stem = tok.text[:-2]
     if len(stem) < 3 or not (stem[0].isupper() and stem[1:].islower()):
         return None
+    if contracted_verb(tok):
+        return None  # "Gibt's Kuchen?", "Hat's Sinn?": a verb and "es"
     owned = _OWNED.match(text, tok.end - 2)
     if owned is None:
         return _english_owner(finder, text, tok, i)

@@ -88,8 +88,28 @@ OPENERS = frozenset(
 
 def opens_before_name(finder: Finder, tok: Tok) -> bool:
     """Whether ``tok`` opens a sentence as a word of :data:`OPENERS` before a surname
-    ("Hat Hartkopf recht?", "Obwohl Hartkopf sagte, …"), and is no first name."""
-    return tok.sentence_start and tok.folded in OPENERS and not finder.is_first(tok)
+    ("Hat Hartkopf recht?", "Obwohl Hartkopf sagte, …", "Hat's Peter gesagt?"), and is no
+    first name."""
+    opener = tok.folded in OPENERS or contracted_verb(tok)
+    return tok.sentence_start and opener and not finder.is_first(tok)
+
+
+# verbs with a contracted "es" ("Gibt's Kuchen?", "Hat's Peter gesagt?", "Geht's Oma gut?")
+_CONTRACTED_VERBS = frozenset(
+    """
+    gibt gab geht ging hat hatte ist war wird wurde klappt klappte macht machte steht stand
+    passt passte reicht lohnt kommt kam lauft lief tut tat bringt hilft heisst regnet stimmt
+    fehlt brennt schmeckt dauert kostet zieht bleibt liegt sieht hangt nutzt stort juckt
+    hab nimm mach lass sag
+    """.split()
+)
+
+
+def contracted_verb(tok: Tok) -> bool:
+    """Whether ``tok`` is a verb with a contracted "es" ("Gibt's", "Hat’s"): no name and
+    no owner of what follows."""
+    word = tok.folded
+    return word.endswith(("'s", "’s")) and word[:-2] in _CONTRACTED_VERBS
 
 
 # subordinating conjunctions, also those the name lists hold as function words ("Weil",
