@@ -4,14 +4,16 @@ zugestimmt."): the particle is a function word, so no rule took the surname afte
 
 Only a surname the gazetteer holds that is no ordinary word, no first name and no place:
 a noun, a plural, a day or a place there stays ("Auch Kinder kamen", "Nur Montag geht",
-"Sogar Berlin hat das", "Auch Bäcker kam", "Auch Koch kochte"). The hit is uncertain and
-shown for review.
+"Sogar Berlin hat das", "Auch Bäcker kam", "Auch Koch kochte"). A plural subject of
+such surnames, also with a form of address, counts as well ("Auch Becker und Kaya kamen",
+"Nur Schmidt und Frau Wolf waren da"), if no surname of it is a word ("Auch Fischer und
+Jäger kamen" stays). The hit is uncertain and shown for review.
 """
 
 from __future__ import annotations
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_known import Finder, singular_verb
+from workbench.ingest.name_known import Finder, ordinary_word, singular_verb
 from workbench.ingest.name_tokens import Tok
 from workbench.ingest.noun_lexicon import is_place_name
 from workbench.ingest.pii_patterns import Hit
@@ -48,6 +50,49 @@ def focused_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple
     verb = toks[i + 1] if i + 1 < len(toks) else None
     past = verb is not None and verb.text.islower() and text[tok.end : verb.start] == " "
     past = past and verb is not None and verb.folded in _PAST | lists.SPEECH_VERBS
-    if not (past or singular_verb(text, toks, i)) or finder._institution_after(text, toks, i):
+    verb = past or singular_verb(text, toks, i) or _coordinated(finder, text, toks, i)
+    if not verb or finder._institution_after(text, toks, i):
         return None  # "Nur Becker Straße", "Auch Schmidt und Koch kamen"
     return Hit(tok.start, tok.end, "person", tok.lower, FOCUSED_SURNAME_CONFIDENCE, tok.text), i
+
+
+_AND = frozenset(("und", "sowie"))
+
+
+def _coordinated(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether the surname ``toks[i]``, no word itself, opens a plural subject of surnames
+    that are no words or of names after "Frau"/"Herr", before a lower-case word ("Auch
+    Becker und Kaya kamen", "Nur Becker, Schmidt und Frau Wolf waren da")."""
+    if ordinary_word(toks[i].text):
+        return False
+    k, partners = i, 0
+    while k + 2 < len(toks):
+        gap, nxt = text[toks[k].end : toks[k + 1].start], toks[k + 1]
+        if gap == " " and nxt.text in _AND:
+            k += 1
+            gap, nxt = text[toks[k].end : toks[k + 1].start], toks[k + 1]
+        elif gap != ", ":
+            break
+        if gap != " " and not (gap == ", " and nxt.text[:1].isupper()):
+            return False
+        if nxt.folded in ("frau", "herr") and text[nxt.end : toks[k + 2].start] == " ":
+            k += 1  # "Frau Wolf": the form of address names a person
+            nxt = toks[k + 1]
+            if not (nxt.text[:1].isupper() and nxt.text[1:].islower()):
+                return False
+        elif not _plain_surname(finder, nxt):
+            return False
+        k, partners = k + 1, partners + 1
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    lower = after is not None and after.text.islower() and text[toks[k].end : after.start] == " "
+    return partners > 0 and lower and after is not None and after.text not in _AND
+
+
+def _plain_surname(finder: Finder, tok: Tok) -> bool:
+    """Whether ``tok`` is a surname of the gazetteer that is no word, no first name and no
+    place ("Kaya", "Schmidt"; not "Jäger", "Thomas", "Berlin")."""
+    if not finder.is_surname(tok) or finder.is_first(tok) or finder.blocked(tok):
+        return False
+    if ordinary_word(tok.text) or is_place_name(tok.folded) or where(tok.text, ()):
+        return False
+    return tok.folded not in finder.protected
