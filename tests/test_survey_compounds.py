@@ -20,6 +20,8 @@ SURVEYS = [
     "Umfrage Fahrradwerkstatt.csv",
     "Kick-off-Umfrage.csv",
     "Fragebögen Opladen.csv",
+    "Frageboegen Opladen.csv",
+    "Kinder- und Jugendbefragung.csv",
 ]
 MEETINGS = [
     "Umfragewerkstatt.csv",
@@ -27,6 +29,9 @@ MEETINGS = [
     "Umfrage-Workshop.csv",
     "Workshop zur Umfrage Opladen.csv",
     "Kick-off Befragung.csv",
+    "Befragungs- und Planungsworkshop.csv",
+    "Umfrage- und Diskussionsforum Wiesdorf.csv",
+    "Zukunftswerkstaetten Opladen.csv",
 ]
 
 

@@ -61,8 +61,8 @@ SURVEY_OPTIONS = ("survey_questions", "more_text_columns", "header_rows")
 # The words that say a source is a survey ("Umfrage", "Bürgerbefragung Wiesdorf") or a
 # meeting ("Workshop zur Umfrage Opladen", "Befragungsforum"); :func:`name_kind` decides.
 _KIND_WORD = re.compile(
-    r"(?P<survey>umfrage|befragung|frageb[oö]gen|survey(?!or))"
-    r"|(?P<meeting>workshop|werkst[aä]tt|konferenz|forum|foren|versammlung|sitzung|treffen"
+    r"(?P<survey>umfrage|befragung|frageb(?:o|ö|oe)gen|survey(?!or))"  # "Frageboegen"
+    r"|(?P<meeting>workshop|werkst(?:a|ä|ae)tt|konferenz|forum|foren|versammlung|sitzung|treffen"
     r"|tagung|veranstaltung|auftakt|kickoff|spaziergang|begehung)",
     re.IGNORECASE,
 )
@@ -185,7 +185,9 @@ def name_kind(name: str) -> str | None:
     compound ("Forumsumfrage", "Bürgerforum-Befragung" are surveys, "Umfragewerkstatt",
     "Befragungsforum" meetings); of several words the first that says either decides, the
     head of a German name, the rest its topic ("Umfrage Fahrradwerkstatt" is a survey about
-    a workshop, "Workshop zur Umfrage Opladen" a workshop about a survey).
+    a workshop, "Workshop zur Umfrage Opladen" a workshop about a survey). A word cut short
+    by a hyphen shares the head of the word it is joined to ("Befragungs- und
+    Planungsworkshop" is a workshop, "Kinder- und Jugendbefragung" a survey).
 
     >>> name_kind("Forumsumfrage"), name_kind("Umfragewerkstatt")
     ('survey', 'meeting')
@@ -195,12 +197,17 @@ def name_kind(name: str) -> str | None:
     ('survey', 'meeting')
     >>> name_kind("Ergebnisse Opladen") is None
     True
+    >>> name_kind("Umfrage- und Diskussionsforum"), name_kind("Frageboegen Rheindorf")
+    ('meeting', 'survey')
     """
+    cut: str | None = None  # the kind of a word cut short ("Befragungs-"), if none follows
     for word in _WORDS.split(_KICK_OFF.sub("kickoff", name)):
         found = [m.lastgroup for m in _KIND_WORD.finditer(word)]
-        if found:
+        if found and word.endswith("-"):
+            cut = cut or found[-1]
+        elif found:
             return found[-1]
-    return None
+    return cut
 
 
 def held_workshops(
