@@ -127,3 +127,33 @@ def test_a_survey_row_rejected_since_is_named_so_not_missing(
     assert "seit dem früheren Download abgelehnt" in notice
     assert "fehlen in diesem Download" not in notice
     assert len(project.segments()) == 6  # they stay, with their codings
+
+
+@pytest.mark.parametrize(("questions", "named"), [(2, "ID 3.1, 3.2"), (1, "ID 3;")])
+def test_a_row_rejected_since_in_a_table_without_ids_is_named_so(
+    tmp_path: Path, questions: int, named: str
+) -> None:
+    """A table without an ID column keeps its rows' numbers as IDs; when a later download's
+    moderation rejects the second row (file row 3), the notice said its statements were
+    missing from the download (removed on the platform?): only an ID column's values were
+    noted as rejected."""
+    head = ["Moderation", "Was fehlt Ihnen?", "Was gefällt Ihnen?"][: questions + 1]
+    answers = [
+        ["Es fehlen Treffpunkte für Jugendliche.", "Die Nachbarschaft hält zusammen."],
+        ["Der Bus fährt abends zu selten.", "Der Markt am Samstag ist schön."],
+        ["Mehr Bänke im Park wären schön.", "Viel Grün am Rhein."],
+    ]
+    project = Project.create(tmp_path / "p")
+    for folder, rejected in (("d1", -1), ("d2", 1)):
+        path = tmp_path / folder / "export.csv"
+        path.parent.mkdir()
+        rows = [
+            ";".join(["abgelehnt" if i == rejected else "freigegeben", *texts[:questions]])
+            for i, texts in enumerate(answers)
+        ]
+        path.write_text("\n".join([";".join(head), *rows]) + "\n", encoding="utf-8")
+        results = project.import_files([path], workshop="Beteiligung")
+    notice = " ".join(n for r in results for n in r.notices)
+    assert f"seit dem früheren Download abgelehnt ({named}" in notice
+    assert "fehlen in diesem Download" not in notice and "fehlt in diesem" not in notice
+    assert len(project.segments()) == 3 * questions  # they stay, with their codings

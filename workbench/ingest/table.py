@@ -357,8 +357,8 @@ def parse_table(
 
         if moderation.rejects(fields):
             rejected += 1
-            if idx["id"] is not None and fields[idx["id"]] not in (None, ""):
-                rejected_ids.append(str(fields[idx["id"]]).strip())  # a later download's
+            if idx["id"] is None or fields[idx["id"]] not in (None, ""):  # a later download's
+                rejected_ids.append(str(row if idx["id"] is None else fields[idx["id"]]).strip())
             if not mapping.include_rejected:
                 continue
 
