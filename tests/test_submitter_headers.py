@@ -95,3 +95,10 @@ def test_a_submitters_name_is_not_stored_in_clear(
     assert speakers["1"].startswith("[Person ") and speakers["2"].startswith("[Person ")
     assert speakers["1"] != speakers["2"]
     assert "Die Stelle wurde gereinigt." in stored  # the answer to the submitter: text
+
+
+@pytest.mark.parametrize(
+    "header", ["Meldende:r", "Meldende*r", "Meldende_r", "Teilnehmende*r", "Teilnehmende:r"]
+)
+def test_a_gender_gap_before_r_is_one_word(header: str) -> None:
+    assert person_role(header) == AUTHOR

@@ -164,9 +164,9 @@ _PARTICIPLE = re.compile(
 _ASSIGNED = frozenset("zugewiesen zugeordnet weitergeleitet delegiert assigned delegated".split())
 # … also inside a compound name ("Benutzer*innenname des/der Verfasser*in": Consul's author)
 _GENDER_MARK = re.compile(
-    r"(?<=[^\W\d_])(?:/-|[*:_/·|])(?=(?:in|innen)\b|innen(?:name|namen)\b)|(?<=e)/(?=r\b)",
+    r"(?<=[^\W\d_])(?:/-|[*:_/·|])(?=(?:in|innen)\b|innen(?:name|namen)\b)|(?<=e)[/*:_](?=r\b)",
     re.IGNORECASE,
-)  # "Autor/-in" too, and "Meldende/r"
+)  # "Autor/-in" too, and "Meldende/r", "Meldende:r", "Teilnehmende*r"
 # The contribution a person column's genitive names ("Autor*in des Vorschlags", "Verfasser/in
 # der Idee", "Author of the proposal", "Bearbeiter*in des Vorschlags"): a word beside the
 # person, as an article. Without a person before it ("Name des Vorschlags", "Titel der
