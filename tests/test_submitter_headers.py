@@ -102,3 +102,28 @@ def test_a_submitters_name_is_not_stored_in_clear(
 )
 def test_a_gender_gap_before_r_is_one_word(header: str) -> None:
     assert person_role(header) == AUTHOR
+
+
+@pytest.mark.parametrize(
+    ("header", "values"),
+    [
+        ("Gemeldet von (Kanal)", ("App", "Telefon", "E-Mail")),
+        ("Reported by (channel)", ("App", "Phone", "Web")),
+        ("Eingereicht durch (Datum)", ("12.03.2024", "02.04.2024", "17.05.2024")),
+    ],
+)
+def test_a_submitter_column_of_channels_or_dates_names_no_person(
+    project: Project, tmp_path: Path, header: str, values: tuple[str, ...]
+) -> None:
+    path = tmp_path / "meldungen.csv"
+    texts = ["Die Laterne ist aus.", "Im Park liegt Müll.", "Der Radweg hat Löcher."]
+    rows = [
+        (str(i), value, text) for i, (value, text) in enumerate(zip(values, texts, strict=True), 1)
+    ]
+    pd.DataFrame(rows, columns=["ID", header, "Beschreibung"]).to_csv(path, index=False, sep=";")
+    assert main(["--project", str(project.path), "import", str(path), "--id-column", "ID"]) == 0
+
+    attributes = project.segments().set_index("source_id")["attributes"]
+    assert [(a or {}).get("speaker") for a in attributes] == [None] * 3  # no person made
+    assert [(a or {}).get(header) for a in attributes.loc[["1", "2", "3"]]] == list(values)
+    assert person_role(header.replace("(", "(Name, ")) == AUTHOR  # a name stays a person

@@ -190,6 +190,12 @@ _AUTHOR_ADJECTIVES = frozenset(
     "einreichende einreichenden vorschlagende vorschlagenden antragstellende antragstellenden "
     "meldende meldenden".split()
 )
+# A bracketed remark that says an author column holds a channel, a count or a date ("Gemeldet
+# von (Kanal)": "App", "Telefon"; "Eingereicht durch (Datum)"): no name, no person column.
+_VALUE_REMARKS = frozenset(
+    "kanal kanale kanaele channel channels anzahl zahl count number datum date".split()
+)
+_REMARK = re.compile(r"[(\[](.*?)[)\]]")
 _CAMEL = re.compile(r"(?<=[a-zäöüß])(?=[A-ZÄÖÜ])(?!In)")
 
 
@@ -247,12 +253,23 @@ def person_role(header: str) -> str | None:
     A survey tool's meta column (its raw header starts with "_", as KoBoToolbox's
     ``_submitted_by``, ``_id``, ``_uuid``) that names a person names the account that
     entered the form — the enumerator, not the respondent: OTHER, never the author. A
-    platform's "Submitted by" (no underscore) is the author of the contribution.
+    platform's "Submitted by" (no underscore) is the author of the contribution. An author
+    column whose remark says it holds channels, counts or dates ("Gemeldet von (Kanal)":
+    "App", "Telefon") names no person.
     """
     role = _role_by_words(header)
     if role in (AUTHOR, NICKNAME) and str(header).lstrip().startswith("_"):
         return OTHER
+    if role in (AUTHOR, NICKNAME) and _remark_names_a_value(str(header)):
+        return None
     return role
+
+
+def _remark_names_a_value(header: str) -> bool:
+    """Whether a header's bracketed remark says its values are channels, counts or dates
+    ("Gemeldet von (Kanal)", "Reported by (channel)"; not "Name (freiwillig)")."""
+    words = re.findall(r"[a-z]+", fold(" ".join(_REMARK.findall(header))))
+    return bool(words) and all(word in _VALUE_REMARKS for word in words)
 
 
 def _role_by_words(header: str) -> str | None:
