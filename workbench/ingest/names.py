@@ -79,12 +79,12 @@ from workbench.ingest.name_tokens import (
 from workbench.ingest.noun_surname import noun_surname
 from workbench.ingest.object_nouns import object_noun
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.role_nouns import role_noun
 from workbench.ingest.venue_names import in_venue
 
 # Endings of abstract nouns: after a first name such a word is a surname only if listed.
 _ABSTRACT = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|sion|ismus|tat|nis)$")
 _CUE_WORDS = lists.STRONG_CUES | lists.LABEL_CUES | lists.WEAK_CUES | lists.PAIR_CUES
-_ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 
 
 # Abbreviations inside a name, before the next word of it ("Dr. Becker", "St. Maria").
@@ -235,18 +235,7 @@ class PersonFinder:
     def is_role(self, tok: Tok, before_name: bool = False) -> bool:
         """A role noun before a name ("Pfarrerin", "Quartiersmanager"), singular only; an
         unlisted "-meister" word only ``before_name`` ("Küchenmeister Schulz")."""
-        if not tok.text[0].isupper() or tok.lower.endswith(("mütter", "väter")):
-            return False
-        if tok.text in lists.ROLE_ABBREVIATIONS:
-            return True
-        f = tok.folded
-        if f.endswith("meister") and not f.endswith(lists.MEISTER_ROLES):
-            # "Herr Hoffmeister", "Frau Burmeister": surnames
-            return f in lists.ROLE_WORDS or (before_name and len(f) > len("meister") + 2)
-        return f in lists.ROLE_WORDS or (
-            f.endswith(_ROLE_SUFFIXES)
-            and any(f.endswith(s) and len(f) > len(s) + 2 for s in _ROLE_SUFFIXES)
-        )
+        return role_noun(tok, before_name)
 
     # -- the search -------------------------------------------------------------------
     def find(self, text: str) -> list[Hit]:
