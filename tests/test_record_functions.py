@@ -14,6 +14,7 @@ import pytest
 
 from tests.transcript_files import record_roles
 from workbench import Project
+from workbench.ingest.names import NameContext, PersonFinder
 
 SAID = [
     "Wann wird die Ampel repariert?",
@@ -64,3 +65,39 @@ def test_a_name_after_the_same_words_is_still_a_person(
     assert any(name in person.split() for person in persons)
     assert not any(name in role for role in roles)
     assert not any(word in {"Frage", "Antwort", "einer"} for p in persons for word in p.split())
+
+
+@pytest.mark.parametrize(
+    "answering",
+    [
+        "Antwort des Herrn Bürgermeisters",
+        "Antwort des Herrn Oberbürgermeisters",
+        "Antwort des Herrn Pfarrers",
+        "Antwort des Herrn Dezernenten",
+    ],
+)
+def test_a_role_in_the_genitive_after_herrn_is_a_role(
+    project: Project, tmp_path: Path, answering: str
+) -> None:
+    """'des Herrn Bürgermeisters' was read as a form of address and a surname: the key
+    held 'Herrn Bürgermeisters' as a person and the label lost its role."""
+    roles = record_roles(project, tmp_path, "Frage an die Stadt", answering, SAID)
+    assert project.pseudonym_key().query("kind == 'person'").empty
+    assert roles == ["Frage an die Stadt", answering] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Antwort des Herrn Bürgermeisters kam erst im Mai.", None),
+        ("Das Schreiben des Herrn Landrates liegt vor.", None),
+        ("Die Antwort des Herrn Peters kam erst im Mai.", "Herrn Peters"),
+        ("Die Antwort des Herrn Richters kam erst im Mai.", "Herrn Richters"),
+        ("Die Antwort des Herrn Wolters kam erst im Mai.", "Herrn Wolters"),
+    ],
+)
+def test_a_surname_with_a_genitive_s_is_still_a_name(text: str, name: str | None) -> None:
+    """A role with a genitive ending is no name; a surname ending so ('Peters'), also of
+    a role the gazetteer knows as a surname ('Richter'), still is."""
+    found = [text[h.start : h.end] for h in PersonFinder(NameContext(known={})).find(text)]
+    assert found == ([name] if name else [])

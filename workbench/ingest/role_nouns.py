@@ -3,8 +3,10 @@ the word class :meth:`workbench.ingest.names.PersonFinder.is_role` reads (pure).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_tokens import Tok
+from workbench.ingest.name_tokens import Tok, tokens
 
 _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 
@@ -24,3 +26,23 @@ def role_noun(tok: Tok, before_name: bool = False) -> bool:
         f.endswith(_ROLE_SUFFIXES)
         and any(f.endswith(s) and len(f) > len(s) + 2 for s in _ROLE_SUFFIXES)
     )
+
+
+# Endings of a role in the genitive after "des Herrn": "-s", "-es" ("Bürgermeisters",
+# "Landrates"), "-en", "-n" of the weak nouns ("Dezernenten", "Kollegen")
+_GENITIVE_ENDS = ("es", "s", "en", "n")
+
+
+def genitive_role(tok: Tok, has_last: Callable[[str], bool]) -> bool:
+    """Whether ``tok`` after a form of address is a role in the genitive ("des Herrn
+    Bürgermeisters", "des Herrn Dezernenten"), no surname: a role noun with the ending
+    of the genitive, the word and the role no surname of the gazetteer ``has_last``
+    ("des Herrn Richters", "Herrn Peters", "Herrn Wolters" stay names)."""
+    if "-" in tok.text or has_last(tok.text):
+        return False
+    for end in _GENITIVE_ENDS:
+        stem = tok.text[: -len(end)]
+        known = len(stem) <= 3 or has_last(stem)  # "Herrn Peters": "Peter" is no role
+        if tok.lower.endswith(end) and not known and role_noun(tokens(stem)[0]):
+            return True
+    return False

@@ -21,6 +21,7 @@ from typing import Protocol
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import ROLE_WORDS
+from workbench.ingest.name_tokens import tokens
 from workbench.ingest.neuter_places import neuter_place
 from workbench.ingest.noun_lexicon import (
     compound_noun,
@@ -29,6 +30,7 @@ from workbench.ingest.noun_lexicon import (
     noun_articles,
     plural_noun,
 )
+from workbench.ingest.role_nouns import genitive_role
 
 
 class SpeakerList(Protocol):
@@ -213,7 +215,10 @@ def _record_label(who: str) -> bool:
     if len(rest) == 1 and said & {"ein", "einen", "einem", "einer", "eines"}:
         return _someone(rest[0])  # "von einem Anwohner", "von einer Erzieherin"
     if len(rest) == 2 and fold(rest[0]) in {"herr", "herrn", "frau"}:
-        return fold(rest[1]) in ROLE_WORDS  # "an den Herrn Bürgermeister", "Herrn Pastor"
+        # "an den Herrn Bürgermeister", "Herrn Pastor", "des Herrn Bürgermeisters"
+        return fold(rest[1]) in ROLE_WORDS or genitive_role(
+            tokens(rest[1])[0], gazetteer().has_last
+        )
     articled = bool(said & _ARTICLED)
     if articled and not _agrees(words, rest[-1]):  # "an die Rosenkranz": a woman's name
         return False
