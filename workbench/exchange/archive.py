@@ -32,6 +32,13 @@ def _key(name: str) -> str:
     return unicodedata.normalize("NFC", name.replace("\\", "/").lstrip("/")).casefold()
 
 
+def _mac_metadata(name: str) -> bool:
+    """A macOS Finder's extra member (``__MACOSX/…``, ``._name``): resource forks, no file of
+    the project; a zipped project folder has its ``._project.qde`` beside ``project.qde``."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    return "__MACOSX" in parts or (bool(parts) and parts[-1].startswith("._"))
+
+
 class Container(ABC):
     """The files of one project: ``find`` a member by name, ``read`` it, the ``qde``."""
 
@@ -81,7 +88,9 @@ class ZipContainer(Container):
             self.zip.close()
             raise
         self.members = {
-            _key(info.filename): info.filename for info in self.zip.infolist() if not info.is_dir()
+            _key(info.filename): info.filename
+            for info in self.zip.infolist()
+            if not info.is_dir() and not _mac_metadata(info.filename)
         }
 
     def read(self, member: str) -> bytes:
