@@ -140,3 +140,27 @@ def test_documents_pair_a_name_with_its_own_checksum(project: Project, tmp_path:
         row = documents.loc[path.name]
         assert row["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
         assert row["downloads"] == downloads
+
+
+def test_an_old_project_names_the_exports_whose_later_names_it_lacks(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A project that appended before the later downloads' names were stored cannot know
+    the name the folder holds now: refused (exit 2), the message names the export's first
+    name to give instead, not "no such file, not even as a later download"."""
+    from workbench.store import Document
+    from workbench.store.downloads import DOWNLOAD_NAMES
+
+    _grown(project, tmp_path)
+    with project.transaction() as session:  # as an old project stored it
+        for document in session.query(Document):
+            document.options = {
+                k: v for k, v in (document.options or {}).items() if k != DOWNLOAD_NAMES
+            }
+    capsys.readouterr()
+    assert _run(project, "forget", "--source", "7", "--document", WEEKS[2]) == 2
+    err = capsys.readouterr().err
+    assert f"Downloads von {WEEKS[0]} sind nicht gespeichert" in err
+    assert "auch nicht als späteren Download" not in err and len(project.segments()) == 8
+    assert _run(project, "forget", "--source", "7", "--document", WEEKS[0]) == 0
+    assert list(project.segments()["text"]) == WISHES[:7]

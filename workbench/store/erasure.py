@@ -43,7 +43,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import WorkbenchError
 from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
-from workbench.store.downloads import file_names, shown_name
+from workbench.store.downloads import downloads, file_names, shown_name
 from workbench.store.erased_rows import remember_erased
 from workbench.store.erasure_authors import forget_authors, forget_coder_names
 from workbench.store.erasure_contacts import forget_person_contacts
@@ -164,11 +164,19 @@ def _by_source(session: Session, source: str, document: str | None) -> list[Segm
     if the name is unknown, or the row is in none or in several documents."""
     if document is not None:
         stored = session.execute(select(Document.filename, Document.sha256, Document.options))
-        if not any(document in file_names(*names) for names in stored.tuples()):
+        known = [downloads(*names) for names in stored.tuples()]
+        if not any(document in {f.filename for f in got} for got in known):
+            unnamed = {str(got[0].filename) for got in known if any(not f.filename for f in got)}
             raise WorkbenchError(
                 f"Eine Datei {document} gibt es im Projekt nicht (auch nicht als späteren "
                 "Download eines Exports): nichts gelöscht. Den Namen wie beim Import angeben "
                 "oder wie im Export (Spalte document)."
+                if not unnamed
+                else f"Eine Datei {document} kennt das Projekt nicht: nichts gelöscht. Die "
+                "Namen späterer Downloads von "
+                f"{', '.join(sorted(unnamed))} sind nicht gespeichert (ältere Importe); "
+                "ist die Datei ein solcher Download, den ersten Namen angeben (Spalte "
+                "document im Export)."
             )
     query = select(Segment, Document).join(Document).where(Segment.source_id == source)
     rows = [
