@@ -101,3 +101,25 @@ def test_a_surname_with_a_genitive_s_is_still_a_name(text: str, name: str | None
     a role the gazetteer knows as a surname ('Richter'), still is."""
     found = [text[h.start : h.end] for h in PersonFinder(NameContext(known={})).find(text)]
     assert found == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering", "name"),
+    [
+        ("Frage an Herrn Kaplan", "Antwort von Herrn Kaplan", "Kaplan"),
+        ("Frage an Herrn Kantor", "Antwort von Herrn Küster", "Kantor"),
+        ("Frage an Herrn Lehrer", "Antwort des Herrn Lehrer", "Lehrer"),
+        ("Frage an den Pfarrer Neuhaus", "Antwort vom Pfarrer Neuhaus", "Neuhaus"),
+        ("Frage an den Bürgermeister Althaus", "Antwort der Polizei", "Althaus"),
+    ],
+)
+def test_a_surname_that_is_a_function_or_ends_like_a_body_is_not_left_in_clear(
+    project: Project, tmp_path: Path, asking: str, answering: str, name: str
+) -> None:
+    """A function that is a common surname after "Herrn" ("Herrn Kaplan") and a name after a
+    function ("an den Pfarrer Neuhaus": no adjective as in "der Deutschen Bahn") stayed in
+    the role in clear; they go on the key, the role keeps no name."""
+    roles = record_roles(project, tmp_path, asking, answering, SAID)
+    persons = list(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert any(name in person.split() for person in persons)
+    assert not any(name in role for role in roles)

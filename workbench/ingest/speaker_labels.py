@@ -162,6 +162,8 @@ _RECORD_LABELS = frozenset(
 _OF_WHOM = frozenset("aus an von vom der des dem den die das im in beim".split()) | {
     *"ein einen einem einer eines".split()  # "Frage von einem Anwohner": someone unnamed
 }
+# Functions that are common surnames too, few lists know ("Frage an Herrn Kaplan"): a name
+_SURNAME_FUNCTIONS = frozenset("kaplan kantor kuster lehrer richter bruder".split())
 # An office takes its article ("an die Polizei", "vom Jobcenter"); a bare preposition goes
 # with a name ("Frage an Neustadt", "Antwort von Träger")
 _ARTICLED = frozenset("der des dem den die das vom im beim".split())
@@ -215,10 +217,12 @@ def _record_label(who: str) -> bool:
     if len(rest) == 1 and said & {"ein", "einen", "einem", "einer", "eines"}:
         return _someone(rest[0])  # "von einem Anwohner", "von einer Erzieherin"
     if len(rest) == 2 and fold(rest[0]) in {"herr", "herrn", "frau"}:
-        # "an den Herrn Bürgermeister", "Herrn Pastor", "des Herrn Bürgermeisters"
-        return fold(rest[1]) in ROLE_WORDS or genitive_role(
-            tokens(rest[1])[0], gazetteer().has_last
-        )
+        # "an den Herrn Bürgermeister", "Herrn Pastor", "des Herrn Bürgermeisters";
+        # "Herrn Kaplan", "des Herrn Kaplans": a function that is a common surname, a name
+        addressed = fold(rest[1])
+        if any(addressed.removesuffix(end) in _SURNAME_FUNCTIONS for end in ("", "s", "es")):
+            return False
+        return addressed in ROLE_WORDS or genitive_role(tokens(rest[1])[0], gazetteer().has_last)
     articled = bool(said & _ARTICLED)
     if articled and not _agrees(words, rest[-1]):  # "an die Rosenkranz": a woman's name
         return False
@@ -473,6 +477,8 @@ _ADJECTIVE_END = re.compile(r"[^\W\d_]{2,}(?:e|en|er|es|em)")
 def _adjective(word: str) -> bool:
     """Whether a word before an office is an adjective ("Deutschen", "städtische"), not a
     first name ("Marie", "Renate") the gazetteer knows."""
+    if fold(word) in ROLE_WORDS or _office_head(word):  # "an den Pfarrer Neuhaus": his
+        return False
     return bool(_ADJECTIVE_END.fullmatch(word)) and not gazetteer().has_first(word)
 
 
