@@ -123,3 +123,25 @@ def test_a_surname_that_is_a_function_or_ends_like_a_body_is_not_left_in_clear(
     persons = list(project.pseudonym_key().query("kind == 'person'")["original"])
     assert any(name in person.split() for person in persons)
     assert not any(name in role for role in roles)
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering"),
+    [
+        ("Frage von einem Mann", "Antwort der Verwaltung"),
+        ("Frage von einem Kind", "Antwort der Verwaltung"),
+        ("Frage von einem Bürger", "Antwort der Polizei"),
+        ("Frage von einem Herrn", "Antwort von einer Frau"),
+        ("Frage von einer älteren Dame", "Antwort der Verwaltung"),
+        ("Frage von einem jungen Mann", "Antwort der Verwaltung"),
+    ],
+)
+def test_someone_unnamed_is_no_person(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    """A noun that is a surname too ("Mann", "Kind", "Bürger") or follows an adjective
+    ("einer älteren Dame") after an indefinite article went on the key as a person ("Mann",
+    the whole label "Frage von einer älteren Dame")."""
+    roles = record_roles(project, tmp_path, asking, answering, SAID)
+    assert project.pseudonym_key().query("kind == 'person'").empty
+    assert roles == [asking, answering] * 2

@@ -159,9 +159,10 @@ _RECORD_LABELS = frozenset(
     "frage fragen antwort antworten rückfrage nachfrage anmerkung hinweis ergänzung "
     "zwischenruf kommentar wortmeldung stellungnahme".split()
 )
-_OF_WHOM = frozenset("aus an von vom der des dem den die das im in beim".split()) | {
-    *"ein einen einem einer eines".split()  # "Frage von einem Anwohner": someone unnamed
-}
+_INDEFINITE = frozenset("ein einen einem einer eines".split())  # "von einem Anwohner"
+_OF_WHOM = frozenset("aus an von vom der des dem den die das im in beim".split()) | _INDEFINITE
+# Someone unnamed after an indefinite article, though surnames too ("von einem Mann")
+_SOMEONE = frozenset("mann frau herr herrn dame kind junge madchen person burger burgerin".split())
 # Functions that are common surnames too, few lists know ("Frage an Herrn Kaplan"): a name
 _SURNAME_FUNCTIONS = frozenset("kaplan kantor kuster lehrer richter bruder".split())
 # An office takes its article ("an die Polizei", "vom Jobcenter"); a bare preposition goes
@@ -214,8 +215,8 @@ def _record_label(who: str) -> bool:
     if not rest:  # "Frage an die:", "Antwort vom:": a label cut off, no one named
         return False
     said = {w.casefold() for w in words[1:]}
-    if len(rest) == 1 and said & {"ein", "einen", "einem", "einer", "eines"}:
-        return _someone(rest[0])  # "von einem Anwohner", "von einer Erzieherin"
+    if said & _INDEFINITE and all(w[:1].islower() and _adjective(w) for w in rest[:-1]):
+        return _someone(rest[-1])  # "von einem Anwohner", "von einer älteren Dame"
     if len(rest) == 2 and fold(rest[0]) in {"herr", "herrn", "frau"}:
         # "an den Herrn Bürgermeister", "Herrn Pastor", "des Herrn Bürgermeisters";
         # "Herrn Kaplan", "des Herrn Kaplans": a function that is a common surname, a name
@@ -463,7 +464,7 @@ def _someone(word: str) -> bool:
     folded = fold(word)
     if not word[:1].isupper() or not word.isalpha():
         return False
-    if folded in ROLE_WORDS:
+    if folded in ROLE_WORDS or folded in _SOMEONE:
         return True
     if gazetteer().has_last(word) or gazetteer().has_first(word):
         return False
