@@ -10,6 +10,12 @@ of its own is in its proposal's, when the proposal is in the project or comes wi
 import. Without ``root_commentable_url`` (older versions), ``commentable_type`` and
 ``commentable_id`` name the proposal by its ID (a reply: its parent comment), unique within
 one Decidim; an ID that proposals of several components have is left unmatched.
+
+Consul Democracy's comments export (``id``, ``commentable_type``, ``commentable_id``, ``body``)
+names the commented resource by its Consul type (``Proposal``, ``Budget::Investment``: a
+spending proposal; a reply keeps its proposal) and ID: the statement with that ID (the
+proposals export imported with its ``id`` column as ID) gives its district; a debate's, a
+poll's or a legislation's comment keeps none.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import ParsedDocument
 from workbench.ingest.common import unique_ids
-from workbench.store import District, Segment
+from workbench.store import District, Document, Segment
 
 ID_COLUMN = "id"
 PARENT_URL = "root_commentable_url"  # a comment's: the address of its proposal
@@ -35,7 +41,12 @@ PARENT_ID = "commentable_id"  # … and that one's Decidim ID
 PROPOSAL_TYPE = "Decidim::Proposals::Proposal"
 COMMENT_TYPE = "Decidim::Comments::Comment"  # a reply: its parent is a comment
 COMPONENT = "component/id"
-_COUNTS = ("proposal_districts", "proposal_ids", "proposal_missing", "proposal_unclear")
+# Consul's types of what a comment is on that are proposals (a spending proposal too)
+CONSUL_PROPOSAL_TYPES = frozenset({"Proposal", "Budget::Investment"})
+_COUNTS = (
+    "proposal_districts", "proposal_ids", "proposal_missing", "proposal_unclear",
+    "consul_ids", "consul_missing", "consul_unclear",
+)  # fmt: skip
 # Columns only Decidim's exports have (the comments', the proposals' and other resources')
 _MARKS = frozenset(
     "commentable_id commentable_type root_commentable_url participatory_space/id "
@@ -110,21 +121,35 @@ def _proposal_id(source_id: Any, attributes: Mapping[str, Any] | None) -> str | 
 
 def _root_proposal(
     attributes: Mapping[str, Any], comments: Mapping[str, Mapping[str, Any]]
-) -> str | None:
-    """The ID of the proposal a comment belongs to by ``commentable_type``/``commentable_id``
-    (a reply by its root comment's); None for a debate's, a result's or an unknown root."""
+) -> tuple[str, str] | None:
+    """(platform, ID) of the proposal a comment belongs to by ``commentable_type``/
+    ``commentable_id``: ``("decidim", …)`` (a reply by its root comment's) or ``("consul", …)``;
+    None for a debate's, a result's or an unknown root.
+
+    >>> _root_proposal({"commentable_type": "Proposal", "commentable_id": "7"}, {})
+    ('consul', '7')
+    >>> _root_proposal({"commentable_type": "Debate", "commentable_id": "7"}, {}) is None
+    True
+    """
     seen: set[str] = set()
     current: Mapping[str, Any] | None = attributes
     while current is not None:
         kind = str(current.get(PARENT_TYPE) or "").strip()
         parent = str(current.get(PARENT_ID) or "").strip()
         if kind == PROPOSAL_TYPE:
-            return parent or None
+            return ("decidim", parent) if parent else None
+        if kind in CONSUL_PROPOSAL_TYPES:
+            return ("consul", parent) if parent else None
         if kind != COMMENT_TYPE or parent in seen:
             return None
         seen.add(parent)
         current = comments.get(parent)
     return None
+
+
+def _by_id(options: Mapping[str, Any] | None) -> bool:
+    """Whether a table was imported with its ``id`` column as the statements' ID."""
+    return str((options or {}).get("id_column") or "").strip().casefold() == ID_COLUMN
 
 
 def with_proposal_districts(
@@ -147,29 +172,43 @@ def with_proposal_districts(
         return list(parsed)
     stored = list(
         session.execute(
-            select(Segment.source_id, Segment.attributes, District.name, District.is_citywide).join(
-                District, Segment.district_id == District.id
+            select(
+                Segment.source_id,
+                Segment.attributes,
+                District.name,
+                District.is_citywide,
+                Document.options,
             )
+            .join(District, Segment.district_id == District.id)
+            .join(Document, Segment.document_id == Document.id)
         )
     )
     given = [
-        (s.source_id, s.attributes, s.district or d.district) for _, d in parsed for s in d.segments
+        (s.source_id, s.attributes, s.district or d.district, _by_id(d.options))
+        for _, d in parsed
+        for s in d.segments
     ]
-    rows = [*((i, a, None if citywide else n) for i, a, n, citywide in stored), *given]
-    known = addressed((a, n) for _, a, n in rows)
-    seen = {own for _, a, _ in rows if (own := _address((a or {}).get(OWN_URL)))}
-    proposals: dict[str, set[tuple[str, str | None]]] = {}
+    rows = [
+        *((i, a, None if citywide else n, _by_id(o)) for i, a, n, citywide, o in stored),
+        *given,
+    ]
+    known = addressed((a, n) for _, a, n, _ in rows)
+    seen = {own for _, a, _, _ in rows if (own := _address((a or {}).get(OWN_URL)))}
+    proposals: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
     comments: dict[str, Mapping[str, Any]] = {}
-    for sid, attributes, district in reversed(rows):  # this import's comments go first
+    for sid, attributes, district, by_id_column in reversed(rows):  # this import's first
+        if PARENT_TYPE in (attributes or {}):
+            comments.setdefault(str(sid).strip(), attributes)
+            continue
         if (pid := _proposal_id(sid, attributes)) is not None:
             component = str((attributes or {}).get(COMPONENT) or "")
-            proposals.setdefault(pid, set()).add((component, district))
-        elif PARENT_TYPE in (attributes or {}):
-            comments.setdefault(str(sid).strip(), attributes)
+            proposals.setdefault(("decidim", pid), set()).add((component, district))
+        if by_id_column and str(sid).strip():  # Consul's proposals: their "id" is the ID
+            proposals.setdefault(("consul", str(sid).strip()), set()).add(("", district))
     result = []
     for path, document in parsed:
         segments, counts = list(document.segments), dict.fromkeys(_COUNTS, 0)
-        by_id: dict[int, tuple[str, str | None]] = {}  # segment → (component, district)
+        by_id: dict[int, tuple[str, str | None, bool]] = {}  # → (component, district, Consul)
         for i, segment in enumerate(segments):
             if not open_comment(segment, document):
                 continue
@@ -180,19 +219,20 @@ def with_proposal_districts(
                     counts["proposal_districts"] += 1
             elif (root := _root_proposal(segment.attributes, comments)) is not None:
                 found = proposals.get(root, set())
+                consul = root[0] == "consul"
                 if not found:
-                    counts["proposal_missing"] += 1
+                    counts["consul_missing" if consul else "proposal_missing"] += 1
                 elif len(found) > 1:
-                    counts["proposal_unclear"] += 1
+                    counts["consul_unclear" if consul else "proposal_unclear"] += 1
                 else:
-                    by_id[i] = next(iter(found))
-        if len({component for component, _ in by_id.values()}) > 1:  # one export, one component
-            counts["proposal_unclear"] += len(by_id)
+                    by_id[i] = (*next(iter(found)), consul)
+        if len({component for component, _, _ in by_id.values()}) > 1:  # one export, one
+            counts["proposal_unclear"] += len(by_id)  # component
             by_id = {}
-        for i, (_, district) in by_id.items():
+        for i, (_, district, consul) in by_id.items():
             if district:
                 segments[i] = replace(segments[i], district=district)
-                counts["proposal_ids"] += 1
+                counts["consul_ids" if consul else "proposal_ids"] += 1
         if any(counts.values()):
             options = {**document.options, **{k: v for k, v in counts.items() if v}}
             document = replace(document, segments=tuple(segments), options=options)
@@ -214,6 +254,27 @@ def decidim_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"{moved} Kommentar{'' if moved == 1 else 'e'} ohne eigenen Sozialraum im "
             f"Sozialraum ihres Vorschlags gespeichert (Spalte '{PARENT_ID}' nennt die ID des "
             "Vorschlags in Decidim; Antworten gehören zum Vorschlag ihres ersten Kommentars)."
+        )
+    if moved := options.get("consul_ids"):
+        notices.append(
+            f"{moved} Kommentar{'' if moved == 1 else 'e'} ohne eigenen Sozialraum im "
+            f"Sozialraum ihres Vorschlags gespeichert (Spalte '{PARENT_ID}' nennt die ID des "
+            "Vorschlags in Consul)."
+        )
+    if unclear := options.get("consul_unclear"):
+        notices.append(
+            f"{unclear} Kommentar{'' if unclear == 1 else 'e'} ohne Sozialraum gespeichert: "
+            f"die ID in Spalte '{PARENT_ID}' haben mehrere Aussagen in verschiedenen "
+            "Sozialräumen, der Vorschlag ist nicht sicher. Mit --district den Sozialraum der "
+            "Datei angeben."
+        )
+    if missing := options.get("consul_missing"):
+        notices.append(
+            f"{missing} Kommentar{'' if missing == 1 else 'e'} zu Consul-Vorschlägen, die weder "
+            "im Projekt noch in diesem Import sind: ohne Sozialraum gespeichert. Damit "
+            "Kommentare den Sozialraum ihres Vorschlags bekommen, den Export der Vorschläge "
+            "vorher oder zusammen mit ihnen importieren, mit seiner ID-Spalte als ID "
+            "(--id-column id)."
         )
     if unclear := options.get("proposal_unclear"):
         notices.append(
