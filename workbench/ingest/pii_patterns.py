@@ -14,7 +14,7 @@ Marktplatz") and institutional web addresses.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from itertools import pairwise
@@ -564,12 +564,18 @@ def _birthdates(text: str) -> Iterator[Hit]:
             yield Hit(m.start("date"), m.end("date"), "birthdate", confidence=0.9)
 
 
-def mentioned_names(hits: list[Hit]) -> list[Hit]:
+def mentioned_names(hits: list[Hit], listed: Collection[Hit] = ()) -> list[Hit]:
     """``hits`` without the handle of a chat mention that is a full name ("@Anna Schmidt",
-    as Zoom and Teams write it): the person hit after the "@" covers the surname too."""
+    as Zoom and Teams write it): the person hit after the "@" covers the surname too; nor
+    of a mention that is all a listed name (an author's user name: "@kalle1999")."""
     names = [h for h in hits if h.kind == "person"]
+    named = [n for n in names if n in listed]  # of a name list: the author column's
     return [
         h
         for h in hits
-        if h.kind != "handle" or not any(n.start == h.start + 1 < h.end < n.end for n in names)
+        if h.kind != "handle"
+        or not (
+            any(n.start == h.start + 1 < h.end < n.end for n in names)
+            or any(n.start == h.start + 1 < n.end == h.end for n in named)
+        )
     ]

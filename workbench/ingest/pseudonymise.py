@@ -382,7 +382,8 @@ class Pseudonymiser:
             and not (h.confidence == NOUN_CONFIDENCE and inside_any(h, replaced))
         ]
         kept = [h for h in hits if h.kind != "person" or h.confidence >= REPLACE_AT]
-        kept = mentioned_names(kept)  # "@Anna Schmidt": the person, not "[Profil] Schmidt"
+        # "@Anna Schmidt": the person, not "[Profil] Schmidt"; "@kalle1999" of a listed author
+        kept = mentioned_names(kept, listed)
         # Earliest first; on overlap the longer match wins, then the surer one.
         kept.sort(key=lambda h: (h.start, -(h.end - h.start), -h.confidence))
         chosen: list[Hit] = []
