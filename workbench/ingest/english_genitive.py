@@ -32,6 +32,8 @@ from workbench.ingest.resident_places import where
 ENGLISH_GENITIVE_CONFIDENCE = 0.6  # replaced, and shown for review
 # the apostrophe-s and the capitalised word owned after it
 _OWNED = re.compile(r"['’]s[ \u00a0]+([A-ZÄÖÜ][a-zäöüß]+)")
+# the further parts of a compound with hyphens after it ("Rosi's Idee-Laden")
+_COMPOUND = re.compile(r"(?:-[A-Za-zÄÖÜäöüß]+)+")
 # what a shop or a bar is called after its owner's name ("Rosi's Bar", "Uschi's Eck")
 _SHOP_WORDS = frozenset(
     fold(w)
@@ -95,6 +97,9 @@ def unknown_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int
     if owned is None:
         return _english_owner(finder, text, tok, i)
     noun = fold(owned.group(1))
+    compound = _COMPOUND.match(text, owned.end())
+    if compound is not None:
+        noun = fold(compound.group(0).rsplit("-", 1)[1])  # "Idee-Laden" is a shop
     if noun in _SHOP_WORDS:
         return None  # "Rosi's Bar", "Kemal's Kiosk", "Omi's Küche", "Rossmann's Filiale"
     if not is_german_noun(noun):
