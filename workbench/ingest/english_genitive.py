@@ -10,7 +10,8 @@ Bar", "Domino's Pizza", "McDonald's"), and so is a word for a shop or a dish aft
 ("Tchibo's Kaffee", "Zalando's Angebot"). A first name, or a surname of the gazetteer that
 is also a word ("Toni", "Fischer", "Koch", "Wolf", "Nguyen"), is a person before what only
 a person has: an idea, a proposal, a wife ("Toni's Idee", "Fischer's Idee"; "Koch's Rezept"
-stays), also in an English text ("Fischer's idea", "Koch's proposal").
+stays), also in an English text ("Fischer's idea", "Koch's proposal", "Lena's request";
+"Germany's proposal", "Yesterday's question" stay).
 The hit is uncertain and shown for review; the apostrophe-s stays outside the placeholder.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import SUPPLEMENT_LAST, fold
@@ -139,6 +141,25 @@ def english_owned(text: str, at: int) -> re.Match[str] | None:
     return owned if owned is not None and owned.group(1) in _ENGLISH_PERSON_OWNED else None
 
 
+# days and times in English, which own proposals and questions as people do ("Yesterday's
+# proposal", "Monday's question"); months that are first names stay names ("April's idea")
+_ENGLISH_DAYS = frozenset(
+    """
+    yesterday today tomorrow tonight monday tuesday wednesday thursday friday saturday sunday
+    january february march july september october november december week weekend
+    """.split()
+)
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """The countries' English names, folded ("germany", "georgia"): the English address
+    provider of the installed faker, no download."""
+    from faker.providers.address.en_US import Provider
+
+    return frozenset(fold(country) for country in Provider.countries)
+
+
 def _english_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int] | None:
     """A surname, a first name or a word of no list before an apostrophe-s and what only a
     person has in an English text ("Fischer's idea", "Koch's proposal"): a person; a brand
@@ -151,11 +172,15 @@ def _english_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, in
     if finder.blocked(owner) or folded in lists.LOCAL_NAMES | lists.INSTITUTION_NOUNS:
         return None  # "Vonovia's proposal"
     listed = finder.names.has_last(stem)
+    if not listed and folded in _countries():
+        return None  # "Germany's proposal", "Georgia's proposal"
     frequent = listed and (folded in _FREQUENT or not ordinary_word(stem))
-    if not frequent and (is_place_name(folded) or where(stem, ())):
-        return None  # "Hamburg's proposal"; "Wolf's idea", "Hahn's wife" are persons
-    named = listed or finder.is_first(owner)
-    word = folded in english_words() or ordinary_word(stem) or is_german_noun(folded)
+    first = finder.is_first(owner)
+    if not (frequent or first) and (is_place_name(folded) or where(stem, ())):
+        return None  # "Hamburg's proposal"; "Wolf's idea", "Lena's request" are persons
+    named = listed or first
+    word = folded in english_words() or folded in _ENGLISH_DAYS or ordinary_word(stem)
+    word = word or is_german_noun(folded)
     if not (named or not word):
         return None  # "Everyone's opinion", "Mother's idea"
     return Hit(tok.start, tok.end - 2, "person", stem.lower(), ENGLISH_GENITIVE_CONFIDENCE, stem), i
