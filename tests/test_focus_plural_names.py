@@ -39,3 +39,17 @@ def test_nouns_places_firms_and_word_surnames_stay(particle: str, words: str) ->
     """A plural of nouns, places, firms or surnames that are words is no list of persons."""
     text = f"{particle} {words}."
     assert Pseudonymiser().pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nur Kaya und Yilmaz haben abgestimmt.", "Selbst Kaya und Demir waren dafür.",
+     "Auch Becker und Thomas kamen.", "Sogar Schmidt, Lehmann und Anna blieben."],
+)  # fmt: skip
+def test_a_first_name_among_the_surnames_makes_all_of_them_persons(text: str) -> None:
+    """ "Nur Kaya und Yilmaz haben abgestimmt" became "Nur Kaya und [Person 1] …": a partner
+    that is also a first name ("Yilmaz", "Thomas") was no partner, so the surname before it
+    stayed in clear although the partner itself was replaced."""
+    out = Pseudonymiser().pseudonymise(text)[0]
+    names = re.sub(r"\[Person \d+\]", "X", out).replace(",", "").split()[1:]
+    assert [w for w in names if w[:1].isupper() and w != "X"] == [], out

@@ -89,9 +89,9 @@ def _coordinated(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
 
 
 def _plain_surname(finder: Finder, tok: Tok) -> bool:
-    """Whether ``tok`` is a surname of the gazetteer that is no word, no first name and no
-    place ("Kaya", "Schmidt"; not "Jäger", "Thomas", "Berlin")."""
-    if not finder.is_surname(tok) or finder.is_first(tok) or finder.blocked(tok):
+    """Whether ``tok`` is a surname or a first name of the gazetteer that is no word and no
+    place ("Kaya", "Schmidt", "Yilmaz", "Thomas"; not "Jäger", "Rose", "Berlin")."""
+    if not (finder.is_surname(tok) or finder.is_first(tok)) or finder.blocked(tok):
         return False
     if ordinary_word(tok.text) or is_place_name(tok.folded) or where(tok.text, ()):
         return False
