@@ -57,6 +57,9 @@ _MAIL_FIELDS = frozenset(
 ) | {"gesendet am"}
 # Fields that are surnames too: "Link: Der Spielplatz ist gesperrt." is said by Herr Link
 _SURNAME_FIELDS = frozenset({"link"})
+# Answer words that are surnames too: "Klar: Der Spielplatz ist gesperrt." is said by Frau
+# Klar (as "Schmidt: …" by Herr Schmidt), "Klar: das machen wir" answers within a turn
+_SURNAME_ANSWERS = frozenset({"klar", "richtig"})
 _SENTENCE = re.compile(r"\S+(?:\s+\S+){3,}[.!?]\W*$")
 # A speaker's code in capitals ("CC", "BCC"): initials, even where they spell a note's field
 _INITIALS = re.compile(r"[A-ZÄÖÜ]{2,3}")
@@ -66,7 +69,8 @@ def is_discourse(who: str, said: str | None = None) -> bool:
     """Whether a ``Label:`` that opens a line is a word of speech that opens a point
     ("Erstens", "Außerdem", "Zum Beispiel", "Nachtrag") or a field of a note ("E-Mail",
     "Tel.", "Betreff"), never a speaker. ``said``: the text after it; a sentence there
-    makes a field that is a surname too ("Link") a speaker.
+    makes a field that is a surname too ("Link") a speaker, and a capitalised sentence an
+    answer word that is one ("Klar: Der Park ist dunkel.", not "Klar: das machen wir").
 
     >>> is_discourse("Zweitens"), is_discourse("zum Beispiel"), is_discourse("Anna")
     (True, True, False)
@@ -79,6 +83,8 @@ def is_discourse(who: str, said: str | None = None) -> bool:
     if _INITIALS.fullmatch(who.strip()):  # "CC: …" is a speaker's code, "Cc: …" a field
         return folded in _DISCOURSE
     if folded in _SURNAME_FIELDS and said and _SENTENCE.search(said) and "://" not in said:
+        return False
+    if folded in _SURNAME_ANSWERS and said and said[0].isupper() and _SENTENCE.search(said):
         return False
     return folded in _DISCOURSE or folded in _NOTE_FIELDS
 

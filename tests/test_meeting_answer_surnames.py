@@ -1,0 +1,54 @@
+"""Meetings, session 40's second reading (each test failed on the code before):
+
+- an answer word that is a surname too ("Klar", "Richtig") opening a typed transcript's
+  line with a capitalised sentence ("Klar: Der Spielplatz ist gesperrt.") is a speaker, as
+  "Schmidt: …" is; read as an answer word, the transcript became a protocol with both
+  surnames in clear and none on the key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import stored_text
+from tests.transcript_files import import_into
+from tests.transcript_files import write_file as _file
+from workbench import Project
+from workbench.ingest import parse_file
+
+SAID = [
+    "Wir brauchen mehr Bänke am Markt.",
+    "Der Spielplatz ist seit Monaten gesperrt.",
+    "Im Park fehlt abends das Licht.",
+    "Das sehe ich auch so, wir sollten das melden.",
+]
+
+
+@pytest.mark.parametrize("surname", ["Klar", "Richtig"])
+def test_an_answer_word_that_is_a_surname_speaks_with_a_sentence(
+    project: Project, tmp_path: Path, surname: str
+) -> None:
+    text = "".join(f"{(surname, 'Schmidt')[k % 2]}: {said}\n" for k, said in enumerate(SAID))
+    path = _file(tmp_path, "protokoll.txt", text)
+    said = [(s.attributes.get("speaker"), s.text) for s in parse_file(path).segments]
+    assert said == [((surname, "Schmidt")[k % 2], s) for k, s in enumerate(SAID)]
+    assert import_into(project, path) == 0
+    assert sorted(project.pseudonym_key()["original"]) == sorted([surname, "Schmidt"])
+    assert f"{surname}:" not in stored_text(project) and "Schmidt" not in stored_text(project)
+
+
+@pytest.mark.parametrize("line", ["Klar: das machen wir", "Richtig: mehr Licht am Spielplatz"])
+def test_an_answer_word_that_is_a_surname_still_answers_within_a_message(
+    tmp_path: Path, line: str
+) -> None:
+    chat = (
+        "[18:01] Anna Schmidt : Hallo zusammen, schön dass ihr da seid.\n"
+        f"[18:02] Ben Berg : Zwei Punkte von mir.\n{line}\n"
+        "[18:04] Ben Berg : Danke, notiert.\n"
+        "[18:05] Clara Kaya : Es fehlen Bänke am Markt.\n"
+    )
+    path = _file(tmp_path, "public_chat.txt", chat)
+    said = [(s.attributes.get("speaker"), s.text) for s in parse_file(path).segments]
+    assert said[1] == ("Ben Berg", f"Zwei Punkte von mir.\n{line}")
