@@ -3,7 +3,11 @@
 - an answer word that is a surname too ("Klar", "Richtig") opening a typed transcript's
   line with a capitalised sentence ("Klar: Der Spielplatz ist gesperrt.") is a speaker, as
   "Schmidt: …" is; read as an answer word, the transcript became a protocol with both
-  surnames in clear and none on the key.
+  surnames in clear and none on the key;
+- in a PDF, the moderation's question told ("Die Moderatorin fragte: Was fehlt im
+  Quartier?") over "Ergebnis:" and a list is the list's guiding question again (since
+  session 39 it was a statement and the answers stood under "Ergebnis"), and a question
+  someone "wollte von der Moderation wissen" is a statement, as "wollte wissen" was.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import stored_text
+from tests.test_pdf_protocol import pdf_bytes
 from tests.transcript_files import import_into
 from tests.transcript_files import write_file as _file
 from workbench import Project
@@ -52,3 +57,37 @@ def test_an_answer_word_that_is_a_surname_still_answers_within_a_message(
     path = _file(tmp_path, "public_chat.txt", chat)
     said = [(s.attributes.get("speaker"), s.text) for s in parse_file(path).segments]
     assert said[1] == ("Ben Berg", f"Zwei Punkte von mir.\n{line}")
+
+
+HEAD = ["Stadtteilrunde Manfort", "Datum: 12.03.2021", "Sozialraum: Manfort"]
+ANSWERS = ["- Ein Arzt im Viertel", "- Ein Café am Markt"]
+
+
+@pytest.mark.parametrize(
+    "asking",
+    [
+        "Die Moderatorin fragte: Was fehlt im Quartier?",
+        "Die Moderation fragte in die Runde: Was wünschen Sie sich?",
+        "Moderator Herr Berg wollte wissen: Wo treffen Sie sich?",
+    ],
+)
+def test_the_moderations_question_told_heads_its_answers(tmp_path: Path, asking: str) -> None:
+    path = tmp_path / "runde.pdf"
+    path.write_bytes(pdf_bytes([[*HEAD, asking, "Ergebnis:", *ANSWERS]]))
+    said = [(s.question, s.text) for s in parse_file(path).segments]
+    assert said == [(asking, "Ein Arzt im Viertel"), (asking, "Ein Café am Markt")]
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Ein Teilnehmer wollte von der Moderation wissen: Wann kommt der Radweg?",
+        "Eine Anwohnerin fragte die Moderatorin: Was passiert mit dem Treff?",
+    ],
+)
+def test_a_question_asked_of_the_moderation_is_a_statement(tmp_path: Path, asked: str) -> None:
+    path = tmp_path / "runde.pdf"
+    path.write_bytes(pdf_bytes([[*HEAD, asked, "Ergebnis:", *ANSWERS]]))
+    said = [(s.question, s.text) for s in parse_file(path).segments]
+    assert said[0] == (None, asked)
+    assert all(question != asked for question, _ in said)

@@ -155,26 +155,33 @@ def _asks(text: str) -> bool:
 # who asked, before the question: "Eine Anwohnerin fragte:", "Frau Kaya fragt nach:", "Eine
 # Teilnehmerin wollte wissen:", "Ein Vertreter erkundigte sich:", "Eine Mutter fragte, wann …"
 _ASKING_VERB = re.compile(
-    r"\b(?:(?:nach|rück|hinter|zurück)?fragt(?:e|en|est)?|wollten?\s+(?:\w+\s+)?wissen|"
+    r"\b(?:(?:nach|rück|hinter|zurück)?fragt(?:e|en|est)?|wollten?\s+(?:\w+\s+){0,3}wissen|"
     r"erkundigt(?:e|en)?\s+sich|sagt(?:e|en)?|meint(?:e|en)?|wandte\s+ein|warf\s+ein)\b"
 )
 _ASKING_WORDS = frozenset(
     "was wer wen wem wessen wie wo wohin woher wann warum weshalb wieso welche welcher "
     "welches welchen welchem wozu womit wofür worüber inwiefern ob".split()
 )
+# The moderation asking, named before the verb ("Die Moderatorin fragte: Was fehlt?"): the
+# guiding question the answers below it answer, as "Frage: Was fehlt?" is
+_MODERATION = re.compile(r"\bModer(?:at|ier)\w*")
 
 
 def reported(text: str) -> bool:
     """Whether a paragraph tells of a question someone asked ("Eine Anwohnerin fragte: Wann
     kommt der Radweg?"): a statement, no question heading the answers below it; a question
-    that asks itself ("Was fragen Sie sich: Wo fehlt etwas?") or a label ("Frage 2:") is none.
+    that asks itself ("Was fragen Sie sich: Wo fehlt etwas?") or a label ("Frage 2:") is none,
+    nor is the moderation's ("Die Moderatorin fragte: Was fehlt?", :data:`_MODERATION`).
 
     >>> reported("Eine Anwohnerin fragte: Wann kommt der Radweg?"), reported("Frage: Was fehlt?")
     (True, False)
     """
     head = re.split(r"[:,]", text, maxsplit=1)[0]
     first = head.split()[0].casefold() if head.split() else ""
-    return first not in _ASKING_WORDS and _ASKING_VERB.search(head) is not None
+    verb = _ASKING_VERB.search(head)
+    if first in _ASKING_WORDS or verb is None:
+        return False
+    return _MODERATION.search(head[: verb.start()]) is None
 
 
 def numbered_asks(numbered: Sequence[tuple[int, str] | None], lines: Sequence[str]) -> set[int]:
