@@ -7,7 +7,11 @@
 - in a PDF, the moderation's question told ("Die Moderatorin fragte: Was fehlt im
   Quartier?") over "Ergebnis:" and a list is the list's guiding question again (since
   session 39 it was a statement and the answers stood under "Ergebnis"), and a question
-  someone "wollte von der Moderation wissen" is a statement, as "wollte wissen" was.
+  someone "wollte von der Moderation wissen" is a statement, as "wollte wissen" was;
+- an office's address in a Teams event ("team.sozialplanung@stadt.de left the meeting.")
+  named no person, yet went on the key as "Team Sozialplanung" and was replaced in every
+  message ("Das [Person 1] meldet sich"); a hyphenated first name ("anna-lena.schulz@")
+  spelt no person at all.
 """
 
 from __future__ import annotations
@@ -91,3 +95,35 @@ def test_a_question_asked_of_the_moderation_is_a_statement(tmp_path: Path, asked
     said = [(s.question, s.text) for s in parse_file(path).segments]
     assert said[0] == (None, asked)
     assert all(question != asked for question, _ in said)
+
+
+def _teams_chat(event: str, said: str) -> str:
+    return (
+        "Schmidt, Anna\n18:02\nWillkommen zur Stadtteilrunde!\n\n"
+        f"Becker, Jonas\n18:03\nIch wohne seit 5 Jahren in Manfort.\n\n{event}\n\n"
+        f"Schmidt, Anna\n18:05\n{said}\n\n"
+        "Becker, Jonas\n18:06\nWir brauchen mehr Bänke am Markt.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("team.sozialplanung@stadt.de", "Das Team Sozialplanung meldet sich nächste Woche."),
+        ("quartiersbuero.manfort@stadt-leverkusen.de", "Das Quartiersbuero Manfort hilft."),
+        ("info.jugend@stadt.de", "Info Jugend: Der Treff hat offen."),
+    ],
+)
+def test_an_offices_address_in_a_teams_event_is_no_person(
+    project: Project, tmp_path: Path, address: str, said: str
+) -> None:
+    path = _file(tmp_path, "chat.txt", _teams_chat(f"{address} left the meeting.", said))
+    assert import_into(project, path) == 0
+    assert sorted(project.pseudonym_key()["original"]) == ["Anna Schmidt", "Jonas Becker"]
+    assert said in project.segments()["text"].tolist()
+
+
+def test_an_address_with_a_hyphenated_first_name_spells_the_person(tmp_path: Path) -> None:
+    event = "anna-lena.schulz@example.org (Gast) ist der Besprechung beigetreten."
+    path = _file(tmp_path, "chat.txt", _teams_chat(event, "Hallo Anna-Lena, schön!"))
+    assert "Anna-Lena Schulz" in parse_file(path).names

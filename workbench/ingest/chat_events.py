@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import ARTICLES, FUNCTION_WORDS
 
 # A display name in a tool's event line: words of a name, "Nachname, Vorname", up to eight
@@ -51,21 +51,33 @@ _PARTICLE_FIRST = re.compile(
     r"(?:von|van|de|zu|da|di|del|della|ten|ter)(?:\s+(?:der|den|dem|zu|la|le|de))?"
     r"\s+[A-ZÄÖÜ][\w'’-]*(?:\s+[A-ZÄÖÜ][\w'’-]*)?,\s+[A-ZÄÖÜ]"
 )
-_MAIL_NAME = re.compile(r"(?P<first>[^\W\d_]{2,})[._](?P<last>[^\W\d_]{2,})@[^\s()]+")
+_WORD = r"[^\W\d_]{2,}"
+_MAIL_NAME = re.compile(
+    rf"(?P<first>{_WORD}(?:-{_WORD})*)[._](?P<last>{_WORD}(?:-{_WORD})?)@[^\s()]+"
+)
 
 
 def event_person(who: str) -> str | None:
     """The person an event names: the display name as written, or the name an account's
     e-mail address spells ("maria.schulz@example.org (Gast)" → "Maria Schulz"); None for an
-    address that spells none ("m.schulz@…": the address itself is replaced wherever it
-    stands, as any e-mail address).
+    address that spells none ("m.schulz@…") or an office's ("team.sozialplanung@…", no part a
+    first name: the address itself is replaced wherever it stands, as any e-mail address).
 
     >>> event_person("Lea Wagner (Gast)"), event_person("maria.schulz@example.org (Gast)")
     ('Lea Wagner (Gast)', 'Maria Schulz')
+    >>> event_person("anna-lena.schulz@example.org"), event_person("info.jugend@stadt.de")
+    ('Anna-Lena Schulz', None)
     >>> event_person("m.schulz@stadt-leverkusen.de") is None
     True
     """
     if re.match(_MAIL, who) is None:
         return who
     spelt = _MAIL_NAME.match(who)
-    return f"{spelt['first'].title()} {spelt['last'].title()}" if spelt else None
+    if spelt is None or not any(_first_name(spelt[part]) for part in ("first", "last")):
+        return None
+    return f"{spelt['first'].title()} {spelt['last'].title()}"
+
+
+def _first_name(part: str) -> bool:
+    """Whether each piece of an address's part is a first name ("anna-lena", "maria")."""
+    return all(gazetteer().has_first(piece) for piece in part.split("-"))
