@@ -14,8 +14,8 @@ one Decidim; an ID that proposals of several components have is left unmatched.
 Consul Democracy's comments export (``id``, ``commentable_type``, ``commentable_id``, ``body``)
 names the commented resource by its Consul type (``Proposal``, ``Budget::Investment``: a
 spending proposal; a reply keeps its proposal) and ID: the statement with that ID (the
-proposals export imported with its ``id`` column as ID) gives its district; a debate's, a
-poll's or a legislation's comment keeps none.
+proposals export imported with its ``id`` column as ID; a table without titles, a survey's,
+is none) gives its district; a debate's, a poll's or a legislation's comment keeps none.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import ParsedDocument
 from workbench.ingest.common import unique_ids
+from workbench.ingest.table_columns import TITLE_HEADERS, detect_column
 from workbench.store import District, Document, Segment
 
 ID_COLUMN = "id"
@@ -148,8 +149,27 @@ def _root_proposal(
 
 
 def _by_id(options: Mapping[str, Any] | None) -> bool:
-    """Whether a table was imported with its ``id`` column as the statements' ID."""
-    return str((options or {}).get("id_column") or "").strip().casefold() == ID_COLUMN
+    """Whether a table may be Consul's proposals: imported with its ``id`` column as the
+    statements' ID, and titled as every proposal is (a title column, one left out with
+    ``--no-title``, or the title as the text). A survey's or a card wall's "id" is no
+    proposal's: its row 7 would give a comment on proposal 7 its district.
+
+    >>> _by_id({"id_column": "id", "title_column": "title"})
+    True
+    >>> _by_id({"id_column": "ID", "text_column": "Titel"})
+    True
+    >>> _by_id({"id_column": "id", "text_column": "Antwort"})
+    False
+    """
+    options = options or {}
+    if str(options.get("id_column") or "").strip().casefold() != ID_COLUMN:
+        return False
+    text = str(options.get("text_column") or "")
+    return bool(
+        options.get("title_column")
+        or options.get("no_title")
+        or (text and detect_column([text], TITLE_HEADERS, set()))
+    )
 
 
 def with_proposal_districts(
