@@ -36,8 +36,6 @@ above its threshold, and the review queue shows them to a researcher.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
@@ -45,6 +43,7 @@ from workbench.ingest.known_nouns import known_noun
 from workbench.ingest.listed_elsewhere import name_surname
 from workbench.ingest.listed_modals import english_modal
 from workbench.ingest.name_acronyms import acronym_plural
+from workbench.ingest.name_context import NameContext
 from workbench.ingest.name_cued import cued
 from workbench.ingest.name_cues import names_language, sentence_particles, speaks
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
@@ -116,19 +115,6 @@ _CONTRACTIONS = frozenset("im am vom zum zur beim ins ans".split())
 def _timed(text: str, tok: Tok) -> bool:
     """Whether a time follows the day or month ``tok`` ("Freitag um 10", "Montag 18 Uhr")."""
     return _TIME_AFTER.match(text, tok.end) is not None
-
-
-@dataclass(frozen=True)
-class NameContext:
-    """What a project adds: listed names, known persons, protected words, decisions."""
-
-    known: Mapping[str, str]  # lower-case name word → person key, from the project's key
-    protected: Collection[str] = ()  # folded single words that are never a name
-    confirmed: Collection[str] = ()  # folded words a researcher confirmed as names
-    rejected: Collection[str] = ()  # folded words a researcher rejected
-    named: Collection[str] = ()  # person keys met with a first name or form of address
-    in_text: Collection[str] = ()  # surname keys met surely anywhere in the text read again
-    listed: Collection[str] = ()  # surname keys of the text's own name list (no words)
 
 
 class PersonFinder:
