@@ -18,3 +18,4 @@ class NameContext:
     named: Collection[str] = ()  # person keys met with a first name or form of address
     in_text: Collection[str] = ()  # surname keys met surely anywhere in the text read again
     listed: Collection[str] = ()  # surname keys of the text's own name list (no words)
+    places: Collection[str] = ()  # folded words the file writes as a place ('im Hasenbergl')

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
+from workbench.ingest.name_context import NameContext
 from workbench.ingest.name_known import (
     address_name,
     name_ends,
@@ -44,6 +45,8 @@ _ADDRESS_ROLES = frozenset(("doktor", "pastor"))
 
 class Finder(pairs.PersonFinder, Protocol):
     """What these rules use of :class:`workbench.ingest.names.PersonFinder`."""
+
+    context: NameContext
 
     def _blocked_first(self, toks: list[Tok], i: int, after_context: bool = False) -> bool:
         """A first name that is also a word, where nothing says it is a name."""
@@ -197,7 +200,8 @@ def _where_after_role(finder: Finder, text: str, toks: list[Tok], j: int) -> boo
     after a word for a resident or neighbour ("Nachbarin Nord", "Nachbar Nordost"), or
     before a lead-in's colon or ending a bold role a noun the gazetteer knows as no surname
     ("Schüler Oberstufe: …") or, after a word for a neighbour, a place ("Nachbarin
-    Hochfeld: …", as after "Anwohnerin")."""
+    Hochfeld: …", as after "Anwohnerin"), also one the file writes as a place ("Nachbar
+    Hasenbergl: …" beside "Ich wohne im Hasenbergl")."""
     tok = toks[j]
     if name_follows(finder, text, toks, j):
         return False
@@ -206,4 +210,4 @@ def _where_after_role(finder: Finder, text: str, toks: list[Tok], j: int) -> boo
     if text[tok.end :].strip() and text[tok.end : tok.end + 1] != ":":
         return False  # a lead-in's colon or the end of a bold role ("**Nachbarin Hochfeld:**")
     noun = is_german_noun(tok.folded) and not finder.names.has_last(tok.text)
-    return noun or resident_place(toks[j - 1].text, tok.text)
+    return noun or resident_place(toks[j - 1].text, tok.text, finder.context.places)

@@ -130,6 +130,7 @@ class Pseudonymiser:
     protected_phrases: tuple[str, ...] = ()  # multi-word names of places and codes
     confirmed: dict[str, str] = field(default_factory=dict)  # folded word → as written
     rejected: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # folded words the file read writes as a place
     originals: dict[tuple[str, str], str] = field(default_factory=dict)  # key → as first met
     person_floor: int = 0  # highest person number ever given (see PERSON_NUMBER_KEY)
     candidates: list[Candidate] = field(default_factory=list)
@@ -351,6 +352,7 @@ class Pseudonymiser:
             named=named,
             in_text=frozenset(seen),
             listed=listed_surnames(names),
+            places=self.places,
         )
         protected_spans = self._protected_spans(text)
         finder = PersonFinder(context)

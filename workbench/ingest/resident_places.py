@@ -69,16 +69,17 @@ def double_place(word: str, folded_places: Collection[str]) -> bool:
     return all(where(part, folded_places) for part in parts)
 
 
-def resident_place(role: str, word: str) -> bool:
+def resident_place(role: str, word: str, written: Collection[str] = ()) -> bool:
     """Whether ``word`` after the word for a resident or neighbour ``role`` names where she
     lives ("Nachbarin Neudorf-Nord", "Nachbarin Hochfeld", "Nachbar Nordost"): a place, a
     direction or a town's shape in one of its parts (as in
-    :func:`workbench.ingest.lead_in_names.role_surname`)."""
+    :func:`workbench.ingest.lead_in_names.role_surname`), or a word the file writes as a
+    place (``written``, folded: :func:`workbench.ingest.written_places.written_places`)."""
     if not PERSON_WORD.fullmatch(fold(role)) or not word[:1].isupper():
         return False
     if place(word):
         return True
-    return double_place(word, ()) if "-" in word else where(word, ())
+    return double_place(word, written) if "-" in word else where(word, written)
 
 
 def place(name: str) -> bool:

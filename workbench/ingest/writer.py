@@ -70,6 +70,7 @@ from workbench.ingest.thing_names import (
     stored_names,
 )
 from workbench.ingest.whatsapp_chat import messenger_notices
+from workbench.ingest.written_places import written_places
 from workbench.ingest.zoom_chat import chat_notices
 from workbench.store import (
     CITYWIDE,
@@ -392,11 +393,12 @@ class Writer(ProjectFileWriting):
         if not placed:
             raise InputError("Die Datei enthält keine Aussagen.", file=document.filename)
         authors = listed_authors(self.pseudonymiser, document.segments)
-        # a role that reads as a name ("**Okke Wübbenhorst:**") is a person on the list
-        given = (s.speaker_role for s in document.segments)
-        speakers = lead_in_names(given, self.districts)  # a district's name is none
+        # a role that reads as a name ("**Okke Wübbenhorst:**") is a person on the list; a
+        written = self.pseudonymiser.places = written_places(document)  # "im Hasenbergl"
+        places = (*self.districts, *written)  # district's name or a place the file writes: none
+        speakers = lead_in_names((s.speaker_role for s in document.segments), places)
         # "Karl Weber: Danke …" written in the statement: the speaker her "Danke Karl" means
-        speakers += plain_lead_ins((s.text for s in document.segments), self.districts)
+        speakers += plain_lead_ins((s.text for s in document.segments), places)
         # "- Quirin: …" among "- Dilara: …" turns: a first name the gazetteer lacks
         turns = ((s.speaker_role, s.text) for s in document.segments)
         speakers += conversation_first_names(turns, self.districts)
