@@ -67,6 +67,29 @@ def test_a_neighbours_surname_stays_a_person_beside_other_places(
 
 
 @pytest.mark.parametrize(
+    "lead",
+    [
+        "Bewohnerin Wedekind",
+        "Anwohner Kowalczyk",
+        "Mieterin Terwiel",
+        "Bewohner Schnittker",
+        "Anwohnerin Plöger",
+        "Mieter Oltrogge",
+        "Bewohnerin Wübbena",
+        "Anwohner Hünerbein",
+    ],
+)
+def test_an_unknown_surname_after_a_residents_word_is_a_person(
+    project: Project, tmp_path: Path, lead: str
+) -> None:
+    role, name = lead.split()
+    said = _import(project, tmp_path, f"{lead}: {SAID}", "Moderation: Danke, das nehmen wir auf.")
+    assert name not in stored_text(project)
+    assert said[0].startswith(f"{role} [Person ") and said[0].endswith(f"]: {SAID}")
+    assert _persons(project) == [name]
+
+
+@pytest.mark.parametrize(
     ("lead", "written"),
     [
         ("Bewohner Marzahn", "Ich wohne seit Jahren im Marzahn."),

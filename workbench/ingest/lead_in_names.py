@@ -59,6 +59,8 @@ _LIVES_OR_BELONGS = re.compile(
     r"\w*(?:anwohner|bewohner|einwohner|nachbar|mieter|vertreter|mitarbeiter|nutzer|besucher|"
     r"schuler|student|sprecher|beirat|burger)(?:in)?|\w*mitglied"
 )
+# Words for a resident: an unknown word after them no lexicon knows is her surname
+_RESIDENT = re.compile(r"(?:an|be)wohner(?:in)?|mieter(?:in)?")
 # An inflected adjective in front ("Offene", "Runder", "Neues"): a thing, unless a name
 _ADJECTIVE_END = re.compile(r"(?:e|er|es|en|em)$")
 # Endings of German family names ("Wübbenhorst", "Brinkmann", "Oltmanns", "Tjarks", "Oldenkamp")
@@ -243,11 +245,13 @@ def _surname(word: str, folded_places: Collection[str], person: str = "") -> boo
     if _name_like(word, False):
         return True
     # a word of no noun, compound, place or thing after a word for a person names her, also
-    # without a surname's ending ("Seniorin Terwiel", "Teilnehmerin Schnittker"); not after
-    # a word for where she lives or what she belongs to: there an unknown word is as often
-    # a quarter no list has or an organisation ("Bewohner Marzahn", "Nachbarin Veddel",
-    # "Mieter Gewobag", "Vertreterin Ditib"), and a name on the list is replaced in every text
-    return not _LIVES_OR_BELONGS.fullmatch(person) and not compound_noun(folded)
+    # without a surname's ending ("Seniorin Terwiel", "Teilnehmerin Schnittker"), also after
+    # a resident's word ("Bewohnerin Wedekind", "Mieter Oltrogge"; a quarter the file writes
+    # as a place is a place: "Bewohner Marzahn" beside "im Marzahn"); not after a word for a
+    # neighbour (read by the rule of roles) or what she belongs to: there an unknown word is
+    # as often an organisation ("Mieter Gewobag" is a tenant, "Vertreterin Ditib")
+    resident = _RESIDENT.fullmatch(person) is not None
+    return (resident or not _LIVES_OR_BELONGS.fullmatch(person)) and not compound_noun(folded)
 
 
 def _reads_as_name(bare: str, places: Collection[str]) -> bool:
