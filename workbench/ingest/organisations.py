@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.noun_lexicon import (
+    is_german_noun,
+    is_person_name,
+    is_place_name,
+    is_place_phrase,
+    plural_noun,
+)
 from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.speaker_labels import institution_account
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -50,6 +58,102 @@ def institution_word(word: str, several: bool) -> bool:
     return bool(weak or _ORGANISATION_HEAD.match(word))
 
 
+# Bodies an author column names that no word of :func:`institution_word` says (only
+# here, not in lead-ins): a body's head ("Schülervertretung", "Bürgerliste",
+# "Bezirksregierung", "Verkehrsbetriebe", "Westdeutsche Zeitung"), an English one ("Youth
+# Council", "Police Department"), and the broadcasters and news agencies read in Germany
+# by their abbreviation (a closed list: "WDR", "dpa"; none of two letters: "BR" may be initials)
+_BODY_HEAD = re.compile(
+    r"^(?:[a-z]{3,})?(?:vertretung|pflegschaft|liste|regierung|betriebe?|pfarrei|zeitung|"
+    r"anzeiger|rundschau)$|^(?:council|association|department|office|committee|society|"
+    r"foundation|police|agency|authority|administration)$"
+)
+_MEDIA = frozenset("ard zdf wdr ndr swr mdr rbb dlf rtl dpa epd kna".split())
+# A council or an alliance by its members or place ("Integrationsrat", "Seniorenrat",
+# "Ortsrat", "Naturschutzbund"): a noun the lexicon knows before "rat"/"bund" (with its
+# joint "s", "n", "en", "es"), unlike a surname ("Pankrat", "Konrat")
+_COUNCIL = re.compile(r"^(?P<stem>[a-z]{3,})(?:rat|bund)$")
+_JOINTS = ("", "s", "n", "en", "es", "e")
+# A territory's administration or a local station before its place ("Stadt Leverkusen",
+# "Landkreis Kassel", "Radio Leverkusen", "City of Leverkusen"), never after a name
+# ("Maria Stadt") nor before a comma ("Stadt, Maria": Maria Stadt)
+_TERRITORY = re.compile(
+    r"(?:(?:Stadt|Landkreis|Kreis|Bezirk|Stadtbezirk|Radio)\s+|"
+    r"(?:City|Town|Municipality|County|District|Borough)\s+of\s+)"
+    r"(?P<place>[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)\s*(?:$|[-–—,;:/(])"
+)
+# A body by its adjective ("Rheinische Post", "Deutsche Bahn", "Rotes Kreuz", "Red Cross")
+_ADJECTIVE_BODY = re.compile(
+    r"(?:[a-z]+(?:e|es|er|en)\s+(?:post|bahn|kreuz|kreuzes)|red\s+cross)(?:\s|$)"
+)
+
+
+def _body_word(word: str, several: bool) -> bool:
+    """Whether a folded word of an author names a body beyond :func:`institution_word`."""
+    if word in _MEDIA or institution_word(word, several):
+        return True
+    names = gazetteer()
+    if names.has_first(word) or names.has_last(word):
+        return False
+    if _BODY_HEAD.match(word):
+        return True
+    council = _COUNCIL.match(word)
+    if council is None:
+        return False
+    stem = council["stem"]
+    stems = {stem.removesuffix(joint) for joint in _JOINTS if stem.endswith(joint)}
+    return any(len(s) > 2 and (is_german_noun(s) or plural_noun(s)) for s in stems)
+
+
+def _territory(name: str) -> bool:
+    """Whether an author is a territory's administration or station ("Stadt Leverkusen",
+    "City of Leverkusen", "Radio Köln"): its place is one, or a word no name list holds."""
+    match = _TERRITORY.match(name.strip())
+    if match is None:
+        return False
+    place = match["place"]
+    if is_place_name(fold(place)) or is_place_phrase(fold(place)):
+        return True
+    names = gazetteer()
+    return not any(
+        names.has_first(w) or names.has_last(w) or is_person_name(fold(w)) for w in place.split()
+    )
+
+
+def _adjective_body(words: list[str]) -> bool:
+    """Whether folded words hold a body named by its adjective ("Rheinische Post"), whose
+    adjective is no first name ("Marie Bahn", "Sarah Post")."""
+    match = _ADJECTIVE_BODY.search(" ".join(words))
+    return match is not None and not gazetteer().has_first(match.group().split()[0])
+
+
+# The parts of an author with a qualifier: "Schulz (Caritas)", "Becker, AWO", "AWO / Becker"
+_ARTICLES = frozenset(("der", "die", "das"))
+_PARTS = re.compile(r"\s*(?:[,;:/|()\[\]]|\s[-–—]\s)\s*")
+
+
+def _named_part(name: str) -> bool:
+    """Whether a part of an author beside its organisation is a name the gazetteer knows
+    or an initial's ("Schulz (Caritas)", "AWO, T. Weber"), not a place or a unit
+    ("Caritas (Opladen)", "Stadt Leverkusen – Fachbereich Umwelt")."""
+    parts = [part for part in _PARTS.split(name) if part]
+    if len(parts) < 2:
+        return False
+    names = gazetteer()
+    for part in parts:
+        words = part.split()
+        if not 1 <= len(words) <= 3 or is_place_name(fold(part)) or fold(words[0]) in _ARTICLES:
+            continue  # a place, or a body with its article ("Bündnis 90/Die Grünen")
+        if any(_body_word(w, len(words) > 1) for w in organisation_words(part)):
+            continue
+        bare = [w.strip(".") for w in words]
+        if re.fullmatch(r"[A-ZÄÖÜ]\.", words[0]) or any(
+            names.has_first(w) or names.has_last(w) for w in bare if w[:1].isupper()
+        ):
+            return True
+    return False
+
+
 def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
     """Whether an author names an organisation (one of its words is an institution's,
     and no person is found in it: "Jugendzentrum – Herr Kaya" is a person).
@@ -57,9 +161,23 @@ def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
     An institution's word is a legal form or an association's abbreviation ("e. V.",
     "gGmbH", "AWO", "TuS"), or ends like one ("Jugendamt", "Stadtteilforum",
     "Jugendparlament"; "…haus", "…rat", "…bund", "…kreis", "…runde" only beside other
-    words) and is no first name or surname of the gazetteer.
+    words) and is no first name or surname of the gazetteer; so is a body's head
+    ("Schülervertretung", "Bürgerliste", "Westdeutsche Zeitung", "Youth Council"), a
+    council after a noun ("Integrationsrat", "Ortsrat"), an institution's noun ("Polizei",
+    "Stadtwerke"), a broadcaster's abbreviation ("WDR"), a body by its adjective
+    ("Rheinische Post", "Deutsches Rotes Kreuz") or a territory before its place ("Stadt
+    Leverkusen", "City of Leverkusen", "Radio Köln"; "Maria Stadt" is a person). A name
+    beside the organisation makes it a person's ("Schulz (Caritas)", "AWO, T. Weber").
     """
     words = organisation_words(name)
-    if not any(institution_word(w, len(words) > 1) for w in words):
+    several = len(words) > 1
+    if not (
+        any(_body_word(w, several) for w in words)
+        or any(institution_account(w) for w in _WORD.findall(name))  # "Polizei", "Jobcenter"
+        or _territory(name)
+        or _adjective_body(words)
+    ):
+        return False
+    if _named_part(name):  # "Schulz (Caritas)": a person at an organisation
         return False
     return not any(h.kind == "person" for h in pseudonymiser.detect(name))
