@@ -1,11 +1,17 @@
-"""Organisations as values of author columns: readable, no person on the key; a person's
-name beside or like them stays a person (never in clear)."""
+"""Organisations and anonymous roles as values of author columns: readable, no person on
+the key; a person's name beside or like them stays a person (never in clear)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
-from workbench.ingest.organisations import is_organisation
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.cli.main import main
+from workbench.ingest.organisations import is_organisation, is_role_word
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 ORGANISATIONS = [
@@ -60,3 +66,50 @@ def test_an_administration_council_station_or_paper_is_an_organisation(name: str
 @pytest.mark.parametrize("name", PERSONS)
 def test_a_name_beside_or_like_an_organisations_word_is_a_person(name: str) -> None:
     assert not is_organisation(Pseudonymiser(), name)
+    assert not is_role_word(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("Anwohner", True),
+        ("Anwohner*in", True),
+        ("Bürger:in", True),
+        ("Mieterin", True),
+        ("Radfahrerin", True),
+        ("Jugendlicher", True),
+        ("Bürger", False),  # a surname the gazetteer holds: a person
+        ("Anwohnerin Frau Meier", False),
+        ("Vater", False),
+    ],
+)
+def test_a_word_for_someone_unnamed_is_an_anonymous_role(name: str, role: bool) -> None:
+    assert is_role_word(name) is role
+
+
+def test_organisations_and_roles_as_authors_stay_readable_and_persons_do_not(
+    project: Project, tmp_path: Path
+) -> None:
+    authors = ["Stadt Leverkusen", "Integrationsrat", "Anwohnerin", "Rheinische Post",
+               "Maria Schneider", "Schulz (Caritas)"]  # fmt: skip
+    rows = [(str(i + 1), who, "Mehr Bänke am Marktplatz.") for i, who in enumerate(authors)]
+    path = tmp_path / "vorschlaege.csv"
+    pd.DataFrame(rows, columns=["ID", "Antragsteller*in", "Beschreibung"]).to_csv(
+        path, index=False, sep=";"
+    )
+    assert main(["--project", str(project.path), "import", str(path), "--id-column", "ID"]) == 0
+    segments = project.segments().set_index("source_id")
+    attributes = {sid: a or {} for sid, a in segments["attributes"].items()}
+    assert attributes["1"] == {"organisation": "Stadt Leverkusen"}
+    assert attributes["2"] == {"organisation": "Integrationsrat"}
+    assert attributes["3"] == {"author_role": "Anwohnerin"}
+    assert attributes["4"] == {"organisation": "Rheinische Post"}
+    assert attributes["5"]["speaker"].startswith("[Person ")
+    assert attributes["6"]["speaker"].startswith("[Person ")
+    assert attributes["5"]["speaker"] != attributes["6"]["speaker"]
+    stored = stored_text(project)
+    for word in ("Maria", "Schneider", "Schulz"):
+        assert word not in stored, word
+    key = project.pseudonym_key()
+    persons = key.loc[key["kind"] == "person", "original"]
+    assert sorted(persons) == ["Maria Schneider", "Schulz (Caritas)"]  # no body, no role

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_lists import ROLE_WORDS
 from workbench.ingest.noun_lexicon import (
+    compound_noun,
     is_german_noun,
     is_person_name,
     is_place_name,
@@ -15,6 +17,7 @@ from workbench.ingest.noun_lexicon import (
     plural_noun,
 )
 from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.resident_places import PERSON_WORD
 from workbench.ingest.speaker_labels import institution_account
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -181,3 +184,33 @@ def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
     if _named_part(name):  # "Schulz (Caritas)": a person at an organisation
         return False
     return not any(h.kind == "person" for h in pseudonymiser.detect(name))
+
+
+# A gender mark before the feminine ending ("Anwohner*in", "Bürger:in", "Mieter/in")
+_SOMEONE_END = re.compile(r"(?:erin|liche|licher|ende|ender)$")
+_GENDER_MARK = re.compile(r"(?<=[a-zäöüß])(?:[*:_/]i|I)(?=n(?:nen)?$)")
+
+
+def is_role_word(name: str) -> bool:
+    """Whether an author is a word for someone unnamed ("Anwohner", "Bürgerin", "Mieterin",
+    "Anwohner*in", "Nachbarin", "Radfahrerin", "Pfarrer"): an anonymous role, not a
+    person; a surname the gazetteer holds ("Bürger", "Schüler") stays a person, unless a
+    function ("Pfarrer").
+
+    >>> [is_role_word(w) for w in ("Anwohner*in", "Bürgerin", "Bürger", "Anna", "Herr Rat")]
+    [True, True, False, False, False]
+    """
+    word = _GENDER_MARK.sub("i", name.strip())
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    folded = fold(word)
+    if folded in ROLE_WORDS:
+        return True
+    names = gazetteer()
+    if names.has_first(word) or names.has_last(word):
+        return False
+    if PERSON_WORD.fullmatch(folded):
+        return True
+    # a woman by what she does or a participle's noun the lexicon knows ("Radfahrerin",
+    # "Ladenbesitzerin", "Jugendlicher"); other nouns may be surnames ("Vater", "Koch")
+    return bool(_SOMEONE_END.search(folded)) and (is_german_noun(folded) or compound_noun(folded))

@@ -32,6 +32,7 @@ from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.form_ids import is_sosci_survey
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.organisations import is_organisation as is_organisation
+from workbench.ingest.organisations import is_role_word
 from workbench.ingest.organisations import organisation_words as organisation_words
 from workbench.ingest.person_headers import (
     AUTHOR,
@@ -544,7 +545,8 @@ def safe_attributes(
 
     The person attributes (speaker, recipient) become their placeholder; the person
     columns (``Name``, ``Vorname`` + ``Nachname``, …) become one ``speaker`` (unless
-    there is one), or ``organisation`` in clear when they name one; contact columns,
+    there is one), or ``organisation`` in clear when they name one (``author_role`` when a
+    word for someone unnamed: "Anwohnerin"); contact columns,
     exact coordinates, access codes, respondents' codes, accounts' names and columns of other people
     (assignee, moderator, reviewer, supporters) are dropped;
     free text (a title, another open answer: it may name someone) is
@@ -581,6 +583,8 @@ def safe_attributes(
         out[key] = value
     if who is not None and is_organisation(pseudonymiser, who):
         out.setdefault("organisation", who)
+    elif who is not None and is_role_word(who):
+        out.setdefault("author_role", who)  # "Anwohner", "Bürgerin": no one's name
     elif who is not None:
         out.setdefault("speaker", person_placeholder(pseudonymiser, who, names))
     return out
