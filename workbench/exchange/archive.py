@@ -32,11 +32,25 @@ def _key(name: str) -> str:
     return unicodedata.normalize("NFC", name.replace("\\", "/").lstrip("/")).casefold()
 
 
-def _mac_metadata(name: str) -> bool:
+_APPLE_DOUBLE = (b"\x00\x05\x16\x07", b"\x00\x05\x16\x00")  # AppleDouble, AppleSingle
+_CHUNK = 1024 * 1024  # a member is unpacked in steps of this size
+
+
+def _mac_metadata(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     """A macOS Finder's extra member (``__MACOSX/…``, ``._name``): resource forks, no file of
-    the project; a zipped project folder has its ``._project.qde`` beside ``project.qde``."""
-    parts = PurePosixPath(name.replace("\\", "/")).parts
-    return "__MACOSX" in parts or (bool(parts) and parts[-1].startswith("._"))
+    the project; a zipped project folder has its ``._project.qde`` beside ``project.qde``.
+    A ``._name`` outside ``__MACOSX`` is one only if it starts as a resource fork does: a
+    source text really called ``._notizen.txt`` stays."""
+    parts = PurePosixPath(info.filename.replace("\\", "/")).parts
+    if "__MACOSX" in parts:
+        return True
+    if not parts or not parts[-1].startswith("._") or info.flag_bits & 0x1:
+        return False
+    try:
+        with archive.open(info) as member:
+            return member.read(4) in _APPLE_DOUBLE
+    except Exception:  # a damaged entry: kept, reading it names it
+        return False
 
 
 class Container(ABC):
@@ -90,13 +104,22 @@ class ZipContainer(Container):
         self.members = {
             _key(info.filename): info.filename
             for info in self.zip.infolist()
-            if not info.is_dir() and not _mac_metadata(info.filename)
+            if not info.is_dir() and not _mac_metadata(self.zip, info)
         }
 
     def read(self, member: str) -> bytes:
-        """The bytes of a member; a damaged entry stops with its name."""
+        """The bytes of a member, unpacked step by step (an entry holding far more than its
+        declared size stops at that size); a damaged or encrypted entry stops with its name."""
+        if self.zip.getinfo(member).flag_bits & 0x1:
+            raise InputError(
+                f"Eintrag '{member}' im Archiv ist verschlüsselt (mit Passwort geschützt); "
+                "bitte das Archiv ohne Passwort neu packen oder das Projekt erneut "
+                "exportieren.",
+                file=self.path.name,
+            )
         try:
-            return self.zip.read(member)
+            with self.zip.open(member) as unpacked:
+                return b"".join(iter(lambda: unpacked.read(_CHUNK), b""))
         except Exception:  # BadZipFile (CRC), zlib.error, EOFError, OSError …
             raise InputError(
                 f"Eintrag '{member}' im Archiv ist beschädigt oder abgeschnitten.",
@@ -112,14 +135,29 @@ class ZipContainer(Container):
             if len(top) == 1 or (not top and len(candidates) == 1):
                 member = (top or candidates)[0]
             else:
-                raise InputError(
-                    f"Im Archiv fehlt {QDE}: keine REFI-QDA-Projektdatei "
-                    "(ein .qdc-Codebuch importiert: workbench codebook import).",
-                    file=self.path.name,
-                )
+                raise InputError(self._no_project(top or candidates), file=self.path.name)
         folder, _, self.qde_name = member.replace("\\", "/").rpartition("/")
         self.prefix = f"{folder}/" if folder else ""
         return self.read(member)
+
+    def _no_project(self, candidates: list[str]) -> str:
+        """Why no project file was chosen: several projects, .qdpx files inside, or none."""
+        if len(candidates) > 1:
+            return (
+                f"Das Archiv enthält {len(candidates)} REFI-QDA-Projekte "
+                f"({', '.join(sorted(candidates))}); nichts wurde importiert. Bitte jedes "
+                "Projekt als eigene .qdpx-Datei importieren."
+            )
+        inner = sorted(m for k, m in self.members.items() if k.endswith(".qdpx"))
+        if inner:
+            return (
+                f"Das Archiv enthält .qdpx-Dateien ({', '.join(inner)}) statt eines Projekts; "
+                "bitte entpacken und jede .qdpx einzeln importieren."
+            )
+        return (
+            f"Im Archiv fehlt {QDE}: keine REFI-QDA-Projektdatei "
+            "(ein .qdc-Codebuch importiert: workbench codebook import)."
+        )
 
     def close(self) -> None:
         """Close the archive."""
