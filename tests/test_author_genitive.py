@@ -55,18 +55,15 @@ def test_headers_beside_a_proposal_keep_their_role(header: str, role: str | None
     assert person_role(header) == role
 
 
-def test_names_in_an_author_column_with_a_genitive_become_speakers(
-    project: Project, tmp_path: Path
-) -> None:
-    rows = [
-        ("1", "Gunhild Albrecht", "Mehr Bänke", "Am Rhein fehlen Bänke, sagt Herr Wischnewski."),
-        ("2", "Torben Wischnewski", "Spielplatz", "Der Spielplatz braucht neue Geräte."),
-    ]
-    path = tmp_path / "consul.csv"
-    columns = ["ID", "Autor*in des Vorschlags", "Titel", "Beschreibung"]
+def import_two_authors(
+    project: Project, tmp_path: Path, columns: list[str], rows: list[tuple[str, ...]]
+) -> tuple[str, pd.DataFrame, dict[str, str]]:
+    """Import a table of two rows by Gunhild Albrecht and Torben Wischnewski (``columns``
+    with "ID" first) and check that neither name is stored and each is a speaker of their
+    own; returns the stored text, the segments by source ID and the speakers."""
+    path = tmp_path / "autoren.csv"
     pd.DataFrame(rows, columns=columns).to_csv(path, index=False, sep=";")
     assert main(["--project", str(project.path), "import", str(path), "--id-column", "ID"]) == 0
-
     stored = stored_text(project)
     for word in ("Gunhild", "Albrecht", "Torben", "Wischnewski"):
         assert word not in stored, word
@@ -74,6 +71,18 @@ def test_names_in_an_author_column_with_a_genitive_become_speakers(
     speakers = {sid: (a or {}).get("speaker") for sid, a in segments["attributes"].items()}
     assert speakers["1"].startswith("[Person ") and speakers["2"].startswith("[Person ")
     assert speakers["1"] != speakers["2"]
+    return stored, segments, speakers
+
+
+def test_names_in_an_author_column_with_a_genitive_become_speakers(
+    project: Project, tmp_path: Path
+) -> None:
+    rows = [
+        ("1", "Gunhild Albrecht", "Mehr Bänke", "Am Rhein fehlen Bänke, sagt Herr Wischnewski."),
+        ("2", "Torben Wischnewski", "Spielplatz", "Der Spielplatz braucht neue Geräte."),
+    ]
+    columns = ["ID", "Autor*in des Vorschlags", "Titel", "Beschreibung"]
+    _, segments, speakers = import_two_authors(project, tmp_path, columns, rows)
     assert f"sagt {speakers['2']}" in segments.loc["1", "text"]  # the author, mentioned
 
 

@@ -35,10 +35,12 @@ WISHES = [
 POLIS_HEAD = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body"
 
 
-def _polis(path: Path, rows: int) -> Path:
-    """A Pol.is comments export of the first ``rows`` comments."""
+def polis_export(path: Path, rows: int, tag: str = "") -> Path:
+    """A Pol.is comments export of the first ``rows`` comments (``tag``: another
+    conversation's texts)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     lines = [POLIS_HEAD] + [
-        f'{1650000000 + i},Mon Jul 04 2022,{i},{i % 3},3,1,1,"{text}"'
+        f'{1650000000 + i},Mon Jul 04 2022,{i},{i % 3},3,1,1,"{text}{tag}"'
         for i, text in enumerate(WISHES[:rows])
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -72,7 +74,7 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("make", [_polis, _survey], ids=["polis", "umfrage"])
+@pytest.mark.parametrize("make", [polis_export, _survey], ids=["polis", "umfrage"])
 def test_every_file_named_in_the_chain_has_its_own_checksum(
     project: Project, tmp_path: Path, make
 ) -> None:
@@ -80,7 +82,7 @@ def test_every_file_named_in_the_chain_has_its_own_checksum(
     name/checksum pair in the chain is a file's, the latest holding all rows listed last."""
     files = [make(tmp_path / f"export_2026-12-0{day}.csv", rows) for day, rows in ((1, 3), (8, 5))]
     files.append(make(tmp_path / "export_2026-12-15.csv", 8))
-    once = _polis(tmp_path / "einmal.csv", 2)
+    once = polis_export(tmp_path / "einmal.csv", 2)
     for path in [*files, once]:
         _import(project, path)
     assert len(project.documents()) == 2 and len(project.segments()) == 10
@@ -108,7 +110,7 @@ def test_a_project_grown_before_the_names_were_stored_exports_a_note(
 ) -> None:
     """A document appended to by an earlier version knows the later hashes only: the
     chain lists them without a name, says so, and still pairs its name truthfully."""
-    first, later = _polis(tmp_path / "a.csv", 3), _polis(tmp_path / "b.csv", 6)
+    first, later = polis_export(tmp_path / "a.csv", 3), polis_export(tmp_path / "b.csv", 6)
     _import(project, first)
     _import(project, later)
     with project.transaction() as session:  # as an earlier version stored it
@@ -152,7 +154,7 @@ def test_two_exports_of_one_file_name_are_two_documents_of_the_chain(
     paths = []
     for folder, rows in (("energie", 3), ("verkehr", 5)):
         (tmp_path / folder).mkdir()
-        paths.append(_polis(tmp_path / folder / "comments.csv", rows))
+        paths.append(polis_export(tmp_path / folder / "comments.csv", rows))
         args = ["--project", str(project.path), "import", str(paths[-1])]
         assert main([*args, "--workshop", folder.title(), "--allow-duplicates"]) == 0
     new = rec.add_recommendation(project, "Mehr Treffpunkte schaffen")

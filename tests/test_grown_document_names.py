@@ -14,33 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_download_checksums import WISHES, polis_export
 from workbench import Project
 from workbench.cli.main import main
 
-WISHES = [
-    "Wir brauchen mehr Bänke am Marktplatz vor der Kirche",
-    "Der Spielplatz an der Schule ist seit Monaten kaputt",
-    "Abends fährt kein Bus mehr in die Siedlung hinaus",
-    "Das Jugendzentrum hat viel zu selten geöffnet",
-    "Beratung auf Türkisch fehlt im ganzen Viertel",
-    "Die Radwege enden mitten auf der großen Kreuzung",
-    "Im Park ist es nachts viel zu dunkel",
-    "Ein Treffpunkt für ältere Menschen fehlt im Quartier",
-]
-POLIS_HEAD = "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body"
 WEEKS = ("Rückmeldungen_März.csv", "Rückmeldungen_April.csv", "Rückmeldungen_Mai.csv")
-
-
-def _polis(path: Path, rows: int, tag: str = "") -> Path:
-    """A Pol.is comments export of the first ``rows`` comments (``tag``: another
-    conversation's texts)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lines = [POLIS_HEAD] + [
-        f'{1650000000 + i},Mon Jul 04 2022,{i},{i % 3},3,1,1,"{text}{tag}"'
-        for i, text in enumerate(WISHES[:rows])
-    ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
 
 
 def _run(project: Project, *args: str) -> int:
@@ -55,7 +33,7 @@ def _import(project: Project, path: Path, *extra: str) -> None:
 
 def _grown(project: Project, folder: Path) -> list[Path]:
     """Three weekly downloads of one export (3, 5, 8 comments), appended to one document."""
-    files = [_polis(folder / name, rows) for name, rows in zip(WEEKS, (3, 5, 8), strict=True)]
+    files = [polis_export(folder / name, rows) for name, rows in zip(WEEKS, (3, 5, 8), strict=True)]
     for path in files:
         _import(project, path)
     assert len(project.documents()) == 1 and len(project.segments()) == 8
@@ -93,9 +71,9 @@ def test_a_name_two_exports_carry_is_ambiguous_and_changes_nothing(
 ) -> None:
     """A later download's name that is also another export's own name, both holding the
     row: refused (exit 2), naming both documents, nothing erased."""
-    _import(project, _polis(tmp_path / "a" / "comments.csv", 3), "--workshop", "Energie")
-    _import(project, _polis(tmp_path / "a" / "comments_neu.csv", 6), "--workshop", "Energie")
-    other = _polis(tmp_path / "b" / "comments_neu.csv", 4, tag=" (Verkehr)")
+    _import(project, polis_export(tmp_path / "a" / "comments.csv", 3), "--workshop", "Energie")
+    _import(project, polis_export(tmp_path / "a" / "comments_neu.csv", 6), "--workshop", "Energie")
+    other = polis_export(tmp_path / "b" / "comments_neu.csv", 4, tag=" (Verkehr)")
     _import(project, other, "--workshop", "Verkehr", "--allow-duplicates")
     assert len(project.documents()) == 2 and len(project.segments()) == 10
     capsys.readouterr()
@@ -122,8 +100,8 @@ def test_forget_takes_a_later_name_holding_a_person_as_imported(
         encoding="utf-8",
     )
     _import(project, interview)
-    _import(project, _polis(tmp_path / "umfrage.csv", 3))
-    _import(project, _polis(tmp_path / "umfrage_Wischnewski.csv", 6))
+    _import(project, polis_export(tmp_path / "umfrage.csv", 3))
+    _import(project, polis_export(tmp_path / "umfrage_Wischnewski.csv", 6))
     assert _run(project, "forget", "--source", "5", "--document", "umfrage_Wischnewski.csv") == 0
     assert WISHES[5] not in set(project.segments()["text"])
     assert len(project.segments()) == 2 + 5
@@ -133,7 +111,7 @@ def test_documents_pair_a_name_with_its_own_checksum(project: Project, tmp_path:
     """The table of documents shows the first file's name beside that file's checksum
     (was the latest's) and how many downloads the document grew from."""
     files = _grown(project, tmp_path / "wochen")
-    once = _polis(tmp_path / "einmal" / "einmal.csv", 2, tag=" (einmal)")
+    once = polis_export(tmp_path / "einmal" / "einmal.csv", 2, tag=" (einmal)")
     _import(project, once)
     documents = project.documents().set_index("filename")
     for path, downloads in ((files[0], 3), (once, 1)):
