@@ -269,18 +269,17 @@ def decidim_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             f"Sozialraum ihres Vorschlags gespeichert (Spalte '{PARENT_URL}' nennt die Adresse "
             f"des Vorschlags, dessen Spalte '{OWN_URL}')."
         )
-    if moved := options.get("proposal_ids"):
-        notices.append(
-            f"{moved} Kommentar{'' if moved == 1 else 'e'} ohne eigenen Sozialraum im "
-            f"Sozialraum ihres Vorschlags gespeichert (Spalte '{PARENT_ID}' nennt die ID des "
-            "Vorschlags in Decidim; Antworten gehören zum Vorschlag ihres ersten Kommentars)."
-        )
-    if moved := options.get("consul_ids"):
-        notices.append(
-            f"{moved} Kommentar{'' if moved == 1 else 'e'} ohne eigenen Sozialraum im "
-            f"Sozialraum ihres Vorschlags gespeichert (Spalte '{PARENT_ID}' nennt die ID des "
-            "Vorschlags in Consul)."
-        )
+    platforms = {
+        "proposal_ids": "Decidim; Antworten gehören zum Vorschlag ihres ersten Kommentars",
+        "consul_ids": "Consul",
+    }
+    for key, platform in platforms.items():
+        if moved := options.get(key):
+            notices.append(
+                f"{moved} Kommentar{'' if moved == 1 else 'e'} ohne eigenen Sozialraum im "
+                f"Sozialraum ihres Vorschlags gespeichert (Spalte '{PARENT_ID}' nennt die ID "
+                f"des Vorschlags in {platform})."
+            )
     if unclear := options.get("consul_unclear"):
         notices.append(
             f"{unclear} Kommentar{'' if unclear == 1 else 'e'} ohne Sozialraum gespeichert: "
