@@ -115,3 +115,43 @@ def test_the_places_a_file_writes_are_no_names_nor_nouns() -> None:
     segments = [ParsedSegment(text=t, source_id=str(n)) for n, t in enumerate(texts)]
     document = ParsedDocument("p.md", "0" * 64, "markdown", tuple(segments))
     assert written_places(document) == {"hasenbergl", "dulsberg", "gorbitz"}
+
+
+@pytest.mark.parametrize(
+    ("lead", "written"),
+    [
+        ("Nachbar Tiedtke", "Nach Tiedtke kam die Frage nach dem Bus."),
+        ("Nachbarin Kasulke", "Nach Kasulke meldete sich niemand."),
+        ("Anwohner Piontek", "Wir machen nach Piontek weiter."),
+        ("Bewohnerin Ossenkopp", "Gleich nach Ossenkopp war die Pause."),
+    ],
+)
+def test_who_spoke_after_whom_is_no_place(
+    project: Project, tmp_path: Path, lead: str, written: str
+) -> None:
+    name = lead.split()[1]
+    _import(project, tmp_path, f"{lead}: {SAID}", f"Moderation: {written}")
+    assert _persons(project) == [name]
+    assert name not in stored_text(project)
+
+
+@pytest.mark.parametrize(
+    "lead", ["Mieter Gewobag", "Mieterin Degewo", "Bewohner Vivawest", "Anwohnerin Howoge"]
+)
+def test_a_housing_company_after_a_residents_word_is_no_surname(
+    project: Project, tmp_path: Path, lead: str
+) -> None:
+    said = _import(project, tmp_path, f"{lead}: {SAID}", "Moderation: Danke, das nehmen wir auf.")
+    assert said == [f"{lead}: {SAID}", "Moderation: Danke, das nehmen wir auf."]
+    assert _persons(project) == []
+
+
+def test_nach_says_where_only_in_a_sentence_of_travel_or_moving() -> None:
+    texts = [
+        "Nach Wedekind sprach Anna.",
+        "Sie ist nach Gaarden gezogen.",
+        "Wir fahren nach Tenever.",
+    ]
+    segments = [ParsedSegment(text=t, source_id=str(n)) for n, t in enumerate(texts)]
+    document = ParsedDocument("p.md", "0" * 64, "markdown", tuple(segments))
+    assert written_places(document) == {"gaarden", "tenever"}

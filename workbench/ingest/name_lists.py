@@ -193,7 +193,8 @@ S_WORDS = _words(
     """
 )
 
-# Nouns after which a name chain is a place or an institution ("Anne Frank Schule").
+# Nouns after which a name chain is a place or an institution ("Anne Frank Schule"); also
+# brands and housing companies, never a surname ("Mieter Gewobag: …" is a tenant).
 INSTITUTION_NOUNS = _words(
     """
     schule grundschule gesamtschule gymnasium realschule hauptschule forderschule berufsschule
@@ -209,6 +210,7 @@ INSTITUTION_NOUNS = _words(
     app apps umfrage bericht studie studien gesetz angaben aussage aussagen auskunft presse zeitung
     medien experten verwaltung satzung vertrag statistik schatzung prognose rathaus
     klinikum ikea kaufhof vonovia evonik rheinenergie netcologne
+    gewobag degewo howoge gesobau gewofag vivawest gagfah buwog
     wupsi currenta chempark avea covestro lanxess
     google youtube instagram tiktok whatsapp facebook ebay
     """
