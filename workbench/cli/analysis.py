@@ -214,7 +214,7 @@ def _whole(least: int, what: str, most: int | None = None) -> Callable[[str], in
 def add_commands(sub: argparse._SubParsersAction) -> None:
     """Register embed, topics, needs and cluster."""
     p = sub.add_parser("embed", help="Einbettungen aller Aussagen berechnen (Cache füllen)")
-    p.add_argument("--backend", default="use", help=BACKEND_HELP)
+    p.add_argument("--backend", default="use", metavar="VERFAHREN", help=BACKEND_HELP)
     p.set_defaults(func=cmd_embed)
 
     p = sub.add_parser(
@@ -229,7 +229,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="ein Modell für alle oder je Sozialraum bzw. Leitfrage",
     )
     p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
-    p.add_argument("--backend", default="use", help=BACKEND_HELP)
+    p.add_argument("--backend", default="use", metavar="VERFAHREN", help=BACKEND_HELP)
     p.add_argument(
         "--n-topics",
         type=_whole(2, "Zahl der Themen"),
@@ -248,7 +248,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         default="spectral",
         help="Clusterverfahren (Standard spectral; hdbscan: BERTopics, lässt Aussagen ohne Thema)",
     )
-    p.add_argument("--seed", type=_whole(0, "Seed", 2**32 - 1), default=42, help=SEED_HELP)
+    p.add_argument(
+        "--seed", type=_whole(0, "Startwert", 2**32 - 1), default=42, metavar="ZAHL", help=SEED_HELP
+    )
     p.set_defaults(func=cmd_topics)
 
     p = sub.add_parser(
@@ -288,21 +290,23 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="Clusterverfahren (Standard spectral; graph-kmeans: das frühere)",
     )
     p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
-    p.add_argument("--backend", default="use", help=BACKEND_HELP)
-    p.add_argument("--seed", type=_whole(0, "Seed", 2**32 - 1), default=42, help=SEED_HELP)
+    p.add_argument("--backend", default="use", metavar="VERFAHREN", help=BACKEND_HELP)
+    p.add_argument(
+        "--seed", type=_whole(0, "Startwert", 2**32 - 1), default=42, metavar="ZAHL", help=SEED_HELP
+    )
     p.set_defaults(func=cmd_needs)
 
     p = sub.add_parser("cluster", help="Bedarfscluster umbenennen, zusammenführen, teilen")
     p.add_argument(
-        "action", choices=["rename", "merge", "split"],
+        "action", choices=["rename", "merge", "split"], metavar="AKTION",
         help="rename N --label NAME: umbenennen; merge N N …: zusammenführen; split N: in "
         "zwei teilen",
     )  # fmt: skip
     p.add_argument(
         "clusters", type=int, nargs="+", metavar="N", help="Cluster-Nummer im maßgeblichen Lauf"
     )
-    p.add_argument("--label", help="neuer Name")
-    p.add_argument("--author", default="", help="wer die Änderung macht")
+    p.add_argument("--label", metavar="NAME", help="neuer Name")
+    p.add_argument("--author", default="", metavar="NAME", help="wer die Änderung macht")
     p.add_argument(
         "--out", metavar="CSV", help="Zuordnung der Aussagen danach als CSV (sonst Standardausgabe)"
     )

@@ -406,7 +406,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_undo)
 
     p = sub.add_parser(
-        "coders", help="Kodierende anzeigen, umbenennen/zusammenführen, ihre Kodierungen entfernen"
+        "coders",
+        help="Kodierende anzeigen, umbenennen/zusammenführen, ihre Kodierungen entfernen",
+        description="Ohne AKTION: je Person die Zahl ihrer Kodierungen und Kodierschritte.",
     )
     p.set_defaults(func=cmd_coders)
     people = p.add_subparsers(dest="coders_command", metavar="AKTION")

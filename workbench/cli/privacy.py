@@ -32,7 +32,10 @@ def cmd_review(args: argparse.Namespace) -> int:
     if not items:
         print("Keine offenen Namenskandidaten.")
         return 0
-    print(f"{len(items)} offene Namenskandidaten (bestätigen: confirm, verwerfen: reject):")
+    count = (
+        "1 offener Namenskandidat" if len(items) == 1 else f"{len(items)} offene Namenskandidaten"
+    )
+    print(f"{count} (bestätigen: confirm, verwerfen: reject):")
     print(f"{'Kennung':<9}{'Wort':<22}{'Sicherheit':>11}  {'ersetzt':<8}{'Aussagen':>9}  Kontext")
     for item in items:
         replaced = "ja" if item.replaced else "nein"

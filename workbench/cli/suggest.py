@@ -76,5 +76,10 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "Kodierungen); sonst für Aussagen, die niemand kodiert hat",
     )
     p.add_argument("--codes", metavar="A,B", help="nur diese Codes (Pfade, kommagetrennt)")
-    p.add_argument("--backend", default="use", help="use | tfidf | sentence-transformers:<modell>")
+    p.add_argument(
+        "--backend",
+        default="use",
+        metavar="VERFAHREN",
+        help="use | tfidf | sentence-transformers:<modell>",
+    )
     p.set_defaults(func=cmd_suggest)

@@ -303,7 +303,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="action", required=True, metavar="AKTION")
     a = actions.add_parser("add", help="Empfehlung anlegen")
     a.add_argument("text", metavar="TEXT", help="Text der Empfehlung")
-    a.add_argument("--title", help="kurzer Titel")
+    a.add_argument("--title", metavar="TITEL", help="kurzer Titel")
     a.add_argument("--scope", metavar="SOZIALRAUM", help="Sozialraum (Standard: Gesamtstadt)")
     a.add_argument(
         "--actor", action="append", metavar="AKTEUR",
@@ -312,11 +312,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     a.add_argument(
         "--status", default=STATUSES[0], choices=STATUSES, help=f"Stand (Standard {STATUSES[0]})"
     )
-    a.add_argument("--author", default="", help="wer die Empfehlung formuliert")
+    a.add_argument("--author", default="", metavar="NAME", help="wer die Empfehlung formuliert")
     e = actions.add_parser("edit", help="Empfehlung ändern (nur angegebene Felder)")
     e.add_argument("id", type=int, metavar="NR", help=RECOMMENDATION_NR)
-    e.add_argument("--text", help="neuer Text")
-    e.add_argument("--title", help="neuer Titel")
+    e.add_argument("--text", metavar="TEXT", help="neuer Text")
+    e.add_argument("--title", metavar="TITEL", help="neuer Titel")
     e.add_argument("--scope", metavar="SOZIALRAUM", help="neuer Sozialraum")
     e.add_argument("--actor", action="append", metavar="AKTEUR", help="ersetzt alle Akteure")
     e.add_argument("--status", choices=STATUSES, help="neuer Stand")
