@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from itertools import pairwise
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,14 +16,45 @@ from workbench.ingest.long_names import check_indicator_size
 from workbench.store import CodingResolution, District, Indicator, Memo, Segment, utcnow
 
 
+class SegmentSpans:
+    """The segments of one document, read once, to find those a span overlaps.
+
+    A source of 40,000 paragraphs with 2,000 codings: each coding looks only at the
+    segments around it (by bisection), not at all of them. Segments in text order (as a
+    document's are) are searched so; in any other order all are read, as before.
+
+    >>> from types import SimpleNamespace as S
+    >>> spans = SegmentSpans([S(start=0, end=5), S(start=6, end=9), S(start=10, end=14)])
+    >>> [(g.start, s, e) for g, s, e in spans.overlaps(3, 8)]
+    [(0, 3, 5), (6, 0, 2)]
+    """
+
+    def __init__(self, segments: Sequence[Segment]):
+        self.segments = list(segments)
+        self.starts = [segment.start for segment in self.segments]
+        self.ends = [segment.end for segment in self.segments]
+        self.ordered = all(
+            None not in bounds and all(a <= b for a, b in pairwise(bounds))
+            for bounds in (self.starts, self.ends)
+        )
+
+    def overlaps(self, start: int, end: int) -> list[tuple[Segment, int, int]]:
+        """The segments the span overlaps, with the span's part relative to each."""
+        low, high = 0, len(self.segments)
+        if self.ordered:  # ends > start from `low` on, starts < end up to `high`
+            low, high = bisect_right(self.ends, start), bisect_left(self.starts, end)
+        result = []
+        for index in range(low, high):
+            first = self.starts[index]
+            s, e = max(start, first), min(end, self.ends[index])
+            if s < e:
+                result.append((self.segments[index], s - first, e - first))
+        return result
+
+
 def overlaps(segments: Sequence[Segment], start: int, end: int) -> list[tuple[Segment, int, int]]:
     """The segments a span overlaps, with the span's part relative to each."""
-    result = []
-    for segment in segments:
-        s, e = max(start, segment.start), min(end, segment.end)
-        if s < e:
-            result.append((segment, s - segment.start, e - segment.start))
-    return result
+    return SegmentSpans(segments).overlaps(start, end)
 
 
 def has_memo(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,9 +28,9 @@ from workbench.core.domain import (
 )
 from workbench.core.formatting import plural
 from workbench.ingest.annotations import (
+    SegmentSpans,
     add_memo,
     has_memo,
-    overlaps,
     restore_resolution,
     upsert_indicators,
 )
@@ -74,6 +75,11 @@ class _Written:
     result: ImportResult
     segments: list[Segment]
     shift: OffsetMap
+
+    @cached_property
+    def spans(self) -> SegmentSpans:
+        """Its segments, to find those a memo's span overlaps (built once)."""
+        return SegmentSpans(self.segments)
 
 
 class ProjectFileWriting:
@@ -140,11 +146,12 @@ class ProjectFileWriting:
         }
         added = split = outside = 0
         stored: list[Coding] = []
+        spans = SegmentSpans(segments)
         for c in document.codings:
             code = self.codes.get(c.code) or self.codes.upsert(
                 CodeSpec(check_code_size(c.code, document.filename))
             )
-            parts = overlaps(segments, shift.start(c.start), shift.end(c.end))
+            parts = spans.overlaps(shift.start(c.start), shift.end(c.end))
             if not parts:
                 outside += 1
                 continue
@@ -335,7 +342,7 @@ class ProjectFileWriting:
         if memo.target == "span" and memo.document is not None:
             w = written[memo.document]
             start, end = memo.start or 0, memo.end or 0
-            parts = overlaps(w.segments, w.shift.start(start), w.shift.end(end))
+            parts = w.spans.overlaps(w.shift.start(start), w.shift.end(end))
             if parts:
                 target_type, target_id = "segment", parts[0][0].id
             else:

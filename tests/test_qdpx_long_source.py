@@ -1,0 +1,83 @@
+"""A long REFI-QDA source (an interview transcript of thousands of paragraphs, coded in
+hundreds of places): each coding is placed by the statements around it, not by reading
+all statements of the source once per coding (which made 40,000 paragraphs with 2,000
+codings take minutes). See benchmarks/qdpx_import.py for the times."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbench import Project
+from workbench.exchange.qdpx import import_qdpx
+from workbench.store import Segment
+
+NS = "urn:QDA-XML:project:1.0"
+PARAGRAPHS = 300
+EVERY = 15  # a coding on every 15th paragraph: 20 codings
+
+
+def _long_qdpx(out: Path) -> Path:
+    """PARAGRAPHS lines with an emoji each (UTF-16 positions), "fehlt eine Bank" coded."""
+    lines = [
+        f"Absatz {k}: Am Platz {k} fehlt eine Bank 🪑 und Schatten." for k in range(PARAGRAPHS)
+    ]
+    text = "\n".join(lines)
+    selections, offset = "", 0
+    for k, line in enumerate(lines):
+        if k % EVERY == 0:
+            start = len(text[: offset + line.index("fehlt")].encode("utf-16-le")) // 2
+            selections += (
+                f'<PlainTextSelection guid="P{k}" startPosition="{start}" '
+                f'endPosition="{start + len("fehlt eine Bank")}" creatingUser="U1">'
+                f'<Coding guid="G{k}" creatingUser="U1"><CodeRef targetGUID="C1"/></Coding>'
+                "</PlainTextSelection>"
+            )
+        offset += len(line) + 1
+    qde = (
+        f'<?xml version="1.0" encoding="utf-8"?><Project xmlns="{NS}" origin="MAXQDA 2022" '
+        'name="Lang"><Users><User guid="U1" name="KB"/></Users><CodeBook><Codes>'
+        '<Code guid="C1" name="Bedarf" isCodable="true"/></Codes></CodeBook><Sources>'
+        f'<TextSource guid="S1" name="Gross" plainTextPath="internal://S1.txt">{selections}'
+        "</TextSource></Sources></Project>"
+    )
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("project.qde", qde.encode("utf-8"))
+        archive.writestr("Sources/S1.txt", text.encode("utf-8"))
+    return out
+
+
+class _Counted:
+    """A mapped attribute that counts how often a segment's value is read."""
+
+    def __init__(self, attribute: Any):
+        self.attribute, self.reads = attribute, 0
+
+    def __get__(self, instance: Any, owner: type) -> Any:
+        if instance is not None:
+            self.reads += 1
+        return self.attribute.__get__(instance, owner)
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        self.attribute.__set__(instance, value)
+
+
+def test_a_long_source_places_each_coding_without_reading_all_statements(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, every coding read the bounds of every statement of its source: 20 codings
+    of 300 paragraphs read them 12,000 times (2,000 codings of 40,000 paragraphs: 160
+    million times, minutes of an import); now each statement's bounds are read once and
+    a coding looks at the statements it covers."""
+    start, end = _Counted(Segment.start), _Counted(Segment.end)
+    monkeypatch.setattr(Segment, "start", start)
+    monkeypatch.setattr(Segment, "end", end)
+    import_qdpx(project, _long_qdpx(tmp_path / "lang.qdpx"))
+    monkeypatch.undo()
+    quotes = project.quotes()
+    assert len(project.segments()) == PARAGRAPHS
+    assert list(quotes.quote) == ["fehlt eine Bank"] * (PARAGRAPHS // EVERY)
+    assert start.reads + end.reads <= 4 * PARAGRAPHS
