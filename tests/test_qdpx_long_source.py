@@ -13,6 +13,7 @@ import pytest
 
 from workbench import Project
 from workbench.exchange.qdpx import import_qdpx
+from workbench.ingest.offsets import OffsetMap
 from workbench.store import Segment
 
 NS = "urn:QDA-XML:project:1.0"
@@ -81,3 +82,33 @@ def test_a_long_source_places_each_coding_without_reading_all_statements(
     assert len(project.segments()) == PARAGRAPHS
     assert list(quotes.quote) == ["fehlt eine Bank"] * (PARAGRAPHS // EVERY)
     assert start.reads + end.reads <= 4 * PARAGRAPHS
+
+
+class _Edit(tuple):  # type: ignore[type-arg]
+    """A replacement (old start, old end, new start, new end) that counts its readings."""
+
+    read = 0
+
+    def __iter__(self) -> Any:
+        _Edit.read += 1
+        return super().__iter__()
+
+
+def test_offsets_of_a_long_text_look_only_at_the_replacement_before_them() -> None:
+    """A transcript with a name in every paragraph: each of its codings' positions went
+    through all replacements before it (thousands × thousands); now through the one
+    right before it, with the same result."""
+    edits = [_Edit((10 * k + 2, 10 * k + 6, 12 * k + 2, 12 * k + 8)) for k in range(2000)]
+    shift = OffsetMap(edits)
+    _Edit.read = 0
+    positions = range(0, 20000, 97)
+    mapped = [(shift.start(p), shift.end(p)) for p in positions]
+    assert _Edit.read <= 2 * len(positions)
+    # the same as counting the replacements before: inside one, its placeholder's edge
+    for p, (first, last) in zip(positions, mapped, strict=True):
+        k, rest = divmod(p, 10)
+        if 2 < rest < 6:
+            assert (first, last) == (12 * k + 2, 12 * k + 8)
+        else:
+            done = k + (rest >= 6)  # replacements wholly before p, each 2 longer
+            assert first == last == p + 2 * done

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.progress import statement_bar
@@ -24,8 +26,20 @@ class OffsetMap:
 
     def __init__(self, edits: Iterable[tuple[int, int, int, int]] = ()):
         self.edits = sorted(edits)
+        # Disjoint (as pseudonymising makes them): a position looks only at the last edit
+        # starting before it, found by bisection (thousands of names × thousands of codings)
+        self._starts = [edit[0] for edit in self.edits]
+        self._disjoint = all(a[1] <= b[0] for a, b in pairwise(self.edits))
 
     def _map(self, pos: int, end: bool) -> int:
+        if self._disjoint:
+            index = bisect_left(self._starts, pos) - 1
+            if index < 0:
+                return pos
+            old_start, old_end, new_start, new_end = self.edits[index]
+            if pos < old_end:
+                return new_end if end else new_start
+            return pos + new_end - old_end
         shift = 0
         for old_start, old_end, new_start, new_end in self.edits:
             if pos <= old_start:
