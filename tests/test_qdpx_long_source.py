@@ -12,6 +12,8 @@ from typing import Any
 import pytest
 
 from workbench import Project
+from workbench.cli.main import main
+from workbench.core import progress
 from workbench.exchange.qdpx import import_qdpx
 from workbench.ingest.offsets import OffsetMap
 from workbench.store import Segment
@@ -21,10 +23,10 @@ PARAGRAPHS = 300
 EVERY = 15  # a coding on every 15th paragraph: 20 codings
 
 
-def _long_qdpx(out: Path) -> Path:
-    """PARAGRAPHS lines with an emoji each (UTF-16 positions), "fehlt eine Bank" coded."""
+def _long_qdpx(out: Path, paragraphs: int = PARAGRAPHS) -> Path:
+    """Lines with an emoji each (UTF-16 positions), "fehlt eine Bank" coded in some."""
     lines = [
-        f"Absatz {k}: Am Platz {k} fehlt eine Bank 🪑 und Schatten." for k in range(PARAGRAPHS)
+        f"Absatz {k}: Am Platz {k} fehlt eine Bank 🪑 und Schatten." for k in range(paragraphs)
     ]
     text = "\n".join(lines)
     selections, offset = "", 0
@@ -112,3 +114,24 @@ def test_offsets_of_a_long_text_look_only_at_the_replacement_before_them() -> No
         else:
             done = k + (rest >= 6)  # replacements wholly before p, each 2 longer
             assert first == last == p + 2 * done
+
+
+@pytest.mark.parametrize("paragraphs", [40, 39])
+def test_a_long_source_shows_its_progress_on_a_terminal(
+    project: Project,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    paragraphs: int,
+) -> None:
+    """A transcript of 40,000 paragraphs ran minutes without a sign of life (a table of
+    as many rows shows a bar); a short source stays quiet. Here 40 count as many."""
+    monkeypatch.setattr(progress, "progress_shown", lambda wanted=True: wanted)
+    monkeypatch.setattr(progress, "MANY_STATEMENTS", 40)
+    path = _long_qdpx(tmp_path / "lang.qdpx", paragraphs)
+    assert main(["--project", str(project.path), "import", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert f"{paragraphs} Aussagen neu" in captured.out
+    shown = "Texte pseudonymisieren" in captured.err
+    assert shown == (paragraphs >= 40)
+    assert "40/40" in captured.err or paragraphs < 40

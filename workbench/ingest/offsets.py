@@ -105,7 +105,7 @@ def pseudonymise_spans(
         return out, replacements
 
     old = 0
-    for start, end in spans:
+    for start, end in statement_bar(spans, "Texte pseudonymisieren"):  # a long transcript
         if start > old:
             piece(old, start)
         begin = new
