@@ -132,7 +132,6 @@ def main() -> int:
         old = measure([n for n in sizes if n <= args.old_max], args.old)
         print(table(f"Alter Code ({args.old})", old)[0], end="\n\n")
     text, worst = table("Dieser Code", measure(sizes, str(ROOT)))
-    text, worst = table("Dieser Code", measure(sizes))
     print(text)
     print(f"Größtes Wachstum je Verdopplung: ×{worst:.1f} (Grenze ×{MAX_GROWTH:.1f})")
     return 1 if worst > MAX_GROWTH else 0
