@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.cli.main import main
+from workbench.exchange.people import person_variables
 from workbench.ingest.organisations import is_organisation, is_role_word
 from workbench.ingest.pseudonymise import Pseudonymiser
 
@@ -113,3 +114,63 @@ def test_organisations_and_roles_as_authors_stay_readable_and_persons_do_not(
     key = project.pseudonym_key()
     persons = key.loc[key["kind"] == "person", "original"]
     assert sorted(persons) == ["Maria Schneider", "Schulz (Caritas)"]  # no body, no role
+
+
+# A surname beside an organisation's word with no mark between ("Team Müller", "WDR
+# Schulz": a councillor, a reporter), an e-mail address or a user name: a person's
+NAMED_BODIES = [
+    "Team Müller",
+    "WDR Schulz",
+    "Zeitung Becker",
+    "Polizei Kaya",
+    "Bezirksvertretung Weber",
+    "Bürgerliste Brandt",
+    "Rheinische Post Schmitz",
+    "dpa Peters",
+    "Caritas Özdemir",
+    "t.weber@caritas-opladen.de",
+    "wdr.lisa@gmail.com",
+    "ortsrat_mueller",
+    "WDR_Lisa",
+]
+# … but not a place, a quarter, a number or a saint beside it
+PLACED_BODIES = [
+    "Caritas Opladen",
+    "Polizei Köln",
+    "Bezirksvertretung II",
+    "Team Nord",
+    "Pfarrei St. Remigius",
+    "Kirchengemeinde St. Maria",
+    "Bündnis 90/Die Grünen",
+]
+
+
+@pytest.mark.parametrize("name", NAMED_BODIES)
+def test_a_surname_beside_a_body_or_an_address_is_a_person(name: str) -> None:
+    assert not is_organisation(Pseudonymiser(), name)
+
+
+@pytest.mark.parametrize("name", PLACED_BODIES)
+def test_a_place_quarter_number_or_saint_beside_a_body_keeps_it_readable(name: str) -> None:
+    assert is_organisation(Pseudonymiser(), name)
+
+
+def test_a_named_body_as_author_or_refi_qda_role_is_on_the_key(
+    project: Project, tmp_path: Path
+) -> None:
+    rows = [("1", "WDR Schulz"), ("2", "t.weber@caritas-opladen.de"), ("3", "Caritas Opladen")]
+    path = tmp_path / "meldungen.csv"
+    pd.DataFrame(
+        [(i, who, "Die Ampel am Markt ist zu kurz grün.") for i, who in rows],
+        columns=["ID", "Autor", "Beschreibung"],
+    ).to_csv(path, index=False, sep=";")
+    assert main(["--project", str(project.path), "import", str(path), "--id-column", "ID"]) == 0
+    attributes = project.segments().set_index("source_id")["attributes"]
+    assert attributes["1"]["speaker"].startswith("[Person ")
+    assert attributes["2"]["speaker"].startswith("[Person ")
+    assert attributes["3"] == {"organisation": "Caritas Opladen"}
+    stored = stored_text(project)
+    for word in ("Schulz", "t.weber", "caritas-opladen.de"):
+        assert word not in stored, word
+    values, _ = person_variables(Pseudonymiser(), {"Moderation": "Team Müller"}, [])
+    assert values["Moderation"].startswith("[Person ")

@@ -157,6 +157,43 @@ def _named_part(name: str) -> bool:
     return False
 
 
+# An e-mail address or a user name ("t.weber@caritas-opladen.de", "ortsrat_mueller",
+# "WDR_Lisa", "kalle1999") is a person's contact or account, never a body's name
+_ACCOUNT = re.compile(r"@|[^\W\d_]\d|\d[^\W\d_]|[^\W_]_|_[^\W_]")
+# Words of an organisation's name that a gazetteer name may spell ("Stadt", "Post", a
+# quarter "Nord", a number "II")
+_NAME_OF_BODY = frozenset(
+    "stadt kreis bezirk radio city post bahn kreuz nord sud ost west mitte".split()
+)
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _name_beside(name: str) -> bool:
+    """Whether a word beside the organisation's words is a first name or surname of the
+    gazetteer, not a place ("Team Müller", "WDR Schulz", "Zeitung Becker"; not "Caritas
+    Opladen", "Pfarrei St. Remigius")."""
+    names = gazetteer()
+    tokens = name.split()
+    for before, token in zip(["", *tokens], tokens, strict=False):
+        word = token.strip(".,;:()[]/–—")
+        folded = fold(word)
+        if (
+            not word[:1].isupper()
+            or not word.isalpha()
+            or fold(before.strip(".")) in ("st", "sankt")  # a saint ("St. Maria")
+            or folded in _NAME_OF_BODY
+            or _ROMAN.fullmatch(word)
+            or folded in _ARTICLES
+            or _body_word(folded, True)
+            or institution_account(word)
+            or is_place_name(folded)
+        ):
+            continue
+        if names.has_first(word) or names.has_last(word):
+            return True
+    return False
+
+
 def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
     """Whether an author names an organisation (one of its words is an institution's,
     and no person is found in it: "Jugendzentrum – Herr Kaya" is a person).
@@ -172,6 +209,8 @@ def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
     Leverkusen", "City of Leverkusen", "Radio Köln"; "Maria Stadt" is a person). A name
     beside the organisation makes it a person's ("Schulz (Caritas)", "AWO, T. Weber").
     """
+    if _ACCOUNT.search(name):
+        return False  # an address or a user name: a person's
     words = organisation_words(name)
     several = len(words) > 1
     if not (
@@ -181,7 +220,7 @@ def is_organisation(pseudonymiser: Pseudonymiser, name: str) -> bool:
         or _adjective_body(words)
     ):
         return False
-    if _named_part(name):  # "Schulz (Caritas)": a person at an organisation
+    if _named_part(name) or _name_beside(name):  # "Schulz (Caritas)", "Team Müller"
         return False
     return not any(h.kind == "person" for h in pseudonymiser.detect(name))
 
