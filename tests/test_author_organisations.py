@@ -142,6 +142,7 @@ PLACED_BODIES = [
     "Pfarrei St. Remigius",
     "Kirchengemeinde St. Maria",
     "Bündnis 90/Die Grünen",
+    "Fraktion Die Linke",
 ]
 
 

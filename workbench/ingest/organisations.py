@@ -181,6 +181,7 @@ def _name_beside(name: str) -> bool:
             not word[:1].isupper()
             or not word.isalpha()
             or fold(before.strip(".")) in ("st", "sankt")  # a saint ("St. Maria")
+            or fold(before) in _ARTICLES  # a party's or a body's name ("Fraktion Die Linke")
             or folded in _NAME_OF_BODY
             or _ROMAN.fullmatch(word)
             or folded in _ARTICLES
