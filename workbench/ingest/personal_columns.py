@@ -30,7 +30,8 @@ from typing import Any
 from workbench.core.domain import person_key
 from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.form_ids import is_sosci_survey
-from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.location_columns import GEOJSON_POINT as GEOJSON_POINT
+from workbench.ingest.location_columns import is_location as is_location
 from workbench.ingest.organisations import is_organisation as is_organisation
 from workbench.ingest.organisations import is_role_word
 from workbench.ingest.organisations import organisation_words as organisation_words
@@ -40,13 +41,13 @@ from workbench.ingest.person_headers import (
     NICKNAME,
     OTHER,
     header_key,
-    header_words,
     is_prose_column,
     is_staff_column,
     person_id_owner,
     person_role,
 )
 from workbench.ingest.person_headers import PERSON_HEADERS as PERSON_HEADERS
+from workbench.ingest.person_headers import header_words as header_words
 from workbench.ingest.person_headers import is_other_person_column as is_other_person_column
 from workbench.ingest.person_headers import is_person_column as is_person_column
 from workbench.ingest.person_headers import is_role_column as is_role_column
@@ -87,25 +88,6 @@ CODE_HEADERS = frozenset(
     """.split()
 )
 _SOSCI_REFERENCE = "REF"
-# Exact places: where someone lives or was asked (Qualtrics' "LocationLatitude",
-# KoBoToolbox's "_standort_latitude", ODK's "standort-Longitude", a geopoint's value
-# "51.0303 6.9843 52 4.5"); never stored, the district says where.
-LOCATION_HEADERS = frozenset("lat lon lng latlon latlng geopoint gps geolocation".split())
-LOCATION_ENDINGS = (
-    "latitude longitude breitengrad langengrad laengengrad koordinaten coordinates"
-).split()
-_GEOPOINT = re.compile(
-    r"^(?:(?:SRID=\w+;\s*)?POINT\s*(?:ZM|Z|M)?\s*\(\s*)?-?\d{1,3}\.\d{4,}(?:[,;]\s*|\s+)"
-    r"-?\d{1,3}\.\d{4,}"
-    r"(?:\s+-?\d+(?:\.\d+)?){0,2}\s*\)?$",
-    re.IGNORECASE,
-)
-# A GeoJSON point in a cell (adhocracy4's "Point": a Feature or a geometry): lon, lat
-GEOJSON_POINT = re.compile(
-    r'^\{(?=.*"type"\s*:\s*"Point").*?"coordinates"\s*:\s*\[\s*(-?\d+(?:\.\d+)?)\s*,'
-    r"\s*(-?\d+(?:\.\d+)?)\s*(?:,\s*-?\d+(?:\.\d+)?\s*)?\].*\}$",
-    re.DOTALL,
-)
 # A person's ID that is a number, a UUID or a hash (kept without a name: "author-id"); any
 # other ("anna.brandt", Nextcloud Forms' "Benutzer-ID") is an account's name.
 _PSEUDONYMOUS_ID = re.compile(
@@ -408,21 +390,6 @@ def is_personal_label(label: str | None) -> bool:
         return False
     text = re.sub(r":\s*\[\d+\]$", "", str(label)).strip()  # SoSci's item number
     return is_contact_column(text) or is_respondent_code(text) or is_key_column(text)
-
-
-def is_location(header: str, value: Any = None) -> bool:
-    """Whether a column holds exact coordinates (by its header), or ``value`` is one.
-
-    >>> is_location("_standort_latitude"), is_location("standort", "51.0303 6.9843 52 4.5")
-    (True, True)
-    """
-    key, full = header_key(header), re.sub(r"[^a-z]", "", fold(str(header)))
-    if key in LOCATION_HEADERS or any(k.endswith(tuple(LOCATION_ENDINGS)) for k in (key, full)):
-        return True  # ``full`` keeps a bracket: adhocracy4's "Location (Longitude)"
-    if header_words(header)[-1:] in (["lat"], ["lon"], ["lng"]):  # "Location.lat", "geo_lng"
-        return True
-    text = value.strip() if isinstance(value, str) else ""
-    return bool(text) and (_GEOPOINT.match(text) or GEOJSON_POINT.match(text)) is not None
 
 
 def is_account_id(header: str, value: Any) -> bool:
