@@ -61,7 +61,9 @@ def replace_comment_authors(
 ) -> str:
     """``value`` with the user names that open its comments as placeholders."""
     value = _DATED_HEADING.sub(
-        lambda m: m["lead"] + person_placeholder(pseudonymiser, m["who"], names) + m["end"],
+        lambda m: (
+            m["lead"] + person_placeholder(pseudonymiser, m["who"], names, account=True) + m["end"]
+        ),
         value,
     )
     openings = [m["who"] for m in _OPENING.finditer(value)]
@@ -71,6 +73,6 @@ def replace_comment_authors(
         who = match["who"]
         if not is_user_name(who, joined):
             return match.group()
-        return f"{match['space']}{person_placeholder(pseudonymiser, who, names)}:"
+        return f"{match['space']}{person_placeholder(pseudonymiser, who, names, account=True)}:"
 
     return _OPENING.sub(placeholder, value)

@@ -202,6 +202,8 @@ _NAMES_VALUE = re.compile(
     r"(?:[A-ZÄÖÜ][\w'’.-]*|von|van|de|der|den|zu|und|u\.|&|,|/|\s)+(?:\s*[(\[][^)\]]*[)\]])?"
 )
 _FORM_ACCOUNTS = frozenset(("username",))
+_ACCOUNT = re.compile(r"(?=[\w.-]*[^\W\d_])[\w.-]+")  # one word with a letter, no "@"
+_MARKED = re.compile(r"[^\W\d_][_.]\w|\d")  # "tom.w", "p_meier", "kalle1999"
 _SUBMISSION_IDS = frozenset(("_uuid", "meta-instanceID", "instanceID", "meta/instanceID"))
 
 
@@ -494,8 +496,13 @@ def author(attributes: Mapping[str, Any]) -> str | None:
     return names[NICKNAME][0] if names[NICKNAME] else None
 
 
-def person_placeholder(pseudonymiser: Pseudonymiser, name: str, names: Sequence[str]) -> str:
-    """The placeholder of the person ``name`` (whatever it looks like, never in clear)."""
+def person_placeholder(
+    pseudonymiser: Pseudonymiser, name: str, names: Sequence[str], account: bool = False
+) -> str:
+    """The placeholder of the person ``name`` (whatever it looks like, never in clear);
+    ``account``: an author's value, a user name (:func:`is_account_name`) its own account."""
+    if account and is_account_name(name):  # "tom" is not "tom.w", whose part it is
+        return pseudonymiser.person(person_key(name), name)
     value = pseudonymiser.pseudonymise(name, names)[0]
     if not re.fullmatch(r"\[[^\[\]]+\]", value) or value == EMAIL:  # an address: one each
         value = pseudonymiser.person(person_key(name), name)
@@ -553,5 +560,13 @@ def safe_attributes(
     elif who is not None and is_role_word(who):
         out.setdefault("author_role", who)  # "Anwohner", "Bürgerin": no one's name
     elif who is not None:
-        out.setdefault("speaker", person_placeholder(pseudonymiser, who, names))
+        out.setdefault("speaker", person_placeholder(pseudonymiser, who, names, account=True))
     return out
+
+
+def is_account_name(value: str) -> bool:
+    """Whether an author's value is a platform's user name: one word with a digit, "." or
+    "_" inside, or in lower case ("kalle1999", "tom.w", "tom"); only the same user name
+    (in any case) is the same account, never one whose name holds it ("tom" of "tom.w")."""
+    word = value.strip()
+    return _ACCOUNT.fullmatch(word) is not None and (word.islower() or bool(_MARKED.search(word)))
