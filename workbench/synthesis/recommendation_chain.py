@@ -33,7 +33,7 @@ from sqlalchemy import select
 
 from workbench.analysis.need_clusters import ClusterMatch, latest_memberships, match_cluster
 from workbench.core.fileio import write_atomic
-from workbench.core.formatting import MISSING_DISTRICT
+from workbench.core.formatting import MISSING_DISTRICT, plural
 from workbench.store import (
     CITYWIDE,
     District,
@@ -230,6 +230,36 @@ def _no_evidence(recommendation_id: int) -> str:
     return f"hat keine Belege (workbench recommend link {recommendation_id} --segment DOK:ID)"
 
 
+def _no_need_link(snap: Snapshot, recommendation_id: int) -> str:
+    """The problem of a recommendation linked to no need cluster; where clusters of the need
+    run hold its evidence, it names them and the command that links them (the team decides:
+    nothing is linked here)."""
+    cited = {e["segment_id"] for e in snap.evidence if e["recommendation_id"] == recommendation_id}
+    held = {c: len(cited & members) for c, members in snap.clusters.items()}
+    held = {c: n for c, n in held.items() if n}
+    if snap.run is None or not held:
+        return NO_NEED_LINK
+    order = sorted(held, key=lambda c: (-held[c], c))
+    named = []
+    for c in order:
+        label = snap.run["clusters"].get(c, {}).get("label")
+        named.append(
+            f"Cluster {c}{f' „{label}“' if label else ''} ({plural(held[c], 'Beleg', 'Belege')})"
+        )
+    inside = sum(held.values())
+    if inside == len(cited):
+        whose = "ihr Beleg liegt" if inside == 1 else "ihre Belege liegen"
+    else:
+        whose = f"{inside} ihrer {len(cited)} Belege {'liegt' if inside == 1 else 'liegen'}"
+    listed = ", ".join(named[:-1]) + " und " + named[-1] if len(named) > 1 else named[0]
+    options = " ".join(f"--cluster {c}" for c in order)
+    run = snap.run["id"]
+    return (
+        f"{NO_NEED_LINK}; {whose} im Bedarfslauf {run} in {listed} "
+        f"(verknüpfen: workbench recommend link {recommendation_id} --run {run} {options})"
+    )
+
+
 def problem_text(link: str, target: str, problem: str) -> str:
     """One problem of a recommendation's chain as a line: what is broken and why (a problem
     of the recommendation itself is said without naming it twice)."""
@@ -249,8 +279,8 @@ def public_problem_text(link: str, target: str, problem: str) -> str:
             "in der aktuellen Bedarfsanalyse nicht mehr vorhanden"
         )  # fmt: skip
         return f"Bedarf {_INTERNAL.sub('', target)}: {gone}"
-    if problem == NO_NEED_LINK:  # "Bedarfscluster" is the analysis's word
-        return PUBLIC_NO_NEED_LINK
+    if problem.startswith(NO_NEED_LINK):  # "Bedarfscluster" is the analysis's word; the
+        return PUBLIC_NO_NEED_LINK  # clusters holding its evidence and the command: the team's
     return problem_text(link, _INTERNAL.sub("", target), _INTERNAL.sub("", problem))
 
 
@@ -263,11 +293,7 @@ def _chain(snap: Snapshot) -> list[dict[str, Any]]:
         links = [n for n in snap.need_links if n["recommendation_id"] == rec["id"]]
         if not links:
             problems.append(
-                (
-                    LINK_RECOMMENDATION,
-                    f"Empfehlung {rec['id']}",
-                    NO_NEED_LINK,
-                )
+                (LINK_RECOMMENDATION, f"Empfehlung {rec['id']}", _no_need_link(snap, rec["id"]))
             )
         for link in links:
             target = f"„{link['label']}“ (Lauf {link['run_id']}, Cluster {link['cluster']})"
