@@ -501,8 +501,8 @@ def person_placeholder(
 ) -> str:
     """The placeholder of the person ``name`` (whatever it looks like, never in clear);
     ``account``: an author's value, a user name (:func:`is_account_name`) its own account."""
-    if account and is_account_name(name):  # "tom" is not "tom.w", whose part it is
-        return pseudonymiser.person(person_key(name), name)
+    if account and (is_account_name(name) or _account_in_capitals(pseudonymiser, name, names)):
+        return pseudonymiser.person(person_key(name), name)  # "tom" is not "tom.w"
     value = pseudonymiser.pseudonymise(name, names)[0]
     if not re.fullmatch(r"\[[^\[\]]+\]", value) or value == EMAIL:  # an address: one each
         value = pseudonymiser.person(person_key(name), name)
@@ -570,3 +570,14 @@ def is_account_name(value: str) -> bool:
     (in any case) is the same account, never one whose name holds it ("tom" of "tom.w")."""
     word = value.strip()
     return _ACCOUNT.fullmatch(word) is not None and (word.islower() or bool(_MARKED.search(word)))
+
+
+def _account_in_capitals(pseudonymiser: Pseudonymiser, name: str, names: Sequence[str]) -> bool:
+    """Whether an author's one word ("TOM", "Tom") is a user name of the import or the key
+    in other capitals ("tom"): that account, never the one holding it ("tom.w")."""
+    word = name.strip()
+    if _ACCOUNT.fullmatch(word) is None:
+        return False
+    same = word.casefold()
+    accounts = (*names, pseudonymiser.originals.get(("person", same), ""))
+    return any(n.strip().casefold() == same and is_account_name(n) for n in accounts)
