@@ -568,14 +568,19 @@ def mentioned_names(hits: list[Hit], listed: Collection[Hit] = ()) -> list[Hit]:
     """``hits`` without the handle of a chat mention that is a full name ("@Anna Schmidt",
     as Zoom and Teams write it): the person hit after the "@" covers the surname too; nor
     of a mention that is all a listed name (an author's user name: "@kalle1999")."""
-    names = [h for h in hits if h.kind == "person"]
-    named = [n for n in names if n in listed]  # of a name list: the author column's
-    return [
-        h
-        for h in hits
-        if h.kind != "handle"
-        or not (
-            any(n.start == h.start + 1 < h.end < n.end for n in names)
-            or any(n.start == h.start + 1 < n.end == h.end for n in named)
+    handles = {h.start + 1 for h in hits if h.kind == "handle"}
+    after: dict[int, list[Hit]] = {}  # person hits right after a handle's "@", by start
+    for h in hits:
+        if h.kind == "person" and h.start in handles:
+            after.setdefault(h.start, []).append(h)
+    if not after:
+        return list(hits)
+    named = set(listed)  # of a name list: the author column's
+
+    def mention(h: Hit) -> bool:
+        names = after.get(h.start + 1, ())
+        return h.start + 1 < h.end and (
+            any(h.end < n.end for n in names) or any(n.end == h.end and n in named for n in names)
         )
-    ]
+
+    return [h for h in hits if h.kind != "handle" or not mention(h)]
