@@ -1,7 +1,7 @@
 """User names as accounts: "TOM" beside "tom" and "tom.w" is the account "tom";
 ``forget --person`` of a user name keeps the account that holds it, a chat's senders in
 the same project are the table authors' accounts, and the REFI-QDA export shows only their
-placeholders (workbench/ingest/personal_columns.py, ``is_account_name``)."""
+placeholders (workbench/ingest/account_names.py, ``is_account_name``)."""
 
 from __future__ import annotations
 

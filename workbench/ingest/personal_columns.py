@@ -28,6 +28,8 @@ from itertools import pairwise
 from typing import Any
 
 from workbench.core.domain import person_key
+from workbench.ingest.account_names import account_in_capitals
+from workbench.ingest.account_names import is_account_name as is_account_name
 from workbench.ingest.field_memo import FieldMemo
 from workbench.ingest.form_ids import is_sosci_survey
 from workbench.ingest.location_columns import GEOJSON_POINT as GEOJSON_POINT
@@ -202,8 +204,6 @@ _NAMES_VALUE = re.compile(
     r"(?:[A-ZÄÖÜ][\w'’.-]*|von|van|de|der|den|zu|und|u\.|&|,|/|\s)+(?:\s*[(\[][^)\]]*[)\]])?"
 )
 _FORM_ACCOUNTS = frozenset(("username",))
-_ACCOUNT = re.compile(r"(?=[\w.-]*[^\W\d_])[\w.-]+")  # one word with a letter, no "@"
-_MARKED = re.compile(r"[^\W\d_][_.]\w|\d")  # "tom.w", "p_meier", "kalle1999"
 _SUBMISSION_IDS = frozenset(("_uuid", "meta-instanceID", "instanceID", "meta/instanceID"))
 
 
@@ -501,7 +501,7 @@ def person_placeholder(
 ) -> str:
     """The placeholder of the person ``name`` (whatever it looks like, never in clear);
     ``account``: an author's value, a user name (:func:`is_account_name`) its own account."""
-    if account and (is_account_name(name) or _account_in_capitals(pseudonymiser, name, names)):
+    if account and (is_account_name(name) or account_in_capitals(pseudonymiser, name, names)):
         return pseudonymiser.person(person_key(name), name)  # "tom" is not "tom.w"
     value = pseudonymiser.pseudonymise(name, names)[0]
     if not re.fullmatch(r"\[[^\[\]]+\]", value) or value == EMAIL:  # an address: one each
@@ -562,22 +562,3 @@ def safe_attributes(
     elif who is not None:
         out.setdefault("speaker", person_placeholder(pseudonymiser, who, names, account=True))
     return out
-
-
-def is_account_name(value: str) -> bool:
-    """Whether an author's value is a platform's user name: one word with a digit, "." or
-    "_" inside, or in lower case ("kalle1999", "tom.w", "tom"); only the same user name
-    (in any case) is the same account, never one whose name holds it ("tom" of "tom.w")."""
-    word = value.strip()
-    return _ACCOUNT.fullmatch(word) is not None and (word.islower() or bool(_MARKED.search(word)))
-
-
-def _account_in_capitals(pseudonymiser: Pseudonymiser, name: str, names: Sequence[str]) -> bool:
-    """Whether an author's one word ("TOM", "Tom") is a user name of the import or the key
-    in other capitals ("tom"): that account, never the one holding it ("tom.w")."""
-    word = name.strip()
-    if _ACCOUNT.fullmatch(word) is None:
-        return False
-    same = word.casefold()
-    accounts = (*names, pseudonymiser.originals.get(("person", same), ""))
-    return any(n.strip().casefold() == same and is_account_name(n) for n in accounts)
