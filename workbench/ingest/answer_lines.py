@@ -155,9 +155,11 @@ def _asks(text: str) -> bool:
 # who asked, before the question: "Eine Anwohnerin fragte:", "Frau Kaya fragt nach:", "Eine
 # Teilnehmerin wollte wissen:", "Ein Vertreter erkundigte sich:", "Eine Mutter fragte, wann …"
 _ASKING_VERB = re.compile(
-    r"\b(?:(?:nach|rück|hinter|zurück)?fragt(?:e|en|est)?|wollten?\s+(?:\w+\s+){0,3}wissen|"
-    r"erkundigt(?:e|en)?\s+sich|sagt(?:e|en)?|meint(?:e|en)?|wandte\s+ein|warf\s+ein)\b"
-)
+    r"\b(?:(?:nach|rück|hinter|zurück)?frag(?:t(?:e|en|est)?|en)|"
+    r"(?:wollten?|wollen|will)\s+(?:\w+\s+){0,5}wissen|"
+    r"erkundig(?:t(?:e|en)?|en)\s+sich|sag(?:t(?:e|en)?|en)|mein(?:t(?:e|en)?|en)|"
+    r"wandte\s+ein|warf\s+ein)\b"
+)  # past and present, one or many: "Die Jugendlichen fragen: Wo können wir uns treffen?"
 _ASKING_WORDS = frozenset(
     "was wer wen wem wessen wie wo wohin woher wann warum weshalb wieso welche welcher "
     "welches welchen welchem wozu womit wofür worüber inwiefern ob".split()
@@ -165,13 +167,24 @@ _ASKING_WORDS = frozenset(
 # The moderation asking, named before the verb ("Die Moderatorin fragte: Was fehlt?"): the
 # guiding question the answers below it answer, as "Frage: Was fehlt?" is
 _MODERATION = re.compile(r"\bModer(?:at|ier)\w*")
+# The moderation named right after the verb, as its subject behind a lead-in ("Zum Schluss
+# fragte die Moderatorin: …", "Am Ende wollte die Moderation wissen: …"): an adverbial
+# opens the sentence, no one who asks ("Eine Anwohnerin fragte die Moderatorin: …" asks her)
+_AFTER_VERB = re.compile(r"\S+\s+(?:(?:die|der|unsere?)\s+)?Moder(?:at|ier)\w*")
+_LEAD_IN = frozenset(
+    """zum zur zu am an im in nach bei beim vor während gegen mit seit ab danach anschließend
+    abschließend dann zuletzt schließlich zunächst zuerst außerdem darauf daraufhin dazu
+    hierzu nun später erneut ebenfalls einleitend eingangs sodann weiter weiterhin zudem
+    hier heute jetzt""".casefold().split()
+)
 
 
 def reported(text: str) -> bool:
     """Whether a paragraph tells of a question someone asked ("Eine Anwohnerin fragte: Wann
     kommt der Radweg?"): a statement, no question heading the answers below it; a question
     that asks itself ("Was fragen Sie sich: Wo fehlt etwas?") or a label ("Frage 2:") is none,
-    nor is the moderation's ("Die Moderatorin fragte: Was fehlt?", :data:`_MODERATION`).
+    nor is the moderation's ("Die Moderatorin fragte: Was fehlt?", :data:`_MODERATION`; "Zum
+    Schluss fragte die Moderatorin: …", :data:`_AFTER_VERB`).
 
     >>> reported("Eine Anwohnerin fragte: Wann kommt der Radweg?"), reported("Frage: Was fehlt?")
     (True, False)
@@ -181,7 +194,8 @@ def reported(text: str) -> bool:
     verb = _ASKING_VERB.search(head)
     if first in _ASKING_WORDS or verb is None:
         return False
-    return _MODERATION.search(head[: verb.start()]) is None
+    inverted = first in _LEAD_IN and _AFTER_VERB.match(head, verb.start())
+    return _MODERATION.search(head[: verb.start()]) is None and not inverted
 
 
 def numbered_asks(numbered: Sequence[tuple[int, str] | None], lines: Sequence[str]) -> set[int]:
