@@ -4,7 +4,10 @@
   Moderatorin: Was wünschen Sie sich?", "Am Ende wollte die Moderation wissen: …") was a
   statement, its answers under "Ergebnis"; participants asking in the present ("Die
   Jugendlichen fragen: Wo können wir uns treffen?", "Ein Vater will wissen: …") headed
-  the list as its question and were lost as statements.
+  the list as its question and were lost as statements;
+- a stamped agenda of two to four lines ("A: [10:00:00] Begrüßung" …) above a recording's
+  named turns made the agenda's letters speakers "A", "B", "C"; the agenda's lines are
+  statements without a speaker, as a protocol keeps them.
 """
 
 from __future__ import annotations
@@ -13,7 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import stored_text
 from tests.test_pdf_protocol import pdf_bytes
+from tests.transcript_files import import_into
+from tests.transcript_files import write_file as _file
+from workbench import Project
 from workbench.ingest import parse_file
 
 HEAD = ["Stadtteilrunde Manfort", "Datum: 12.03.2021", "Sozialraum: Manfort"]
@@ -55,3 +62,26 @@ def test_a_question_participants_ask_is_a_statement(tmp_path: Path, asked: str) 
     assert said[0] == (None, asked)
     assert [text for _, text in said[1:]] == ["Ein Arzt im Viertel", "Ein Café am Markt"]
     assert all(question != asked for question, _ in said)
+
+
+AGENDA = ["A: [10:00:00] Begrüßung", "B: [10:30:00] Rückblick", "C: [11:00:00] Gruppenarbeit"]
+TURNS = [
+    "Anna Schmidt: [00:01:05] Wir brauchen mehr Bänke am Markt.",
+    "Ben Berg: [00:01:40] Und der Spielplatz ist seit Monaten gesperrt.",
+    "Anna Schmidt: [00:02:10] Die Beleuchtung im Park fehlt.",
+    "Ben Berg: [00:02:55] Das sehe ich auch so.",
+]
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_a_stamped_agenda_above_a_recordings_turns_speaks_no_turn(
+    project: Project, tmp_path: Path, count: int
+) -> None:
+    text = "\n".join(["Quartiersworkshop Manfort", "", *AGENDA[:count], "", *TURNS]) + "\n"
+    assert import_into(project, _file(tmp_path, "workshop.txt", text)) == 0
+    stored = project.segments().sort_values("position")
+    assert list(stored["text"])[:count] == AGENDA[:count]  # as a protocol keeps them
+    assert list(stored["speaker_role"].dropna()) == []
+    assert all("speaker" not in a for a in stored["attributes"][:count])
+    assert sorted(project.pseudonym_key()["original"]) == ["Anna Schmidt", "Ben Berg"]
+    assert "Schmidt" not in stored_text(project) and "Berg" not in stored_text(project)

@@ -241,6 +241,24 @@ def agenda_stamps(turns: list[Turn]) -> bool:
     return len(stamped) >= MIN_TURNS - 1 and _timed_agenda(stamped)
 
 
+def leading_agenda(turns: list[Turn]) -> int:
+    """How many turns at the start are an agenda's stamped lines above a recording's turns
+    ("A: [10:00:00] Begrüßung" / "B: [10:15:00] Rückblick" / "C: [10:30:00] Gruppenarbeit"
+    over "Anna Schmidt: [00:01:05] …"): two or more that read as an agenda
+    (:func:`_timed_agenda`), none of whose labels speaks below them (a recording's "A" and
+    "B" speak again); 0 where there is none, or nothing below it."""
+    count = 0
+    while count < len(turns) and turns[count].lines and _OPENING_STAMP.match(turns[count].lines[0]):
+        count += 1
+    while count >= MIN_TURNS - 1 and not _timed_agenda(turns[:count]):
+        count -= 1
+    if count < MIN_TURNS - 1 or count == len(turns):
+        return 0
+    labels = {" ".join(t.who.split()).casefold() for t in turns[:count]}
+    below = {" ".join(t.who.split()).casefold() for t in turns[count:]}
+    return 0 if labels & below else count
+
+
 # A numbered part of a meeting, never a speaker of a recording ("TOP 1: [00:15:00] …",
 # "Gruppe 2: [00:35:00] …", "Raum 1: …"): a speaker's code is "S00", "Sprecher 2", "B1"
 _NUMBERED = re.compile(

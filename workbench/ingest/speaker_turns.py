@@ -22,7 +22,9 @@ speaks twice (questions in a forum's chat), two thirds are full names of first n
 surname the gazetteer knows: an agenda ``10:00 Begrüßung`` / text stays a protocol, and
 so do timed topics ``[18:15] Verkehr: …``, ``(18:15:00) Grün: …`` (nouns, no name or
 role, in time order: :func:`~workbench.ingest.few_turns.agenda_topics`), and an agenda of
-stamped items ``A: [12:00:00] Mittagessen`` (:func:`~workbench.ingest.few_turns.agenda_stamps`).
+stamped items ``A: [12:00:00] Mittagessen`` (:func:`~workbench.ingest.few_turns.agenda_stamps`);
+above a recording's turns its lines are statements as written, no one's turns
+(:func:`~workbench.ingest.few_turns.leading_agenda`).
 Fewer than three turns make a transcript only as a tool writes them: speaker lines with
 their times (``Anna Schmidt   0:03``), or under a tool's frame — a time line of its own
 with seconds above them (Google Meet's ``00:00:00`` below ``Teilnehmer`` and
@@ -65,6 +67,7 @@ from workbench.ingest.few_turns import (
     headed_turns,
     interview_evidence,
     is_interview,
+    leading_agenda,
     person_like,
     short_transcript,
     stamped_turns,
@@ -443,6 +446,7 @@ def turns_document(
     if not parse.turns:
         raise InputError("Keine Sprecherzeile gefunden ('Name: Text').", file=raw.name)
     parse.turns = _joined_segments(parse.turns)
+    agenda = leading_agenda(parse.turns)  # "A: [10:00:00] Begrüßung" above the turns
     if _start_line(parse.turns):  # "18:00" under the title: when the meeting began
         for turn in parse.turns:
             turn.time, turn.section = None, False
@@ -455,7 +459,7 @@ def turns_document(
     segments: list[ParsedSegment] = []
     empty = sounds = credits = 0
     ended: str | None = "00:00:00"  # where the turn before ended (f4): the recording's start
-    for turn in parse.turns:
+    for index, turn in enumerate(parse.turns):
         turn.lines = [text for line in turn.lines if (text := without_banner(line))]
         if turn.layout == "label":  # aTrain's segments: their starts are no words
             starts = [t for line in turn.lines for t in _SEGMENT_START.findall(line)]
@@ -491,7 +495,9 @@ def turns_document(
             attributes["end_time"] = ends[-1]
         if turn.caption:
             attributes["cues"] = turn.cues
-        role, person = speaker_fields(speakers, turn.who)
+        role, person = speaker_fields(speakers, turn.who) if index >= agenda else (None, None)
+        if index < agenda:  # the agenda's line as a protocol keeps it, no one's turn
+            text, attributes = f"{turn.who}: {turn.lines[0]}", {}
         asked = [q for row, q in questions if row <= turn.row]
         if person:
             attributes["speaker"] = person
