@@ -7,7 +7,9 @@
   the list as its question and were lost as statements;
 - a stamped agenda of two to four lines ("A: [10:00:00] Begrüßung" …) above a recording's
   named turns made the agenda's letters speakers "A", "B", "C"; the agenda's lines are
-  statements without a speaker, as a protocol keeps them.
+  statements without a speaker, as a protocol keeps them;
+- a chat's sender named like an answer word ("[18:01] Okay : …", "Super", "Genau") made the
+  chat a protocol: no one on the key, the senders' lines as written.
 """
 
 from __future__ import annotations
@@ -85,3 +87,27 @@ def test_a_stamped_agenda_above_a_recordings_turns_speaks_no_turn(
     assert all("speaker" not in a for a in stored["attributes"][:count])
     assert sorted(project.pseudonym_key()["original"]) == ["Anna Schmidt", "Ben Berg"]
     assert "Schmidt" not in stored_text(project) and "Berg" not in stored_text(project)
+
+
+@pytest.mark.parametrize("sender", ["Okay", "Super", "Genau"])
+@pytest.mark.parametrize("colon", [" : ", ": "])
+def test_a_chat_sender_named_like_an_answer_word_is_a_person(
+    project: Project, tmp_path: Path, sender: str, colon: str
+) -> None:
+    people = ["Anna Schmidt", sender, "Ben Berg", sender]
+    said = [
+        "Hallo zusammen, schön dass ihr da seid.",
+        "Wir brauchen mehr Bänke am Markt.",
+        "Der Spielplatz ist seit Monaten gesperrt.",
+        "Danke für die Runde!",
+    ]
+    chat = "".join(
+        f"[18:0{k}] {who}{colon}{text}\n"
+        for k, (who, text) in enumerate(zip(people, said, strict=True))
+    )
+    path = _file(tmp_path, "public_chat.txt", chat)
+    assert [s.attributes.get("speaker") for s in parse_file(path).segments] == people
+    assert import_into(project, path) == 0
+    assert list(project.segments().sort_values("position")["text"]) == said
+    assert sorted(project.pseudonym_key()["original"]) == sorted({*people})
+    assert "Schmidt" not in stored_text(project) and f"{sender}{colon}" not in stored_text(project)

@@ -15,10 +15,7 @@ _DISCOURSE = frozenset(
         "beispiel beispiele beispielsweise nachtrag zusammenfassung zusammengefasst "
         "wichtig achtung übrigens uebrigens konkret insgesamt grundsätzlich "
         "schließlich schliesslich zuletzt abschließend abschliessend einerseits andererseits "
-        "stichwort stichworte aber und oder letztens ps p.s. "
-        # an answer or thanks before the point ("Ja: mehr Licht am Spielplatz", "Genau: …")
-        "ja nein jein genau stimmt danke okay ok richtig eben doch klar super absolut exakt "
-        "korrekt"
+        "stichwort stichworte aber und oder letztens ps p.s."
     ).split()
 ) | {
     "zum beispiel",
@@ -38,6 +35,13 @@ _DISCOURSE = frozenset(
     "mein vorschlag",
     "ein vorschlag",
 }
+# An answer or thanks before the point ("Ja: mehr Licht am Spielplatz", "Genau: …"); after a
+# message's time ("[18:01] Okay : …") the nickname of a chat's sender (:func:`is_answer_word`)
+_ANSWERS = frozenset(
+    "ja nein jein genau stimmt danke okay ok richtig eben doch klar super absolut exakt "
+    "korrekt".split()
+)
+_DISCOURSE |= _ANSWERS
 # Fields of a note typed within a turn or message ("E-Mail: quartier@…", "Tel.: …",
 # "Betreff: …", "Zoom-Link: …", an e-mail's "Von: …"): never a speaker either
 _NOTE_FIELDS = frozenset(
@@ -87,6 +91,16 @@ def is_discourse(who: str, said: str | None = None) -> bool:
     if folded in _SURNAME_ANSWERS and said and said[0].isupper() and _SENTENCE.search(said):
         return False
     return folded in _DISCOURSE or folded in _NOTE_FIELDS
+
+
+def is_answer_word(who: str) -> bool:
+    """Whether a ``Label:`` is an answer or thanks ("Ja", "Okay", "Super"), which opens a
+    point within a message but names a sender after the message's time ("[18:01] Okay : …").
+
+    >>> is_answer_word("Okay"), is_answer_word("super"), is_answer_word("Erstens")
+    (True, True, False)
+    """
+    return " ".join(who.split()).casefold() in _ANSWERS
 
 
 def is_mail_field(who: str) -> bool:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.ingest.chat_structure import is_emoji
-from workbench.ingest.discourse_labels import is_discourse, is_mail_field
+from workbench.ingest.discourse_labels import is_answer_word, is_discourse, is_mail_field
 from workbench.ingest.pseudonymise import PERSON_PLACEHOLDER
 from workbench.ingest.transcript_frame import head_line, notice, participants_line
 
@@ -130,13 +130,14 @@ class TurnParse:
     polls: int = 0  # poll results BigBlueButton saved into its chat (no one's words)
 
 
-def _fits(who: str, said: str | None = None) -> bool:
+def _fits(who: str, said: str | None = None, timed: bool = False) -> bool:
     """Whether a speaker read by a pattern is one: a name of at most five words ("Schmidt,
     Anna" with capitals after the comma), or a phone number of six digits or more — no
     word that opens a point within a turn ("Erstens: …", "Außerdem: …"; ``said``: the
-    text after it, see :func:`is_discourse`)."""
+    text after it, see :func:`is_discourse`); an answer word after a message's time
+    (``timed``: "[18:01] Okay : …") is a sender's nickname."""
     who = re.sub(r"\s*\([^()]*\)$", "", who.strip())
-    if is_discourse(who, said):
+    if is_discourse(who, said) and not (timed and is_answer_word(who)):
         return False
     if who[:1] in "+0123456789":
         return sum(ch.isdigit() for ch in who) >= 6
@@ -180,7 +181,7 @@ def _start(line: str, following: str | None, inline: bool = True) -> Turn | None
         match = pattern.match(line)
         if pattern is _INLINE and match and not inline and match["time"] is None:
             continue
-        if match and _fits(match["who"], match["text"]):
+        if match and _fits(match["who"], match["text"], match.groupdict().get("time") is not None):
             who, time = match["who"].strip(), match.groupdict().get("time")
             if pattern is not _INLINE and PERSON_PLACEHOLDER.fullmatch(f"[{who}]"):
                 who = f"[{who}]"  # "[Person 1]: …" anonymised before: that person, no role
