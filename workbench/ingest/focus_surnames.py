@@ -8,14 +8,21 @@ a noun, a plural, a day or a place there stays ("Auch Kinder kamen", "Nur Montag
 such surnames, also with a form of address, counts as well ("Auch Becker und Kaya kamen",
 "Nur Schmidt und Frau Wolf waren da"), if no surname of it is a word ("Auch Fischer und
 Jäger kamen" stays). The hit is uncertain and shown for review.
+
+Such a plural subject opening a sentence without a particle, or after "Wie" ("Becker und
+Kaya kamen", "Wie Merkel und Scholz sagten, …"), counts the same: the second surname was
+replaced already and the first stayed in clear beside it. A first word of no list there
+is a person too when nothing makes it a word: no noun, no place, no English word ("Merkel
+und Scholz"; "Hamm und Soest", "Bus und Bahn", "Becker und Söhne" stay).
 """
 
 from __future__ import annotations
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_known import Finder, ordinary_word, singular_verb
+from workbench.ingest.name_pairs import english_words
 from workbench.ingest.name_tokens import Tok
-from workbench.ingest.noun_lexicon import is_place_name
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.resident_places import where
 
@@ -36,9 +43,11 @@ _PAST = frozenset(
 def focused_surname(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
     """A surname of the gazetteer after "Auch", "Nur", "Sogar", "Gerade" or "Selbst"
     opening a sentence, before a verb in the singular ("Auch Becker kam."): a person."""
-    if i == 0:
-        return None
+    if i == 0 or toks[i].sentence_start:
+        return _opening(finder, text, toks, i)
     particle, tok = toks[i - 1], toks[i]
+    if particle.text == "Wie" and particle.sentence_start and text[particle.end : tok.start] == " ":
+        return _opening(finder, text, toks, i)
     if not particle.sentence_start or particle.folded not in _PARTICLES:
         return None
     if text[particle.end : tok.start] != " " or not particle.text[:1].isupper():
@@ -96,3 +105,27 @@ def _plain_surname(finder: Finder, tok: Tok) -> bool:
     if ordinary_word(tok.text) or is_place_name(tok.folded) or where(tok.text, ()):
         return False
     return tok.folded not in finder.protected
+
+
+def _opening(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """The first surname of a plural subject of surnames opening a sentence, alone or after
+    "Wie" ("Becker und Kaya kamen.", "Wie Merkel und Scholz sagten, …"): a person."""
+    tok = toks[i]
+    if not (tok.text[:1].isupper() and tok.text[1:].islower()) or finder.blocked(tok):
+        return None
+    if not (_plain_surname(finder, tok) or _no_word(finder, tok)):
+        return None  # "Kinder und Eltern kamen", "Hamm und Soest", "Anna und Tom" (first names')
+    if not _coordinated(finder, text, toks, i) or finder._institution_after(text, toks, i):
+        return None  # "Becker und Söhne liefern", "Schmidt und Partner beraten"
+    return Hit(tok.start, tok.end, "person", tok.lower, FOCUSED_SURNAME_CONFIDENCE, tok.text), i
+
+
+def _no_word(finder: Finder, tok: Tok) -> bool:
+    """Whether ``tok`` is of no name list and no word: no noun, place or English word."""
+    if finder.is_surname(tok) or finder.is_first(tok) or len(tok.text) < 3:
+        return False
+    if ordinary_word(tok.text) or is_german_noun(tok.folded) or is_place_name(tok.folded):
+        return False
+    if tok.folded in english_words() or where(tok.text, ()) or tok.folded in finder.protected:
+        return False
+    return tok.folded not in lists.LOCAL_NAMES and tok.folded not in lists.INSTITUTION_NOUNS
