@@ -184,3 +184,28 @@ def _english_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, in
     if not (named or not word):
         return None  # "Everyone's opinion", "Mother's idea"
     return Hit(tok.start, tok.end - 2, "person", stem.lower(), ENGLISH_GENITIVE_CONFIDENCE, stem), i
+
+
+def shop_owned(text: str, tok: Tok) -> bool:
+    """Whether a shop's word follows the apostrophe-s ending ``tok`` ("McDonald's Filiale",
+    "Rosi's Bar"): the shop's name, no person's genitive."""
+    owned = _OWNED.match(text, tok.end - 2)
+    return owned is not None and fold(owned.group(1)) in _SHOP_WORDS
+
+
+_APOSTROPHE_S = re.compile(r"['’]s(?= |$)")
+
+
+def possessive_cut(hit: Hit, last: int, toks: list[Tok], i: int) -> tuple[Hit, int]:
+    """``hit`` on tokens ``i`` to ``last`` ended at its first name word with an apostrophe-s,
+    which stays outside the placeholder as the other rules leave it ("Laut [Person 1]'s
+    Meinung", "Frau [Person 1]'s Vorschlag"; "Frau Kaya's Ansicht" is no name of two words)."""
+    for k in range(i, last + 1):
+        tok = toks[k]
+        if tok.end > hit.end or not tok.text.endswith(("'s", "’s")) or contracted_verb(tok):
+            continue
+        if tok.end - 2 <= hit.start or len(tok.text) < 4:
+            return hit, last
+        key, word = _APOSTROPHE_S.split(hit.key, 1)[0], _APOSTROPHE_S.split(hit.word, 1)[0]
+        return replace(hit, end=tok.end - 2, key=key.strip(), word=word.strip()), k
+    return hit, last

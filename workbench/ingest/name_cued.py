@@ -4,10 +4,12 @@ a speech verb ("Kowalski meint"), or before a role in brackets ("Jansen (Pfarrer
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
+from workbench.ingest.english_genitive import shop_owned
 from workbench.ingest.name_cues import (
     cue_before,
     introduced,
@@ -17,8 +19,10 @@ from workbench.ingest.name_cues import (
     speaks,
     subject_before,
 )
+from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_openers import (
     common_noun,
+    contracted_verb,
     opens_before_name,
     opens_clause,
     speaks_in_clause,
@@ -42,6 +46,11 @@ class PersonFinder(pairs.PersonFinder, Protocol):
 def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
     """A capitalised word after a cue ("laut Krämer") or before a speech verb."""
     tok = toks[i]
+    if tok.text.endswith(("'s", "’s")) and not contracted_verb(tok):
+        stem = tok.text[:-2]
+        owner = replace(tok, end=tok.end - 2, text=stem, folded=fold(stem), lower=stem.lower())
+        if not (finder._sure_name(owner) or owner.lower in finder.known) or shop_owned(text, tok):
+            return None  # "laut Rewe's Prospekt", "laut McDonald's Filiale": english_genitive's
     strong, weak = cue_before(text, toks, i)
     if strong and _reaction(finder, text, toks, i):
         return None  # "Moderation: Prima": what the moderator said

@@ -39,6 +39,7 @@ import re
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
+from workbench.ingest.english_genitive import possessive_cut
 from workbench.ingest.known_nouns import known_noun
 from workbench.ingest.listed_elsewhere import name_surname
 from workbench.ingest.listed_modals import english_modal
@@ -267,7 +268,7 @@ class PersonFinder:
             )
             if found is None:
                 continue
-            hit, last = found
+            hit, last = possessive_cut(*found, toks, i)  # "[Person 1]'s Meinung"
             hits.append(hit)
             used = last
             if hit.confidence >= 0.8 and " " not in hit.key and not hit.key.startswith("["):
