@@ -1,7 +1,7 @@
 """Names opening a sentence that stayed in clear beside a replaced one: two surnames joined
-by "und" ("Becker und Kaya kamen", "Wie Merkel und Scholz sagten"); and a person's
-apostrophe-s after "laut" or a form of address ("Laut [Person 1]'s Meinung", not "Laut
-[Person 1] Meinung"), while brands and offices there stay words."""
+by "und" ("Becker und Kaya kamen", "Wie Merkel und Scholz sagten"), a surname before "hat's
+gesagt"; and a person's apostrophe-s after "laut" or a form of address ("Laut [Person 1]'s
+Meinung", not "Laut [Person 1] Meinung"), while brands and offices there stay words."""
 
 from __future__ import annotations
 
@@ -66,3 +66,19 @@ def test_a_persons_apostrophe_s_stays_outside_the_placeholder(text: str, expecte
 def test_a_shop_or_office_with_apostrophe_s_after_laut_stays(text: str) -> None:
     """ "Laut Rewe's Prospekt" became "Laut [Person 1] Prospekt": any word after "laut"."""
     assert _out(text) == text
+
+
+@pytest.mark.parametrize("name", ["Becker", "Kaya", "Schmidt", "Neumann"])
+@pytest.mark.parametrize(
+    "rest", ["hat's gesagt.", "hat gesagt, der Bus sei voll.", "hat uns erzählt, dass es brennt."]
+)
+def test_a_surname_before_hat_gesagt_opening_a_sentence_is_replaced(name: str, rest: str) -> None:
+    """ "Becker hat's gesagt" stayed in clear where "Becker sagte" was replaced."""
+    assert re.sub(r"\[Person \d+\]", "X", _out(f"{name} {rest}")) == f"X {rest}"
+
+
+@pytest.mark.parametrize(
+    "word", ["Sommer", "Koch", "Bauer", "Hamburg", "Später", "Polizei", "Keiner", "Mama", "Stern"]
+)
+def test_a_word_before_hat_gesagt_stays(word: str) -> None:
+    assert _out(f"{word} hat's gesagt.") == f"{word} hat's gesagt."

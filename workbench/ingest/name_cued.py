@@ -15,11 +15,13 @@ from workbench.ingest.name_cues import (
     introduced,
     past_aside,
     perfect_speaker,
+    said_perfect,
     sentence_particles,
     speaks,
     subject_before,
 )
 from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_known import ordinary_word
 from workbench.ingest.name_openers import (
     common_noun,
     contracted_verb,
@@ -29,7 +31,7 @@ from workbench.ingest.name_openers import (
 )
 from workbench.ingest.name_pairs import FEMININE_ROLES
 from workbench.ingest.name_tokens import Tok, last_char
-from workbench.ingest.noun_lexicon import is_german_noun, is_place_phrase
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name, is_place_phrase
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.venue_names import VENUE_WORDS, opens_venue
 
@@ -123,6 +125,10 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     )
     lead = sentence_particles(text, toks, i)  # "Von Weizsäcker sagte", "Da Silva meint"
     speaking = speaking or (lead is not None and speaks(text, toks, last, after, inverted))
+    # "Becker hat's gesagt", "Becker hat uns erzählt, …": only a name of a list that is no
+    # word of the language ("Sommer hat's gezeigt", "Koch hat's gesagt", "Später hat's …")
+    plain = finder._sure_name(tok) and not ordinary_word(tok.text) and not is_place_name(tok.folded)
+    speaking = speaking or (plain and tok.sentence_start and said_perfect(text, toks, last))
     speaking = speaking or perfect_speaker(
         text, toks, i, last, finder._sure_name
     )  # "Das hat Gülcan gesagt"

@@ -85,6 +85,10 @@ _SPOKEN = frozenset(
     "vorgeschlagen".split()
 )
 _SAID_WORDS = frozenset("danke nein ja tschuss hallo bitte gute".split())
+# "Becker hat's gesagt", "Becker hat uns erzählt": the auxiliary after the speaker, with
+# its "es" or one short word between it and the participle
+_HAS = _PERFECT | frozenset("hat's hatte's hat’s hatte’s".split())
+_BETWEEN = frozenset("es das uns mir ihm ihr euch dir auch so schon ja doch oft".split())
 _POSSESSIVES = _SUBJECT_ARTICLES | frozenset("ihren euren deinen seinen unseren".split())
 # "ich heiße Windräder gut", "… Neulinge willkommen": approving or welcoming, no name
 _APPROVALS = frozenset(("gut", "willkommen"))
@@ -221,6 +225,21 @@ def perfect_speaker(
     if toks[i].folded in _SAID_WORDS:
         return False
     return not subject_before(text, toks, i - 1, named)
+
+
+def said_perfect(text: str, toks: list[Tok], last: int) -> bool:
+    """Whether "hat … gesagt" follows the name ending at ``toks[last]`` ("Becker hat's
+    gesagt", "Becker hat uns erzählt, …"): the name opening the sentence speaks."""
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].folded not in _HAS:
+        return False
+    if text[toks[last].end : toks[k].start] != " ":
+        return False
+    if toks[k + 1].folded in _BETWEEN and text[toks[k].end : toks[k + 1].start] == " ":
+        k += 1
+    if k + 1 >= len(toks) or text[toks[k].end : toks[k + 1].start] != " ":
+        return False
+    return toks[k + 1].folded in _SPOKEN
 
 
 def subject_before(text: str, toks: list[Tok], verb: int, named: Callable[[Tok], bool]) -> bool:
