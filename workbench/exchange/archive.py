@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
-from workbench.core.archives import check_unpacked
+from workbench.core.archives import check_unpacked, read_member
 from workbench.core.domain import InputError
 from workbench.core.fileio import os_reason
 from workbench.exchange.qdxml import QDE, SOURCE_LABELS, child, where
@@ -33,7 +33,6 @@ def _key(name: str) -> str:
 
 
 _APPLE_DOUBLE = (b"\x00\x05\x16\x07", b"\x00\x05\x16\x00")  # AppleDouble, AppleSingle
-_CHUNK = 1024 * 1024  # a member is unpacked in steps of this size
 
 
 def _mac_metadata(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
@@ -108,23 +107,9 @@ class ZipContainer(Container):
         }
 
     def read(self, member: str) -> bytes:
-        """The bytes of a member, unpacked step by step (an entry holding far more than its
-        declared size stops at that size); a damaged or encrypted entry stops with its name."""
-        if self.zip.getinfo(member).flag_bits & 0x1:
-            raise InputError(
-                f"Eintrag '{member}' im Archiv ist verschlüsselt (mit Passwort geschützt); "
-                "bitte das Archiv ohne Passwort neu packen oder das Projekt erneut "
-                "exportieren.",
-                file=self.path.name,
-            )
-        try:
-            with self.zip.open(member) as unpacked:
-                return b"".join(iter(lambda: unpacked.read(_CHUNK), b""))
-        except Exception:  # BadZipFile (CRC), zlib.error, EOFError, OSError …
-            raise InputError(
-                f"Eintrag '{member}' im Archiv ist beschädigt oder abgeschnitten.",
-                file=self.path.name,
-            ) from None
+        """The bytes of a member, unpacked step by step (an entry holding more than its
+        declared size stops); a damaged or encrypted entry stops with its name."""
+        return read_member(self.zip, member, self.path.name, " oder das Projekt erneut exportieren")
 
     def qde(self) -> bytes:
         """``project.qde`` (any case), else the only ``.qde`` (also inside one folder)."""
