@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from workbench.core.archives import check_unpacked
+from workbench.core.archives import check_unpacked, read_member
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import RawFile, decode
 from workbench.ingest.whatsapp_chat import is_whatsapp_chat, parse_whatsapp_chat
@@ -34,14 +34,7 @@ def _chat_members(archive: zipfile.ZipFile, name: str) -> list[tuple[str, bytes]
             continue
         if member.parts and member.parts[0] == "__MACOSX":
             continue  # the Mac's resource forks ("._chat.txt"), no text
-        try:
-            data = archive.read(info)
-        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, OSError):
-            raise InputError(
-                f"Der Eintrag '{member.name}' lässt sich nicht lesen (beschädigt oder "
-                "verschlüsselt).",
-                file=name,
-            ) from None
+        data = read_member(archive, info, name)  # bounded; names a damaged or encrypted one
         try:
             text = decode(RawFile(member.name, data))
         except InputError:

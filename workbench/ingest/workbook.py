@@ -29,7 +29,7 @@ from typing import Any
 
 from defusedxml import ElementTree
 
-from workbench.core.archives import check_unpacked
+from workbench.core.archives import check_archive
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.district_names import district_as_words, districts_after_event
 from workbench.ingest.table_survey import REQUEST, asks
@@ -63,7 +63,7 @@ def _sheets(path: Path) -> list[tuple[str, bool]]:
     """A workbook's sheets in order, each with whether Excel or LibreOffice hides it."""
     try:
         with zipfile.ZipFile(path) as archive:
-            check_unpacked(archive, path.name)  # reading it as a table names the reason
+            check_archive(archive, path.name)  # reading it as a table names the reason
         if path.suffix.lower() == ".ods":
             return _ods_sheets(path)  # one XML parse, not odfpy's DOM of the whole file
         import openpyxl

@@ -40,6 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from workbench.core.archives import read_member
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import atomic_path
 from workbench.store import migrate, schema
@@ -209,7 +210,7 @@ def read_manifest(path: Path) -> dict:
     """The backup's manifest, checked; a clear error for anything that is no backup."""
     try:
         with zipfile.ZipFile(path) as archive:
-            manifest = json.loads(archive.read(MANIFEST))
+            manifest = json.loads(read_member(archive, MANIFEST, path.name))
             names = set(archive.namelist())
     except FileNotFoundError:
         raise WorkbenchError(f"Sicherung {path} nicht gefunden.") from None
@@ -238,7 +239,7 @@ def read_files(path: Path, wanted: Iterable[str]) -> dict[str, bytes]:
             if name not in listed:
                 continue
             try:
-                data = archive.read(FILES + name)
+                data = read_member(archive, FILES + name, path.name)
             except KeyError:
                 data = b""
             if hashlib.sha256(data).hexdigest() != listed[name]:
@@ -255,7 +256,9 @@ def _settings(config: dict[str, Any]) -> dict[str, Any]:
 def read_config(path: Path) -> dict[str, Any]:
     """The project settings stored in the backup (a release's stale schema version dropped)."""
     with zipfile.ZipFile(path) as archive:
-        return _settings(json.loads(archive.read(CONFIG))) if CONFIG in archive.namelist() else {}
+        if CONFIG not in archive.namelist():
+            return {}
+        return _settings(json.loads(read_member(archive, CONFIG, path.name)))
 
 
 def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException, ElementTree
 
+from workbench.core.archives import check_members
 from workbench.core.domain import InputError
 from workbench.synthesis.geo_shapefile import open_zip, unzip_problem
 
@@ -148,6 +149,7 @@ def kmz_document(path: Path) -> bytes:
             raise InputError("Die KMZ-Datei enthält kein KML-Dokument.", file=path.name)
         if kmls[0].file_size > MAX_BYTES:
             raise InputError("Das KML-Dokument ist entpackt größer als 512 MB.", file=path.name)
+        check_members(archive, path.name, kmls[:1])  # holding what it declares
         try:
             return archive.read(kmls[0])
         except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as err:

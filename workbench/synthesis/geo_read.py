@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.archives import check_members
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import os_reason
 from workbench.core.textio import RawFile, decode
@@ -311,6 +312,7 @@ def _zipped(path: Path) -> tuple[str, bytes, bytes] | None:
             logs = [m for m in members if m.filename == f"{found[0].filename}-wal"]
             if sum(m.file_size for m in (found[0], *logs)) > geo_shapefile.MAX_BYTES:
                 raise InputError("Die Datei darin ist entpackt größer als 512 MB.", file=path.name)
+            check_members(archive, path.name, [found[0], *logs])  # holding what they declare
             wal = archive.read(logs[0]) if logs else b""
             return PurePosixPath(found[0].filename).suffix.lower(), archive.read(found[0]), wal
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError):
