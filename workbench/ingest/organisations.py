@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from workbench.ingest.institution_accounts import institution_account
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import ROLE_WORDS
 from workbench.ingest.noun_lexicon import (
@@ -18,7 +19,6 @@ from workbench.ingest.noun_lexicon import (
 )
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.resident_places import PERSON_WORD
-from workbench.ingest.speaker_labels import institution_account
 
 _WORD = re.compile(r"[^\W\d_]+")
 
