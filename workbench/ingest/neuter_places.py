@@ -33,7 +33,7 @@ def neuter_place(words: list[str], noun: str) -> bool:
     """
     if not _NEUTER_DATIVE & {w.casefold() for w in words[1:]} or not noun.isalpha():
         return False
-    head = _head(noun)
+    head = compound_head(noun)
     forms = noun_articles(noun) or noun_articles(head.capitalize()) or frozenset()
     if "nominativ das" not in forms or "nominativ der" in forms or "nominativ die" in forms:
         return False  # a compound the lexicon lacks has its head's gender ("Jugendcafé")
@@ -42,7 +42,7 @@ def neuter_place(words: list[str], noun: str) -> bool:
     return not _surname_shaped(head)
 
 
-def _head(noun: str) -> str:
+def compound_head(noun: str) -> str:
     """The last noun of a compound ("Rosenfeld" → "feld", "Fitnessstudio" → "studio"), or
     the noun: the shortest end of four letters or more, after three, that is a noun's form
     as written ("Geschäft" ends in no "Schäft")."""

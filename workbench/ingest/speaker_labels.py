@@ -23,7 +23,7 @@ from workbench.ingest.institution_accounts import institution_account
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import ROLE_WORDS
 from workbench.ingest.name_tokens import tokens
-from workbench.ingest.neuter_places import neuter_place
+from workbench.ingest.neuter_places import compound_head, neuter_place
 from workbench.ingest.noun_lexicon import (
     compound_noun,
     is_german_noun,
@@ -345,6 +345,10 @@ def _agrees(words: list[str], noun: str) -> bool:
     else:
         return True
     forms = _declined(noun)
+    if forms is None and article in ("die", "der") and noun.isalpha():
+        # a compound the lexicon lacks has its head's gender: "die Neuhaus", "der
+        # Oppenheim" cannot be a house or a home, a woman's surname ("an die Stadtteilhäuser")
+        forms = _declined(compound_head(noun).capitalize())
     return forms is None or f"{case} {article}" in forms
 
 

@@ -1,0 +1,58 @@
+"""A record's label with a feminine article before a surname that ends like a body ("Frage
+an die Neuhaus", "Antwort von der Oppenheim", "der Hellwerk") kept her name in clear in the
+role: the compound is unknown to the lexicon and its head ("Haus", "Heim", "Werk") is a
+body's. The head's gender decides now: "die Neuhaus" cannot be a house, so she is a person;
+"an das Rathaus", "an das Seniorenheim", "an die Stadtteilbibliothek" stay roles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.transcript_files import record_roles
+from workbench import Project
+
+SAID = [
+    "Wann wird der Spielplatz saniert?",
+    "Im Frühjahr beginnen die Arbeiten.",
+    "Gibt es mehr Bänke am Platz?",
+    "Das wird derzeit geprüft.",
+]
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering", "name"),
+    [
+        ("Frage an die Neuhaus", "Antwort von der Neuhaus", "Neuhaus"),
+        ("Frage an die Oppenheim", "Antwort der Oppenheim", "Oppenheim"),
+        ("Rückfrage an die Hellwerk", "Antwort der Verwaltung", "Hellwerk"),
+        ("Frage an die Polizei", "Hinweis von der Neumarkt", "Neumarkt"),
+    ],
+)
+def test_a_womans_surname_ending_like_a_body_is_not_left_in_clear(
+    project: Project, tmp_path: Path, asking: str, answering: str, name: str
+) -> None:
+    roles = record_roles(project, tmp_path, asking, answering, SAID)
+    persons = list(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert any(name in person.split() for person in persons)
+    assert not any(name in role for role in roles)
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering"),
+    [
+        ("Frage an das Rathaus", "Antwort von der Stadtteilbibliothek"),
+        ("Frage an das Pfarrhaus", "Antwort der Diakonie"),
+        ("Frage an das Seniorenheim", "Antwort vom Jugendhaus"),
+        ("Frage an die Stadtteilbibliothek", "Antwort aus dem Rathaus"),
+        ("Frage an die Jugendhäuser", "Antwort der Neuen Heimat"),
+        ("Frage an die Heimleitung", "Antwort der Hausverwaltung"),
+    ],
+)
+def test_a_body_whose_head_agrees_with_its_article_stays_a_role(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    roles = record_roles(project, tmp_path, asking, answering, SAID)
+    assert project.pseudonym_key().query("kind == 'person'").empty
+    assert roles == [asking, answering] * 2
