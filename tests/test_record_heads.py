@@ -56,3 +56,40 @@ def test_a_body_whose_head_agrees_with_its_article_stays_a_role(
     roles = record_roles(project, tmp_path, asking, answering, SAID)
     assert project.pseudonym_key().query("kind == 'person'").empty
     assert roles == [asking, answering] * 2
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering"),
+    [
+        ("Frage an Herrn Professor", "Antwort des Herrn Stadtdirektors"),
+        ("Frage an Herrn Dekan", "Antwort von Frau Superintendentin"),
+        ("Frage an Herrn Ortsbürgermeister", "Antwort des Herrn Superintendenten"),
+        ("Frage an Frau Professorin", "Antwort von Herrn Stadtkämmerer"),
+    ],
+)
+def test_a_title_after_herrn_without_a_name_is_a_role(
+    project: Project, tmp_path: Path, asking: str, answering: str
+) -> None:
+    """A title after "Herrn" ("Herrn Professor", "des Herrn Stadtdirektors") went on the
+    key as a person: the word was replaced in every statement, the label lost its role."""
+    roles = record_roles(project, tmp_path, asking, answering, SAID)
+    assert project.pseudonym_key().query("kind == 'person'").empty
+    assert roles == [asking, answering] * 2
+
+
+@pytest.mark.parametrize(
+    ("asking", "answering", "name"),
+    [
+        ("Frage an Herrn Professor Weber", "Antwort der Stadt", "Weber"),
+        ("Frage an Herrn Kämmerer", "Antwort der Stadt", "Kämmerer"),
+        ("Frage an Frau Oberlehrer", "Antwort der Stadt", "Oberlehrer"),
+        ("Frage an Herrn Holzhelfer", "Antwort der Stadt", "Holzhelfer"),
+    ],
+)
+def test_a_name_after_herrn_or_a_title_is_still_a_person(
+    project: Project, tmp_path: Path, asking: str, answering: str, name: str
+) -> None:
+    roles = record_roles(project, tmp_path, asking, answering, SAID)
+    persons = list(project.pseudonym_key().query("kind == 'person'")["original"])
+    assert any(name in person.split() for person in persons)
+    assert not any(name in role for role in roles)

@@ -79,7 +79,7 @@ from workbench.ingest.name_tokens import (
 from workbench.ingest.noun_surname import noun_surname
 from workbench.ingest.object_nouns import object_noun
 from workbench.ingest.pii_patterns import Hit
-from workbench.ingest.role_nouns import genitive_role, role_noun
+from workbench.ingest.role_nouns import addressed_role, genitive_role, role_noun
 from workbench.ingest.venue_names import in_venue
 
 # Endings of abstract nouns: after a first name such a word is a surname only if listed.
@@ -214,8 +214,8 @@ class PersonFinder:
         if f in self.confirmed or self.is_first(tok) or self.is_surname(tok):
             return True
         if named:
-            if genitive_role(tok, self.names.has_last):
-                return False  # "des Herrn Bürgermeisters": a role
+            if genitive_role(tok, self.names.has_last) or addressed_role(text, self.names.has_last):
+                return False  # "des Herrn Bürgermeisters", "Herrn Stadtdirektor": a role
             return not self.is_role(tok) or self.names.has_last(text.split("-")[-1])
         if NOUN_END.search(f) or self.is_role(tok):
             return False

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from workbench.ingest import name_lists as lists
+from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_tokens import Tok, tokens
+from workbench.ingest.noun_lexicon import noun_articles
 
 _ROLE_SUFFIXES = tuple(lists.ROLE_SUFFIXES)
 
@@ -44,5 +46,38 @@ def genitive_role(tok: Tok, has_last: Callable[[str], bool]) -> bool:
         stem = tok.text[: -len(end)]
         known = len(stem) <= 3 or has_last(stem)  # "Herrn Peters": "Peter" is no role
         if tok.lower.endswith(end) and not known and role_noun(tokens(stem)[0]):
+            return True
+    return False
+
+
+# Titles and offices addressed with "Herr"/"Frau" and no name ("Herrn Professor", "Frau
+# Dekanin", "des Herrn Superintendenten"); as the head of a compound only, where the word
+# alone is a surname too ("Herrn Stadtkämmerer", "Herrn Stadtdirektor"; "Herrn Kämmerer")
+_TITLES = frozenset(
+    w + end for w in "professor dekan superintendent prases".split() for end in ("", "in")
+)
+_COMPOUND_TITLES = _TITLES | frozenset(
+    "direktor direktorin kammerer kammerin baurat burgermeister burgermeisterin".split()
+)
+
+
+def addressed_role(word: str, has_last: Callable[[str], bool], woman: bool = False) -> bool:
+    """Whether a word after "Herrn" (``woman``: "Frau") is a title or an office without a
+    name ("Herrn Professor", "des Herrn Dekans", "Herrn Stadtdirektor", "Frau
+    Amtsleiterin"): a title, a compound ending in one after three letters, or a role noun
+    (:func:`role_noun`) the lexicon knows; never a surname of the gazetteer ``has_last``
+    ("Herrn Peters", "Herrn Kämmerer"), nor a man's noun after "Frau" ("Frau Oberlehrer")."""
+    if not word.isalpha() or not word[:1].isupper() or has_last(word):
+        return False
+    folded = fold(word)
+    if woman and not folded.endswith("in"):
+        return False
+    for end in ("", *_GENITIVE_ENDS):
+        stem = folded[: len(folded) - len(end)]
+        if not folded.endswith(end) or len(stem) <= 3 or (end and has_last(word[: len(stem)])):
+            continue
+        compound = any(stem.endswith(t) and len(stem) - len(t) >= 3 for t in _COMPOUND_TITLES)
+        said = tokens(word[: len(stem)])[0]
+        if stem in _TITLES or compound or (role_noun(said) and noun_articles(said.text)):
             return True
     return False

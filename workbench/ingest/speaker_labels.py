@@ -31,7 +31,7 @@ from workbench.ingest.noun_lexicon import (
     noun_articles,
     plural_noun,
 )
-from workbench.ingest.role_nouns import genitive_role
+from workbench.ingest.role_nouns import addressed_role, genitive_role
 
 
 class SpeakerList(Protocol):
@@ -224,7 +224,12 @@ def _record_label(who: str) -> bool:
         addressed = fold(rest[1])
         if any(addressed.removesuffix(end) in _SURNAME_FUNCTIONS for end in ("", "s", "es")):
             return False
-        return addressed in ROLE_WORDS or genitive_role(tokens(rest[1])[0], gazetteer().has_last)
+        has_last = gazetteer().has_last  # "Herrn Professor", "Herrn Stadtdirektor": a title
+        return (
+            addressed in ROLE_WORDS
+            or genitive_role(tokens(rest[1])[0], has_last)
+            or addressed_role(rest[1], has_last, woman=fold(rest[0]) == "frau")
+        )
     articled = bool(said & _ARTICLED)
     if articled and not _agrees(words, rest[-1]):  # "an die Rosenkranz": a woman's name
         return False
