@@ -90,6 +90,7 @@ NOUN_CONFIDENCE = 0.45
 
 PERSON_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")  # its number in group 1
 _WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
+_INDEXES_KEPT = 4  # name lists whose variant index is kept (see _variant_index)
 # An underscore before a capital separates the words of a file name ("Foto_Ewa_Kowalczyk")
 _FILE_WORDS = re.compile(r"_(?=[^\W\d_a-zß])")
 
@@ -138,8 +139,8 @@ class Pseudonymiser:
     # where a text names them (:mod:`~workbench.ingest.listed_elsewhere`)
     listed: ListedElsewhere = field(default_factory=ListedElsewhere, repr=False, compare=False)
     _highest: int | None = field(default=None, init=False, repr=False, compare=False)
-    _index_of: object = field(default=None, init=False, repr=False, compare=False)
-    _index: Any = field(default=None, init=False, repr=False, compare=False)
+    # the last few name lists' variant indexes: rows alternate between theirs and none
+    _indexes: list[Any] = field(default_factory=list, init=False, repr=False, compare=False)
     # the listed full names of the last text's list by key ("karl weber" → "Karl Weber")
     _listed_full: dict[str, str] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -454,34 +455,40 @@ class Pseudonymiser:
         lets :meth:`_listed` try only those (thousands of listed authors stay fast).
         """
         confirmed = tuple(self.confirmed.values())
-        if self._index_of != (names, confirmed, id(self.protected)):
-            listed = name_variants(names)
-            self._listed_full = {}
-            for variant, key in listed:  # a listed name first, then its parts and spellings
-                if " " in key and " " in variant:
-                    self._listed_full.setdefault(key, variant)
-            # A listed display name's single words, except a district's or a code's
-            # ("Quartiersbüro Opladen" must not take "Opladen" out of every text).
-            # (variant, key, regex flags, whether a lower-case match is a name too)
-            variants = [
-                (variant, key, re.IGNORECASE, True)
-                if lower_case_ok(variant)
-                else (variant, key, re.IGNORECASE, None)
-                if short_name_ok(variant)
-                else (variant, key, 0, False)
-                for variant, key in listed
-                if " " in variant or fold(variant) not in self.protected
-            ]
-            # a researcher's confirmed word: matched in any case, a name only capitalised
-            variants += [(word, word.lower(), re.IGNORECASE, False) for word in confirmed]
-            variants.sort(key=lambda v: -len(v[0]))
-            by_word: dict[str | None, list[int]] = {}
-            for position, (variant, *_) in enumerate(variants):
-                first = _WORD_RUN.match(variant)
-                by_word.setdefault(first.group().lower() if first else None, []).append(position)
-            self._index_of = (names, confirmed, id(self.protected))
-            self._index = (variants, by_word)
-        return self._index
+        for at, (of, index, full) in enumerate(self._indexes):
+            if of[2] is self.protected and of[:2] == (names, confirmed):
+                self._indexes.append(self._indexes.pop(at))  # the last used goes last
+                self._listed_full = full
+                return index
+        listed = name_variants(names)
+        self._listed_full = {}
+        for variant, key in listed:  # a listed name first, then its parts and spellings
+            if " " in key and " " in variant:
+                self._listed_full.setdefault(key, variant)
+        # A listed display name's single words, except a district's or a code's
+        # ("Quartiersbüro Opladen" must not take "Opladen" out of every text).
+        # (variant, key, regex flags, whether a lower-case match is a name too)
+        variants = [
+            (variant, key, re.IGNORECASE, True)
+            if lower_case_ok(variant)
+            else (variant, key, re.IGNORECASE, None)
+            if short_name_ok(variant)
+            else (variant, key, 0, False)
+            for variant, key in listed
+            if " " in variant or fold(variant) not in self.protected
+        ]
+        # a researcher's confirmed word: matched in any case, a name only capitalised
+        variants += [(word, word.lower(), re.IGNORECASE, False) for word in confirmed]
+        variants.sort(key=lambda v: -len(v[0]))
+        by_word: dict[str | None, list[int]] = {}
+        for position, (variant, *_) in enumerate(variants):
+            first = _WORD_RUN.match(variant)
+            by_word.setdefault(first.group().lower() if first else None, []).append(position)
+        # a table's rows alternate between their name list and none (an author's
+        # value read alone): rebuilt each time, a 30,000-name list cost seconds a row
+        entry = ((names, confirmed, self.protected), (variants, by_word), self._listed_full)
+        self._indexes = [*self._indexes[1 - _INDEXES_KEPT :], entry]
+        return self._indexes[-1][1]
 
     def _listed_key(self, word: str, names: tuple[str, ...], key: str) -> str:
         """The key of the listed name ``word`` is as written, else ``key``."""
