@@ -14,7 +14,7 @@ import time
 
 from tests.test_long_line_speed import watchdog
 from workbench.ingest.field_memo import FieldMemo
-from workbench.ingest.personal_columns import safe_attributes
+from workbench.ingest.personal_columns import is_account_id, is_account_number, safe_attributes
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 FIRST = "Anna Lea Jonas Tom Maria Lukas Sophie Jens Birgit Kemal".split()
@@ -51,3 +51,24 @@ def test_rows_by_people_and_organisations_with_two_thousand_listed_authors() -> 
     assert rows[1] == {"Titel": "Idee 1", "organisation": "AWO Ortsverein"}
     speakers = [row["speaker"] for row in rows[::2]]
     assert len(set(speakers)) == 150 and all(s.startswith("[Person ") for s in speakers)
+
+
+# A Consul comments export's columns, and a Decidim export's author ID
+HEADERS = ("id", "commentable_type", "commentable_id", "body", "user_name", "organization")
+HEADERS += ("submitter", "created_at", "author/id", "Benutzer-ID")
+
+
+def test_whose_id_a_column_is_read_once_per_header_not_per_row() -> None:
+    """Two questions for every column of every row ("author/id": an account's number or
+    name?) read the header's words each time (45 µs): 30,000 rows of ten columns took
+    27 s of an import; the header's answer is now kept (the new code takes 0.2 s)."""
+    start = time.process_time()
+    with watchdog(3):
+        found = [
+            (is_account_id(header, f"anna.b{row}"), is_account_number(header, row))
+            for row in range(10_000)
+            for header in HEADERS
+        ]
+    assert time.process_time() - start < 3
+    assert found[:10] == [(False, False)] * 8 + [(True, True)] * 2  # only the IDs of persons
+    assert sum(name for name, _ in found) == sum(number for _, number in found) == 20_000
