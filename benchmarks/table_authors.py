@@ -8,8 +8,8 @@ so the name list grows with the table. Each size is imported into a fresh projec
 ``workbench import`` process of its own, less the CPU time of a ten-row table: the
 start-up) and its CPU time printed with the growth against the size before: 2.0 when the
 rows double is linear. Before session 41 every row by an organisation rebuilt the index
-of all listed names (such a table with three more
-columns, 1,000 rows: 23 s, 2,000: 80 s; now 8 s and 13 s).
+of all listed names (such a table with three more columns, 1,000 rows: 23 s, 2,000: 80 s;
+now 8 s and 13 s).
 
 ``--old DIR`` measures the same tables with the code in DIR (``PYTHONPATH=DIR``) up to
 ``--old-max`` rows as the baseline of the same run.
