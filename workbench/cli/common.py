@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 # function that needs them: `workbench --help` and a command's --help load none of them.
 
 EXIT_ERROR = 2
+# The reader of the output stopped (`workbench … | head`): 128 + SIGPIPE, the status a shell
+# reports for a Unix tool that SIGPIPE ended (`seq 99999 | head -1`); not 1, which
+# `recommend check` uses for broken chains.
+EXIT_PIPE = 141
 
 
 def said_to(out: str | Path | None) -> TextIO:

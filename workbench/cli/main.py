@@ -22,7 +22,7 @@ from workbench.cli import monitoring as cli_monitoring
 from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
-from workbench.cli.common import EXIT_ERROR, database_reason, open_project
+from workbench.cli.common import EXIT_ERROR, EXIT_PIPE, database_reason, open_project
 from workbench.core.errors import WorkbenchError
 from workbench.core.german import install as install_german
 
@@ -512,7 +512,22 @@ def _check_output_file(args: argparse.Namespace) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; expected errors print one message and exit with status 2."""
+    """Run the CLI; expected errors print one message and exit with status 2, a reader that
+    stopped early (``workbench … | head``) ends it quietly with status 141, as SIGPIPE ends
+    a Unix tool (Python's recipe: stdout to /dev/null, so the exit flushes nothing)."""
+    try:
+        try:
+            return _run(argv)
+        finally:  # output waits in the buffer (a pipe): a closed reader shows up here, not
+            sys.stdout.flush()  # at exit as "Exception ignored … BrokenPipeError" (status 120)
+    except BrokenPipeError:  # `workbench status | head -1`: the reader stopped, so do we
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # what is left in the buffer goes nowhere
+        return EXIT_PIPE
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    """Parse ``argv`` and run its command; expected errors as one German line (status 2)."""
     args = build_parser().parse_args(argv)
     try:
         _check_output_file(args)
@@ -523,10 +538,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `workbench status | head`: the reader stopped, so do we
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout
-        return 1
+    except BrokenPipeError:  # an OSError, but no error of the user's: main() ends quietly
+        raise
     except OSError as err:  # a file or folder named on the command line: no traceback
         from workbench.core.fileio import describe_os_error
 
