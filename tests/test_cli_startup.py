@@ -124,7 +124,7 @@ Sozialraum: Manfort
         (["status", "--json"], '"segments": 1'),
         (["districts"], "Manfort"),
         (["waves"], "Welle 1"),
-        (["coders"], "Noch hat niemand kodiert."),
+        (["coders"], "Noch hat niemand kodiert ("),
     ],
 )
 def test_commands_that_read_the_project_load_no_importer(

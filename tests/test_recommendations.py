@@ -297,7 +297,10 @@ def test_cli(analysed: Project, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main([*base, "add", "Stadtteilnetzwerk Manfort", "--scope", "Manfort", *actors]) == 0
     assert "Empfehlung 1 angelegt" in capsys.readouterr().out
     assert main([*base, "check"]) == 1  # not linked yet
-    assert "Empfehlung 1: mit keinem Bedarfscluster verknüpft\n" in capsys.readouterr().out
+    assert (  # no evidence, so no cluster holds it: the command that links one
+        "Empfehlung 1: mit keinem Bedarfscluster verknüpft (verknüpfen: workbench recommend "
+        "link 1 --run 1 --cluster N)\n" in capsys.readouterr().out
+    )
     assert main([*base, "link", "1", "--cluster", "2", "--segment", "manfort_protokoll.md:36"]) == 0
     assert "1 Bedarfscluster, 1 neuer Beleg verknüpft" in capsys.readouterr().out  # singular
     assert main([*base, "check"]) == 0

@@ -19,7 +19,12 @@ def _project(args: argparse.Namespace):
 # -- codebook ---------------------------------------------------------------------------
 def cmd_codebook_list(args: argparse.Namespace) -> int:
     """workbench codebook list."""
-    for spec in _project(args).codebook():
+    codebook = _project(args).codebook()
+    if not codebook:  # nothing printed looked like a failure: say what comes next
+        print(
+            "Noch keine Codes (workbench codebook import DATEI oder workbench codebook add PFAD)."
+        )
+    for spec in codebook:
         depth = spec.path.count("/")
         colour = f"  {spec.colour}" if spec.colour else ""
         category = "" if spec.codable else "  (Kategorie, nicht kodierbar)"

@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 CODE_PATH = "Codepfad, z. B. 'Bedarf/Digitale Teilhabe'"
 
 
+# `coders` without codings: how codings come in (by hand, or with the statements' codes)
+NOBODY_CODED = (
+    "Noch hat niemand kodiert (workbench code NR CODE --coder NAME, oder vorhandene Codes "
+    "mitimportieren: workbench import DATEI --code-column SPALTE --coder NAME)."
+)
+
+
 def _project(args: argparse.Namespace):
     from workbench.cli.common import open_project
 
@@ -147,7 +154,7 @@ def cmd_coders(args: argparse.Namespace) -> int:
                 f"{plural(done, 'Kodierschritt', 'Kodierschritte')}"
             )
         if not known:
-            print("Noch hat niemand kodiert.")
+            print(NOBODY_CODED)
         return 0
     name = known_coder(args.name, known)
     if name not in known:

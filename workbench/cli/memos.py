@@ -27,7 +27,7 @@ def cmd_memos(args: argparse.Namespace) -> int:
     if args.action == "list":
         memos = project.memos()
         if memos.empty:
-            print("Keine Memos.")
+            print("Noch keine Memos (workbench memo TEXT --author NAME).")
             return 0
         print(f"{plural(len(memos), 'Memo', 'Memos')} wie geschrieben (Namen im Klartext):")
         for memo in memos.itertuples():

@@ -97,6 +97,49 @@ def _segment_ref(text: str) -> int | tuple[str, str]:
     return document, source_id
 
 
+NO_RECOMMENDATIONS = "Noch keine Empfehlungen (workbench recommend add TEXT)."
+COMPLETE = "Alle Nachweisketten sind vollständig."
+
+
+def next_step(number: int, problem: str, run_id: int | None) -> str:
+    """A problem of recommendation ``number`` itself as ``recommend check`` and ``list`` say
+    it: one without need links and no cluster holding its evidence (the check's plain
+    sentence) gets the command that links it into the need run ``run_id``, after
+    ``workbench needs`` if there is none yet; every other problem names its command."""
+    from workbench.synthesis.recommendation_chain import NO_NEED_LINK
+
+    if problem != NO_NEED_LINK:
+        return problem
+    if run_id is None:
+        link = f"workbench recommend link {number} --cluster N"
+        return f"{problem} (noch keine Bedarfscluster: workbench needs, dann {link})"
+    return f"{problem} (verknüpfen: workbench recommend link {number} --run {run_id} --cluster N)"
+
+
+def _reference_run_id(project: Project) -> int | None:
+    """The number of the need run recommendations link into (None: no need run yet)."""
+    from workbench.analysis.need_clusters import reference_run
+
+    with project.session() as session:
+        run = reference_run(session)
+        return None if run is None else run.id
+
+
+def _missing_links(project: Project) -> dict[int, list[str]]:
+    """Per recommendation, what ``recommend check`` says it lacks itself (need links,
+    evidence), with the next step: the lines ``recommend list`` adds to "0 Bedarfe"."""
+    from workbench.synthesis.recommendation_chain import LINK_RECOMMENDATION, check_provenance
+
+    problems = check_provenance(project)
+    own = problems[problems["link"] == LINK_RECOMMENDATION]
+    run_id = _reference_run_id(project) if not own.empty else None
+    result: dict[int, list[str]] = {}
+    for p in own.itertuples():
+        number = int(p.recommendation_id)
+        result.setdefault(number, []).append(next_step(number, p.problem, run_id))
+    return result
+
+
 def _recommend_list(project: Project, args: argparse.Namespace) -> int:
     """recommend list [--json]: each recommendation with its needs and evidence."""
     import pandas as pd
@@ -110,9 +153,10 @@ def _recommend_list(project: Project, args: argparse.Namespace) -> int:
         print(json.dumps(records, ensure_ascii=False, sort_keys=True, indent=2))
         return 0
     if table.empty:
-        print("Noch keine Empfehlungen (workbench recommend add TEXT).")
+        print(NO_RECOMMENDATIONS)
     links = rec.need_links(project) if not table.empty else None
     cited = rec.evidence(project) if not table.empty else None
+    missing = _missing_links(project) if not table.empty else {}
     for r in table.itertuples():
         head = r.title or r.text
         print(f"{r.recommendation_id:>3}  [{r.status}] {head}")
@@ -120,6 +164,8 @@ def _recommend_list(project: Project, args: argparse.Namespace) -> int:
             f"     {r.scope} · {', '.join(r.actors) or '–'} · "
             f"{plural(r.needs, 'Bedarf', 'Bedarfe')}, {plural(r.evidence, 'Beleg', 'Belege')}"
         )
+        for line in missing.get(r.recommendation_id, ()):  # "0 Bedarfe": what to do next
+            print(f"     Hinweis: {line}")
         for n in links[links["recommendation_id"] == r.recommendation_id].itertuples():
             gone = pd.isna(n.cluster)  # the cluster is no longer in the latest run
             label, now = (n.linked_label, "nicht mehr im Lauf") if gone else (n.label, "")
@@ -178,11 +224,16 @@ def cmd_recommend(args: argparse.Namespace) -> int:
         rec.unlink(project, args.id, need_link=args.need, segment_id=segment)
         print(f"Verknüpfung von Empfehlung {args.id} gelöst.")
     elif action == "check":
+        from workbench.synthesis.recommendation_chain import LINK_RECOMMENDATION
+
         problems = rec.check_provenance(project)
-        if problems.empty:
-            print("Alle Nachweisketten sind vollständig.")
+        run_id = _reference_run_id(project)
+        if problems.empty:  # nothing to check is no complete chain
+            print(NO_RECOMMENDATIONS if rec.recommendations(project).empty else COMPLETE)
         for p in problems.itertuples():
             line = rec.problem_text(p.link, p.target, p.problem)
+            if p.link == LINK_RECOMMENDATION:
+                line = next_step(int(p.recommendation_id), line, run_id)
             print(f"Empfehlung {p.recommendation_id}: {line}")
         for number, note in rec.provenance_notes(project):  # hints, not broken links
             print(f"Prüfhinweis: Empfehlung {number}: {note}.")
