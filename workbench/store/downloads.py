@@ -80,3 +80,22 @@ def shown_name(filename: str, sha256: str, options: Mapping[str, Any] | None) ->
         if last not in (None, filename)
         else filename
     )
+
+
+def counted_name(filename: str, sha256: str, options: Mapping[str, Any] | None) -> str:
+    """A document's name in a table of sources (the report's and the site's overview): a
+    grown export under its first name, the document's name everywhere, with its number of
+    downloads and the latest's name, the file that holds all its statements.
+
+    >>> counted_name("a.csv", "h3", {"earlier_sha256": ["h1", "h2"],
+    ...     "download_names": {"h2": "b.csv", "h3": "c.csv"}})
+    'a.csv (3 Downloads, zuletzt c.csv)'
+    >>> counted_name("a.csv", "h2", {"earlier_sha256": ["h1"]}), counted_name("a.csv", "h1", {})
+    ('a.csv (2 Downloads)', 'a.csv')
+    """
+    files = downloads(filename, sha256, options)
+    if len(files) == 1:
+        return filename
+    last = files[-1].filename
+    latest = f", zuletzt {last}" if last not in (None, filename) else ""
+    return f"{filename} ({len(files)} Downloads{latest})"

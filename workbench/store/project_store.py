@@ -327,7 +327,8 @@ class ProjectStore:
     def documents(self) -> pd.DataFrame:
         """Imported documents with their provenance: the first file's name and checksum
         (an export downloaded again keeps its first name; ``downloads`` counts its files,
-        :func:`workbench.store.downloads.downloads` names each with its checksum)."""
+        :func:`workbench.store.downloads.downloads` names each with its checksum; ``importer``
+        is the latest file's kind, the one the document is read as now)."""
         with self.session() as s:
             rows = s.execute(
                 select(Document, Workshop.name, District.name)

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+from sqlalchemy import select
 
 from workbench.core.formatting import (
     EMPTY_FIELD,
@@ -40,7 +42,8 @@ from workbench.core.formatting import (
     plural,  # noqa: F401 (the outline modules import it from here)
     text_or,
 )
-from workbench.store import CITYWIDE
+from workbench.store import CITYWIDE, Document
+from workbench.store.downloads import EARLIER_SHA, counted_name
 from workbench.synthesis.citywide import menu_name
 from workbench.synthesis.geo import boundaries as project_boundaries
 from workbench.synthesis.indicator_tables import check_district
@@ -371,8 +374,11 @@ def collect(project: Project, district: str | None = None) -> ReportData:
     workshops = project.workshops()
     surveys = survey_documents(project)  # "Umfrage.csv" with a district column: not held
     held = held_workshops(workshops, segments, importers, surveys)  # a Pol.is topic: not held
+    counted = _counted_names(project)  # an export downloaded 3 times: "a.csv (3 Downloads, …)"
     workshops = workshops.assign(
-        shown=lambda t: [files.get(w, w) for w in t["workshop"]],
+        shown=lambda t: [
+            counted.get(files[w], files[w]) if w in files else w for w in t["workshop"]
+        ],
         held=lambda t: [held[w] for w in t["workshop"]],
         segments=lambda t: t["workshop"].map(counts).fillna(0).astype("int64"),
         districts=lambda t: [
@@ -405,6 +411,20 @@ def collect(project: Project, district: str | None = None) -> ReportData:
         stale=tuple(team for team, _ in stale),
         stale_public=tuple(readers for _, readers in stale),
     )
+
+
+def _counted_names(project: Project) -> dict[str, str]:
+    """Each document grown from several downloads of an export, by its name: that name with
+    the number of downloads and the latest's name (:func:`counted_name`); a name two
+    documents share (``--allow-duplicates``) stays as it is."""
+    with project.session() as session:
+        rows = list(session.execute(select(Document.filename, Document.sha256, Document.options)))
+    names = Counter(name for name, _, _ in rows)
+    return {
+        name: counted_name(name, sha256, options)
+        for name, sha256, options in rows
+        if names[name] == 1 and (options or {}).get(EARLIER_SHA)
+    }
 
 
 def district_text(districts: tuple[str, ...] | list[str], fallback: str) -> str:
