@@ -82,3 +82,23 @@ def test_a_surname_before_hat_gesagt_opening_a_sentence_is_replaced(name: str, r
 )
 def test_a_word_before_hat_gesagt_stays(word: str) -> None:
     assert _out(f"{word} hat's gesagt.") == f"{word} hat's gesagt."
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["Quartiersmanagement", "Kinderbetreuungsangebot", "Stadtteilbeirat", "Mieterinitiative",
+     "Lastenradverleih", "Nachbarschaftsgartenteam", "Bahnhofstraße", "Lindenallee", "Streetwork",
+     "Seniorentreff", "Parkraumbewirtschaftung", "Hofflohmarkt"],
+)  # fmt: skip
+def test_a_compound_or_street_before_a_surname_opening_a_sentence_stays(first: str) -> None:
+    """ "Quartiersmanagement und Weber waren Thema" became "[Person 1] und [Person 2] …":
+    a compound of nouns the lexicon lacks, or a street, was taken for a surname."""
+    out = _out(f"{first} und Schulz waren Thema.")
+    assert out.startswith(f"{first} und [Person ")
+    assert "Schulz" not in out
+
+
+@pytest.mark.parametrize("first", ["Hartkopf", "Zabelberg", "Wennemann", "Steinbrink", "Osterkamp"])
+def test_a_surname_of_no_list_built_like_a_compound_is_still_a_person(first: str) -> None:
+    out = _out(f"{first} und Kaya kamen zu spät.")
+    assert re.sub(r"\[Person \d+\]", "X", out) == "X und X kamen zu spät."

@@ -12,17 +12,20 @@ Jäger kamen" stays). The hit is uncertain and shown for review.
 Such a plural subject opening a sentence without a particle, or after "Wie" ("Becker und
 Kaya kamen", "Wie Merkel und Scholz sagten, …"), counts the same: the second surname was
 replaced already and the first stayed in clear beside it. A first word of no list there
-is a person too when nothing makes it a word: no noun, no place, no English word ("Merkel
-und Scholz"; "Hamm und Soest", "Bus und Bahn", "Becker und Söhne" stay).
+is a person too when nothing makes it a word: no noun, no place, no English word, no
+compound of nouns or street ("Merkel und Scholz"; "Hamm und Soest", "Bus und Bahn", "Becker
+und Söhne", "Quartiersmanagement und Weber", "Bahnhofstraße und Schulz" stay).
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_known import Finder, ordinary_word, singular_verb
 from workbench.ingest.name_pairs import english_words
 from workbench.ingest.name_tokens import Tok
-from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
+from workbench.ingest.noun_lexicon import is_german_noun, is_person_name, is_place_name
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.resident_places import where
 
@@ -128,4 +131,40 @@ def _no_word(finder: Finder, tok: Tok) -> bool:
         return False
     if tok.folded in english_words() or where(tok.text, ()) or tok.folded in finder.protected:
         return False
-    return tok.folded not in lists.LOCAL_NAMES and tok.folded not in lists.INSTITUTION_NOUNS
+    if tok.folded in lists.LOCAL_NAMES or tok.folded in lists.INSTITUTION_NOUNS:
+        return False
+    return not _compound_word(tok.folded)
+
+
+# the ends of a street's name ("Bahnhofstraße", "Lindenallee"), no surname's
+_STREET_ENDS = ("strasse", "gasse", "allee", "chaussee", "platz", "stieg", "twiete")
+# the linking letters between the parts of a compound ("Quartiers|management")
+_LINKS = ("s", "n", "en", "es")
+
+
+@cache
+def _compound_word(folded: str) -> bool:
+    """Whether a folded word of no list is a compound of nouns the lexicon lacks or a street
+    ("quartiersmanagement", "lastenradverleih", "bahnhofstrasse", "streetwork"), no surname
+    ("hartkopf", "zabelberg", "wennemann": a part is short, no noun or a name)."""
+    if folded.endswith(_STREET_ENDS) and not folded.startswith(_STREET_ENDS):
+        return True
+    for k in range(3, len(folded) - 2):
+        head, tail = folded[:k], folded[k:]
+        if len(head) < 6 and len(tail) < 6:
+            continue  # "hart|kopf", "haber|korn": surnames are built so
+        if is_german_noun(tail) and not is_person_name(tail) and _noun_part(head, True):
+            return True
+    words = english_words()
+    return any(folded[:k] in words and folded[k:] in words for k in range(3, len(folded) - 2))
+
+
+def _noun_part(part: str, split: bool) -> bool:
+    """Whether ``part`` is a noun, also before a linking letter ("quartiers", "senioren"):
+    if ``split``, one that is no name ("stein" of "steinbrink" is one) or two nouns of any
+    kind ("lasten|rad", "park|raum", "nachbarschafts|garten")."""
+    forms = [part] + [part[: -len(link)] for link in _LINKS if part.endswith(link)]
+    if any(len(f) >= 3 and is_german_noun(f) and not (split and is_person_name(f)) for f in forms):
+        return True
+    halves = ((part[:k], part[k:]) for k in range(3, len(part) - 2))
+    return split and any(_noun_part(a, False) and _noun_part(b, False) for a, b in halves)
