@@ -18,9 +18,10 @@ from workbench.ingest.name_known import (
     place_word,
 )
 from workbench.ingest.name_tokens import DIRECTION, Tok
-from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.noun_lexicon import is_german_noun, plural_noun
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.resident_places import PERSON_WORD, resident_place
+from workbench.ingest.role_nouns import addressed_role
 
 _DETERMINERS = frozenset(
     "jede jeder jeden eine einer einen keine keiner diese dieser welche welcher manche jene "
@@ -77,6 +78,7 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
             finder.is_role(toks[j], name_follows(finder, text, toks, j))
             and not role_surname(finder, text, toks, j)
         )
+        or _title_before_name(finder, text, toks, i, j)
         or (toks[j].lower == "in" and text[toks[j - 1].end : toks[j].start] == ".")  # Dr.in
     ):
         if toks[j].folded in lists.NOT_AFTER_TITLE and j + 1 >= len(toks):
@@ -113,6 +115,20 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     if family and finder._institution_after(text, toks, last, streets_only=True):
         return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
     return finder._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
+
+
+def _title_before_name(finder: Finder, text: str, toks: list[Tok], i: int, j: int) -> bool:
+    """Whether ``toks[j]`` after the form of address ``toks[i]`` is a title or an office a
+    name follows ("Herrn Professor Weber", "Frau Dekanin Richter", "Herrn Stadtdirektor
+    Baumeister"): the name is the word after it, the title stays (:func:`addressed_role`);
+    no plural ("Herrn Professor Unterlagen geben")."""
+    if j + 1 >= len(toks) or not finder._adjacent(text, toks[j], toks[j + 1]):
+        return False
+    nxt, woman = toks[j + 1], toks[i].folded == "frau"
+    # "Professor Richter": a role word the gazetteer knows is his surname here
+    surname = finder.names.has_last(nxt.text) and finder.name_like(nxt, loose=True, named=True)
+    named = surname or (finder.name_like(nxt, loose=True) and not plural_noun(nxt.folded))
+    return named and addressed_role(toks[j].text, finder.names.has_last, woman)
 
 
 def _common_surname(text: str, toks: list[Tok], i: int, j: int) -> bool:
