@@ -178,24 +178,43 @@ _LEAD_IN = frozenset(
     hier heute jetzt""".casefold().split()
 )
 
+_OPENING_JOINS = frozenset("und aber oder also".split())  # "Und was sagen Sie: …?"
+# A preposition before "meinen" makes it the possessive ("In meinen Augen: …", "Mit meinen
+# Worten gefragt: …"), no one who means something
+_PREPOSITIONS = frozenset("mit in von zu an bei aus nach unter vor für über auf gegen".split())
+
 
 def reported(text: str) -> bool:
     """Whether a paragraph tells of a question someone asked ("Eine Anwohnerin fragte: Wann
     kommt der Radweg?"): a statement, no question heading the answers below it; a question
     that asks itself ("Was fragen Sie sich: Wo fehlt etwas?") or a label ("Frage 2:") is none,
     nor is the moderation's ("Die Moderatorin fragte: Was fehlt?", :data:`_MODERATION`; "Zum
-    Schluss fragte die Moderatorin: …", :data:`_AFTER_VERB`).
+    Schluss fragte die Moderatorin: …", :data:`_AFTER_VERB`), nor the writers' own with "wir"
+    right before or after the verb ("Wir fragen: Was fehlt?", "Im Anschluss fragen wir: …",
+    "Dazu wollten wir wissen: …"; "Wir Eltern fragen: …" is told), nor one asking after an
+    "und"/"aber" ("Und was sagen Sie zum Verkehr?").
 
     >>> reported("Eine Anwohnerin fragte: Wann kommt der Radweg?"), reported("Frage: Was fehlt?")
     (True, False)
+    >>> reported("Die Jugendlichen fragen: Wo?"), reported("Im Anschluss fragen wir: Was fehlt?")
+    (True, False)
     """
     head = re.split(r"[:,]", text, maxsplit=1)[0]
-    first = head.split()[0].casefold() if head.split() else ""
-    verb = _ASKING_VERB.search(head)
+    words = head.casefold().split()
+    first = words[1] if len(words) > 1 and words[0] in _OPENING_JOINS else "".join(words[:1])
+    verb = next((v for v in _ASKING_VERB.finditer(head) if not _possessive(head, v.start())), None)
     if first in _ASKING_WORDS or verb is None:
         return False
     inverted = first in _LEAD_IN and _AFTER_VERB.match(head, verb.start())
-    return _MODERATION.search(head[: verb.start()]) is None and not inverted
+    before, after = head[: verb.start()].casefold().split(), head[verb.start() :].split()
+    we = before[-1:] == ["wir"] or [w.casefold() for w in after[1:2]] == ["wir"]
+    return _MODERATION.search(head[: verb.start()]) is None and not inverted and not we
+
+
+def _possessive(head: str, start: int) -> bool:
+    """Whether the asking verb at ``start`` is "meinen" after a preposition, a possessive."""
+    before = head[:start].casefold().split()
+    return head.startswith("meinen", start) and bool(before) and before[-1] in _PREPOSITIONS
 
 
 def numbered_asks(numbered: Sequence[tuple[int, str] | None], lines: Sequence[str]) -> set[int]:
