@@ -3,7 +3,10 @@
 - in a PDF, the moderation's own question with "wir" ("Wir fragen: Was fehlt?", "Im
   Anschluss fragen wir: …", "Dazu wollten wir von Ihnen wissen: …") or after "Und" ("Und
   was sagen Sie zum Verkehr?") was taken for a question someone asked, told: a statement,
-  its answers under no question; "meinen" after a preposition is a possessive.
+  its answers under no question; "meinen" after a preposition is a possessive;
+- timed minutes whose points open with an answer word ("18:05 Ja: Radweg wird gebaut" /
+  "18:10 Nein: …") were read as a chat: "Ja" and "Nein" on the key as persons, the words
+  cut from the points.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from pathlib import Path
 import pytest
 
 from tests.test_pdf_protocol import pdf_bytes
+from tests.transcript_files import import_into
+from tests.transcript_files import write_file as _file
+from workbench import Project
 from workbench.ingest import parse_file
 
 HEAD = ["Stadtteilrunde Manfort", "Datum: 12.03.2021", "Sozialraum: Manfort"]
@@ -56,3 +62,28 @@ def test_a_question_others_ask_stays_a_statement(tmp_path: Path, asked: str) -> 
     said = _pdf_said(tmp_path, asked)
     assert said[0] == (None, asked)
     assert all(question != asked for question, _ in said)
+
+
+POINTS = [
+    ("Ja", "Radweg wird gebaut"),
+    ("Nein", "kein neuer Spielplatz"),
+    ("Genau", "der Treff bleibt offen"),
+    ("Danke", "an alle Helfenden"),
+    ("Ja", "Bänke kommen im Mai"),
+]
+
+
+@pytest.mark.parametrize("stamp", ["{}", "[{}]"])
+@pytest.mark.parametrize("count", [4, 5])
+def test_timed_minutes_opening_with_answer_words_stay_a_protocol(
+    project: Project, tmp_path: Path, stamp: str, count: int
+) -> None:
+    points = [
+        f"{stamp.format(f'18:{5 * k + 5:02d}')} {word}: {text}"
+        for k, (word, text) in enumerate(POINTS[:count])
+    ]
+    text = "\n".join(["Protokoll Stadtteilrunde Manfort", "", *points]) + "\n"
+    assert import_into(project, _file(tmp_path, "protokoll.txt", text)) == 0
+    stored = list(project.segments().sort_values("position")["text"])
+    assert stored[-count:] == points  # as written: "Nein" is the point
+    assert list(project.pseudonym_key()["original"]) == []

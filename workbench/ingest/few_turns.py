@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from workbench.ingest.discourse_labels import is_answer_word
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
 from workbench.ingest.speaker_labels import is_label
@@ -99,6 +100,13 @@ def agenda_topics(turns: list[Turn]) -> bool:
     seconds = [int(c[1]) * 3600 + int(c[2]) * 60 + int(c[3] or 0) for c in clocks if c]
     returns = sum(w in labels[:i] and w != labels[i - 1] for i, w in enumerate(labels))
     return seconds == sorted(seconds) and 3 * returns < len(turns)
+
+
+def answer_points(turns: list[Turn]) -> bool:
+    """Whether every label of timed "Label: text" lines is an answer word ("18:05 Ja: Radweg
+    wird gebaut" / "18:10 Nein: kein neuer Spielplatz"): a protocol's points, decided or not;
+    a chat's sender named "Okay" or "Super" writes among senders with names."""
+    return bool(turns) and all(t.time is not None and is_answer_word(t.who) for t in turns)
 
 
 def full_name(who: str) -> bool:

@@ -62,6 +62,7 @@ from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.few_turns import (
     agenda_stamps,
     agenda_topics,
+    answer_points,
     framed_turns,
     full_name,
     headed_turns,
@@ -222,8 +223,8 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     short = short or stamped_turns(turns) or (interview and len(turns) == MIN_TURNS - 1)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
-    if agenda_topics(turns) or agenda_stamps(turns):
-        return False  # "[18:15] Verkehr: …", "(18:15:00) Grün: …", "A: [12:00:00] Mittagessen"
+    if agenda_topics(turns) or agenda_stamps(turns) or answer_points(turns):
+        return False  # "[18:15] Verkehr: …", "A: [12:00:00] Mittagessen", "18:05 Ja: …"
     if any(len(line) > 80 for line in title):
         return False
     # People speak more than once, the labels of a list ("Ort: …", "Datum: …") do not;
