@@ -236,13 +236,14 @@ def test_a_user_missing_from_users_is_asked_for_not_stored_as_guid(
 def test_an_unreadable_colour_does_not_stop_the_import(project: Project, tmp_path: Path) -> None:
     """Names or colours with an unknown alpha; before, the whole import stopped. An opaque
     colour written with its alpha, #FFRRGGBB (.NET, Qt) or #RRGGBBFF (CSS), was dropped
-    too: its RGB is kept now."""
+    too: its RGB is kept now. With FF at both ends the order is not known: the first six
+    digits are kept (#RRGGBBAA) and the notice says so (tests/test_code_colours.py)."""
     codes = (
         f'<Code guid="{CODE}" name="Bedarf" isCodable="true" color="#FF1F77B4">'
         '<Code guid="A2" name="Ort" isCodable="false" color="rot"/>'
         '<Code guid="A3" name="Zeit" color="#1f77b4"/>'
         '<Code guid="A4" name="Weg" color="#E377C2FF"/>'
-        '<Code guid="A5" name="Rad" color="#FF0000FF"/>'  # which end is alpha?
+        '<Code guid="A5" name="Rad" color="#FF0000FF"/>'  # which end is alpha? CSS
         '<Code guid="A6" name="Licht" color="#FFFFFFFF"/></Code>'  # white either way
     )
     archive = _qdpx(tmp_path / "x.qdpx", {"project.qde": _qde(codes=codes), **_source()})
@@ -252,10 +253,12 @@ def test_an_unreadable_colour_does_not_stop_the_import(project: Project, tmp_pat
     assert colours["Bedarf/Zeit"] == colours["Bedarf"] == "#1f77b4"
     assert colours["Bedarf/Weg"] == "#e377c2"
     assert colours["Bedarf/Licht"] == "#ffffff"
-    assert pd.isna(colours["Bedarf/Rad"]) and pd.isna(colours["Bedarf/Ort"])
-    assert result.notices == (
-        "Farbe nicht lesbar (erwartet #RRGGBB), Code ohne Farbe übernommen: "
-        "'Ort' (rot), 'Rad' (#FF0000FF).",
+    assert colours["Bedarf/Rad"] == "#ff0000" and pd.isna(colours["Bedarf/Ort"])
+    assert result.notices[0].startswith("Farbe mit Deckkraft (8 Ziffern) in x.qdpx/project.qde")
+    assert "'Rad' #FF0000FF als #ff0000 (sonst #0000ff)" in result.notices[0]
+    assert result.notices[1:] == (
+        "Farbe nicht lesbar in x.qdpx/project.qde (erwartet #RRGGBB), Code ohne Farbe "
+        "übernommen: 'Ort' (rot).",
     )
 
 

@@ -320,11 +320,13 @@ def test_an_unreadable_colour_is_dropped_with_a_notice_like_the_qdpx_import(
     out = capsys.readouterr().out
     assert "3 Codes aus maxqda.qdc übernommen (3 neu, 0 geändert)." in out
     assert (
-        "  Hinweis: Farbe nicht lesbar (erwartet #RRGGBB), Code ohne Farbe übernommen: "
-        "'Bedarf' (#FF0000FF), 'Ressource' (rot)." in out
+        "  Hinweis: Farbe nicht lesbar in maxqda.qdc (erwartet #RRGGBB), Code ohne Farbe "
+        "übernommen: 'Ressource' (rot)." in out
     )
+    # FF at both ends: the order is not known, the first six digits are kept, and said
+    assert "'Bedarf' #FF0000FF als #ff0000 (sonst #0000ff)" in out
     colours = {s.path: s.colour for s in project.codebook()}
-    assert colours == {"Bedarf": None, "Bedarf/Treffpunkte": "#00ff00", "Ressource": None}
+    assert colours == {"Bedarf": "#ff0000", "Bedarf/Treffpunkte": "#00ff00", "Ressource": None}
 
 
 @pytest.mark.parametrize(

@@ -37,23 +37,32 @@ def normalise_colour(value: Any, file: str | None = None) -> str | None:
     return f"#{digits}"
 
 
-def opaque_rgb(value: str) -> str | None:
-    """``#rrggbb`` of an opaque colour written with its alpha (``#FFRRGGBB`` as .NET and
-    Qt write it, ``#RRGGBBFF`` as CSS does): the end that is ``FF`` is the alpha. None if
-    it is no such colour, or if both ends or neither are ``FF`` (which is alpha?), except
-    opaque white, which both readings agree on.
+def alpha_colour(value: str) -> tuple[str, str | None] | None:
+    """A colour with its alpha (8 digits) as ``#rrggbb``, and the other reading if the order
+    is not known; None if ``value`` is no such colour.
 
-    >>> opaque_rgb("#FF1F77B4"), opaque_rgb("#1f77b4ff"), opaque_rgb("#FF0000FF")
-    ('#1f77b4', '#1f77b4', None)
-    >>> opaque_rgb("#FFFFFFFF")
-    '#ffffff'
+    .NET and Qt write ``#AARRGGBB``, CSS ``#RRGGBBAA``. An end that is ``FF`` (opaque, as
+    a program writes the colour a user picked) is the alpha if the other end is not; so is
+    either end if both readings agree (``#FFFFFFFF``). Otherwise the order is not known and
+    the first six digits are kept (``#RRGGBBAA``: desktop programs write opaque colours,
+    which the ``FF`` tells; a translucent one rather comes from a web tool), and the second
+    value is the ``#AARRGGBB`` reading, for the import's notice. ``00`` tells nothing: it
+    is a common colour digit (``#0000FF80``), an invisible colour no code has.
+
+    >>> alpha_colour("#FF1F77B4"), alpha_colour("#1f77b4ff"), alpha_colour("#FFFFFFFF")
+    (('#1f77b4', None), ('#1f77b4', None), ('#ffffff', None))
+    >>> alpha_colour("#1F77B480"), alpha_colour("#FF0000FF"), alpha_colour("#1f77b4")
+    (('#1f77b4', '#77b480'), ('#ff0000', '#0000ff'), None)
     """
     digits = value.strip().removeprefix("#").lower()
-    if digits == "ffffffff":  # white: #FF+FFFFFF and #FFFFFF+FF are the same
-        return "#ffffff"
-    if not re.fullmatch(r"[0-9a-f]{8}", digits) or (digits[:2] == "ff") == (digits[6:] == "ff"):
+    if not re.fullmatch(r"[0-9a-f]{8}", digits):
         return None
-    return f"#{digits[2:]}" if digits[:2] == "ff" else f"#{digits[:6]}"
+    rgba, argb = f"#{digits[:6]}", f"#{digits[2:]}"
+    if rgba == argb:
+        return rgba, None
+    if (digits[:2] == "ff") != (digits[6:] == "ff"):
+        return (argb if digits[:2] == "ff" else rgba), None
+    return rgba, argb
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,11 @@ from workbench.coding.codebook import (
     NAME_SLASH,
     SEPARATOR,
     CodeSpec,
+    alpha_colour,
     check_code_size,
     codebook_tree,
     exchanged_code_name,
     normalise_colour,
-    opaque_rgb,
     stored_code_name,
 )
 from workbench.core.domain import InputError
@@ -151,33 +151,46 @@ def _read_code(element: ET.Element, parent: str | None, filename: str) -> list[C
     return specs
 
 
-def drop_unreadable_colours(codes: ET.Element, filename: str) -> list[str]:
-    """Drop colours that are not ``#RRGGBB`` (a colour is no reason to stop); say which:
-    one "'name' (colour)" per code, for :func:`unreadable_colours_notice`. An opaque
-    colour with its alpha (``#FF1F77B4``, ``#1F77B4FF``: :func:`opaque_rgb`) keeps its RGB."""
-    dropped = []
+def read_colours(codes: ET.Element, filename: str) -> list[str]:
+    """Make every code colour under ``codes`` ``#RRGGBB`` and return the import's notices
+    (``filename`` as the user sees it, named in them).
+
+    A colour with its alpha keeps its RGB (:func:`alpha_colour`): silently if the order is
+    known, else with a notice that says which digits were kept and what the other order
+    would give. A colour that is no colour is dropped (a colour is no reason to stop).
+    """
+    guessed, dropped = [], []
     for element in codes.iter():
         colour = element.get("color")
         if _local(element.tag) != "Code" or colour is None:
             continue
-        if (rgb := opaque_rgb(colour)) is not None:
-            element.set("color", rgb)
+        name = (element.get("name") or "").strip()
+        if (read := alpha_colour(colour)) is not None:
+            element.set("color", read[0])
+            if read[1] is not None:
+                guessed.append(f"'{name}' {colour.strip()} als {read[0]} (sonst {read[1]})")
             continue
         try:
             normalise_colour(colour, filename)
         except InputError:
             del element.attrib["color"]
-            dropped.append(f"'{(element.get('name') or '').strip()}' ({colour})")
-    return dropped
-
-
-def unreadable_colours_notice(dropped: list[str]) -> str:
-    """The import's notice on the codes whose colour was dropped."""
-    return (
-        "Farbe nicht lesbar (erwartet #RRGGBB), Code ohne Farbe übernommen: "
-        + ", ".join(dropped)
-        + "."
-    )
+            dropped.append(f"'{name}' ({colour})")
+    notices = []
+    if guessed:
+        notices.append(
+            f"Farbe mit Deckkraft (8 Ziffern) in {filename}, Reihenfolge unbekannt: die ersten "
+            "sechs Ziffern übernommen (#RRGGBBAA wie CSS; .NET und Qt schreiben #AARRGGBB, "
+            "dann gilt die Farbe in Klammern): "
+            + ", ".join(guessed)
+            + ". Ändern mit: workbench codebook set CODE --colour '#RRGGBB'."
+        )
+    if dropped:
+        notices.append(
+            f"Farbe nicht lesbar in {filename} (erwartet #RRGGBB), Code ohne Farbe übernommen: "
+            + ", ".join(dropped)
+            + "."
+        )
+    return notices
 
 
 # ATLAS.ti names a code's levels in its name ("Bedarf::Wohnen": code groups are no
@@ -307,9 +320,9 @@ def read_codebook_qdc(
     codes = next((c for c in root if _local(c.tag) == "Codes"), None)
     if codes is None:
         raise InputError("REFI-QDA-Codebuch ohne <Codes>.", file=str(path))
-    dropped = drop_unreadable_colours(codes, str(path))
-    if dropped and notices is not None:
-        notices.append(unreadable_colours_notice(dropped))
+    colour_notices = read_colours(codes, path.name)
+    if notices is not None:
+        notices.extend(colour_notices)
     specs: list[CodeSpec] = []
     for element in codes:
         if _local(element.tag) == "Code":

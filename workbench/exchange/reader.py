@@ -25,9 +25,8 @@ from workbench.coding.codebook import (
 from workbench.coding.codebook_qdc import (
     _read_code,
     atlas_levels,
-    drop_unreadable_colours,
+    read_colours,
     slashed_notice,
-    unreadable_colours_notice,
 )
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
@@ -134,9 +133,7 @@ def _codebook_in(
     codes = None if codebook is None else child(codebook, "Codes")
     if codes is None:
         return [], {}, {}
-    dropped = drop_unreadable_colours(codes, filename)
-    if dropped:
-        notices.append(unreadable_colours_notice(dropped))
+    notices.extend(read_colours(codes, filename))
     specs: list[CodeSpec] = []
     paths: dict[str, str] = {}
     notes: dict[str, tuple[str, ...]] = {}
