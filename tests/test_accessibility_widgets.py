@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import doctest
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import workbench.core.colours
+from tests.coding_panel_data import card_wall
 from widgets.accessibility import (
     APP,
     HIDDEN_LABEL,
@@ -23,6 +25,7 @@ from widgets.accessibility import (
     readable_text,
     rgb,
 )
+from widgets.coding_panel import CodingPanel
 from widgets.coding_panel_view import _text_colour
 from widgets.feedback import ParticipantForm, easy_language_html, item_html
 from widgets.profile_view_html import indicator_chart_text
@@ -35,6 +38,8 @@ from widgets.topic_map import (
     heatmap_html,
     map_text_html,
 )
+from workbench import Project
+from workbench.core.colours import MIN_OUTLINE, outline
 from workbench.participation.feedback import Answer, Ballot, Item
 
 JARGON = ("Cluster", "Token", "pseudonym", "Item", "Sozialraum", "Member")
@@ -169,3 +174,27 @@ def test_the_form_speaks_plain_german_to_residents() -> None:
     assert "in mehreren Stadtteilen genannt" in shown and "in einem Stadtteil genannt" in shown
     assert "sozialraumspezifisch" not in shown and "Cluster" not in shown
     assert "Wie wichtig ist Ihnen das?" in form.cards[0].widget.children[2].children[0].value
+
+
+@pytest.mark.parametrize("colour", ["#ffff00", "#ffffff", "#e9c46a", "#f0f0f0", "#90ee90"])
+def test_a_light_code_colour_still_outlines_its_button(colour: str, tmp_path: Path) -> None:
+    """The coding panel's code buttons are white until applied, edged in the code's
+    colour: a yellow or white code (as an import may bring) left the button without a
+    visible edge (1.07:1, 1:1); WCAG 1.4.11 asks 3:1. Dark colours stay as they are."""
+    project = Project.open(card_wall(tmp_path))
+    project.add_code("Licht", colour=colour)
+    button = CodingPanel(project, coder="Ana").code_buttons["Licht"]
+    edge = button.layout.border.removeprefix("2px solid ")
+    assert contrast_ratio(rgb(edge), rgb("#ffffff")) >= MIN_OUTLINE
+    assert sum(rgb(edge)) < sum(rgb(colour))  # the code's colour, darker
+    button.click()  # applied: filled in the code's own colour, text readable on it
+    assert button.style.button_color == colour
+    assert contrast_ratio(rgb(button.style.text_color), rgb(colour)) >= MIN_CONTRAST
+
+
+@pytest.mark.parametrize("colour", [*PALETTE, "#1d3557", "#2a9d8f"])
+def test_a_code_colour_that_stands_out_is_its_own_outline(colour: str) -> None:
+    if contrast_ratio(rgb(colour), rgb("#ffffff")) >= MIN_OUTLINE:
+        assert outline(colour) == colour.lower()
+    else:  # a light one of the palette: darkened just enough
+        assert 3.0 <= contrast_ratio(rgb(outline(colour)), rgb("#ffffff")) < 3.2

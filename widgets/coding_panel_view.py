@@ -30,6 +30,7 @@ from widgets.coding_panel_codes import (
 )
 from widgets.feedback_texts import short_quote
 from widgets.keys import KeyCatcher
+from workbench.core.colours import outline
 from workbench.core.formatting import format_number
 
 LIST_WINDOW = 60  # entries in the segment list around the current one
@@ -64,7 +65,7 @@ def _paint(button: w.Button, spec: CodeButton, applied: bool, disabled: bool) ->
     button.style.button_color = colour if applied else "#ffffff"
     button.style.text_color = _text_colour(colour) if applied else "#222222"
     button.style.font_weight = "bold" if applied else "normal"
-    button.layout.border = f"2px solid {colour}"
+    button.layout.border = f"2px solid {outline(colour)}"  # visible on white, too
 
 
 class PanelView(w.VBox):

@@ -10,6 +10,7 @@ from __future__ import annotations
 RGB = tuple[float, float, float]
 BLACK, WHITE = "#000000", "#ffffff"
 MIN_CONTRAST = 4.5  # WCAG 1.4.3 for normal text
+MIN_OUTLINE = 3.0  # WCAG 1.4.11: the boundary of a control against what is around it
 
 
 def _channel(value: float) -> float:
@@ -57,3 +58,20 @@ def readable_text(background: RGB) -> str:
     on_black = contrast_ratio(background, (0, 0, 0))
     on_white = contrast_ratio(background, (255, 255, 255))
     return BLACK if on_black >= on_white else WHITE
+
+
+def outline(colour: str) -> str:
+    """``colour`` as the outline of a control on white: itself if it stands out at least
+    3:1 (WCAG 1.4.11), else darkened (mixed with black) just enough that it does; a
+    yellow or white code colour would leave its button without a visible edge.
+
+    >>> outline("#1d3557"), outline("#ffff00"), outline("#ffffff")
+    ('#1d3557', '#999900', '#949494')
+    """
+    red, green, blue = rgb(colour)
+    for step in range(101):
+        keep = 1 - step / 100
+        mixed = (round(red * keep), round(green * keep), round(blue * keep))
+        if contrast_ratio(mixed, (255, 255, 255)) >= MIN_OUTLINE:
+            return "#{:02x}{:02x}{:02x}".format(*mixed)
+    return BLACK  # not reached: black stands out 21:1
