@@ -36,10 +36,13 @@ def _megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.0f} MB"
 
 
-def check_unpacked(archive: zipfile.ZipFile, filename: str) -> None:
-    """Stop with a German message if ``archive`` would unpack to more than a workbench
-    file can hold: one member over :data:`MAX_MEMBER` or all over :data:`MAX_UNPACKED`."""
-    infos = archive.infolist()
+def check_unpacked(
+    archive: zipfile.ZipFile, filename: str, members: Iterable[zipfile.ZipInfo] | None = None
+) -> None:
+    """Stop with a German message if ``archive`` (or the ``members`` of it that are read)
+    would unpack to more than a workbench file can hold: one member over
+    :data:`MAX_MEMBER` or all over :data:`MAX_UNPACKED`."""
+    infos = archive.infolist() if members is None else list(members)
     largest = max(infos, key=lambda info: info.file_size, default=None)
     if largest is not None and largest.file_size > MAX_MEMBER:
         raise InputError(

@@ -25,8 +25,8 @@ _VOICE = (".opus", ".m4a", ".aac", ".amr", ".ogg", ".mp3", ".wav")
 _CONTACTS = (".vcf", ".vcard")
 
 
-def _chat_members(archive: zipfile.ZipFile, name: str) -> list[tuple[str, bytes]]:
-    """The ``.txt`` members of an archive that are WhatsApp chats, with their bytes."""
+def _texts(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The ``.txt`` members of an archive (not the Mac's resource forks): the only ones read."""
     found = []
     for info in archive.infolist():
         member = PurePosixPath(info.filename.replace("\\", "/"))
@@ -34,6 +34,18 @@ def _chat_members(archive: zipfile.ZipFile, name: str) -> list[tuple[str, bytes]
             continue
         if member.parts and member.parts[0] == "__MACOSX":
             continue  # the Mac's resource forks ("._chat.txt"), no text
+        found.append(info)
+    return found
+
+
+def _chat_members(archive: zipfile.ZipFile, name: str) -> list[tuple[str, bytes]]:
+    """The ``.txt`` members of an archive that are WhatsApp chats, with their bytes. Only
+    their sizes are checked: the media (a 300 MB video) are never unpacked."""
+    texts = _texts(archive)
+    check_unpacked(archive, name, texts)
+    found = []
+    for info in texts:
+        member = PurePosixPath(info.filename.replace("\\", "/"))
         data = read_member(archive, info, name)  # bounded; names a damaged or encrypted one
         try:
             text = decode(RawFile(member.name, data))
@@ -63,7 +75,6 @@ def is_whatsapp_archive(path: Path) -> bool:
     """Whether a ``.zip`` file is a WhatsApp export with media (it holds a chat text)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            check_unpacked(archive, path.name)
             return bool(_chat_members(archive, path.name))
     except (zipfile.BadZipFile, InputError, OSError, EOFError):
         return False
@@ -76,7 +87,6 @@ def parse_whatsapp_archive(
     (or is no readable archive)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            check_unpacked(archive, path.name)
             chats = _chat_members(archive, path.name)
             if len(chats) > 1:
                 raise InputError(
