@@ -1,9 +1,7 @@
 """Meetings, a second reading of session 41's changes (each test failed on the code before):
 
-- in a PDF, the moderation's own question with "wir" ("Wir fragen: Was fehlt?", "Im
-  Anschluss fragen wir: …", "Dazu wollten wir von Ihnen wissen: …") or after "Und" ("Und
-  was sagen Sie zum Verkehr?") was taken for a question someone asked, told: a statement,
-  its answers under no question; "meinen" after a preposition is a possessive;
+- in a PDF, the moderation's own question with "wir" ("Wir fragen: Was fehlt?") or after
+  "Und" was taken for a told question (its cases are in ``test_meeting_leftovers.py``);
 - timed minutes whose points open with an answer word ("18:05 Ja: Radweg wird gebaut" /
   "18:10 Nein: …") were read as a chat: "Ja" and "Nein" on the key as persons, the words
   cut from the points.
@@ -19,54 +17,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import stored_text
-from tests.test_pdf_protocol import pdf_bytes
 from tests.transcript_files import import_into
 from tests.transcript_files import write_file as _file
 from workbench import Project
-from workbench.ingest import parse_file
-
-HEAD = ["Stadtteilrunde Manfort", "Datum: 12.03.2021", "Sozialraum: Manfort"]
-ANSWERS = ["- Ein Arzt im Viertel", "- Ein Café am Markt"]
-
-
-def _pdf_said(tmp_path: Path, line: str) -> list[tuple[str | None, str]]:
-    path = tmp_path / "runde.pdf"
-    path.write_bytes(pdf_bytes([[*HEAD, line, "Ergebnis:", *ANSWERS]]))
-    return [(s.question, s.text) for s in parse_file(path).segments]
-
-
-@pytest.mark.parametrize(
-    "asking",
-    [
-        "Wir fragen: Was fehlt im Quartier?",
-        "Wir wollen wissen: Wo halten Sie sich gern auf?",
-        "Im Anschluss fragen wir: Was fehlt im Quartier?",
-        "Zum Abschluss fragten wir: Was nehmen Sie mit?",
-        "Dazu wollten wir von Ihnen wissen: Wie kommen Sie zum Markt?",
-        "Und was sagen Sie zum Verkehr am Markt?",
-        "Und was meinen Sie: Wo fehlt Licht?",
-        "In meinen Augen die Frage: Was fehlt?",
-    ],
-)
-def test_the_moderations_own_question_heads_its_answers(tmp_path: Path, asking: str) -> None:
-    said = _pdf_said(tmp_path, asking)
-    assert said == [(asking, "Ein Arzt im Viertel"), (asking, "Ein Café am Markt")]
-
-
-@pytest.mark.parametrize(
-    "asked",
-    [
-        "Wir Eltern fragen uns: Wo sollen die Kinder spielen?",
-        "Viele fragen uns: Wann kommt der Radweg?",
-        "Die Kinder sagen: Wo sollen wir spielen?",
-        "Einige meinen: Wozu brauchen wir noch einen Parkplatz?",
-    ],
-)
-def test_a_question_others_ask_stays_a_statement(tmp_path: Path, asked: str) -> None:
-    said = _pdf_said(tmp_path, asked)
-    assert said[0] == (None, asked)
-    assert all(question != asked for question, _ in said)
-
 
 POINTS = [
     ("Ja", "Radweg wird gebaut"),

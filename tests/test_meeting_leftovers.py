@@ -41,9 +41,17 @@ def _pdf_said(tmp_path: Path, line: str) -> list[tuple[str | None, str]]:
         "Zum Schluss fragte die Moderatorin: Was wünschen Sie sich?",
         "Am Ende wollte die Moderation wissen: Was nehmen Sie mit?",
         "Anschließend fragte der Moderator in die Runde: Was läuft gut?",
+        "Wir fragen: Was fehlt im Quartier?",
+        "Wir wollen wissen: Wo halten Sie sich gern auf?",
+        "Im Anschluss fragen wir: Was fehlt im Quartier?",
+        "Zum Abschluss fragten wir: Was nehmen Sie mit?",
+        "Dazu wollten wir von Ihnen wissen: Wie kommen Sie zum Markt?",
+        "Und was sagen Sie zum Verkehr am Markt?",
+        "Und was meinen Sie: Wo fehlt Licht?",
+        "In meinen Augen die Frage: Was fehlt?",
     ],
 )
-def test_the_moderations_question_told_after_a_lead_in_heads_its_answers(
+def test_the_moderations_question_told_or_asked_by_us_heads_its_answers(
     tmp_path: Path, asking: str
 ) -> None:
     said = _pdf_said(tmp_path, asking)
@@ -57,6 +65,10 @@ def test_the_moderations_question_told_after_a_lead_in_heads_its_answers(
         "Ein Vater will wissen: Warum ist der Platz so dunkel?",
         "Zum Schluss fragte eine Anwohnerin die Moderatorin: Was passiert mit dem Treff?",
         "Am Ende wollte ein Teilnehmer von der Moderation wissen: Wer zahlt das?",
+        "Wir Eltern fragen uns: Wo sollen die Kinder spielen?",
+        "Viele fragen uns: Wann kommt der Radweg?",
+        "Die Kinder sagen: Wo sollen wir spielen?",
+        "Einige meinen: Wozu brauchen wir noch einen Parkplatz?",
     ],
 )
 def test_a_question_participants_ask_is_a_statement(tmp_path: Path, asked: str) -> None:
