@@ -39,6 +39,7 @@ from workbench.ingest.answer_lines import (
     card_lines,
     numbered_asks,
     question_of,
+    reported,
 )
 from workbench.ingest.captions import is_caption, is_lone_image
 from workbench.ingest.card_columns import holds_cards
@@ -354,14 +355,17 @@ def _numbered_asks(lines: list[str], first: int) -> set[int]:
 def _asked_above(lines: list[str], label: int) -> int | None:
     """The index of the question a bare answer label answers ("Was fehlt?", blank,
     "Ergebnis:" over "- Ein Arzt"): a line of its own that asks (:func:`intro_like`,
-    ending with "?") as the last text above the label; None for another label or text."""
+    ending with "?") as the last text above the label; None for another label or text, and
+    for a question someone asked, told in the protocol ("Eine Anwohnerin fragte: Wann kommt
+    der Radweg?", :func:`~workbench.ingest.answer_lines.reported`): a statement."""
     if not ANSWER_LABEL.fullmatch(lines[label].strip()):
         return None
     above = next((i for i in range(label - 1, -1, -1) if lines[i].strip()), None)
     if above is None or above + 1 == label or (above and lines[above - 1].strip()):
         return None  # no question, or a paragraph's line ("… gefragt:" / "Ergebnis:")
     asked = lines[above].strip()
-    return above if asked.endswith("?") and intro_like(asked) and not _ITEM.match(asked) else None
+    asks = asked.endswith("?") and intro_like(asked) and not reported(asked)
+    return above if asks and not _ITEM.match(asked) else None
 
 
 def _after(lines: list[str], row: int) -> str:

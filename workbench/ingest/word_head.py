@@ -9,7 +9,7 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from workbench.ingest.answer_lines import answer_head, question_of
+from workbench.ingest.answer_lines import answer_head, question_of, reported
 from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES, agenda_items
 from workbench.ingest.protocol_meta import detail_key, heading_text, intro_like, title_like
 from workbench.ingest.protocol_title import title_at, without_letterhead
@@ -299,7 +299,9 @@ def answer_heads(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
     headings the question is a guiding question; without, it stays text that
     :func:`marked_heads` reads as the question above a list. A further bare label between
     the answers of that question ("Ergebnis 2:" under those of "Ergebnis 1:") is none
-    either: the answers below it are the same question's."""
+    either: the answers below it are the same question's. A question someone asked, told
+    in a paragraph above the label ("Eine Anwohnerin fragte: Wann kommt der Radweg?",
+    :func:`~workbench.ingest.answer_lines.reported`), is a statement, as in a PDF."""
     shown = [i for i, p in enumerate(paragraphs) if p.text.strip() or p.kind in TABLE_KINDS]
     headed = any(p.kind in HEADINGS for p in paragraphs)
     out = list(paragraphs)
@@ -320,6 +322,7 @@ def answer_heads(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
                 answering = True  # the question of the answers above it
                 continue
             usable = asked is not None and asked.kind == "body" and not asked.listed
+            usable = usable and not reported(asked.text.strip())  # "Ein Vater fragte: …?"
             if not (usable and answer_head([asked.text.strip(), lines[0]])):
                 continue  # a statement above the label: left as it is
             out[index] = replace(paragraph, text="", bold="")
