@@ -83,6 +83,34 @@ _OWNED_ENGLISH = re.compile(r"['’]s[ \u00a0]+([a-z]+)\b")
 # the gazetteer's frequent surnames: those that are words are surnames far more often
 # before an apostrophe-s ("Fischer's", "Koch's") than the rare ones ("Bruder", "Kinder")
 _FREQUENT = frozenset(fold(w) for w in SUPPLEMENT_LAST)
+# a second owner joined by "und" ("Merle's und Tom's Idee"): the idea is both of theirs
+_JOINED = re.compile(r"['’]s[ \u00a0]+(?:und|and)[ \u00a0]+[A-ZÄÖÜ][a-zäöüß]+(?=['’]s[ \u00a0])")
+
+
+# "von" before a name with an apostrophe-s at a line's end: the name is whose it is
+_FROM_BEFORE = re.compile(r"(?:^|[ \u00a0(])[Vv]on[ \u00a0]+$")
+_LINE_END = re.compile(r"[.!]?[ \u00a0]*(?:\r?\n|$)")
+
+
+def _from_owner(finder: Finder, tok: Tok, i: int) -> tuple[Hit, int] | None:
+    """A first name or a surname of the gazetteer that is no word with an apostrophe-s
+    after "von" at a line's end ("Die Notiz ist von Sabine's"): whose it is, a person;
+    "zu Anna's", "bei Rosi's" (a place to go) stay."""
+    stem = tok.text[:-2]
+    owner = replace(tok, end=tok.end - 2, text=stem, folded=fold(stem), lower=stem.lower())
+    if finder.blocked(owner) or owner.folded in lists.LOCAL_NAMES | lists.INSTITUTION_NOUNS:
+        return None
+    listed = finder.names.has_last(stem) and not ordinary_word(stem)
+    if not (finder.is_first(owner) or listed):
+        return None
+    return Hit(tok.start, tok.end - 2, "person", stem.lower(), ENGLISH_GENITIVE_CONFIDENCE, stem), i
+
+
+def owned_at(text: str, tok: Tok) -> int:
+    """Where the apostrophe-s before what ``tok`` owns starts: its own, or that of a second
+    owner joined by "und" ("Merle's und Tom's Idee": Tom's)."""
+    joined = _JOINED.match(text, tok.end - 2)
+    return tok.end - 2 if joined is None else joined.end()
 
 
 def unknown_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int] | None:
@@ -95,7 +123,9 @@ def unknown_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, int
         return None
     if contracted_verb(tok):
         return None  # "Gibt's Kuchen?", "Hat's Sinn?": a verb and "es"
-    owned = _OWNED.match(text, tok.end - 2)
+    owned = _OWNED.match(text, owned_at(text, tok))
+    if owned is None and _FROM_BEFORE.search(text, 0, tok.start) and _LINE_END.match(text, tok.end):
+        return _from_owner(finder, tok, i)  # "Die Notiz ist von Sabine's"
     if owned is None:
         return _english_owner(finder, text, tok, i)
     noun = fold(owned.group(1))
@@ -164,7 +194,7 @@ def _english_owner(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit, in
     """A surname, a first name or a word of no list before an apostrophe-s and what only a
     person has in an English text ("Fischer's idea", "Koch's proposal"): a person; a brand
     or a word of the language there stays ("McDonald's idea", "Everyone's opinion")."""
-    if english_owned(text, tok.end - 2) is None:
+    if english_owned(text, owned_at(text, tok)) is None:
         return None
     stem = tok.text[:-2]
     owner = replace(tok, end=tok.end - 2, text=stem, folded=fold(stem), lower=stem.lower())
@@ -194,6 +224,12 @@ def shop_owned(text: str, tok: Tok) -> bool:
 
 
 _APOSTROPHE_S = re.compile(r"['’]s(?= |$)")
+
+
+def apostrophe_owner(tok: Tok) -> bool:
+    """Whether ``tok`` is a name word with an apostrophe-s, no verb with a contracted "es"
+    ("Schmidt's", not "Gibt's"): what follows is what the person owns."""
+    return tok.text.endswith(("'s", "’s")) and len(tok.text) >= 4 and not contracted_verb(tok)
 
 
 def possessive_cut(hit: Hit, last: int, toks: list[Tok], i: int) -> tuple[Hit, int]:

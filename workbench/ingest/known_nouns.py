@@ -22,7 +22,7 @@ import re
 from itertools import pairwise
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.english_genitive import english_owned, unknown_owner
+from workbench.ingest.english_genitive import english_owned, owned_at, unknown_owner
 from workbench.ingest.focus_surnames import focused_surname
 from workbench.ingest.listed_nouns import is_noun_word, noun_context, speaks_after, word_use
 from workbench.ingest.name_known import Finder, ordinary_word, short_word, singular_verb
@@ -98,14 +98,15 @@ def _english_genitive(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit,
     written as in English before what it owns ("Rosenkranz's Idee", "Koch's Vorschlag"):
     no German noun takes it, so it is the person; the apostrophe-s stays outside the
     placeholder ("[Person 1]'s Idee")."""
-    owner = _ENGLISH_GENITIVE.match(text, tok.end - 2) or english_owned(text, tok.end - 2)
+    at = owned_at(text, tok)  # "Merle's und Tom's Idee": what both own
+    owner = _ENGLISH_GENITIVE.match(text, at) or english_owned(text, at)
     stem = tok.text[:-2]
-    if owner is None or len(stem) < 3 or not (stem[0].isupper() and stem[1:].islower()):
+    if len(stem) < 3 or not (stem[0].isupper() and stem[1:].islower()):
         return None
     key = finder.known.get(stem.lower())
-    if key is None:
-        return unknown_owner(finder, text, tok, i)  # "Becker's Idee" of no key
-    if key != stem.lower() or key not in finder.named:
+    if key is None:  # "Becker's Idee" of no key, "Die Notiz ist von Sabine's"
+        return unknown_owner(finder, text, tok, i)
+    if owner is None or key != stem.lower() or key not in finder.named:
         return None
     return Hit(tok.start, tok.end - 2, "person", key, KNOWN_NOUN_CONFIDENCE, stem), i
 

@@ -39,7 +39,7 @@ import re
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
-from workbench.ingest.english_genitive import possessive_cut
+from workbench.ingest.english_genitive import apostrophe_owner, possessive_cut
 from workbench.ingest.known_nouns import known_noun
 from workbench.ingest.listed_elsewhere import name_surname
 from workbench.ingest.listed_modals import english_modal
@@ -398,6 +398,8 @@ class PersonFinder:
             return False
         if owner_stem(self, text, toks[last], loose=True) is not None:
             return False
+        if apostrophe_owner(toks[last]):
+            return False  # "Anna Schmidt's Bericht", "Tom Becker's Garten": what they own
         nxt = toks[last + 1].folded
         if re.search(r"(?:strasse|str|platz|allee|schule|gymnasium|kirche)(?:es|s)?$", nxt):
             return True  # also in lower case, or genitive: "Alma Wartenberg platz", "… Platzes"
