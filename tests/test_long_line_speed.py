@@ -117,3 +117,16 @@ def test_listed_names_after_a_form_of_address_in_a_long_line_within_a_minute() -
     assert out.startswith("[Person 1] kam. [Person 2] auch. [Person 1] kam.")
     assert "Schmidt" not in out and "Becker" not in out
     assert len(replacements) > 40_000
+
+
+def test_apostrophe_owners_in_a_long_line_within_a_minute() -> None:
+    """Each "Uwe's" without a noun after it searched the whole text before it for a "von"
+    ("Die Notiz ist von Sabine's" at a line's end: 400 KB about two minutes)."""
+    text = one_line(400_000, ("Das Rad ist Uwe's, ", "die Notiz von Sabine's. "))
+    pseudonymiser = Pseudonymiser()
+    pseudonymiser.detect("Herr Meier sagt hallo.")  # name lists loaded before the clock
+    start = time.process_time()
+    with watchdog(60):
+        out, _ = pseudonymiser.pseudonymise(text + "\nDie Notiz ist von Sabine's")
+    assert time.process_time() - start < 60
+    assert out.endswith("Die Notiz ist von [Person 1]'s")

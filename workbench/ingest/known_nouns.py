@@ -22,7 +22,13 @@ import re
 from itertools import pairwise
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.english_genitive import english_owned, owned_at, unknown_owner
+from workbench.ingest.english_genitive import (
+    apostrophe_owner,
+    english_owned,
+    owned_at,
+    owner_at_line_end,
+    unknown_owner,
+)
 from workbench.ingest.focus_surnames import focused_surname
 from workbench.ingest.listed_nouns import is_noun_word, noun_context, speaks_after, word_use
 from workbench.ingest.name_known import Finder, ordinary_word, short_word, singular_verb
@@ -106,6 +112,8 @@ def _english_genitive(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit,
     key = finder.known.get(stem.lower())
     if key is None:  # "Becker's Idee" of no key, "Die Notiz ist von Sabine's"
         return unknown_owner(finder, text, tok, i)
+    if owner is None and apostrophe_owner(tok) and key == stem.lower():
+        return owner_at_line_end(finder, text, tok, i)  # "… von Sabine's" of the key
     if owner is None or key != stem.lower() or key not in finder.named:
         return None
     return Hit(tok.start, tok.end - 2, "person", key, KNOWN_NOUN_CONFIDENCE, stem), i
