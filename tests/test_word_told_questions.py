@@ -14,6 +14,7 @@ import pytest
 from tests.test_word_answer_heads import _docx, _odt
 from workbench.core.domain import InputError
 from workbench.ingest import parse_file
+from workbench.ingest.answer_lines import reported
 
 ANSWERS = ["Ein Arzt im Viertel", "Ein Café am Markt"]
 FIRST = ("Was läuft gut?", ["Der Wochenmarkt", "Die Stadtbücherei"])
@@ -96,3 +97,50 @@ def test_a_told_question_before_any_guiding_question_stops_as_other_text_there(
     path = WRITERS[suffix](tmp_path / f"runde.{suffix}", [*HEAD, *_blocks(True, TOLD[0])[3:]])
     with pytest.raises(InputError, match="Absatz 3: Das Dokument hat keine Überschriften"):
         parse_file(path)
+
+
+# Guiding questions that ask the round themselves, read as told by session 41's first
+# version of this rule (a verb "sagen"/"wissen" without "wir" before it): they lost the
+# answers below them, and as the first question of a document without headings they
+# stopped its import. Each case failed on that code.
+ADDRESSING = [
+    "Können Sie sagen, wo Ihnen etwas fehlt?",
+    "Würden Sie sagen, dass der Park sicher ist?",
+    "Könnt ihr sagen, was euch fehlt?",
+    "Möchten Sie noch etwas sagen?",
+    "Bitte sagen Sie uns: Was fehlt im Quartier?",
+    "Die Teilnehmenden sollten sagen: Was fehlt ihnen?",
+]
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+@pytest.mark.parametrize("headed", [False, True])
+@pytest.mark.parametrize("asked", ADDRESSING)
+def test_a_question_asking_the_round_above_an_answer_label_heads_the_answers(
+    tmp_path: Path, suffix: str, headed: bool, asked: str
+) -> None:
+    said = _read(tmp_path, suffix, _blocks(headed, asked))
+    assert [(q, t) for q, t in said if t in ANSWERS] == [(asked, a) for a in ANSWERS]
+    assert all(text != asked for _, text in said)
+
+
+@pytest.mark.parametrize("suffix", ["docx", "odt"])
+@pytest.mark.parametrize("asked", ADDRESSING)
+def test_a_question_asking_the_round_first_in_a_document_without_headings_imports(
+    tmp_path: Path, suffix: str, asked: str
+) -> None:
+    """Title, date, the question, "Ergebnis:" and a list: the question is the first guiding
+    question, no text before one that stops the import."""
+    blocks = [*HEAD, ("p", asked), ("p", "Ergebnis:"), ("list", ANSWERS, False)]
+    said = _read(tmp_path, suffix, blocks)
+    assert said == [(asked, a) for a in ANSWERS]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [*TOLD, "Ein Vater meinte: Wer zahlt das?", "Die Eltern wollten wissen: Wann öffnet er?"],
+)
+def test_told_questions_stay_told_beside_the_rounds_own(told: str) -> None:
+    """The readers' and the round's own questions are no told ones; those told stay told."""
+    assert reported(told)
+    assert not any(reported(asked) for asked in ADDRESSING)

@@ -179,6 +179,15 @@ _LEAD_IN = frozenset(
 )
 
 _OPENING_JOINS = frozenset("und aber oder also".split())  # "Und was sagen Sie: …?"
+# A question that asks its readers itself opens with its finite verb ("Können Sie sagen, wo
+# …?", "Möchten Sie noch etwas sagen?") or a "Bitte" ("Bitte sagen Sie uns: …?"); a task
+# set to the round names a "sollten"/"sollen" right before the verb ("Die Teilnehmenden
+# sollten sagen: Was fehlt ihnen?"): no one's question told in the protocol
+_ADDRESSING = frozenset(
+    """bitte können könnt kannst könnten könntet würden würdet würdest möchten möchtet
+    möchtest mögen wollen wollt willst dürfen dürft darfst haben habt hast""".split()
+)
+_TASKS = frozenset("sollten solltet sollen sollt".split())
 # A preposition before "meinen" makes it the possessive ("In meinen Augen: …", "Mit meinen
 # Worten gefragt: …"), no one who means something
 _PREPOSITIONS = frozenset("mit in von zu an bei aus nach unter vor für über auf gegen".split())
@@ -192,7 +201,9 @@ def reported(text: str) -> bool:
     Schluss fragte die Moderatorin: …", :data:`_AFTER_VERB`), nor the writers' own with "wir"
     right before or after the verb ("Wir fragen: Was fehlt?", "Im Anschluss fragen wir: …",
     "Dazu wollten wir wissen: …"; "Wir Eltern fragen: …" is told), nor one asking after an
-    "und"/"aber" ("Und was sagen Sie zum Verkehr?").
+    "und"/"aber" ("Und was sagen Sie zum Verkehr?"), nor one asking its readers
+    (:data:`_ADDRESSING`: "Können Sie sagen, wo etwas fehlt?") or setting the round a task
+    ("Die Teilnehmenden sollten sagen: Was fehlt?").
 
     >>> reported("Eine Anwohnerin fragte: Wann kommt der Radweg?"), reported("Frage: Was fehlt?")
     (True, False)
@@ -203,11 +214,12 @@ def reported(text: str) -> bool:
     words = head.casefold().split()
     first = words[1] if len(words) > 1 and words[0] in _OPENING_JOINS else "".join(words[:1])
     verb = next((v for v in _ASKING_VERB.finditer(head) if not _possessive(head, v.start())), None)
-    if first in _ASKING_WORDS or verb is None:
+    if first in _ASKING_WORDS or first in _ADDRESSING or verb is None:
         return False
     inverted = first in _LEAD_IN and _AFTER_VERB.match(head, verb.start())
     before, after = head[: verb.start()].casefold().split(), head[verb.start() :].split()
     we = before[-1:] == ["wir"] or [w.casefold() for w in after[1:2]] == ["wir"]
+    we = we or (bool(before) and before[-1] in _TASKS)  # the round's task, as the writers'
     return _MODERATION.search(head[: verb.start()]) is None and not inverted and not we
 
 
