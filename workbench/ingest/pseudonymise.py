@@ -38,21 +38,14 @@ from workbench.ingest.listed_elsewhere import (
     listed_surnames,
 )
 from workbench.ingest.listed_hits import compound_hits, inside_any, particle_before_listed
-from workbench.ingest.listed_nouns import chat_addressed, noun_context, word_use
-from workbench.ingest.listed_variants import name_variants
-from workbench.ingest.listed_words import (
-    ADDRESS_BEFORE,
-    addressed,
-    listed_pattern,
-    lower_case_ok,
-    named_beside,
-    noun_surname,
-    s_word,
-    word_surname,
+from workbench.ingest.listed_scan import (
+    NOUN_CONFIDENCE,
+    ByWord,
+    Variants,
+    listed_hits,
+    variant_index,
 )
 from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_lists import short_name_ok
-from workbench.ingest.name_tokens import genitive_at, search_before
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.nfc_view import NfcView, nfc_names
 from workbench.ingest.person_keys import (
@@ -84,12 +77,8 @@ PLACEHOLDERS = {
 KINDS = ("person", *PLACEHOLDERS)
 REPLACE_AT = 0.5  # person candidates from this confidence on are replaced
 REVIEW_BELOW = 0.8  # … and below this one shown in the review queue
-# A listed name word that is also a German noun ("Rosen", "Busch"): alone it is the noun,
-# shown for review, and replaced only where a rule finds it as a name (a cue).
-NOUN_CONFIDENCE = 0.45
 
 PERSON_PLACEHOLDER = re.compile(r"\[Person (\d+)\]")  # its number in group 1
-_WORD_RUN = re.compile(r"[\w-]+")  # what the boundaries of a listed name delimit
 _INDEXES_KEPT = 4  # name lists whose variant index is kept (see _variant_index)
 # An underscore before a capital separates the words of a file name ("Foto_Ewa_Kowalczyk")
 _FILE_WORDS = re.compile(r"_(?=[^\W\d_a-zß])")
@@ -446,9 +435,7 @@ class Pseudonymiser:
             spans += [m.span() for m in re.finditer(pattern, text, re.IGNORECASE)]
         return spans
 
-    def _variant_index(
-        self, names: tuple[str, ...]
-    ) -> tuple[list[tuple[str, str, int, bool]], dict[str | None, list[int]]]:
+    def _variant_index(self, names: tuple[str, ...]) -> tuple[Variants, ByWord]:
         """Listed and confirmed name variants, longest first, and where each word starts one.
 
         A variant can only match where its first word is a word of the text: the index
@@ -460,30 +447,7 @@ class Pseudonymiser:
                 self._indexes.append(self._indexes.pop(at))  # the last used goes last
                 self._listed_full = full
                 return index
-        listed = name_variants(names)
-        self._listed_full = {}
-        for variant, key in listed:  # a listed name first, then its parts and spellings
-            if " " in key and " " in variant:
-                self._listed_full.setdefault(key, variant)
-        # A listed display name's single words, except a district's or a code's
-        # ("Quartiersbüro Opladen" must not take "Opladen" out of every text).
-        # (variant, key, regex flags, whether a lower-case match is a name too)
-        variants = [
-            (variant, key, re.IGNORECASE, True)
-            if lower_case_ok(variant)
-            else (variant, key, re.IGNORECASE, None)
-            if short_name_ok(variant)
-            else (variant, key, 0, False)
-            for variant, key in listed
-            if " " in variant or fold(variant) not in self.protected
-        ]
-        # a researcher's confirmed word: matched in any case, a name only capitalised
-        variants += [(word, word.lower(), re.IGNORECASE, False) for word in confirmed]
-        variants.sort(key=lambda v: -len(v[0]))
-        by_word: dict[str | None, list[int]] = {}
-        for position, (variant, *_) in enumerate(variants):
-            first = _WORD_RUN.match(variant)
-            by_word.setdefault(first.group().lower() if first else None, []).append(position)
+        variants, by_word, self._listed_full = variant_index(names, confirmed, self.protected)
         # a table's rows alternate between their name list and none (an author's
         # value read alone): rebuilt each time, a 30,000-name list cost seconds a row
         entry = ((names, confirmed, self.protected), (variants, by_word), self._listed_full)
@@ -501,50 +465,7 @@ class Pseudonymiser:
     def _listed(self, text: str, names: tuple[str, ...]) -> Iterable[Hit]:
         """Hits of listed participant names and of words a researcher confirmed."""
         variants, by_word = self._variant_index(names)
-        wanted = set(by_word.get(None, ()))
-        for word in {w.lower() for w in _WORD_RUN.findall(text)}:
-            wanted.update(by_word.get(word, ()))
-            wanted.update(by_word.get(word[:-1], ()) if word.endswith("s") else ())  # "Annas"
-        for position in sorted(wanted):  # longest first, as without the index
-            variant, key, flags, lower_too = variants[position]
-            if not flags and word_surname(variant, key):
-                # "frau busch hat gesagt" of a listed Jens Busch, "frau sommer" of a
-                # listed Anna Sommer, as typed in chats
-                for m in listed_pattern(variant.lower(), 0).finditer(text):
-                    if m.group(1):
-                        continue
-                    after_address = search_before(ADDRESS_BEFORE, text, m.start(), "", 9)
-                    if after_address or chat_addressed(text, m):
-                        yield Hit(m.start(), m.end(), "person", key, 0.9)
-            for m in listed_pattern(variant, flags).finditer(text):
-                # A lone name that is also a word ("im Sommer", "der Koch", "Will discuss")
-                if " " not in variant and word_use(text, m, variant):
-                    continue
-                # a listed name may end in "x", "z" or "ß" before it, as people write it
-                # without the apostrophe ("Straußs Vorschlag" of a listed Jonas Strauß)
-                genitive = genitive_at(text, m.end(), sibilant=True)
-                if m.group(1) and (not genitive or s_word(text, m)):
-                    continue  # "Annas Idee" is Anna's; "Mais", "montags Ruhetag" are words
-                noun = not m.group(1) and noun_surname(variant, key)
-                if noun and named_beside(text, m, key):
-                    # "Busch Jens sagt", "Busch, Jens": the listed person, all of the name
-                    yield Hit(
-                        m.start(), m.end(), "person", key, 1.0 if m.group()[0].isupper() else 0.9
-                    )
-                elif noun and noun_context(text, m.start(), m.end()):
-                    # "Mehr Rosen am Zaun" of a listed Anna Rosen: the noun, for review;
-                    # elsewhere the person ("Ich stimme Rosen zu", "Frag Rosen")
-                    yield Hit(m.start(), m.end(), "person", key, NOUN_CONFIDENCE, m.group())
-                elif m.group()[0].isupper() or m.group() == variant:  # or "al-Hassan"
-                    yield Hit(m.start(), m.end(), "person", key, 1.0)
-                elif lower_too and m.group().islower():
-                    # typed in lower case, as in chats: "danke anna", "kowalczyk hier"
-                    yield Hit(m.start(), m.end(), "person", key, 0.9)
-                elif lower_too is None and m.group().islower() and addressed(text, m):
-                    if fold(m.group()) in self.rejected:
-                        continue  # a researcher said: no name here
-                    # "danke ali", "tom hat recht", "ben, kannst du …": only so addressed
-                    yield Hit(m.start(), m.end(), "person", key, 0.75, m.group())
+        return listed_hits(text, variants, by_word, self.rejected)
 
 
 def listed_names(session: Session) -> list[str]:
