@@ -49,9 +49,17 @@ def learned_names(
 ) -> set[str]:
     """The name words (three letters or more) of the persons the key learned after its
     first ``since`` entries."""
+    # the entries after ``since`` from the end: skipping the first ones cost a pass over
+    # the whole key for every text of an import (its key grows with thousands of authors)
+    count = len(known) - since
+    if count <= 0:
+        return set()
+    learned = (
+        islice(reversed(known), count) if isinstance(known, dict) else islice(known, since, None)
+    )
     return {
         token.text
-        for ident in islice(known, since, None)
+        for ident in learned
         if ident[0] == "person"
         for token in name_words(originals.get(ident, ""))
         if len(token.text) >= 3
