@@ -42,6 +42,8 @@ _RETIRED = re.compile(r"[ \u00a0](?:i\.[ \u00a0]?R|a\.[ \u00a0]?D)\.[ \u00a0]")
 
 # Roles people are addressed by: "Herr Pastor", "Herr Doktor" name nobody.
 _ADDRESS_ROLES = frozenset(("doktor", "pastor"))
+# an apostrophe-s after a role word ("Herr Doktor's Rat", "Frau Richter's Antrag")
+_APOSTROPHE_S = re.compile(r"['’]s$")
 
 
 class Finder(pairs.PersonFinder, Protocol):
@@ -97,7 +99,8 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
         surname = last
     else:
         family = tok.folded in FAMILY  # "Familie Erziehung" is no name: no exception
-        role = first.folded in lists.NOT_AFTER_TITLE and not role_surname(finder, text, toks, j)
+        said = _APOSTROPHE_S.sub("", first.folded)  # "Herr Doktor's Rat": "Herr Doktor"
+        role = said in lists.NOT_AFTER_TITLE and not role_surname(finder, text, toks, j)
         # "Herr Park sagt", "Frau Garten, …": a place word alone after it is the surname
         alone = not family and place_word(first) and name_ends(text, toks, j)
         if alone and not role:
@@ -168,7 +171,8 @@ def role_surname(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
     "Herr Küster"): a surname of the gazetteer with no name after it ("Herr Richter
     Müller" is a judge), and no role people are addressed by ("Herr Pastor")."""
     tok = toks[j]
-    if tok.folded in _ADDRESS_ROLES or not finder.names.has_last(tok.text):
+    said = _APOSTROPHE_S.sub("", tok.text)  # "Herr Richter's Urteil": "Richter"
+    if said.lower() in _ADDRESS_ROLES or not finder.names.has_last(said):
         return False
     return not name_follows(finder, text, toks, j)
 

@@ -39,11 +39,12 @@ def genitive_role(tok: Tok, has_last: Callable[[str], bool]) -> bool:
     """Whether ``tok`` after a form of address is a role in the genitive ("des Herrn
     Bürgermeisters", "des Herrn Dezernenten"), no surname: a role noun with the ending
     of the genitive, the word and the role no surname of the gazetteer ``has_last``
-    ("des Herrn Richters", "Herrn Peters", "Herrn Wolters" stay names)."""
+    ("des Herrn Richters", "Herrn Peters", "Herrn Wolters" stay names); so does a surname
+    with an apostrophe-s ("Sophie Richter's Bericht": "Richter" is a surname)."""
     if "-" in tok.text or has_last(tok.text):
         return False
     for end in _GENITIVE_ENDS:
-        stem = tok.text[: -len(end)]
+        stem = tok.text[: -len(end)].rstrip("'’")  # "Richter's": "Richter"
         known = len(stem) <= 3 or has_last(stem)  # "Herrn Peters": "Peter" is no role
         if tok.lower.endswith(end) and not known and role_noun(tokens(stem)[0]):
             return True
