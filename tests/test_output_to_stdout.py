@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from workbench.cli.common import EXIT_PIPE
 from workbench.cli.main import main
 from workbench.project import Project
 
@@ -59,7 +60,8 @@ def test_export_to_dev_stdout_whose_reader_stopped_ends_quietly(
 ) -> None:
     # `workbench export --format csv /dev/stdout | head -1`: head has what it wanted and
     # goes; that is no error of the export ("Fehler: … lässt sich nicht schreiben: Broken
-    # pipe", exit 2, before), but ends it as `export - | head` and `status | head` do.
+    # pipe", exit 2, before), but ends it as `export - | head` and `status | head` do: quiet,
+    # with the status a shell reports for a Unix tool SIGPIPE ended (141).
     cards = tmp_path / "karten.csv"
     cards.write_text("Text,Sozialraum\nMehr Bänke am Markt,Nordstadt\n", encoding="utf-8")
     project.import_files([cards])
@@ -71,7 +73,7 @@ def test_export_to_dev_stdout_whose_reader_stopped_ends_quietly(
     finally:
         os.close(writer)
     assert "Fehler" not in result.stderr and "Traceback" not in result.stderr, result.stderr
-    assert result.returncode == 1
+    assert result.returncode == EXIT_PIPE
 
 
 def test_dash_as_output_is_the_standard_output_not_a_file_named_dash(
