@@ -32,9 +32,11 @@ class NotePseudonymiser(Pseudonymiser):
 
     unsure: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
-    def detect(self, text: str, names: Iterable[str] = (), prose: bool = True) -> list[Hit]:
+    def detect(
+        self, text: str, names: Iterable[str] = (), prose: bool = True, seen: Iterable[str] = ()
+    ) -> list[Hit]:
         """The hits of ``text``; remembers the person keys it names only by a guess."""
-        hits = super().detect(text, names, prose)
+        hits = super().detect(text, names, prose, seen)
         people = [h for h in hits if h.kind == "person"]
         sure = {h.key for h in people if _sure(h, text)}
         self.unsure = frozenset(h.key for h in people) - sure
