@@ -7,6 +7,12 @@ typed: an override turns what follows it around in every export and report ("Ann
 U+202E, "Becker" reads "Anna rekceB"; a known trick to make a name or a file name look
 like another), the others break XML and spreadsheet exports or hide a name from the
 pseudonymisation. Typed text is kept without them; Windows line ends become line feeds.
+
+A browser's text can also hold half of a character: a lone UTF-16 surrogate (an emoji
+cut by a field's length limit, or pasted in part), which JSON carries as ``"\ud83d"``
+(the Voilà apps' widgets) and Python keeps. No database or file can store it (the
+comment of a participant then failed to save, every time she tried); typed text has it
+as U+FFFD, as a browser's form sends it, and two halves as their character.
 """
 
 from __future__ import annotations
@@ -19,17 +25,31 @@ import unicodedata
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile("\r\n?")
 _BLANKS = re.compile("[\t\n]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def typed_text(text: str | None) -> str:
-    r"""``text`` as typed, without control characters and direction marks.
+    r"""``text`` as typed, without control characters and direction marks, whole characters.
 
     >>> typed_text("Anna \u202eBecker\r\nzweite Zeile\x00")
     'Anna Becker\nzweite Zeile'
+    >>> typed_text("gut \ud83d\ude00 und \ud83d")
+    'gut 😀 und \ufffd'
     """
     if not text:
         return ""
-    return _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", str(text)))
+    return _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", whole_characters(str(text))))
+
+
+def whole_characters(text: str) -> str:
+    r"""``text`` with a lone UTF-16 surrogate as U+FFFD and a pair as its character.
+
+    >>> whole_characters("\ud83d\udc4d \udc4d")
+    '👍 \ufffd'
+    """
+    if _SURROGATE.search(text) is None:
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def typed_name(text: str | None) -> str:

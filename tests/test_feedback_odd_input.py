@@ -1,0 +1,73 @@
+"""Odd input on the participation paths: a German refusal or a saved answer, never a crash.
+
+Found by fuzzing ``save_answer``/``open_ballot`` and the participant app (session 42):
+
+- half a character — a lone UTF-16 surrogate, as JSON brings it from a browser's text
+  field into the Voilà app ("\\ud83d": an emoji cut by a length limit) — reached the
+  database, which refused it with a UnicodeEncodeError: the comment never saved, the
+  app said "Speichern hat nicht geklappt" at every try.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.feedback_data import items, rated_project, stored
+from widgets.feedback import participant_app
+from workbench import Project
+from workbench.participation import feedback
+
+KAYA = (
+    "---\nworkshop: Quartiersworkshop Manfort\ndistrict: Manfort\n---\n"
+    "## Ressourcen\n- Frau Kaya vom Jugendzentrum kennt alle Familien\n"
+)
+
+
+@pytest.fixture
+def rated(project: Project, tmp_path: Path) -> Project:
+    """The feedback test project, whose key knows Frau Kaya from a protocol."""
+    rated_project(project, tmp_path)
+    (tmp_path / "Kaya.md").write_text(KAYA, encoding="utf-8")
+    project.import_files([tmp_path / "Kaya.md"])
+    return project
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("Toll \ud83d", "Toll \ufffd"),  # an emoji's first half
+        ("\udc4d gut", "\ufffd gut"),  # its second half
+        ("Daumen \ud83d\udc4d", "Daumen 👍"),  # both halves: the character
+        ("\ud800" * 3, "\ufffd" * 3),
+    ],
+)
+def test_a_comment_with_half_a_character_is_saved(rated: Project, typed: str, kept: str) -> None:
+    [token] = feedback.issue_tokens(rated, 1, district="Manfort")
+    item = items(rated, token)[0]
+    answer = feedback.save_answer(rated, token, item, "agree", 2, typed)
+    assert answer.comment == kept
+    assert stored(rated, token)[item] == feedback.Answer(item, "agree", 2, kept)
+    assert feedback.feedback_comments(rated)["comment"].tolist() == [kept]
+
+
+def test_a_name_beside_half_a_character_is_still_pseudonymised(rated: Project) -> None:
+    [token] = feedback.issue_tokens(rated, 1, district="Manfort")
+    item = items(rated, token)[0]
+    comment = feedback.save_answer(rated, token, item, None, 0, "Frau Kaya \ud83d hilft").comment
+    assert "Kaya" not in comment
+    assert comment.endswith(" \ufffd hilft") and comment.startswith("[Person ")
+
+
+def test_the_app_saves_a_comment_with_half_a_character(rated: Project) -> None:
+    [token] = feedback.issue_tokens(rated, 1, district="Manfort")
+    environ = {"WORKBENCH_PROJECT": str(rated.path), "QUERY_STRING": f"token={token}"}
+    app = participant_app(environ)
+    card = next(c for c in app.children if "sw-item" in c._dom_classes)
+    comment, status = card.children[3], card.children[4].children[1]
+    comment.value = "Frau Kaya kommt \ud83d"  # as the widget's JSON brings it
+    assert status.value == "✓ gespeichert"
+    assert comment.value.endswith(" kommt \ufffd") and "Kaya" not in comment.value
+    item = items(rated, token)[0]
+    assert stored(rated, token)[item].comment == comment.value
