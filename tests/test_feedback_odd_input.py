@@ -5,7 +5,9 @@ Found by fuzzing ``save_answer``/``open_ballot`` and the participant app (sessio
 - half a character — a lone UTF-16 surrogate, as JSON brings it from a browser's text
   field into the Voilà app ("\\ud83d": an emoji cut by a length limit) — reached the
   database, which refused it with a UnicodeEncodeError: the comment never saved, the
-  app said "Speichern hat nicht geklappt" at every try.
+  app said "Speichern hat nicht geklappt" at every try;
+- a token of such characters, or no string at all, failed to be hashed instead of being
+  an invalid token.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.feedback_data import items, rated_project, stored
+from tests.feedback_data import count, items, rated_project, stored
 from widgets.feedback import participant_app
 from workbench import Project
 from workbench.participation import feedback
+from workbench.participation.feedback import InvalidToken
+from workbench.store import FeedbackAnswer
 
 KAYA = (
     "---\nworkshop: Quartiersworkshop Manfort\ndistrict: Manfort\n---\n"
@@ -71,3 +75,14 @@ def test_the_app_saves_a_comment_with_half_a_character(rated: Project) -> None:
     assert comment.value.endswith(" kommt \ufffd") and "Kaya" not in comment.value
     item = items(rated, token)[0]
     assert stored(rated, token)[item].comment == comment.value
+
+
+@pytest.mark.parametrize("token", ["\ud800" * 22, "A" * 21 + "\udfff", 12345, b"A" * 22])
+def test_a_token_of_half_characters_or_no_text_is_invalid(rated: Project, token: object) -> None:
+    [valid] = feedback.issue_tokens(rated, 1, district="Manfort")
+    item = items(rated, valid)[0]
+    with pytest.raises(InvalidToken, match="Zugangscode ist ungültig"):
+        feedback.open_ballot(rated, token)  # type: ignore[arg-type]
+    with pytest.raises(InvalidToken, match="Zugangscode ist ungültig"):
+        feedback.save_answer(rated, token, item, "agree")  # type: ignore[arg-type]
+    assert count(rated, FeedbackAnswer) == 0

@@ -192,10 +192,14 @@ def find_token(session: Session, token: str | None, lock: bool = False) -> Feedb
             "Im Link fehlt Ihr persönlicher Zugangscode (…?token=…). Bitte öffnen Sie den "
             "vollständigen Link aus Ihrer Einladung."
         )
-    query = select(FeedbackToken).where(FeedbackToken.token_hash == hash_token(token))
-    if lock and session.get_bind().dialect.name != "sqlite":
-        query = query.with_for_update()
-    record = session.scalar(query) if TOKEN_FORMAT.fullmatch(token) else None
+    record = None
+    # the format first: a token that is no string, or holds half a character ("\ud800",
+    # which no encoding takes), is as invalid as a mistyped one, not a failure to hash it
+    if isinstance(token, str) and TOKEN_FORMAT.fullmatch(token):
+        query = select(FeedbackToken).where(FeedbackToken.token_hash == hash_token(token))
+        if lock and session.get_bind().dialect.name != "sqlite":
+            query = query.with_for_update()
+        record = session.scalar(query)
     if record is None:
         raise InvalidToken(
             "Dieser Zugangscode ist ungültig. Bitte prüfen Sie den Link aus Ihrer Einladung "
