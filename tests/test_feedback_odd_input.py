@@ -7,7 +7,9 @@ Found by fuzzing ``save_answer``/``open_ballot`` and the participant app (sessio
   database, which refused it with a UnicodeEncodeError: the comment never saved, the
   app said "Speichern hat nicht geklappt" at every try;
 - a token of such characters, or no string at all, failed to be hashed instead of being
-  an invalid token.
+  an invalid token;
+- an item id beyond the database's integers (OverflowError) or no number (ValueError),
+  a rating that is no string (AttributeError).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pytest
 from tests.feedback_data import count, items, rated_project, stored
 from widgets.feedback import participant_app
 from workbench import Project
+from workbench.core.domain import InputError
 from workbench.participation import feedback
 from workbench.participation.feedback import InvalidToken
 from workbench.store import FeedbackAnswer
@@ -85,4 +88,21 @@ def test_a_token_of_half_characters_or_no_text_is_invalid(rated: Project, token:
         feedback.open_ballot(rated, token)  # type: ignore[arg-type]
     with pytest.raises(InvalidToken, match="Zugangscode ist ungültig"):
         feedback.save_answer(rated, token, item, "agree")  # type: ignore[arg-type]
+    assert count(rated, FeedbackAnswer) == 0
+
+
+@pytest.mark.parametrize("item_id", [2**63, 10**30, "abc", None, float("inf"), True])
+def test_an_item_id_that_cannot_be_one_is_refused(rated: Project, item_id: object) -> None:
+    [token] = feedback.issue_tokens(rated, 1, district="Manfort")
+    with pytest.raises(InputError, match="Diesen Punkt gibt es in Ihrer Befragung nicht"):
+        feedback.save_answer(rated, token, item_id, "agree", 1, "Text")  # type: ignore[arg-type]
+    assert count(rated, FeedbackAnswer) == 0
+
+
+@pytest.mark.parametrize("rating", [5, ["agree"], b"agree"])
+def test_a_rating_that_is_no_text_is_refused(rated: Project, rating: object) -> None:
+    [token] = feedback.issue_tokens(rated, 1, district="Manfort")
+    item = items(rated, token)[0]
+    with pytest.raises(InputError, match="Unbekannte Bewertung"):
+        feedback.save_answer(rated, token, item, rating, 1)  # type: ignore[arg-type]
     assert count(rated, FeedbackAnswer) == 0

@@ -54,6 +54,7 @@ RATINGS: dict[str, str] = {
     "unsure": "weiß nicht",
 }
 MAX_COMMENT = 2_000  # characters
+NO_SUCH_ITEM = "Diesen Punkt gibt es in Ihrer Befragung nicht."
 
 
 class BudgetExceeded(WorkbenchError):
@@ -119,13 +120,29 @@ def rating_code(rating: str | None) -> str | None:
     """Accept a rating as code ("agree") or German label ("trifft zu"); None stays None."""
     if rating is None or rating == "":
         return None
-    if rating in RATINGS:
-        return rating
-    for code, label in RATINGS.items():
-        if rating.strip().casefold() == label.casefold():
-            return code
+    if isinstance(rating, str):  # anything else is no rating (and has no strip())
+        if rating in RATINGS:
+            return rating
+        for code, label in RATINGS.items():
+            if rating.strip().casefold() == label.casefold():
+                return code
     valid = ", ".join(f"„{label}“" for label in RATINGS.values())
     raise InputError(f"Unbekannte Bewertung „{rating}“. Möglich sind {valid}.")
+
+
+def _item_number(item_id: object) -> int:
+    """``item_id`` as a number an item's id can be; InputError for anything else.
+
+    An id beyond the database's integers stopped the query with an OverflowError, one that
+    is no number with a ValueError: such an item is as unknown as any other.
+    """
+    try:
+        number = int(item_id)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):  # None, "abc", a float's infinity
+        number = 0
+    if not 0 < number < 2**63 or isinstance(item_id, bool):
+        raise InputError(NO_SUCH_ITEM)
+    return number
 
 
 def _begin_write(session: Session) -> None:
@@ -201,7 +218,7 @@ def save_answer(
     points = int(points)
     comment = typed_text(comment)  # no control characters, no direction overrides
     comment = "" if is_blank(comment) else comment  # "-" in an optional field: no comment
-    answer = Answer(int(item_id), code, points, comment)
+    answer = Answer(_item_number(item_id), code, points, comment)
     try:
         return _store(project, token, answer)
     except (InputError, BudgetExceeded, InvalidToken):
@@ -226,7 +243,7 @@ def _store(project: Project, token: str | None, answer: Answer) -> Answer:
             )
         )
         if in_round is None:
-            raise InputError("Diesen Punkt gibt es in Ihrer Befragung nicht.")
+            raise InputError(NO_SUCH_ITEM)
         budget = session.scalar(
             select(FeedbackRound.budget).where(FeedbackRound.id == record.round_id)
         )
