@@ -83,3 +83,18 @@ def test_names_codes_and_memos_typed_into_the_coding_app_are_stored_without_them
     assert set(rated.codings()["coder"]) == {"Anna"}
     for value in (*codes.index, *codes["description"], *memos["text"]):
         _clean(str(value))
+
+
+def test_half_a_character_typed_into_the_coding_app_is_stored_as_a_replacement(
+    rated: Project,
+) -> None:
+    # a lone surrogate (an emoji cut in the browser, as the widgets' JSON brings it): no
+    # database stores it, the code and the memo were lost
+    panel = CodingPanel(rated, coder="Anna\ud83d", co_researcher=True)
+    assert panel.model.coder == "Anna\ufffd"
+    panel.new_code_name.value = "Treffpunkt \ud83d"
+    panel.new_code_button.click()
+    panel.memo_field.value = "Nachfragen \udc4d beim Träger \ud83d\udc4d"
+    panel.memo_button.click()
+    assert "Treffpunkt \ufffd" in set(rated.codes()["path"])
+    assert rated.memos()["text"].tolist() == ["Nachfragen \ufffd beim Träger 👍"]
