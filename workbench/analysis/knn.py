@@ -27,6 +27,7 @@ between one and two threads).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -67,31 +68,41 @@ def _block_rows(width: int) -> int:
 
 
 @cache
-def _controller() -> ThreadpoolController:
-    """The loaded BLAS/OpenMP libraries, found once (a fresh scan per call cost seconds)."""
-    return ThreadpoolController()
+def _controllers() -> tuple[ThreadpoolController, ThreadpoolController]:
+    """The loaded BLAS and OpenMP libraries, found once (a fresh scan per call cost seconds)."""
+    controller = ThreadpoolController()
+    return controller.select(user_api="blas"), controller.select(user_api="openmp")
+
+
+# One in_threads at a time: the BLAS limit it sets is the process's (see in_threads).
+_one_at_a_time = threading.Lock()
 
 
 def in_threads(work: Callable[[T], R], items: Iterable[T]) -> list[R]:
     """``work`` on every item (results in order), in :func:`worker_threads` threads.
 
-    Each call runs with one BLAS/OpenMP thread (OpenMP's limit is per thread, so it is set
-    inside each call) and writes only its own output: every item is computed exactly as
-    it would be alone, and the result does not depend on the number of threads.
+    Each call runs with one BLAS/OpenMP thread and writes only its own output: every item
+    is computed exactly as it would be alone, and the result does not depend on the number
+    of threads. OpenMP's limit is per thread, so it is set inside each call; OpenBLAS's
+    (and MKL's) is the process's, so the calling thread sets it around all calls, and
+    callers in several threads take turns (``work`` must not call this function). Set and
+    restored in every call, a call that ended lifted the limit under those still running,
+    and the last one left the process at one BLAS thread: every later matrix product of
+    the kernel or command ran on one core.
     """
-
-    controller = _controller()
+    blas, openmp = _controllers()
 
     def limited(item: T) -> R:
-        with controller.limit(limits=1):
+        with openmp.limit(limits=1):
             return work(item)
 
     items = list(items)
     threads = min(worker_threads(), len(items))
-    if threads < 2:
-        return [limited(item) for item in items]
-    with ThreadPoolExecutor(threads) as pool:
-        return list(pool.map(limited, items))
+    with _one_at_a_time, blas.limit(limits=1):
+        if threads < 2:
+            return [limited(item) for item in items]
+        with ThreadPoolExecutor(threads) as pool:
+            return list(pool.map(limited, items))
 
 
 def _top_k(similarity: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
