@@ -87,3 +87,58 @@ def test_clustering_threads_started_from_two_threads_at_once_restore_the_limit(
     assert _blas_threads() == before
     assert len(seen) == 2 * 30 * 4
     assert all(threads == {1} for threads in seen)
+
+
+def _in_two_threads(first, second, rounds: int) -> list[str]:
+    """``first()`` and ``second()`` ``rounds`` times each, in two threads at once; the
+    wrong answers (each returns an error text or None)."""
+    start = threading.Barrier(2)
+    wrong: list[str] = []
+
+    def run(check) -> None:
+        start.wait(timeout=10)
+        for _ in range(rounds):
+            problem = check()
+            if problem:
+                wrong.append(problem)
+
+    runners = [threading.Thread(target=run, args=(check,)) for check in (first, second)]
+    for runner in runners:
+        runner.start()
+    for runner in runners:
+        runner.join(timeout=120)
+    return wrong
+
+
+class _Fixed:
+    """An embedder of fixed vectors (the cache's key is its name and version)."""
+
+    name, version, cacheable = "fest", "1", True
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return np.array([[len(t), 1.0, 2.0] for t in texts], dtype=np.float32)
+
+
+def test_two_threads_filling_one_embedding_cache_never_break_it(tmp_path, switch_often):
+    """The coding panel's background suggestions and a cell of the same kernel embed at
+    once: neither fails, and the cache file stays readable with vectors of both (both
+    wrote the same temporary file, one's rename found it gone or the file was mixed)."""
+    from workbench.analysis.embeddings import EmbeddingCache, embed
+
+    def filler(word: str):
+        count = iter(range(10_000))
+
+        def fill() -> str | None:
+            texts = [f"{word} {next(count)}" for _ in range(20)]
+            try:
+                vectors = embed(texts, _Fixed(), EmbeddingCache(tmp_path, _Fixed()), False)
+            except Exception as err:  # the test counts every failure
+                return f"{type(err).__name__}: {err}"
+            return None if vectors.shape == (20, 3) else f"shape {vectors.shape}"
+
+        return fill
+
+    assert not _in_two_threads(filler("Bus"), filler("Bahn"), 40)
+    cache = EmbeddingCache(tmp_path, _Fixed())
+    assert len(cache) == 2 * 40 * 20  # what one stored, the other kept
+    assert [p.name for p in tmp_path.iterdir()] == ["fest-1.npz"]

@@ -22,6 +22,7 @@ import functools
 import hashlib
 import os
 import re
+import threading
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 import numpy as np
 
 from workbench.core.domain import WorkbenchError
+from workbench.core.fileio import atomic_path
 from workbench.core.progress import progress_shown
 
 if TYPE_CHECKING:
@@ -247,11 +249,13 @@ class EmbeddingCache:
         self.path = Path(folder) / f"{safe}.npz"
         self._index: dict[str, int] | None = None
         self._vectors: np.ndarray | None = None
+        self._read: tuple[int, int, int] | None = None  # the file as loaded (see add)
 
     def _load(self) -> None:
         if self._index is not None:
             return
-        if self.path.exists():
+        self._read = _stamp(self.path)
+        if self._read is not None:
             with np.load(self.path, allow_pickle=False) as data:
                 hashes, self._vectors = data["hashes"], data["vectors"]
             self._index = {h: i for i, h in enumerate(hashes.tolist())}
@@ -273,22 +277,42 @@ class EmbeddingCache:
         return found, self._vectors[rows]
 
     def add(self, hashes: Sequence[str], vectors: np.ndarray) -> None:
-        """Store new vectors (written atomically; the file is replaced, never half-written)."""
-        self._load()
-        assert self._index is not None
-        new = [(h, v) for h, v in zip(hashes, vectors, strict=True) if h not in self._index]
-        if not new:
-            return
-        old_hashes = list(self._index)
-        all_hashes = old_hashes + [h for h, _ in new]
-        stacked = np.vstack([v for _, v in new]).astype(np.float32)
-        all_vectors = stacked if self._vectors is None else np.vstack([self._vectors, stacked])
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f"{self.path.stem}.{os.getpid()}.tmp.npz")
-        np.savez(tmp, hashes=np.array(all_hashes), vectors=all_vectors)
-        os.replace(tmp, self.path)
-        self._index = {h: i for i, h in enumerate(all_hashes)}
-        self._vectors = all_vectors
+        """Store new vectors (written atomically; the file is replaced, never half-written).
+
+        Threads of one process (the coding panel's background suggestions beside a cell)
+        write one at a time, each into a temporary file of its own, and take in what another
+        stored since they read the file: before, both wrote the process's one temporary
+        file, so a rename failed or a mixed file became the cache.
+        """
+        with _writing:
+            if self._index is not None and _stamp(self.path) != self._read:
+                self._index = None  # another writer stored vectors since: keep them
+            self._load()
+            assert self._index is not None
+            new = [(h, v) for h, v in zip(hashes, vectors, strict=True) if h not in self._index]
+            if not new:
+                return
+            all_hashes = list(self._index) + [h for h, _ in new]
+            stacked = np.vstack([v for _, v in new]).astype(np.float32)
+            all_vectors = stacked if self._vectors is None else np.vstack([self._vectors, stacked])
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with atomic_path(self.path) as tmp, open(tmp, "wb") as file:
+                np.savez(file, hashes=np.array(all_hashes), vectors=all_vectors)
+            self._read = _stamp(self.path)
+            self._index = {h: i for i, h in enumerate(all_hashes)}
+            self._vectors = all_vectors
+
+
+_writing = threading.Lock()  # the embedding caches' writers in this process, one at a time
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells a changed file: inode, modification time and size; None if there is none."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 def embed(
