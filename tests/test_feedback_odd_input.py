@@ -106,3 +106,16 @@ def test_a_rating_that_is_no_text_is_refused(rated: Project, rating: object) -> 
     with pytest.raises(InputError, match="Unbekannte Bewertung"):
         feedback.save_answer(rated, token, item, rating, 1)  # type: ignore[arg-type]
     assert count(rated, FeedbackAnswer) == 0
+
+
+@pytest.mark.parametrize("separator", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f"])
+def test_a_name_after_a_control_that_separates_words_is_pseudonymised(
+    rated: Project, separator: str
+) -> None:
+    """A form feed or unit separator between words was deleted: "DankeKaya" stayed in clear."""
+    [token] = feedback.issue_tokens(rated, 1, district="Manfort")
+    item = items(rated, token)[0]
+    typed = f"Danke{separator}an{separator}Frau{separator}Kaya!"
+    comment = feedback.save_answer(rated, token, item, None, 0, typed).comment
+    assert "Kaya" not in comment
+    assert comment.startswith("Danke an [Person ") and comment.endswith("]!")

@@ -7,6 +7,9 @@ typed: an override turns what follows it around in every export and report ("Ann
 U+202E, "Becker" reads "Anna rekceB"; a known trick to make a name or a file name look
 like another), the others break XML and spreadsheet exports or hide a name from the
 pseudonymisation. Typed text is kept without them; Windows line ends become line feeds.
+The controls that separate words (vertical tab, form feed, the file/group/record/unit
+separators, all white space to Python) become a space: deleted, they glued "Danke",
+form feed, "Kaya" to "DankeKaya", a word the pseudonymisation does not take for a name.
 
 A browser's text can also hold half of a character: a lone UTF-16 surrogate (an emoji
 cut by a field's length limit, or pasted in part), which JSON carries as ``"\ud83d"``
@@ -21,7 +24,8 @@ import re
 import unicodedata
 
 # C0 controls but tab (\x09) and line feed (\x0a), DEL, and the bidirectional marks,
-# embeddings, overrides and isolates
+# embeddings, overrides and isolates; those of them that separate words: a space
+_SPACING = re.compile("[\x0b\x0c\x1c-\x1f]")
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile("\r\n?")
 _BLANKS = re.compile("[\t\n]+")
@@ -35,10 +39,13 @@ def typed_text(text: str | None) -> str:
     'Anna Becker\nzweite Zeile'
     >>> typed_text("gut \ud83d\ude00 und \ud83d")
     'gut 😀 und \ufffd'
+    >>> typed_text("Danke\x0cFrau\x1fKaya")
+    'Danke Frau Kaya'
     """
     if not text:
         return ""
-    return _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", whole_characters(str(text))))
+    text = _SPACING.sub(" ", _LINE_BREAKS.sub("\n", whole_characters(str(text))))
+    return _INVISIBLE.sub("", text)
 
 
 def whole_characters(text: str) -> str:
