@@ -74,6 +74,14 @@ def every_format(project: Project) -> dict[str, str]:
     }
 
 
+def _created(project: Project, run_id: int) -> datetime:
+    """When the need run was stored (UTC): its day, not the test's clock, which may have
+    passed midnight since (a run at 23:59:59 is "vom" the day before)."""
+    with project.session() as session:
+        moment = session.get(NeedRun, run_id).created_at
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+
+
 # -- defect 2: an analysis older than the statements ---------------------------------------
 def test_reports_say_the_need_analysis_is_out_of_date(
     project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -85,7 +93,7 @@ def test_reports_say_the_need_analysis_is_out_of_date(
     assert not any("veraltet" in text for text in fresh.values())
 
     import_cards(project, tmp_path / "nachtrag.csv", [("7", "Ein Bolzplatz fehlt", "Manfort")])
-    day = f"{datetime.now(ZoneInfo('Europe/Berlin')):%d.%m.%Y}"  # as "Erstellt am"
+    day = f"{_created(project, run_id).astimezone(ZoneInfo('Europe/Berlin')):%d.%m.%Y}"
     expected = (
         f"Die Bedarfsanalyse (Lauf {run_id} vom {day}) ist veraltet und berücksichtigt "
         "1 neue Aussage nicht – „workbench needs --segments all --backend tfidf“ erneut ausführen."
@@ -160,8 +168,9 @@ def test_a_run_of_coded_needs_says_a_changed_coding_not_only_a_deleted_statement
     project.uncode_segment(ids[0], "Bedarf", "A")
     project.code_segment(ids[5], "Bedarf", "A")
     (note,) = latest_stale_notes(project)
+    day = local_date(_created(project, run_id))
     assert note.startswith(
-        f"Die Bedarfsanalyse (Lauf {run_id} vom {local_date(datetime.now(UTC))}) ist veraltet "
+        f"Die Bedarfsanalyse (Lauf {run_id} vom {day}) ist veraltet "
         "und berücksichtigt 1 neue oder neu als Bedarf kodierte Aussage und 1 seither "
         "gelöschte, nicht mehr als Bedarf kodierte oder geänderte Aussage nicht"
     )
