@@ -292,15 +292,15 @@ def test_thirty_writers_at_once_threads(rated: Project) -> None:
     barrier = threading.Barrier(PARTICIPANTS)
     errors: list[BaseException] = []
 
-    def participant(token: str) -> None:
+    def participant(n: int, token: str) -> None:
         with Project.open(rated.path) as own:  # each participant: its own engine (kernel)
             try:
-                barrier.wait()
-                feedback.save_answer(own, token, item, "trifft zu", 1, f"von {token[:4]}")
+                barrier.wait()  # a comment of its own, not the token's random start
+                feedback.save_answer(own, token, item, "trifft zu", 1, f"Kommentar {n}")
             except BaseException as err:  # collected for the assertion
                 errors.append(err)
 
-    threads = [threading.Thread(target=participant, args=(t,)) for t in tokens]
+    threads = [threading.Thread(target=participant, args=(n, t)) for n, t in enumerate(tokens)]
     for t in threads:
         t.start()
     for t in threads:
