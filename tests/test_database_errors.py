@@ -86,11 +86,14 @@ def _sql(server: Server, database: str, *statements: str) -> None:
 def test_a_server_that_does_not_run_is_named_as_such(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with socket.socket() as s:  # a port nobody listens on
+    target = tmp_path / "neu"
+    # a port nobody listens on: held (bound, not listening, so a connection is refused)
+    # until the command has tried, or another test's PostgreSQL server may start on it
+    with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    target = tmp_path / "neu"
-    assert main(["init", str(target), "--db", f"postgresql://wb@127.0.0.1:{port}/studie"]) == 2
+        url = f"postgresql://wb@127.0.0.1:{port}/studie"
+        assert main(["init", str(target), "--db", url]) == 2
     err = capsys.readouterr().err
     assert "Er läuft nicht oder nimmt an dieser Adresse und diesem Port keine" in err
     assert "OperationalError" not in err
