@@ -25,6 +25,22 @@ FRONT_KEYS = {
 }
 
 
+class _FrontLoader(yaml.SafeLoader):
+    """YAML's safe loader, but a date or time that does not exist (``date: 2021-02-31``,
+    an offset of ``+25:00``) stays the text it is: the field's reader names it in German
+    instead of Python's ``datetime`` stopping the import with a traceback."""
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+        """The date or time of ``node``; its text where there is no such day or time."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_FrontLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontLoader.construct_yaml_timestamp)
+
+
 def front_matter(text: str, name: str) -> tuple[dict, str, int]:
     """Split YAML front matter off; return (metadata, body, line offset of body)."""
     lines = text.split("\n")
@@ -33,7 +49,7 @@ def front_matter(text: str, name: str) -> tuple[dict, str, int]:
     for i in range(1, len(lines)):
         if lines[i].strip() in ("---", "..."):
             try:
-                meta = yaml.safe_load("\n".join(lines[1:i])) or {}
+                meta = yaml.load("\n".join(lines[1:i]), Loader=_FrontLoader) or {}  # a SafeLoader
             except yaml.YAMLError as err:
                 mark = getattr(err, "problem_mark", None)
                 row = mark.line + 2 if mark else None
