@@ -21,12 +21,16 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>=])")
 _HIDE = {c: chr(0xE000 + i) for i, c in enumerate("\\`*_{}[]()#+-.!|~<>=")}
 _SHOW = {v: k for k, v in _HIDE.items()}
 _TASK = re.compile(r"^\[[ xX]\]\s+")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+# The text in brackets holds no "[": each "[" is tried up to the next bracket only, not up to
+# the next "]" (a line of many "[" took quadratic time); "[a [b](x)" keeps "[a " as CommonMark.
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 _CODE = re.compile(r"`([^`\n]+)`")
 _STRUCK = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _MARKED = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+_STRUCK_END = re.compile(r"(?=(?<=\S)~~)")  # where they can close, overlapping ones too
+_MARKED_END = re.compile(r"(?=(?<=\S)==)")
 
 
 def _emphasis(marker: str) -> re.Pattern[str]:
@@ -35,7 +39,31 @@ def _emphasis(marker: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w{c}]){m}(?=[^\s{c}])(.+?)(?<=[^\s{c}]){m}(?![\w{c}])")
 
 
-_EMPHASES = [_emphasis(m) for m in ("**", "__", "*", "_")]
+def _emphasis_end(marker: str) -> re.Pattern[str]:
+    """Where a ``marker`` run of :func:`_emphasis` can close (overlapping ones too)."""
+    m, c = re.escape(marker), re.escape(marker[0])
+    return re.compile(rf"(?=(?<=[^\s{c}]){m}(?![\w{c}]))")
+
+
+_EMPHASES = [(_emphasis(m), _emphasis_end(m), m) for m in ("**", "__", "*", "_")]
+
+
+def _sub_closed(
+    pattern: re.Pattern[str], end: re.Pattern[str], marker: str, text: str, repl: str = r"\1"
+) -> str:
+    """``pattern.sub(repl, text)`` for a pattern of an opening ``marker``, a lazy
+    ``.+?`` (never across a line) and a closing ``marker`` where ``end`` finds one: each
+    line only up to its last closing mark and the character after it, which the pattern
+    looks at. An opening mark behind it closes nowhere, but the lazy search went on to the
+    line's end from each of them: a line of "**a " took quadratic time (20 s for 32,000
+    characters)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        closes = [m.start() for m in end.finditer(line)]
+        if closes:
+            cut = closes[-1] + len(marker) + 1
+            lines[i] = pattern.sub(repl, line[:cut]) + line[cut:]
+    return "\n".join(lines)
 
 
 def plain_markdown(text: str) -> str:
@@ -52,10 +80,10 @@ def plain_markdown(text: str) -> str:
     out = _LINK.sub(r"\1", out)
     out = _AUTOLINK.sub(lambda m: m.group(1).removeprefix("mailto:"), out)
     out = _CODE.sub(r"\1", out)
-    out = _STRUCK.sub("", out)
-    out = _MARKED.sub(r"\1", out)
-    for pattern in _EMPHASES:
-        out = pattern.sub(r"\1", out)
+    out = _sub_closed(_STRUCK, _STRUCK_END, "~~", out, "")
+    out = _sub_closed(_MARKED, _MARKED_END, "==", out)
+    for pattern, end, marker in _EMPHASES:
+        out = _sub_closed(pattern, end, marker, out)
     if is_html(out):
         out = plain_text(out)
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
