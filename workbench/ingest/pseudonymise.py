@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.ingest.caps_view import CapsView
 from workbench.ingest.emphasis_view import EmphasisView
 from workbench.ingest.hit_spans import HitsInside
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
@@ -318,7 +319,8 @@ class Pseudonymiser:
         """
         names = nfc_names(tuple(names))  # from macOS: composed
         # "Mu" + U+0308 + "ller" from macOS: found as "Müller"; "Weil **Becker** sagte"
-        view = NfcView.of(text) or EmphasisView.of(text)
+        # "Frau KAYA", "ANNA SCHMIDT": read as names written so, at the same positions
+        view = NfcView.of(text) or EmphasisView.of(text) or self._caps_view(text, names, seen)
         if view is not None:
             found = self.detect(view.text, names, prose, seen)
             # the review cuts their context from the text as written
@@ -385,6 +387,15 @@ class Pseudonymiser:
             chosen.append(hit)
         return full_names(text, chosen)
 
+    def _caps_view(self, text: str, names: tuple[str, ...], seen: Iterable[str]) -> CapsView | None:
+        """``text`` with its names in capitals written as names; None if it has none."""
+        if not any(ch.isupper() and text[at + 1 : at + 2].isupper() for at, ch in enumerate(text)):
+            return None
+        keys = PersonKeys(self.known, self._folded)
+        others = {fold(w.text) for n in names for w in name_words(n)} | set(self.listed.words)
+        others |= {fold(w) for w in seen}
+        return CapsView.of(text, lambda word: word in others or keys.get(word) is not None)
+
     def pseudonymise(
         self, text: str, names: Iterable[str] = (), prose: bool = True
     ) -> tuple[str, list[Replacement]]:
@@ -398,6 +409,7 @@ class Pseudonymiser:
         # a surname of a sure hit, still standing: read again with it known from the start
         seen = {h.key.split()[-1] for h in hits if h.kind == "person" and h.confidence >= 0.8}
         seen = {k for k in seen if not k.startswith("[")}
+        seen |= {fold(k) for k in seen}  # "Frau Weiß hilft. WEISS kommt auch."
         if shows(learned_words(self.known, self.originals, size), [out]) or shows(
             word_pattern(seen), [out]
         ):

@@ -1,0 +1,174 @@
+"""A text with the names written in capitals read as names, at the same positions.
+
+Card walls and sticky notes are often transcribed in capitals, and people write a surname
+in capitals for emphasis ("Frau KAYA hat geholfen", "ANNA SCHMIDT sagt das"). The name
+rules read a word in capitals as an acronym ("AWO", "KITA") and left such names in clear.
+The view writes a word in capitals as a name ("Kaya") where what stands around it makes
+it one — after a form of address ("FRAU KAYA", "Herr Dr. MÜLLER"), a first name with the
+word after it ("ANNA SCHMIDT", "Anna SCHMIDT"), a person the key knows or the text names
+("KAYA kommt auch", "KAYAS Idee") — and every rule applies as to a name written so.
+Acronyms, headings and slogans in capitals ("HILFE!", "WIR BRAUCHEN MEHR BÄNKE") stay as
+they are. Each letter keeps its place ("İ" is read "i" without the dot its lower case
+adds; a letter whose lower case is longer otherwise keeps its capital), so hits map back
+one to one; the key keeps the name as
+written ("KAYA").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.nfc_view import S
+
+# A word: letters, hyphenated parts ("MEIER-RENZ"), an abbreviation's dot ("DR."); no
+# part of a code ("DE89 3704 …" of an IBAN, "B2B")
+_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)\.?")
+# Forms of address and titles before a name ("FRAU", "HERRN", "HR.", "PROF. DR.")
+_ADDRESS = lists.TITLES | lists.ACADEMIC
+# Words in capitals that are no name after a form of address ("HERR DER RINGE")
+_NO_NAME = lists.FUNCTION_WORDS | lists.ARTICLES | lists.SUBJECTS | lists.CALENDAR
+_NAME_WORDS = 2  # a first name and a surname after a form of address
+
+
+@dataclass(frozen=True)
+class CapsView:
+    """``text`` with the names in capitals written as names, letter for letter.
+
+    >>> view = CapsView.of("Danke an FRAU KAYA!", lambda word: False)
+    >>> view.text, view.start(9), view.end(18)
+    ('Danke an Frau Kaya!', 9, 18)
+    """
+
+    text: str
+
+    @classmethod
+    def of(cls, written: str, known: Callable[[str], bool]) -> CapsView | None:
+        """The view of ``written`` (``known``: whether a folded word names a person of the
+        key or the text); None if no word in capitals reads as a name."""
+        chosen = _name_words(written, known)
+        if not chosen:
+            return None
+        letters = list(written)
+        for start, end in chosen:
+            letters[start:end] = _title(written[start:end])
+        text = "".join(letters)
+        return None if text == written else cls(text)
+
+    def start(self, pos: int) -> int:
+        """Where a span starting at view position ``pos`` starts as written: the same."""
+        return pos
+
+    def end(self, pos: int) -> int:
+        """Where a span ending at view position ``pos`` ends as written: the same."""
+        return pos
+
+    def spanned(self, span: S) -> S:
+        """``span`` (a hit, a review candidate): its positions are those as written."""
+        return span
+
+
+def _title(word: str) -> str:
+    """``word`` written as a name, each letter in its place ("MEIER-RENZ" → "Meier-Renz")."""
+    out = []
+    for at, ch in enumerate(word):
+        lower = ch.lower()
+        if len(lower) > 1 and all(unicodedata.combining(c) for c in lower[1:]):
+            lower = lower[0]  # "İ" → "i" + U+0307: the letter without its mark
+        start = at == 0 or word[at - 1] == "-"
+        out.append(ch if start or len(lower) != 1 else lower)
+    return "".join(out)
+
+
+def _caps(word: str) -> bool:
+    """A word in capitals of two letters or more ("KAYA", "DR"; not "A")."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and word.isupper()
+
+
+def _candidate(word: str) -> bool:
+    """A word in capitals that may be a name after a form of address (not "DER", "UND")."""
+    return _caps(word) and fold(word) not in _NO_NAME and len(word.rstrip(".")) >= 2
+
+
+def _first_name(word: str) -> bool:
+    """A first name of the gazetteer that is no German word ("ANNA", "Anna"; not "MAI")."""
+    name = _title(word.rstrip("."))
+    if word.endswith(".") or not name[0].isupper() or name != _title(word):
+        return False
+    parts = name.split("-")
+    ordinary = fold(name) in lists.NOT_FIRST or fold(name) in _NO_NAME
+    return not ordinary and all(len(p) >= 3 and gazetteer().has_first(p) for p in parts)
+
+
+def _surname_after_first(word: str) -> bool:
+    """A word in capitals after a first name that reads as its surname ("SCHMIDT", "KOCH";
+    not "UND", "SAGT")."""
+    if not _candidate(word) or word.endswith("."):
+        return False
+    parts = _title(word).split("-")
+    return len(parts[-1]) >= 3 and all(
+        gazetteer().has_last(p) or lists.lower_case_name_ok(p) for p in parts
+    )
+
+
+def _name_words(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Spans of the words in capitals that read as names (and their forms of address)."""
+    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    chosen: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        start, end, word = toks[i]
+        if fold(word) in _ADDRESS:
+            j = i
+            while j < len(toks) and fold(toks[j][2]) in _ADDRESS:
+                j += 1
+            names = _after_address(toks, j)
+            if names:
+                chosen += [(s, e) for s, e, w in toks[i:j] if _caps(w)]
+                chosen += names
+                i = j + len(names)
+                continue
+        elif _first_and_surname(text, toks, i):
+            chosen += [(s, e) for s, e, w in toks[i : i + 2] if _caps(w)]
+            i += 2
+            continue
+        if _caps(word) and not word.endswith(".") and _known(word, known):
+            chosen.append((start, end))
+        i += 1
+    return chosen
+
+
+def _after_address(toks: list[tuple[int, int, str]], j: int) -> list[tuple[int, int]]:
+    """The name words in capitals after a form of address at ``j``: a surname, or a first
+    name and a surname ("FRAU ANNA SCHMIDT")."""
+    names: list[tuple[int, int]] = []
+    while j < len(toks) and len(names) < _NAME_WORDS and _candidate(toks[j][2]):
+        if toks[j][2].endswith("."):
+            break
+        names.append((toks[j][0], toks[j][1]))
+        if not _first_name(toks[j][2]):
+            break
+        j += 1
+    return names
+
+
+def _first_and_surname(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a first name at ``i`` and a word in capitals after a blank are a name
+    ("ANNA SCHMIDT", "Anna SCHMIDT"; not "ANNA, SCHMIDT", "ANNA UND")."""
+    if i + 1 >= len(toks) or not _first_name(toks[i][2]):
+        return False
+    blank = text[toks[i][1] : toks[i + 1][0]] in (" ", "\u00a0")
+    return blank and _surname_after_first(toks[i + 1][2])
+
+
+def _known(word: str, known: Callable[[str], bool]) -> bool:
+    """A person of the key or the text in capitals, also in the genitive ("KAYAS")."""
+    if "-" not in word and not lists.lower_case_name_ok(word):
+        return False  # "KOCH GESUCHT" of a known Frau Koch: a word, as in lower case
+    folded = fold(word)
+    return known(folded) or (folded.endswith("s") and known(folded[:-1]))
