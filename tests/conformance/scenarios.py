@@ -1,6 +1,8 @@
 """The projects of the conformance suite: real corpora as a new user imports them, and
 deliberately sparse projects (no districts, dates, roles, codebook, codings, indicators;
-one statement; ten thousand statements)."""
+no statement at all; one statement; ten thousand statements), and one whose codes,
+coders, memos and recommendations carry odd names (markup, formula starters, line breaks,
+decomposed umlauts, emoji, people's names in emphasis)."""
 
 from __future__ import annotations
 
@@ -25,6 +27,30 @@ class Scenario:
     imports: Callable[[Path, Path], list[list[str]]]  # (corpora, tmp folder) → import args
     fast: bool = False  # part of the default (non-CI) subset
     needs_corpora: bool = False
+    setup: Callable[[Path], None] | None = None  # CLI steps after the imports
+
+
+# Names a researcher may type: markup, Markdown, formula starters, a line break, "u" and a
+# combining mark, emoji, a separator soup; and memos naming people in emphasis (the name
+# detector's second reading failed with a TypeError on them, ce582f78).
+ODD_NAMES = [
+    "<b>fett</b> & <script>alert(1)</script>",
+    "**Markdown** _kursiv_ [Link](https://x.example)",
+    '=HYPERLINK("https://x.example";"klick")',
+    "+49 Punkte",
+    "-Minus",
+    "@SUMME(A1)",
+    "Zeile eins\nZeile zwei",
+    "Mu\u0308ll und Spru\u0308che",
+    "Treffpunkt \U0001f3e0\U0001f469\u200d\U0001f467",
+    'Tab\tgetrennt;Semikolon,Komma"Quote',
+]
+ODD_MEMOS = [
+    "**Frau Kaya** sagt, _Müller_ kommt nicht.",
+    "_Herr Jens Becker_ hat recht. Becker kommt.",
+    "Mu\u0308ller und <i>Schmidt</i> =SUMME(1)",
+    "# Überschrift\n\n* Punkt mit @Anna\n* =1+1",
+]
 
 
 SUBJECTS = [
@@ -122,8 +148,33 @@ def _refi(corpora: Path, tmp: Path) -> list[list[str]]:
     return [[str(folder / "Project.qde")]]
 
 
+def _nothing(_corpora: Path, _tmp: Path) -> list[list[str]]:
+    return []
+
+
+def _odd_names(project: Path) -> None:
+    """Codes, codings, memos and recommendations with :data:`ODD_NAMES` and memos naming
+    people; a name the codebook refuses (a '/' without its parent code) is refused in German.
+    """
+    p = ["--project", str(project)]
+    for name in ODD_NAMES:
+        run([*p, "codebook", "add", "--", name])
+    for number, name in enumerate(ODD_NAMES):
+        segment = str(number + 1)
+        coder = name.replace("\n", " ")[:40]
+        for code in (name, " ".join(name.split())):
+            run([*p, "code", f"--coder={coder}", "--", segment, code])
+        run([*p, "memo", f"--author={coder}", f"--code={' '.join(name.split())}", "--", name])
+        run([*p, "recommend", "add", f"--title={name}", f"--actor={name}", "--", name])
+    for number, memo in enumerate(ODD_MEMOS):
+        run([*p, "memo", "--author=A", f"--segment={number + 1}", "--", memo])
+        run([*p, "memo", "--author=A", "--", memo])
+
+
 SCENARIOS = [
+    Scenario("leer", _nothing, fast=True),
     Scenario("karten-ohne-metadaten", _cards(40), fast=True),
+    Scenario("seltsame-namen", _cards(30), fast=True, setup=_odd_names),
     Scenario("eine-aussage", _cards(1), fast=True),
     Scenario("ottensen", _ottensen, fast=True, needs_corpora=True),
     Scenario("polis", _polis, needs_corpora=True),
@@ -146,4 +197,6 @@ def build(scenario: Scenario, corpora: Path, tmp: Path) -> Path:
     run(["init", str(project)], allowed={0})
     for args in scenario.imports(corpora, tmp):
         run(["--project", str(project), "import", *args], allowed={0})
+    if scenario.setup is not None:
+        scenario.setup(project)
     return project
