@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from workbench.ingest.caps_view import CapsView
 from workbench.ingest.emphasis_view import EmphasisView
 from workbench.ingest.hit_spans import HitsInside
+from workbench.ingest.invisible_view import InvisibleView, visible
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
 from workbench.ingest.listed_elsewhere import (
     KnownOrListed,
@@ -319,9 +320,15 @@ class Pseudonymiser:
         candidates of ``text``.
         """
         names = nfc_names(tuple(names))  # from macOS: composed
-        # "Mu" + U+0308 + "ller" from macOS: found as "Müller"; "Weil **Becker** sagte"
+        # "Mu" + U+0308 + "ller" from macOS: found as "Müller"; "Weil **Becker** sagte";
+        # "Anna\u200e Schmidt" (a mark from iOS), "Frau\u202fKaya": as "Anna Schmidt";
         # "Frau KAYA", "ANNA SCHMIDT": read as names written so, at the same positions
-        view = NfcView.of(text) or EmphasisView.of(text) or self._caps_view(text, names, seen)
+        view = (
+            NfcView.of(text)
+            or EmphasisView.of(text)
+            or InvisibleView.of(text)
+            or self._caps_view(text, names, seen)
+        )
         if view is not None:
             found = self.detect(view.text, names, prose, seen)
             # the review cuts their context from the text as written
@@ -438,7 +445,8 @@ class Pseudonymiser:
             length += hit.start - cursor
             original = text[hit.start : hit.end]
             if hit.kind == "person":
-                spelled = unicodedata.normalize("NFC", original)  # the key's, as found
+                # the key's, as found (without a mark or soft hyphen inside)
+                spelled = visible(unicodedata.normalize("NFC", original))
                 placeholder = self.person(hit.key, _FILE_WORDS.sub(" ", spelled))
             else:
                 placeholder = self.fixed(hit.kind, original, PLACEHOLDERS[hit.kind])
