@@ -100,3 +100,17 @@ def fields(*answers: dict[str, str]) -> dict[str, str]:
 def stored(project: Project, token: str) -> dict[int, feedback.Answer]:
     """The token's stored answers."""
     return dict(feedback.open_ballot(project, token).answers)
+
+
+KAYA_PROTOCOL = (
+    "---\nworkshop: Quartiersworkshop Manfort\ndistrict: Manfort\n---\n"
+    "## Ressourcen\n- Frau Kaya vom Jugendzentrum kennt alle Familien\n"
+)
+
+
+def knowing_kaya(project: Project, folder: Path) -> Project:
+    """``project`` after a protocol that names Frau Kaya: its key knows her."""
+    protocol = folder / "Kaya.md"
+    protocol.write_text(KAYA_PROTOCOL, encoding="utf-8")
+    project.import_files([protocol])
+    return project

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from tests.feedback_data import answer, fields, items, rated_project, stored
+from tests.feedback_data import answer, fields, items, knowing_kaya, rated_project, stored
 from tests.formular_http import Client, serving
 from widgets.feedback import SAVED, participant_app
 from widgets.formular import make_app
@@ -39,15 +39,7 @@ RAW = ("Petrović", "Dragan", "Kaya", "2345678", "example.org", "Hauptstraße")
 @pytest.fixture
 def rated(project: Project, tmp_path: Path) -> Project:
     """The feedback test project, whose key knows Frau Kaya from a protocol."""
-    rated_project(project, tmp_path)
-    protocol = tmp_path / "Kaya.md"
-    protocol.write_text(
-        "---\nworkshop: Quartiersworkshop Manfort\ndistrict: Manfort\n---\n"
-        "## Ressourcen\n- Frau Kaya vom Jugendzentrum kennt alle Familien\n",
-        encoding="utf-8",
-    )
-    project.import_files([protocol])
-    return project
+    return knowing_kaya(rated_project(project, tmp_path), tmp_path)
 
 
 @pytest.fixture

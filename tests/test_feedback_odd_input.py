@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.feedback_data import count, items, rated_project, stored
+from tests.feedback_data import count, items, knowing_kaya, rated_project, stored
 from widgets.feedback import participant_app
 from workbench import Project
 from workbench.core.domain import InputError
@@ -26,19 +26,11 @@ from workbench.participation import feedback
 from workbench.participation.feedback import InvalidToken
 from workbench.store import FeedbackAnswer
 
-KAYA = (
-    "---\nworkshop: Quartiersworkshop Manfort\ndistrict: Manfort\n---\n"
-    "## Ressourcen\n- Frau Kaya vom Jugendzentrum kennt alle Familien\n"
-)
-
 
 @pytest.fixture
 def rated(project: Project, tmp_path: Path) -> Project:
     """The feedback test project, whose key knows Frau Kaya from a protocol."""
-    rated_project(project, tmp_path)
-    (tmp_path / "Kaya.md").write_text(KAYA, encoding="utf-8")
-    project.import_files([tmp_path / "Kaya.md"])
-    return project
+    return knowing_kaya(rated_project(project, tmp_path), tmp_path)
 
 
 @pytest.mark.parametrize(

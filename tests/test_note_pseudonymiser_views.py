@@ -18,25 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.feedback_data import items, rated_project
+from tests.feedback_data import items, knowing_kaya, rated_project
 from workbench import Project
 from workbench.exchange.qdpx import export_qdpx
 from workbench.ingest.guessed_names import NotePseudonymiser
 from workbench.participation import feedback
 
-PROTOCOL = (
-    "---\nworkshop: Quartiersworkshop Manfort\ndistrict: Manfort\n---\n"
-    "## Ressourcen\n- Frau Kaya vom Jugendzentrum kennt alle Familien\n"
-)
-
 
 @pytest.fixture
 def rated(project: Project, tmp_path: Path) -> Project:
     """The feedback test project, whose key knows Frau Kaya from a protocol."""
-    rated_project(project, tmp_path)
-    (tmp_path / "Kaya.md").write_text(PROTOCOL, encoding="utf-8")
-    project.import_files([tmp_path / "Kaya.md"])
-    return project
+    return knowing_kaya(rated_project(project, tmp_path), tmp_path)
 
 
 def _placeholder(project: Project, original: str) -> str:
@@ -69,8 +61,7 @@ def test_comments_read_twice_by_the_detector_are_stored_pseudonymised(rated: Pro
 def test_a_memo_in_emphasis_is_exported_with_its_name_replaced(
     project: Project, tmp_path: Path
 ) -> None:
-    (tmp_path / "Kaya.md").write_text(PROTOCOL, encoding="utf-8")
-    project.import_files([tmp_path / "Kaya.md"])
+    knowing_kaya(project, tmp_path)
     project.add_memo(
         "**Frau Kaya** anrufen, Herr Jens Becker auch. Becker weiß mehr.", "forscherin"
     )
