@@ -29,6 +29,10 @@ _CHUNK = 1024 * 1024  # a member is unpacked in steps of this size
 # Only these unpack in bounded steps: zipfile hands BZIP2 and LZMA data to a decompressor
 # without a limit (a few KB of BZIP2 hold gigabytes). No office program writes them.
 _BOUNDED = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+# What reading a damaged ZIP archive raises: a bad directory or checksum (BadZipFile), a
+# damaged compressed stream (zlib.error), a member cut off (EOFError), a format version or
+# method zipfile does not know (NotImplementedError).
+BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError)
 _METHODS = {9: "Deflate64", 12: "BZIP2", 14: "LZMA", 93: "Zstandard", 95: "XZ", 98: "PPMd"}
 
 
@@ -165,5 +169,5 @@ def check_zip_bytes(data: bytes, filename: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             check_archive(archive, filename)
-    except (zipfile.BadZipFile, OSError, EOFError):
+    except (*BROKEN_ZIP, OSError):
         return

@@ -22,6 +22,8 @@ from typing import Any
 
 from defusedxml import DefusedXmlException, ElementTree
 
+from workbench.core.archives import BROKEN_ZIP
+
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"')
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
@@ -59,7 +61,7 @@ def merged_down(data: bytes, sheet: str) -> list[tuple[int, int, int]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             part = sheet_part(archive, sheet)
             xml = archive.read(part) if part else b""
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
+    except (KeyError, *BROKEN_ZIP, ElementTree.ParseError, DefusedXmlException):
         return []
     ranges = []
     for first_col, first_row, _, last_row in _MERGE.findall(xml):

@@ -23,12 +23,16 @@ from typing import Any
 
 from defusedxml import DefusedXmlException, ElementTree
 
+from workbench.core.archives import BROKEN_ZIP
 from workbench.core.domain import InputError
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _CELL, _COVERED = f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"
+_MAX_ROWS, _MAX_COLUMNS = 16_777_216, 16_384  # LibreOffice's sheet size (with "jumbo sheets")
+_MAX_SPACES = 32_767  # the most characters a cell holds (Excel; LibreOffice shows no more)
+_BROKEN = " (beschädigte ODS-Datei; in LibreOffice öffnen und neu speichern)."
 _DURATION = re.compile(r"-?P(?:\d+D)?T(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
 
 
@@ -59,7 +63,7 @@ def ods_content(data: bytes, name: str) -> Any:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return ElementTree.fromstring(archive.read("content.xml"))
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
+    except (KeyError, *BROKEN_ZIP, ElementTree.ParseError, DefusedXmlException):
         raise InputError(
             "Keine lesbare ODS-Datei (beschädigt oder abgeschnitten).",
             file=name,
@@ -75,7 +79,10 @@ def sheet_of(root: Any, name: str, sheet: str | None) -> OdsSheet:
     if not tables:
         raise InputError("Die Tabelle ist leer.", file=name)
     table = tables[names.index(sheet) if sheet is not None else 0]
-    rows, percent, merged = _read_table(table)
+    try:
+        rows, percent, merged = _read_table(table)
+    except InputError as err:  # raised without the file's name
+        raise InputError(err.message, file=name, row=err.row) from None
     return OdsSheet(rows, sheet or names[0], names, frozenset(percent), merged)
 
 
@@ -105,20 +112,29 @@ def _read_table(
         for cell in element:
             if cell.tag not in (_CELL, _COVERED):
                 continue
-            repeat = int(cell.get(f"{_TABLE}number-columns-repeated") or 1)
-            span = int(cell.get(f"{_TABLE}number-rows-spanned") or 1)
+            repeat = _count(cell, "number-columns-repeated", number)
+            span = _count(cell, "number-rows-spanned", number)
             if span > 1:
                 merged.append((column, number, number + span - 1))
             value = _value(cell)
-            if cell.get(f"{_OFFICE}value-type") == "percentage":
-                shown.extend(range(column, column + repeat))
             column += repeat
             if value is None:
                 empty += repeat
                 continue
+            if column > _MAX_COLUMNS:  # a value beyond the last column: not from a spreadsheet
+                raise InputError(
+                    f"Werte über Spalte {_MAX_COLUMNS:,} hinaus".replace(",", ".") + _BROKEN,
+                    row=number,
+                )
+            if cell.get(f"{_OFFICE}value-type") == "percentage":
+                shown.extend(range(column - repeat, column))
             cells.extend([None] * empty + [value] * repeat)
             empty = 0
-        repeat = int(element.get(f"{_TABLE}number-rows-repeated") or 1)
+        repeat = _count(element, "number-rows-repeated", number)
+        if cells and number + repeat - 1 > _MAX_ROWS:  # as above, for rows
+            raise InputError(
+                f"Werte über Zeile {_MAX_ROWS:,} hinaus".replace(",", ".") + _BROKEN, row=number
+            )
         percent.update((r, c) for r in range(number, number + repeat) for c in shown)
         number += repeat
         if not cells:
@@ -133,6 +149,21 @@ def _read_table(
     return rows, percent, merged
 
 
+def _count(
+    element: Any, attribute: str, row: int | None, space: str = _TABLE, limit: int = 2**31 - 1
+) -> int:
+    """A count of repeated cells, rows or spaces (1 if not given); one LibreOffice does not
+    write (not a whole number from 1 to ``limit``) stops the import: the file is broken."""
+    text = element.get(f"{space}{attribute}")
+    if text is None:
+        return 1
+    count = int(text) if text.strip().isdecimal() else 0
+    if not 1 <= count <= limit:
+        prefix = "text" if space == _TEXT else "table"
+        raise InputError(f"{prefix}:{attribute}=„{text[:20]}“ ist keine Anzahl" + _BROKEN, row=row)
+    return count
+
+
 def _value(cell: Any) -> Any:
     """A cell's value as pandas' "odf" reader gave it; ``None`` for an empty cell."""
     kind = cell.get(f"{_OFFICE}value-type")
@@ -140,8 +171,12 @@ def _value(cell: Any) -> Any:
     if kind is None or (cell.tag == _COVERED and value is None):
         return None
     if kind in ("float", "percentage", "currency") and value is not None:
-        number = float(value)
-        return int(number) if kind == "float" and number.is_integer() else number
+        try:
+            number = float(value)
+        except ValueError:
+            pass  # not a number LibreOffice writes: the text shown, as below
+        else:
+            return int(number) if kind == "float" and number.is_integer() else number
     if kind == "boolean":  # the value, not the word shown: German LibreOffice shows "WAHR"
         flag = cell.get(f"{_OFFICE}boolean-value")
         return (flag if flag is not None else _text(cell)).strip().casefold() in ("true", "wahr")
@@ -172,7 +207,7 @@ def _inline(element: Any) -> str:
     parts = [(element.text or "").strip("\n")]
     for child in element:
         if child.tag == f"{_TEXT}s":
-            parts.append(" " * int(child.get(f"{_TEXT}c") or 1))
+            parts.append(" " * _count(child, "c", None, _TEXT, limit=_MAX_SPACES))
         elif child.tag == f"{_TEXT}tab":
             parts.append("\t")
         elif child.tag == f"{_TEXT}line-break":

@@ -39,6 +39,7 @@ from typing import Any
 
 from defusedxml import DefusedXmlException, ElementTree
 
+from workbench.core.archives import BROKEN_ZIP
 from workbench.core.domain import InputError
 from workbench.core.textio import RawFile, decode
 from workbench.ingest.merged_cells import sheet_part
@@ -171,7 +172,7 @@ def _sheet_root(data: bytes, sheet: str) -> Any:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             part = sheet_part(archive, sheet)
             return ElementTree.fromstring(archive.read(part)) if part else None
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
+    except (KeyError, *BROKEN_ZIP, ElementTree.ParseError, DefusedXmlException):
         return None
 
 
@@ -227,7 +228,7 @@ def ods_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             root = ElementTree.fromstring(archive.read("content.xml"))
-    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError, DefusedXmlException):
+    except (KeyError, *BROKEN_ZIP, ElementTree.ParseError, DefusedXmlException):
         return {}
     table = next((t for t in root.iter(f"{_TABLE}table") if t.get(f"{_TABLE}name") == sheet), None)
     if table is None:

@@ -138,6 +138,9 @@ def _xlsx_sheet(
     book = _workbook(raw, "XLSX", open_book)
     names = list(book.sheetnames)
     check_sheet(raw.name, sheet, names)
+    if not book.worksheets:  # the workbook names sheets whose parts are missing
+        book.close()
+        raise InputError("Keine lesbare XLSX-Datei (kein Tabellenblatt lesbar).", file=raw.name)
     rows = book[sheet] if sheet else book.worksheets[0]
     percent: set[tuple[int, int]] = set()
 
