@@ -192,7 +192,7 @@ def read_codebook_yaml(path: str | Path) -> list[CodeSpec]:
         data = yaml.safe_load(_decoded(path.read_bytes()))
     except FileNotFoundError:
         raise InputError("Codebuch nicht gefunden.", file=str(path)) from None
-    except yaml.YAMLError as err:
+    except (yaml.YAMLError, RecursionError) as err:
         raise InputError(
             f"Codebuch ist kein gültiges YAML: {yaml_problem(err)}.", file=str(path)
         ) from None

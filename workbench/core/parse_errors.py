@@ -13,12 +13,16 @@ from xml.etree import ElementTree
 
 YAML_HINT = "Aufbau fehlerhaft (Klammern, Anführungszeichen, Doppelpunkte oder Einrückung prüfen)"
 XML_HINT = "kein vollständiges XML (abgeschnitten oder beschädigt?)"
+YAML_DEPTH = "zu tief verschachtelt (Hunderte Ebenen von Listen oder Einrückungen)"
 JSON_HINT = "Aufbau fehlerhaft (Klammern, Kommas oder Anführungszeichen prüfen)"
 
 
 def yaml_problem(err: Exception, line: bool = True) -> str:
     """A YAML error as "Zeile L, Spalte C: …" (``line=False``: the message names the line
-    already, e.g. a protocol's head, and only the column is added)."""
+    already, e.g. a protocol's head, and only the column is added); PyYAML parses nested
+    blocks recursively, so hundreds of levels end in a ``RecursionError``."""
+    if isinstance(err, RecursionError):
+        return YAML_DEPTH
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     if mark is None:
         return YAML_HINT

@@ -50,7 +50,7 @@ def front_matter(text: str, name: str) -> tuple[dict, str, int]:
         if lines[i].strip() in ("---", "..."):
             try:
                 meta = yaml.load("\n".join(lines[1:i]), Loader=_FrontLoader) or {}  # a SafeLoader
-            except yaml.YAMLError as err:
+            except (yaml.YAMLError, RecursionError) as err:
                 mark = getattr(err, "problem_mark", None)
                 row = mark.line + 2 if mark else None
                 raise InputError(
