@@ -280,8 +280,9 @@ def test_a_control_character_in_a_code_text_does_not_break_the_exports(
     project: Project, tmp_path: Path, codebook_schema: etree.XMLSchema
 ) -> None:
     """A description pasted from Word keeps its manual line break (a vertical tab) and a
-    form feed; XML 1.0 cannot carry them, so the .qdc and the .qdpx drop them instead of
-    writing a file that neither MAXQDA nor the Werkbank can open again."""
+    form feed; XML 1.0 cannot carry them, so the .qdc and the .qdpx do not write them
+    instead of writing a file that neither MAXQDA nor the Werkbank can open again. The
+    typed text has them as a space (deleted, they glued "fehlt" and "im")."""
     import zipfile
 
     from workbench.exchange.qdpx import export_qdpx, import_qdpx
@@ -292,7 +293,7 @@ def test_a_control_character_in_a_code_text_does_not_break_the_exports(
     project.export_codebook(qdc, "qdc")
     assert _valid(codebook_schema, qdc.read_bytes()), codebook_schema.error_log
     book = {s.path: s for s in read_codebook_qdc(qdc)}
-    assert book["Bedarf"].description == "Was fehltim Quartier"
+    assert book["Bedarf"].description == "Was fehlt im Quartier"
     assert book["Bedarf"].example == "Bänke"
 
     out = tmp_path / "projekt.qdpx"
@@ -301,7 +302,7 @@ def test_a_control_character_in_a_code_text_does_not_break_the_exports(
         etree.fromstring(archive.read("project.qde"))  # well-formed
     other = Project.create(tmp_path / "wieder", districts=list(project.districts()["district"]))
     import_qdpx(other, out)
-    assert {s.path: s for s in other.codebook()}["Bedarf"].description == "Was fehltim Quartier"
+    assert {s.path: s for s in other.codebook()}["Bedarf"].description == "Was fehlt im Quartier"
 
 
 def test_an_unreadable_colour_is_dropped_with_a_notice_like_the_qdpx_import(
