@@ -23,7 +23,11 @@ from dataclasses import dataclass
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_known import singular_verb
+from workbench.ingest.name_tokens import tokens
 from workbench.ingest.nfc_view import S
+from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.role_nouns import role_noun
 
 # A word: letters, hyphenated parts ("MEIER-RENZ"), an abbreviation's dot ("DR."); no
 # part of a code ("DE89 3704 …" of an IBAN, "B2B")
@@ -32,6 +36,9 @@ _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)\.?")
 _ADDRESS = lists.TITLES | lists.ACADEMIC
 # Words in capitals that are no name after a form of address ("HERR DER RINGE")
 _NO_NAME = lists.FUNCTION_WORDS | lists.ARTICLES | lists.SUBJECTS | lists.CALENDAR
+# Particles that open a surname after a form of address ("FRAU DE LUCA"); not "VON", "ZU",
+# "DA" ("FRAU VON NEBENAN", "HERR ZU HAUSE", "HERR DA HINTEN")
+_LEADING = lists.LEADING_PARTICLES - {"von", "zu", "da"}
 _NAME_WORDS = 2  # a first name and a surname after a form of address
 
 
@@ -111,9 +118,16 @@ def _surname_after_first(word: str) -> bool:
     if not _candidate(word) or word.endswith("."):
         return False
     parts = _title(word).split("-")
-    return len(parts[-1]) >= 3 and all(
-        gazetteer().has_last(p) or lists.lower_case_name_ok(p) for p in parts
-    )
+    return len(parts[-1]) >= 3 and all(gazetteer().has_last(p) or _unlisted(p) for p in parts)
+
+
+def _unlisted(word: str) -> bool:
+    """A word no name list knows that may still be a surname ("RICHRATH"): no German word
+    of the lists, no noun ("KIRCHE", "TREFFPUNKT"), no verb ("KOMMT", "BRAUCHT")."""
+    if not lists.lower_case_name_ok(word) or is_german_noun(fold(word)):
+        return False
+    text = f"sie {word.lower()}"  # the verb rule reads a word in lower case after another
+    return not singular_verb(text, tokens(text), 0)
 
 
 def _name_words(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -144,12 +158,24 @@ def _name_words(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]
 
 
 def _after_address(toks: list[tuple[int, int, str]], j: int) -> list[tuple[int, int]]:
-    """The name words in capitals after a form of address at ``j``: a surname, or a first
-    name and a surname ("FRAU ANNA SCHMIDT")."""
+    """The name words in capitals after a form of address at ``j``: a surname, a first
+    name and a surname ("FRAU ANNA SCHMIDT"), a role and a surname ("HERR PFARRER MEYER"),
+    a surname with particles ("FRAU DE LUCA")."""
     names: list[tuple[int, int]] = []
+    if j + 1 < len(toks) and _role(toks[j][2]) and _surname_after_first(toks[j + 1][2]):
+        # a role between form of address and surname ("FRAU OBERBÜRGERMEISTERIN RICHRATH")
+        return [(toks[j][0], toks[j][1]), (toks[j + 1][0], toks[j + 1][1])]
+    k = j
+    while k < len(toks) and fold(toks[k][2]) in (_LEADING if k == j else lists.PARTICLES):
+        k += 1
+    if j < k < len(toks) and _surname_after_first(toks[k][2]):
+        # a surname with particles ("FRAU DE LUCA", "HERR VAN DER BERG")
+        return [(s, e) for s, e, _ in toks[j : k + 1]]
     while j < len(toks) and len(names) < _NAME_WORDS and _candidate(toks[j][2]):
         if toks[j][2].endswith("."):
             break
+        if names and not _surname_after_first(toks[j][2]):
+            break  # "HERR ÖZTÜRK KOMMT": the verb after a first name is no surname
         names.append((toks[j][0], toks[j][1]))
         if not _first_name(toks[j][2]):
             break
@@ -164,6 +190,17 @@ def _first_and_surname(text: str, toks: list[tuple[int, int, str]], i: int) -> b
         return False
     blank = text[toks[i][1] : toks[i + 1][0]] in (" ", "\u00a0")
     return blank and _surname_after_first(toks[i + 1][2])
+
+
+def _role(word: str) -> bool:
+    """A role noun in capitals before a name ("OBERBÜRGERMEISTERIN", "PFARRER", also a
+    role's ending alone: "PRÄSIDENTIN", "LEITERIN")."""
+    if not _caps(word) or word.endswith("."):
+        return False
+    toks = tokens(_title(word))
+    return len(toks) == 1 and (
+        role_noun(toks[0], before_name=True) or toks[0].folded in lists.ROLE_SUFFIXES
+    )
 
 
 def _known(word: str, known: Callable[[str], bool]) -> bool:
