@@ -330,6 +330,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     """workbench restore FILE DIR [--db URL]."""
     file, folder = Path(args.file), Path(args.dir)
     files = backup.read_files(file, FOLDER_FILES)  # checks the manifest too
+    config = backup.read_config(file)  # a damaged one stops before anything is written
     if (folder / "project.json").exists():
         raise WorkbenchError(f"In {folder} gibt es schon ein Projekt; bitte einen neuen Ordner.")
     created = not folder.exists()
@@ -338,7 +339,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
     had = set(folder.iterdir())
     try:
         restored = _restore_into(file, url, backup.SHORTEN_IN_SQLITE)
-        config = backup.read_config(file)
         if args.db:
             config["db_url"] = args.db
         (folder / "cache").mkdir(exist_ok=True)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 import json
 import sqlite3
 import zipfile
@@ -210,11 +209,11 @@ def read_manifest(path: Path) -> dict:
     """The backup's manifest, checked; a clear error for anything that is no backup."""
     try:
         with zipfile.ZipFile(path) as archive:
-            manifest = json.loads(read_member(archive, MANIFEST, path.name))
+            manifest = _json(read_member(archive, MANIFEST, path.name))
             names = set(archive.namelist())
     except FileNotFoundError:
         raise WorkbenchError(f"Sicherung {path} nicht gefunden.") from None
-    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError):
+    except (zipfile.BadZipFile, KeyError, ValueError):
         raise WorkbenchError(f"{path} ist keine Sicherung der Werkbank.") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise WorkbenchError(f"{path} ist keine Sicherung der Werkbank.")
@@ -223,10 +222,40 @@ def read_manifest(path: Path) -> dict:
             f"{path} hat Sicherungsformat {manifest.get('format_version')}; diese Werkbank "
             f"liest Format {FORMAT_VERSION}. Bitte die Werkbank aktualisieren."
         )
+    if (problem := _manifest_problem(manifest)) is not None:
+        raise WorkbenchError(f"{path} ist beschädigt: {MANIFEST} {problem}.")
     missing = sorted(t for t in manifest["tables"] if f"tables/{t}.jsonl" not in names)
     if missing:
         raise WorkbenchError(f"{path} ist unvollständig: Tabelle {missing[0]} fehlt.")
     return manifest
+
+
+def _json(data: bytes) -> Any:
+    """A member's JSON; ``ValueError`` for anything else (not UTF-8, not JSON, nested too
+    deep for the parser, an integer of more digits than Python converts)."""
+    try:
+        return json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise ValueError("zu tief verschachtelt") from None
+
+
+def _manifest_problem(manifest: dict) -> str | None:
+    """What is wrong with the shape of a manifest's tables and files (None: nothing)."""
+    tables, files = manifest.get("tables"), manifest.get("files", {})
+    if not isinstance(tables, dict):
+        return "nennt keine Tabellen"
+    for name, entry in tables.items():
+        if not (
+            isinstance(entry, dict)
+            and type(entry.get("rows")) is int
+            and isinstance(entry.get("sha256"), str)
+        ):
+            return f"nennt für Tabelle {name} keine Zeilenzahl und Prüfsumme"
+    if files is not None and not (
+        isinstance(files, dict) and all(isinstance(v, str) for v in files.values())
+    ):
+        return "nennt die Dateien nicht mit Prüfsummen"
+    return None
 
 
 def read_files(path: Path, wanted: Iterable[str]) -> dict[str, bytes]:
@@ -254,24 +283,70 @@ def _settings(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    """The project settings stored in the backup (a release's stale schema version dropped)."""
+    """The project settings stored in the backup (a release's stale schema version dropped);
+    a German error if they are no JSON object."""
     with zipfile.ZipFile(path) as archive:
         if CONFIG not in archive.namelist():
             return {}
-        return _settings(json.loads(read_member(archive, CONFIG, path.name)))
+        data = read_member(archive, CONFIG, path.name)
+    try:
+        config = _json(data)
+    except ValueError:
+        config = None
+    if not isinstance(config, dict):
+        raise WorkbenchError(
+            f"{path} ist beschädigt: {CONFIG} enthält keine Projekteinstellungen "
+            "(kein JSON-Objekt)."
+        )
+    return _settings(config)
 
 
-def _decode(table: Table, row: dict[str, Any]) -> dict[str, Any]:
-    """A stored row as the target table takes it (times parsed, SQL NULL kept apart)."""
+# the integers a database column holds (SQLite and PostgreSQL: 64 bits)
+_INT_RANGE = range(-(2**63), 2**63)
+
+
+class _BadRow(ValueError):
+    """A backup line that is no row of its table (the German reason, never a value)."""
+
+
+def _decode(table: Table, row: Any) -> dict[str, Any]:
+    """A stored row as the target table takes it (times parsed, SQL NULL kept apart);
+    ``ValueError`` for a line that is no row of the table."""
+    if not isinstance(row, dict):
+        raise _BadRow("kein JSON-Objekt")
     out: dict[str, Any] = {}
     for name, value in row.items():
-        column = table.columns[name]
+        column = table.columns.get(name)
+        if column is None:
+            raise _BadRow(f"unbekannte Spalte {name}")
         if value is not None and isinstance(column.type, DateTime):
             value = datetime.fromisoformat(value)
         elif value is None and isinstance(column.type, JSON) and column.nullable:
             value = null()
+        elif type(value) is int and value not in _INT_RANGE and not isinstance(column.type, JSON):
+            raise _BadRow(f"Spalte {name}: Zahl außerhalb dessen, was eine Datenbank hält")
         out[name] = value
     return out
+
+
+def _rows(archive: zipfile.ZipFile, path: Path, table: Table) -> list[dict[str, Any]]:
+    """The rows of one table's member (unpacked in bounded steps), each checked; a German
+    error naming the backup, member and line of the first that is no row of the table."""
+    member = f"tables/{table.name}.jsonl"
+    lines = read_member(archive, member, path.name).split(b"\n")
+    if lines[-1] == b"":
+        lines.pop()  # the last line's end
+    rows = []
+    for number, line in enumerate(lines, 1):
+        try:
+            rows.append(_decode(table, _json(line)))
+        except (ValueError, TypeError) as err:
+            reason = f": {err}" if isinstance(err, _BadRow) else ""
+            raise WorkbenchError(
+                f"{path}: Tabelle {table.name} der Sicherung ist beschädigt ({member}, "
+                f"Zeile {number}{reason})."
+            ) from None
+    return rows
 
 
 def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -299,11 +374,11 @@ def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, A
     return ordered
 
 
-def _load(connection: Connection, archive: zipfile.ZipFile, table: Table, too_long: str) -> int:
+def _load(
+    connection: Connection, archive: zipfile.ZipFile, path: Path, table: Table, too_long: str
+) -> int:
     """Insert one table's rows from the backup; return how many."""
-    with archive.open(f"tables/{table.name}.jsonl") as f:
-        rows = [_decode(table, json.loads(line)) for line in io.TextIOWrapper(f, "utf-8")]
-    rows = _parents_first(table, rows)
+    rows = _parents_first(table, _rows(archive, path, table))
     if connection.dialect.name != "sqlite":
         _check_sizes(table, rows, too_long)
     for start in range(0, len(rows), BATCH):
@@ -415,7 +490,7 @@ def _restore(path: Path, manifest: dict, engine: Engine, too_long: str) -> Resto
             for table in tables:
                 current = table.name
                 if table.name in manifest["tables"]:
-                    rows[table.name] = _load(connection, archive, table, too_long)
+                    rows[table.name] = _load(connection, archive, path, table, too_long)
             if engine.dialect.name == "postgresql":
                 _reset_sequences(connection, tables)
     except SQLAlchemyError as err:
