@@ -60,25 +60,30 @@ def _coordinates(element: Element, where: str, filename: str) -> list[tuple[floa
 
 
 def _geometry(element: Element, where: str, filename: str, skipped: set[str]) -> list[Rings]:
-    """The polygons of one KML geometry (recursively through ``MultiGeometry``)."""
-    kind = _local(element)
-    if kind == "Polygon":
-        outer = [
-            r for b in _children(element, "outerBoundaryIs") for r in _children(b, "LinearRing")
-        ]
-        inner = [
-            r for b in _children(element, "innerBoundaryIs") for r in _children(b, "LinearRing")
-        ]
-        if not outer:
-            raise InputError(f"{where}: ein Polygon ohne äußeren Ring.", file=filename)
-        return [[_coordinates(r, where, filename) for r in [outer[0], *inner]]]
-    if kind == "MultiGeometry":
-        return [p for child in element for p in _geometry(child, where, filename, skipped)]
-    if kind == "Point":
-        skipped.add("Punkte")
-    elif kind in LINES:
-        skipped.add("Linien")
-    return []
+    """The polygons of one KML geometry, through nested ``MultiGeometry`` without recursion
+    (however deep: no RecursionError)."""
+    polygons: list[Rings] = []
+    pending = [element]
+    while pending:
+        node = pending.pop()
+        kind = _local(node)
+        if kind == "Polygon":
+            outer = [
+                r for b in _children(node, "outerBoundaryIs") for r in _children(b, "LinearRing")
+            ]
+            inner = [
+                r for b in _children(node, "innerBoundaryIs") for r in _children(b, "LinearRing")
+            ]
+            if not outer:
+                raise InputError(f"{where}: ein Polygon ohne äußeren Ring.", file=filename)
+            polygons.append([_coordinates(r, where, filename) for r in [outer[0], *inner]])
+        elif kind == "MultiGeometry":
+            pending.extend(reversed(list(node)))  # in the file's order
+        elif kind == "Point":
+            skipped.add("Punkte")
+        elif kind in LINES:
+            skipped.add("Linien")
+    return polygons
 
 
 def _properties(placemark: Element) -> dict[str, Any]:

@@ -119,12 +119,15 @@ def _in_wgs84(features: list[Feature], crs: CRS | None, filename: str) -> list[F
 def _position(value: Any, filename: str, where: str) -> Position:
     if not isinstance(value, list | tuple) or len(value) < 2:
         raise InputError(f"{where}: eine Koordinate braucht mindestens zwei Zahlen.", file=filename)
-    lon, lat = value[0], value[1]
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (lon, lat)):
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value[:2]):
         raise InputError(f"{where}: Koordinate {value[:2]!r} ist keine Zahl.", file=filename)
+    try:  # an integer of hundreds of digits is no float
+        lon, lat = float(value[0]), float(value[1])
+    except OverflowError:
+        lon = lat = math.inf
     if not (math.isfinite(lon) and math.isfinite(lat)):
         raise InputError(f"{where}: Koordinate ist nicht endlich.", file=filename)
-    return (float(lon), float(lat))
+    return (lon, lat)
 
 
 def _ring(value: Any, filename: str, where: str) -> Ring:
@@ -145,27 +148,33 @@ def _polygon(value: Any, filename: str, where: str) -> Polygon:
 
 
 def _geometry(geometry: Any, filename: str, where: str, skipped: set[str] | None = None) -> Shape:
-    """The polygons of a geometry; points and lines (in a collection) are left out."""
-    if not isinstance(geometry, Mapping):
-        raise InputError(f"{where}: Geometrie fehlt.", file=filename)
-    kind = geometry.get("type")
-    coordinates = geometry.get("coordinates")
-    if kind == "Polygon":
-        return (_polygon(coordinates, filename, where),)
-    if kind == "MultiPolygon":
-        if not isinstance(coordinates, list | tuple):
-            raise InputError(f"{where}: MultiPolygon ohne Koordinaten.", file=filename)
-        return tuple(_polygon(p, filename, where) for p in coordinates)
-    if kind == "GeometryCollection":
-        parts = geometry.get("geometries")
-        if not isinstance(parts, list):
-            raise InputError(f"{where}: GeometryCollection ohne „geometries“.", file=filename)
-        return tuple(p for g in parts for p in _geometry(g, filename, where, skipped))
-    if kind in ("Point", "MultiPoint", "LineString", "MultiLineString"):
-        if skipped is not None:
-            skipped.add("Linien" if "Line" in kind else "Punkte")
-        return ()
-    raise InputError(f"{where}: unbekannter Geometrietyp {kind!r}.", file=filename)
+    """The polygons of a geometry; points and lines (in a collection) are left out. Nested
+    collections are walked without recursion: however deep, no RecursionError."""
+    polygons: list[Polygon] = []
+    pending = [geometry]
+    while pending:
+        item = pending.pop()
+        if not isinstance(item, Mapping):
+            raise InputError(f"{where}: Geometrie fehlt.", file=filename)
+        kind = item.get("type")
+        coordinates = item.get("coordinates")
+        if kind == "Polygon":
+            polygons.append(_polygon(coordinates, filename, where))
+        elif kind == "MultiPolygon":
+            if not isinstance(coordinates, list | tuple):
+                raise InputError(f"{where}: MultiPolygon ohne Koordinaten.", file=filename)
+            polygons.extend(_polygon(p, filename, where) for p in coordinates)
+        elif kind == "GeometryCollection":
+            parts = item.get("geometries")
+            if not isinstance(parts, list):
+                raise InputError(f"{where}: GeometryCollection ohne „geometries“.", file=filename)
+            pending.extend(reversed(parts))  # in the file's order
+        elif kind in ("Point", "MultiPoint", "LineString", "MultiLineString"):
+            if skipped is not None:
+                skipped.add("Linien" if "Line" in kind else "Punkte")
+        else:
+            raise InputError(f"{where}: unbekannter Geometrietyp {kind!r}.", file=filename)
+    return tuple(polygons)
 
 
 def _no_areas(filename: str, skipped: set[str]) -> InputError:
@@ -207,6 +216,16 @@ def _read_geojson(data: bytes | str, filename: str, given: CRS | None) -> list[F
     except json.JSONDecodeError as err:
         raise InputError(
             f"kein gültiges GeoJSON (JSON-Fehler in Zeile {err.lineno}, Spalte {err.colno}).",
+            file=filename,
+        ) from None
+    except RecursionError:  # Python's parser stops at about 1,000 levels
+        raise InputError(
+            "kein gültiges GeoJSON: Listen oder Objekte sind zu tief ineinander verschachtelt.",
+            file=filename,
+        ) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise InputError(
+            "kein gültiges GeoJSON: eine Zahl hat mehr Stellen, als sich lesen lassen.",
             file=filename,
         ) from None
     if isinstance(parsed, Mapping) and parsed.get("type") == "Topology":
