@@ -1,6 +1,7 @@
 """Addresses with a house number: "Hauptstraße 12a", "Kölner Str. 5", "Am Stadtpark 3a",
 with a postcode and town after them — but not "Handlungsfeld 3", "Parkplatz 20 Stellplätze",
-"Im Jahr 2020" or a class of road ("Landstraße 80"). Used by
+"Im Jahr 2020" or a class of road ("Landstraße 80"). Written in capitals ("HAUPTSTRASSE 12",
+"IN DER KÖLNER STR. 5A") an address is found as in ordinary spelling. Used by
 :func:`workbench.ingest.pii_patterns.find_structured`.
 """
 
@@ -8,6 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
 
 # -- addresses ---------------------------------------------------------------------------
 # Endings of street names that hardly mean anything else with a house number after them …
@@ -140,9 +145,54 @@ _CUED_ADDRESS = re.compile(
 
 def address_spans(text: str) -> Iterator[tuple[int, int]]:
     """Where ``text`` names a street with a house number (start, end of each)."""
-    for m in _address_matches(text):
+    spans = list(_spans(text, text))
+    view = sentence_case(text)
+    if view != text:  # "HAUPTSTRASSE 12": found as "Hauptstrasse 12", at the same place
+        spans += [span for span in _spans(view, text) if span not in spans]
+    yield from spans
+
+
+def _spans(text: str, written: str) -> Iterator[tuple[int, int]]:
+    """The address spans of ``text``, a view of ``written`` letter for letter."""
+    for m in _address_matches(text, written):
         if not _list_number(text, m):
             yield m.span("address") if "address" in m.groupdict() else m.span()
+
+
+# A word in capitals (not a letter of a house number: "5A"); words of a sentence that are
+# written in lower case in ordinary spelling: articles, prepositions, the words the address
+# patterns read around an address ("wohne", "ist", "klingeln")
+_CAPS_WORD = re.compile(r"(?<![\w.])[^\W\d_]{2,}(?:-[^\W\d_]+)*(?![\w])")
+_LOWER_WORDS = (
+    lists.FUNCTION_WORDS
+    | (lists.ARTICLES - {"st.", "sankt", "hl.", "heilige", "heiligen"})
+    | frozenset(
+        """
+        wohne wohnst wohnt wohnen wohnte wohnten wohnhaft gemeldet ist lautet gibt hat haben
+        kann konnen trifft treffen abgeben melden vorbei klingeln op
+        """.split()
+    )
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*)$")
+
+
+def sentence_case(text: str) -> str:
+    """``text`` with its words in capitals written as in a sentence, each letter in its
+    place: a function word in lower case, any other word with a capital ("WIR TREFFEN UNS
+    IN DER KÖLNER STR. 5A" → "Wir Treffen Uns in der Kölner Str. 5A")."""
+    if not any(ch.isupper() and text[at + 1 : at + 2].isupper() for at, ch in enumerate(text)):
+        return text
+    letters = list(text)
+    for m in _CAPS_WORD.finditer(text):
+        word = m.group()
+        if not word.isupper():
+            continue
+        lower = fold(word) in _LOWER_WORDS and not _SENTENCE_START.search(text, 0, m.start())
+        for at in range(m.start(), m.end()):
+            first = at == m.start() or text[at - 1] == "-"
+            if (lower or not first) and len(text[at].lower()) == 1:
+                letters[at] = text[at].lower()
+    return "".join(letters)
 
 
 # a list item's number at the start of a line: "2. Busse am Abend", "2) Licht"
@@ -163,15 +213,16 @@ def _list_number(text: str, match: re.Match[str]) -> bool:
     return after == ")" or bool(_LIST_LINE.match(text, line_start))
 
 
-def _address_matches(text: str) -> Iterator[re.Match[str]]:
-    """All address matches, list numbers on the next line included."""
+def _address_matches(text: str, written: str) -> Iterator[re.Match[str]]:
+    """All address matches, list numbers on the next line included (``text``: ``written``
+    or its :func:`sentence_case`)."""
     for m in _CUED_ADDRESS.finditer(text):
-        if not _counts(text, m) and not re.search(r"\d{4}", m.group("number")):
+        if not _counts(text, m, written) and not re.search(r"\d{4}", m.group("number")):
             yield m
     for m in _COMPOUND.finditer(text):
         word, end = m.group("word"), m.group("end")
         bare = len(word) <= len(end) + 1 and not word.startswith(("Dr.", "St.", "Prof."))
-        if bare or _NOT_STREETS.search(word) or _counts(text, m):
+        if bare or _NOT_STREETS.search(word) or _counts(text, m, written):
             continue  # "Straße 5", "Handlungsfeld 3", "Parkplatz 20 Stellplätze"
         if _ROAD_CLASS.fullmatch(word) and not _lives_on(text, m):
             continue  # "Tempo 30, Landstraße 80, Autobahn 100"
@@ -179,7 +230,7 @@ def _address_matches(text: str) -> Iterator[re.Match[str]]:
         if strict or _ends_like_address(text, m):
             yield m
     for m in _TWO_WORD.finditer(text):
-        if not _counts(text, m):
+        if not _counts(text, m, written):
             yield m
     for m in _PREPOSITIONAL.finditer(text):
         place = m.group("place")
@@ -188,7 +239,9 @@ def _address_matches(text: str) -> Iterator[re.Match[str]]:
             continue
         if re.search(rf"(?:{_STRICT_STREET})$", place, re.IGNORECASE):
             continue  # "in der Hauptstraße 12a": the street pattern takes it, without "in der"
-        if _counts(text, m) or (m.group("prep")[0].islower() and not _ends_like_address(text, m)):
+        if _counts(text, m, written) or (
+            m.group("prep")[0].islower() and not _ends_like_address(text, m)
+        ):
             continue
         yield m
 
@@ -203,10 +256,18 @@ def _lives_on(text: str, match: re.Match[str]) -> bool:
     )
 
 
-def _counts(text: str, match: re.Match[str]) -> bool:
-    """Whether the number of an address match counts things ("… 20 Stellplätze")."""
+def _counts(text: str, match: re.Match[str], written: str) -> bool:
+    """Whether the number of an address match counts things ("… 20 Stellplätze"); a word
+    in capitals after it only if it is a noun ("… 20 STELLPLÄTZE", not "… 12 SCHICKEN")."""
     after = text[match.end() :]
-    return bool(after.startswith(" ") and _COUNTED.match(after))
+    counted = _COUNTED.match(after) if after.startswith(" ") else None
+    if counted is None:
+        return False
+    word = counted.group().strip()
+    shouted = written[match.end() : counted.end() + match.end()].strip()
+    if word.isalpha() and word[0].isupper() and shouted.isupper():
+        return is_german_noun(fold(word)) or compound_noun(fold(word))
+    return True
 
 
 def _ends_like_address(text: str, match: re.Match[str]) -> bool:
