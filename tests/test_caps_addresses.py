@@ -70,3 +70,39 @@ def test_sentence_case_keeps_every_letter_in_its_place() -> None:
     assert view == "Ich wohne in der Grossen Bergstrasse 5A. Am Markt"
     assert len(view) == len(text)
     assert sentence_case("Hauptstraße 12") == "Hauptstraße 12"
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("HERR VON DER LEYEN KOMMT AUCH.", "LEYEN"),
+        ("FRAU VON DER HEIDE HAT DAS PROTOKOLL.", "HEIDE"),
+        ("DANKE AN FRAU DR. VON BÜLOW!", "BÜLOW"),
+        ("LAUT HERRN VON WEIZSÄCKER FEHLT LICHT.", "WEIZSÄCKER"),
+        ("Gespräch mit FRAU VON STEIN am Montag", "STEIN"),
+        ("HERR VON DEN DRIESCH MEINT, DER PLATZ IST ZU DUNKEL.", "DRIESCH"),
+    ],
+)
+def test_a_particle_surname_in_capitals_is_replaced(text: str, surname: str) -> None:
+    out, replacements = Pseudonymiser({}).pseudonymise(text)
+    assert surname not in out and " VON " not in out, out
+    assert any(surname in r.original for r in replacements if r.kind == "person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FRAU VON NEBENAN HILFT IMMER",
+        "DIE FRAU VON NEBENAN HILFT IMMER",
+        "HERR VON DER STADT KAM NICHT",
+        "FRAU VON DER AWO WAR DA",
+        "DIE FRAU VON DER POST KOMMT",
+        "DER HERR VON DER BANK RIEF AN",
+        "HERR VON OBEN BESCHWERT SICH",
+        "FRAU VON DER KITA KOMMT",
+        "HERR VON DER POLIZEI WAR DA",
+        "FRAU VON GEGENÜBER GRÜSST",
+    ],
+)
+def test_someone_from_somewhere_in_capitals_stays(text: str) -> None:
+    assert _pseudonymised(text) == text

@@ -36,9 +36,23 @@ _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)\.?")
 _ADDRESS = lists.TITLES | lists.ACADEMIC
 # Words in capitals that are no name after a form of address ("HERR DER RINGE")
 _NO_NAME = lists.FUNCTION_WORDS | lists.ARTICLES | lists.SUBJECTS | lists.CALENDAR
-# Particles that open a surname after a form of address ("FRAU DE LUCA"); not "VON", "ZU",
-# "DA" ("FRAU VON NEBENAN", "HERR ZU HAUSE", "HERR DA HINTEN")
+# Particles that open a surname after a form of address ("FRAU DE LUCA"); not "ZU", "DA"
+# ("HERR ZU HAUSE", "HERR DA HINTEN"); "VON" only before a surname (:func:`_von_surname`)
 _LEADING = lists.LEADING_PARTICLES - {"von", "zu", "da"}
+# "VON DER LEYEN", "VON DEM BUSSCHE", "VON DEN DRIESCH"
+_VON_ARTICLES = frozenset({"der", "dem", "den"})
+# Words after "VON" that say where someone is from, not who ("FRAU VON NEBENAN", "HERR VON
+# OBEN", "FRAU VON DER AWO")
+_NOT_AFTER_VON = (
+    frozenset(
+        """
+        nebenan nebendran gegenuber oben unten druben hinten vorne vorn aussen innen draussen
+        drinnen hause zuhause weitem weither auswarts
+        """.split()
+    )
+    | lists.INSTITUTION_NOUNS
+    | lists.COMMON_NOUNS
+)
 _NAME_WORDS = 2  # a first name and a surname after a form of address
 
 
@@ -165,6 +179,11 @@ def _after_address(toks: list[tuple[int, int, str]], j: int) -> list[tuple[int, 
     if j + 1 < len(toks) and _role(toks[j][2]) and _surname_after_first(toks[j + 1][2]):
         # a role between form of address and surname ("FRAU OBERBÜRGERMEISTERIN RICHRATH")
         return [(toks[j][0], toks[j][1]), (toks[j + 1][0], toks[j + 1][1])]
+    if j < len(toks) and fold(toks[j][2]) == "von":
+        k = j + 1 + (j + 1 < len(toks) and fold(toks[j + 1][2]) in _VON_ARTICLES)
+        if k < len(toks) and _von_surname(toks[k][2], article=k > j + 1):
+            return [(s, e) for s, e, _ in toks[j : k + 1]]  # "HERR VON DER LEYEN"
+        return names
     k = j
     while k < len(toks) and fold(toks[k][2]) in (_LEADING if k == j else lists.PARTICLES):
         k += 1
@@ -181,6 +200,23 @@ def _after_address(toks: list[tuple[int, int, str]], j: int) -> list[tuple[int, 
             break
         j += 1
     return names
+
+
+def _von_surname(word: str, article: bool) -> bool:
+    """A surname in capitals after "VON" or "VON DER" ("LEYEN", "BÜLOW", "HEIDE", "STEIN"):
+    a surname or first name of the gazetteer or a word of no list, but no adverb of place
+    ("NEBENAN"), no institution ("STADT"), and after an article no surname that is a word
+    ("DIE FRAU VON DER POST")."""
+    folded = fold(word)
+    if not _caps(word) or word.endswith(".") or folded in _NOT_AFTER_VON:
+        return False
+    if article and folded in lists.WORD_SURNAMES:
+        return False
+    parts = _title(word).split("-")
+    # a first name that is also a noun is a surname there ("VON DER HEIDE")
+    return _surname_after_first(word) or all(
+        len(p) >= 3 and gazetteer().has_first(p) for p in parts
+    )
 
 
 def _first_and_surname(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
