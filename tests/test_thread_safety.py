@@ -3,9 +3,13 @@ coding panel's background suggestions, the clustering's worker threads."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -54,39 +58,146 @@ def test_threads_of_the_clustering_leave_the_process_blas_threads_as_they_were(
     assert all(threads == {1} for threads in seen[: 20 * 24])  # not the 12 alone
 
 
-def test_clustering_threads_started_from_two_threads_at_once_restore_the_limit(
-    monkeypatch, switch_often
-):
-    """Two threads of one process clustering at the same time (a background suggestion
-    beside the researcher's run): each call has one BLAS thread throughout, and the BLAS
-    threads are left as they were found."""
-    if not _blas_threads():
-        pytest.skip("no BLAS library loaded")
-    monkeypatch.setattr(knn, "worker_threads", lambda: 2)
-    start = threading.Barrier(2)
+# Run in a fresh process whose OpenBLAS has two threads (`make test` runs the units with
+# OPENBLAS_NUM_THREADS=1, where a limit of one cannot be told from none): the clustering's
+# worker threads, started from the main thread, from another thread, and from two threads
+# at once, under an outer `threadpool_limits(3)`. Prints per case the BLAS/OpenMP threads
+# the workers saw, the CPU seconds of OpenBLAS's own threads (busy if the workers' products
+# were split), the workers' CPU seconds, and the BLAS threads before and after.
+_BLAS_PROBE = """
+import json, os, sys, threading, time
+import numpy as np
+import sklearn.cluster  # loads scipy's OpenBLAS and the OpenMP runtime as the clustering does
+from threadpoolctl import threadpool_info, threadpool_limits
+from workbench.analysis import knn
 
-    seen: list[set[int]] = []
+knn.worker_threads = lambda: 2
+matrix = np.random.default_rng(0).random((300, 300))
+python_threads, seen, worker_cpu = {threading.get_native_id()}, [], []
 
-    def work(item: int) -> None:
-        time.sleep(0.001 * (item % 3))
-        seen.append(_blas_threads())
+def threads(api):
+    return {lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == api}
 
-    def cluster() -> None:
-        start.wait(timeout=10)
-        for _ in range(30):
-            knn.in_threads(work, range(4))
+def others_cpu():
+    total = 0
+    for tid in os.listdir("/proc/self/task"):
+        if int(tid) not in python_threads:
+            try:
+                with open(f"/proc/self/task/{tid}/stat") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
-    before = _blas_threads()
-    if before == {1}:
-        pytest.skip("one BLAS thread already: nothing to lose")
-    runners = [threading.Thread(target=cluster) for _ in range(2)]
-    for runner in runners:
+def work(item):
+    python_threads.add(threading.get_native_id())
+    cpu = time.thread_time()
+    seen.append(sorted(threads("blas") | threads("openmp")))
+    for _ in range(8):
+        matrix @ matrix
+    seen.append(sorted(threads("blas") | threads("openmp")))
+    worker_cpu.append(time.thread_time() - cpu)
+    return item
+
+def caller():
+    python_threads.add(threading.get_native_id())
+    assert knn.in_threads(work, range(6)) == list(range(6))
+
+def run(callers):
+    seen.clear(), worker_cpu.clear()
+    before = sorted(threads("blas"))
+    time.sleep(0.3)  # OpenBLAS's threads stop spinning after earlier products
+    busy = others_cpu()
+    if callers == 0:
+        caller()
+    else:
+        runners = [threading.Thread(target=caller) for _ in range(callers)]
+        for runner in runners:
+            runner.start()
+        for runner in runners:
+            runner.join()
+    busy = others_cpu() - busy
+    return {"seen": sorted(set(map(tuple, seen))),
+            "blas_cpu": busy, "worker_cpu": sum(worker_cpu),
+            "before": before, "after": sorted(threads("blas"))}
+
+cases = {"start": sorted(threads("blas"))}
+for name, callers in (("main", 0), ("thread", 1), ("two threads", 2)):
+    cases[name] = run(callers)
+with threadpool_limits(limits=3, user_api="blas"):
+    for name, callers in (("main", 0), ("thread", 1), ("two threads", 2)):
+        cases["outer 3, " + name] = run(callers)
+cases["end"] = sorted(threads("blas"))
+
+def outer_limit_ends_during_a_clustering():
+    started, release = threading.Event(), threading.Event()
+
+    def waiting(item):
+        started.set()
+        release.wait(30)
+        return item
+
+    runner = threading.Thread(target=knn.in_threads, args=(waiting, [0]))
+    with threadpool_limits(limits=3, user_api="blas"):
         runner.start()
-    for runner in runners:
-        runner.join(timeout=60)
-    assert _blas_threads() == before
-    assert len(seen) == 2 * 30 * 4
-    assert all(threads == {1} for threads in seen)
+        started.wait(30)
+    release.set()
+    runner.join()
+    return sorted(threads("blas"))
+
+cases["outer limit ended during a clustering"] = outer_limit_ends_during_a_clustering()
+print(json.dumps(cases))
+"""
+
+
+@pytest.fixture(scope="module")
+def blas_probe() -> dict:
+    """The cases of ``_BLAS_PROBE``, run once in a process with two OpenBLAS threads."""
+    env = {key: value for key, value in os.environ.items() if not key.endswith("_NUM_THREADS")}
+    env.update(OPENBLAS_NUM_THREADS="2", OMP_NUM_THREADS="2")
+    code = Path(knn.__file__).resolve().parents[2]  # the workbench this test imported
+    env["PYTHONPATH"] = os.pathsep.join([str(code), env.get("PYTHONPATH", "")])
+    done = subprocess.run(
+        [sys.executable, "-c", _BLAS_PROBE], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+CALLERS = ["main", "thread", "two threads"]
+
+
+@pytest.mark.parametrize("case", CALLERS + [f"outer 3, {name}" for name in CALLERS])
+def test_clustering_workers_compute_with_one_blas_thread_whichever_thread_started_them(
+    blas_probe, case
+):
+    """Every worker call has one BLAS and one OpenMP thread from start to end, also when
+    the clustering was started from a background thread (a suggestion beside the
+    researcher's run) under an outer ``threadpool_limits`` of the main thread: there
+    threadpoolctl ignored the limit and each worker's products ran on three threads."""
+    result = blas_probe[case]
+    assert result["seen"] == [[1]], result
+    # OpenBLAS's own threads idle: the products were not split among them.
+    assert result["blas_cpu"] < 0.5 * result["worker_cpu"], result  # split: about 1.7 ×
+
+
+@pytest.mark.parametrize("case", CALLERS + [f"outer 3, {name}" for name in CALLERS])
+def test_clustering_threads_leave_the_process_blas_threads_as_they_were(blas_probe, case):
+    """After the clustering, from whichever thread and by however many at once, later
+    matrix products run on as many BLAS threads as before (the last caller to leave
+    restores them), and an outer limit ends as it would without the clustering."""
+    result = blas_probe[case]
+    assert result["after"] == result["before"], result
+    assert result["before"] == ([3] if case.startswith("outer") else blas_probe["start"])
+    assert blas_probe["end"] == blas_probe["start"] == [2]
+
+
+def test_an_outer_limit_that_ends_during_a_clustering_stays_ended(blas_probe):
+    """The researcher's ``threadpool_limits`` ends while a background clustering runs:
+    the clustering, leaving, does not put back the limit it found (three BLAS threads
+    for the rest of the session)."""
+    assert blas_probe["outer limit ended during a clustering"] == blas_probe["start"] == [2]
 
 
 def _in_two_threads(first, second, rounds: int) -> list[str]:

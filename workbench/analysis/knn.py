@@ -31,11 +31,12 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from itertools import product
 from typing import TypeVar
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from threadpoolctl import ThreadpoolController
+from threadpoolctl import LibController, ThreadpoolController
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -68,10 +69,29 @@ def _block_rows(width: int) -> int:
 
 
 @cache
-def _controllers() -> tuple[ThreadpoolController, ThreadpoolController]:
-    """The loaded BLAS and OpenMP libraries, found once (a fresh scan per call cost seconds)."""
+def _controllers() -> tuple[list[LibController], list[LibController]]:
+    """The loaded BLAS/OpenMP libraries, found once (a fresh scan per call cost seconds):
+    (those whose limit is the process's, those whose limit is per thread)."""
     controller = ThreadpoolController()
-    return controller.select(user_api="blas"), controller.select(user_api="openmp")
+    per_thread = controller.select(user_api="openmp", threading_layer="openmp").lib_controllers
+    blas = controller.select(user_api="blas").lib_controllers
+    return [lib for lib in blas if lib not in per_thread], per_thread
+
+
+def _set_process_threads(lib: LibController, threads: int) -> None:
+    """Set a process-wide BLAS limit from whichever thread calls.
+
+    threadpoolctl lets only one thread change OpenBLAS's process-wide limit (the first to
+    set one, the main thread while its ``threadpool_limits`` is open) and silently does
+    nothing in the others: a clustering started from a background thread then ran its
+    workers with the outer limit's BLAS threads. OpenBLAS's own setter is called instead.
+    """
+    if lib.internal_api == "openblas":
+        for prefix, suffix in product(("", "scipy_"), ("", "64_", "_64")):
+            if hasattr(lib.dynlib, f"{prefix}openblas_get_num_threads{suffix}"):
+                getattr(lib.dynlib, f"{prefix}openblas_set_num_threads{suffix}")(threads)
+                return
+    lib.set_num_threads(threads)
 
 
 # One in_threads at a time: the BLAS limit it sets is the process's (see in_threads).
@@ -84,25 +104,39 @@ def in_threads(work: Callable[[T], R], items: Iterable[T]) -> list[R]:
     Each call runs with one BLAS/OpenMP thread and writes only its own output: every item
     is computed exactly as it would be alone, and the result does not depend on the number
     of threads. OpenMP's limit is per thread, so it is set inside each call; OpenBLAS's
-    (and MKL's) is the process's, so the calling thread sets it around all calls, and
-    callers in several threads take turns (``work`` must not call this function). Set and
-    restored in every call, a call that ended lifted the limit under those still running,
-    and the last one left the process at one BLAS thread: every later matrix product of
-    the kernel or command ran on one core.
+    (and MKL's) is the process's, so the calling thread, whichever it is, sets it around
+    all calls, and callers in several threads take turns (``work`` must not call this
+    function). The limit found is restored when the caller leaves, unless another thread
+    changed it meanwhile (an outer ``threadpool_limits`` that ended): then that one stays.
     """
-    blas, openmp = _controllers()
+    shared, per_thread = _controllers()
 
     def limited(item: T) -> R:
-        with openmp.limit(limits=1):
+        before = [lib.get_num_threads() for lib in per_thread]
+        for lib in per_thread:
+            lib.set_num_threads(1)
+        try:
             return work(item)
+        finally:
+            for lib, threads in zip(per_thread, before, strict=True):
+                if threads is not None:
+                    lib.set_num_threads(threads)
 
     items = list(items)
     threads = min(worker_threads(), len(items))
-    with _one_at_a_time, blas.limit(limits=1):
-        if threads < 2:
-            return [limited(item) for item in items]
-        with ThreadPoolExecutor(threads) as pool:
-            return list(pool.map(limited, items))
+    with _one_at_a_time:
+        before = [lib.get_num_threads() for lib in shared]
+        for lib in shared:
+            _set_process_threads(lib, 1)
+        try:
+            if threads < 2:
+                return [limited(item) for item in items]
+            with ThreadPoolExecutor(threads) as pool:
+                return list(pool.map(limited, items))
+        finally:
+            for lib, found in zip(shared, before, strict=True):
+                if found is not None and lib.get_num_threads() == 1:
+                    _set_process_threads(lib, found)
 
 
 def _top_k(similarity: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
