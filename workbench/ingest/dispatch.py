@@ -16,6 +16,7 @@ from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import decode, is_tab_table, read_source
 from workbench.ingest import polis
 from workbench.ingest.chat_archive import is_whatsapp_archive, parse_whatsapp_archive
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.docx_protocol import parse_docx
 from workbench.ingest.element_chat import is_element_chat, parse_element_chat
 from workbench.ingest.folder_files import (
@@ -258,6 +259,7 @@ def _sniff(path: Path, table: bool = False) -> str | None:
 
 def _kind_of_text(text: str, table: bool = False) -> str | None:
     """What a plain text is (see :func:`_sniff`); also "webvtt", "subrip", "subviewer"."""
+    text = unmarked(text)  # direction marks around speaker labels (iOS, Arabic script)
     for kind, recognised in _SUBTITLES:
         if recognised(text):
             return kind
@@ -281,7 +283,7 @@ def _timed_turns(path: Path) -> bool:
     paragraphs, :func:`~workbench.ingest.speaker_turns.are_named_turns`); a protocol, even
     one of "**Ergebnis:** …" lead-ins, is none."""
     try:
-        text = decode(read_source(path))
+        text = unmarked(decode(read_source(path)))
         return is_speaker_turns(text, timed_only=True) or are_named_turns(text)
     except InputError:
         return False  # the protocol's importer reports an unreadable file
@@ -291,7 +293,7 @@ def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocum
     """The turns of a web page that holds a transcript (noScribe's HTML: "S00: [00:00:05]
     …", a paragraph per turn), or None for any other page."""
     raw = read_source(path)
-    text = plain_text(decode(raw))
+    text = unmarked(plain_text(decode(raw)))
     return turns_document(raw, text, roles) if is_speaker_turns(text) else None
 
 

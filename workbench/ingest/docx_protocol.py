@@ -58,6 +58,7 @@ from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, read_source
 from workbench.ingest.captions import style_kind, without_captions
 from workbench.ingest.common import add_statement
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.docx_tables import cells_in_order, table_paragraphs
 from workbench.ingest.docx_text import (
     ListLevels,
@@ -350,7 +351,8 @@ def protocol_document(
     """The protocol (or, without headings, the timed speaker turns) in the paragraphs of
     a word-processor file ``raw``; rows in error messages count its paragraphs."""
     headings = any(p.kind in ("question", "heading") for p in paragraphs)
-    plain = paragraphs_text([p.text for p in paragraphs if p.kind not in TABLE_KINDS])
+    # read as turns without direction marks ("\u2068Anna Schmidt\u2069   0:03", Teams)
+    plain = unmarked(paragraphs_text([p.text for p in paragraphs if p.kind not in TABLE_KINDS]))
     marks = sum(p.kind in ("table", "layout") for p in paragraphs)
     # Teams' or Meet's transcript; speaker heads set as headings ("Anna Schmidt [00:00:12]")
     framed = not headings or speaker_heads(paragraphs) or frame_headings(paragraphs)

@@ -23,6 +23,7 @@ from datetime import date
 from workbench.core.domain import ParsedDocument
 from workbench.core.textio import Source, decode, read_source
 from workbench.ingest.common import MONTH_NUMBERS
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.speaker_turns import turns_document
 
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So)\.?,"
@@ -73,7 +74,7 @@ def parse_element_chat(
     lines: list[str] = []  # one per line of the file, so that rows stay the file's
     day: str | None = None
     message: int | None = None  # the line of the message the lines below continue
-    for line in decode(raw).lstrip("\ufeff").splitlines():
+    for line in unmarked(decode(raw)).lstrip("\ufeff").splitlines():
         lines.append("")
         header = _HEADER.match(line)
         if header is None:

@@ -59,6 +59,7 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.few_turns import (
     agenda_stamps,
     agenda_topics,
@@ -261,7 +262,7 @@ def parse_speaker_turns(
 ) -> ParsedDocument:
     """Parse a speaker-turn transcript or chat into one statement per turn."""
     raw = read_source(source, name)
-    text = decode(raw)
+    text = unmarked(decode(raw))  # "\u2068Anna Schmidt\u2069: …": a speaker line
     if _is_turns(text, timed_only=False):
         plain = _under_title(text) if _MARKDOWN_HEADING.match(text.lstrip("\ufeff")) else None
     else:

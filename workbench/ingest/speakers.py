@@ -33,6 +33,7 @@ from workbench.core.textio import (
     sniff_delimiter,
     without_sep_hint,
 )
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.speaker_labels import DEVICE, is_device, is_role
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
@@ -192,6 +193,7 @@ class Speakers:
     def add(self, display: str) -> str | None:
         """Register a display name; return the person name the writer pseudonymises (none
         for a device alone, "iPhone": see :func:`is_device`)."""
+        display = unmarked(display)  # "\u2068Anna Schmidt\u2069" (a chat's isolates): Anna Schmidt
         person = None if is_device(display) else person_name(display)
         if not person:
             return None

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import Source, decode, read_source
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.transcript_frame import notice
 from workbench.ingest.transcript_vtt import RawCue, make_cues, stamp, transcript_document
 
@@ -118,13 +119,13 @@ def parse_timed_segments(
 ) -> ParsedDocument:
     """Parse timed segments without speakers into statements, sentence by sentence."""
     raw = read_source(source, name)
-    ranged = _ranged(decode(raw), raw.name)
+    ranged = _ranged(unmarked(decode(raw)), raw.name)
     if ranged:
         cues = make_cues(ranged, lambda body: (None, body))
         return transcript_document(
             raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True
         )
-    segments = _segments(decode(raw))
+    segments = _segments(unmarked(decode(raw)))
     if not segments:
         raise InputError("Keine Zeile mit Zeitmarke gefunden ('[00:00:05] - Text').", file=raw.name)
     timed = all(start for _, start, _ in segments)

@@ -38,6 +38,7 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.core.transcript_notes import GAPS, SOUNDS
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.name_known import ordinary_word
 from workbench.ingest.name_lists import PARTICLES
@@ -373,7 +374,7 @@ def parse_vtt(
 ) -> ParsedDocument:
     """Parse a WebVTT transcript into speaker turns."""
     raw = read_source(source, name)
-    text = decode(raw)
+    text = unmarked(decode(raw))  # "<v \u2068Anna Schmidt\u2069>": a voice
     cues = vtt_cues(text, raw.name)
     document = transcript_document(
         raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True

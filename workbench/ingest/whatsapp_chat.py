@@ -45,13 +45,14 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.formatting import format_date, plural
 from workbench.core.textio import RawFile, Source, decode, read_source
+from workbench.ingest.direction_marks import DIRECTION_MARKS
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
 
 IMPORTER = "whatsapp-chat"
 FORMAT = "digital (Messenger-Chat)"
 
-_MARKS = "\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069\ufeff"
+_MARKS = DIRECTION_MARKS + "\ufeff"
 _DATE = r"(?P<d1>\d{1,4})(?P<sep>[./-])(?P<d2>\d{1,2})(?P=sep)(?P<d3>\d{2,4})"
 _CLOCK = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?:[ \u202f\u00a0]?(?P<ampm>[AaPp]\.?\s?[Mm]\.?))?"
 _ANDROID = re.compile(rf"^{_DATE},? {_CLOCK} [-–] (?P<rest>.*)$")

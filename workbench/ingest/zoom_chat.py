@@ -47,6 +47,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.chat_structure import Quotable, normalise, reaction, reply
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.speaker_labels import is_device, speaker_fields
 from workbench.ingest.speakers import Speakers
 
@@ -375,7 +376,7 @@ def _is_local(line: str) -> bool:
 def _messages(raw: RawFile) -> list[_Message]:
     """Split a chat into its messages (header line plus continuation lines)."""
     messages: list[_Message] = []
-    text = decode(raw)
+    text = unmarked(decode(raw))  # "\u2068Anna Schmidt\u2069:" is Anna Schmidt's header
     opening = next((ln for ln in text.lstrip("\ufeff").splitlines() if ln.strip()), "")
     webex_form = _webex_gap(opening)  # the file's first header says its form
     for row, record in _records(text):

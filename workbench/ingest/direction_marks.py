@@ -1,0 +1,29 @@
+"""The direction marks that meeting exports put around and into speaker labels (pure).
+
+Chat apps and transcription tools write invisible marks that steer the direction of
+text: WhatsApp on the iPhone puts a left-to-right mark (U+200E) before attachments and
+some lines, a name in Arabic or Hebrew script in a left-to-right chat stands between
+isolates (U+2068 … U+2069), and exports copied from a right-to-left interface carry
+embeddings and overrides (U+202A–U+202E). Around or inside a speaker label they hide the
+label from the readers of chats and transcripts ("\u200e[12:02] Anna Schmidt:" is no
+speaker line; "\u2068Anna Schmidt\u2069" is no name in the speaker key): the readers of
+meeting formats take them out of a file's text before they read it, as the WhatsApp
+reader always did. Protocols keep them (their names are found across them:
+:mod:`workbench.ingest.invisible_view`).
+"""
+
+from __future__ import annotations
+
+# LRM, RLM; the embeddings LRE, RLE, the pop PDF and the overrides LRO, RLO; the isolates
+# LRI, RLI, FSI and their pop PDI
+DIRECTION_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_DELETED = dict.fromkeys(map(ord, DIRECTION_MARKS))
+
+
+def unmarked(text: str) -> str:
+    """``text`` without direction marks, embeddings, overrides and isolates.
+
+    >>> unmarked("\u200e[12.03.21, 18:02:11] \u2068Anna Schmidt\u2069: Hallo")
+    '[12.03.21, 18:02:11] Anna Schmidt: Hallo'
+    """
+    return text.translate(_DELETED)
