@@ -91,6 +91,7 @@ from workbench.ingest.turn_lines import (
     Turn,
     head_speaker,
     paused,
+    possible_time,
     read_turns,
 )
 
@@ -447,6 +448,14 @@ def turns_document(
     parse = read_turns(text)
     if not parse.turns:
         raise InputError("Keine Sprecherzeile gefunden ('Name: Text').", file=raw.name)
+    for turn in parse.turns:  # "[25:61] Anna Schmidt: …" among times: a broken export
+        if turn.time and not possible_time(turn.time):
+            raise InputError(
+                f"Zeitangabe '{turn.time}' ist ungültig (Minuten und Sekunden gehen bis 59): "
+                "die Zeile ist im Export beschädigt; sie berichtigen und erneut importieren.",
+                file=raw.name,
+                row=turn.row,
+            )
     parse.turns = _joined_segments(parse.turns)
     agenda = leading_agenda(parse.turns)  # "A: [10:00:00] Begrüßung" above the turns
     if _start_line(parse.turns):  # "18:00" under the title: when the meeting began

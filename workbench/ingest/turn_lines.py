@@ -42,6 +42,25 @@ def paused(before: str | None, after: str | None) -> bool:
     return second - first > TURN_PAUSE_SECONDS
 
 
+def possible_time(time: str) -> bool:
+    """Whether a turn's time stamp can be one: minutes and seconds below 60, a 12-hour
+    clock's hour from 1 to 12 (the hour of a recording's time may pass 24).
+
+    >>> possible_time("18:02"), possible_time("1:02:03.5"), possible_time("25:61")
+    (True, True, False)
+    """
+    found = _STAMP.fullmatch(time.strip())
+    if found is None:  # no stamp of hours, minutes and seconds: nothing to say about it
+        return True
+    rest = [int(part) for part in found.group("m", "s") if part]
+    return all(part < 60 for part in rest) and (not found["ampm"] or 1 <= int(found["h"]) <= 12)
+
+
+_STAMP = re.compile(
+    r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:[.,]\d{1,3})?(?:\s?(?P<ampm>[AP]M))?"
+)
+
+
 # "18:02", "00:01:02.5"; "5:02 PM" in English interfaces (capitals: German "am" is a word)
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s?[AP]M\b)?"
 # also gender-inclusive labels: "Moderator*in", "Teilnehmer:in 2", "Interviewer/in", "Befragte*r"

@@ -153,19 +153,25 @@ def _header(line: str) -> re.Match[str] | None:
 
 
 def _valid(found: re.Match[str]) -> bool:
-    """Whether a header's clock is a time of day."""
-    hours, minutes = (int(p) for p in found["time"].split(":")[:2])
-    return hours < 24 and minutes < 60 and (not found["ampm"] or 1 <= hours <= 12)
+    """Whether a header's clock is a time of day (not "25:61", "18:04:61", "13:05 PM")."""
+    hours, *rest = (int(p) for p in found["time"].split(":"))
+    return hours < 24 and max(rest) < 60 and (not found["ampm"] or 1 <= hours <= 12)
 
 
 def is_whatsapp_chat(text: str) -> bool:
     """Whether a text is a WhatsApp export: its first line and most of its first lines are
-    message headers (a date, a time and " - " or brackets)."""
+    message headers (a date, a time and " - " or brackets), most of them with a time of
+    day: one header with an impossible time ("25:61") among them is a broken chat, which
+    :func:`parse_whatsapp_chat` refuses, naming the line; a protocol's single line built
+    so is none."""
     lines = [ln for ln in text.lstrip("\ufeff").replace("\r", "\n").split("\n") if ln.strip()][:40]
     if not lines or _header(lines[0]) is None:
         return False
     heads = [m for m in (_header(ln) for ln in lines) if m is not None]
-    return len(heads) >= min(2, len(lines)) and all(_valid(m) for m in heads[:5])
+    valid = sum(_valid(m) for m in heads)
+    return (
+        len(heads) >= min(2, len(lines)) and valid >= min(2, len(heads)) and 2 * valid > len(heads)
+    )
 
 
 def _day_first(headers: list[re.Match[str]]) -> tuple[bool, bool]:
@@ -238,7 +244,15 @@ def _messages(text: str, name: str) -> tuple[list[_Message], list[re.Match[str]]
     headers: list[re.Match[str]] = []
     for row, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
         found = _header(line)
-        if found is None or not _valid(found):
+        if found is not None and not _valid(found):  # "12.03.21, 25:61 - Anna: …"
+            raise InputError(
+                f"Uhrzeit '{found['time']}{' ' + found['ampm'] if found['ampm'] else ''}' ist "
+                "ungültig (erwartet eine Uhrzeit von 0:00 bis 23:59): die Zeile ist im Export "
+                "beschädigt; sie in einem Texteditor berichtigen und erneut importieren.",
+                file=name,
+                row=row,
+            )
+        if found is None:
             if messages:
                 messages[-1].lines.append(line)
             elif line.strip(_MARKS + " \t"):

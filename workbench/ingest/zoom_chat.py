@@ -143,10 +143,12 @@ class _Statement:
     role: str | None = None  # a sender that is a role ("Moderation (Stadt Leverkusen)")
 
 
-def _check_time(time: str, name: str, row: int) -> str:
-    """Return ``time`` if minutes and seconds are valid, else stop with the line."""
+def _check_time(time: str, name: str, row: int, clock: bool = False) -> str:
+    """Return ``time`` if minutes and seconds are valid, else stop with the line; ``clock``:
+    a time of day (a chat saved in the meeting, Webex), so its hour is below 24 too (the
+    cloud chat counts from the recording's start)."""
     parts = time.split(":")
-    if any(int(p) > 59 for p in parts[1:]):
+    if any(int(p) > 59 for p in parts[1:]) or (clock and int(parts[0]) > 23):
         raise InputError(
             f"Zeitstempel '{time}' ist ungültig (erwartet hh:mm:ss).", file=name, row=row
         )
@@ -298,11 +300,11 @@ def _header(line: str, name: str, row: int, webex_form: str | None) -> _Message 
     webex = _webex(line) if webex_form and _webex_gap(line) == webex_form else None
     if webex:
         who, time = webex
-        _check_time(time, name, row)
+        _check_time(time, name, row, clock=True)
         return _Message(row, time, who.sender, [], local=False, recipient=who.recipient)
     local = _local(line)
     if local:
-        time = _check_time(local["time"], name, row)
+        time = _check_time(local["time"], name, row, clock=True)
         who = _local_who(local["word"], local["rest"])
         if who is None:
             raise InputError(
