@@ -34,7 +34,8 @@ def test_a_surname_in_capitals_after_a_role_or_with_particles_is_replaced(
         ("MARIA KIRCHE", "MARIA KIRCHE"),
         ("JANA SPORTHALLE", "JANA SPORTHALLE"),
         ("MERLE TREFFPUNKT", "MERLE TREFFPUNKT"),
-        ("LEA BRAUCHT HILFE", "LEA BRAUCHT HILFE"),
+        # the verb stays; the first name before it is a person, as in "Lea braucht Hilfe"
+        ("LEA BRAUCHT HILFE", "[Person 1] BRAUCHT HILFE"),
         ("LINA NACHBARSCHAFT", "LINA NACHBARSCHAFT"),
         # a role alone, a place after "von"/"da"
         ("FRAU OBERBÜRGERMEISTERIN KOMMT", "FRAU OBERBÜRGERMEISTERIN KOMMT"),

@@ -6,7 +6,10 @@ rules read a word in capitals as an acronym ("AWO", "KITA") and left such names 
 The view writes a word in capitals as a name ("Kaya") where what stands around it makes
 it one — after a form of address ("FRAU KAYA", "Herr Dr. MÜLLER"), a first name with the
 word after it ("ANNA SCHMIDT", "Anna SCHMIDT"), a person the key knows or the text names
-("KAYA kommt auch", "KAYAS Idee") — and every rule applies as to a name written so.
+("KAYA kommt auch", "KAYAS Idee"), a first name alone after a cue or before a verb
+("DANKE AN JENS", "LEA SAGT", "JONAS UND LEA HABEN"), a surname after a cue ("SAGT
+KRÄMER", "LAUT PETRENKO") — and every rule applies as to a name written so. A compound,
+a verb after a first name is no surname ("LEA STADTTEILBÜRO", "PETER WOLLTE").
 Acronyms, headings and slogans in capitals ("HILFE!", "WIR BRAUCHEN MEHR BÄNKE") stay as
 they are. Each letter keeps its place ("İ" is read "i" without the dot its lower case
 adds; a letter whose lower case is longer otherwise keeps its capital), so hits map back
@@ -26,7 +29,7 @@ from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_known import singular_verb
 from workbench.ingest.name_tokens import tokens
 from workbench.ingest.nfc_view import S
-from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
 from workbench.ingest.role_nouns import role_noun
 
 # A word: letters, hyphenated parts ("MEIER-RENZ"), an abbreviation's dot ("DR."); no
@@ -54,6 +57,22 @@ _NOT_AFTER_VON = (
     | lists.COMMON_NOUNS
 )
 _NAME_WORDS = 2  # a first name and a surname after a form of address
+# Cues before a first name alone in capitals ("DANKE AN JENS", "GRÜSSE AN LEA", "MIT LEA");
+# not "UND", "ODER" ("MAX UND MORITZ": a title, unless a verb follows)
+_FIRST_CUES = (lists.STRONG_CUES | lists.WEAK_CUES) - {"und", "oder", "sowie", "samt", "neben"}
+# Finite verbs after a first name alone in capitals besides the rule's "…t" ("LEA HAT",
+# "PETER WOLLTE") and after two of them ("JONAS UND LEA HABEN")
+_SINGULAR_AFTER = frozenset(
+    "wollte konnte durfte sollte musste mochte hatte war wurde wird kam ging sagte "
+    "meinte fragte fand half".split()
+)
+# Surnames that are also finite verbs ("Weiß", "Kann"), and what follows them as a verb
+_VERB_SURNAMES = frozenset("weiss kann will muss soll darf mag".split())
+_OBJECTS = frozenset("nicht nichts alles das es mehr schon auch viel genau".split())
+_PLURAL_AFTER = frozenset(
+    "haben hatten sind waren wollen wollten konnen konnten kommen kamen finden fanden sagen "
+    "sagten meinen meinten machen machten helfen halfen mochten fragen fragten".split()
+)
 
 
 @dataclass(frozen=True)
@@ -138,10 +157,27 @@ def _surname_after_first(word: str) -> bool:
 def _unlisted(word: str) -> bool:
     """A word no name list knows that may still be a surname ("RICHRATH"): no German word
     of the lists, no noun ("KIRCHE", "TREFFPUNKT"), no verb ("KOMMT", "BRAUCHT")."""
-    if not lists.lower_case_name_ok(word) or is_german_noun(fold(word)):
+    folded = fold(word)
+    if not lists.lower_case_name_ok(word) or is_german_noun(folded) or _compound(folded):
         return False
+    if folded in _SINGULAR_AFTER | _PLURAL_AFTER or folded.endswith("ieren"):
+        return False  # "PETER WOLLTE KOMMEN", "KAI SANIEREN"
     text = f"sie {word.lower()}"  # the verb rule reads a word in lower case after another
     return not singular_verb(text, tokens(text), 0)
+
+
+def _compound(folded: str) -> bool:
+    """Whether a word is a compound of two nouns the noun list lacks ("stadtteilburo",
+    "nachbarschaftscafe": "Stadtteil" + "Büro", "Nachbarschaft" + "s" + "Café")."""
+    if compound_noun(folded):
+        return True
+    for k in range(4, len(folded) - 3):
+        first, head = folded[:k], folded[k:]
+        if is_german_noun(head) and (
+            is_german_noun(first) or (first.endswith("s") and is_german_noun(first[:-1]))
+        ):
+            return True
+    return False
 
 
 def _name_words(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -165,10 +201,68 @@ def _name_words(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]
             chosen += [(s, e) for s, e, w in toks[i : i + 2] if _caps(w)]
             i += 2
             continue
-        if _caps(word) and not word.endswith(".") and _known(word, known):
+        if (
+            _caps(word)
+            and not word.endswith(".")
+            and (_known(word, known) or _first_alone(text, toks, i) or _cued(text, toks, i))
+        ):
+            # a person known, a first name alone ("DANKE AN JENS"), a surname after a cue
+            # ("SAGT KRÄMER"): written as a name, the rules decide as in title case
             chosen.append((start, end))
         i += 1
     return chosen
+
+
+def _first_alone(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a first name alone in capitals names a person: after a cue ("DANKE AN JENS",
+    "LAUT LEA"), before a verb ("LEA SAGT", "PETER WOLLTE"), or with a second one before a
+    verb ("JONAS UND LEA HABEN"); not in a title ("MAX UND MORITZ", "EMMA LESEN")."""
+    if not _first_name(toks[i][2]) or (i > 0 and fold(toks[i - 1][2]) in lists.ARTICLES):
+        return False  # "DER LEO IST EIN LÖWE"
+    before = toks[i - 1][2] if i > 0 else ""
+    if _caps(before) and text[toks[i - 1][1] : toks[i][0]] == " " and fold(before) in _FIRST_CUES:
+        return True
+    if _verb_after(text, toks, i):
+        return True  # "LEA SAGT", "PETER WOLLTE"
+    # "JONAS UND LEA HABEN": the first of the two and the second
+    for first, second in ((i, i + 2), (i - 2, i)):
+        if first >= 0 and second < len(toks) and _pair(toks, first, second):
+            return _verb_after(text, toks, second, plural=True)
+    return False
+
+
+def _pair(toks: list[tuple[int, int, str]], first: int, second: int) -> bool:
+    """Whether two first names in capitals stand with "UND" or "ODER" between them."""
+    joined = fold(toks[first + 1][2]) in ("und", "oder")
+    return joined and _first_name(toks[first][2]) and _first_name(toks[second][2])
+
+
+def _verb_after(text: str, toks: list[tuple[int, int, str]], i: int, plural: bool = False) -> bool:
+    """Whether a finite verb in capitals follows ``toks[i]`` after a blank ("LEA SAGT")."""
+    if i + 1 >= len(toks) or text[toks[i][1] : toks[i + 1][0]] != " ":
+        return False
+    word = toks[i + 1][2]
+    if not _caps(word) or not word.isalpha():
+        return False
+    if fold(word) in (_PLURAL_AFTER if plural else _SINGULAR_AFTER):
+        return True
+    if plural or is_german_noun(fold(word)):
+        return False  # "MERLE TREFFPUNKT": a noun, no verb
+    sentence = f"sie {word.lower()}"  # the verb rule reads a verb in lower case
+    return singular_verb(sentence, tokens(sentence), 0)
+
+
+def _cued(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a surname in capitals follows a cue ("SAGT KRÄMER", "LAUT PETRENKO"): after
+    a verb of speaking any word a surname may be, after a weak cue a surname of the list."""
+    if i == 0 or not _caps(toks[i - 1][2]):
+        return False
+    cue, gap, word = fold(toks[i - 1][2]), text[toks[i - 1][1] : toks[i][0]], toks[i][2]
+    if cue in lists.STRONG_CUES and gap.strip(" ,\u00a0") == "":
+        return _surname_after_first(word)
+    if cue in _FIRST_CUES and gap == " " and _candidate(word) and "-" not in word:
+        return gazetteer().has_last(_title(word.rstrip(".")))
+    return False
 
 
 def _after_address(toks: list[tuple[int, int, str]], j: int) -> list[tuple[int, int]]:
@@ -176,7 +270,12 @@ def _after_address(toks: list[tuple[int, int, str]], j: int) -> list[tuple[int, 
     name and a surname ("FRAU ANNA SCHMIDT"), a role and a surname ("HERR PFARRER MEYER"),
     a surname with particles ("FRAU DE LUCA")."""
     names: list[tuple[int, int]] = []
-    if j + 1 < len(toks) and _role(toks[j][2]) and _surname_after_first(toks[j + 1][2]):
+    if (
+        j + 1 < len(toks)
+        and _role(toks[j][2])
+        and _surname_after_first(toks[j + 1][2])
+        and not _verb_with_object(toks, j + 1)
+    ):
         # a role between form of address and surname ("FRAU OBERBÜRGERMEISTERIN RICHRATH")
         return [(toks[j][0], toks[j][1]), (toks[j + 1][0], toks[j + 1][1])]
     if j < len(toks) and fold(toks[j][2]) == "von":
@@ -217,6 +316,15 @@ def _von_surname(word: str, article: bool) -> bool:
     return _surname_after_first(word) or all(
         len(p) >= 3 and gazetteer().has_first(p) for p in parts
     )
+
+
+def _verb_with_object(toks: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether the surname-like word at ``k`` is a verb with its object after a role
+    ("HERR DOKTOR WEISS BESCHEID", "FRAU PFARRERIN WEISS ALLES"; not "… WEISS KOMMT")."""
+    if k + 1 >= len(toks) or fold(toks[k][2]) not in _VERB_SURNAMES:
+        return False
+    after = fold(toks[k + 1][2])
+    return _caps(toks[k + 1][2]) and (after in _OBJECTS or is_german_noun(after))
 
 
 def _first_and_surname(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
