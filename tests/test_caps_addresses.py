@@ -102,6 +102,8 @@ def test_a_particle_surname_in_capitals_is_replaced(text: str, surname: str) -> 
         "FRAU VON DER KITA KOMMT",
         "HERR VON DER POLIZEI WAR DA",
         "FRAU VON GEGENÜBER GRÜSST",
+        "FRAU VON DER NACHBARSCHAFTSHILFE KAM",
+        "HERR VON DER STADTVERWALTUNG SCHRIEB",
     ],
 )
 def test_someone_from_somewhere_in_capitals_stays(text: str) -> None:

@@ -154,11 +154,14 @@ def _surname_after_first(word: str) -> bool:
     return len(parts[-1]) >= 3 and all(gazetteer().has_last(p) or _unlisted(p) for p in parts)
 
 
-def _unlisted(word: str) -> bool:
+def _unlisted(word: str, compounds: bool = False) -> bool:
     """A word no name list knows that may still be a surname ("RICHRATH"): no German word
-    of the lists, no noun ("KIRCHE", "TREFFPUNKT"), no verb ("KOMMT", "BRAUCHT")."""
+    of the lists, no noun ("KIRCHE", "TREFFPUNKT"), no verb ("KOMMT", "BRAUCHT"), and no
+    compound of nouns ("STADTTEILBÜRO") unless ``compounds`` ("VON WEIZSÄCKER")."""
     folded = fold(word)
-    if not lists.lower_case_name_ok(word) or is_german_noun(folded) or _compound(folded):
+    if not lists.lower_case_name_ok(word) or is_german_noun(folded):
+        return False
+    if not compounds and _compound(folded):
         return False
     if folded in _SINGULAR_AFTER | _PLURAL_AFTER or folded.endswith("ieren"):
         return False  # "PETER WOLLTE KOMMEN", "KAI SANIEREN"
@@ -307,14 +310,18 @@ def _von_surname(word: str, article: bool) -> bool:
     ("NEBENAN"), no institution ("STADT"), and after an article no surname that is a word
     ("DIE FRAU VON DER POST")."""
     folded = fold(word)
-    if not _caps(word) or word.endswith(".") or folded in _NOT_AFTER_VON:
+    if not _candidate(word) or word.endswith(".") or folded in _NOT_AFTER_VON:
         return False
     if article and folded in lists.WORD_SURNAMES:
         return False
     parts = _title(word).split("-")
-    # a first name that is also a noun is a surname there ("VON DER HEIDE")
-    return _surname_after_first(word) or all(
-        len(p) >= 3 and gazetteer().has_first(p) for p in parts
+    if len(parts[-1]) < 3:
+        return False
+    # a first name that is also a noun is a surname there ("VON DER HEIDE"); a compound
+    # only without an article ("VON WEIZSÄCKER", not "VON DER NACHBARSCHAFTSHILFE")
+    return all(
+        gazetteer().has_last(p) or gazetteer().has_first(p) or _unlisted(p, not article)
+        for p in parts
     )
 
 
