@@ -1,15 +1,25 @@
-"""A text without invisible characters and with odd spaces read as spaces, with the way
-back to the text as written.
+"""A text without invisible characters and with each run of blanks read as one space, with
+the way back to the text as written.
 
 WhatsApp on iOS, copied web text and word processors put characters into lines that show
 nothing: direction marks (U+200E, U+200F, the embeddings and isolates), the zero-width
-space, joiner and non-joiner, the word joiner, a byte-order mark inside a line, a soft
-hyphen inside a word ("Schmi\\u00addt"). The name rules read them as the end of a word:
+joiner and non-joiner, the word joiner, a byte-order mark inside a line, a soft hyphen
+inside a word ("Schmi\\u00addt"). The name rules read them as the end of a word:
 "Anna\\u200e Schmidt sagt" became "[Person 1]\\u200e Schmidt sagt", "Frau\\u200e Becker"
 stayed in clear. A thin or narrow no-break space between first name and surname
-("Anna\\u2009Schmidt") left the surname too. Names are found in a view that drops the
-invisible characters and reads every other space as " "; they are replaced in the text as
-written, which keeps every character outside a name.
+("Anna\\u2009Schmidt") left the surname too, and so did two blanks, a tab or an odd space
+beside a normal one ("Anna  Schmidt", "Jens\\tBecker", "Frau \\u00a0Kaya"): the rules join
+the words of a name across one " " only. Names are found in a view that drops the
+invisible characters and reads every run of blanks as one " "; they are replaced in the
+text as written, which keeps every character outside a name.
+
+The zero-width space (U+200B) is a blank: Unicode breaks words and lines at it, and it
+stands where a space was meant ("Frau\\u200bKaya" is "Frau Kaya"); before a small letter it
+only marks where a long word may break ("Sozial\\u200braumkonzept"). The other invisible
+characters join what they stand between, as Unicode's word boundaries do (UAX #29 skips
+format characters inside a word): "FRAU\\u200eKAYA" reads "FRAUKAYA", as a reader sees it.
+A line break is no blank: the rules read where a line starts and ends (labels, lists,
+table cells).
 """
 
 from __future__ import annotations
@@ -20,22 +30,41 @@ from dataclasses import dataclass, replace
 from workbench.ingest.nfc_view import S
 
 # Format characters that show nothing (of category Cf: not the Arabic number signs, which
-# show) and the soft hyphen.
-_INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+"
-)
-# Spaces other than " " (no-break, narrow no-break, thin, en, em, figure, ideographic, …).
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_ODD = re.compile(f"{_INVISIBLE.pattern}|{_SPACES.pattern}")
+# show, nor the zero-width space, a blank) and the soft hyphen.
+_INVISIBLE = "\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+# Blanks inside a line other than " ": the tab, the no-break, narrow no-break, thin, en,
+# em, figure and ideographic spaces, … and the zero-width space, which shows nothing
+_SHOWN_BLANKS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_ODD_BLANKS = _SHOWN_BLANKS + "\u200b"
+# What the view changes: an invisible character, an odd blank, two blanks in a row.
+_ODD = re.compile(f"[{_INVISIBLE}{_ODD_BLANKS}]|  ")
+# A run of blanks (one " " in the view; invisible characters inside it go) or of
+# invisible characters (they go).
+_RUN = re.compile(f"(?P<blank>[ {_ODD_BLANKS}][ {_ODD_BLANKS}{_INVISIBLE}]*)|[{_INVISIBLE}]+")
+_SHOWN = re.compile(f"[ {_SHOWN_BLANKS}]")
+
+
+def _read(run: re.Match[str]) -> str:
+    """How the view reads a run: " " or nothing. A zero-width space alone inside a word
+    (before a small letter: "Sozial\\u200braum", "Sch\\u200bmidt") is a place to break a
+    long word, which goes on."""
+    if not run.group("blank"):
+        return ""
+    text, start, end = run.string, run.start(), run.end()
+    inside = start > 0 and text[start - 1].isalpha() and end < len(text) and text[end].islower()
+    return "" if inside and _SHOWN.search(run.group()) is None else " "
 
 
 @dataclass(frozen=True)
 class InvisibleView:
-    """``text`` without its invisible characters, its odd spaces read as " ".
+    """``text`` without its invisible characters, each run of blanks read as one " ".
 
     >>> view = InvisibleView.of("Laut Anna\\u200e\\u2009Schmidt")
     >>> view.text, view.start(5), view.end(17)
     ('Laut Anna Schmidt', 5, 18)
+    >>> view = InvisibleView.of("Frau \\t Kaya sagt")
+    >>> view.text, view.start(5), view.end(9)
+    ('Frau Kaya sagt', 7, 11)
     """
 
     text: str
@@ -44,19 +73,24 @@ class InvisibleView:
 
     @classmethod
     def of(cls, written: str) -> InvisibleView | None:
-        """The view of ``written``; None if it holds no such character."""
+        """The view of ``written``; None if it holds no such character nor two blanks."""
         if _ODD.search(written) is None:
             return None
         parts: list[str] = []
         kept: list[int] = []
         at = 0
-        for match in _INVISIBLE.finditer(written):
-            parts.append(written[at : match.start()])
-            kept.extend(range(at, match.start()))
-            at = match.end()
+        for run in _RUN.finditer(written):
+            if run.group() == " ":
+                continue  # as written
+            parts.append(written[at : run.start()])
+            kept.extend(range(at, run.start()))
+            if _read(run):  # one " ", where the run starts
+                parts.append(" ")
+                kept.append(run.start())
+            at = run.end()
         parts.append(written[at:])
         kept.extend(range(at, len(written)))
-        return cls(_SPACES.sub(" ", "".join(parts)), tuple(kept), len(written))
+        return cls("".join(parts), tuple(kept), len(written))
 
     def start(self, pos: int) -> int:
         """Where a span starting at view position ``pos`` starts as written."""
@@ -75,9 +109,11 @@ class InvisibleView:
 
 
 def visible(text: str) -> str:
-    """``text`` as the view reads it: without invisible characters, odd spaces as " ".
+    """``text`` as the view reads it: without invisible characters, blanks as one " ".
 
     >>> visible("Yıl\\u00admaz\\u200e\\u00a0B.")
     'Yılmaz B.'
+    >>> visible("Anna \\u00a0\\tSchmidt")
+    'Anna Schmidt'
     """
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    return _RUN.sub(_read, text)
