@@ -69,3 +69,15 @@ class EmphasisView:
             if start == opened and closed <= end:
                 start = opens
         return replace(span, start=start, end=end)
+
+
+def unmarked(text: str) -> str:
+    """``text`` without its emphasis marks: a name's spelling for the key.
+
+    >>> unmarked("FRAU **KAYA**")
+    'FRAU KAYA'
+    >>> unmarked("Bewohner*innen")
+    'Bewohner*innen'
+    """
+    view = EmphasisView.of(text)
+    return text if view is None else view.text

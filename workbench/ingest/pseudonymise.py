@@ -30,7 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.ingest.caps_view import CapsView
-from workbench.ingest.emphasis_view import EmphasisView
+from workbench.ingest.emphasis_view import EmphasisView, unmarked
 from workbench.ingest.hit_spans import HitsInside
 from workbench.ingest.invisible_view import InvisibleView, visible
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
@@ -445,8 +445,9 @@ class Pseudonymiser:
             length += hit.start - cursor
             original = text[hit.start : hit.end]
             if hit.kind == "person":
-                # the key's, as found (without a mark or soft hyphen inside)
-                spelled = visible(unicodedata.normalize("NFC", original))
+                # the key's, as found (without a mark, soft hyphen, emphasis or extra
+                # blank inside: "FRAU **KAYA**", "Anna  Schmidt")
+                spelled = visible(unmarked(unicodedata.normalize("NFC", original)))
                 placeholder = self.person(hit.key, _FILE_WORDS.sub(" ", spelled))
             else:
                 placeholder = self.fixed(hit.kind, original, PLACEHOLDERS[hit.kind])
