@@ -319,6 +319,9 @@ def _decode(table: Table, row: Any) -> dict[str, Any]:
         column = table.columns.get(name)
         if column is None:
             raise _BadRow(f"unbekannte Spalte {name}")
+        if isinstance(value, dict | list) and not isinstance(column.type, JSON):
+            kind = "ein JSON-Objekt" if isinstance(value, dict) else "eine Liste"
+            raise _BadRow(f"Spalte {name}: {kind} statt eines einzelnen Werts")
         if value is not None and isinstance(column.type, DateTime):
             value = datetime.fromisoformat(value)
         elif value is None and isinstance(column.type, JSON) and column.nullable:
@@ -350,7 +353,10 @@ def _rows(archive: zipfile.ZipFile, path: Path, table: Table) -> list[dict[str, 
 
 
 def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows of a table that refers to itself (a code's parent) with parents first."""
+    """Rows of a table that refers to itself (a code's parent) with parents first: each
+    row after the chain of its not yet placed ancestors, outermost first (a loop, which no
+    database holds, is cut where it closes). A loop, not recursion: a hierarchy thousands
+    of levels deep does not exhaust Python's stack."""
     own = [fk for fk in table.foreign_keys if fk.column.table.name == table.name]
     if not own:
         return rows
@@ -358,19 +364,20 @@ def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, A
     by_key = {row[remote]: row for row in rows}
     done: set[Any] = set()
     ordered: list[dict[str, Any]] = []
-
-    def place(row: dict[str, Any], depth: int = 0) -> None:
-        key = row[remote]
-        if key in done:
-            return
-        parent = by_key.get(row[local])
-        if parent is not None and parent is not row and depth < len(rows):
-            place(parent, depth + 1)
-        done.add(key)
-        ordered.append(row)
-
     for row in rows:
-        place(row)
+        chain: list[dict[str, Any]] = []
+        seen: set[Any] = set()
+        current: dict[str, Any] | None = row
+        while current is not None:
+            key = current[remote]
+            if key in done or key in seen:
+                break
+            chain.append(current)
+            seen.add(key)
+            current = by_key.get(current[local])
+        for placed in reversed(chain):
+            done.add(placed[remote])
+            ordered.append(placed)
     return ordered
 
 
