@@ -23,7 +23,7 @@ from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
 from workbench.cli.common import EXIT_ERROR, EXIT_PIPE, database_reason, open_project
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import WorkbenchError, message_lines, one_line
 from workbench.core.german import install as install_german
 
 if TYPE_CHECKING:
@@ -533,7 +533,7 @@ def _run(argv: Sequence[str] | None) -> int:
         _check_output_file(args)
         return args.func(args)
     except WorkbenchError as err:
-        print(f"Fehler: {err}", file=sys.stderr)
+        print("Fehler: " + "\n".join(message_lines(err)), file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
@@ -543,7 +543,7 @@ def _run(argv: Sequence[str] | None) -> int:
     except OSError as err:  # a file or folder named on the command line: no traceback
         from workbench.core.fileio import describe_os_error
 
-        print(f"Fehler: {describe_os_error(err)}", file=sys.stderr)
+        print(f"Fehler: {one_line(describe_os_error(err))}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as err:  # a DBAPIError: e.g. the server went away, a role may only read
         from sqlalchemy.exc import DBAPIError
@@ -551,7 +551,7 @@ def _run(argv: Sequence[str] | None) -> int:
         reason = database_reason(err) if isinstance(err, DBAPIError) else None
         if reason is None:
             raise
-        print(f"Fehler: {reason}", file=sys.stderr)
+        print(f"Fehler: {one_line(reason)}", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -3,6 +3,12 @@ import: the ``workbench`` command catches them before it loads any stage."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+# what ends a line for a terminal or str.splitlines(): shown as ⏎ inside one message line
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
 
 class WorkbenchError(Exception):
     """An expected error: shown to the user as one clear message, never as a traceback."""
@@ -28,3 +34,27 @@ class InputError(WorkbenchError):
             where.append(f"{self.unit} {self.row}")
         prefix = ", ".join(where)
         return f"{prefix}: {self.message}" if prefix else self.message
+
+
+class ListedError(InputError):
+    """Bad input about several items, one line each (e.g. several files of one import)."""
+
+    def __init__(self, items: Sequence[str]):
+        self.items = list(items)
+        super().__init__("\n".join(self.items))
+
+
+def one_line(text: str) -> str:
+    """Text as one line of a message: each line break shown as ⏎ (a value with line
+    breaks, e.g. a file or district name, never makes an error look like several).
+
+    >>> one_line("Nord\\nFehler: Süd\\r\\n")
+    'Nord⏎Fehler: Süd⏎'
+    """
+    return _LINE_BREAK.sub("⏎", text)
+
+
+def message_lines(err: BaseException) -> list[str]:
+    """The lines of an error as the command line shows it: one, or one per listed item."""
+    items = err.items if isinstance(err, ListedError) else [str(err)]
+    return [one_line(item) for item in items]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 
+from workbench.core.errors import one_line
+
 GERMAN = {
     "usage: ": "Aufruf: ",
     "positional arguments": "Argumente",
@@ -49,6 +51,19 @@ class _WrongType(str):
         return str(self) % args
 
 
+class _OneLine(str):
+    """The error line: argparse fills in the message after the lookup, which may repeat
+    a value with line breaks (``unbekannte Angaben: a⏎b``); it stays one line."""
+
+    def __mod__(self, args: object) -> str:
+        if isinstance(args, dict) and isinstance(args.get("message"), str):
+            args = {**args, "message": one_line(args["message"])}
+        return str(self) % args
+
+
+ERROR_LINE = "%(prog)s: error: %(message)s\n"
+
+
 def german(message: str) -> str:
     """The German text for an argparse message (the message itself if there is none).
 
@@ -56,6 +71,8 @@ def german(message: str) -> str:
     ('Aufruf: ', 'something else')
     """
     text = GERMAN.get(message, message)
+    if message == ERROR_LINE:
+        return _OneLine(text)
     return _WrongType(text) if "%(type)s" in text else text
 
 

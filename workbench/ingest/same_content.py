@@ -26,7 +26,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from workbench.core.domain import ImportResult, InputError, ParsedDocument
+from workbench.core.domain import ImportResult, ParsedDocument
+from workbench.core.errors import ListedError
 from workbench.core.formatting import format_percent, plural
 from workbench.core.typed_text import compared
 from workbench.ingest.common import PROTOCOL_IMPORTERS, date_of_title_or_name, fill_template
@@ -438,7 +439,7 @@ def _later_download(
 
 
 def refuse_earlier_versions(results: Sequence[ImportResult | None]) -> None:
-    """Stop the import (InputError, nothing stored) when one of :func:`left_out`'s
+    """Stop the import (ListedError, nothing stored) when one of :func:`left_out`'s
     ``results`` is a corrected version of a stored file: the team must decide, by the
     command the message names, whether it replaces the earlier one."""
     earlier = [r for r in results if r is not None and r.status == EARLIER]
@@ -447,7 +448,7 @@ def refuse_earlier_versions(results: Sequence[ImportResult | None]) -> None:
     lines = [f"{r.filename}: {r.notices[0]}" for r in earlier]
     if len(results) > 1:
         lines.append("Nichts wurde gespeichert, auch keine andere Datei dieses Imports.")
-    raise InputError("\n".join(lines))
+    raise ListedError(lines)
 
 
 def _other_wave(theirs: str | None, ours: str | None) -> tuple[str, str] | None:
