@@ -21,10 +21,12 @@ from widgets import app_support
 from widgets.app_support import IdleRelease, prepare_app, query_params, release_after
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def _held_port() -> socket.socket:
+    """A socket bound to a free port on 127.0.0.1, not yet listening: the port stays ours
+    until the server takes the socket (a connection to it is refused until then)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    return sock
 
 
 @pytest.fixture
@@ -32,7 +34,8 @@ def preheated(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
     """A preheated kernel's environment; the request is sent by calling ``send(query)``."""
     from websockets.sync.server import serve
 
-    port = _free_port()
+    held = _held_port()
+    port = held.getsockname()[1]
     monkeypatch.setitem(app_support._request, "received", False)
     monkeypatch.setenv("VOILA_PREHEAT", "True")
     monkeypatch.setenv("VOILA_APP_PORT", str(port))
@@ -51,8 +54,16 @@ def preheated(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict]:
         state["query"].set()
 
     state["send"] = send
-    state["start"] = lambda: serve(handler, "127.0.0.1", port)
-    yield state
+
+    def start():  # the server listens on the port held since the fixture began
+        held.listen()
+        return serve(handler, sock=held)
+
+    state["start"] = start
+    try:
+        yield state
+    finally:
+        held.close()
 
 
 def test_the_query_string_is_read_once_the_request_has_come(preheated: dict) -> None:

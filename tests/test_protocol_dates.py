@@ -33,8 +33,9 @@ def test_a_two_digit_year_of_the_last_century_is_not_a_workshop_in_2099(
     assert list(project.workshops()["date"]) == ["1999-03-03"]
     assert not any("Zukunft" in n for n in result.notices)
     assert normalise_date("Mi., 3.3.21", "p.docx") == "2021-03-03"
-    next_year = f"1.1.{(date.today().year + 1) % 100:02d}"  # next year's workshop plan: 20xx
-    assert normalise_date(next_year, "p.docx") == f"{date.today().year + 1}-01-01"
+    year = date.today().year + 1  # read once: two calls may fall either side of New Year
+    next_year = f"1.1.{year % 100:02d}"  # next year's workshop plan: 20xx
+    assert normalise_date(next_year, "p.docx") == f"{year}-01-01"
 
 
 def test_a_two_digit_year_a_little_ahead_is_named_as_future_not_read_as_last_century(

@@ -96,14 +96,16 @@ class VoilaServer:
 _RUNNING_AT = re.compile(r"is running at:.*?(http://127\.0\.0\.1:\d+)", re.DOTALL)
 
 
-def listening_at(log: Path, expected: str) -> str:
-    """Where a Voilà or Jupyter server listens, by its log; ``expected`` until it says.
+def listening_at(log: Path) -> str | None:
+    """Where a Voilà or Jupyter server listens, by its log; None until it says so.
 
-    The server takes the next port when ``free_port()``'s was taken in between by another
-    process (a CI run: "The port 34269 is already in use, trying another port").
+    The port ``free_port()`` picked may be taken by another process before the server
+    binds it, a second or two later (a CI run: "The port 34269 is already in use, trying
+    another port"): the server then takes the next, and until its log names the address
+    what answers on the picked port may be someone else's server, so nobody asks it.
     """
     found = _RUNNING_AT.search(log.read_text(encoding="utf-8", errors="replace"))
-    return found.group(1) if found else expected
+    return found.group(1) if found else None
 
 
 def free_port() -> int:
@@ -184,7 +186,11 @@ def start_voila(
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"Voilà hat sich beendet:\n{server.log_tail()}")
-        server.base_url = listening_at(log, server.base_url)
+        address = listening_at(log)
+        if address is None:  # not yet bound: the picked port may be another's by now
+            time.sleep(0.2)
+            continue
+        server.base_url = address
         try:
             with urllib.request.urlopen(server.base_url + "/", timeout=2) as response:
                 if response.status == 200:

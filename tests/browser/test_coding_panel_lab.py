@@ -87,13 +87,16 @@ def jupyterlab(tmp_path_factory: pytest.TempPathFactory, browser_project: Path) 
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    url = f"http://127.0.0.1:{port}"
+    url = None
     deadline = time.monotonic() + START_TIMEOUT
     while True:
         if process.poll() is not None or time.monotonic() > deadline:
             stop(process)
             pytest.fail(f"JupyterLab startet nicht:\n{log.read_text(errors='replace')[-3000:]}")
-        url = listening_at(log, url)
+        url = listening_at(log)
+        if url is None:  # not yet bound: the picked port may be another's by now
+            time.sleep(0.3)
+            continue
         try:
             with urllib.request.urlopen(f"{url}/api/status", timeout=2):
                 break
