@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import shlex
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,7 +37,7 @@ from workbench.store.district_changes import (
     rename_district,
     rewrite_boundaries,
 )
-from workbench.store.district_spelling import named_district, new_districts
+from workbench.store.district_spelling import district_name, named_district, new_districts
 from workbench.store.problems import DatabaseUnavailableError, database_failure
 from workbench.store.project_store import CONFIG_FILE
 
@@ -163,7 +162,7 @@ class Project(CodingMixin):
     def rename_district(self, old: str, new: str) -> DistrictChange:
         """Rename a Sozialraum everywhere (its rows, stored analyses, boundaries); one
         transaction. A name another district already has is refused (merge instead)."""
-        new = unicodedata.normalize("NFC", " ".join(str(new or "").split()))
+        new = district_name(str(new or ""))
         if not new:
             raise InputError("Der neue Name des Sozialraums ist leer.")
         if len(new) > MAX_DISTRICT_NAME:

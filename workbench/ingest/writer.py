@@ -86,6 +86,7 @@ from workbench.store import (
 from workbench.store.district_changes import district_index, district_key, moved_on
 from workbench.store.district_spelling import (
     check_district_size,
+    district_name,
     district_notices,
     named_district,
     unknown_districts,
@@ -154,7 +155,7 @@ class Writer(ProjectFileWriting):
         for name, row in zip(names, [*rows, *[None] * (len(names) - len(rows))], strict=True):
             key = district_key(name or "")
             if key and key not in self.districts:
-                unknown.setdefault(key, (composed(name).strip(), row))
+                unknown.setdefault(key, (district_name(name), row))
         if not unknown:
             return []
         added = sorted(name for name, _ in unknown.values())

@@ -20,7 +20,6 @@ name or in a district since merged into it. Snapshots of what participants were 
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -32,6 +31,7 @@ from sqlalchemy.orm import Session
 from workbench.core.fileio import write_atomic
 from workbench.core.formatting import local_date
 from workbench.store.analysis_tables import NeedRun, TopicAssignment, TopicRun
+from workbench.store.district_spelling import district_name
 from workbench.store.participation_tables import FeedbackToken
 from workbench.store.schema import District, Meta, Segment, Workshop, utcnow
 from workbench.store.synthesis_tables import Indicator, Recommendation
@@ -301,12 +301,13 @@ def merged_names(session: Session) -> set[str]:
 
 def district_key(name: str) -> str:
     """A district's name folded for lookup: composed (macOS writes "ü" as "u" and a
-    combining mark), without surrounding blanks, case-folded.
+    combining mark), blanks and line breaks as one space (:func:`district_name`),
+    case-folded.
 
     >>> district_key(" Steinbu\u0308chel") == district_key("steinbüchel")
     True
     """
-    return unicodedata.normalize("NFC", name).strip().casefold()
+    return district_name(name).casefold()
 
 
 def district_index(session: Session) -> dict[str, District]:

@@ -16,6 +16,17 @@ from workbench.core.errors import InputError
 from workbench.store.schema import CITYWIDE, MAX_DISTRICT_NAME
 
 
+def district_name(name: str) -> str:
+    """A Sozialraum's name as every command stores and compares it: composed, each run of
+    blanks, tabs or line breaks inside one space, none at the ends (a name pasted from a
+    table cell or typed on two lines is the name on one line).
+
+    >>> district_name(" Opladen\\nNord\\t Ost "), district_name("Steinbu\u0308chel")
+    ('Opladen Nord Ost', 'Steinbüchel')
+    """
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
 def meant_district(name: str, known: Sequence[str]) -> str | None:
     """The declared district an unknown name probably means: one whose name is a word of
     it ("Leverkusen-Opladen", "Opladen-Nord?" → "Opladen"), if exactly one is.
@@ -59,7 +70,7 @@ def named_district(name: str, known: Sequence[str], what: str = "Sozialraum") ->
         return name
 
     def folded(text: str) -> str:
-        return unicodedata.normalize("NFC", text).strip().casefold()
+        return district_name(text).casefold()
 
     for key in (folded, lambda text: spelled_out(folded(text))):
         wanted = key(name)  # once, not once per declared name
@@ -68,7 +79,7 @@ def named_district(name: str, known: Sequence[str], what: str = "Sozialraum") ->
             return hits[0]
         if hits:
             raise InputError(
-                f"{what} '{name.strip()}' ist mehrdeutig: {', '.join(hits)}. "
+                f"{what} '{district_name(name)}' ist mehrdeutig: {', '.join(hits)}. "
                 "Bitte den Namen genau so schreiben."
             )
     return None
@@ -103,7 +114,7 @@ def new_districts(names: Iterable[str], known: Sequence[str]) -> list[str]:
     declared = [unicodedata.normalize("NFC", k) for k in known]
     added: list[str] = []
     for given in names:
-        name = unicodedata.normalize("NFC", given).strip()
+        name = district_name(given)
         if not name or name in declared:
             continue
         same = named_district(name, declared)
