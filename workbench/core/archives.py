@@ -134,6 +134,17 @@ def read_member(
         ) from None
 
 
+def unpack_member(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, filename: str) -> bytes:
+    """The bytes of a member in bounded steps, for a reader that words a damaged member
+    itself: one holding more than it declares or packed without bounded steps stops with
+    a German message; an encrypted one raises ``RuntimeError`` and a damaged one one of
+    :data:`BROKEN_ZIP`, as ``ZipFile.read`` does."""
+    info = member if isinstance(member, zipfile.ZipInfo) else archive.getinfo(member)
+    if (problem := _method_problem(info)) is not None:
+        raise InputError(f"Der Eintrag '{info.filename}' {problem}.", file=filename)
+    return b"".join(_chunks(archive, info, filename))
+
+
 def check_members(
     archive: zipfile.ZipFile, filename: str, members: Iterable[zipfile.ZipInfo] | None = None
 ) -> None:

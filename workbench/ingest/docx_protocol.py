@@ -54,6 +54,7 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from workbench.core.archives import unpack_member
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, read_source
 from workbench.ingest.captions import style_kind, without_captions
@@ -210,13 +211,13 @@ def _docx_rows(table) -> list[list[Cell | None]]:
     return rows
 
 
-def _strict(data: bytes) -> bool:
+def _strict(data: bytes, name: str) -> bool:
     """Whether a Word package is written in Strict Open XML (python-docx cannot read it)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = set(package.namelist())
             parts = [n for n in ("_rels/.rels", "word/document.xml") if n in names]
-            return any(is_strict(package.read(n)[:4000]) for n in parts)
+            return any(is_strict(unpack_member(package, n, name)[:4000]) for n in parts)
     except Exception:  # not a zip: a broken file
         return False
 
@@ -242,7 +243,7 @@ def parse_docx(
     try:
         document = docx.Document(io.BytesIO(raw.data))
     except Exception:
-        if _strict(raw.data):
+        if _strict(raw.data, raw.name):
             raise InputError(
                 "Die Datei ist im Format ‚Strict Open XML‘ gespeichert; bitte in Word als "
                 "normales Word-Dokument (.docx) speichern und erneut importieren.",

@@ -22,7 +22,7 @@ from typing import Any
 
 from defusedxml import DefusedXmlException, ElementTree
 
-from workbench.core.archives import BROKEN_ZIP
+from workbench.core.archives import BROKEN_ZIP, read_member
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)"')
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -36,9 +36,10 @@ def _column(letters: str) -> int:
     return index - 1
 
 
-def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
-    """The name of the XML part that holds the sheet titled ``sheet``."""
-    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+def sheet_part(archive: zipfile.ZipFile, sheet: str, filename: str) -> str | None:
+    """The name of the XML part that holds the sheet titled ``sheet`` (of the file
+    ``filename``: a damaged or encrypted part stops with its name)."""
+    book = ElementTree.fromstring(read_member(archive, "xl/workbook.xml", filename))
     rid = next(
         (
             s.get(_RELATIONSHIP)
@@ -47,20 +48,22 @@ def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
         ),
         None,
     )
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    rels = ElementTree.fromstring(read_member(archive, "xl/_rels/workbook.xml.rels", filename))
     target = next((r.get("Target") for r in rels if r.get("Id") == rid), None)
     if rid is None or not target:
         return None
     return target.lstrip("/") if target.startswith("/") else posixpath.join("xl", target)
 
 
-def merged_down(data: bytes, sheet: str) -> list[tuple[int, int, int]]:
+def merged_down(data: bytes, sheet: str, filename: str) -> list[tuple[int, int, int]]:
     """(column, first row, last row) of each range of ``sheet`` merged over several rows
-    (column 0-based, rows as Excel counts them); [] if the file does not say."""
+    (column 0-based, rows as Excel counts them); [] if the file ``filename`` does not say
+    (a part missing or no XML). A damaged or encrypted part stops the import with its name:
+    openpyxl has read the same parts, so only a file changed meanwhile gets here."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            part = sheet_part(archive, sheet)
-            xml = archive.read(part) if part else b""
+            part = sheet_part(archive, sheet, filename)
+            xml = read_member(archive, part, filename) if part else b""
     except (KeyError, *BROKEN_ZIP, ElementTree.ParseError, DefusedXmlException):
         return []
     ranges = []

@@ -23,7 +23,7 @@ from typing import Any
 
 from defusedxml import DefusedXmlException, ElementTree
 
-from workbench.core.archives import BROKEN_ZIP
+from workbench.core.archives import BROKEN_ZIP, unpack_member
 from workbench.core.domain import InputError
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -32,6 +32,10 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _CELL, _COVERED = f"{_TABLE}table-cell", f"{_TABLE}covered-table-cell"
 _MAX_ROWS, _MAX_COLUMNS = 16_777_216, 16_384  # LibreOffice's sheet size (with "jumbo sheets")
 _MAX_SPACES = 32_767  # the most characters a cell holds (Excel; LibreOffice shows no more)
+LOCKED = (
+    "Die Datei ist mit einem Passwort geschützt; bitte ohne Passwort speichern und erneut "
+    "importieren."
+)
 _BROKEN = " (beschädigte ODS-Datei; in LibreOffice öffnen und neu speichern)."
 _DURATION = re.compile(r"-?P(?:\d+D)?T(\d+)H(\d+)M(\d+(?:\.\d+)?)S")
 
@@ -57,17 +61,20 @@ def read_ods(data: bytes, name: str, sheet: str | None) -> OdsSheet:
 
 def ods_content(data: bytes, name: str) -> Any:
     """The parsed ``content.xml`` of the ODS file ``data`` (all its sheets, for
-    :func:`sheet_of`); an empty or broken file stops the import."""
+    :func:`sheet_of`); an empty, broken or encrypted file stops the import (as does a
+    ``content.xml`` holding more than it declares: it is unpacked in bounded steps)."""
     if not data.strip():
         raise InputError("Die Datei ist leer.", file=name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return ElementTree.fromstring(archive.read("content.xml"))
+            return ElementTree.fromstring(unpack_member(archive, "content.xml", name))
     except (KeyError, *BROKEN_ZIP, ElementTree.ParseError, DefusedXmlException):
         raise InputError(
             "Keine lesbare ODS-Datei (beschädigt oder abgeschnitten).",
             file=name,
         ) from None
+    except RuntimeError:  # zipfile: "File 'content.xml' is encrypted, password required"
+        raise InputError(LOCKED, file=name) from None
 
 
 def sheet_of(root: Any, name: str, sheet: str | None) -> OdsSheet:

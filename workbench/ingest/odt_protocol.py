@@ -31,6 +31,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 from xml.sax import handler
 
+from workbench.core.archives import unpack_member
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import RawFile, Source, read_source
 from workbench.ingest.captions import CAPTION, is_caption_style, without_captions
@@ -364,11 +365,17 @@ def _paragraphs(container: Element, styles: _Styles, lists: int = 0) -> Iterator
             yield from (replace(p, kind=BOX) for p in _boxed(child, styles, itself=True))
 
 
-def _mimetype(package: zipfile.ZipFile) -> str:
+LOCKED = (
+    "Die Datei ist mit einem Passwort geschützt; bitte ohne Passwort speichern und erneut "
+    "importieren."
+)
+
+
+def _mimetype(package: zipfile.ZipFile, filename: str) -> str:
     """The package's media type ("docx" for a Word file; "" when there is none)."""
     names = set(package.namelist())
     if "mimetype" in names:
-        return package.read("mimetype").decode("utf-8", "replace").strip()
+        return unpack_member(package, "mimetype", filename).decode("utf-8", "replace").strip()
     if "word/document.xml" in names:
         return "docx"
     return _TEXT_MIME if "content.xml" in names else ""  # odfpy reads these as text
@@ -376,26 +383,29 @@ def _mimetype(package: zipfile.ZipFile) -> str:
 
 def _check_package(raw: RawFile) -> None:
     """Stop unless the bytes are an OpenDocument text with well-formed XML parts (odfpy
-    prints a broken part to stdout and reads on with what it got)."""
+    prints a broken part to stdout and reads on with what it got), each unpacked in
+    bounded steps (a part holding more than it declares stops with its name)."""
     from defusedxml.sax import parseString  # the XML parser odfpy uses
 
     unreadable = "Keine lesbare ODT-Datei (beschädigt, abgeschnitten oder kein ODF-Text)"
     try:
         with zipfile.ZipFile(io.BytesIO(raw.data)) as package:
-            mime = _mimetype(package)
+            mime = _mimetype(package, raw.name)
             names = set(package.namelist()) if mime.startswith(_TEXT_MIME) else set()
             manifest = "META-INF/manifest.xml"
-            if manifest in names and b"encryption-data" in package.read(manifest):
-                raise InputError(
-                    "Die Datei ist mit einem Passwort geschützt; bitte ohne Passwort "
-                    "speichern und erneut importieren.",
-                    file=raw.name,
-                )
+            if manifest in names and b"encryption-data" in unpack_member(
+                package, manifest, raw.name
+            ):
+                raise InputError(LOCKED, file=raw.name)
             for part in ("content.xml", "styles.xml", "meta.xml", "settings.xml"):
                 if part in names:
-                    parseString(package.read(part), handler.ContentHandler())
+                    parseString(unpack_member(package, part, raw.name), handler.ContentHandler())
     except InputError:
         raise
+    except RuntimeError as err:  # zipfile: "File … is encrypted, password required"
+        if "encrypted" not in str(err):
+            raise InputError(f"{unreadable}.", file=raw.name) from None
+        raise InputError(LOCKED, file=raw.name) from None
     except Exception:  # a broken zip, a broken XML part, a .txt renamed …
         raise InputError(f"{unreadable}.", file=raw.name) from None
     if mime.startswith(_TEXT_MIME):

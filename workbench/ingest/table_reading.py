@@ -39,7 +39,7 @@ from typing import Any
 
 from defusedxml import DefusedXmlException, ElementTree
 
-from workbench.core.archives import BROKEN_ZIP
+from workbench.core.archives import BROKEN_ZIP, read_member
 from workbench.core.domain import InputError
 from workbench.core.textio import RawFile, decode
 from workbench.ingest.merged_cells import sheet_part
@@ -166,22 +166,23 @@ def check_resaved_with_semicolons(name: str, text: str) -> None:
     check_rows_in_one_cell(name, header, records, ",")
 
 
-def _sheet_root(data: bytes, sheet: str) -> Any:
-    """The XML of the sheet titled ``sheet`` of an XLSX file; None if it cannot be read."""
+def _sheet_root(data: bytes, sheet: str, name: str) -> Any:
+    """The XML of the sheet titled ``sheet`` of the XLSX file ``name``; None if a part is
+    missing or no XML (a damaged or encrypted part stops with its name)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            part = sheet_part(archive, sheet)
-            return ElementTree.fromstring(archive.read(part)) if part else None
+            part = sheet_part(archive, sheet, name)
+            return ElementTree.fromstring(read_member(archive, part, name)) if part else None
     except (KeyError, *BROKEN_ZIP, ElementTree.ParseError, DefusedXmlException):
         return None
 
 
-def xlsx_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
+def xlsx_sheet_rows(data: bytes, sheet: str, name: str) -> dict[str, Any]:
     """What a sheet of an XLSX file says beside its values: rows below the first hidden by
     hand (``hidden_rows``), by an AutoFilter (``filtered_rows``) or in a collapsed group
     (``grouped_rows``), and formula cells without a calculated value or with an error
     ("#REF!") by column letter (``formula_cells``, ``error_cells``); empty if none."""
-    root = _sheet_root(data, sheet)
+    root = _sheet_root(data, sheet, name)
     if root is None:
         return {}
     filtered = any(
@@ -222,12 +223,12 @@ def xlsx_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 
 
-def ods_sheet_rows(data: bytes, sheet: str) -> dict[str, Any]:
+def ods_sheet_rows(data: bytes, sheet: str, name: str) -> dict[str, Any]:
     """Like :func:`xlsx_sheet_rows` for a sheet of an ODS file (LibreOffice: a row's
     ``table:visibility`` "collapse" — hidden, or in a collapsed group — or "filter")."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            root = ElementTree.fromstring(archive.read("content.xml"))
+            root = ElementTree.fromstring(read_member(archive, "content.xml", name))
     except (KeyError, *BROKEN_ZIP, ElementTree.ParseError, DefusedXmlException):
         return {}
     table = next((t for t in root.iter(f"{_TABLE}table") if t.get(f"{_TABLE}name") == sheet), None)
@@ -258,7 +259,7 @@ def sheet_rows(
     suffix = Path(raw.name).suffix.lower()
     if sheet is None or suffix not in (".xlsx", ".xlsm", ".ods"):
         return records, {}
-    found = (ods_sheet_rows if suffix == ".ods" else xlsx_sheet_rows)(raw.data, sheet)
+    found = (ods_sheet_rows if suffix == ".ods" else xlsx_sheet_rows)(raw.data, sheet, raw.name)
     hidden = set(found.get("hidden_rows") or ())
     cells_of = dict(records)
     for key in ("formula_cells", "error_cells"):

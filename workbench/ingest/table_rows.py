@@ -160,7 +160,7 @@ def _xlsx_sheet(
         header, records = _header_first(raw, values())
     finally:
         book.close()
-    fill_merged(records, merged_down(data, rows.title))  # "Manfort" over rows 2–4
+    fill_merged(records, merged_down(data, rows.title, raw.name))  # "Manfort" over rows 2–4
     return header, records, rows.title, names, frozenset(percent)
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from defusedxml import ElementTree
 
-from workbench.core.archives import check_archive
+from workbench.core.archives import check_archive, unpack_member
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.ingest.district_names import district_as_words, districts_after_event
 from workbench.ingest.table_survey import REQUEST, asks
@@ -46,7 +46,7 @@ def _ods_sheets(path: Path) -> list[tuple[str, bool]]:
     """The sheets of an ODS file, each with whether LibreOffice hides it (its table style
     says ``table:display="false"``)."""
     with zipfile.ZipFile(path) as archive:
-        root = ElementTree.fromstring(archive.read("content.xml"))
+        root = ElementTree.fromstring(unpack_member(archive, "content.xml", path.name))
     hiding = {
         style.get(f"{_STYLE}name")
         for style in root.iter(f"{_STYLE}style")

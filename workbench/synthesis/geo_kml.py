@@ -13,14 +13,13 @@ external entities).
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException, ElementTree
 
-from workbench.core.archives import check_members
+from workbench.core.archives import BROKEN_ZIP, unpack_member
 from workbench.core.domain import InputError
 from workbench.synthesis.geo_shapefile import open_zip, unzip_problem
 
@@ -154,9 +153,8 @@ def kmz_document(path: Path) -> bytes:
             raise InputError("Die KMZ-Datei enthält kein KML-Dokument.", file=path.name)
         if kmls[0].file_size > MAX_BYTES:
             raise InputError("Das KML-Dokument ist entpackt größer als 512 MB.", file=path.name)
-        check_members(archive, path.name, kmls[:1])  # holding what it declares
         try:
-            return archive.read(kmls[0])
-        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as err:
+            return unpack_member(archive, kmls[0], path.name)  # holding what it declares
+        except (*BROKEN_ZIP, RuntimeError) as err:
             raise InputError(f"Die KMZ-Datei lässt sich nicht entpacken ({unzip_problem(err)}).",
                              file=path.name) from None  # fmt: skip

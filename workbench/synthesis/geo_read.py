@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from workbench.core.archives import check_members
+from workbench.core.archives import BROKEN_ZIP, unpack_member
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import os_reason
 from workbench.core.textio import RawFile, decode
@@ -331,11 +331,17 @@ def _zipped(path: Path) -> tuple[str, bytes, bytes] | None:
             logs = [m for m in members if m.filename == f"{found[0].filename}-wal"]
             if sum(m.file_size for m in (found[0], *logs)) > geo_shapefile.MAX_BYTES:
                 raise InputError("Die Datei darin ist entpackt größer als 512 MB.", file=path.name)
-            check_members(archive, path.name, [found[0], *logs])  # holding what they declare
-            wal = archive.read(logs[0]) if logs else b""
-            return PurePosixPath(found[0].filename).suffix.lower(), archive.read(found[0]), wal
+            try:  # each holding what it declares
+                wal = unpack_member(archive, logs[0], path.name) if logs else b""
+                data = unpack_member(archive, found[0], path.name)
+            except (*BROKEN_ZIP, RuntimeError) as err:  # damaged, encrypted: named here
+                problem = geo_shapefile.unzip_problem(err)
+                raise InputError(
+                    f"Die ZIP-Datei lässt sich nicht entpacken ({problem}).", file=path.name
+                ) from None
+            return PurePosixPath(found[0].filename).suffix.lower(), data, wal
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError):
-        return None  # the shapefile reader names what is wrong with it
+        return None  # no ZIP archive: the shapefile reader names what is wrong with it
 
 
 def _read_kml(data: bytes, filename: str) -> list[Feature]:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from workbench.core.archives import check_members
+from workbench.core.archives import BROKEN_ZIP, unpack_member
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import os_reason
 from workbench.synthesis.geo_crs import Polygon, Ring, Shape
@@ -232,10 +232,9 @@ def _unzip(path: Path, layer: str | None = None) -> dict[str, bytes]:
                 chosen[name.suffix.lower()] = m
         if sum(m.file_size for m in chosen.values()) > MAX_BYTES:
             raise InputError("Das Shapefile ist entpackt größer als 512 MB.", file=path.name)
-        check_members(archive, path.name, chosen.values())  # holding what they declare
-        try:
-            return {suffix: archive.read(m) for suffix, m in chosen.items()}
-        except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError) as err:
+        try:  # each holding what it declares
+            return {suffix: unpack_member(archive, m, path.name) for suffix, m in chosen.items()}
+        except (*BROKEN_ZIP, RuntimeError) as err:
             raise InputError(f"Die ZIP-Datei lässt sich nicht entpacken ({unzip_problem(err)}).",
                              file=path.name) from None  # fmt: skip
 
