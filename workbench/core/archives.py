@@ -107,13 +107,11 @@ def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, filename: str) -> I
         raise zipfile.BadZipFile(f"Bad CRC-32 for file {info.filename!r}")
 
 
-def read_member(
-    archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, filename: str, hint: str = ""
-) -> bytes:
-    """The bytes of a member, unpacked step by step with bounded memory. An encrypted,
-    damaged or oversized member, or one packed without bounded steps, stops with a German
-    message naming ``filename`` and the member (``hint``: what to do, for encrypted ones).
-    A missing member raises ``KeyError`` as ``ZipFile.read`` does."""
+def _readable(
+    archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, filename: str, hint: str
+) -> zipfile.ZipInfo:
+    """The member's entry, unless it is encrypted or packed without bounded steps (German
+    message); a missing member raises ``KeyError``."""
     info = member if isinstance(member, zipfile.ZipInfo) else archive.getinfo(member)
     if info.flag_bits & 0x1:
         raise InputError(
@@ -123,15 +121,55 @@ def read_member(
         )
     if (problem := _method_problem(info)) is not None:
         raise InputError(f"Eintrag '{info.filename}' im Archiv {problem}.", file=filename)
+    return info
+
+
+def _damaged(info: zipfile.ZipInfo, filename: str) -> InputError:
+    return InputError(
+        f"Eintrag '{info.filename}' im Archiv ist beschädigt oder abgeschnitten.", file=filename
+    )
+
+
+def read_member(
+    archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, filename: str, hint: str = ""
+) -> bytes:
+    """The bytes of a member, unpacked step by step with bounded memory. An encrypted,
+    damaged or oversized member, or one packed without bounded steps, stops with a German
+    message naming ``filename`` and the member (``hint``: what to do, for encrypted ones).
+    A missing member raises ``KeyError`` as ``ZipFile.read`` does."""
+    info = _readable(archive, member, filename, hint)
     try:
         return b"".join(_chunks(archive, info, filename))
     except InputError:
         raise
     except Exception:  # BadZipFile (CRC), zlib.error, EOFError, OSError …
-        raise InputError(
-            f"Eintrag '{info.filename}' im Archiv ist beschädigt oder abgeschnitten.",
-            file=filename,
-        ) from None
+        raise _damaged(info, filename) from None
+
+
+def member_lines(
+    archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, filename: str
+) -> Iterator[bytes]:
+    """The lines of a member (split at ``\\n``, without it; no empty last line), unpacked
+    step by step: memory bounded by the longest line, not the member. Stops as
+    :func:`read_member` does; a damaged member is found when its end is reached (its
+    checksum), so a reader that finds a broken line should read on to the end first."""
+    info = _readable(archive, member, filename, "")
+    pending: list[bytes] = []  # the line begun in earlier steps
+    try:
+        for chunk in _chunks(archive, info, filename):
+            if b"\n" not in chunk:
+                pending.append(chunk)
+                continue
+            first, *lines, last = chunk.split(b"\n")
+            yield b"".join([*pending, first])
+            yield from lines
+            pending = [last]
+    except InputError:
+        raise
+    except Exception:  # BadZipFile (CRC), zlib.error, EOFError, OSError …
+        raise _damaged(info, filename) from None
+    if rest := b"".join(pending):
+        yield rest
 
 
 def unpack_member(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, filename: str) -> bytes:

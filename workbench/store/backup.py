@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import sqlite3
 import zipfile
@@ -39,7 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from workbench.core.archives import read_member
+from workbench.core.archives import member_lines, read_member
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import atomic_path
 from workbench.store import migrate, schema
@@ -332,34 +333,36 @@ def _decode(table: Table, row: Any) -> dict[str, Any]:
     return out
 
 
-def _rows(archive: zipfile.ZipFile, path: Path, table: Table) -> list[dict[str, Any]]:
-    """The rows of one table's member (unpacked in bounded steps), each checked; a German
-    error naming the backup, member and line of the first that is no row of the table."""
+def _rows(archive: zipfile.ZipFile, path: Path, table: Table) -> Iterator[dict[str, Any]]:
+    """The rows of one table's member, line by line as it is unpacked (memory bounded by
+    the longest line), each checked; a German error naming the backup, member and line of
+    the first that is no row of the table (or the member, if it is damaged)."""
     member = f"tables/{table.name}.jsonl"
-    lines = read_member(archive, member, path.name).split(b"\n")
-    if lines[-1] == b"":
-        lines.pop()  # the last line's end
-    rows = []
+    lines = member_lines(archive, member, path.name)
     for number, line in enumerate(lines, 1):
         try:
-            rows.append(_decode(table, _json(line)))
+            row = _decode(table, _json(line))
         except (ValueError, TypeError) as err:
+            for _ in lines:  # a damaged stream is named as such, not by a garbled line
+                pass
             reason = f": {err}" if isinstance(err, _BadRow) else ""
             raise WorkbenchError(
                 f"{path}: Tabelle {table.name} der Sicherung ist beschädigt ({member}, "
                 f"Zeile {number}{reason})."
             ) from None
-    return rows
+        yield row
 
 
-def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows of a table that refers to itself (a code's parent) with parents first: each
-    row after the chain of its not yet placed ancestors, outermost first (a loop, which no
-    database holds, is cut where it closes). A loop, not recursion: a hierarchy thousands
-    of levels deep does not exhaust Python's stack."""
+def _parents_first(table: Table, rows: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+    """Rows of a table that refers to itself (a code's parent) with parents first (those
+    are held whole; the others' rows pass through as they come): each row after the chain
+    of its not yet placed ancestors, outermost first (a loop, which no database holds, is
+    cut where it closes). A loop, not recursion: a hierarchy thousands of levels deep does
+    not exhaust Python's stack."""
     own = [fk for fk in table.foreign_keys if fk.column.table.name == table.name]
     if not own:
         return rows
+    rows = list(rows)
     local, remote = own[0].parent.name, own[0].column.name
     by_key = {row[remote]: row for row in rows}
     done: set[Any] = set()
@@ -384,13 +387,16 @@ def _parents_first(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, A
 def _load(
     connection: Connection, archive: zipfile.ZipFile, path: Path, table: Table, too_long: str
 ) -> int:
-    """Insert one table's rows from the backup; return how many."""
-    rows = _parents_first(table, _rows(archive, path, table))
-    if connection.dialect.name != "sqlite":
-        _check_sizes(table, rows, too_long)
-    for start in range(0, len(rows), BATCH):
-        connection.execute(table.insert(), rows[start : start + BATCH])
-    return len(rows)
+    """Insert one table's rows from the backup in batches as they are read; return how
+    many (a failure later on rolls the whole restore back)."""
+    rows = iter(_parents_first(table, _rows(archive, path, table)))
+    count = 0
+    while batch := list(itertools.islice(rows, BATCH)):
+        if connection.dialect.name != "sqlite":
+            _check_sizes(table, batch, too_long)
+        connection.execute(table.insert(), batch)
+        count += len(batch)
+    return count
 
 
 # what to do about a value longer than the target holds: moving a project (migrate-db) …
