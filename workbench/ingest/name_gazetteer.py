@@ -215,6 +215,7 @@ def _sorted(names: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
+@lru_cache(maxsize=2**16)  # asked for the same words of a long text again and again
 def _lookup(word: str, folded: frozenset[str], exact: frozenset[str]) -> bool:
     lower = word.lower()
     if any(ch in lower for ch in "äöüß"):

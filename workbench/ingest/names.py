@@ -36,6 +36,7 @@ above its threshold, and the review queue shows them to a researcher.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
@@ -129,10 +130,22 @@ class PersonFinder:
         self.confirmed = frozenset(context.confirmed)
         self.known = context.known
         self.named = context.named
+        # the token classes by word: a long text asks for its words again and again
+        self._classes: dict[tuple[object, ...], bool] = {}
+
+    def _class(self, of: Callable[..., bool], tok: Tok, *flags: bool) -> bool:
+        """``of(tok, *flags)``, asked once per word as written (read in one text)."""
+        memo = (of, tok.text, tok.folded, tok.lower, *flags)
+        if memo not in self._classes:
+            self._classes[memo] = of(tok, *flags)
+        return self._classes[memo]
 
     # -- token classes ----------------------------------------------------------------
     def is_first(self, tok: Tok) -> bool:
         """A first name of the gazetteer (every part of a hyphenated one), no acronym."""
+        return self._class(self._is_first, tok)
+
+    def _is_first(self, tok: Tok) -> bool:
         parts = tok.text.split("-")
         return (
             tok.text[0].isupper()
@@ -143,6 +156,9 @@ class PersonFinder:
 
     def is_surname(self, tok: Tok) -> bool:
         """A surname of the gazetteer that is not also an ordinary German word."""
+        return self._class(self._is_surname, tok)
+
+    def _is_surname(self, tok: Tok) -> bool:
         parts = tok.text.split("-")
         return (
             tok.text[0].isupper()
@@ -155,6 +171,9 @@ class PersonFinder:
 
     def is_foreign(self, tok: Tok) -> bool:
         """A capitalised word spelled like a non-German name ("Kovačević", "Petrenko")."""
+        return self._class(self._is_foreign, tok)
+
+    def _is_foreign(self, tok: Tok) -> bool:
         return (
             len(tok.text) >= 4
             and tok.text[0].isupper()
@@ -196,6 +215,9 @@ class PersonFinder:
         "-lein", "-enz", "-sten") says nothing — such surnames are common — and a role
         word is a surname if the gazetteer knows it as one ("Richter", "Meister").
         """
+        return self._class(self._name_like, tok, loose, named)
+
+    def _name_like(self, tok: Tok, loose: bool, named: bool) -> bool:
         text, f = tok.text, tok.folded
         dated = named and f in lists.CALENDAR  # "Frau Freitag", "Anna Mai": surnames
         if (

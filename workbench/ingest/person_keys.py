@@ -203,8 +203,22 @@ class PersonKeys(Mapping[str, str]):
     def __init__(self, known: dict[tuple[str, str], str], folded: FoldedKeys | None = None):
         self._known = known
         self._folded = folded if folded is not None else FoldedKeys()
+        # the answers by word (None: no key), while the key has as many entries as then
+        self._asked: dict[str, str | None] = {}
+        self._asked_at = len(known)
 
     def __getitem__(self, word: str) -> str:
+        if self._asked_at != len(self._known):  # the key grew: ask it again
+            self._asked, self._asked_at = {}, len(self._known)
+        if word not in self._asked:
+            self._asked[word] = self._lookup(word)
+        found = self._asked[word]
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def _lookup(self, word: str) -> str | None:
+        """The person key ``word`` is written for, None if the key has none."""
         if ("person", word) in self._known:
             return word
         # "Mueller", "Oeztuerk": a known "Müller", "Öztürk" written without umlauts (file
@@ -214,10 +228,7 @@ class PersonKeys(Mapping[str, str]):
                 return spelled  # … and a known "Strasser" written "Straßer"
         # "Yilmaz", "Wojcik", "Ozturk": a known "Yılmaz", "Wójcik", "Öztürk" typed on a
         # keyboard without ı, ó, ö
-        folded = self._folded.get(self._known, word)
-        if folded is not None:
-            return folded
-        raise KeyError(word)
+        return self._folded.get(self._known, word)
 
     def __iter__(self) -> Iterator[str]:
         return (key for kind, key in self._known if kind == "person")
