@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold, gazetteer
@@ -112,6 +113,7 @@ class CapsView:
         return span
 
 
+@lru_cache(maxsize=2**14)  # asked for every word of a text, in two passes
 def _title(word: str) -> str:
     """``word`` written as a name, each letter in its place ("MEIER-RENZ" → "Meier-Renz")."""
     out = []
@@ -135,6 +137,7 @@ def _candidate(word: str) -> bool:
     return _caps(word) and fold(word) not in _NO_NAME and len(word.rstrip(".")) >= 2
 
 
+@lru_cache(maxsize=2**14)  # asked for every word of a text, in two passes
 def _first_name(word: str) -> bool:
     """A first name of the gazetteer that is no German word ("ANNA", "Anna"; not "MAI")."""
     name = _title(word.rstrip("."))

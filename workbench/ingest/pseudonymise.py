@@ -334,7 +334,7 @@ class Pseudonymiser:
             # the review cuts their context from the text as written
             self.candidates = [view.spanned(c) for c in self.candidates]
             return [view.spanned(h) for h in found]
-        structured = find_structured(text)
+        structured = _structured(text)
         text = _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets
         listed = [*self._listed(text, names), *compound_hits(text, self._variant_index(names)[0])]
         hits = structured + listed
@@ -401,16 +401,19 @@ class Pseudonymiser:
             return None
         keys = PersonKeys(self.known, self._folded)
         listed, in_text = self.listed.words, {fold(w) for w in seen}
+        answers: dict[str, bool] = {}  # a long text asks for its words again and again
 
         def known(word: str) -> bool:
             # asked only for a word in capitals; the name list's words are folded once per
             # list (per text, a list of 5,000 authors made an import eight times slower)
-            return (
-                word in in_text
-                or word in listed
-                or word in _folded_words(names)
-                or keys.get(word) is not None
-            )
+            if word not in answers:
+                answers[word] = (
+                    word in in_text
+                    or word in listed
+                    or word in _folded_words(names)
+                    or keys.get(word) is not None
+                )
+            return answers[word]
 
         return CapsView.of(text, known)
 
@@ -530,6 +533,18 @@ def _pseudonymised(
 ) -> tuple[str | None, ...]:
     names = listed_names(session)
     return tuple(pseudonymiser.pseudonymise(t, names)[0] if t and t.strip() else t for t in texts)
+
+
+@functools.lru_cache(maxsize=2)
+def _structured_hits(text: str) -> tuple[Hit, ...]:
+    """:func:`find_structured` of the last texts: a text read again with the names it
+    taught the key (:meth:`Pseudonymiser.pseudonymise`) has the same e-mails and phones."""
+    return tuple(find_structured(text))
+
+
+def _structured(text: str) -> list[Hit]:
+    """The structured hits of ``text`` (e-mails, phones, addresses, …), in a list of its own."""
+    return list(_structured_hits(text))
 
 
 @functools.lru_cache(maxsize=_INDEXES_KEPT)
