@@ -67,6 +67,7 @@ _ABBREVIATION_BEFORE = re.compile(r"(?<!\w)[a-zäöü]\.\s?$")
 _INITIAL_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ.-\n"  # all that "J.-P." is made of
 _INITIALS_BEFORE = re.compile(r"(?:(?<![\w.-])[A-ZÄÖÜ]\.-)+$")
 _ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " bzw. ", "/", " / "))
+_LONGEST_ENUMERATION = max(map(len, _ENUMERATION))  # a longer gap is cut from no long line
 
 
 def initial(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
@@ -396,7 +397,9 @@ def enumerated(
 ) -> tuple[Hit, int] | None:
     """A surname listed right after a person ("Becker, Lukas und Vogel")."""
     tok = toks[i]
-    if before is None or text[before.end : tok.start] not in _ENUMERATION:
+    if before is None or tok.start - before.end > _LONGEST_ENUMERATION:
+        return None
+    if text[before.end : tok.start] not in _ENUMERATION:
         return None
     if not finder.names.has_last(tok.text) or not finder.name_like(tok, loose=True):
         return None
@@ -537,7 +540,8 @@ def unlisted_pair(
     else:
         prev = toks[i - 1]
         # "Anwesend waren Chidinma Nwachukwuike, Quirin Zabelberg und …": one of a list
-        listed = before is not None and text[before.end : tok.start] in (", ", "; ")
+        listed = before is not None and tok.start - before.end == len(", ")
+        listed = listed and text[before.end : tok.start] in (", ", "; ")
         if text[prev.end : tok.start] != " " and not listed:
             return None
         # "Mit Quirin Zabelberg haben wir gesprochen": a preposition opening the sentence,
