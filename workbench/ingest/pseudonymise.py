@@ -140,6 +140,11 @@ class Pseudonymiser:
     _folded: FoldedKeys = field(default_factory=lambda: FoldedKeys(), repr=False, compare=False)
     _surnames: Surnames = field(default_factory=Surnames, repr=False, compare=False)
     _named: NamedSurnames = field(default_factory=NamedSurnames, repr=False, compare=False)
+    # the structured hits of the last two texts, held by this pseudonymiser only (no
+    # module cache keeps a participant's words beyond an import)
+    _last_structured: dict[str, tuple[Hit, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def of_project(cls, session: Session) -> Pseudonymiser:
@@ -308,6 +313,15 @@ class Pseudonymiser:
             self.new[ident] = (original, placeholder)
         return placeholder
 
+    def _structured(self, text: str) -> list[Hit]:
+        """The e-mails, phones, addresses … of ``text``; a text read again with the names
+        it taught the key (:meth:`pseudonymise`) is not searched twice."""
+        if text not in self._last_structured:
+            if len(self._last_structured) >= 2:
+                del self._last_structured[next(iter(self._last_structured))]
+            self._last_structured[text] = tuple(find_structured(text))
+        return list(self._last_structured[text])
+
     def detect(
         self, text: str, names: Iterable[str] = (), prose: bool = True, seen: Iterable[str] = ()
     ) -> list[Hit]:
@@ -334,7 +348,7 @@ class Pseudonymiser:
             # the review cuts their context from the text as written
             self.candidates = [view.spanned(c) for c in self.candidates]
             return [view.spanned(h) for h in found]
-        structured = _structured(text)
+        structured = self._structured(text)
         text = _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets
         listed = [*self._listed(text, names), *compound_hits(text, self._variant_index(names)[0])]
         hits = structured + listed
@@ -533,18 +547,6 @@ def _pseudonymised(
 ) -> tuple[str | None, ...]:
     names = listed_names(session)
     return tuple(pseudonymiser.pseudonymise(t, names)[0] if t and t.strip() else t for t in texts)
-
-
-@functools.lru_cache(maxsize=2)
-def _structured_hits(text: str) -> tuple[Hit, ...]:
-    """:func:`find_structured` of the last texts: a text read again with the names it
-    taught the key (:meth:`Pseudonymiser.pseudonymise`) has the same e-mails and phones."""
-    return tuple(find_structured(text))
-
-
-def _structured(text: str) -> list[Hit]:
-    """The structured hits of ``text`` (e-mails, phones, addresses, …), in a list of its own."""
-    return list(_structured_hits(text))
 
 
 @functools.lru_cache(maxsize=_INDEXES_KEPT)
