@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from workbench.ingest.caps_view import CapsView
 from workbench.ingest.emphasis_view import EmphasisView, unmarked
+from workbench.ingest.glued_names import glued_guess
 from workbench.ingest.hit_spans import HitsInside
 from workbench.ingest.invisible_view import InvisibleView, visible
 from workbench.ingest.key_growth import learned_words, shows, word_pattern
@@ -370,9 +371,12 @@ class Pseudonymiser:
         )
         protected_spans = self._protected_spans(text)
         finder = PersonFinder(context)
+        sure_words = _folded_words(names) | frozenset(self.confirmed)
         for hit in finder.find(text) if prose else finder.find_addressed(text):
             if any(hit.start < end and start < hit.end for start, end in protected_spans):
                 continue
+            if glued_guess(text, hit, known, sure_words):
+                continue  # "von 9YrA": one token, not a number and a name
             # "Frau Schmidt" around a listed "Schmidt" is the listed person (or, if two
             # listed people are called Schmidt, neither of them)
             inner = inside(hit.start, hit.end)
