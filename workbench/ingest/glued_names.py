@@ -17,19 +17,19 @@ from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.pii_patterns import Hit
 
 
-def glued_guess(text: str, hit: Hit, known: Mapping[str, str], sure_words: Collection[str]) -> bool:
+def glued_guess(text: str, hit: Hit, known: Mapping[str, str], *sure: Collection[str]) -> bool:
     """Whether ``hit`` is a guessed one-word name glued to a digit ("9YrA", "I8ov").
 
-    ``known`` are the key's person words, ``sure_words`` the folded words of the name
-    list and the confirmed names: such a word glued to a number is still the person.
+    ``known`` are the key's person words, ``sure`` the folded words of the name list and
+    of the confirmed names: such a word glued to a number is still the person.
 
-    >>> glued_guess("von 9YrA", Hit(5, 8, "person", "yra", 0.9), {}, ())
+    >>> glued_guess("von 9YrA", Hit(5, 8, "person", "yra", 0.9), {})
     True
-    >>> glued_guess("von YrA", Hit(4, 7, "person", "yra", 0.9), {}, ())
+    >>> glued_guess("von YrA", Hit(4, 7, "person", "yra", 0.9), {})
     False
-    >>> glued_guess("von I8ov", Hit(4, 8, "person", "i8ov", 0.8), {}, ())
+    >>> glued_guess("von I8ov", Hit(4, 8, "person", "i8ov", 0.8), {})
     True
-    >>> glued_guess("an 3Kaya", Hit(4, 8, "person", "kaya", 0.8), {"kaya": "kaya"}, ())
+    >>> glued_guess("an 3Kaya", Hit(4, 8, "person", "kaya", 0.8), {"kaya": "kaya"})
     False
     """
     if hit.kind != "person":
@@ -40,4 +40,5 @@ def glued_guess(text: str, hit: Hit, known: Mapping[str, str], sure_words: Colle
     glued = hit.start > 0 and text[hit.start - 1].isdigit()
     if not glued and not any(ch.isdigit() for ch in words[0]):  # "I8ov": a token too
         return False
-    return hit.key not in known and fold(words[0]) not in sure_words
+    folded = fold(words[0])
+    return hit.key not in known and not any(folded in group for group in sure)

@@ -371,11 +371,10 @@ class Pseudonymiser:
         )
         protected_spans = self._protected_spans(text)
         finder = PersonFinder(context)
-        sure_words = _folded_words(names) | frozenset(self.confirmed)
         for hit in finder.find(text) if prose else finder.find_addressed(text):
             if any(hit.start < end and start < hit.end for start, end in protected_spans):
                 continue
-            if glued_guess(text, hit, known, sure_words):
+            if glued_guess(text, hit, known, _folded_words(names), self.confirmed):
                 continue  # "von 9YrA": one token, not a number and a name
             # "Frau Schmidt" around a listed "Schmidt" is the listed person (or, if two
             # listed people are called Schmidt, neither of them)
