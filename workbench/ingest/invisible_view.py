@@ -19,7 +19,7 @@ only marks where a long word may break ("Sozial\\u200braumkonzept"). The other i
 characters join what they stand between, as Unicode's word boundaries do (UAX #29 skips
 format characters inside a word): "FRAU\\u200eKAYA" reads "FRAUKAYA", as a reader sees it.
 A line break is no blank: the rules read where a line starts and ends (labels, lists,
-table cells).
+table cells); a break that wraps prose is read by :mod:`~workbench.ingest.wrap_view`.
 """
 
 from __future__ import annotations

@@ -63,6 +63,7 @@ from workbench.ingest.person_keys import (
     name_words,
 )
 from workbench.ingest.pii_patterns import Hit, find_structured, mentioned_names
+from workbench.ingest.wrap_view import WrapView, one_line
 
 EMAIL = "[E-Mail]"
 PHONE = "[Telefon]"
@@ -337,11 +338,13 @@ class Pseudonymiser:
         names = nfc_names(tuple(names))  # from macOS: composed
         # "Mu" + U+0308 + "ller" from macOS: found as "Müller"; "Weil **Becker** sagte";
         # "Anna\u200e Schmidt" (a mark from iOS), "Frau\u202fKaya": as "Anna Schmidt";
-        # "Frau KAYA", "ANNA SCHMIDT": read as names written so, at the same positions
+        # "Frau KAYA", "ANNA SCHMIDT": read as names written so, at the same positions;
+        # "Laut Anna\nSchmidt fehlt" (a wrapped paragraph) as "Laut Anna Schmidt fehlt"
         view = (
             NfcView.of(text)
             or EmphasisView.of(text)
             or InvisibleView.of(text)
+            or WrapView.of(text)
             or self._caps_view(text, names, seen)
         )
         if view is not None:
@@ -466,8 +469,8 @@ class Pseudonymiser:
             original = text[hit.start : hit.end]
             if hit.kind == "person":
                 # the key's, as found (without a mark, soft hyphen, emphasis or extra
-                # blank inside: "FRAU **KAYA**", "Anna  Schmidt")
-                spelled = visible(unmarked(unicodedata.normalize("NFC", original)))
+                # blank or line break inside: "FRAU **KAYA**", "Anna  Schmidt", "Anna\nSchmidt")
+                spelled = one_line(visible(unmarked(unicodedata.normalize("NFC", original))))
                 placeholder = self.person(hit.key, _FILE_WORDS.sub(" ", spelled))
             else:
                 placeholder = self.fixed(hit.kind, original, PLACEHOLDERS[hit.kind])

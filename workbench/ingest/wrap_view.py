@@ -1,0 +1,98 @@
+"""A text whose wrapped prose lines are read as one line, at the same positions.
+
+Wrapped Markdown and PDF paragraphs, e-mail bodies, DOCX soft line breaks and table cells
+keep their line breaks inside a statement. A name broken there stayed half or wholly in
+clear: "Laut Anna\\nSchmidt fehlt Licht" became "Laut [Person 1]\\nSchmidt fehlt Licht",
+"Frau\\nKaya hat geholfen" stayed as it was. The name rules join the words of a name across
+a blank only, and must: they read where a line starts (speaker labels, list items, table
+cells, headings, address blocks). This view reads a line break as a blank only where it
+wraps prose — between two words, the line before no heading, table row or list item
+(unless the next line is indented under it) and the line after no list item, label or
+table row — only after a full line of prose (four words or more) and before a line of
+prose (a word in small letters or the end of a sentence). A list of names
+("Anna Schmidt\\nPeter Becker"), an address block, a label ("Frau Kaya:\\nText"), a heading
+("Ergebnisse\\nKaya hat …") and a blank line between two paragraphs stay apart. So does a
+short line before a name ("Frau\\nKaya hat geholfen"): it cannot be told from a heading.
+
+Each character of a joined break (the blanks around it, a carriage return) becomes a
+blank, so every position stays where it is; the runs of blanks are read as one by
+:class:`~workbench.ingest.invisible_view.InvisibleView`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.ingest.nfc_view import S
+
+# A single line break with the blanks around it (a blank line after it is no wrap).
+_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+# A list item: a bullet, "1." or "a)" and a blank.
+_ITEM = re.compile(r"[ \t]*(?:[-*+•–·▪◦]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]")
+# A label: up to four words and a colon ("Frau Kaya:", "Moderation:", "TN 3:").
+_LABEL = re.compile(r"[^\W_][\w.'’-]*(?:[ \t][\w.'’-]+){0,3}[ \t]*:(?:\s|$)")
+_WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’-]*")
+_FULL_LINE = 4  # words of a line before that wraps a paragraph
+
+
+def _wraps(before: str, after: str, indented: bool) -> bool:
+    """Whether the line ``before`` goes on in the line ``after`` as prose."""
+    if not (before[-1:].isalpha() and after[:1].isalpha()):
+        return False  # a sentence, a label, a number or a hyphen ends the line
+    if any(ch in line for line in (before, after) for ch in "|\t"):
+        return False  # a table row
+    if before.lstrip().startswith("#") or _ITEM.match(after) or _LABEL.match(after):
+        return False  # a heading before; a list item or a label after
+    if _ITEM.match(before) and not indented:
+        return False  # "- Anna\nSchmidt": the item ended
+    if not (any(w[0].islower() for w in _WORD.findall(after)) or after.rstrip()[-1:] in ".!?,;"):
+        return False  # "Lindenweg 3a", "Peter Becker": a line of an address, a list
+    return len(_WORD.findall(before)) >= _FULL_LINE
+
+
+def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The line that ends at ``start`` and the one that starts at ``end``."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    return text[first:start], text[end : len(text) if last < 0 else last]
+
+
+@dataclass(frozen=True)
+class WrapView:
+    """``text`` with the line breaks that wrap prose read as blanks, positions kept.
+
+    >>> WrapView.of("Am Weg zur Schule fehlt laut Anna\\nSchmidt das Licht").text
+    'Am Weg zur Schule fehlt laut Anna Schmidt das Licht'
+    >>> WrapView.of("Anna Schmidt\\nPeter Becker") is None
+    True
+    """
+
+    text: str
+
+    @classmethod
+    def of(cls, written: str) -> WrapView | None:
+        """The view of ``written``; None if no line break in it wraps prose."""
+        if "\n" not in written:
+            return None
+        chars: list[str] | None = None
+        for brk in _BREAK.finditer(written):
+            before, after = _line_around(written, brk.start(), brk.end())
+            indented = len(brk.group()) - brk.group().rfind("\n") > 2
+            if _wraps(before.rstrip(), after, indented):
+                chars = chars if chars is not None else list(written)
+                chars[brk.start() : brk.end()] = " " * (brk.end() - brk.start())
+        return None if chars is None else cls("".join(chars))
+
+    def spanned(self, span: S) -> S:
+        """``span`` as written: the positions are the same."""
+        return span
+
+
+def one_line(text: str) -> str:
+    """``text`` with each line break and the blanks around it read as one " ".
+
+    >>> one_line("Anna \\r\\n  Schmidt")
+    'Anna Schmidt'
+    """
+    return re.sub(r"\s*\n\s*", " ", text)
