@@ -66,12 +66,12 @@ def test_only_the_name_takes_its_line_break_along() -> None:
         "Das hat Frau Kaya im Workshop gesagt.\nSchmidt hat widersprochen.",
         "- Wir brauchen mehr Licht am Weg von Anna\nSchmidt kommt nicht.",
         "1. Der Treffpunkt am Markt ist für Frau\n2. Kaya zu weit.",
-        "Frau\nKaya hat geholfen.",
+        "Frau\nKaya, Herr\nBecker",
     ],
 )
 def test_line_breaks_that_end_a_line_stay(text: str) -> None:
     """A list, a paragraph break, a list of names, a label, a heading, a table, an address
-    block, a sentence's end, a short line (it may be a heading): read apart, as before."""
+    block, a sentence's end, a short line that does not go on as prose: read apart."""
     assert WrapView.of(text) is None
     apart = Pseudonymiser().pseudonymise(text.replace("\n", "\n\n"))[0]
     assert Pseudonymiser().pseudonymise(text)[0] == apart.replace("\n\n", "\n")
@@ -120,3 +120,22 @@ def test_card_cells_and_soft_line_breaks_keep_no_name(tmp_path: Path) -> None:
         project.import_files([path], district="Manfort", add_districts=True)
         assert list(project.segments()["text"]) == [expected]
         assert sorted(project.pseudonym_key()["original"]) == ["Anna Schmidt", "Frau Kaya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "one_line"),
+    [
+        ("Frau\nKaya hat geholfen.", "Frau Kaya hat geholfen."),
+        ("Herr\nSchmidt kommt nicht.", "Herr Schmidt kommt nicht."),
+        ("Frau\nDr. Kaya hat die Liste.", "Frau Dr. Kaya hat die Liste."),
+        ("Anna\nSchmidt hat den Plan vorgestellt.", "Anna Schmidt hat den Plan vorgestellt."),
+    ],
+)
+def test_a_short_line_of_a_form_of_address_or_first_name_goes_on(text: str, one_line: str) -> None:
+    """ "Frau" or "Anna" alone on a line, prose after it: one name, as on one line (a
+    heading "Frau" above "Kaya hat geholfen" would hold her name all the same)."""
+    p, q = Pseudonymiser(), Pseudonymiser()
+    out = p.pseudonymise(text)[0]
+    assert out == q.pseudonymise(one_line)[0]
+    assert "Kaya" not in out and "Schmidt" not in out
+    assert p.originals == q.originals

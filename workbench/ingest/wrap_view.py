@@ -9,10 +9,10 @@ cells, headings, address blocks). This view reads a line break as a blank only w
 wraps prose — between two words, the line before no heading, table row or list item
 (unless the next line is indented under it) and the line after no list item, label or
 table row — only after a full line of prose (four words or more) and before a line of
-prose (a word in small letters or the end of a sentence). A list of names
+prose (a word in small letters or the end of a sentence), or after a short line of forms of
+address and first names alone ("Frau\\nKaya hat geholfen"). A list of names
 ("Anna Schmidt\\nPeter Becker"), an address block, a label ("Frau Kaya:\\nText"), a heading
-("Ergebnisse\\nKaya hat …") and a blank line between two paragraphs stay apart. So does a
-short line before a name ("Frau\\nKaya hat geholfen"): it cannot be told from a heading.
+("Ergebnisse\\nKaya hat …") and a blank line between two paragraphs stay apart.
 
 Each character of a joined break (the blanks around it, a carriage return) becomes a
 blank, so every position stays where it is; the runs of blanks are read as one by
@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.name_lists import ACADEMIC, TITLES
 from workbench.ingest.nfc_view import S
 
 # A single line break with the blanks around it (a blank line after it is no wrap).
@@ -34,6 +36,7 @@ _ITEM = re.compile(r"[ \t]*(?:[-*+•–·▪◦]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]
 _LABEL = re.compile(r"[^\W_][\w.'’-]*(?:[ \t][\w.'’-]+){0,3}[ \t]*:(?:\s|$)")
 _WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’-]*")
 _FULL_LINE = 4  # words of a line before that wraps a paragraph
+_STARTS = TITLES | ACADEMIC  # "Frau", "Herr", "Dr." on a line of their own
 
 
 def _wraps(before: str, after: str, indented: bool) -> bool:
@@ -48,7 +51,14 @@ def _wraps(before: str, after: str, indented: bool) -> bool:
         return False  # "- Anna\nSchmidt": the item ended
     if not (any(w[0].islower() for w in _WORD.findall(after)) or after.rstrip()[-1:] in ".!?,;"):
         return False  # "Lindenweg 3a", "Peter Becker": a line of an address, a list
-    return len(_WORD.findall(before)) >= _FULL_LINE
+    words = _WORD.findall(before)
+    if len(words) >= _FULL_LINE:
+        return True
+    # a short line of forms of address or first names alone, going on in small letters
+    # ("Frau\nKaya hat geholfen"; a heading "Frau\nKaya hat …" reads so too — and holds a
+    # name all the same)
+    starts = all(fold(w) in _STARTS or gazetteer().has_first(w) for w in words)
+    return bool(words) and starts and any(w[0].islower() for w in _WORD.findall(after)[1:4])
 
 
 def _line_around(text: str, start: int, end: int) -> tuple[str, str]:
