@@ -44,6 +44,7 @@ from workbench.ingest.answer_lines import (
 from workbench.ingest.captions import is_caption, is_lone_image
 from workbench.ingest.card_columns import holds_cards
 from workbench.ingest.common import add_statement, protocol_result, role_and_text
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.markdown_front import front_fields, front_matter
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.paragraphs import CLUB_NAMES, MONTH_NAMES, agenda_items
@@ -422,7 +423,9 @@ def parse_markdown(
     text = decode(raw).replace("\r\n", "\n").replace("\r", "\n")
     meta, body, offset = front_matter(text, raw.name)
     fields = front_fields(meta, raw.name)
-    if meta and is_speaker_turns(body, timed_only=True):
+    # turns read without direction marks ("\u2068Anna Schmidt\u2069: …"); taking them out
+    # keeps every line, so the body's rows still count from the front matter's end
+    if meta and is_speaker_turns(unmarked(body), timed_only=True):
         return _turns_below(raw, body, offset, fields, roles)
     sectioned = None if meta else _turns_under_headings(raw, body.split("\n"), roles)
     if sectioned is not None:  # "18:05 Anna Schmidt: …" under each guiding question
