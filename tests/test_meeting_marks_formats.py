@@ -8,9 +8,11 @@ never in clear; the rows stay the file's lines.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests.conftest import stored_text
@@ -92,3 +94,58 @@ def test_a_protocol_below_front_matter_keeps_its_marks(tmp_path: Path) -> None:
     document = parse_file(path)
     assert document.importer == "markdown"
     assert f"{LRM}Der Park braucht Eimer." in [s.text for s in document.segments]
+
+
+@pytest.mark.parametrize("shape", ["teams", "lines"])
+@pytest.mark.parametrize("marks", MARKED)
+def test_a_word_transcript_reads_marked_labels(
+    project: Project, tmp_path: Path, marks: str, shape: str
+) -> None:
+    document = docx.Document()
+    for i, (who, said) in enumerate(_turns(*MARKED[marks])):
+        if shape == "teams":  # Teams' .docx: the speaker and the time, the turn below
+            document.add_paragraph(f"{who}   0:0{i}")
+            document.add_paragraph(said)
+        else:
+            document.add_paragraph(f"[00:00:1{i}] {who}: {said}")
+    path = tmp_path / "besprechung.docx"
+    document.save(path)
+    assert [s.text for s in parse_file(path).segments] == list(SAID)
+    project.import_files([path], district="Manfort")
+    _assert_people(project, marks)
+
+
+def _noscribe_page(path: Path, turns: list[tuple[str, str]]) -> Path:
+    """A page as noScribe writes it (see tests/test_noscribe_short.py), a timed turn per
+    paragraph."""
+    paragraphs = [
+        '<p style="font-weight:600;">runde</p>',
+        '<p><span style="color: #909090">Transkribiert mit noScribe Vers. 0.6.2<br/>'
+        "Audiodatei: runde.mp3</span></p>",
+        "<p></p>",
+        *(
+            f'<p><a name="ts_{i * 8000}_{i * 8000 + 4000}_S0{i % 2}" >{html.escape(who)}: '
+            f"[00:00:{i * 8:02d}] {html.escape(said)}</a></p>"
+            for i, (who, said) in enumerate(turns)
+        ),
+    ]
+    path.write_text(
+        '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN"><html><head><meta charset="UTF-8" />'
+        '</head><body><div class="WordSection1">' + "".join(paragraphs) + "</div></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("marks", MARKED)
+def test_a_noscribe_page_reads_marked_labels(project: Project, tmp_path: Path, marks: str) -> None:
+    path = _noscribe_page(tmp_path / "runde.html", _turns(*MARKED[marks]))
+    assert [s.text for s in parse_file(path).segments] == list(SAID)
+    project.import_files([path], district="Manfort")
+    _assert_people(project, marks)
+
+
+def test_a_noscribe_page_reads_marked_speaker_numbers(tmp_path: Path) -> None:
+    turns = _turns(f"{FSI}S00{PDI}", f"{LRM}S01")
+    document = parse_file(_noscribe_page(tmp_path / "runde.html", turns))
+    assert [s.speaker_role for s in document.segments] == ["S00", "S01"] * 2
