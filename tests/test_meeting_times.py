@@ -3,7 +3,8 @@
 A chat whose lines have the chat's time shape but one impossible time stops the import
 with a German message naming file and line (exit code 2, nothing written); WhatsApp read
 such a chat as a plain protocol, the transcript readers stored "25:61" as a time. A
-protocol that merely mentions such times stays a protocol.
+protocol that merely mentions such times stays a protocol. So does an Element chat with a
+day that does not exist ("Feb 31 2026") on any line.
 """
 
 from __future__ import annotations
@@ -116,3 +117,39 @@ def test_a_twelve_hour_clock_past_twelve_is_no_time_of_day(tmp_path: Path) -> No
     )
     with pytest.raises(InputError, match="'13:04 PM'"):
         parse_file(path)
+
+
+@pytest.mark.parametrize(
+    ("third", "written"),
+    [
+        ("Thu, Feb 31 2026 18:03:12", "Feb 31 2026"),
+        ("Do., 29. Feb. 2025, 18:03:12", "29. Feb. 2025"),
+        ("Thu, Apr 31 2026 18:03", "Apr 31 2026"),
+    ],
+)
+def test_an_impossible_date_in_an_element_chat_names_file_and_line(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str], third: str, written: str
+) -> None:
+    path = tmp_path / "element.txt"
+    path.write_text(
+        "Thu, Dec 5 2026 18:01:12 - Anna Schmidt: Guten Abend\n"
+        "Thu, Dec 5 2026 18:02:12 - Ben Berg: Licht!\n"
+        f"{third} - Anna Schmidt: Danke\nThu, Dec 5 2026 18:04:12 - Ben Berg: Bänke!\n",
+        encoding="utf-8",
+    )
+    assert main(["--project", str(project.path), "import", str(path)]) == 2
+    out = capsys.readouterr()
+    assert f"Zeile 3: Datum '{written}' gibt es nicht" in out.err and "element.txt" in out.err
+    assert "Traceback" not in out.err and "Schmidt" not in out.err + out.out
+    assert project.segments().empty  # nothing half-written
+
+
+def test_a_leap_day_in_an_element_chat_is_a_day(tmp_path: Path) -> None:
+    path = tmp_path / "element.txt"
+    path.write_text(
+        "Tue, Feb 29 2028 18:01:12 - Anna Schmidt: Guten Abend\n"
+        "Tue, Feb 29 2028 18:02:12 - Ben Berg: Licht!\n",
+        encoding="utf-8",
+    )
+    document = parse_file(path)
+    assert document.date == "2028-02-29" and len(document.segments) == 2

@@ -10,7 +10,9 @@ it is dropped, as in Zoom's replies. A sender without display name is its Matrix
 (``@anna.schmidt:matrix.org``): its local part names the person (``anna.schmidt``).
 
 The lines become speaker turns (:mod:`workbench.ingest.speaker_turns`): one statement
-per message with its time; the date of the first message is the document's date.
+per message with its time; the date of the first message is the document's date. A day
+that does not exist ("Feb 31 2026") on any line is a broken export: the import stops
+naming file and line.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
-from workbench.core.domain import ParsedDocument
+from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import Source, decode, read_source
 from workbench.ingest.common import MONTH_NUMBERS
 from workbench.ingest.direction_marks import unmarked
@@ -81,6 +83,7 @@ def parse_element_chat(
             if message is not None and line.strip():
                 lines[message] += " " + line.strip()  # a message's next line
             continue
+        iso = _iso(header["date"], raw.name, len(lines))
         event = header["event"]
         matrix = _MATRIX_ID.match(event)
         sender = None if matrix else _SENDER.match(event)
@@ -92,13 +95,15 @@ def parse_element_chat(
         text = _REPLY.sub("", event[found.end() :])
         message = len(lines) - 1
         lines[message] = f"[{header['time']}] {who}: {text}"
-        day = day or _iso(header["date"])
+        day = day or iso
     document = turns_document(raw, "\n".join(lines), roles)
     return replace(document, date=document.date or day)
 
 
-def _iso(written: str) -> str | None:
-    """The ISO date of Element's "Dec 5 2026" or "5. Dez. 2026", None if unreadable."""
+def _iso(written: str, name: str, row: int) -> str | None:
+    """The ISO date of Element's "Dec 5 2026" or "5. Dez. 2026" in line ``row``, None if
+    unreadable; a day that does not exist ("Feb 31 2026") is a broken export, which stops
+    the import naming file and line, as in WhatsApp's chats."""
     words = re.findall(r"[^\W\d_]+|\d+", written)
     month = next(
         (MONTH_NUMBERS[w.casefold()] for w in words if w.casefold() in MONTH_NUMBERS), None
@@ -109,4 +114,9 @@ def _iso(written: str) -> str | None:
     try:
         return date(numbers[1], month, numbers[0]).isoformat()
     except ValueError:
-        return None  # "Feb 31": no day
+        raise InputError(
+            f"Datum '{written.strip()}' gibt es nicht: die Zeile ist im Export beschädigt; sie "
+            "in einem Texteditor berichtigen und erneut importieren.",
+            file=name,
+            row=row,
+        ) from None
