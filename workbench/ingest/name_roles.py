@@ -9,6 +9,7 @@ from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
+from workbench.ingest.facility_words import service_word
 from workbench.ingest.name_context import NameContext
 from workbench.ingest.name_known import (
     address_name,
@@ -95,6 +96,8 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
             k += 1
         if k >= len(toks) or not finder.name_like(toks[k], loose=True):
             return None
+        if service_word(toks[k].folded) and toks[k].lower not in finder.known:
+            return None  # "die Frau von der Post", "Herr zu Hause": no "von der Leyen"
         last, surname = finder._chain(text, toks, k)
         surname = last
     else:
@@ -142,6 +145,8 @@ def _common_surname(text: str, toks: list[Tok], i: int, j: int) -> bool:
     first = toks[j]
     if first.folded not in lists.COMMON_NOUNS or first.folded in _NO_SURNAME or j != i + 1:
         return False
+    if first.text.islower() and plural_noun(first.folded):
+        return False  # "Herr und Frau fragen nach dem Weg", "Frau fragen": a verb
     prev = toks[i - 1] if i and not toks[i].sentence_start else None
     if prev is not None and prev.folded in _GENERIC:
         return False

@@ -40,6 +40,7 @@ import re
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
 from workbench.ingest.english_genitive import apostrophe_owner, possessive_cut
+from workbench.ingest.facility_words import facility_compound
 from workbench.ingest.known_nouns import known_noun
 from workbench.ingest.listed_elsewhere import name_surname
 from workbench.ingest.listed_modals import english_modal
@@ -233,6 +234,8 @@ class PersonFinder(TokenClasses):
                 break
             if j == i + 1 and self.is_first(toks[i]) and object_noun(self, text, toks, i):
                 break  # "Gestern hatte Anna Geburtstag.": the noun stays
+            if self.is_first(toks[j - 1]) and self._facility(tok):
+                break  # "Lea Stadtteilbüro", "Finn Skatepark": where she or he is from
             if not self.name_like(tok, loose=loose, named=self._after_first(toks[j - 1], tok)):
                 break
             last = j
@@ -242,6 +245,13 @@ class PersonFinder(TokenClasses):
         if surname is None and last > i:
             surname = last  # "Sevgi Karataş", "Hans Peter": the last name is the key
         return last, surname
+
+    def _facility(self, tok: Tok) -> bool:
+        """Whether ``tok`` after a first name is a compound for a facility or a group
+        ("Stadtteilbüro", "Jugendzentrum") that no list and no key knows as a surname."""
+        listed = self.names.has_last(tok.text) or self.is_foreign(tok)
+        known = tok.folded in self.confirmed or tok.lower in self.known
+        return facility_compound(tok.folded) and not (listed or known)
 
     def _particle_tail(self, text: str, toks: list[Tok], k: int) -> int:
         """The last word of a surname after particles that goes on after ``toks[k]``: a
@@ -385,7 +395,15 @@ class PersonFinder(TokenClasses):
             return None
         prev = toks[i - 1] if i else None
         last, surname = self._chain(text, toks, i)
-        if last == i and (place_surname(self, text, toks, i) or noun_surname(self, text, toks, i)):
+        # "Finn Skatepark", "Lea Volkshochschule": her first name, then where she is from
+        # (not inside a longer name: "Anne Frank Jugendzentrum" stays the centre's name)
+        inside = prev is not None and prev.text[0].isupper() and text[prev.end : tok.start] == " "
+        facility = not inside and i + 1 < len(toks) and self._facility(toks[i + 1])
+        if (
+            last == i
+            and not facility
+            and (place_surname(self, text, toks, i) or noun_surname(self, text, toks, i))
+        ):
             last = surname = i + 1  # "Anton Brunnen hilft", "Anna Bahn kam": her surname
         lead = self._particle_lead(text, toks, i) if last == i else None
         fronted = lead and toks[lead - 1].lower in lists.ARTICLES | _CONTRACTIONS
@@ -395,9 +413,9 @@ class PersonFinder(TokenClasses):
         # article before makes it the building's name ("das Markus Haus der Gemeinde")
         owns = last == i and tok.text.endswith(("s", "x", "z", "ß"))
         owns = owns and not (prev is not None and prev.lower in lists.ARTICLES)
-        if self._institution_after(text, toks, last, streets_only=owns):
+        if not facility and self._institution_after(text, toks, last, streets_only=owns):
             return None
-        if last == i and not owns and names_place(self, text, toks, i):
+        if last == i and not (owns or facility) and names_place(self, text, toks, i):
             return None  # "dem Kemal ALtun Platz": the square, its surname mistyped
         if patronage(self, text, toks, i):
             return None  # "Die Kirche Maria Himmelfahrt": the church
