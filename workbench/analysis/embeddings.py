@@ -35,6 +35,7 @@ import numpy as np
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import atomic_path
 from workbench.core.progress import progress_shown
+from workbench.core.word_caches import fixed_cache
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -86,6 +87,7 @@ def default_threads() -> int:
     return os.cpu_count() or 1
 
 
+@fixed_cache("the loaded model")
 @functools.lru_cache(maxsize=2)
 def _use_model(threads: int) -> object:
     """The loaded USE model for ``threads``, once per process (loading takes about 2 s).

@@ -38,6 +38,8 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from threadpoolctl import LibController, ThreadpoolController
 
+from workbench.core.word_caches import fixed_cache
+
 T = TypeVar("T")
 R = TypeVar("R")
 EXACT_MAX = 10_000
@@ -68,6 +70,7 @@ def _block_rows(width: int) -> int:
     return max(1, BLOCK_BYTES // (4 * max(width, 1) * MAX_THREADS))
 
 
+@fixed_cache("the loaded BLAS libraries")
 @cache
 def _controllers() -> tuple[list[LibController], list[LibController]]:
     """The loaded BLAS/OpenMP libraries, found once (a fresh scan per call cost seconds):

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from workbench.analysis.markup import strip_markup
+from workbench.core.word_caches import fixed_cache
 
 # Function words of German plus filler words every protocol is full of.
 GERMAN = frozenset(
@@ -81,6 +82,7 @@ _HESITANT = frozenset("äöeuahm")
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,40}\]")
 
 
+@fixed_cache("stop words: the lists and the researchers' extra ones")
 @lru_cache(maxsize=64)
 def _stop_set(extra: tuple[str, ...], domain: bool) -> frozenset[str]:
     return (

@@ -33,6 +33,7 @@ from workbench.coding.codebook import (
 from workbench.coding.codebook_qdc import _code_element
 from workbench.core.fileio import atomic_path
 from workbench.core.formatting import plural
+from workbench.core.word_caches import forgets_words
 from workbench.exchange.decisions import decisions_block
 from workbench.exchange.export_data import (
     CodingOut,
@@ -464,6 +465,7 @@ def _codings(selection: ET.Element, selection_guid: str, codings: list[CodingOut
         sub(coding, "CodeRef", {"targetGUID": c.code_guid})
 
 
+@forgets_words  # no participant's word stays in a module's cache
 def export_qdpx(
     project: Project,
     out: str | Path,

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from workbench.coding.codebook import CodeSpec
+from workbench.core.word_caches import forgets_words
 from workbench.exchange.decisions import decisions_of
 from workbench.exchange.qdxml import iso, stable_guid
 from workbench.ingest.author_names import known_people, shown_name
@@ -277,6 +278,7 @@ def collect(project: Project, pseudonymised: bool) -> ProjectOut:
     )
 
 
+@forgets_words  # no participant's word stays in a module's cache
 def pseudonymise_memos(project: Project, texts: dict[int, str]) -> dict[int, str]:
     """Memo texts (id → text) with personal data replaced as at import: with the
     project's key, listed names, protected words and review decisions.

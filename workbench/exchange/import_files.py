@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from workbench.coding.records import check_coder
 from workbench.core.domain import ProjectImportResult
+from workbench.core.word_caches import forgets_words
 from workbench.exchange.decisions import adopt_decisions, decisions_notice, read_decisions
 from workbench.exchange.foreign import renumber_foreign
 from workbench.exchange.importer import ImportOptions, parse_exchange
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 QdpxImport = ProjectImportResult  # what one imported file added
 
 
+@forgets_words  # no participant's word stays in a module's cache
 def import_qdpx_files(
     project: Project,
     paths: Sequence[str | Path],

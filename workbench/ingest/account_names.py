@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from workbench.core.word_caches import register
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 _ACCOUNT = re.compile(r"(?=[\w.-]*[^\W\d_])[\w.-]+")  # one word with a letter, no "@"
@@ -36,6 +37,7 @@ def account_in_capitals(pseudonymiser: Pseudonymiser, name: str, names: Sequence
 
 
 _LAST_ACCOUNTS: list[tuple[Sequence[str], int, frozenset[str]]] = []
+register(f"{__name__}._LAST_ACCOUNTS", _LAST_ACCOUNTS)
 
 
 def _accounts(names: Sequence[str]) -> frozenset[str]:

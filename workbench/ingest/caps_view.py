@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from workbench.core.word_caches import word_cache
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_known import singular_verb
@@ -113,6 +114,7 @@ class CapsView:
         return span
 
 
+@word_cache
 @lru_cache(maxsize=2**14)  # asked for every word of a text, in two passes
 def _title(word: str) -> str:
     """``word`` written as a name, each letter in its place ("MEIER-RENZ" → "Meier-Renz")."""
@@ -137,6 +139,7 @@ def _candidate(word: str) -> bool:
     return _caps(word) and fold(word) not in _NO_NAME and len(word.rstrip(".")) >= 2
 
 
+@word_cache
 @lru_cache(maxsize=2**14)  # asked for every word of a text, in two passes
 def _first_name(word: str) -> bool:
     """A first name of the gazetteer that is no German word ("ANNA", "Anna"; not "MAI")."""

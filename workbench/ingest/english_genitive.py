@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from workbench.core.word_caches import fixed_cache
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import SUPPLEMENT_LAST, fold
 from workbench.ingest.name_known import Finder, ordinary_word
@@ -195,6 +196,7 @@ _ENGLISH_DAYS = frozenset(
 )
 
 
+@fixed_cache("the countries' names")
 @cache
 def _countries() -> frozenset[str]:
     """The countries' English names, folded ("germany", "georgia"): the English address

@@ -19,8 +19,9 @@ und Söhne", "Quartiersmanagement und Weber", "Bahnhofstraße und Schulz" stay).
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
+from workbench.core.word_caches import word_cache
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_known import Finder, ordinary_word, singular_verb
 from workbench.ingest.name_pairs import english_words
@@ -142,7 +143,8 @@ _STREET_ENDS = ("strasse", "gasse", "allee", "chaussee", "platz", "stieg", "twie
 _LINKS = ("s", "n", "en", "es")
 
 
-@cache
+@word_cache
+@lru_cache(maxsize=2**14)  # a word of the texts: bounded, emptied after an operation
 def _compound_word(folded: str) -> bool:
     """Whether a folded word of no list is a compound of nouns the lexicon lacks or a street
     ("quartiersmanagement", "lastenradverleih", "bahnhofstrasse", "streetwork"), no surname

@@ -26,6 +26,7 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from functools import lru_cache
 
+from workbench.core.word_caches import word_cache
 from workbench.ingest.key_growth import word_pattern
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import ordinary_word
@@ -45,6 +46,7 @@ def listed_surname(name: str) -> str | None:
     return words[-1].lower if name_surname(words[-1].text) else None
 
 
+@word_cache
 @lru_cache(maxsize=8)
 def listed_surnames(names: tuple[str, ...]) -> frozenset[str]:
     """The surname keys of a text's name list that are no word (:func:`listed_surname`),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from workbench.core.word_caches import register
 from workbench.ingest.listed_words import word_surname
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import INSTITUTION_NOUNS, PARTICLES
@@ -99,6 +100,7 @@ def _listed_as(words: list[str], names: dict[str, tuple[str, bool]]) -> bool:
 # the list of names stays the same, and reading thousands of variants for every text with a
 # hyphen cost seconds per thousand texts.
 _NAMES: list[tuple[object, dict[str, tuple[str, bool]]]] = []
+register(f"{__name__}._NAMES", _NAMES)
 
 
 def _compound_names(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workbench.core.word_caches import word_cache
 from workbench.ingest.listed_nouns import is_noun_word
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_lists import NOUN_FIRST_NAMES, NOUN_SURNAMES, S_WORDS, lower_case_name_ok
@@ -54,6 +55,7 @@ def s_word(text: str, m: re.Match[str]) -> bool:
     )
 
 
+@word_cache
 @lru_cache(maxsize=65_536)
 def listed_pattern(variant: str, flags: int) -> re.Pattern[str]:
     """A listed name as a whole word, or before a genitive "s" (group 1); compiled once."""

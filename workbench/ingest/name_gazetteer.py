@@ -21,6 +21,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from workbench.core.word_caches import fixed_cache, word_cache
+
 # faker person locales whose names are written in Latin script.
 LATIN_LOCALES = (
     "de_DE de_AT de_CH de_LU de_LI tr_TR pl_PL it_IT hr_HR sl_SI cs_CZ sk_SK hu_HU ro_RO "
@@ -151,6 +153,7 @@ _GREEK_ACCENTS = str.maketrans("άέήίόύώϊϋΐΰ", "αεηιουωιυιυ
 _ENDINGS = (("ij", ("i", "iy")), ("ej", ("ei", "ey")), ("ey", ("ei",)), ("iy", ("i",)))
 
 
+@word_cache
 @lru_cache(maxsize=2**16)  # called for every word of every text at import
 def fold(word: str) -> str:
     """A name's comparable form: case-folded, without diacritics ("Ayşe" → "ayse")."""
@@ -209,12 +212,14 @@ class Gazetteer:
         return False
 
 
+@fixed_cache("the gazetteer's names, sorted")
 @cache
 def _sorted(names: frozenset[str]) -> tuple[str, ...]:
     """The names in alphabetical order, for a search by their beginning."""
     return tuple(sorted(names))
 
 
+@word_cache
 @lru_cache(maxsize=2**16)  # asked for the same words of a long text again and again
 def _lookup(word: str, folded: frozenset[str], exact: frozenset[str]) -> bool:
     lower = word.lower()
@@ -238,6 +243,7 @@ def _parts(name: str) -> list[str]:
     return [p for p in name.replace("-", " ").split() if len(p) > 1 and p[0].isalpha()]
 
 
+@fixed_cache("the gazetteer")
 @cache
 def gazetteer() -> Gazetteer:
     """The first names and surnames, loaded once from faker and the supplement."""

@@ -10,6 +10,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Protocol
 
+from workbench.core.word_caches import fixed_cache
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_cues import sentence_particles, speaks
 from workbench.ingest.name_gazetteer import fold
@@ -424,6 +425,7 @@ _NOT_NAME_END = re.compile(
 _LINE_OPENING = re.compile(r"[ \t\u00a0*•·–-]*")
 
 
+@fixed_cache("common English words")
 @cache
 def english_words() -> frozenset[str]:
     """About 1,000 common English words, folded ("help", "take", "ground"): the English
@@ -433,6 +435,7 @@ def english_words() -> frozenset[str]:
     return frozenset(fold(word) for word in Provider.word_list)
 
 
+@fixed_cache("English first names")
 @cache
 def english_first_names() -> frozenset[str]:
     """About 7,000 English first names, folded ("grace", "felicity", "trinity"): the English

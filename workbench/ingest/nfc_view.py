@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Protocol, TypeVar, overload
 
 from workbench.core.domain import ParsedDocument, ParsedSegment
+from workbench.core.word_caches import word_cache
 
 
 class Span(Protocol):
@@ -136,6 +137,7 @@ def composed_labels(document: ParsedDocument) -> ParsedDocument:
     )
 
 
+@word_cache
 @lru_cache(maxsize=64)  # one list per workshop, asked for every statement of an import
 def nfc_names(names: tuple[str, ...]) -> tuple[str, ...]:
     """A name list in composed form (typed on a Mac: "Mu" + U+0308 + "ller" is "Müller").

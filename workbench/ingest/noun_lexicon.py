@@ -14,6 +14,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import WorkbenchError
+from workbench.core.word_caches import fixed_cache, word_cache
 from workbench.ingest.name_gazetteer import fold
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ def _folded(word: str) -> str:
     return plain if plain.isascii() else fold(word)
 
 
+@fixed_cache("the noun lexicon")
 @cache
 def lexicon() -> tuple[
     frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]
@@ -145,6 +147,7 @@ def _case_column(column: str) -> bool:
     return column == "pos" or column.startswith("genus") or (case in _ARTICLES and plain)
 
 
+@fixed_cache("the noun lexicon")
 @cache
 def _case_forms() -> pd.DataFrame:
     """The ordinary nouns' genders and case forms, one row an entry."""
@@ -157,6 +160,7 @@ def _case_forms() -> pd.DataFrame:
     return table[kinds.map(_NAME_KINDS.isdisjoint) & kinds.map(lambda k: "Substantiv" in k)]
 
 
+@fixed_cache("the noun lexicon")
 @cache
 def _form_table() -> tuple[dict[str, int], np.ndarray, np.ndarray, list[str], np.ndarray]:
     """The ordinary nouns' case forms, numbered; for form number i the places
@@ -183,6 +187,7 @@ def _form_table() -> tuple[dict[str, int], np.ndarray, np.ndarray, list[str], np
 _PLURAL_ARTICLES = {"nominativ": "die", "genitiv": "der", "dativ": "den", "akkusativ": "die"}
 
 
+@word_cache
 @lru_cache(maxsize=1024)
 def noun_articles(word: str) -> frozenset[str] | None:
     """The cases with the article a form of an ordinary noun, as written, may follow by its

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from workbench.core.word_caches import word_cache
 from workbench.ingest.name_gazetteer import fold
 
 PERSON_HEADERS = frozenset(
@@ -67,6 +68,7 @@ def header_key(header: str) -> str:
     return _header_key(str(header))
 
 
+@word_cache
 @lru_cache(maxsize=65536)  # asked for every column of every row (30,000 rows: millions)
 def _header_key(header: str) -> str:
     return re.sub(r"[^a-z]", "", fold(re.sub(r"[(\[].*?[)\]]", "", header)))
@@ -205,6 +207,7 @@ def header_words(header: str) -> list[str]:
     return list(_header_words(str(header)))
 
 
+@word_cache
 @lru_cache(maxsize=4096)  # asked for every column of every row
 def _header_words(header: str) -> tuple[str, ...]:
     text = _GENDER_MARK.sub("", re.sub(r"[(\[].*?[)\]]", "", header))
@@ -244,6 +247,7 @@ def _word_kind(word: str) -> str | None:
     return None
 
 
+@word_cache
 @lru_cache(maxsize=4096)  # asked for every column of every row
 def person_role(header: str) -> str | None:
     """Whether a column names a person: AUTHOR (the statement's), NICKNAME (its author by
@@ -344,6 +348,7 @@ def is_role_column(header: str) -> bool:
     return is_other_person_column(header) or is_staff_column(header)
 
 
+@word_cache
 @lru_cache(maxsize=4096)  # asked twice for every column of every row (0.5 ms each)
 def person_id_owner(header: str) -> str | None:
     """Whose ID a column is ("User ID", "author/id": "user", "author"), or None."""

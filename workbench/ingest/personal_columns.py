@@ -28,6 +28,7 @@ from itertools import pairwise
 from typing import Any
 
 from workbench.core.domain import person_key
+from workbench.core.word_caches import word_cache
 from workbench.ingest.account_names import account_in_capitals
 from workbench.ingest.account_names import is_account_name as is_account_name
 from workbench.ingest.field_memo import FieldMemo
@@ -242,6 +243,7 @@ def is_contact_column(header: str) -> bool:
     return short and (key.endswith(tuple(CONTACT_ENDINGS)) or key.startswith(CONTACT_STARTS))
 
 
+@word_cache
 @lru_cache(maxsize=4096)  # asked for every column of every row
 def asks_for_contact(header: str) -> bool:
     """Whether a header asks for the respondent's contact data: it names them

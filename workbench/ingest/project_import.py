@@ -16,6 +16,7 @@ from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import meant_code
 from workbench.coding.records import read_codebook
 from workbench.core.domain import ImportResult, InputError
+from workbench.core.word_caches import forgets_words
 from workbench.ingest.coding_table import read_coding_rows
 from workbench.ingest.common import fill_template
 from workbench.ingest.decidim import with_proposal_districts
@@ -54,6 +55,7 @@ def _as_stored(session: Session) -> Callable[[str], str]:
     return as_stored
 
 
+@forgets_words  # no participant's word stays in a module's cache
 def import_files(
     project: ProjectStore,
     paths: Sequence[str | Path],
@@ -148,6 +150,7 @@ def import_files(
     ]
 
 
+@forgets_words  # no participant's word stays in a module's cache
 def import_codebook(
     project: ProjectStore, path: str | Path, notices: list[str] | None = None
 ) -> int:
@@ -173,6 +176,7 @@ def import_codebook(
     return len(specs)
 
 
+@forgets_words  # no participant's word stays in a module's cache
 def import_codings(project: ProjectStore, path: str | Path) -> int:
     """Import codings from a table ``document,source_id,coder,code`` (CSV as Excel or
     LibreOffice saves it, XLSX, ODS); return new ones."""

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.core.word_caches import forgets_words, word_cache
 from workbench.ingest.caps_view import CapsView
 from workbench.ingest.emphasis_view import EmphasisView, unmarked
 from workbench.ingest.glued_names import glued_guess
@@ -530,6 +531,7 @@ def listed_names(session: Session) -> list[str]:
     return sorted(set(session.scalars(select(ListedName.name))))
 
 
+@forgets_words  # no participant's word stays in a module's cache
 def pseudonymised_texts(session: Session, *texts: str | None) -> tuple[str | None, ...]:
     """Researchers' texts that reports show (code descriptions, need labels,
     recommendations) as the project stores them: "Hinweis von Herrn Öztürk, Tel. …" gets
@@ -555,6 +557,7 @@ def _pseudonymised(
     return tuple(pseudonymiser.pseudonymise(t, names)[0] if t and t.strip() else t for t in texts)
 
 
+@word_cache
 @functools.lru_cache(maxsize=_INDEXES_KEPT)
 def _folded_words(names: tuple[str, ...]) -> frozenset[str]:
     """The words of a name list, folded ("Müller" → "muller"), for the names in capitals."""

@@ -15,6 +15,7 @@ from typing import Any, ParamSpec, TypeVar
 from workbench.core.domain import InputError
 from workbench.core.spreadsheet import unquoted_text
 from workbench.core.textio import RawFile, decode, sniff_delimiter, without_sep_hint
+from workbench.core.word_caches import word_cache
 from workbench.ingest.merged_cells import fill_merged, merged_down
 from workbench.ingest.ods import OdsSheet, check_sheet, ods_content, read_ods, sheet_of
 from workbench.ingest.polis import polis_notices
@@ -122,6 +123,7 @@ def _xlsx_rows(raw: RawFile, sheet: str | None) -> Sheet:
     return list(header), [(n, list(cells)) for n, cells in records], title, list(names)
 
 
+@word_cache
 @functools.lru_cache(maxsize=1)
 def _xlsx_sheet(
     data: bytes, name: str, sheet: str | None
@@ -210,6 +212,7 @@ def _ods_book(data: bytes, name: str, sheet: str | None) -> OdsSheet:
     return _ods_sheet(data, name, sheet) if _reading else read_ods(data, name, sheet)
 
 
+@word_cache
 @functools.lru_cache(maxsize=1)
 def _ods_sheet(data: bytes, name: str, sheet: str | None) -> OdsSheet:
     """:func:`read_ods`, kept for the next question about the same file; callers copy
@@ -217,6 +220,7 @@ def _ods_sheet(data: bytes, name: str, sheet: str | None) -> OdsSheet:
     return sheet_of(_ods_content(data, name), name, sheet)
 
 
+@word_cache
 @functools.lru_cache(maxsize=1)
 def _ods_content(data: bytes, name: str) -> Any:
     """:func:`ods_content`, kept for the file's next sheet: a workbook imported sheet by

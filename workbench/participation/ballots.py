@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import format_number
 from workbench.core.typed_text import typed_text
+from workbench.core.word_caches import forgets_words
 from workbench.participation.comments import forget_cached, is_blank, pseudonymise_comment
 from workbench.participation.items import KIND_NEED, KINDS
 from workbench.participation.tokens import InvalidToken, find_token
@@ -195,6 +196,7 @@ def open_ballot(project: Project, token: str | None) -> Ballot:
         )
 
 
+@forgets_words  # no participant's word stays in a module's cache
 def save_answer(
     project: Project,
     token: str | None,

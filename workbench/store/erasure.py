@@ -41,6 +41,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
+from workbench.core.word_caches import forgets_words
 from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
 from workbench.store.downloads import downloads, file_names, shown_name
@@ -228,6 +229,7 @@ def person_placeholders(session: Session, person: str) -> set[str]:
     return found
 
 
+@forgets_words  # no participant's word stays in a module's cache
 def forget(
     store: ProjectStore,
     statements: tuple[int, ...] = (),

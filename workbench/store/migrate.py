@@ -28,6 +28,7 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
+from workbench.core.word_caches import fixed_cache
 from workbench.store import schema
 from workbench.store.coding_tables import start_export_marks
 from workbench.store.schema import (
@@ -66,6 +67,7 @@ def _config(connection: Connection | None = None) -> Any:
     return config
 
 
+@fixed_cache("the schema revisions")
 @lru_cache(maxsize=1)
 def revisions() -> tuple[str, ...]:
     """Every revision this workbench knows, oldest first.

@@ -15,6 +15,7 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from workbench.core.word_caches import fixed_cache
 from workbench.synthesis.geo import Shape
 from workbench.synthesis.map_layout import (
     CASING,
@@ -50,6 +51,7 @@ _PLAIN = str.maketrans(
 )  # fmt: skip
 
 
+@fixed_cache("a font file")
 @functools.cache
 def _font_path() -> str | None:
     """The first of :data:`FONT_FILES` that Pillow finds (system font folders), if any."""
@@ -63,6 +65,7 @@ def _font_path() -> str | None:
     return None
 
 
+@fixed_cache("fonts by size")
 @functools.cache
 def _font(pixels: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     from PIL import ImageFont
@@ -146,6 +149,7 @@ def _name(draw: ImageDraw.ImageDraw, area: Area, f: float) -> None:
     draw.text((x * f, y * f), text, fill=text_colour(area.fill), font=font, anchor="mm")
 
 
+@fixed_cache("map layouts: districts and pseudonymised labels, no raw text")
 @functools.lru_cache(maxsize=16)  # a report drawn again (another format, a re-export)
 def render_png(layout: MapLayout, scale: float = SCALE, supersample: int = SUPERSAMPLE) -> bytes:
     """The laid-out map as PNG bytes, ``scale`` pixels per drawing unit."""

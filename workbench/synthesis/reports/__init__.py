@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from workbench.core.domain import WorkbenchError
 from workbench.core.endings import output_format
 from workbench.core.fileio import write_atomic
+from workbench.core.word_caches import forgets_words
 from workbench.synthesis.reports.docx import render_docx
 from workbench.synthesis.reports.html import render_html
 from workbench.synthesis.reports.model import (
@@ -97,6 +98,7 @@ _ENDINGS = {".html": "html", ".htm": "html", ".docx": "docx", ".xlsx": "xlsx"}
 _PDF = "Ein PDF: den Bericht als HTML oder DOCX öffnen und als PDF speichern."
 
 
+@forgets_words  # no participant's word stays in a module's cache
 def write_report(
     project: Project,
     out: str | Path,

@@ -1,0 +1,97 @@
+"""Process-wide caches that may hold participants' words, and forgetting them.
+
+The Werkbank runs in long-lived processes (JupyterLab and Voilà kernels, the form
+server). A cache of a module lives as long as the process: one asked with the words of a
+text ("Kowalczyk", a name list, a column header) would keep them after the import, the
+comment or the export that asked. Such a cache is registered here with
+:func:`word_cache` (or :func:`register` for a module's list), and every operation that
+reads participants' texts ends with :func:`forget_words`, through :func:`forgets_words`.
+A cache of a fixed vocabulary (the gazetteer, the noun lexicon) is marked with
+:func:`fixed_cache` instead, so that a test can find any cache marked neither way.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+# qualified name → what empties the cache (its ``cache_clear``, a list's ``clear``)
+_CLEARS: dict[str, Callable[[], None]] = {}
+# qualified name → the cache itself, for a look at what it holds
+_CACHES: dict[str, object] = {}
+# qualified names of caches that hold a fixed vocabulary only, and why
+_FIXED: dict[str, str] = {}
+_lock = threading.Lock()
+_running = [0]  # operations of :func:`forgets_words` running (in any thread)
+
+
+def _name(func: Any) -> str:
+    return f"{func.__module__}.{func.__qualname__}"
+
+
+def word_cache(cached: T) -> T:
+    """Register a ``functools.lru_cache`` whose keys or values may be participants' words
+    (put above ``@lru_cache``); :func:`forget_words` empties it."""
+    name = _name(cached)
+    _CLEARS[name] = cached.cache_clear  # type: ignore[attr-defined]
+    _CACHES[name] = cached
+    return cached
+
+
+def register(name: str, holder: Any) -> None:
+    """Register a module's list or dict that keeps words between calls under ``name``
+    (module and variable: ``"workbench.ingest.listed_hits._NAMES"``)."""
+    _CLEARS[name] = holder.clear
+    _CACHES[name] = holder
+
+
+def fixed_cache(reason: str) -> Callable[[T], T]:
+    """Mark a cache that holds no participant's words (put above ``@cache``), ``reason``
+    says what it holds ("the gazetteer", "the noun lexicon")."""
+
+    def mark(cached: T) -> T:
+        _FIXED[_name(cached)] = reason
+        return cached
+
+    return mark
+
+
+def registered() -> dict[str, object]:
+    """The registered caches by qualified name (for tests and a look in a kernel)."""
+    return dict(_CACHES)
+
+
+def fixed() -> dict[str, str]:
+    """The caches marked as holding a fixed vocabulary, by qualified name, and why."""
+    return dict(_FIXED)
+
+
+def forget_words() -> None:
+    """Empty every registered cache: no participant's word stays in the process."""
+    for clear in list(_CLEARS.values()):
+        clear()
+
+
+def forgets_words(operation: Callable[P, T]) -> Callable[P, T]:
+    """``operation``, after which the registered caches are emptied (when the outermost
+    such operation ends: an import inside an import keeps its caches until both end)."""
+
+    @functools.wraps(operation)
+    def forgetting(*args: P.args, **kwargs: P.kwargs) -> T:
+        with _lock:
+            _running[0] += 1
+        try:
+            return operation(*args, **kwargs)
+        finally:
+            with _lock:
+                _running[0] -= 1
+                last = _running[0] == 0
+            if last:
+                forget_words()
+
+    return forgetting
