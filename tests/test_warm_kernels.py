@@ -310,7 +310,7 @@ def test_a_closing_request_channel_leaves_other_kernels_waiting(
     another kernel: that kernel would never get its request (page stuck on the spinner)."""
     from voila.request_info_handler import RequestInfoSocketHandler
 
-    for name in ("on_close", "send_updates"):
+    for name in ("open", "on_close", "send_updates"):
         monkeypatch.setattr(RequestInfoSocketHandler, name, RequestInfoSocketHandler.__dict__[name])
     keep_request_channels()
     first, again, other = object(), object(), object()
@@ -331,7 +331,7 @@ def test_request_info_for_a_closed_channel_waits_for_the_next_connection(
     from tornado.websocket import WebSocketClosedError
     from voila.request_info_handler import RequestInfoSocketHandler
 
-    for name in ("on_close", "send_updates"):
+    for name in ("open", "on_close", "send_updates"):
         monkeypatch.setattr(RequestInfoSocketHandler, name, RequestInfoSocketHandler.__dict__[name])
     keep_request_channels()
 

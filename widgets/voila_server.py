@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import contextlib
 import json
 import os
 import re
@@ -59,6 +60,9 @@ LEAN_APPS = ("bedarfe_bewerten.ipynb", "kodieren.ipynb")
 NO_POOL = ("sozialraumprofil", "themenlandkarte")
 PLOTLY_EXTENSION = "jupyterlab-plotly"
 IOPUB_TIMEOUT = 60  # seconds
+# How long request info (with the participant's token) waits for a kernel that has not
+# connected yet: a preheated kernel asks within seconds; one that never does has died.
+REQUEST_INFO_KEPT = 300  # seconds
 
 
 class _Warm:
@@ -363,13 +367,36 @@ def keep_request_channels() -> None:
     entry: another kernel's channel. That kernel then never hears of its request, and its
     participant's page shows Voilà's spinner for good. And request info that cannot be
     written to a channel (closed meanwhile) is kept for the kernel's next connection, as
-    Voilà keeps it when no channel is open yet.
+    Voilà keeps it when no channel is open yet. Request info holds the participant's token
+    (in ``QUERY_STRING``): Voilà kept it for the server's life even after handing it over;
+    it is dropped once written to the kernel's channel, or after
+    :data:`REQUEST_INFO_KEPT` seconds for a kernel that never connects.
     """
     from tornado.websocket import WebSocketClosedError
     from voila.request_info_handler import RequestInfoSocketHandler
 
     if getattr(RequestInfoSocketHandler.on_close, "keeps_others", False):
         return
+
+    def keep(kernel_id: str, payload: object) -> None:
+        """Keep ``payload`` for the kernel's next connection, for a while only."""
+        RequestInfoSocketHandler._cache[kernel_id] = payload
+
+        def drop() -> None:
+            if RequestInfoSocketHandler._cache.get(kernel_id) is payload:
+                del RequestInfoSocketHandler._cache[kernel_id]
+
+        with contextlib.suppress(RuntimeError):  # outside the server's loop: kept as is
+            asyncio.get_running_loop().call_later(REQUEST_INFO_KEPT, drop)
+
+    def open_channel(self: RequestInfoSocketHandler, kernel_id: str) -> None:
+        RequestInfoSocketHandler._waiters[kernel_id] = self
+        payload = RequestInfoSocketHandler._cache.pop(kernel_id, None)
+        if payload is not None:
+            try:
+                self.write_message(payload)
+            except WebSocketClosedError:
+                keep(kernel_id, payload)
 
     def on_close(self: RequestInfoSocketHandler) -> None:
         waiters = RequestInfoSocketHandler._waiters
@@ -384,9 +411,10 @@ def keep_request_channels() -> None:
                 return
             except WebSocketClosedError:
                 cls._waiters.pop(msg["kernel_id"], None)
-        cls._cache[msg["kernel_id"]] = msg["payload"]
+        keep(msg["kernel_id"], msg["payload"])
 
     on_close.keeps_others = True
+    RequestInfoSocketHandler.open = open_channel
     RequestInfoSocketHandler.on_close = on_close
     RequestInfoSocketHandler.send_updates = classmethod(send_updates)
 
