@@ -13,7 +13,6 @@ import glob
 import itertools
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ports import reserve_port
 from workbench import Project
 
 BACKENDS = ("sqlite", "postgresql")
@@ -43,9 +43,8 @@ def _major(path: str) -> int:
 
 
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port reserved for the server about to start (tests/ports.py)."""
+    return reserve_port()
 
 
 @dataclass

@@ -177,8 +177,8 @@ def _in_use(log: Path) -> bool:
 def _start_hub(tmp_path: Path, project_dir: Path, attempts: int = 3) -> tuple:
     """The hub's process, base URL and log once it answers.
 
-    Its three ports are free when chosen; another process of a CI run can take one before
-    the hub or its proxy binds it: then the hub is stopped and started again on new ports.
+    Its three ports are reserved until the hub and its proxy bind them (tests/ports.py);
+    should one be taken all the same, the hub is stopped and started again on new ports.
     """
     attempt = 0
     while True:

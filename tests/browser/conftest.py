@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -36,6 +35,7 @@ import pytest
 
 from tests.coding_panel_data import card_wall
 from tests.conftest import ROOT, need
+from tests.ports import reserve_port
 from widgets.voila_server import IOPUB_TIMEOUT
 from workbench import Project
 
@@ -109,10 +109,8 @@ def listening_at(log: Path) -> str | None:
 
 
 def free_port() -> int:
-    """A TCP port on 127.0.0.1 that is free right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A TCP port on 127.0.0.1 reserved for the server about to start (tests/ports.py)."""
+    return reserve_port()
 
 
 def jupyter_env(base: Path, **extra: str) -> dict[str, str]:
