@@ -21,7 +21,7 @@ from workbench.core.domain import (
     InputError,
     WorkbenchError,
 )
-from workbench.core.fileio import atomic_path, write_csv
+from workbench.core.fileio import atomic_path, check_folder_name, write_csv
 from workbench.core.parse_errors import json_problem
 from workbench.core.spreadsheet import write_xlsx
 from workbench.store import (
@@ -70,6 +70,7 @@ class Project(CodingMixin):
         ``db_url`` (e.g. ``postgresql+psycopg://user@server/db``) must name an empty
         database; a password in it is used now but never written to project.json.
         """
+        check_folder_name(path)  # before anything is created
         path = Path(path)
         if (path / CONFIG_FILE).exists():
             raise WorkbenchError(f"In {path} gibt es schon ein Projekt.")

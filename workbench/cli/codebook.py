@@ -16,6 +16,14 @@ def _project(args: argparse.Namespace):
     return open_project(args)
 
 
+def _typed(path: str) -> str:
+    """A code path as the codebook stores it (one line: ``'Bedarf/Neu\\nZeile'`` is
+    ``'Bedarf/Neu Zeile'``), for messages that name it after the change."""
+    from workbench.coding.records import check_path
+
+    return check_path(path)
+
+
 # -- codebook ---------------------------------------------------------------------------
 def cmd_codebook_list(args: argparse.Namespace) -> int:
     """workbench codebook list."""
@@ -40,7 +48,7 @@ def cmd_codebook_add(args: argparse.Namespace) -> int:
         example=args.example or "",
         colour=args.colour,
     )
-    print(f"Code '{args.path}' angelegt.")
+    print(f"Code '{_typed(args.path)}' angelegt.")
     return 0
 
 
@@ -51,7 +59,7 @@ def cmd_codebook_set(args: argparse.Namespace) -> int:
     _project(args).update_code(
         args.path, description=args.description, example=args.example, colour=args.colour
     )
-    print(f"Code '{args.path}' geändert.")
+    print(f"Code '{_typed(args.path)}' geändert.")
     return 0
 
 
@@ -75,7 +83,7 @@ def _need_code_note(old: str, new: str) -> str | None:
 def cmd_codebook_rename(args: argparse.Namespace) -> int:
     """workbench codebook rename PATH NEW_NAME."""
     new_path = _project(args).rename_code(args.path, args.new_name)
-    print(f"Code '{args.path}' heißt jetzt '{new_path}' (Kodierungen bleiben erhalten).")
+    print(f"Code '{_typed(args.path)}' heißt jetzt '{new_path}' (Kodierungen bleiben erhalten).")
     if note := _need_code_note(args.path, new_path):
         print(f"  Hinweis: {note}")
     return 0
@@ -86,7 +94,10 @@ def cmd_codebook_move(args: argparse.Namespace) -> int:
     new_path = _project(args).move_code(args.path, None if args.top else args.under)
     parent = new_path.rsplit("/", 1)[0] if "/" in new_path else None
     where = f"unter '{parent}'" if parent else "auf der obersten Ebene"
-    print(f"Code '{args.path}' liegt jetzt {where}: '{new_path}' (Kodierungen bleiben erhalten).")
+    print(
+        f"Code '{_typed(args.path)}' liegt jetzt {where}: '{new_path}' (Kodierungen bleiben "
+        "erhalten)."
+    )
     if note := _need_code_note(args.path, new_path):
         print(f"  Hinweis: {note}")
     return 0
@@ -129,7 +140,7 @@ def cmd_codebook_delete(args: argparse.Namespace) -> int:
     extra = [plural(removed, "Kodierung", "Kodierungen")] if removed else []
     extra += [plural(memos, "Memo", "Memos")] if memos else []
     also = f", {' und '.join(extra)}" if extra else ""
-    print(f"Code '{args.path}' mit Untercodes{also} gelöscht.")
+    print(f"Code '{_typed(args.path)}' mit Untercodes{also} gelöscht.")
     return 0
 
 

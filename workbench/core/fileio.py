@@ -8,12 +8,13 @@ import shutil
 import stat
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import WorkbenchError, one_line
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -98,6 +99,32 @@ def _check_csv_name(out: str | Path | None) -> None:
             "sie sich nicht öffnen. Bitte einen Namen auf .csv wählen (Excel öffnet ihn "
             "per Doppelklick)."
         )
+
+
+def check_folder_name(path: str | Path) -> None:
+    """Refuse a folder to be created whose name holds a line break or another control
+    character (``workbench init $'studie\\n2'``): every message and command line that
+    names the folder would break or hide part of it.
+
+    >>> check_folder_name("studie-2021/Ströme")
+    >>> try:
+    ...     check_folder_name("studie\\n2")
+    ... except WorkbenchError as err:
+    ...     print(str(err)[:33])
+    Der Ordnername 'studie⏎2' enthält
+    """
+    text = str(path)
+    if not any(unicodedata.category(c) in _CONTROL for c in text):
+        return
+    shown = "".join("�" if unicodedata.category(c) in _CONTROL else c for c in one_line(text))
+    raise WorkbenchError(
+        f"Der Ordnername '{shown}' enthält einen Zeilenumbruch oder ein Steuerzeichen "
+        "(hier ⏎ oder �); bitte einen Namen ohne sie wählen."
+    )
+
+
+# control characters (C0, DEL, C1: line feed, tab, escape, …), line and paragraph separators
+_CONTROL = frozenset({"Cc", "Zl", "Zp"})
 
 
 def _umask() -> int:

@@ -28,7 +28,8 @@ import unicodedata
 _SPACING = re.compile("[\x0b\x0c\x1c-\x1f]")
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _LINE_BREAKS = re.compile("\r\n?")
-_BLANKS = re.compile("[\t\n]+")
+# in a name: a tab or a line break (of any kind), with the blanks around it, is one space
+_BLANKS = re.compile(" *[\t\n\x85\u2028\u2029][\t\n\x85\u2028\u2029 ]*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -60,10 +61,13 @@ def whole_characters(text: str) -> str:
 
 
 def typed_name(text: str | None) -> str:
-    r"""A name as typed (one line): :func:`typed_text`, tabs and line breaks as spaces.
+    r"""A name as typed (one line): :func:`typed_text`, each tab or line break (also
+    U+0085, U+2028, U+2029) with the blanks around it one space; other blanks as typed.
 
     >>> typed_name("Anna\tBecker\u200f\n")
     'Anna Becker '
+    >>> typed_name("Neu \n\t Zeile\u2028zwei  drei")
+    'Neu Zeile zwei  drei'
     """
     return _BLANKS.sub(" ", typed_text(text))
 

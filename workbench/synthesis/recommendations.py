@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.typed_text import typed_name
 from workbench.ingest.author_names import participant_author
 from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.store import (
@@ -111,9 +112,15 @@ def _text(text: str) -> str:
 
 
 def _short(value: str, limit: int, what: str) -> str:
-    """``value`` stripped; longer than the database holds: refused (PostgreSQL stopped
-    with a database error, SQLite stored it)."""
-    value = (value or "").strip()
+    """``value`` on one line, each run of blanks one space (a title or a name typed over
+    two lines, with a tab or a control character: lists, reports and exports show it on
+    one line), stripped; longer than the database holds: refused (PostgreSQL
+    stopped with a database error, SQLite stored it).
+
+    >>> _short(" Lernräume\\n  öffnen\\t", 80, "Der Titel")
+    'Lernräume öffnen'
+    """
+    value = " ".join(typed_name(value).split())
     if len(value) > limit:
         raise InputError(
             f"{what} der Empfehlung ist zu lang ({len(value)} Zeichen, höchstens {limit})."
