@@ -354,7 +354,7 @@ class Pseudonymiser:
             self.candidates = [view.spanned(c) for c in self.candidates]
             return [view.spanned(h) for h in found]
         structured = self._structured(text)
-        text = _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets
+        typed, text = text, _FILE_WORDS.sub(" ", text)  # "Foto_Ewa_Kowalczyk.jpg": same offsets
         listed = [*self._listed(text, names), *compound_hits(text, self._variant_index(names)[0])]
         hits = structured + listed
         inside = HitsInside(listed)
@@ -378,8 +378,8 @@ class Pseudonymiser:
         for hit in finder.find(text) if prose else finder.find_addressed(text):
             if any(hit.start < end and start < hit.end for start, end in protected_spans):
                 continue
-            if glued_guess(text, hit, known, _folded_words(names), self.confirmed):
-                continue  # "von 9YrA": one token, not a number and a name
+            if glued_guess(typed, hit, known, _folded_words(names), self.confirmed):
+                continue  # "von 9YrA", "von _YrA": one token, not a number and a name
             # "Frau Schmidt" around a listed "Schmidt" is the listed person (or, if two
             # listed people are called Schmidt, neither of them)
             inner = inside(hit.start, hit.end)
