@@ -8,7 +8,10 @@ it one — after a form of address ("FRAU KAYA", "Herr Dr. MÜLLER"), a first na
 word after it ("ANNA SCHMIDT", "Anna SCHMIDT"), a person the key knows or the text names
 ("KAYA kommt auch", "KAYAS Idee"), a first name alone after a cue or before a verb
 ("DANKE AN JENS", "LEA SAGT", "JONAS UND LEA HABEN"), a surname after a cue ("SAGT
-KRÄMER", "LAUT PETRENKO") — and every rule applies as to a name written so. A compound,
+KRÄMER", "LAUT PETRENKO") — and every rule applies as to a name written so. The cue or
+verb may be in lower case, as in chats and on cards ("Danke an JENS!", "LEA sagt", "laut
+KRÄMER"), as may a sign-off or a label ("Gruß, JENS", "Anwesend: LEA"); a first name
+after a name of a list is one too ("ANNA SCHMIDT, LEA", "mit ANNA und TOM"). A compound,
 a verb after a first name is no surname ("LEA STADTTEILBÜRO", "PETER WOLLTE").
 Acronyms, headings and slogans in capitals ("HILFE!", "WIR BRAUCHEN MEHR BÄNKE") stay as
 they are. Each letter keeps its place ("İ" is read "i" without the dot its lower case
@@ -41,6 +44,12 @@ _WORD = re.compile(r"(?<!\w)[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)\.?")
 _ADDRESS = lists.TITLES | lists.ACADEMIC
 # Words in capitals that are no name after a form of address ("HERR DER RINGE")
 _NO_NAME = lists.FUNCTION_WORDS | lists.ARTICLES | lists.SUBJECTS | lists.CALENDAR
+# Pronouns that name lists also hold ("Mir", "Eure"): shouted, no name ("laut MIR", "Gruß,
+# EURE NACHBARN")
+_NO_NAME |= frozenset(
+    "mir mich dir dich uns euch euer eure euren eurem eurer unser unsere unseren unserem "
+    "unserer mein meine meinen meinem meiner dein deine deinen deinem deiner".split()
+)
 # Particles that open a surname after a form of address ("FRAU DE LUCA"); not "ZU", "DA"
 # ("HERR ZU HAUSE", "HERR DA HINTEN"); "VON" only before a surname (:func:`_von_surname`)
 _LEADING = lists.LEADING_PARTICLES - {"von", "zu", "da"}
@@ -62,6 +71,11 @@ _NAME_WORDS = 2  # a first name and a surname after a form of address
 # Cues before a first name alone in capitals ("DANKE AN JENS", "GRÜSSE AN LEA", "MIT LEA");
 # not "UND", "ODER" ("MAX UND MORITZ": a title, unless a verb follows)
 _FIRST_CUES = (lists.STRONG_CUES | lists.WEAK_CUES) - {"und", "oder", "sowie", "samt", "neben"}
+# Sign-offs before a name after a comma or at the next line's start ("Gruß, JENS", "Viele
+# Grüße\nLEA")
+_SIGN_OFFS = frozenset("gruss grusse lg vg gez".split())
+# What stands between two names of a list ("ANNA SCHMIDT, LEA", "mit ANNA und TOM")
+_LIST_GAPS = frozenset({", ", ",", " und ", " oder ", " sowie "})
 # Finite verbs after a first name alone in capitals besides the rule's "…t" ("LEA HAT",
 # "PETER WOLLTE") and after two of them ("JONAS UND LEA HABEN")
 _SINGULAR_AFTER = frozenset(
@@ -213,10 +227,17 @@ def _name_words(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]
         if (
             _caps(word)
             and not word.endswith(".")
-            and (_known(word, known) or _first_alone(text, toks, i) or _cued(text, toks, i))
+            and (
+                _known(word, known)
+                or _first_alone(text, toks, i)
+                or _cued(text, toks, i)
+                or _listed_after(text, toks, i, chosen)
+            )
         ):
-            # a person known, a first name alone ("DANKE AN JENS"), a surname after a cue
-            # ("SAGT KRÄMER"): written as a name, the rules decide as in title case
+            # a person known, a first name alone ("DANKE AN JENS", "Danke an JENS"), a
+            # surname after a cue ("SAGT KRÄMER", "laut KRÄMER"), a first name after a name
+            # of a list ("ANNA SCHMIDT, LEA"): written as a name, the rules decide as in
+            # title case
             chosen.append((start, end))
         i += 1
     return chosen
@@ -228,9 +249,8 @@ def _first_alone(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     verb ("JONAS UND LEA HABEN"); not in a title ("MAX UND MORITZ", "EMMA LESEN")."""
     if not _first_name(toks[i][2]) or (i > 0 and fold(toks[i - 1][2]) in lists.ARTICLES):
         return False  # "DER LEO IST EIN LÖWE"
-    before = toks[i - 1][2] if i > 0 else ""
-    if _caps(before) and text[toks[i - 1][1] : toks[i][0]] == " " and fold(before) in _FIRST_CUES:
-        return True
+    if _cue_before(text, toks, i):
+        return True  # "DANKE AN JENS", "Danke an JENS", "Gruß, JENS"
     if _verb_after(text, toks, i):
         return True  # "LEA SAGT", "PETER WOLLTE"
     # "JONAS UND LEA HABEN": the first of the two and the second
@@ -238,6 +258,36 @@ def _first_alone(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
         if first >= 0 and second < len(toks) and _pair(toks, first, second):
             return _verb_after(text, toks, second, plural=True)
     return False
+
+
+def _cue_before(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a cue in any case stands right before ``toks[i]`` ("AN JENS", "an JENS"), a
+    sign-off with a comma or line break between ("Gruß, JENS", "Viele Grüße\nLEA") or a
+    label with a colon ("Anwesend: LEA")."""
+    if i == 0:
+        return False
+    cue, gap = fold(toks[i - 1][2]), text[toks[i - 1][1] : toks[i][0]]
+    if cue in _SIGN_OFFS and gap.strip(" ,") in ("", "\n"):
+        return True
+    if cue in lists.LABEL_CUES and gap in (": ", ":"):
+        return True  # "Anwesend: LEA", "Moderation: JENS"
+    return gap == " " and cue in _FIRST_CUES
+
+
+def _listed_after(
+    text: str, toks: list[tuple[int, int, str]], i: int, chosen: list[tuple[int, int]]
+) -> bool:
+    """Whether a first name alone in capitals follows a name chosen before it in a list
+    ("Anwesend: ANNA SCHMIDT, LEA", "mit ANNA und TOM"; not "MAX UND MORITZ")."""
+    if i == 0 or not chosen or not _first_name(toks[i][2]):
+        return False
+    before = toks[i - 1]
+    if fold(before[2]) in ("und", "oder", "sowie") and i > 1:
+        gap = text[toks[i - 2][1] : toks[i][0]]
+        before = toks[i - 2]
+    else:
+        gap = text[before[1] : toks[i][0]]
+    return gap in _LIST_GAPS and chosen[-1] == (before[0], before[1])
 
 
 def _pair(toks: list[tuple[int, int, str]], first: int, second: int) -> bool:
@@ -251,8 +301,8 @@ def _verb_after(text: str, toks: list[tuple[int, int, str]], i: int, plural: boo
     if i + 1 >= len(toks) or text[toks[i][1] : toks[i + 1][0]] != " ":
         return False
     word = toks[i + 1][2]
-    if not _caps(word) or not word.isalpha():
-        return False
+    if not word.isalpha() or not (_caps(word) or word.islower()):
+        return False  # a verb in capitals or lower case ("LEA SAGT", "LEA sagt"), no noun
     if fold(word) in (_PLURAL_AFTER if plural else _SINGULAR_AFTER):
         return True
     if plural or is_german_noun(fold(word)):
@@ -264,8 +314,8 @@ def _verb_after(text: str, toks: list[tuple[int, int, str]], i: int, plural: boo
 def _cued(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     """Whether a surname in capitals follows a cue ("SAGT KRÄMER", "LAUT PETRENKO"): after
     a verb of speaking any word a surname may be, after a weak cue a surname of the list."""
-    if i == 0 or not _caps(toks[i - 1][2]):
-        return False
+    if i == 0 or not toks[i - 1][2].isalpha():
+        return False  # the cue in any case ("SAGT KRÄMER", "laut KRÄMER")
     cue, gap, word = fold(toks[i - 1][2]), text[toks[i - 1][1] : toks[i][0]], toks[i][2]
     if cue in lists.STRONG_CUES and gap.strip(" ,\u00a0") == "":
         return _surname_after_first(word)
