@@ -84,26 +84,31 @@ print(time.process_time() - start)
 """
 
 
+def best_seconds(script: str, code: str, repeat: int = 2) -> float:
+    """The CPU seconds ``script`` prints last, run with the code in ``code`` (the fastest of
+    ``repeat`` processes: a busy machine slows single runs)."""
+    env = {**os.environ, "PYTHONPATH": code, "PYTHONDONTWRITEBYTECODE": "1"}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=tempfile.gettempdir(),
+        ).stdout
+        for _ in range(repeat)
+    ]
+    return min(float(run.split()[-1]) for run in runs)
+
+
 def measure(sizes: list[int], code: str, repeat: int = 2) -> dict[int, float]:
     """CPU seconds of :meth:`Pseudonymiser.pseudonymise` of a line of each size with the
-    code in ``code`` (the fastest of ``repeat`` processes: a busy machine slows single runs)."""
-    env = {**os.environ, "PYTHONPATH": code, "PYTHONDONTWRITEBYTECODE": "1"}
-    out: dict[int, float] = {}
-    for size in sizes:
-        script = _TIMED.format(bench=str(ROOT / "benchmarks"), size=size)
-        runs = [
-            subprocess.run(
-                [sys.executable, "-c", script],
-                env=env,
-                check=True,
-                capture_output=True,
-                text=True,
-                cwd=tempfile.gettempdir(),
-            ).stdout
-            for _ in range(repeat)
-        ]
-        out[size] = min(float(run.split()[-1]) for run in runs)
-    return out
+    code in ``code``."""
+    bench = str(ROOT / "benchmarks")
+    return {
+        size: best_seconds(_TIMED.format(bench=bench, size=size), code, repeat) for size in sizes
+    }
 
 
 def table(label: str, seconds: dict[int, float]) -> tuple[str, float]:

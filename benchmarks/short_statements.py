@@ -19,17 +19,14 @@ Run: .venv/bin/python benchmarks/short_statements.py [--sizes 1000,5000] [--old 
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from long_texts import prose  # noqa: E402
+from long_texts import best_seconds, prose  # noqa: E402
 
 FIRST = "Anna Jonas Maria Ayşe Mehmet Lukas Sophie Jens Birgit Kemal Fatma Paul Greta".split()
 LAST = "Schmidt Becker Wagner Kowalczyk Yilmaz Tjaden Terhorst Müller Weber Kaya Demir".split()
@@ -82,23 +79,11 @@ print(time.process_time() - start)
 def measure(sizes: list[int], code: str, repeat: int = 2) -> dict[int, float]:
     """Statements per second of :meth:`Pseudonymiser.pseudonymise` with the code in
     ``code`` (the best of ``repeat`` processes)."""
-    env = {**os.environ, "PYTHONPATH": code, "PYTHONDONTWRITEBYTECODE": "1"}
-    out: dict[int, float] = {}
-    for size in sizes:
-        script = _TIMED.format(bench=str(ROOT / "benchmarks"), size=size)
-        runs = [
-            subprocess.run(
-                [sys.executable, "-c", script],
-                env=env,
-                check=True,
-                capture_output=True,
-                text=True,
-                cwd=tempfile.gettempdir(),
-            ).stdout
-            for _ in range(repeat)
-        ]
-        out[size] = size / max(min(float(run.split()[-1]) for run in runs), 1e-6)
-    return out
+    bench = str(ROOT / "benchmarks")
+    seconds = {
+        size: best_seconds(_TIMED.format(bench=bench, size=size), code, repeat) for size in sizes
+    }
+    return {size: size / max(spent, 1e-6) for size, spent in seconds.items()}
 
 
 def table(label: str, rates: dict[int, float]) -> str:
