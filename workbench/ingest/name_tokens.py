@@ -219,3 +219,10 @@ class TokenList(list[Tok]):
                     index.setdefault(tok.text, {}).setdefault((nxt.text, nxt.lower), k)
             self._before_capital = index
         return self._before_capital.get(word, {})
+
+
+def has_capitals_run(text: str) -> bool:
+    """Whether ``text`` has two capitals in a row ("AWO", "FRAU KAYA"): a word in capitals
+    the capitals readings (names, addresses) look at; Python's ``re`` has no Unicode class
+    of capitals, so the letters are asked one by one."""
+    return any(ch.isupper() and text[at + 1 : at + 2].isupper() for at, ch in enumerate(text))

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_tokens import has_capitals_run
 from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
 
 # -- addresses ---------------------------------------------------------------------------
@@ -180,7 +181,7 @@ def sentence_case(text: str) -> str:
     """``text`` with its words in capitals written as in a sentence, each letter in its
     place: a function word in lower case, any other word with a capital ("WIR TREFFEN UNS
     IN DER KÖLNER STR. 5A" → "Wir Treffen Uns in der Kölner Str. 5A")."""
-    if not any(ch.isupper() and text[at + 1 : at + 2].isupper() for at, ch in enumerate(text)):
+    if not has_capitals_run(text):
         return text
     letters = list(text)
     for m in _CAPS_WORD.finditer(text):

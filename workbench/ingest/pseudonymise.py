@@ -51,6 +51,7 @@ from workbench.ingest.listed_scan import (
     variant_index,
 )
 from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_tokens import has_capitals_run
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.nfc_view import NfcView, nfc_names
 from workbench.ingest.person_keys import (
@@ -418,7 +419,7 @@ class Pseudonymiser:
 
     def _caps_view(self, text: str, names: tuple[str, ...], seen: Iterable[str]) -> CapsView | None:
         """``text`` with its names in capitals written as names; None if it has none."""
-        if not any(ch.isupper() and text[at + 1 : at + 2].isupper() for at, ch in enumerate(text)):
+        if not has_capitals_run(text):
             return None
         keys = PersonKeys(self.known, self._folded)
         listed, in_text = self.listed.words, {fold(w) for w in seen}
