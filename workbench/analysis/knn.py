@@ -35,7 +35,7 @@ from typing import TypeVar
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from workbench.analysis.blas_threads import _controllers, _set_process_threads
+from workbench.analysis.blas_threads import one_blas_thread
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -67,49 +67,30 @@ def _block_rows(width: int) -> int:
     return max(1, BLOCK_BYTES // (4 * max(width, 1) * MAX_THREADS))
 
 
-# One in_threads at a time: the BLAS limit it sets is the process's (see in_threads).
+# One in_threads at a time: its worker threads are as many as the cores (worker_threads).
 _one_at_a_time = threading.Lock()
 
 
 def in_threads(work: Callable[[T], R], items: Iterable[T]) -> list[R]:
     """``work`` on every item (results in order), in :func:`worker_threads` threads.
 
-    Each call runs with one BLAS/OpenMP thread and writes only its own output: every item
-    is computed exactly as it would be alone, and the result does not depend on the number
-    of threads. OpenMP's limit is per thread, so it is set inside each call; OpenBLAS's
-    (and MKL's) is the process's, so the calling thread, whichever it is, sets it around
-    all calls, and callers in several threads take turns (``work`` must not call this
-    function). The limit found is restored when the caller leaves, unless another thread
-    changed it meanwhile (an outer ``threadpool_limits`` that ended): then that one stays.
+    Each call runs with one BLAS/OpenMP thread (:func:`one_blas_thread`, whichever thread
+    called this function) and writes only its own output: every item is computed exactly
+    as it would be alone, and the result does not depend on the number of threads. Callers
+    in several threads take turns (``work`` must not call this function).
     """
-    shared, per_thread = _controllers()
 
     def limited(item: T) -> R:
-        before = [lib.get_num_threads() for lib in per_thread]
-        for lib in per_thread:
-            lib.set_num_threads(1)
-        try:
+        with one_blas_thread():
             return work(item)
-        finally:
-            for lib, threads in zip(per_thread, before, strict=True):
-                if threads is not None:
-                    lib.set_num_threads(threads)
 
     items = list(items)
     threads = min(worker_threads(), len(items))
-    with _one_at_a_time:
-        before = [lib.get_num_threads() for lib in shared]
-        for lib in shared:
-            _set_process_threads(lib, 1)
-        try:
-            if threads < 2:
-                return [limited(item) for item in items]
-            with ThreadPoolExecutor(threads) as pool:
-                return list(pool.map(limited, items))
-        finally:
-            for lib, found in zip(shared, before, strict=True):
-                if found is not None and lib.get_num_threads() == 1:
-                    _set_process_threads(lib, found)
+    with _one_at_a_time, one_blas_thread():
+        if threads < 2:
+            return [limited(item) for item in items]
+        with ThreadPoolExecutor(threads) as pool:
+            return list(pool.map(limited, items))
 
 
 def _top_k(similarity: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:

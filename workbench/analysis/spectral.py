@@ -24,10 +24,11 @@ same on every corpus:
    is neither). The search over k uses a tenth of that budget and a fixed seed: the
    number of clusters is a property of the data, not of the seed.
 
-Every statement is assigned. ``fit`` limits BLAS and OpenMP to one thread; the kNN blocks
-and the k-means runs of the search for k run in parallel Python threads, each computed
-exactly as it would be alone: the result does not depend on the number of cores, and a
-busy machine does not slow it down by oversubscription.
+Every statement is assigned. ``fit`` limits BLAS and OpenMP to one thread, from whichever
+thread it runs in (:mod:`workbench.analysis.blas_threads`); the kNN blocks and the k-means
+runs of the search for k run in parallel Python threads, each computed exactly as it would
+be alone: the result does not depend on the number of cores, and a busy machine does not
+slow it down by oversubscription.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ import numpy as np
 from scipy.sparse import csr_matrix, diags
 from scipy.sparse.linalg import eigsh
 from sklearn.cluster import KMeans
-from threadpoolctl import threadpool_limits
 
+from workbench.analysis.blas_threads import one_blas_thread
 from workbench.analysis.knn import in_threads, knn_affinity, nearest_neighbours, unit_rows
 
 DENSE_MAX = 800  # below this, the eigenproblem is solved densely (exact and fast)
@@ -143,7 +144,7 @@ class SpectralClusterer:
             labels = rank[kinds.ravel()]
             self.modularity_ = {len(first): 0.0}
         else:
-            with threadpool_limits(1):
+            with one_blas_thread():  # also from a background thread
                 labels = self._fit(x)
         self.labels_ = labels
         self.n_clusters_ = int(labels.max()) + 1
