@@ -281,8 +281,8 @@ def need_stability(
     from itertools import combinations
 
     from sklearn.metrics import adjusted_rand_score
-    from threadpoolctl import threadpool_limits
 
+    from workbench.analysis.blas_threads import one_blas_thread
     from workbench.analysis.clustering import make_clusterer
     from workbench.analysis.embeddings import project_embeddings
     from workbench.analysis.needs import NeedParams, select_statements
@@ -294,7 +294,7 @@ def need_stability(
     x = vectors[segments["segment_id"].isin(wanted).to_numpy()]
     rows = []
     for k in ks:
-        with threadpool_limits(1):
+        with one_blas_thread():  # also from a background thread
             labels = [
                 make_clusterer(
                     params.method,
