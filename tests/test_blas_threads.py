@@ -16,7 +16,7 @@ from workbench.analysis import spectral
 
 # Run in a fresh process whose OpenBLAS has two threads (`make test` runs the units with
 # OPENBLAS_NUM_THREADS=1, where a limit of one cannot be told from none). The spectral fit
-# runs from the main thread and from a background thread, without and under an outer
+# runs from the main thread, from a background thread and in two at once, without and under an outer
 # `threadpool_limits(3)` of the main thread. Its steps in the fitting thread (the
 # eigenvectors, the final k-means) and in its workers (the k-means of the search for k)
 # record the BLAS threads OpenBLAS reports (openblas_get_num_threads, through
@@ -56,42 +56,36 @@ def run(where):
     box, before = {}, threads("blas")
     if where == "main":
         fit(box)
-    else:
-        runner = threading.Thread(target=fit, args=(box,))
-        runner.start()
-        runner.join()
+    else:  # one background fit, or two at once
+        other = {}
+        runners = [threading.Thread(target=fit, args=(b,)) for b in (box, other)[: len(where)]]
+        for runner in runners:
+            runner.start()
+        for runner in runners:
+            runner.join()
+        assert other.get("labels", box["labels"]) == box["labels"]
     steps = sorted({(step, tuple(b), tuple(o)) for step, b, o in seen})
     return {"steps": steps, "labels": box["labels"], "before": before, "after": threads("blas")}
 
 cases = {"start": threads("blas")}
-for where in ("main", "thread"):
-    cases[where] = run(where)
+places = {"main": "main", "thread": "t", "two threads": "tt"}
+for name, where in places.items():
+    cases[name] = run(where)
 with threadpool_limits(limits=3, user_api="blas"):
-    for where in ("main", "thread"):
-        cases["outer 3, " + where] = run(where)
+    for name, where in places.items():
+        cases["outer 3, " + name] = run(where)
 cases["end"] = threads("blas")
 print(json.dumps(cases))
 """
 
-CASES = ["main", "thread", "outer 3, main", "outer 3, thread"]
+CALLERS = ["main", "thread", "two threads"]
+CASES = CALLERS + [f"outer 3, {name}" for name in CALLERS]
 
 
 @pytest.fixture(scope="module")
 def spectral_probe() -> dict:
     """The cases of ``_SPECTRAL_PROBE``, run once in a process with two OpenBLAS threads."""
-    env = {key: value for key, value in os.environ.items() if not key.endswith("_NUM_THREADS")}
-    env.update(OPENBLAS_NUM_THREADS="2", OMP_NUM_THREADS="2")
-    code = Path(spectral.__file__).resolve().parents[2]  # the workbench this test imported
-    env["PYTHONPATH"] = os.pathsep.join([str(code), env.get("PYTHONPATH", "")])
-    done = subprocess.run(
-        [sys.executable, "-c", _SPECTRAL_PROBE],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
+    return _probe(_SPECTRAL_PROBE)
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -123,3 +117,87 @@ def test_the_spectral_fit_leaves_the_process_blas_threads_as_they_were(spectral_
     assert result["after"] == result["before"], result
     assert result["before"] == ([3] if case.startswith("outer") else [2])
     assert spectral_probe["end"] == spectral_probe["start"] == [2]
+
+
+# The helper itself, in a fresh process with two OpenBLAS threads: nested, in two threads
+# whose holds overlap, and in a background thread while the main thread's outer limit ends.
+_HOLD_PROBE = """
+import json, threading
+import sklearn.cluster  # loads scipy's OpenBLAS and the OpenMP runtime as the clustering does
+from threadpoolctl import threadpool_info, threadpool_limits
+from workbench.analysis.blas_threads import one_blas_thread
+
+def threads():
+    return sorted({lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"})
+
+cases = {"start": threads()}
+with one_blas_thread():
+    with one_blas_thread():
+        inner = threads()
+    cases["nested"] = [inner, threads()]
+cases["nested, after"] = threads()
+
+entered, first_left = threading.Event(), threading.Event()
+seen = []
+
+def second():
+    with one_blas_thread():
+        entered.set()
+        first_left.wait(30)
+        seen.append(threads())  # the first has left, this one holds on
+
+runner = threading.Thread(target=second)
+with one_blas_thread():
+    runner.start()
+    entered.wait(30)
+first_left.set()
+runner.join()
+cases["overlapping"] = seen + [threads()]
+
+started, outer_ended = threading.Event(), threading.Event()
+held = []
+
+def background():
+    with one_blas_thread():
+        started.set()
+        outer_ended.wait(30)
+        held.append(threads())  # the outer limit's end lifted it
+        with one_blas_thread():  # the next step of the clustering
+            held.append(threads())
+        held.append(threads())  # still held: one
+
+runner = threading.Thread(target=background)
+with threadpool_limits(limits=3, user_api="blas"):
+    runner.start()
+    started.wait(30)
+outer_ended.set()
+runner.join()
+cases["outer limit ended"] = held + [threads()]
+print(json.dumps(cases))
+"""
+
+
+def _probe(code: str) -> dict:
+    """Run ``code`` in a fresh process with two OpenBLAS and OpenMP threads; its JSON."""
+    env = {key: value for key, value in os.environ.items() if not key.endswith("_NUM_THREADS")}
+    env.update(OPENBLAS_NUM_THREADS="2", OMP_NUM_THREADS="2")
+    root = Path(spectral.__file__).resolve().parents[2]  # the workbench this test imported
+    env["PYTHONPATH"] = os.pathsep.join([str(root), env.get("PYTHONPATH", "")])
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def test_one_blas_thread_holds_nested_and_across_threads_and_gives_back_the_limit() -> None:
+    """Nested holds and two threads' overlapping holds keep one BLAS thread until the
+    last leaves, which gives back the process's two; when the main thread's outer limit
+    ends during a background hold, the next nested step puts it back to one for the rest
+    of the hold, and afterwards the process has its own two (not the ended limit's three)."""
+    cases = _probe(_HOLD_PROBE)
+    assert cases["start"] == [2]
+    assert cases["nested"] == [[1], [1]]
+    assert cases["nested, after"] == [2]
+    assert cases["overlapping"] == [[1], [2]]
+    assert cases["outer limit ended"] == [[2], [1], [1], [2]]
