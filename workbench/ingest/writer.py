@@ -74,6 +74,7 @@ from workbench.ingest.written_places import written_places
 from workbench.ingest.zoom_chat import chat_notices
 from workbench.store import (
     CITYWIDE,
+    Code,
     Coding,
     District,
     Document,
@@ -486,12 +487,9 @@ class Writer(ProjectFileWriting):
         if self._by_text is not None:
             self._by_text.setdefault(text_sha(text), record)
 
-        segments: list[Segment] = []
-        codings = 0
-        for number, ((seg, _, district), workshop, piece) in enumerate(
-            zip(placed, workshops, pieces, strict=True), start=1
-        ):
-            segment = Segment(
+        coded = self._row_codes(document, [s for s, _, _ in placed])  # before: no flush between
+        segments = [
+            Segment(
                 document_id=record.id,
                 workshop_id=workshop.id,
                 district_id=district.id,
@@ -504,33 +502,26 @@ class Writer(ProjectFileWriting):
                 speaker_role=roles[number - 1],
                 attributes=people[number - 1],
             )
-            session.add(segment)
-            if piece.replacements or seg.codes:
-                session.flush()  # the spans and codings need its id; else one flush below
+            for number, ((seg, _, district), workshop, piece) in enumerate(
+                zip(placed, workshops, pieces, strict=True), start=1
+            )
+        ]
+        session.add_all(segments)
+        session.flush()  # all segments in one batch and in order: the spans need their ids
+        for segment, piece, codes in zip(segments, pieces, coded, strict=True):
             for r in piece.replacements:
                 session.add(
                     PseudonymSpan(
                         segment_id=segment.id, start=r.start, end=r.end, original=r.original
                     )
                 )
-            for code_path in seg.codes:
-                coder = document.options.get("coder")
-                if document.options.get("coders_in_codes"):  # the export's "A:Bedarf"
-                    coder, code_path = split_coded(code_path)
-                code_path = check_code_size(code_path, document.filename, seg.row)  # PostgreSQL
-                code = self.codes.upsert(CodeSpec(code_path))
+            for coder, code in codes:
+                end = len(piece.text)
                 session.add(
-                    Coding(
-                        segment_id=segment.id,
-                        code_id=code.id,
-                        coder=coder,
-                        start=0,
-                        end=len(piece.text),
-                    )
+                    Coding(segment_id=segment.id, code_id=code.id, coder=coder, start=0, end=end)
                 )
-                codings += 1
-            segments.append(segment)
-        session.flush()  # the rest of the segments, in one batch and in order
+        codings = sum(len(codes) for codes in coded)
+        session.flush()  # the spans and codings, in one batch
         spans, notices = self._span_codings(document, segments, shift)
         result = ImportResult(
             document.filename,
@@ -551,6 +542,26 @@ class Writer(ProjectFileWriting):
         )
         self.read_until[record.id] = len(key.known)  # read again up to here (key_growth)
         return _Written(result, segments, shift)
+
+    def _row_codes(
+        self, document: ParsedDocument, segments: Sequence[ParsedSegment]
+    ) -> list[list[tuple[str | None, Code]]]:
+        """Each segment's (coder, code) as its row gives them; a code found or created once
+        per path (in the order of the rows, as the codebook numbers them)."""
+        found: dict[str, Code] = {}
+        coded = []
+        for seg in segments:
+            codes = []
+            for code_path in seg.codes:
+                coder = document.options.get("coder")
+                if document.options.get("coders_in_codes"):  # the export's "A:Bedarf"
+                    coder, code_path = split_coded(code_path)
+                code_path = check_code_size(code_path, document.filename, seg.row)  # PostgreSQL
+                if code_path not in found:
+                    found[code_path] = self.codes.upsert(CodeSpec(code_path))
+                codes.append((coder, found[code_path]))
+            coded.append(codes)
+        return coded
 
     def same_text(self, text: str) -> Document | None:
         """The (oldest) document whose stored text is ``text``."""
