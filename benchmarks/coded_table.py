@@ -123,7 +123,8 @@ def main() -> int:
         for label, (code, keep) in runs.items():
             keep.mkdir()
             seconds[label] = run(sizes, code, keep)
-        print(f"{'Zeilen':>8}" + "".join(f"{label[:24]:>26}" for label in runs))
+        print(f"CPU-Zeit von workbench import ohne Start; {' und '.join(runs)}")
+        print(f"{'Zeilen':>8}" + "".join(f"{label.split(' (')[0]:>26}" for label in runs))
         for size in sizes:
             rates = "".join(f"{size / seconds[label][size]:>20.0f} Zeilen/s" for label in runs)
             print(f"{size:>8}{rates}")
