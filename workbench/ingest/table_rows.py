@@ -4,7 +4,6 @@ that say "no answer", and the notices of a table's import."""
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 import re
@@ -14,22 +13,19 @@ from typing import Any, ParamSpec, TypeVar
 
 from workbench.core.domain import InputError
 from workbench.core.spreadsheet import unquoted_text
-from workbench.core.textio import RawFile, decode, sniff_delimiter, without_sep_hint
+from workbench.core.textio import RawFile
 from workbench.core.word_caches import word_cache
 from workbench.ingest.merged_cells import fill_merged, merged_down
 from workbench.ingest.ods import OdsSheet, check_sheet, ods_content, read_ods, sheet_of
 from workbench.ingest.polis import polis_notices
 from workbench.ingest.table_comments import joined_comment_notices
+from workbench.ingest.table_csv import csv_rows
 from workbench.ingest.table_export import own_export_notices
 from workbench.ingest.table_headers import header_notice
 from workbench.ingest.table_missing import missing_notices
 from workbench.ingest.table_moderation import moderation_notices
 from workbench.ingest.table_points import point_notices
-from workbench.ingest.table_reading import (
-    check_resaved_with_semicolons,
-    check_rows_in_one_cell,
-    sheet_row_notices,
-)
+from workbench.ingest.table_reading import sheet_row_notices
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -40,56 +36,6 @@ IMPORTER_ODS = "ods"
 IMPORTERS = {".xlsx": IMPORTER_XLSX, ".xlsm": IMPORTER_XLSX, ".ods": IMPORTER_ODS}
 Rows = list[tuple[int, list[Any]]]  # (row number, cells) of a table's records
 Sheet = tuple[list[str], Rows, str | None, list[str]]  # header, rows, sheet, all sheets
-
-
-def _csv_rows(raw: RawFile) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Header and (line number, fields) of every record of a CSV file."""
-    text, hint = without_sep_hint(decode(raw))  # Excel's "sep=;" is no title above the header
-    delimiter = hint or sniff_delimiter(text)
-    # Rows are numbered as a spreadsheet shows them (the header is row 1), not by the file's
-    # lines: a line break inside a quoted answer does not shift the rows below it. The
-    # "sep=;" line keeps its row (LibreOffice shows it).
-    skipped = int(hint is not None)
-    # A cell may be longer than the csv module's 128 KiB (an image embedded in a post's
-    # HTML), never longer than the file: a valid file is read whole.
-    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    records: list[tuple[int, list[str]]] = []
-    try:
-        header = next(reader)
-        for fields in reader:
-            records.append((len(records) + 2 + skipped, fields))
-    except csv.Error as err:
-        if delimiter == ",":
-            check_resaved_with_semicolons(raw.name, text)  # German Excel opened it at ";"
-        raise InputError(
-            f"CSV-Datei ist fehlerhaft oder abgeschnitten{_csv_problem(err, delimiter)}.",
-            file=raw.name,
-            row=reader.line_num + skipped,
-        ) from None
-    except StopIteration:
-        raise InputError("Die Datei ist leer.", file=raw.name) from None
-    check_rows_in_one_cell(raw.name, header, records, delimiter)  # Excel opened it with ";"
-    return header, records
-
-
-def _csv_problem(err: csv.Error, delimiter: str) -> str:
-    """What the csv module's English message means, in German (" (…)"), or nothing.
-
-    >>> _csv_problem(csv.Error("new-line character seen in unquoted field"), ";")
-    ' (Zeilenumbruch in einem Feld ohne Anführungszeichen)'
-    """
-    text = str(err)
-    if "expected after" in text:
-        return (
-            f" (nach einem schließenden Anführungszeichen muss {delimiter} folgen; "
-            'ein " im Text wird verdoppelt: "")'
-        )
-    if "unexpected end of data" in text:
-        return ' (ein Anführungszeichen " wird bis zum Ende der Datei nicht geschlossen)'
-    if "new-line character" in text:
-        return " (Zeilenumbruch in einem Feld ohne Anführungszeichen)"
-    return ""
 
 
 def _workbook(raw: RawFile, kind: str, open_book: Callable[[io.BytesIO], Any]) -> Any:
@@ -260,7 +206,7 @@ def read_sheet(raw: RawFile, sheet: str | None = None) -> Sheet:
     elif suffix == ".ods":
         header, rows, title, names = _ods_rows(raw, sheet)
     else:
-        header, rows, title, names = (*_csv_rows(raw), None, [])
+        header, rows, title, names = (*csv_rows(raw), None, [])
     header = [unquoted_text(name) for name in header]
     rows = [(number, [unquoted_text(cell) for cell in cells]) for number, cells in rows]
     return header, rows, title, names
