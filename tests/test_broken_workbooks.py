@@ -56,7 +56,9 @@ def test_an_xlsx_whose_sheet_is_missing_is_refused_by_name(
     code, err = _import(project, _xlsx_without_sheet_part(tmp_path / "mappe.xlsx"), capsys)
     assert code == 2
     assert err.strip() == (
-        "Fehler: Datei mappe.xlsx: Keine lesbare XLSX-Datei (kein Tabellenblatt lesbar)."
+        "Fehler: Datei mappe.xlsx: Keine lesbare XLSX-Datei: ihr Eintrag "
+        "'xl/worksheets/sheet1.xml' fehlt. Bitte die Datei im Programm, das sie erstellt hat, "
+        "öffnen und neu speichern."
     )
 
 
@@ -177,9 +179,12 @@ def test_an_ods_with_a_damaged_zip_is_refused_by_name(
     path = _ods(tmp_path / "kaputt.ods", ["Text", "Sozialraum"], ["Kein WLAN", "Manfort"] * 200)
     code, err = _import(project, _damaged(path, how), capsys)
     assert code == 2
-    assert err.strip() == (
-        "Fehler: Datei kaputt.ods: Keine lesbare ODS-Datei (beschädigt oder abgeschnitten)."
+    damaged = (  # the member at fault named where the archive's directory is readable
+        ": ihr Eintrag 'content.xml' ist beschädigt (Prüfsumme oder gepackte Daten stimmen "
+        "nicht). Bitte die Datei im Programm, das sie erstellt hat, öffnen und neu speichern."
     )
+    reason = damaged if how == "stream" else " (beschädigt oder abgeschnitten)."
+    assert err.strip() == f"Fehler: Datei kaputt.ods: Keine lesbare ODS-Datei{reason}"
 
 
 def test_an_ods_value_beyond_the_last_column_is_refused(tmp_path: Path) -> None:

@@ -317,7 +317,8 @@ BAD = {
             p,
             {"mimetype": MIME, "META-INF/manifest.xml": MANIFEST, "content.xml": b"<office:doc"},
         ),
-        r"Keine lesbare ODT-Datei \(beschädigt, abgeschnitten oder kein ODF-Text\)\.$",
+        r"Keine lesbare ODT-Datei: ihr Eintrag 'content.xml' ist kein vollständiges XML "
+        r"\(abgeschnitten oder beschädigt\)\.",
     ),
     "ohne Aussagen": (lambda p: _odt(p, []), r"Das Protokoll enthält keine Aussagen"),
     "mit Passwort": (

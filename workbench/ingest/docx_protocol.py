@@ -56,6 +56,7 @@ from dataclasses import replace
 
 from workbench.core.archives import unpack_member
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.core.office_members import office_problem
 from workbench.core.textio import RawFile, Source, read_source
 from workbench.ingest.captions import style_kind, without_captions
 from workbench.ingest.common import add_statement
@@ -249,7 +250,7 @@ def parse_docx(
                 "normales Word-Dokument (.docx) speichern und erneut importieren.",
                 file=raw.name,
             ) from None
-        raise InputError(
+        raise office_problem(raw.data, raw.name, "DOCX") or InputError(
             "Keine lesbare DOCX-Datei (beschädigt oder abgeschnitten).",
             file=raw.name,
         ) from None

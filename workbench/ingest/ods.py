@@ -25,6 +25,7 @@ from defusedxml import DefusedXmlException, ElementTree
 
 from workbench.core.archives import BROKEN_ZIP, unpack_member
 from workbench.core.domain import InputError
+from workbench.core.office_members import office_problem
 
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -69,12 +70,12 @@ def ods_content(data: bytes, name: str) -> Any:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return ElementTree.fromstring(unpack_member(archive, "content.xml", name))
     except (KeyError, *BROKEN_ZIP, ElementTree.ParseError, DefusedXmlException):
-        raise InputError(
+        raise office_problem(data, name, "ODS") or InputError(
             "Keine lesbare ODS-Datei (beschädigt oder abgeschnitten).",
             file=name,
         ) from None
     except RuntimeError:  # zipfile: "File 'content.xml' is encrypted, password required"
-        raise InputError(LOCKED, file=name) from None
+        raise office_problem(data, name, "ODS") or InputError(LOCKED, file=name) from None
 
 
 def sheet_of(root: Any, name: str, sheet: str | None) -> OdsSheet:

@@ -33,6 +33,7 @@ from xml.sax import handler
 
 from workbench.core.archives import unpack_member
 from workbench.core.domain import InputError, ParsedDocument
+from workbench.core.office_members import office_problem
 from workbench.core.textio import RawFile, Source, read_source
 from workbench.ingest.captions import CAPTION, is_caption_style, without_captions
 from workbench.ingest.docx_protocol import protocol_document
@@ -402,12 +403,10 @@ def _check_package(raw: RawFile) -> None:
                     parseString(unpack_member(package, part, raw.name), handler.ContentHandler())
     except InputError:
         raise
-    except RuntimeError as err:  # zipfile: "File … is encrypted, password required"
-        if "encrypted" not in str(err):
-            raise InputError(f"{unreadable}.", file=raw.name) from None
-        raise InputError(LOCKED, file=raw.name) from None
-    except Exception:  # a broken zip, a broken XML part, a .txt renamed …
-        raise InputError(f"{unreadable}.", file=raw.name) from None
+    except Exception as err:  # a broken zip or XML part, an encrypted member, a .txt renamed …
+        problem = office_problem(raw.data, raw.name, "ODT")  # the member at fault, if any
+        locked = isinstance(err, RuntimeError) and "encrypted" in str(err)  # zipfile's words
+        raise problem or InputError(LOCKED if locked else f"{unreadable}.", file=raw.name) from None
     if mime.startswith(_TEXT_MIME):
         return
     if mime == "docx":
@@ -452,7 +451,7 @@ def parse_odt(
         # indented file is white space
         text = next(c for c in document.body.childNodes if getattr(c, "qname", None) == _BODY)
     except Exception:
-        raise InputError(
+        raise office_problem(raw.data, raw.name, "ODT") or InputError(
             "Keine lesbare ODT-Datei (beschädigt oder abgeschnitten).",
             file=raw.name,
         ) from None

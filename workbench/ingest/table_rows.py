@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from workbench.core.domain import InputError
+from workbench.core.office_members import office_problem
 from workbench.core.spreadsheet import unquoted_text
 from workbench.core.textio import RawFile
 from workbench.core.word_caches import word_cache
@@ -45,10 +46,14 @@ def _workbook(raw: RawFile, kind: str, open_book: Callable[[io.BytesIO], Any]) -
     try:
         return open_book(io.BytesIO(raw.data))
     except Exception:
-        raise InputError(
-            f"Keine lesbare {kind}-Datei (beschädigt oder abgeschnitten).",
-            file=raw.name,
-        ) from None
+        raise _unreadable(raw, kind) from None
+
+
+def _unreadable(raw: RawFile, kind: str, why: str = "beschädigt oder abgeschnitten") -> InputError:
+    """The error for a workbook its library could not read: the member at fault named
+    (:func:`~workbench.core.office_members.office_problem`), else ``why``."""
+    problem = office_problem(raw.data, raw.name, kind)
+    return problem or InputError(f"Keine lesbare {kind}-Datei ({why}).", file=raw.name)
 
 
 def _header_first(
@@ -88,7 +93,7 @@ def _xlsx_sheet(
     check_sheet(raw.name, sheet, names)
     if not book.worksheets:  # the workbook names sheets whose parts are missing
         book.close()
-        raise InputError("Keine lesbare XLSX-Datei (kein Tabellenblatt lesbar).", file=raw.name)
+        raise _unreadable(raw, "XLSX", "kein Tabellenblatt lesbar")
     rows = book[sheet] if sheet else book.worksheets[0]
     percent: set[tuple[int, int]] = set()
 
@@ -106,6 +111,10 @@ def _xlsx_sheet(
 
     try:
         header, records = _header_first(raw, values())
+    except InputError:
+        raise
+    except Exception:  # openpyxl reads a sheet's XML row by row: one cut off or damaged
+        raise _unreadable(raw, "XLSX") from None
     finally:
         book.close()
     fill_merged(records, merged_down(data, rows.title, raw.name))  # "Manfort" over rows 2–4

@@ -29,6 +29,11 @@ Rings = list[list[tuple[float, float]]]
 AREA_TYPES = {"POLYGON", "MULTIPOLYGON", "GEOMETRY", "GEOMETRYCOLLECTION",
               "SURFACE", "MULTISURFACE", "CURVEPOLYGON"}  # fmt: skip
 ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+DAMAGED = (
+    "ist beschädigt (eine SQLite-Datenbank mit fehlerhaftem Inhalt: abgeschnitten oder beim "
+    "Kopieren verändert). Bitte in QGIS öffnen und neu speichern oder neu herunterladen."
+)
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,16 @@ class _WKB:
         )
 
     def geometry(self) -> None:
-        """Read one geometry at the cursor (recursively for multi-parts and collections)."""
+        """Read one geometry at the cursor, with its parts (a multi-part's or collection's
+        parts follow its header depth-first, so counting those still to read suffices: a
+        collection nested thousands deep needs no recursion)."""
+        pending = 1
+        while pending:
+            pending -= 1
+            pending += self._one()
+
+    def _one(self) -> int:
+        """Read the geometry at the cursor without its parts; how many parts follow."""
         order, dims, kind = self._header()
         if kind == 1:
             self._take(f"{order}{dims}d")
@@ -105,13 +119,13 @@ class _WKB:
                 self.polygons.append(rings)
         elif kind in (4, 5, 6, 7, 11, 12):  # Multi…, GeometryCollection, MultiCurve/-Surface
             (n,) = self._take(order + "I")
-            for _ in range(n):
-                self.geometry()
+            return int(n)
         elif kind in (8, 9, 13, 14):
             raise self._curves()
         else:  # PolyhedralSurface, TIN, Triangle: 3-D bodies, not boundaries
             raise InputError(f"{self.where}: Geometrietyp {kind} ist keine Fläche im Plan.",
                              file=self.filename)  # fmt: skip
+        return 0
 
 
 def polygons(blob: bytes, where: str, filename: str) -> tuple[list[Rings], set[str]]:
@@ -151,11 +165,21 @@ def _connect(source: Path | bytes, filename: str, wal: bytes = b"") -> sqlite3.C
         con.execute("PRAGMA trusted_schema = OFF")
         con.execute("PRAGMA query_only = ON")
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # a schema's text not UTF-8: damaged
+        if _is_sqlite(source):
+            raise InputError(DAMAGED, file=filename) from None
         raise InputError(
             "keine gültige GeoPackage-Datei (keine SQLite-Datenbank).", file=filename
         ) from None
     return con
+
+
+def _is_sqlite(source: Path | bytes) -> bool:
+    """Whether a file (or its bytes) begins as an SQLite database does."""
+    if isinstance(source, bytes):
+        return source.startswith(_SQLITE_MAGIC)
+    with source.open("rb") as file:
+        return file.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
 
 
 def _pending(source: Path) -> bool:
@@ -197,8 +221,9 @@ def _crs(con: sqlite3.Connection, srs_id: int | None) -> str | None:
     if row is None or srs_id in (-1, 0):
         return None
     organization, code, definition = row
-    if str(organization or "").upper() == "EPSG" and code and int(code) > 0:
-        return f"EPSG:{int(code)}"
+    number = int(code) if isinstance(code, int | float) else None  # text: no EPSG code
+    if str(organization or "").upper() == "EPSG" and number and number > 0:
+        return f"EPSG:{number}"
     text = str(definition or "").strip()
     return None if not text or text.lower() == "undefined" else text
 
@@ -247,7 +272,11 @@ def read_geopackage(
                 "ON c.table_name = g.table_name WHERE c.data_type = 'features' "
                 "ORDER BY c.table_name"
             ).fetchall()
-        except sqlite3.DatabaseError:
+        except UnicodeDecodeError:
+            raise InputError(DAMAGED, file=filename) from None
+        except sqlite3.DatabaseError as err:
+            if "malformed" in str(err):
+                raise InputError(DAMAGED, file=filename) from None
             raise InputError(
                 "ist keine GeoPackage-Datei (es fehlen die Tabellen gpkg_contents und "
                 "gpkg_geometry_columns).",
@@ -259,7 +288,7 @@ def read_geopackage(
         _, column, _, srs_id = next(r for r in rows if r[0] == name)
         try:
             return _read_layer(con, filename, name, column, _crs(con, srs_id))
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, UnicodeDecodeError):
             raise InputError(
                 f"Ebene „{name}“ ist nicht lesbar (ihre Tabelle fehlt oder ist beschädigt).",
                 file=filename,

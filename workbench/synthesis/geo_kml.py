@@ -156,5 +156,6 @@ def kmz_document(path: Path) -> bytes:
         try:
             return unpack_member(archive, kmls[0], path.name)  # holding what it declares
         except (*BROKEN_ZIP, RuntimeError) as err:
-            raise InputError(f"Die KMZ-Datei lässt sich nicht entpacken ({unzip_problem(err)}).",
+            problem = f"{unzip_problem(err)}: Eintrag '{kmls[0].filename}'"
+            raise InputError(f"Die KMZ-Datei lässt sich nicht entpacken ({problem}).",
                              file=path.name) from None  # fmt: skip

@@ -331,11 +331,13 @@ def _zipped(path: Path) -> tuple[str, bytes, bytes] | None:
             logs = [m for m in members if m.filename == f"{found[0].filename}-wal"]
             if sum(m.file_size for m in (found[0], *logs)) > geo_shapefile.MAX_BYTES:
                 raise InputError("Die Datei darin ist entpackt größer als 512 MB.", file=path.name)
+            member = found[0]
             try:  # each holding what it declares
-                wal = unpack_member(archive, logs[0], path.name) if logs else b""
-                data = unpack_member(archive, found[0], path.name)
+                data = unpack_member(archive, member, path.name)
+                member = logs[0] if logs else member
+                wal = unpack_member(archive, member, path.name) if logs else b""
             except (*BROKEN_ZIP, RuntimeError) as err:  # damaged, encrypted: named here
-                problem = geo_shapefile.unzip_problem(err)
+                problem = f"{geo_shapefile.unzip_problem(err)}: Eintrag '{member.filename}'"
                 raise InputError(
                     f"Die ZIP-Datei lässt sich nicht entpacken ({problem}).", file=path.name
                 ) from None
