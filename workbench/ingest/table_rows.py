@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from workbench.core.archives import BROKEN_ZIP
 from workbench.core.domain import InputError
 from workbench.core.office_members import office_problem
 from workbench.core.spreadsheet import unquoted_text
@@ -111,10 +112,8 @@ def _xlsx_sheet(
 
     try:
         header, records = _header_first(raw, values())
-    except InputError:
-        raise
-    except Exception:  # openpyxl reads a sheet's XML row by row: one cut off or damaged
-        raise _unreadable(raw, "XLSX") from None
+    except (SyntaxError, *BROKEN_ZIP):  # openpyxl reads a sheet row by row: XML cut off
+        raise _unreadable(raw, "XLSX") from None  # (a ParseError), a damaged member
     finally:
         book.close()
     fill_merged(records, merged_down(data, rows.title, raw.name))  # "Manfort" over rows 2–4
