@@ -273,3 +273,45 @@ def test_a_damaged_member_of_a_zipped_geopackage_is_named(
         )
         code, err = _map(project, path, capsys)
         assert code == 2 and "Eintrag 'grenzen.gpkg'" in err, err
+
+
+ENDINGS = {
+    "an ODS as .xlsx": (
+        "karten.xlsx",
+        zip_damage.ods,
+        "eine LibreOffice-Tabelle (ODS) mit der Endung .xlsx",
+    ),
+    "an XLSX as .ods": (
+        "karten.ods",
+        zip_damage.xlsx,
+        "eine Excel-Tabelle (XLSX) mit der Endung .ods",
+    ),
+    "an ODT as .docx": (
+        "protokoll.docx",
+        zip_damage.odt,
+        "ein LibreOffice-Textdokument (ODT) mit der Endung .docx",
+    ),
+    "a DOCX as .xlsx": (
+        "karten.xlsx",
+        zip_damage.docx,
+        "ein Word-Dokument (DOCX) mit der Endung .xlsx",
+    ),
+    "a PPTX as .docx": (
+        "folien.docx",
+        lambda: zip_damage._zip(
+            {"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}
+        ),
+        "eine PowerPoint-Präsentation (PPTX) mit der Endung .docx; Präsentationen liest",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ENDINGS))
+def test_an_office_file_under_another_formats_ending_is_named_as_what_it_is(
+    case: str, project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: "Keine lesbare XLSX-Datei (beschädigt oder abgeschnitten)" for an intact file."""
+    name, build, says = ENDINGS[case]
+    path = tmp_path / name
+    path.write_bytes(build())
+    assert says in _import(project, path, capsys)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+from pathlib import PurePosixPath
 from urllib.parse import unquote
 from xml.sax import SAXException, handler
 
@@ -31,6 +32,26 @@ _ODF = ("ODS", "ODT")
 _ODF_XML = ("content.xml", "styles.xml", "meta.xml", "settings.xml", "META-INF/manifest.xml")
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _MAIN_PARTS = {"DOCX": "word/document.xml", "XLSX": "xl/workbook.xml"}
+_KEPT = ("META-INF/manifest.xml", "mimetype")  # read beside the .rels members
+_MAIN_MEMBERS = {
+    "word/document.xml": "DOCX",
+    "xl/workbook.xml": "XLSX",
+    "ppt/presentation.xml": "PPTX",
+}
+_ODF_TYPES = {"text": "ODT", "spreadsheet": "ODS", "presentation": "ODP"}
+_RENAME = "bitte mit der Endung .{} speichern oder umbenennen und erneut importieren."
+_SLIDES = (
+    "Präsentationen liest die Werkbank nicht: bitte den Text als Word- oder "
+    "LibreOffice-Dokument speichern und importieren."
+)
+_KINDS = {
+    "DOCX": ("ein Word-Dokument (DOCX)", _RENAME.format("docx")),
+    "XLSX": ("eine Excel-Tabelle (XLSX)", _RENAME.format("xlsx")),
+    "ODT": ("ein LibreOffice-Textdokument (ODT)", _RENAME.format("odt")),
+    "ODS": ("eine LibreOffice-Tabelle (ODS)", _RENAME.format("ods")),
+    "PPTX": ("eine PowerPoint-Präsentation (PPTX)", _SLIDES),
+    "ODP": ("eine LibreOffice-Präsentation (ODP)", _SLIDES),
+}
 _RESAVE = "Bitte die Datei im Programm, das sie erstellt hat, öffnen und neu speichern."
 
 
@@ -73,7 +94,7 @@ def _member_problem(package: zipfile.ZipFile, filename: str, kind: str) -> Input
     """The first member that is encrypted or damaged, then the first part that is missing,
     then the first XML part that is not well-formed (each member unpacked on its own)."""
     infos = [info for info in package.infolist() if not info.is_dir()]
-    relations: dict[str, bytes] = {}  # the .rels members: which parts the package needs
+    kept: dict[str, bytes] = {}  # .rels (which parts the package needs), manifest, type
     for info in infos:
         if info.flag_bits & 0x1:
             return _error(
@@ -94,10 +115,14 @@ def _member_problem(package: zipfile.ZipFile, filename: str, kind: str) -> Input
                 f"ist beschädigt (Prüfsumme oder gepackte Daten stimmen nicht). {_RESAVE}",
                 filename,
             )
-        if info.filename.endswith(".rels") or info.filename == "META-INF/manifest.xml":
-            relations[info.filename] = content
+        if info.filename.endswith(".rels") or info.filename in _KEPT:
+            kept[info.filename] = content
+    present = {info.filename.lower() for info in infos}
+    other = _package_kind(present, kept.get("mimetype", b""))
+    if other is not None and other != kind:
+        return _other_kind(other, filename)
     if kind in _ODF:
-        if b"encryption-data" in relations.get("META-INF/manifest.xml", b""):
+        if b"encryption-data" in kept.get("META-INF/manifest.xml", b""):
             return InputError(
                 "Die Datei ist mit einem Passwort geschützt; bitte ohne Passwort speichern "
                 "und erneut importieren.",
@@ -105,11 +130,10 @@ def _member_problem(package: zipfile.ZipFile, filename: str, kind: str) -> Input
             )
         wanted = ["content.xml", "META-INF/manifest.xml"]
     else:
-        targets, main = _targets(relations)
+        targets, main = _targets(kept)
         main = main or _MAIN_PARTS[kind]  # word/document.xml: the package's main part
         own = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
         wanted = ["[Content_Types].xml", "_rels/.rels", main, own, *targets]
-    present = {info.filename.lower() for info in infos}
     for member in wanted:
         if member.lower() not in present:
             return _error(kind, member, f"fehlt. {_RESAVE}", filename)
@@ -122,6 +146,23 @@ def _member_problem(package: zipfile.ZipFile, filename: str, kind: str) -> Input
                 filename,
             )
     return None
+
+
+def _package_kind(names: set[str], mimetype: bytes) -> str | None:
+    """What an office package is by its members ("DOCX", "XLSX", "PPTX") or its declared
+    OpenDocument type ("ODT", "ODS", "ODP"); None if neither says."""
+    for member, kind in _MAIN_MEMBERS.items():
+        if member in names:
+            return kind
+    declared = mimetype.decode("ascii", "replace").strip()
+    return _ODF_TYPES.get(declared.removeprefix("application/vnd.oasis.opendocument."))
+
+
+def _other_kind(kind: str, filename: str) -> InputError:
+    """A package of another kind than its ending says (an ODS saved as .xlsx)."""
+    what, advice = _KINDS[kind]
+    ending = PurePosixPath(filename).suffix or "(ohne Endung)"
+    return InputError(f"Die Datei ist {what} mit der Endung {ending}; {advice}", file=filename)
 
 
 def _is_xml(member: str, kind: str) -> bool:
