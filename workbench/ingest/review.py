@@ -25,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
+from workbench.core.word_caches import forgets_words
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.names import tokens
@@ -178,6 +179,7 @@ def resolve(store: ProjectStore, refs: Iterable[str]) -> list[str]:
     return words
 
 
+@forgets_words  # no participant's word stays in a module's cache (nor in re's)
 def unknown_words(store: ProjectStore, words: Iterable[str]) -> list[str]:
     """Those of ``words`` that stand in no stored statement and are neither in the key nor
     decided before: most likely a typo, which a decision would keep for every later import."""
@@ -194,6 +196,7 @@ def unknown_words(store: ProjectStore, words: Iterable[str]) -> list[str]:
     return unknown
 
 
+@forgets_words  # no participant's word stays in a module's cache (nor in re's)
 def decide(store: ProjectStore, words: Iterable[str], decision: str, researcher: str = "") -> int:
     """Store ``confirm`` or ``reject`` for ``words`` and apply it; return statements changed."""
     if decision not in ("confirm", "reject"):

@@ -25,6 +25,7 @@ import pandas as pd
 from workbench.analysis.needs import CROSS_CUTTING
 from workbench.core.domain import WorkbenchError
 from workbench.core.formatting import MISSING_DISTRICT, is_missing, text_or
+from workbench.core.word_caches import forgets_words
 from workbench.ingest.pseudonymise import as_stored_texts
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import now_called
@@ -311,6 +312,7 @@ def _resources(findings: pd.DataFrame, segments: pd.DataFrame) -> tuple[Statemen
     return tuple(_statement(segments, int(s)) for s in own["segment_id"])
 
 
+@forgets_words  # the key's names (concept.names) stay in no cache, nor in re's
 def build_concept(project: Project, text: ConceptText | None = None) -> Concept:
     """Assemble and check the concept from the latest need run and the recommendations.
 
