@@ -14,6 +14,12 @@ pattern built from a text's names ("(?:Becker|Jens)s?", the listed names, a spea
 label) would stay there as well: :func:`forget_words` empties it too (``re.purge``; the
 patterns of the modules are compiled once and held by them, so this costs only the few
 compiled from a string at a call, about 0.05 s at the next import).
+
+A project's pseudonym key (its real names) may be kept between operations on purpose,
+where building it each time would be too slow (the comments' pseudonymiser of the form
+server, decision 010). Such a holder registers with :func:`key_holder`; it lets go of a
+project's key when :func:`forget_key` is called: when the project is closed and when
+``forget`` has removed a person.
 """
 
 from __future__ import annotations
@@ -33,6 +39,8 @@ _CLEARS: dict[str, Callable[[], None]] = {}
 _CACHES: dict[str, object] = {}
 # qualified names of caches that hold a fixed vocabulary only, and why
 _FIXED: dict[str, str] = {}
+# what drops the keys kept of a project, called with the project's folder
+_KEY_HOLDERS: list[Callable[[Any], None]] = []
 _lock = threading.Lock()
 _running = [0]  # operations of :func:`forgets_words` running (in any thread)
 
@@ -55,6 +63,19 @@ def register(name: str, holder: Any) -> None:
     (module and variable: ``"workbench.ingest.listed_hits._NAMES"``)."""
     _CLEARS[name] = holder.clear
     _CACHES[name] = holder
+
+
+def key_holder(drop: Callable[[Any], None]) -> Callable[[Any], None]:
+    """Register ``drop(path)``, which lets go of what its module keeps of the key of the
+    project in folder ``path``; :func:`forget_key` calls it."""
+    _KEY_HOLDERS.append(drop)
+    return drop
+
+
+def forget_key(path: Any) -> None:
+    """Let every registered holder drop what it keeps of the key of the project at ``path``."""
+    for drop in list(_KEY_HOLDERS):
+        drop(path)
 
 
 def fixed_cache(reason: str) -> Callable[[T], T]:

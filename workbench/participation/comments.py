@@ -19,9 +19,13 @@ pflanzen"). A person the key knows keeps their number, however the comment write
 *Cost.* The form must stay cheap per request (decision 010). Building the project's
 pseudonymiser reads its whole key, name lists, districts, codes and decisions; it is
 built once per project object and kept while :func:`key_state` — one query over what
-it is built from — stays the same. A new person found in a comment is added to the key
-in the answer's own transaction (on PostgreSQL after taking the project's write lock,
-as an import does, so two comments never give two people one number).
+it is built from — stays the same. It holds the key, real names: it is dropped when it
+was not used for :data:`IDLE_SECONDS` (a form server idles for days between rounds), when
+the project is closed and when ``forget`` removed a person in this process
+(:func:`~workbench.core.word_caches.forget_key`). A new person found in a comment is
+added to the key in the answer's own transaction (on PostgreSQL after taking the
+project's write lock, as an import does, so two comments never give two people one
+number).
 
 *Older projects.* Comments stored before this module were stored as typed.
 :func:`pseudonymise_stored` rewrites them in place, once, the first time results are
@@ -33,8 +37,10 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 import weakref
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
@@ -42,6 +48,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
+from workbench.core.word_caches import key_holder
 from workbench.store import (
     PERSON_NUMBER_KEY,
     Code,
@@ -65,6 +72,8 @@ _BLANK = re.compile(r"[\s\-\u2010-\u2015\u2212_.,;:/\\|*#~…]*")
 # Meta key: the comments stored before comments were pseudonymised have been rewritten.
 COMMENTS_DONE = "feedback_comments_pseudonymised"
 _STATE_OF = (Pseudonym, ListedName, PseudonymDecision, District, Code, Segment)
+# A project's pseudonymiser unused this long is dropped: it holds the key's real names.
+IDLE_SECONDS = 300.0
 
 
 @dataclass
@@ -74,10 +83,12 @@ class _Cached:
     state: tuple
     pseudonymiser: NotePseudonymiser
     names: list[str]
+    used: float = 0.0  # time.monotonic() of its last comment
 
 
 _cache: weakref.WeakKeyDictionary[Project, _Cached] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+_sweeper: list[threading.Timer | None] = [None]  # the timer that drops idle pseudonymisers
 
 
 def is_blank(comment: str | None) -> bool:
@@ -122,6 +133,9 @@ def _pseudonymised(project: Project, session: Session, comment: str) -> tuple[st
     if cached is None or cached.state != state:
         cached = _Cached(state, *_pseudonymiser(session))
         _cache[project] = cached
+    cached.used = time.monotonic()
+    if _sweeper[0] is None:
+        _sweep_in(IDLE_SECONDS)
     return cached.pseudonymiser.pseudonymise(comment, cached.names)[0], cached
 
 
@@ -149,6 +163,46 @@ def forget_cached(project: Project) -> None:
     """Drop the project's pseudonymiser (its key may hold what a rollback took back)."""
     with _lock:
         _cache.pop(project, None)
+
+
+@key_holder
+def forget_project(path: str | Path) -> None:
+    """Drop the pseudonymisers of every project object of the folder ``path``."""
+    folder = Path(path).resolve()
+    with _lock:
+        for project in [p for p in _cache if Path(p.path).resolve() == folder]:
+            _cache.pop(project, None)
+
+
+def drop_idle(now: float | None = None) -> int:
+    """Drop the pseudonymisers unused for :data:`IDLE_SECONDS`; return how many are left."""
+    with _lock:
+        return _drop_idle(time.monotonic() if now is None else now)
+
+
+def _drop_idle(now: float) -> int:
+    for project, cached in list(_cache.items()):
+        if now - cached.used >= IDLE_SECONDS:
+            _cache.pop(project, None)
+    return len(_cache)
+
+
+def _sweep_in(seconds: float) -> None:
+    """Run :func:`_sweep` in ``seconds`` (a daemon timer; with ``_lock`` held)."""
+    timer = threading.Timer(seconds, _sweep)
+    timer.daemon = True
+    _sweeper[0] = timer
+    timer.start()
+
+
+def _sweep() -> None:
+    """Drop the idle pseudonymisers; look again when the next one will be idle."""
+    with _lock:
+        _sweeper[0] = None
+        now = time.monotonic()
+        if _drop_idle(now):
+            oldest = min(cached.used for cached in _cache.values())
+            _sweep_in(max(oldest + IDLE_SECONDS - now, 0.01))
 
 
 def pseudonymise_stored(project: Project) -> dict[int, str] | None:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError, Prog
 from sqlalchemy.orm import Session, sessionmaker
 
 from workbench.core.domain import SEPARATOR, frame
+from workbench.core.word_caches import forget_key
 from workbench.store.coding_tables import CodingResolution
 from workbench.store.downloads import downloads
 from workbench.store.problems import (
@@ -275,7 +276,8 @@ class ProjectStore:
             yield session
 
     def close(self) -> None:
-        """Release database connections."""
+        """Release database connections and what a module kept of the project's key."""
+        forget_key(self.path)
         self.engine.dispose()
 
     def __enter__(self) -> ProjectStore:
