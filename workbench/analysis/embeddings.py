@@ -87,7 +87,7 @@ def default_threads() -> int:
     return os.cpu_count() or 1
 
 
-@fixed_cache("the loaded model")
+@fixed_cache("the loaded model; its tokenizer keeps words of pseudonymised texts only")
 @functools.lru_cache(maxsize=2)
 def _use_model(threads: int) -> object:
     """The loaded USE model for ``threads``, once per process (loading takes about 2 s).

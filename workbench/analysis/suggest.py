@@ -26,6 +26,11 @@ regression trained on the same examples by far; with dozens of examples per code
 class-balanced logistic regression catches up (benchmarks/assisted_coding.py). It is
 deterministic, has one parameter (fixed on the demo study) and takes milliseconds.
 
+A codebook given as a file or as specs is embedded as the project would store it: its
+descriptions and examples pseudonymised with the project's key, which stays as it is
+(an example "Frau Quirmbacher sagt …" from a codebook file reaches neither the model nor
+its tokenizer's word cache, which lives as long as the kernel).
+
 A coded segment counts as an example for every code in play: positive for the codes it
 carries, negative for the others. With ``coder``, only that coder's codings count, so
 suggestions never carry another coder's decisions into independent coding.
@@ -43,6 +48,7 @@ import pandas as pd
 from workbench.coding.codebook import CodeSpec, meant_code
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
+from workbench.core.word_caches import forgets_words
 
 if TYPE_CHECKING:
     from workbench.analysis.embeddings import Embedder
@@ -137,12 +143,26 @@ def code_text(spec: CodeSpec) -> tuple[str, str]:
 
 def _codebook(project: Project, codebook: str | Path | Sequence[CodeSpec] | None) -> list[CodeSpec]:
     if codebook is None:
-        return project.codebook()
+        return project.codebook()  # stored pseudonymised
     if isinstance(codebook, str | Path):
         from workbench.coding.records import read_codebook
 
-        return read_codebook(codebook)
-    return list(codebook)
+        return _as_stored(project, read_codebook(codebook))
+    return _as_stored(project, list(codebook))
+
+
+@forgets_words  # no participant's word stays in a module's cache
+def _as_stored(project: Project, specs: list[CodeSpec]) -> list[CodeSpec]:
+    """``specs`` with description and example pseudonymised as an import of the codebook
+    stores them; the key is left as it is (nothing is stored)."""
+    from workbench.ingest.pseudonymise import Pseudonymiser, listed_names
+    from workbench.ingest.thing_names import pseudonymise_codes
+
+    if not any(spec.description.strip() or spec.example.strip() for spec in specs):
+        return specs
+    with project.session() as session:
+        pseudonymiser = Pseudonymiser.of_project(session)
+        return pseudonymise_codes(pseudonymiser, specs, listed_names(session))
 
 
 def _select_codes(

