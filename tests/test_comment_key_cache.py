@@ -8,6 +8,7 @@ of a person ``forget`` had removed, and after the project was closed.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,3 +122,21 @@ def test_the_idle_pseudonymiser_goes_without_anyone_asking(
     token = feedback.issue_tokens(rated, 1, district="Manfort")[0]  # and comes back
     saved = feedback.save_answer(rated, token, items(rated, token)[0], "agree", 0, "Frau Kaya")
     assert "Kaya" not in saved.comment
+
+
+def test_a_forked_kernel_watches_its_own_pseudonymisers(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Voilà forks kernels from a warm process: its timer thread is not in the fork."""
+    monkeypatch.setattr(comments, "IDLE_SECONDS", 0.2)
+    gone = threading.Timer(0, lambda: None)  # as a fork sees the parent's timer: not alive
+    pending = comments._sweeper[0]
+    if pending is not None:
+        pending.cancel()
+    comments._sweeper[0] = gone
+    rated = _commented(project, tmp_path)
+    assert comments._sweeper[0] is not gone
+    deadline = time.monotonic() + 10
+    while rated in comments._cache and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert rated not in comments._cache

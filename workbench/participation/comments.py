@@ -134,7 +134,7 @@ def _pseudonymised(project: Project, session: Session, comment: str) -> tuple[st
         cached = _Cached(state, *_pseudonymiser(session))
         _cache[project] = cached
     cached.used = time.monotonic()
-    if _sweeper[0] is None:
+    if _sweeper[0] is None or not _sweeper[0].is_alive():  # a fork has none of its threads
         _sweep_in(IDLE_SECONDS)
     return cached.pseudonymiser.pseudonymise(comment, cached.names)[0], cached
 
