@@ -17,6 +17,7 @@ import pytest
 from tests.feedback_data import items, knowing_kaya, rated_project
 from workbench import Project
 from workbench.ingest import review
+from workbench.ingest.pseudonymise import as_stored_texts
 from workbench.participation import feedback
 
 SURNAME = "Quirmbacher"  # rare enough to be in no pattern of the code
@@ -91,3 +92,13 @@ def test_after_a_name_decision_re_holds_no_pattern_of_the_word(
     review.decide(project, [SURNAME], "confirm", "lea")
     assert not project.segments()["text"].str.contains(SURNAME, regex=False).any()  # it was applied
     assert in_re_cache(SURNAME) == []
+
+
+def test_after_a_text_is_read_as_stored_no_cache_holds_its_names(project: Project) -> None:
+    """A title typed in a concept or a dry run of a recommendation's status."""
+    from tests.test_word_caches import holding
+
+    with project.session() as session:
+        (stored,) = as_stored_texts(session, f"Garten von Frau {SURNAME} am Bach")
+    assert stored is not None and SURNAME not in stored
+    assert holding(SURNAME) == [] and in_re_cache(SURNAME) == []

@@ -545,6 +545,7 @@ def pseudonymised_texts(session: Session, *texts: str | None) -> tuple[str | Non
     return safe
 
 
+@forgets_words  # a dry run of a recommendation, a concept's title: none of its words stays
 def as_stored_texts(session: Session, *texts: str | None) -> tuple[str | None, ...]:
     """``texts`` as :func:`pseudonymised_texts` stores them, the key left as it is: a title
     a researcher types ("Garten von Frau Wischnewski") finds the stored one."""
