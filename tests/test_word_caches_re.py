@@ -102,3 +102,33 @@ def test_after_a_text_is_read_as_stored_no_cache_holds_its_names(project: Projec
         (stored,) = as_stored_texts(session, f"Garten von Frau {SURNAME} am Bach")
     assert stored is not None and SURNAME not in stored
     assert holding(SURNAME) == [] and in_re_cache(SURNAME) == []
+
+
+CHAT = (
+    f"12.03.21, 18:01 - {FIRST} {SURNAME}: Der Spielplatz am Bach ist seit Wochen kaputt\n"
+    f"12.03.21, 18:02 - Okke Tjaden: @{FIRST} {SURNAME} stimmt, die Schaukel fehlt\n"
+    f"12.03.21, 18:03 - {FIRST} {SURNAME}: Und abends ist es dort sehr dunkel\n"
+)
+TURNS = (
+    "---\nworkshop: Quartiersworkshop Manfort\ndistrict: Manfort\n---\n## Herausforderungen\n"
+    f"{FIRST} {SURNAME}: Der Spielplatz am Bach ist seit Wochen kaputt.\n"
+    f"Okke Tjaden: Stimmt, die Schaukel fehlt, sagt auch Frau {SURNAME}.\n"
+    f"{FIRST} {SURNAME}: Und abends ist es dort sehr dunkel.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("filename", "text"),
+    [("WhatsApp Chat mit Manfort.txt", CHAT), ("Runde.md", TURNS)],
+    ids=["chat-mentions", "speaker-turns"],
+)
+def test_after_an_import_re_holds_no_pattern_of_its_speakers(
+    project: Project, tmp_path: Path, filename: str, text: str
+) -> None:
+    """Speaker labels and @mentions: patterns built from the speakers' names."""
+    path = tmp_path / filename
+    path.write_text(text, encoding="utf-8")
+    project.import_files([path], district="Manfort")
+    assert len(project.segments()) == 3
+    assert not project.segments()["text"].str.contains(SURNAME, regex=False).any()
+    assert in_re_cache(SURNAME) == [] and in_re_cache(FIRST) == []
