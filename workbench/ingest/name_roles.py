@@ -41,6 +41,15 @@ _GENERIC = (
 # "im Ruhestand", "außer Dienst" after a role: "Pfarrer i.R. Jansen", "Bürgermeister a.D. Müller"
 _RETIRED = re.compile(r"[ \u00a0](?:i\.[ \u00a0]?R|a\.[ \u00a0]?D)\.[ \u00a0]")
 
+# Prepositions among the articles: "Kontakt über Herr vom Brocke" is a person
+_PLACES_BEFORE = frozenset("uber nach bis im am um vom zum zur beim ins ans".split())
+# German particles fused with an article that open a surname after a form of address
+_CONTRACTED = frozenset(("vom", "zum", "zur"))
+# Old datives and sides still said after "vom", "zum", "zur": no surname
+_IDIOMS = frozenset("lande tage tode dienste grunde rande wege hause linken rechten".split())
+# What follows the Low German "op" in a surname ("op de Hipt", "op den Kamp")
+_LOW_GERMAN = frozenset(("de", "den", "der", "ten"))
+
 # Roles people are addressed by: "Herr Pastor", "Herr Doktor" name nobody.
 _ADDRESS_ROLES = frozenset(("doktor", "pastor"))
 # an apostrophe-s after a role word ("Herr Doktor's Rat", "Frau Richter's Antrag")
@@ -90,9 +99,16 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     if j >= len(toks) or not finder._adjacent(text, toks[j - 1], toks[j]):
         return None
     first = toks[j]
-    if first.lower in lists.LEADING_PARTICLES and j + 1 < len(toks):
+    if first.lower in _CONTRACTED and j + 1 < len(toks):
+        if not _contracted_surname(finder, text, toks, i, j + 1):
+            return None  # "Frau vom Amt", "Frau zur Miete", "die Frau vom Lande"
+        last, surname = finder._chain(text, toks, j + 1)
+        surname = last
+    elif (first.lower in lists.LEADING_PARTICLES or _low_german(finder, toks, j)) and j + 1 < len(
+        toks
+    ):
         k = j
-        while k < len(toks) and toks[k].lower in lists.PARTICLES:
+        while k < len(toks) and (toks[k].lower in lists.PARTICLES or _von_dem(toks, k, j)):
             k += 1
         if k >= len(toks) or not finder.name_like(toks[k], loose=True):
             return None
@@ -121,6 +137,45 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     if family and finder._institution_after(text, toks, last, streets_only=True):
         return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
     return finder._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
+
+
+def _von_dem(toks: list[Tok], k: int, j: int) -> bool:
+    """Whether ``toks[k]`` is the "dem" of "von dem" or the "op" that opens a Low German
+    surname ("Herr von dem Bussche", "Herr op de Hipt")."""
+    word = toks[k].lower
+    return (word == "dem" and toks[k - 1].lower == "von") or (k == j and word == "op")
+
+
+def _low_german(finder: Finder, toks: list[Tok], j: int) -> bool:
+    """Whether "op" with a particle after it opens a surname ("op de Hipt", "op den Kamp"),
+    no noun after ("Herr op de Eck": at the corner)."""
+    if j + 2 >= len(toks) or toks[j].text != "op" or toks[j + 1].text not in _LOW_GERMAN:
+        return False
+    return not is_german_noun(toks[j + 2].folded) or finder.is_surname(toks[j + 2])
+
+
+def _contracted_surname(finder: Finder, text: str, toks: list[Tok], i: int, k: int) -> bool:
+    """Whether the word ``toks[k]`` after "vom", "zum" or "zur" after the form of address
+    ``toks[i]`` is a surname ("Frau vom Brocke", "Herr zur Mühlen", "Herr zum Felde"): a
+    word no noun, a surname of the gazetteer, or a noun in a form that only a name keeps (a
+    plural after "zur", the old dative in "-e" after "vom", "zum"); no article before the
+    form of address ("die Frau vom Jugendamt") and no service ("Frau vom Amt")."""
+    tok = toks[k]
+    prev = toks[i - 1] if i and not toks[i].sentence_start else None
+    if prev is not None and prev.folded in _GENERIC - _PLACES_BEFORE:
+        return False  # "die Frau vom Lande", "eine Frau zur Untermiete": anyone
+    if not finder._adjacent(text, toks[k - 1], tok) or not finder.name_like(tok, loose=True):
+        return False
+    folded = tok.folded
+    if service_word(folded) and tok.lower not in finder.known:
+        return False
+    if folded in _IDIOMS or (k + 1 < len(toks) and toks[k + 1].text in ("des", "der")):
+        return False  # "Frau vom Lande", "Frau zur Linken", "vom Hofe des Nachbarn"
+    if not is_german_noun(folded) or finder.is_surname(tok):
+        return True
+    # "Mühlen" after "zur" ("Mühle"), "Hofe", "Felde" after "vom", "zum" ("Hof", "Feld")
+    ending = "en" if toks[k - 1].lower == "zur" else "e"
+    return folded.endswith(ending) and is_german_noun(folded[:-1])
 
 
 def _title_before_name(finder: Finder, text: str, toks: list[Tok], i: int, j: int) -> bool:
