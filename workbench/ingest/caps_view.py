@@ -30,11 +30,17 @@ from functools import lru_cache
 
 from workbench.core.word_caches import word_cache
 from workbench.ingest import name_lists as lists
+from workbench.ingest.facility_words import service_word
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_known import singular_verb
 from workbench.ingest.name_tokens import tokens
 from workbench.ingest.nfc_view import S
-from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
+from workbench.ingest.noun_lexicon import (
+    compound_noun,
+    is_german_noun,
+    is_person_name,
+    is_place_name,
+)
 from workbench.ingest.role_nouns import role_noun
 
 # A word: letters, hyphenated parts ("MEIER-RENZ"), an abbreviation's dot ("DR."); no
@@ -54,6 +60,7 @@ _NO_NAME |= frozenset(
 # ("HERR ZU HAUSE", "HERR DA HINTEN"); "VON" only before a surname (:func:`_von_surname`)
 _LEADING = lists.LEADING_PARTICLES - {"von", "zu", "da"}
 # "VON DER LEYEN", "VON DEM BUSSCHE", "VON DEN DRIESCH"
+_GERMAN_LEADING = frozenset({"zu", "vom", "zum", "zur"})
 _VON_ARTICLES = frozenset({"der", "dem", "den"})
 # Words after "VON" that say where someone is from, not who ("FRAU VON NEBENAN", "HERR VON
 # OBEN", "FRAU VON DER AWO")
@@ -73,7 +80,7 @@ _NAME_WORDS = 2  # a first name and a surname after a form of address
 _FIRST_CUES = (lists.STRONG_CUES | lists.WEAK_CUES) - {"und", "oder", "sowie", "samt", "neben"}
 # Sign-offs before a name after a comma or at the next line's start ("Gruß, JENS", "Viele
 # Grüße\nLEA")
-_SIGN_OFFS = frozenset("gruss grusse lg vg gez".split())
+_SIGN_OFFS = frozenset("gruss grusse grussen lg vg gez".split())
 # What stands between two names of a list ("ANNA SCHMIDT, LEA", "mit ANNA und TOM")
 _LIST_GAPS = frozenset({", ", ",", " und ", " oder ", " sowie "})
 # Finite verbs after a first name alone in capitals besides the rule's "…t" ("LEA HAT",
@@ -267,8 +274,8 @@ def _cue_before(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     if i == 0:
         return False
     cue, gap = fold(toks[i - 1][2]), text[toks[i - 1][1] : toks[i][0]]
-    if cue in _SIGN_OFFS and gap.strip(" ,") in ("", "\n"):
-        return True
+    if cue in _SIGN_OFFS and gap.replace("\r", "").strip(" ,") in ("", "\n", "\n\n"):
+        return True  # also after a blank line: "Viele Grüße\n\nJENS"
     if cue in lists.LABEL_CUES and gap in (": ", ":"):
         return True  # "Anwesend: LEA", "Moderation: JENS"
     return gap == " " and cue in _FIRST_CUES
@@ -342,6 +349,17 @@ def _after_address(toks: list[tuple[int, int, str]], j: int) -> list[tuple[int, 
         if k < len(toks) and _von_surname(toks[k][2], article=k > j + 1):
             return [(s, e) for s, e, _ in toks[j : k + 1]]  # "HERR VON DER LEYEN"
         return names
+    if j + 1 < len(toks) and fold(toks[j][2]) in _GERMAN_LEADING:
+        # "FRAU VOM BROCKE", "HERR ZUR MÜHLEN", "FAMILIE ZU GUTTENBERG": the rules decide
+        # on the surname as in "Frau vom Brocke" ("Frau zur Miete" stays)
+        word = toks[j + 1][2]
+        folded = fold(word)
+        contracted = fold(toks[j][2]) != "zu" and folded not in _NOT_AFTER_VON
+        if _von_surname(word, article=False) or (
+            contracted and _candidate(word) and _noun_surname(folded)
+        ):
+            return [(s, e) for s, e, _ in toks[j : j + 2]]
+        return names
     k = j
     while k < len(toks) and fold(toks[k][2]) in (_LEADING if k == j else lists.PARTICLES):
         k += 1
@@ -375,10 +393,19 @@ def _von_surname(word: str, article: bool) -> bool:
         return False
     # a first name that is also a noun is a surname there ("VON DER HEIDE"); a compound
     # only without an article ("VON WEIZSÄCKER", not "VON DER NACHBARSCHAFTSHILFE")
+    if article and len(parts) == 1 and _noun_surname(folded):
+        # "VON DER LIPPE": a noun that names a place or a person too ("VON DER ECKE" stays)
+        return is_place_name(folded) or is_person_name(folded)
     return all(
         gazetteer().has_last(p) or gazetteer().has_first(p) or _unlisted(p, not article)
         for p in parts
     )
+
+
+def _noun_surname(folded: str) -> bool:
+    """A noun after "VON DER", "VOM", "ZUR" that the rules may read as a surname as in
+    title case ("LIPPE", "MÜHLEN"): no compound ("NACHBARSCHAFTSHILFE"), no service ("POST")."""
+    return is_german_noun(folded) and not _compound(folded) and not service_word(folded)
 
 
 def _verb_with_object(toks: list[tuple[int, int, str]], k: int) -> bool:
