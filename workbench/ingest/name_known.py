@@ -13,6 +13,7 @@ from workbench.ingest.name_gazetteer import Gazetteer, fold
 from workbench.ingest.name_tokens import PLACE_END, Tok, genitive_at
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.place_owner import owner_first
 
 
 class Finder(Protocol):
@@ -382,7 +383,7 @@ def place_surname(
         ):
             return False  # "der Anton Brunnen", "im Eva Garten", "Anne Frank Schule hilft"
         # "Markus Haus ist offen": his house, the apostrophe left out; a person acts
-        owner = toks[last].text.endswith(("s", "x", "z", "ß"))
+        owner = owner_first(toks, last)  # not "Jonas Baumgarten kam"
         if owner and _acts_before(text, toks, last):
             return name_ends(text, toks, last + 1)  # "Gestern hat Markus Haus geholfen"
         if not singular_verb(text, toks, last + 1):
