@@ -37,11 +37,15 @@ _LABEL = re.compile(r"[^\W_][\w.'’-]*(?:[ \t][\w.'’-]+){0,3}[ \t]*:(?:\s|$)"
 _WORD = re.compile(r"(?<!\w)[^\W\d_][\w'’-]*")
 _FULL_LINE = 4  # words of a line before that wraps a paragraph
 _STARTS = TITLES | ACADEMIC  # "Frau", "Herr", "Dr." on a line of their own
+# A line that ends in a title's abbreviation after a form of address, the name on the next
+# ("Frau Dr.\nKaya", "Herrn Prof. Dr.\nWeber"), not any abbreviation ("bzw.\nMittwoch")
+_TITLED = re.compile(r"(?<![^\W\d_])(?:Frau|Herrn?|Fr\.|Hr\.)(?:[ \t]+(?:Dr|Prof|Dipl\.-Ing)\.)+$")
 
 
 def _wraps(before: str, after: str, indented: bool) -> bool:
     """Whether the line ``before`` goes on in the line ``after`` as prose."""
-    if not (before[-1:].isalpha() and after[:1].isalpha()):
+    titled = _TITLED.search(before) is not None  # "Frau Dr.\nKaya hat geholfen"
+    if not ((before[-1:].isalpha() or titled) and after[:1].isalpha()):
         return False  # a sentence, a label, a number or a hyphen ends the line
     if any(ch in line for line in (before, after) for ch in "|\t"):
         return False  # a table row
@@ -57,7 +61,9 @@ def _wraps(before: str, after: str, indented: bool) -> bool:
     # a short line of forms of address or first names alone, going on in small letters
     # ("Frau\nKaya hat geholfen"; a heading "Frau\nKaya hat …" reads so too — and holds a
     # name all the same)
-    starts = all(fold(w) in _STARTS or gazetteer().has_first(w) for w in words)
+    starts = all(
+        fold(w) in _STARTS or f"{fold(w)}." in _STARTS or gazetteer().has_first(w) for w in words
+    )
     return bool(words) and starts and any(w[0].islower() for w in _WORD.findall(after)[1:4])
 
 
