@@ -44,7 +44,8 @@ _TITLED = re.compile(r"(?<![^\W\d_])(?:Frau|Herrn?|Fr\.|Hr\.)(?:[ \t]+(?:Dr|Prof
 
 def _wraps(before: str, after: str, indented: bool) -> bool:
     """Whether the line ``before`` goes on in the line ``after`` as prose."""
-    titled = _TITLED.search(before) is not None  # "Frau Dr.\nKaya hat geholfen"
+    # "Frau Dr.\nKaya hat geholfen": a title at the line's end
+    titled = before.endswith(".") and _TITLED.search(before) is not None
     if not ((before[-1:].isalpha() or titled) and after[:1].isalpha()):
         return False  # a sentence, a label, a number or a hyphen ends the line
     if any(ch in line for line in (before, after) for ch in "|\t"):
