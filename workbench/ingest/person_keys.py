@@ -208,14 +208,23 @@ class PersonKeys(Mapping[str, str]):
         self._asked_at = len(known)
 
     def __getitem__(self, word: str) -> str:
+        found = self.get(word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def get(self, word: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        """The person key ``word`` is written for, else ``default`` (most words of a text
+        have none: answered without raising and catching a KeyError, as Mapping's does)."""
         if self._asked_at != len(self._known):  # the key grew: ask it again
             self._asked, self._asked_at = {}, len(self._known)
         if word not in self._asked:
             self._asked[word] = self._lookup(word)
         found = self._asked[word]
-        if found is None:
-            raise KeyError(word)
-        return found
+        return default if found is None else found
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) is not None
 
     def _lookup(self, word: str) -> str | None:
         """The person key ``word`` is written for, None if the key has none."""
