@@ -71,14 +71,19 @@ _ENUMERATION = frozenset((" und ", " oder ", ", ", " sowie ", " & ", " u. ", " b
 _LONGEST_ENUMERATION = max(map(len, _ENUMERATION))  # a longer gap is cut from no long line
 
 
+_HALF_INITIAL = re.compile(r"(.{3,})-[A-ZÄÖÜ]")  # "Hans-J.": a first name, a second's initial
+
+
 def initial(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
     """An initial and a surname: "J. Becker", "A. Kowalczyk", also typed "J.Becker";
     initials of a hyphenated first name too ("J.-P. Schmitz", "Hans-J. Becker")."""
     tok = toks[i]
     # "Hans-J.": a first name and the initial of the second
-    half = re.fullmatch(r"(.{3,})-[A-ZÄÖÜ]", tok.text)
+    if not tok.dot or i + 1 >= len(toks):
+        return None  # no full stop after the word, or nothing after it: no initial
+    half = _HALF_INITIAL.fullmatch(tok.text)
     half = half is not None and finder.names.has_first(half.group(1))
-    if not (len(tok.text) == 1 or half) or not tok.dot or i + 1 >= len(toks):
+    if not (len(tok.text) == 1 or half):
         return None
     if _ABBREVIATION_BEFORE.search(text, max(tok.start - 8, 0), tok.start):
         return None  # "z. B.", "u. A."
