@@ -138,6 +138,8 @@ def saint(toks: list[Tok], i: int) -> bool:
 
 # The gender ending of a noun: "Vertreter*innen", "Bewohner:innen", "Nutzer_in", "Lehrer/-in"
 _GENDERED = re.compile(r"(?:[*:_/]-?|·)[iI]n(?:nen)?\b")
+# A number right after a word, perhaps after its full stop ("Max. 10", "Nr 5")
+_NUMBER_AFTER = re.compile(r"\.?\s?\d")
 
 
 def fragment(text: str, tok: Tok) -> bool:
@@ -145,7 +147,7 @@ def fragment(text: str, tok: Tok) -> bool:
     or a noun with a gender ending ("Vertreter*innen")."""
     after = text[tok.end : tok.end + 4]
     gendered = _GENDERED.match(text, tok.end) is not None
-    return gendered or after.startswith("-") or bool(re.match(r"\.?\s?\d", after))
+    return gendered or after.startswith("-") or _NUMBER_AFTER.match(after) is not None
 
 
 # Where a long text without line breaks stays fast: the rules look only at the words near a
