@@ -8,6 +8,38 @@ import pytest
 from workbench.ingest.person_keys import PersonKeys
 
 
+def _by_definition(text: str) -> bool:
+    """Two capitals in a row, asked letter by letter (the definition)."""
+    return any(ch.isupper() and text[at + 1 : at + 2].isupper() for at, ch in enumerate(text))
+
+
+CAPITALS = [chr(c) for c in range(0x110000) if chr(c).isupper()]
+
+
+def test_capitals_run_answers_as_letter_by_letter_for_every_capital() -> None:
+    """The pre-check of two capitals in a row misses no capital of Unicode ("ŁU", "ΣΑ")."""
+    from workbench.ingest.name_tokens import has_capitals_run
+
+    others = ["a", "ß", " ", "-", ".", "1", "\u00a0", "\u200e", "*", "ä"]
+    for capital in CAPITALS:
+        for text in (capital * 2, f"x{capital}{capital}y", f"{capital}a{capital}", capital):
+            assert has_capitals_run(text) == _by_definition(text), repr(text)
+        for other in others:
+            for text in (capital + other, other + capital, f"{capital}{other}{capital}"):
+                assert has_capitals_run(text) == _by_definition(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["die Ampel ist zu kurz", "FRAU KAYA sagt", "Anna AWO", "laut ŁUKASZ", "A B", "", "a-B-C"],
+)
+def test_capitals_run_on_sentences(text: str) -> None:
+    """Sentences with and without a word in capitals."""
+    from workbench.ingest.name_tokens import has_capitals_run
+
+    assert has_capitals_run(text) == _by_definition(text)
+
+
 def test_unknown_word_is_answered_without_a_key_error(monkeypatch: pytest.MonkeyPatch) -> None:
     """Most words of a statement are no person of the key: ``get`` and ``in`` answer them
     without raising and catching a KeyError per word (Mapping's ``get`` did)."""

@@ -227,4 +227,16 @@ def has_capitals_run(text: str) -> bool:
     """Whether ``text`` has two capitals in a row ("AWO", "FRAU KAYA"): a word in capitals
     the capitals readings (names, addresses) look at; Python's ``re`` has no Unicode class
     of capitals, so the letters are asked one by one."""
-    return any(ch.isupper() and text[at + 1 : at + 2].isupper() for at, ch in enumerate(text))
+    # only where two characters in a row are neither a small letter, a digit, a blank nor a
+    # common mark: most texts have no such pair, and no capital is one of those characters
+    at = _NO_CAPITALS_PAIR.search(text)
+    while at is not None:
+        start = at.start()
+        if text[start].isupper() and text[start + 1].isupper():
+            return True
+        at = _NO_CAPITALS_PAIR.search(text, start + 1)
+    return False
+
+
+# Two characters in a row of which none is one of the characters no capital is
+_NO_CAPITALS_PAIR = re.compile(r"[^a-zäöüß\d\s.,;:!?'\"()\-]{2}")
