@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.ingest import listed_scan
 from workbench.ingest.person_keys import PersonKeys
+from workbench.ingest.pseudonymise import Pseudonymiser
 
 
 def _by_definition(text: str) -> bool:
@@ -66,3 +68,21 @@ def test_person_keys_answers_stay_those_of_the_key() -> None:
         keys["becker"]
     known["person", "becker"] = "[Person 2]"
     assert keys.get("becker") == "becker" and "becker" in keys and keys["becker"] == "becker"
+
+
+def test_statement_without_name_list_reads_no_listed_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a name list and confirmed words no statement's words are looked up in an
+    empty index; the names are found as before."""
+
+    class NoRuns:
+        def findall(self, text: str) -> list[str]:
+            raise AssertionError("words read for an empty name index")
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(listed_scan.__dict__["_real_run"], name)
+
+    monkeypatch.setitem(listed_scan.__dict__, "_real_run", listed_scan._WORD_RUN)
+    monkeypatch.setattr(listed_scan, "_WORD_RUN", NoRuns())
+    key = Pseudonymiser()
+    out, _ = key.pseudonymise("Frau Anna Schmidt sagt, die Ampel ist zu kurz.")
+    assert out == "[Person 1] sagt, die Ampel ist zu kurz."

@@ -112,6 +112,8 @@ def listed_hits(
     text: str, variants: Variants, by_word: ByWord, rejected: frozenset[str]
 ) -> Iterator[Hit]:
     """Hits of listed participant names and of words a researcher confirmed."""
+    if not by_word:
+        return  # no name list and nothing confirmed: no word of the text to look up
     wanted = set(by_word.get(None, ()))
     runs = _WORD_RUN.findall(text)
     words = {w.lower() for w in runs}
