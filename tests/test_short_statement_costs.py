@@ -86,3 +86,35 @@ def test_statement_without_name_list_reads_no_listed_words(monkeypatch: pytest.M
     key = Pseudonymiser()
     out, _ = key.pseudonymise("Frau Anna Schmidt sagt, die Ampel ist zu kurz.")
     assert out == "[Person 1] sagt, die Ampel ist zu kurz."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Ampel am Markt ist kaputt, sagt Frau Anna Schmidt.",
+        "Annas Idee und Becker's Vorschlag: mehr Bänke im Park.",
+        "Laut Herrn Kowalczyk fehlt ein Café im Quartier.",
+    ],
+)
+def test_the_key_is_asked_only_for_words_and_their_genitive_stems(
+    monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    """The key is asked for a statement's words (and the stem of a word before a
+    genitive "s" or an apostrophe-s), not for every word cut by one or two letters
+    ("Ampel" → "ampe", "amp"): a genitive needs its "s"."""
+    from workbench.ingest.name_tokens import tokens
+
+    asked: list[str] = []
+    real = PersonKeys._lookup
+
+    def counted(self: PersonKeys, word: str) -> str | None:
+        asked.append(word)
+        return real(self, word)
+
+    monkeypatch.setattr(PersonKeys, "_lookup", counted)
+    key = Pseudonymiser()
+    key.pseudonymise(text)
+    words = {t.lower for t in tokens(text)}
+    stems = {t.lower[:-1] for t in tokens(text) if t.text.endswith("s")}
+    stems |= {t.lower[:-2] for t in tokens(text) if t.text.endswith(("'s", "’s"))}
+    assert asked and set(asked) <= words | stems

@@ -104,6 +104,8 @@ def _english_genitive(finder: Finder, text: str, tok: Tok, i: int) -> tuple[Hit,
     written as in English before what it owns ("Rosenkranz's Idee", "Koch's Vorschlag"):
     no German noun takes it, so it is the person; the apostrophe-s stays outside the
     placeholder ("[Person 1]'s Idee")."""
+    if not tok.text.endswith(("'s", "’s")):
+        return None  # no apostrophe-s: most words (none of the key's stem looked up)
     at = owned_at(text, tok)  # "Merle's und Tom's Idee": what both own
     owner = _ENGLISH_GENITIVE.match(text, at) or english_owned(text, at)
     stem = tok.text[:-2]

@@ -222,6 +222,8 @@ def patronage(finder: Finder, text: str, toks: list[Tok], i: int) -> bool:
 def genitive(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
     """A first name or a known name before a genitive "s" ("Annas Idee"), or a family
     by its surname ("die Müllers", "bei Müllers"); the "s" stays."""
+    if not toks[i].text.endswith("s"):
+        return None  # no genitive "s" (what genitive_at reads at its end): most words
     tok, w = toks[i], toks[i].text[:-1]
     stem = replace(tok, end=tok.end - 1, text=w, folded=tok.folded[:-1], lower=w.lower())
     key = finder.known.get(stem.lower)
@@ -252,8 +254,10 @@ def owner_stem(finder: Finder, text: str, tok: Tok, loose: bool = False) -> Tok 
     Haus" owns a house; it is not called so). A surname that is also a word counts here
     ("Anna Bauers Garten", "Frau Kochs Café"): it stands in a person's name already."""
     w = tok.text[:-1]
+    if not tok.text.endswith("s") or len(w) < 3:
+        return None  # the key is asked only for the stem of a word with an "s"
     sibilant = w.lower() in finder.known  # "Ayse Yilmazs Vorschlag" after "Ayse Yilmaz"
-    if not tok.text.endswith("s") or len(w) < 3 or not genitive_at(text, tok.end - 1, sibilant):
+    if not genitive_at(text, tok.end - 1, sibilant):
         return None
     named = tok.lower in finder.known or finder.is_surname(tok) or finder.is_first(tok)
     if named and not loose:
