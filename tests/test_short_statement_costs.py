@@ -118,3 +118,27 @@ def test_the_key_is_asked_only_for_words_and_their_genitive_stems(
     stems = {t.lower[:-1] for t in tokens(text) if t.text.endswith("s")}
     stems |= {t.lower[:-2] for t in tokens(text) if t.text.endswith(("'s", "’s"))}
     assert asked and set(asked) <= words | stems
+
+
+def test_ascii_word_is_spelled_out_without_normalising(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key asks for every word's spelling with umlauts spelled out: a word in ASCII
+    (most words) has none to spell out and nothing to compose; the answers stay those of
+    the full way for every pair of ASCII characters and words with umlauts."""
+    import unicodedata
+
+    from workbench.store import district_spelling
+
+    def full(name: str) -> str:
+        composed = unicodedata.normalize("NFC", name).strip().casefold()
+        return composed.translate(str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}))
+
+    ascii_pairs = [chr(a) + chr(b) for a in range(128) for b in range(128)]
+    words = [*ascii_pairs, " Mueller ", "STRASSE", "Steinbu\u0308chel", " Straße ", "ÖZTÜRK"]
+    expected = [full(w) for w in words]
+    assert [district_spelling.spelled_out(w) for w in words] == expected
+
+    def refused(form: str, name: str) -> str:
+        raise AssertionError("an ASCII word normalised")
+
+    monkeypatch.setattr(district_spelling.unicodedata, "normalize", refused)
+    assert district_spelling.spelled_out(" Mueller ") == "mueller"

@@ -52,6 +52,8 @@ def spelled_out(name: str) -> str:
     >>> spelled_out("Steinbu\u0308chel"), spelled_out(" Straße ")
     ('steinbuechel', 'strasse')
     """
+    if name.isascii():  # no umlaut to spell out, composed already: most words of a text
+        return name.strip().lower()
     return unicodedata.normalize("NFC", name).strip().casefold().translate(_UMLAUTS)
 
 
