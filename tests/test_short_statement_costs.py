@@ -137,8 +137,32 @@ def test_ascii_word_is_spelled_out_without_normalising(monkeypatch: pytest.Monke
     expected = [full(w) for w in words]
     assert [district_spelling.spelled_out(w) for w in words] == expected
 
-    def refused(form: str, name: str) -> str:
-        raise AssertionError("an ASCII word normalised")
+    class Refusing:
+        @staticmethod
+        def normalize(form: str, name: str) -> str:
+            raise AssertionError("an ASCII word normalised")
 
-    monkeypatch.setattr(district_spelling.unicodedata, "normalize", refused)
+    monkeypatch.setattr(district_spelling, "unicodedata", Refusing)
     assert district_spelling.spelled_out(" Mueller ") == "mueller"
+
+
+def test_small_words_in_lower_case_are_not_asked_of_the_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A word in lower case that is no name so written ("die", "und", "ist": shorter than
+    four letters or a word of the lists) is not looked up in the key; a known person's
+    name typed in lower case still is, and replaced ("ja, kowalczyk, …")."""
+    asked: list[str] = []
+    real = PersonKeys._lookup
+
+    def counted(self: PersonKeys, word: str) -> str | None:
+        asked.append(word)
+        return real(self, word)
+
+    key = Pseudonymiser()
+    key.pseudonymise("Frau Waltraud Kowalczyk kommt.")
+    monkeypatch.setattr(PersonKeys, "_lookup", counted)
+    out, _ = key.pseudonymise("ja, kowalczyk, die ampel ist zu kurz und wir warten")
+    assert out == "ja, [Person 1], die ampel ist zu kurz und wir warten"
+    assert "kowalczyk" in asked
+    assert not {"ja", "die", "ist", "zu", "und", "wir"} & set(asked)

@@ -292,8 +292,10 @@ def addressed_lower(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple
 def known_lower(finder: Finder, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
     """A known person's name word in lower case ("waltraud, …"); shown for review."""
     tok = toks[i]
+    if not tok.text.islower() or not lists.lower_case_name_ok(tok.text):
+        return None  # "die", "und", "ampel": not asked of the key
     key = finder.known.get(tok.lower)
-    if key is None or not tok.text.islower() or not lists.lower_case_name_ok(tok.text):
+    if key is None:
         return None
     if finder.blocked(tok) or (i and toks[i - 1].lower in lists.ARTICLES):
         return None
