@@ -4,8 +4,6 @@ blocked from any name, name-like, a role — each asked once per word of a text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_context import NameContext
 from workbench.ingest.name_gazetteer import Gazetteer, gazetteer
@@ -34,20 +32,22 @@ class TokenClasses:
         self.confirmed = frozenset(context.confirmed)
         self.known = context.known
         self.named = context.named
-        # the token classes by word: a long text asks for its words again and again
-        self._classes: dict[tuple[object, ...], bool] = {}
-
-    def _class(self, of: Callable[..., bool], tok: Tok, *flags: bool) -> bool:
-        """``of(tok, *flags)``, asked once per word as written (read in one text)."""
-        memo = (of, tok.text, tok.folded, tok.lower, *flags)
-        if memo not in self._classes:
-            self._classes[memo] = of(tok, *flags)
-        return self._classes[memo]
+        # the token classes by word as written (read in one text): a long text asks for
+        # its words again and again; one table per class, keyed without building a tuple
+        # of the class's method and its flags for every question
+        self._first: dict[tuple[str, str, str], bool] = {}
+        self._surname: dict[tuple[str, str, str], bool] = {}
+        self._foreign: dict[tuple[str, str, str], bool] = {}
+        self._like: dict[tuple[str, str, str, bool, bool], bool] = {}
 
     # -- token classes ----------------------------------------------------------------
     def is_first(self, tok: Tok) -> bool:
         """A first name of the gazetteer (every part of a hyphenated one), no acronym."""
-        return self._class(self._is_first, tok)
+        memo = (tok.text, tok.folded, tok.lower)
+        found = self._first.get(memo)
+        if found is None:
+            found = self._first[memo] = self._is_first(tok)
+        return found
 
     def _is_first(self, tok: Tok) -> bool:
         parts = tok.text.split("-")
@@ -60,7 +60,11 @@ class TokenClasses:
 
     def is_surname(self, tok: Tok) -> bool:
         """A surname of the gazetteer that is not also an ordinary German word."""
-        return self._class(self._is_surname, tok)
+        memo = (tok.text, tok.folded, tok.lower)
+        found = self._surname.get(memo)
+        if found is None:
+            found = self._surname[memo] = self._is_surname(tok)
+        return found
 
     def _is_surname(self, tok: Tok) -> bool:
         parts = tok.text.split("-")
@@ -75,7 +79,11 @@ class TokenClasses:
 
     def is_foreign(self, tok: Tok) -> bool:
         """A capitalised word spelled like a non-German name ("Kovačević", "Petrenko")."""
-        return self._class(self._is_foreign, tok)
+        memo = (tok.text, tok.folded, tok.lower)
+        found = self._foreign.get(memo)
+        if found is None:
+            found = self._foreign[memo] = self._is_foreign(tok)
+        return found
 
     def _is_foreign(self, tok: Tok) -> bool:
         return (
@@ -119,7 +127,11 @@ class TokenClasses:
         "-lein", "-enz", "-sten") says nothing — such surnames are common — and a role
         word is a surname if the gazetteer knows it as one ("Richter", "Meister").
         """
-        return self._class(self._name_like, tok, loose, named)
+        memo = (tok.text, tok.folded, tok.lower, loose, named)
+        found = self._like.get(memo)
+        if found is None:
+            found = self._like[memo] = self._name_like(tok, loose, named)
+        return found
 
     def _name_like(self, tok: Tok, loose: bool, named: bool) -> bool:
         text, f = tok.text, tok.folded
