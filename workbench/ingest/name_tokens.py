@@ -83,20 +83,22 @@ def tokens(text: str) -> TokenList:
     masked = PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
     out = TokenList(text)
     for m in _TOKEN.finditer(masked):
-        j = m.start() - 1  # the last character before the word that is not an opener
+        start, end = m.span()
+        j = start - 1  # the last character before the word that is not an opener
         while j >= 0 and masked[j] in _OPENERS:
             j -= 1
         sentence_start = j < 0 or masked[j] in ".!?:;\n•–-"
         word = m.group()
+        prefixed = "-" in word and prefixed_name(word)  # no hyphen: no "al-Hassan"
         out.append(
             Tok(
-                m.start(),
-                m.end(),
-                word[0].upper() + word[1:] if prefixed_name(word) else word,
+                start,
+                end,
+                word[0].upper() + word[1:] if prefixed else word,
                 fold(word),
                 word.lower(),
                 sentence_start,
-                masked[m.end() : m.end() + 1] == ".",
+                masked[end : end + 1] == ".",
             )
         )
     return out
