@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from workbench.cli.common import output_path
+
 
 def _in_admin(name: str) -> Callable[[argparse.Namespace], int]:
     """The command ``name`` of :mod:`workbench.cli.admin`, imported when it runs."""
@@ -39,7 +41,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "backup",
         help="portable Sicherung (eine ZIP-Datei, gleich für SQLite und PostgreSQL)",
     )
-    p.add_argument("out", metavar="DIR|DATEI", help="Zielordner oder Dateiname (.zip)")
+    p.add_argument(
+        "out", type=output_path, metavar="DIR|DATEI", help="Zielordner oder Dateiname (.zip)"
+    )
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser(
@@ -49,7 +53,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "und bringt ein älteres Projekt auf den aktuellen Schemastand.",
     )
     p.add_argument("file", metavar="DATEI", help="Sicherung (workbench backup)")
-    p.add_argument("dir", metavar="DIR", help="neuer Projektordner")
+    p.add_argument("dir", type=output_path, metavar="DIR", help="neuer Projektordner")
     p.add_argument(
         "--db", metavar="URL", help="leere Datenbank (z. B. PostgreSQL) statt SQLite im Ordner"
     )
@@ -65,6 +69,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--to",
         required=True,
+        type=output_path,
         metavar="URL",
         help="Ziel, z. B. postgresql+psycopg://user@server/db, oder 'sqlite' für die Datei "
         "im Projektordner",

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from workbench.cli.common import output_path
 from workbench.core.errors import WorkbenchError
 from workbench.core.fileio import ensure_csv_target, write_csv
 
@@ -228,7 +229,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         default="all",
         help="ein Modell für alle oder je Sozialraum bzw. Leitfrage",
     )
-    p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
+    p.add_argument(
+        "--out", type=output_path, metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)"
+    )
     p.add_argument("--backend", default="use", metavar="VERFAHREN", help=BACKEND_HELP)
     p.add_argument(
         "--n-topics",
@@ -289,7 +292,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         default="spectral",
         help="Clusterverfahren (Standard spectral; graph-kmeans: das frühere)",
     )
-    p.add_argument("--out", metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)")
+    p.add_argument(
+        "--out", type=output_path, metavar="CSV", help="Ausgabedatei (sonst Standardausgabe)"
+    )
     p.add_argument("--backend", default="use", metavar="VERFAHREN", help=BACKEND_HELP)
     p.add_argument(
         "--seed", type=_whole(0, "Startwert", 2**32 - 1), default=42, metavar="ZAHL", help=SEED_HELP
@@ -308,6 +313,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--label", metavar="NAME", help="neuer Name")
     p.add_argument("--author", default="", metavar="NAME", help="wer die Änderung macht")
     p.add_argument(
-        "--out", metavar="CSV", help="Zuordnung der Aussagen danach als CSV (sonst Standardausgabe)"
+        "--out",
+        type=output_path,
+        metavar="CSV",
+        help="Zuordnung der Aussagen danach als CSV (sonst Standardausgabe)",
     )
     p.set_defaults(func=cmd_cluster)

@@ -19,6 +19,7 @@ from workbench.cli.codebook import (
     cmd_codebook_rename,
     cmd_codebook_set,
 )
+from workbench.cli.common import output_path
 from workbench.core.errors import InputError
 from workbench.core.fileio import write_csv
 
@@ -390,7 +391,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     q.add_argument(
         "--format", choices=["yaml", "qdc"], help="YAML oder REFI-QDA (ohne: nach der Endung)"
     )
-    q.add_argument("out", metavar="OUT", help="Zieldatei (.yaml oder .qdc)")
+    q.add_argument("out", type=output_path, metavar="OUT", help="Zieldatei (.yaml oder .qdc)")
     q.set_defaults(func=cmd_codebook_export)
 
     q = books.add_parser("import", help="Codes aus YAML oder REFI-QDA (.qdc) übernehmen")
@@ -454,7 +455,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("disagreements", help="Abweichungen zwischen Kodierenden auflisten")
     p.add_argument("--coders", metavar="A,B", help=everyone)
     p.add_argument("--unresolved", action="store_true", help="nur noch nicht geklärte")
-    p.add_argument("--csv", metavar="OUT", help="als CSV schreiben")
+    p.add_argument("--csv", type=output_path, metavar="OUT", help="als CSV schreiben")
     p.set_defaults(func=cmd_disagreements)
 
     p = sub.add_parser("resolve", help="Abweichung klären: Memo, optional Code setzen/entfernen")

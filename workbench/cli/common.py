@@ -31,6 +31,22 @@ def said_to(out: str | Path | None) -> TextIO:
     return sys.stderr if writes_to_stdout(out) else sys.stdout
 
 
+def output_path(value: str) -> str:
+    """The argparse type of an output file, folder or database (``--out``, ``OUT``, ``--to``):
+    a value with a line break, tab or other control character is refused before anything is
+    written (argparse names the option; exit 2), as such a file name is hard to find again,
+    breaks every list of files and hides part of itself in a terminal."""
+    from workbench.core.fileio import control_shown, has_control
+
+    if has_control(value):
+        raise argparse.ArgumentTypeError(
+            f"'{control_shown(value)}' enthält einen Zeilenumbruch oder ein Steuerzeichen "
+            "(hier ⏎ oder �); so benannte Dateien und Ordner legt die Werkbank nicht an. "
+            "Bitte einen Namen ohne sie angeben."
+        )
+    return value
+
+
 def check_ending(out: str, ending: str, kind: str) -> None:
     """Refuse an output file ``out`` whose ending is not ``ending`` (``backup x.txt`` wrote a
     ZIP named .txt); the standard output, devices and pipes take any content."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from workbench.cli.common import open_project
+from workbench.cli.common import open_project, output_path
 
 EXIT_WARNINGS = 1  # with --strict: the concept was written, but links are broken or missing
 
@@ -58,7 +58,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "aufgeht, steht als Prüfhinweis im Dokument und in der Ausgabe. Braucht einen "
         "Bedarfslauf (workbench needs) und Empfehlungen (workbench recommend add).",
     )
-    p.add_argument("--out", required=True, metavar="DATEI", help="Zieldatei: .html oder .docx")
+    p.add_argument(
+        "--out",
+        required=True,
+        type=output_path,
+        metavar="DATEI",
+        help="Zieldatei: .html oder .docx",
+    )
     p.add_argument("--text", metavar="DATEI", help="Konzepttext der Forschenden (Markdown)")
     p.add_argument(
         "--max-quotes", type=_max_quotes, default=5, metavar="N",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workbench.cli.common import open_project
+from workbench.cli.common import open_project, output_path
 from workbench.core.endings import output_format
 from workbench.core.errors import WorkbenchError
 from workbench.core.fileio import writes_to_stdout
@@ -84,5 +84,10 @@ def add_command(sub: argparse._SubParsersAction) -> None:
         help="qdpx für QualCoder: Textpositionen in Unicode-Zeichen, wie QualCoder sie liest "
         "(sonst UTF-16 wie MAXQDA, NVivo, ATLAS.ti; verschieden erst hinter Emojis)",
     )
-    p.add_argument("out", metavar="OUT", help="Zieldatei (.csv, .xlsx oder .qdpx wie --format)")
+    p.add_argument(
+        "out",
+        type=output_path,
+        metavar="OUT",
+        help="Zieldatei (.csv, .xlsx oder .qdpx wie --format)",
+    )
     p.set_defaults(func=cmd_export)

@@ -9,7 +9,7 @@ import shlex
 import sys
 from urllib.parse import urlsplit
 
-from workbench.cli.common import district_option, open_project, said_to
+from workbench.cli.common import district_option, open_project, output_path, said_to
 from workbench.core.errors import WorkbenchError
 from workbench.core.fileio import NotPlaced, csv_on_success, ensure_csv_target
 
@@ -191,7 +191,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="Links zum schlichten Beteiligungsformular (…/beteiligung?token=…) statt zur "
         "Voilà-App: für viele Beteiligte auf einmal, etwa alle in einer Videokonferenz",
     )
-    p.add_argument("--out", metavar="DATEI", help="CSV-Datei (sonst Standardausgabe)")
+    p.add_argument(
+        "--out", type=output_path, metavar="DATEI", help="CSV-Datei (sonst Standardausgabe)"
+    )
     p.set_defaults(func=cmd_tokens)
 
     p = sub.add_parser(

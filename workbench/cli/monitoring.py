@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import district_option, open_project, said_to
+from workbench.cli.common import district_option, open_project, output_path, said_to
 from workbench.core.fileio import write_csv
 
 if TYPE_CHECKING:
@@ -372,10 +372,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     n.add_argument("--min", type=int, default=2, metavar="N",
                    help="Mindestzahl Aussagen für neu/nicht mehr genannt (Standard 2)")  # fmt: skip
     n.add_argument("--district", metavar="NAME", help="nur dieser Sozialraum")
-    n.add_argument("--out", metavar="CSV", help="Tabelle als CSV statt Textausgabe")
+    n.add_argument(
+        "--out", type=output_path, metavar="CSV", help="Tabelle als CSV statt Textausgabe"
+    )
     n.set_defaults(func=cmd_monitoring_needs)
     i = views.add_parser("indicators", help="Indikatoren je Jahr und ihre Veränderung")
     i.add_argument("--indicator", metavar="NAME", help="nur dieser Indikator")
     i.add_argument("--district", metavar="NAME", help="nur dieser Sozialraum (und die Gesamtstadt)")
-    i.add_argument("--out", metavar="CSV", help="Tabelle als CSV statt Textausgabe")
+    i.add_argument(
+        "--out", type=output_path, metavar="CSV", help="Tabelle als CSV statt Textausgabe"
+    )
     i.set_defaults(func=cmd_monitoring_indicators)

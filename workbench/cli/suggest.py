@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbench.cli.common import output_path
 from workbench.core.fileio import write_csv
 
 CSV_COLUMNS = ("segment_id", "document", "source_id", "code", "confidence")
@@ -55,7 +56,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "Grundlage: Beschreibungen und Beispiele des Codebuchs und die schon kodierten "
         "Aussagen (few-shot), auf den zwischengespeicherten Einbettungen.",
     )
-    p.add_argument("--out", required=True, metavar="CSV", help="Ausgabedatei")
+    p.add_argument("--out", required=True, type=output_path, metavar="CSV", help="Ausgabedatei")
     p.add_argument(
         "--codebook",
         metavar="DATEI",

@@ -7,7 +7,13 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import check_ending, district_option, open_project, said_to
+from workbench.cli.common import (
+    check_ending,
+    district_option,
+    open_project,
+    output_path,
+    said_to,
+)
 from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.errors import InputError
 from workbench.core.fileio import write_csv
@@ -332,7 +338,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "bleibt ein Fehler",
     )
     p.add_argument("--district", metavar="NAME", help="nur dieser Sozialraum")
-    p.add_argument("--out", metavar="CSV", help="Vergleich als CSV (sonst Standardausgabe)")
+    p.add_argument(
+        "--out", type=output_path, metavar="CSV", help="Vergleich als CSV (sonst Standardausgabe)"
+    )
     p.add_argument(
         "--delete",
         metavar="INDIKATOR",
@@ -397,7 +405,9 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "check", help="Nachweisketten prüfen (Exit-Code 1, wenn eine unterbrochen ist)"
     )
     x = actions.add_parser("export", help="Nachweisketten als JSON schreiben")
-    x.add_argument("out", metavar="OUT", help="JSON-Datei oder - für die Standardausgabe")
+    x.add_argument(
+        "out", type=output_path, metavar="OUT", help="JSON-Datei oder - für die Standardausgabe"
+    )
     add_recommend_actions(actions)
     p.set_defaults(func=cmd_recommend)
 
@@ -418,7 +428,12 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="Sozialraumkonzept als Kapitel des Gesamtberichts, mit dem Text der Forschenden "
         "(Markdown, siehe docs/sozialraumkonzept.md)",
     )  # fmt: skip
-    p.add_argument("out", metavar="OUT", help="Zieldatei (.html, .docx oder .xlsx wie --format)")
+    p.add_argument(
+        "out",
+        type=output_path,
+        metavar="OUT",
+        help="Zieldatei (.html, .docx oder .xlsx wie --format)",
+    )
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
@@ -430,7 +445,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "trägt sie; plotly.js liegt einmal im Ordner assets/. Erneutes Veröffentlichen in "
         "denselben Ordner ersetzt die Seiten.",
     )
-    p.add_argument("--out", required=True, metavar="ORDNER", help="Zielordner (leer oder neu)")
+    p.add_argument(
+        "--out",
+        required=True,
+        type=output_path,
+        metavar="ORDNER",
+        help="Zielordner (leer oder neu)",
+    )
     p.add_argument(
         "--max-quotes", type=int, default=3, metavar="N", help="Zitate je Abschnitt (Standard 3)"
     )

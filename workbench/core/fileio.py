@@ -114,13 +114,30 @@ def check_folder_name(path: str | Path) -> None:
     Der Ordnername 'studie⏎2' enthält
     """
     text = str(path)
-    if not any(unicodedata.category(c) in _CONTROL for c in text):
+    if not has_control(text):
         return
-    shown = "".join("�" if unicodedata.category(c) in _CONTROL else c for c in one_line(text))
     raise WorkbenchError(
-        f"Der Ordnername '{shown}' enthält einen Zeilenumbruch oder ein Steuerzeichen "
-        "(hier ⏎ oder �); bitte einen Namen ohne sie wählen."
+        f"Der Ordnername '{control_shown(text)}' enthält einen Zeilenumbruch oder ein "
+        "Steuerzeichen (hier ⏎ oder �); bitte einen Namen ohne sie wählen."
     )
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a line break (of any kind), a tab or another control character.
+
+    >>> has_control("Bericht 2021.html"), has_control("Bericht\\u20282021.html")
+    (False, True)
+    """
+    return any(unicodedata.category(c) in _CONTROL for c in text)
+
+
+def control_shown(text: str) -> str:
+    """``text`` for a message: a line break as ⏎, another control character as �.
+
+    >>> control_shown("a\\nb\\x1bc")
+    'a⏎b�c'
+    """
+    return "".join("�" if unicodedata.category(c) in _CONTROL else c for c in one_line(text))
 
 
 # control characters (C0, DEL, C1: line feed, tab, escape, …), line and paragraph separators
