@@ -36,6 +36,7 @@ from workbench.coding.codebook import (
 )
 from workbench.coding.codebook_qdc import write_codebook_qdc
 from workbench.coding.coders import CoderChange
+from workbench.coding.disagreement_checks import check_disagreement, decisions
 from workbench.coding.merge import MergeResult
 from workbench.coding.records import (
     CONSENSUS_CODER,
@@ -514,7 +515,7 @@ class CodingMixin(ProjectStore):
         with self.transaction() as s:
             segment = _segment(s, segment_id)
             found = _code(s, code)
-            _check_disagreement(s, segment.id, found)
+            check_disagreement(s, segment.id, found)
             memo_id = _add_memo(s, f"Abgleich „{found.path}“: {text}", author, segment=segment.id)
             decision = None
             if apply is True:
@@ -530,45 +531,10 @@ class CodingMixin(ProjectStore):
                     memo_id=memo_id,
                     coder=coder if decision else None,
                     decision=decision,
-                    state=_decisions(s, segment.id, found.id),
+                    state=decisions(s, segment.id, found.id),
                 )
             )
             return memo_id
-
-
-def _check_disagreement(session: Session, segment_id: int, code: Code) -> None:
-    """Refuse to resolve what is no disagreement: coders of the segment (but ``konsens``)
-    who applied the code and coders who coded it without, as ``disagreements`` lists them."""
-    state = _decisions(session, segment_id, code.id)
-    state.pop(CONSENSUS_CODER, None)
-    applied = [c for c, v in state.items() if v]
-    without = [c for c, v in state.items() if not v]
-    if applied and without:
-        return
-    where = f"Aussage {segment_id}, Code '{code.path}'"
-    if len(state) < 2:
-        who = f"nur {', '.join(state)}" if state else "noch niemand"
-        why = f"{who} hat die Aussage kodiert"
-    elif applied:
-        why = f"alle, die die Aussage kodiert haben ({', '.join(applied)}), haben ihn angewendet"
-    else:
-        why = f"niemand hat ihn angewendet (kodiert haben {', '.join(without)})"
-    raise InputError(
-        f"{where}: keine Abweichung zu klären — {why}. Offene Abweichungen nennt "
-        f"`workbench disagreements`; ein Memo zur Aussage schreibt `workbench memo TEXT "
-        f"--author NAME --segment {segment_id}`, einen Code für {CONSENSUS_CODER} setzt "
-        f"`workbench code {segment_id} CODE --coder {CONSENSUS_CODER}`."
-    )
-
-
-def _decisions(session: Session, segment_id: int, code_id: int) -> dict[str, int]:
-    """Each coder of the segment: 1 if they applied the code, 0 if they coded it without."""
-    rows = session.execute(
-        select(Coding.coder, Coding.code_id).where(Coding.segment_id == segment_id)
-    ).all()
-    state = dict.fromkeys(sorted({coder for coder, _ in rows}), 0)
-    state.update({coder: 1 for coder, code in rows if code == code_id})
-    return state
 
 
 def _add_memo(
