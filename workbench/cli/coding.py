@@ -294,7 +294,7 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     """workbench resolve SEGMENT_ID CODE --author NAME --text TEXT [--apply|--remove]."""
-    from workbench.coding.records import check_path
+    from workbench.coding.records import stored_path
 
     apply = True if args.apply else False if args.remove else None
     project = _project(args)
@@ -303,7 +303,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     def held() -> int:  # the coder's codings of this code on the statement
         c = project.codings()
         mine = (c["segment_id"] == args.segment_id) & (c["coder"] == coder)
-        return int((mine & (c["code"] == check_path(args.code))).sum())
+        return int((mine & (c["code"] == stored_path(args.code, c["code"]))).sum())
 
     before = held() if apply is not None else 0
     memo_id = project.resolve_disagreement(

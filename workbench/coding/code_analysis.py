@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from workbench.coding.codebook import SEPARATOR, meant_code, path_key
+from workbench.coding.records import stored_path
 from workbench.core.domain import InputError, frame
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ def quotes(
     codings = _codings(project, coder)
     if code is not None:
         paths = set(project.codes()["path"])
+        code = stored_path(code, paths) or code  # an older version's spelling too
         if code not in paths:
             raise InputError(f"Code '{code}' steht nicht im Codebuch.{meant_code(code, paths)}")
         wanted = codings["code"] == code

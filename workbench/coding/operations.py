@@ -45,6 +45,7 @@ from workbench.coding.records import (
     check_coder,
     check_name,
     check_path,
+    stored_path,
 )
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import atomic_path
@@ -76,10 +77,15 @@ def _code(session: Session, code: str | int) -> Code:
     if isinstance(code, int):
         found = session.get(Code, code)
     else:
-        found = session.scalar(select(Code).where(Code.path == check_path(code)))
+        found = session.scalar(select(Code).where(Code.path == _stored(session, code)))
     if found is None:
         raise InputError(f"Code '{code}' steht nicht im Codebuch.{_meant(session, code)}")
     return found
+
+
+def _stored(session: Session, code: str) -> str | None:
+    """The stored path ``code`` names (:func:`stored_path`: an older version's too)."""
+    return stored_path(code, session.scalars(select(Code.path)))
 
 
 def _meant(session: Session, code: str | int) -> str:
@@ -139,7 +145,7 @@ class CodingMixin(ProjectStore):
             normalise_colour(colour),
         )
         with self.transaction(exclusive=True) as s:  # the codebook: one change at a time
-            if s.scalar(select(Code.id).where(Code.path == path)) is not None:
+            if _stored(s, path) is not None:  # also as an older version stored it
                 raise InputError(f"Code '{path}' gibt es schon.")
             parent_id = None
             if spec.parent is not None:

@@ -12,7 +12,7 @@ from workbench.coding.codebook import CodeSpec, check_code_size, read_codebook_y
 from workbench.coding.codebook_qdc import read_codebook_qdc
 from workbench.coding.coder_terms import CONSENSUS_CODER as CONSENSUS_CODER  # re-exported
 from workbench.core.domain import SEPARATOR, InputError
-from workbench.core.typed_text import typed_name
+from workbench.core.typed_text import NOT_IN_LABEL, typed_name
 from workbench.store import MAX_CODER
 
 
@@ -86,6 +86,36 @@ def check_path(path: str) -> str:
     if not all(parts):
         raise InputError(f"Ungültiger Codepfad '{path}': leere Teile.")
     return check_code_size(SEPARATOR.join(parts))
+
+
+def stored_path(typed: str, paths: Iterable[str]) -> str | None:
+    r"""The stored code path ``typed`` names among ``paths``: itself, or as :func:`check_path`
+    writes it (one line), or the one stored path that reads so on one line: an older
+    version stored a code's name with its line break ("Bedarf/Neu\nZeile"), which is found
+    by that spelling and by "Bedarf/Neu Zeile"; None if none is.
+
+    >>> stored = ["Bedarf", "Bedarf/Neu\nZeile"]
+    >>> stored_path("Bedarf/Neu\nZeile", stored), stored_path(" Bedarf/Neu Zeile", stored)
+    ('Bedarf/Neu\nZeile', 'Bedarf/Neu\nZeile')
+    >>> stored_path("Bedarf ", stored), stored_path("Ressource", stored) is None
+    ('Bedarf', True)
+    """
+    known = set(paths)
+    if typed in known:
+        return typed
+    path = check_path(typed)
+    if path in known:
+        return path
+    hits = sorted(p for p in known if NOT_IN_LABEL.search(p) and _one_line_path(p) == path)
+    return hits[0] if hits else None
+
+
+def _one_line_path(path: str) -> str | None:
+    """A stored path as :func:`check_path` writes it now (None if it refuses it)."""
+    try:
+        return check_path(path)
+    except InputError:
+        return None
 
 
 def read_codebook(

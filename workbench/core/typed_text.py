@@ -31,6 +31,12 @@ _LINE_BREAKS = re.compile("\r\n?")
 # in a name: a tab or a line break (of any kind), with the blanks around it, is one space
 _BLANKS = re.compile(" *[\t\n\x85\u2028\u2029][\t\n\x85\u2028\u2029 ]*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# what a label never holds: control characters (C0, DEL, C1: line breaks, tab, NUL, ESC, …),
+# the line and paragraph separators, the marks that turn text around, half of a character
+NOT_IN_LABEL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_C1 = re.compile("[\x80-\x9f]")
 
 
 def typed_text(text: str | None) -> str:
@@ -70,6 +76,22 @@ def typed_name(text: str | None) -> str:
     'Neu Zeile zwei  drei'
     """
     return _BLANKS.sub(" ", typed_text(text))
+
+
+def line_label(text: str) -> str:
+    r"""A label (workshop, wave, guiding question, speaker role) as stored: composed, and on
+    one line without control characters if it held any (:func:`typed_name`, the other C1
+    controls left out, stripped); an ordinary label stays as written.
+
+    >>> line_label("Quartiers\nworkshop  Manfort\r\n"), line_label("Werk\x1bstatt\x9b")
+    ('Quartiers workshop  Manfort', 'Werkstatt')
+    >>> line_label(" Ressourcen  und Mo\u0308glichkeiten ")
+    ' Ressourcen  und Möglichkeiten '
+    """
+    text = unicodedata.normalize("NFC", text)
+    if NOT_IN_LABEL.search(text) is None:
+        return text
+    return _C1.sub("", typed_name(text)).strip()
 
 
 def compared(text: str) -> str:

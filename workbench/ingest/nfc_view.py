@@ -5,7 +5,8 @@ letter followed by a combining mark (NFD: "e" + U+0301). Patterns for names end 
 the mark: "Frau Müller" became "[Person 1]" followed by "̈ller". Names are found in the composed
 view and replaced in the text as written, which stays as it was (positions of a REFI-QDA
 file count in it). The labels that group statements across files — workshop, Sozialraum,
-guiding question, speaker role, code — are stored composed (:func:`composed_labels`).
+guiding question, speaker role, code — are stored composed (:func:`composed_labels`), and
+a workshop, guiding question or role on one line (:func:`one_line_label`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from functools import lru_cache
 from typing import Protocol, TypeVar, overload
 
 from workbench.core.domain import ParsedDocument, ParsedSegment
+from workbench.core.typed_text import NOT_IN_LABEL, line_label
 from workbench.core.word_caches import word_cache
 
 
@@ -98,13 +100,24 @@ def composed(text: str | None) -> str | None:
     return None if text is None else unicodedata.normalize("NFC", text)
 
 
+@overload
+def one_line_label(text: str) -> str: ...
+@overload
+def one_line_label(text: None) -> None: ...
+def one_line_label(text: str | None) -> str | None:
+    """A workshop's name, guiding question or speaker role as stored (:func:`line_label`): a
+    line break in a table cell, a file name or a front matter broke the headings and cells
+    of every report and export that showed it, an escape character the REFI-QDA file."""
+    return None if text is None else line_label(text)
+
+
 def _segment_labels(segment: ParsedSegment) -> ParsedSegment:
-    """``segment`` with its labels composed (its text as written)."""
+    """``segment`` with its labels composed (its text as written), on one line."""
     return replace(
         segment,
-        question=composed(segment.question),
-        speaker_role=composed(segment.speaker_role),
-        workshop=composed(segment.workshop),
+        question=one_line_label(segment.question),
+        speaker_role=one_line_label(segment.speaker_role),
+        workshop=one_line_label(segment.workshop),
         district=composed(segment.district),
         codes=tuple(unicodedata.normalize("NFC", c) for c in segment.codes),
     )
@@ -113,7 +126,8 @@ def _segment_labels(segment: ParsedSegment) -> ParsedSegment:
 def composed_labels(document: ParsedDocument) -> ParsedDocument:
     """``document`` with the labels that group statements across files composed: the
     same guiding question, workshop or code written on a Mac and on Windows is one. The
-    texts stay as written (REFI-QDA positions count in them).
+    texts stay as written (REFI-QDA positions count in them). A workshop, guiding question
+    or role is one line (:func:`one_line_label`).
 
     >>> card = ParsedSegment("Ba\\u0308nke", "1", question="Bedu\\u0308rfnisse")
     >>> segment = composed_labels(ParsedDocument("a.md", "", "md", (card,))).segments[0]
@@ -122,13 +136,17 @@ def composed_labels(document: ParsedDocument) -> ParsedDocument:
     """
     labels = [document.workshop, document.district]
     labels += [c.code for c in document.codings]
+    lines = [document.workshop]
     for s in document.segments:
         labels += [s.question, s.speaker_role, s.workshop, s.district, *s.codes]
-    if all(unicodedata.is_normalized("NFC", label or "") for label in labels):
+        lines += [s.question, s.speaker_role, s.workshop]
+    if all(unicodedata.is_normalized("NFC", label or "") for label in labels) and not any(
+        NOT_IN_LABEL.search(line) for line in lines if line
+    ):
         return document  # the usual case: nothing to compose
     return replace(
         document,
-        workshop=composed(document.workshop),
+        workshop=one_line_label(document.workshop),
         district=composed(document.district),
         segments=tuple(_segment_labels(s) for s in document.segments),
         codings=tuple(

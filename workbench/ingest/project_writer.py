@@ -34,7 +34,7 @@ from workbench.ingest.annotations import (
     restore_resolution,
     upsert_indicators,
 )
-from workbench.ingest.nfc_view import composed
+from workbench.ingest.nfc_view import one_line_label
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
@@ -207,7 +207,7 @@ class ProjectFileWriting:
             wanted, add_districts, bundle.location or bundle.filename, bundle.district_hint
         )
         notices.extend(added)
-        self.planned.update({workshop_key(composed(w.name)): w for w in bundle.workshops})
+        self.planned.update({workshop_key(one_line_label(w.name)): w for w in bundle.workshops})
         written = []
         self.seen_codings.clear()
         self.added_codings.clear()

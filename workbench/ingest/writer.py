@@ -52,7 +52,7 @@ from workbench.ingest.long_names import (
     stored_workshop,
 )
 from workbench.ingest.meeting_folder import MEETING_FOLDER, ZOOM_CLOUD
-from workbench.ingest.nfc_view import composed, composed_labels
+from workbench.ingest.nfc_view import composed, composed_labels, one_line_label
 from workbench.ingest.offsets import OffsetMap, in_place, lay_out
 from workbench.ingest.personal_notices import personal_notices
 from workbench.ingest.project_writer import ProjectFileWriting, _Written, quote
@@ -291,7 +291,7 @@ class Writer(ProjectFileWriting):
         with ``add_districts`` declared (and said in the result's notices).
         """
         document = composed_labels(document)
-        fixed_workshop, fixed_district = composed(fixed_workshop), composed(fixed_district)
+        fixed_workshop, fixed_district = one_line_label(fixed_workshop), composed(fixed_district)
         from_name = in_file = in_folder = None
         in_title: list[str] = []
         topic = document.options.get(MEETING_FOLDER)  # a Zoom recording folder's meeting
@@ -374,7 +374,7 @@ class Writer(ProjectFileWriting):
         extra_names: Sequence[str],
     ) -> _Written:
         document = composed_labels(document)  # a label from a Mac is the same label
-        fixed_workshop, fixed_district = composed(fixed_workshop), composed(fixed_district)
+        fixed_workshop, fixed_district = one_line_label(fixed_workshop), composed(fixed_district)
         session = self.session  # the same file: which is this import (a workbook's sheet)?
         same = list(session.scalars(select(Document).where(Document.sha256 == document.sha256)))
         at, importer = earlier_import([(d.importer, d.options or {}) for d in same], document)
@@ -384,7 +384,7 @@ class Writer(ProjectFileWriting):
             result = ImportResult(document.filename, "bereits vorhanden", notices=notices)
             return _Written(result, [], OffsetMap())
 
-        stem = composed(Path(document.filename).stem)  # a Mac's file name: decomposed
+        stem = one_line_label(Path(document.filename).stem)  # a Mac's: decomposed
         default_workshop = fixed_workshop or document.workshop or stem
         placed: list[tuple[ParsedSegment, str, District]] = []
         for seg in document.segments:

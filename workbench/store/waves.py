@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError
+from workbench.core.typed_text import line_label
 from workbench.store.schema import MAX_WAVE_LABEL, Wave
 
 DEFAULT_WAVE = "Welle 1"  # the first wave's label when nobody named it
@@ -24,7 +25,7 @@ def clean_label(label: str) -> str:
     >>> clean_label("  Folgebefragung   2022 ")
     'Folgebefragung 2022'
     """
-    cleaned = " ".join(str(label or "").split())
+    cleaned = " ".join(line_label(str(label or "")).split())  # no line break, ESC, NUL
     if not cleaned:
         raise InputError("Die Bezeichnung der Welle ist leer (z. B. --wave 2020/21).")
     if len(cleaned) > MAX_WAVE_LABEL:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+from workbench.core.typed_text import line_label
 from workbench.store.schema import MAX_WORKSHOP
 
 ELLIPSIS = "…"
@@ -58,6 +59,10 @@ def legacy_workshop_key(name: str) -> str:
 
 def typed_workshop(name: str) -> tuple[str, str]:
     """The forms a workshop's name typed on the command line as at import may be stored
-    in: :func:`workshop_key` and :func:`legacy_workshop_key` (the same if it fits)."""
+    in: :func:`workshop_key` and :func:`legacy_workshop_key` (the same if it fits), of the
+    name as typed (an older version stored line breaks) and on one line, as an import
+    stores it now (:func:`~workbench.core.typed_text.line_label`)."""
     name = name.strip()
-    return workshop_key(name), legacy_workshop_key(name)
+    forms = (workshop_key(name), legacy_workshop_key(name))
+    line = line_label(name)
+    return forms if line == name else (*forms, workshop_key(line), legacy_workshop_key(line))
