@@ -41,6 +41,8 @@ def _cards(folder: Path, char: str) -> Path:
          "Der Bolzplatz ist ein guter Ort für alle im Quartier."],
         ["K2", f"Karten{char}Werkstatt", "Manfort", f"Was{char}fehlt?", f"Jugend{char}arbeit",
          "Die Bücherei hat lange geöffnet und hilft beim Lernen."],
+        ["K3", f"Karten{char}Werkstatt", "Manfort", f"Was{char}fehlt?", f"Jugend{char}arbeit",
+         "Es fehlt ein Treffpunkt für Jugendliche am Abend."],
     ]  # fmt: skip
     with path.open("w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, delimiter=";").writerows(rows)
@@ -138,3 +140,28 @@ def test_a_code_stored_with_a_line_break_is_found_by_both_spellings(
 
 def test_doctests() -> None:
     assert doctest.testmod(workbench.core.typed_text).failed == 0
+
+
+def test_actors_status_and_cluster_names_are_one_line_without_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = _imported(tmp_path, " ")
+    p = ["--project", str(project)]
+    assert main([*p, "recommend", "add", "Mehr Treffpunkte", "--actor", "Jugend\x1bamt"]) == 0
+    argv = [*p, "recommend", "status", "1", "abgestimmt", "--date", "2022-01-01"]
+    assert main([*argv, "--by", "Rat\x00haus", "--note", "Be\x1bschluss"]) == 0
+    assert main([*p, "needs", "--backend", "tfidf", "--segments", "all", "--n-clusters", "1"]) == 0
+    capsys.readouterr()
+    assert main([*p, "cluster", "rename", "0", "--label", "Orte für\nJugendliche"]) == 0
+    shown = tmp_path / "konzept.html"
+    assert main([*p, "konzept", "--out", str(shown)]) == 0, capsys.readouterr().err
+    text = shown.read_text(encoding="utf-8")
+    assert "Jugendamt" in text and not any(c in text for c in "\x00\x1b")
+    out = tmp_path / "zuordnung.csv"
+    assert main([*p, "needs", "--backend", "tfidf", "--segments", "all", "--out", str(out)]) == 0
+    history = Project.open(project)
+    with history.session() as session:
+        from workbench.store import NeedEdit
+
+        labels = [e.payload.get("label") for e in session.query(NeedEdit)]
+    assert labels == ["Orte für Jugendliche"]

@@ -35,6 +35,7 @@ from workbench.analysis.needs import (
 from workbench.coding.records import check_coder
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import local_date
+from workbench.core.typed_text import line_label
 from workbench.ingest.author_names import is_participant, participant_author, participant_names
 from workbench.store import MAX_NEED_LABEL, NeedAssignment, NeedEdit, NeedRun
 from workbench.store.text_edits import changed_statements
@@ -192,7 +193,8 @@ def pseudonymise_authors(project: Project, dry_run: bool = False) -> list[int]:
 
 
 def rename_cluster(project: Project, cluster: int, label: str, author: str = "") -> int:
-    """Give a cluster of the reference run a name; return the new run's id."""
+    """Give a cluster of the reference run a name (one line); return the new run's id."""
+    label = line_label(label)  # a name typed over two lines: one (reports, CSV, apps)
     if not label.strip():
         raise WorkbenchError("Der neue Name ist leer.")
     author = _checked(author, label)
@@ -211,7 +213,7 @@ def merge_clusters(
     author = _checked(author, label)
     groups = [_members(project, c) for c in clusters_]
     if label:
-        (label,) = project.pseudonymised_texts(label)
+        (label,) = project.pseudonymised_texts(line_label(label))
     author = _stored_author(project, author)
     return _edit(project, "merge", {"groups": groups, "label": label}, author)
 

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import InputError, WorkbenchError
-from workbench.core.typed_text import typed_name
+from workbench.core.typed_text import typed_name, typed_text
 from workbench.ingest.author_names import participant_author
 from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.store import (
@@ -78,14 +78,15 @@ if TYPE_CHECKING:
 
 # -- pure helpers ------------------------------------------------------------------------
 def _actors(actors: Iterable[str]) -> list[str]:
-    """Clean actor names: whitespace collapsed, empty and repeated ones dropped.
+    """Clean actor names: one line, whitespace collapsed, without control characters
+    (an escape character or NUL broke the concept's HTML), empty and repeated ones dropped.
 
-    >>> _actors(["Verwaltung", " Quartiers  management", "", "Verwaltung "])
-    ['Verwaltung', 'Quartiers management']
+    >>> _actors(["Verwaltung", " Quartiers  management", "", "Verwaltung ", "Jugend\x1bamt"])
+    ['Verwaltung', 'Quartiers management', 'Jugendamt']
     """
     result: list[str] = []
     for actor in actors:
-        name = " ".join(str(actor).split())
+        name = " ".join(typed_text(str(actor)).split())
         if name and name not in result:
             result.append(name)
     return result
