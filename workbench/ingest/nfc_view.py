@@ -123,6 +123,13 @@ def _segment_labels(segment: ParsedSegment) -> ParsedSegment:
     )
 
 
+def _plain(label: str) -> bool:
+    """Whether ``label`` is composed and holds no control character (printable: at C speed)."""
+    return unicodedata.is_normalized("NFC", label) and (
+        label.isprintable() or NOT_IN_LABEL.search(label) is None
+    )
+
+
 def composed_labels(document: ParsedDocument) -> ParsedDocument:
     """``document`` with the labels that group statements across files composed: the
     same guiding question, workshop or code written on a Mac and on Windows is one. The
@@ -136,13 +143,9 @@ def composed_labels(document: ParsedDocument) -> ParsedDocument:
     """
     labels = [document.workshop, document.district]
     labels += [c.code for c in document.codings]
-    lines = [document.workshop]
     for s in document.segments:
         labels += [s.question, s.speaker_role, s.workshop, s.district, *s.codes]
-        lines += [s.question, s.speaker_role, s.workshop]
-    if all(unicodedata.is_normalized("NFC", label or "") for label in labels) and not any(
-        NOT_IN_LABEL.search(line) for line in lines if line
-    ):
+    if all(_plain(label) for label in set(labels) if label):  # labels repeat: each once
         return document  # the usual case: nothing to compose
     return replace(
         document,
