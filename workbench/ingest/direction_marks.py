@@ -27,3 +27,31 @@ def unmarked(text: str) -> str:
     '[12.03.21, 18:02:11] Anna Schmidt: Hallo'
     """
     return text.translate(_DELETED)
+
+
+def has_marks(text: str) -> bool:
+    """Whether ``text`` holds any direction mark (a file without them is read unchanged)."""
+    return any(mark in text for mark in DIRECTION_MARKS)
+
+
+def marked_rest(line: str, rest: str) -> str:
+    """The end of ``line`` that reads ``rest`` once its marks are out, marks kept.
+
+    A reader finds a label in the unmarked line and takes the text after it (``rest``, an
+    end of ``unmarked(line)``); the message keeps the marks the file has inside and right
+    before that text (they steer how a right-to-left message displays), while those around
+    the label and its separators stay out.
+
+    >>> marked_rest("\u2068Anna Schmidt\u2069: \u200fمرحبا 12\u200f", "مرحبا 12")
+    '\u200fمرحبا 12\u200f'
+    """
+    if not rest:
+        return ""
+    start, seen = len(line), 0
+    while start > 0 and seen < len(rest):
+        start -= 1
+        seen += line[start] not in DIRECTION_MARKS
+    while start > 0 and line[start - 1] in DIRECTION_MARKS:
+        start -= 1  # "Anna: \u200fمرحبا": the mark opens the message
+    kept = line[start:]
+    return kept if unmarked(kept) == rest else rest  # not an end of the line: as read

@@ -263,12 +263,13 @@ def parse_speaker_turns(
 ) -> ParsedDocument:
     """Parse a speaker-turn transcript or chat into one statement per turn."""
     raw = read_source(source, name)
-    text = unmarked(decode(raw))  # "\u2068Anna Schmidt\u2069: …": a speaker line
+    written = decode(raw)
+    text = unmarked(written)  # "\u2068Anna Schmidt\u2069: …": a speaker line
     if _is_turns(text, timed_only=False):
         plain = _under_title(text) if _MARKDOWN_HEADING.match(text.lstrip("\ufeff")) else None
     else:
         plain = _markdown_plain(text)
-    return turns_document(raw, text if plain is None else plain, roles)
+    return turns_document(raw, text if plain is None else plain, roles, written=written)
 
 
 def _unescape(text: str) -> str:
@@ -439,13 +440,15 @@ def turns_document(
     text: str,
     roles: Mapping[str, str] | None = None,
     questions: Sequence[tuple[int, str | None]] = (),
+    written: str | None = None,
 ) -> ParsedDocument:
     """The statements of ``text``, the content of file ``raw`` (plain text, or the
     paragraphs of a Word transcript), one per speaker turn; ``questions``: the line
-    from which on a question holds (turns under a protocol's headings)."""
+    from which on a question holds (turns under a protocol's headings); ``written``: the
+    text with its direction marks, line for line, whose turns' texts keep them."""
     text, items = _agenda(text)
     questions = sorted([*questions, *items], key=lambda q: q[0])
-    parse = read_turns(text)
+    parse = read_turns(text, written)
     if not parse.turns:
         raise InputError("Keine Sprecherzeile gefunden ('Name: Text').", file=raw.name)
     for turn in parse.turns:  # "[25:61] Anna Schmidt: …" among times: a broken export
@@ -477,9 +480,9 @@ def turns_document(
             turn.time = starts[0] if starts else None
             turn.lines = [" ".join(_SEGMENT_START.sub("", line) for line in turn.lines)]
         # "[Musik]", "[Applaus]"; f4's "(lacht) #00:02:31-0#" too: its time mark is no word
-        lines = [line for line in turn.lines if not only_tags(_marked(line)[0])]
+        lines = [line for line in turn.lines if not only_tags(_marked(unmarked(line))[0])]
         sounds += len(turn.lines) - len(lines)
-        kept = [line for line in lines if not is_credit(_marked(line)[0])]  # made up (Whisper)
+        kept = [line for line in lines if not is_credit(_marked(unmarked(line))[0])]  # Whisper
         credits, lines = credits + len(lines) - len(kept), kept
         # a caption's lines are the screen's: one sentence runs on (as in WebVTT)
         text, marks = _marked(_unescape((" " if turn.caption else "\n").join(lines)))

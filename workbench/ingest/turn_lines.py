@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.ingest.chat_structure import is_emoji
+from workbench.ingest.direction_marks import has_marks, marked_rest
 from workbench.ingest.discourse_labels import is_answer_word, is_discourse, is_mail_field
 from workbench.ingest.pseudonymise import PERSON_PLACEHOLDER
 from workbench.ingest.transcript_frame import head_line, notice, participants_line
@@ -336,9 +337,26 @@ def _without_line_numbers(rows: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
-def read_turns(text: str) -> TurnParse:
-    """The turns of a text, the lines before the first, and the lines that are neither."""
-    split = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+def text_lines(text: str) -> list[str]:
+    """The lines of a text as :func:`read_turns` numbers them (any line break, no BOM)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+
+
+def read_turns(text: str, written: str | None = None) -> TurnParse:
+    """The turns of a text, the lines before the first, and the lines that are neither.
+
+    ``written``: the file's text with its direction marks, ``text`` read from it without
+    them, line for line; the turns' texts keep the marks written in and before them
+    (:func:`~workbench.ingest.direction_marks.marked_rest`), the labels are read without."""
+    split = text_lines(text)
+    lines = text_lines(written) if written is not None and has_marks(written) else None
+    if lines is not None and len(lines) != len(split):
+        lines = None  # not the same lines: the texts as read
+
+    def said(number: int, line: str) -> str:
+        """The text ``line`` (an end of line ``number``) with the marks the file has in it."""
+        return marked_rest(lines[number - 1].strip(), line) if lines is not None else line
+
     rows = _without_line_numbers(
         [(number, line.strip()) for number, line in enumerate(split, start=1) if line.strip()]
     )
@@ -370,7 +388,7 @@ def read_turns(text: str) -> TurnParse:
             turns.append(Turn(number, line.strip(), None, layout="label"))
             continue
         if turns and turns[-1].layout == "label":
-            turns[-1].lines.append(line)  # aTrain: every line up to the next label
+            turns[-1].lines.append(said(number, line))  # aTrain: every line up to the next label
             continue
         turn = _two_line_start(line, following, third, inline)
         if turn is not None:
@@ -388,17 +406,18 @@ def read_turns(text: str) -> TurnParse:
             turn = None  # "Von: Grünflächenamt" / "An: Quartiersbüro": an e-mail read out
         if turn is not None:
             turn.row, turn.time, turn.section = number, turn.time or stamp, section
+            turn.lines = [said(number, text) for text in turn.lines]
             turns.append(turn)
         elif turns and turns[-1].lines and _reaction_count(line):
             pass  # a Teams chat counts reactions below the message
         elif turns and turns[-1].lines and number in wrapped and turns[-1].layout == "inline":
-            turns[-1].lines[-1] += f" {line}"  # the rest of a wrapped line
+            turns[-1].lines[-1] += f" {said(number, line)}"  # the rest of a wrapped line
         elif turns:
             # Text under a speaker line belongs there; after an inline turn it is more.
             # ("Erstens: …" under a turn continues it: neither turn nor other text)
-            said = _discourse_line(line) or _in_mail_head(turns[-1], line)
-            parse.other += bool(turns[-1].lines) and not said
-            turns[-1].lines.append(line)
+            spoken = _discourse_line(line) or _in_mail_head(turns[-1], line)
+            parse.other += bool(turns[-1].lines) and not spoken
+            turns[-1].lines.append(said(number, line))
         else:
             parse.preamble.append(line)
     return parse
