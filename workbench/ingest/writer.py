@@ -31,6 +31,7 @@ from workbench.core.domain import (
     ParsedSegment,
     ParsedWorkshop,
 )
+from workbench.ingest.chat_notices import chat_notices
 from workbench.ingest.common import (
     PROTOCOL_IMPORTERS,
     date_notices,
@@ -71,7 +72,6 @@ from workbench.ingest.thing_names import (
 )
 from workbench.ingest.whatsapp_chat import messenger_notices
 from workbench.ingest.written_places import written_places
-from workbench.ingest.zoom_chat import chat_notices
 from workbench.store import (
     CITYWIDE,
     Code,
