@@ -25,7 +25,7 @@ from datetime import date
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import Source, decode, read_source
 from workbench.ingest.common import MONTH_NUMBERS
-from workbench.ingest.direction_marks import unmarked
+from workbench.ingest.direction_marks import marked_rest, unmarked
 from workbench.ingest.speaker_turns import turns_document
 
 _DAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Mo|Di|Mi|Do|Fr|Sa|So)\.?,"
@@ -74,14 +74,18 @@ def parse_element_chat(
     """One statement per message of an Element chat export, with sender and time."""
     raw = read_source(source, name)
     lines: list[str] = []  # one per line of the file, so that rows stay the file's
+    written: list[str] = []  # the same with the direction marks in the messages' texts
     day: str | None = None
     message: int | None = None  # the line of the message the lines below continue
-    for line in unmarked(decode(raw)).lstrip("\ufeff").splitlines():
+    text = decode(raw).lstrip("\ufeff")
+    for line, marked in zip(unmarked(text).splitlines(), text.splitlines(), strict=True):
         lines.append("")
+        written.append("")
         header = _HEADER.match(line)
         if header is None:
             if message is not None and line.strip():
                 lines[message] += " " + line.strip()  # a message's next line
+                written[message] += " " + marked.strip()
             continue
         iso = _iso(header["date"], raw.name, len(lines))
         event = header["event"]
@@ -92,11 +96,12 @@ def parse_element_chat(
             message = None  # "Anna Schmidt joined the room": no message
             continue
         who = matrix["local"] if matrix else found["who"]
-        text = _REPLY.sub("", event[found.end() :])
+        said = _REPLY.sub("", event[found.end() :])
         message = len(lines) - 1
-        lines[message] = f"[{header['time']}] {who}: {text}"
+        lines[message] = f"[{header['time']}] {who}: {said}"
+        written[message] = f"[{header['time']}] {who}: {marked_rest(marked, said)}"
         day = day or iso
-    document = turns_document(raw, "\n".join(lines), roles)
+    document = turns_document(raw, "\n".join(lines), roles, written="\n".join(written))
     return replace(document, date=document.date or day)
 
 
