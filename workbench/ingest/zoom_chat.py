@@ -47,7 +47,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.chat_structure import Quotable, normalise, reaction, reply
-from workbench.ingest.direction_marks import unmarked
+from workbench.ingest.direction_marks import has_marks, marked_rest, unmarked
 from workbench.ingest.speaker_labels import is_device, speaker_fields
 from workbench.ingest.speakers import Speakers
 
@@ -125,10 +125,17 @@ class _Message:
     recipient: str | None = None  # as written; a direct message's: see _direct
     day: str | None = None  # ISO date, where the header gives one
     written: str | None = None  # a cloud name field split only at "an"/"to" + "(Privat)"
+    marked: list[str] | None = None  # the lines with the file's direction marks, if any
 
     @property
     def text(self) -> str:
-        lines = self.lines
+        return self._joined(self.lines)
+
+    def said(self, text: str) -> str:
+        """``text`` (the message's text or its end, read without marks) with the marks in it."""
+        return marked_rest(self._joined(self.marked), text) if self.marked else text
+
+    def _joined(self, lines: list[str]) -> str:
         if self.local:  # the saved chat indents the text lines with one tab
             lines = [lines[0], *(ln[1:] if ln.startswith("\t") else ln for ln in lines[1:])]
         return "\n".join(line.rstrip() for line in lines).strip()
@@ -378,17 +385,26 @@ def _is_local(line: str) -> bool:
 def _messages(raw: RawFile) -> list[_Message]:
     """Split a chat into its messages (header line plus continuation lines)."""
     messages: list[_Message] = []
-    text = unmarked(decode(raw))  # "\u2068Anna Schmidt\u2069:" is Anna Schmidt's header
+    written = decode(raw)
+    text = unmarked(written)  # "\u2068Anna Schmidt\u2069:" is Anna Schmidt's header
     opening = next((ln for ln in text.lstrip("\ufeff").splitlines() if ln.strip()), "")
     webex_form = _webex_gap(opening)  # the file's first header says its form
-    for row, record in _records(text):
+    # the records as written, for the texts' marks (a message's header is read without)
+    marked = [r.split("\n") for _, r in _records(written)] if has_marks(written) else None
+    for index, (row, record) in enumerate(_records(text)):
         first, *more = record.split("\n")
         message = _header(first, raw.name, row, webex_form)
+        lines = marked[index] if marked else []
         if message is not None:
+            head = message.lines[:1]  # the text on the header's line (Webex: none)
             message.lines.extend(more)
+            if marked:
+                message.marked = [*(marked_rest(lines[0], t) for t in head), *lines[1:]]
             messages.append(message)
         elif messages:
             messages[-1].lines.extend(record.split("\n"))
+            if marked and messages[-1].marked is not None:
+                messages[-1].marked.extend(lines)
         elif record.strip():
             raise InputError(
                 "Aufbau nicht erkannt: ein Zoom-Chat beginnt mit 'hh:mm:ss<Tab>Name:<Tab>Text' "
@@ -494,7 +510,8 @@ def parse_zoom_chat(
         elif to_role:
             attributes.update(direct_message=True, recipient_role=to_role)
         attributes.update(reactions=0, reaction_emoji="")
-        statement = _Statement(message, text, str(len(statements) + 1), attributes, role)
+        said = message.said(text)  # as written: with the direction marks in it
+        statement = _Statement(message, said, str(len(statements) + 1), attributes, role)
         statements.append(statement)
         quotables.append(Quotable(statement.source_id, (normalise(text), normalise(message.text))))
     if not statements and left_out:
