@@ -14,6 +14,8 @@ reader always did. Protocols keep them (their names are found across them:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 # LRM, RLM; the embeddings LRE, RLE, the pop PDF and the overrides LRO, RLO; the isolates
 # LRI, RLI, FSI and their pop PDI
 DIRECTION_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -55,3 +57,29 @@ def marked_rest(line: str, rest: str) -> str:
         start -= 1  # "Anna: \u200fمرحبا": the mark opens the message
     kept = line[start:]
     return kept if unmarked(kept) == rest else rest  # not an end of the line: as read
+
+
+def unmarked_heads(text: str, head_end: Callable[[str, str], int | None]) -> str:
+    """``text`` with the direction marks taken out of each line's head only.
+
+    ``head_end(line, following)`` says, for a line and the line below read without marks,
+    where the line's head ends — its speaker label, time or separators, all of it for a
+    line that is only head (a cue's timing), None for a line of text: the reader finds
+    the head without marks, the text after it keeps them (:func:`marked_rest`).
+
+    >>> unmarked_heads("\u2068Ben\u2069: \u200fنعم", lambda line, _: line.find(": ") + 2)
+    'Ben: \u200fنعم'
+    """
+    if not has_marks(text):
+        return text
+    lines = text.split("\n")
+    plain = [unmarked(line) for line in lines]
+    out = []
+    for index, line in enumerate(lines):
+        end = head_end(plain[index], plain[index + 1] if index + 1 < len(lines) else "")
+        if end is None or line == plain[index]:
+            out.append(line)
+        else:
+            head, rest = plain[index][:end], plain[index][end:]
+            out.append(head + marked_rest(line, rest))
+    return "\n".join(out)

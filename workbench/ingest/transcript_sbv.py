@@ -19,9 +19,14 @@ from collections.abc import Mapping
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import Source, decode, read_source
-from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.transcript_srt import STAMP, checked_timing
-from workbench.ingest.transcript_vtt import RawCue, cue_speaker, make_cues, transcript_document
+from workbench.ingest.transcript_vtt import (
+    RawCue,
+    cue_speaker,
+    make_cues,
+    transcript_document,
+    unmarked_cue_heads,
+)
 
 IMPORTER = "subviewer"
 FORMAT = "Transkript (Untertitel)"
@@ -78,7 +83,7 @@ def parse_sbv(
 ) -> ParsedDocument:
     """Parse SubViewer captions (``.sbv``) into speaker turns (a chat log: its messages)."""
     raw = read_source(source, name)
-    cues = make_cues(sbv_cues(unmarked(decode(raw)), raw.name), cue_speaker)
+    cues = make_cues(sbv_cues(unmarked_cue_heads(decode(raw)), raw.name), cue_speaker)
     chat = bool(cues) and all(cue.start == cue.end for cue in cues)  # Google Meet's chat
     return transcript_document(
         raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True, messages=chat

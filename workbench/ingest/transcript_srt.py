@@ -33,7 +33,6 @@ import webvtt
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import Source, decode, read_source
 from workbench.ingest import transcript_vtt
-from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.transcript_vtt import (
     Cue,
     RawCue,
@@ -173,7 +172,7 @@ def parse_srt(
 ) -> ParsedDocument:
     """Parse SubRip subtitles into speaker turns (a WebVTT file is read as WebVTT)."""
     raw = read_source(source, name)
-    text = unmarked(decode(raw))  # direction marks around speaker labels
+    text = transcript_vtt.unmarked_cue_heads(decode(raw))  # marks around labels and times
     if text.startswith("WEBVTT"):
         cues = transcript_vtt.vtt_cues(text, raw.name)
         return transcript_document(

@@ -38,7 +38,7 @@ from webvtt.errors import MalformedCaptionError, MalformedFileError
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.core.transcript_notes import GAPS, SOUNDS
-from workbench.ingest.direction_marks import unmarked
+from workbench.ingest.direction_marks import has_marks, unmarked, unmarked_heads
 from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.name_known import ordinary_word
 from workbench.ingest.name_lists import PARTICLES
@@ -122,6 +122,35 @@ def cue_speaker(body: str) -> tuple[str | None, str]:
     if bracket and name.casefold() not in SOUNDS | GAPS and _names_someone(name):
         return name, bracket["text"].strip()
     return split_label(body)
+
+
+# a line of a cue's timing, number or identifier: no letters ("1", "00:00:03.120 --> …",
+# SubViewer's "0:00:03.120,0:00:08.450")
+_NO_TEXT = re.compile(r"^[\d\s:.,;\-–>]*\d[\d\s:.,;\-–>]*$")
+
+
+def cue_head_end(line: str, following: str) -> int | None:
+    """Where the head of a subtitle file's line ends, the line read without direction
+    marks: all of it for the header, a cue's timing and the number or identifier above a
+    timing; in a cue's text, its ">>" or dash, then its voice tag or speaker label
+    (:func:`cue_speaker`); None for text without a head."""
+    if line.startswith("WEBVTT") or _NO_TEXT.match(line) or "-->" in line + following:
+        return len(line)
+    opening = _MARKER.match(line) or _DASH_LINE.match(line)
+    at = opening.start("rest") if opening else 0
+    voice = _VOICE.match(line, at)
+    if voice:
+        return voice.end()  # the voice is the speaker: "Frage an Ben: …" after it is text
+    body = line[at:].rstrip()
+    speaker, text = cue_speaker(body)
+    return at + len(body) - len(text) if speaker is not None and body.endswith(text) else at or None
+
+
+def unmarked_cue_heads(text: str) -> str:
+    """A subtitle file's text with the direction marks out of its timings, voices and
+    speaker labels; the cues' texts keep theirs (they steer right-to-left text)."""
+    text = unmarked_heads(text, cue_head_end)
+    return _VOICE.sub(lambda voice: unmarked(voice[0]), text) if has_marks(text) else text
 
 
 def _names_someone(name: str) -> bool:
@@ -374,7 +403,7 @@ def parse_vtt(
 ) -> ParsedDocument:
     """Parse a WebVTT transcript into speaker turns."""
     raw = read_source(source, name)
-    text = unmarked(decode(raw))  # "<v \u2068Anna Schmidt\u2069>": a voice
+    text = unmarked_cue_heads(decode(raw))  # "<v \u2068Anna Schmidt\u2069>": a voice
     cues = vtt_cues(text, raw.name)
     document = transcript_document(
         raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True
