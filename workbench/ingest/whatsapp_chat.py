@@ -45,7 +45,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.formatting import format_date, plural
 from workbench.core.textio import RawFile, Source, decode, read_source
-from workbench.ingest.direction_marks import DIRECTION_MARKS
+from workbench.ingest.direction_marks import DIRECTION_MARKS, marked_rest
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
 
@@ -95,8 +95,10 @@ _LOCATION = re.compile(
     r"^(?:Standort|Location|Live-Standort[^:\n]*|Live location[^:\n]*):\s*(?:https?://\S+)?\s*$",
     re.IGNORECASE,
 )
-_EDITED = re.compile(
-    r"\s*<(?:Diese Nachricht wurde bearbeitet|This message was edited)\.?>\s*$", re.IGNORECASE
+_EDITED = re.compile(  # the iPhone puts U+200E before it
+    rf"[\s{_MARKS}]*<(?:Diese Nachricht wurde bearbeitet|This message was edited)\.?>"
+    rf"[\s{_MARKS}]*$",
+    re.IGNORECASE,
 )
 _POLL = re.compile(r"^(?:UMFRAGE|POLL):\s*\n(?P<body>.*)$", re.DOTALL)
 _OPTION = re.compile(r"^OPTION:\s*(?P<option>.*)$")
@@ -267,7 +269,7 @@ def _messages(text: str, name: str) -> tuple[list[_Message], list[re.Match[str]]
         rest = found["rest"]
         sender_line = _SENDER.match(rest)
         sender, body = (sender_line["who"], sender_line["text"]) if sender_line else (None, rest)
-        marked = body[:1] in _MARKS and body[:1] != ""
+        marked = body[:1] == "\u200e"  # a message in Arabic may open with U+200F, U+2067
         parts = (found["d1"], found["d2"], found["d3"])
         messages.append(_Message(row, found["sep"], parts, _clock(found), sender, [body], marked))
     return messages, headers
@@ -370,8 +372,8 @@ def parse_whatsapp_chat(
     senders: dict[str, str] = {}  # mention key → the name the writer pseudonymises
     for message in messages:
         captioned = _CAPTIONED.match(_strip_marks(message.text))
-        if captioned and message.sender is not None:
-            message.lines = captioned["caption"].split("\n")  # the caption is the statement
+        if captioned and message.sender is not None:  # the caption is the statement
+            message.lines = marked_rest(message.text, captioned["caption"]).split("\n")
         kind = _kind(message)
         if kind == "system":
             counts.system += 1
@@ -397,13 +399,14 @@ def parse_whatsapp_chat(
                 file=raw.name,
                 row=message.row,
             )
-        text = without_coordinates(_strip_marks(_mentions(message.text, senders)))
+        # the text as written, with its direction marks (they steer right-to-left text)
+        text = without_coordinates(_mentions(message.text, senders))
         attributes: dict[str, Any] = {"date": iso, "time": message.time}
         edited = _EDITED.search(text)
         if edited:
             text = text[: edited.start()]
             attributes["edited"] = True
-        poll = _poll(text)
+        poll = _poll(_strip_marks(text))
         if poll is not None:
             counts.polls += 1
             text, attributes["poll"] = poll
