@@ -293,8 +293,9 @@ def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocum
     """The turns of a web page that holds a transcript (noScribe's HTML: "S00: [00:00:05]
     …", a paragraph per turn), or None for any other page."""
     raw = read_source(path)
-    text = unmarked(plain_text(decode(raw)))
-    return turns_document(raw, text, roles) if is_speaker_turns(text) else None
+    written = plain_text(decode(raw))
+    text = unmarked(written)  # the labels without direction marks, the texts with them
+    return turns_document(raw, text, roles, written=written) if is_speaker_turns(text) else None
 
 
 def _parse_table_file(path: Path, mapping: TableMapping) -> ParsedDocument:

@@ -354,12 +354,13 @@ def protocol_document(
     a word-processor file ``raw``; rows in error messages count its paragraphs."""
     headings = any(p.kind in ("question", "heading") for p in paragraphs)
     # read as turns without direction marks ("\u2068Anna Schmidt\u2069   0:03", Teams)
-    plain = unmarked(paragraphs_text([p.text for p in paragraphs if p.kind not in TABLE_KINDS]))
+    written = paragraphs_text([p.text for p in paragraphs if p.kind not in TABLE_KINDS])
+    plain = unmarked(written)  # the turns' texts keep their marks (written=)
     marks = sum(p.kind in ("table", "layout") for p in paragraphs)
     # Teams' or Meet's transcript; speaker heads set as headings ("Anna Schmidt [00:00:12]")
     framed = not headings or speaker_heads(paragraphs) or frame_headings(paragraphs)
     if framed and is_speaker_turns(plain, timed_only=True):
-        turns = turns_document(raw, plain, roles)
+        turns = turns_document(raw, plain, roles, written=written)
         if marks:  # no heading: every table is one before the first heading
             turns = replace(turns, options={**turns.options, "tables_skipped": marks})
         return turns
@@ -378,7 +379,8 @@ def protocol_document(
     unheaded = not any(p.kind in ("question", "heading") for p in paragraphs)
     unheaded = unheaded or (not styled and turn_heads(paragraphs))  # "Anna: Ideen:" / "1. …"
     if unheaded and not marks and are_people_turns(plain):  # not "Ziel: …", "Problem: …"
-        return turns_document(raw, plain, roles)  # "Anna Müller: …" typed without times
+        # "Anna Müller: …" typed without times
+        return turns_document(raw, plain, roles, written=written)
     fields: dict = {}
     segments: list[ParsedSegment] = []
     question: str | None = None

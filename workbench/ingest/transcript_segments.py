@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import Source, decode, read_source
-from workbench.ingest.direction_marks import unmarked
+from workbench.ingest.direction_marks import unmarked_heads
 from workbench.ingest.transcript_frame import notice
 from workbench.ingest.transcript_vtt import RawCue, make_cues, stamp, transcript_document
 
@@ -95,6 +95,19 @@ def _segments(text: str) -> list[tuple[int, str | None, str]]:
     return out
 
 
+def _head_end(line: str, following: str) -> int | None:
+    """Where a line's time stamp ends (all of a tool's notice or console line), read
+    without direction marks; None for a line of text (see ``unmarked_heads``)."""
+    indent = len(line) - len(line.lstrip())
+    found = _RANGE.match(line.strip())
+    if found:
+        return indent + found.start("text")
+    found = _START.match(line.lstrip())
+    if found:
+        return indent + found.end()
+    return len(line) if notice(line) is not None or _CONSOLE.match(line.strip()) else None
+
+
 def _ranged(text: str, name: str) -> list[RawCue]:
     """The segments of Whisper's console lines (``[00:05.000 --> 00:09.480]  Text``) as
     cues, or [] for other segments; a broken time stops with its line."""
@@ -119,13 +132,14 @@ def parse_timed_segments(
 ) -> ParsedDocument:
     """Parse timed segments without speakers into statements, sentence by sentence."""
     raw = read_source(source, name)
-    ranged = _ranged(unmarked(decode(raw)), raw.name)
+    text = unmarked_heads(decode(raw), _head_end)  # the segments' texts keep their marks
+    ranged = _ranged(text, raw.name)
     if ranged:
         cues = make_cues(ranged, lambda body: (None, body))
         return transcript_document(
             raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True
         )
-    segments = _segments(unmarked(decode(raw)))
+    segments = _segments(text)
     if not segments:
         raise InputError("Keine Zeile mit Zeitmarke gefunden ('[00:00:05] - Text').", file=raw.name)
     timed = all(start for _, start, _ in segments)
