@@ -1,0 +1,138 @@
+"""Direction marks in the texts of meeting files: the labels are read without them, the
+messages keep them.
+
+A message in Arabic, Hebrew or Persian mixed with Latin words or digits needs its marks
+(U+200F, the isolates U+2066–U+2069, the embeddings) to display in the right order. The
+readers of chats and transcripts take the marks out only where they stand around or in a
+speaker label, a time stamp or the separators; the text after the label is the file's,
+byte for byte. Names in such a text are still found across the marks.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import docx
+import pytest
+
+from tests.conftest import stored_text
+from workbench import Project
+from workbench.ingest import parse_file
+
+LRM, RLM, FSI, LRI, RLI, PDI = "\u200e", "\u200f", "\u2068", "\u2066", "\u2067", "\u2069"
+RLE, PDF = "\u202b", "\u202c"
+ANNA, BEN = f"{FSI}Anna Schmidt{PDI}", f"Ben{LRM} Berg"  # labels as exports write them
+SAID = (  # right-to-left messages with Latin words and digits, and their marks
+    f"{RLM}الحديقة تحتاج إلى إضاءة بعد الساعة 18:00{RLM}",
+    f"نحتاج {LRI}Bus 212{PDI} كل يوم، ليس فقط 3 مرات",
+    f"{RLE}המרכז פתוח עד 20 Uhr{PDF} אבל צריך עוד מקומות",
+    f"Ich heiße {RLI}ياسمين{PDI} und wohne seit 2019 in Manfort.",
+)
+# One file per meeting format: {a}/{b} the labels, {t[i]} the texts, {i} a turn's number
+TURN = {
+    "transkript.txt": "{who}: {said}\n",
+    "bbb.txt": "[18:0{i}] {who} : {said}\n",
+    "otter.txt": "{who}  0:1{i}\n{said}\n\n",
+    "zoom.txt": "00:06:1{i}\t{who}:\t{said}\n",
+    "zoom_lokal.txt": "18:02:1{i} Von {who} an Alle: {said}\n",
+    "element.txt": "Thu, Dec 5 2026 18:0{i}:12 - {who}: {said}\n",
+    "stimmen.vtt": "00:00:1{i}.120 --> 00:00:1{i}.450\n<v {who}>{said}</v>\n\n",
+    "zoom.vtt": "{n}\n00:00:1{i}.120 --> 00:00:1{i}.450\n{who}: {said}\n\n",
+    "untertitel.srt": "{n}\n00:00:1{i},120 --> 00:00:1{i},450\n{who}: {said}\n\n",
+    "meet.sbv": "0:00:1{i}.120,0:00:1{i}.450\n{who}: {said}\n\n",
+    "whatsapp_ios.txt": "[12.03.21, 18:0{i}:11] {who}: {said}\n",
+    "whatsapp_android.txt": "12.03.21, 18:0{i} - {LRM}{who}: {said}\n",
+    "abendrunde.md": "**{who}:** [00:00:1{i}] {said}\n\n",
+}
+FRONT = "---\nworkshop: Abendrunde\ndistrict: Manfort\ndate: 2026-03-12\n---\n\n"
+
+
+def _write(tmp_path: Path, name: str) -> Path:
+    turns = "".join(
+        TURN[name].format(who=who, said=said, i=i, n=i + 1, LRM=LRM)
+        for i, (who, said) in enumerate(zip((ANNA, BEN, ANNA, BEN), SAID, strict=True))
+    )
+    head = "WEBVTT\n\n" if name.endswith(".vtt") else FRONT if name.endswith(".md") else ""
+    path = tmp_path / name
+    path.write_text(head + turns, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", TURN)
+def test_a_meeting_message_keeps_its_direction_marks(tmp_path: Path, name: str) -> None:
+    document = parse_file(_write(tmp_path, name))
+    assert [s.text for s in document.segments] == list(SAID)  # byte for byte
+    speakers = [s.attributes["speaker"] for s in document.segments]
+    assert speakers == ["Anna Schmidt", "Ben Berg"] * 2  # the labels without their marks
+
+
+def test_a_word_transcript_keeps_the_marks_of_its_turns(tmp_path: Path) -> None:
+    document = docx.Document()
+    for i, (who, said) in enumerate(zip((ANNA, BEN, ANNA, BEN), SAID, strict=True)):
+        document.add_paragraph(f"{who}   0:0{i}")  # Teams: speaker and time, the turn below
+        document.add_paragraph(said)
+    path = tmp_path / "besprechung.docx"
+    document.save(path)
+    parsed = parse_file(path)
+    assert [s.text for s in parsed.segments] == list(SAID)
+    assert [s.attributes["speaker"] for s in parsed.segments] == ["Anna Schmidt", "Ben Berg"] * 2
+
+
+def test_a_noscribe_page_keeps_the_marks_of_its_turns(tmp_path: Path) -> None:
+    turns = "".join(
+        f'<p><a name="ts_{i * 8000}_{i * 8000 + 4000}_S0{i % 2}" >{html.escape(who)}: '
+        f"[00:00:{i * 8:02d}] {html.escape(said)}</a></p>"
+        for i, (who, said) in enumerate(zip((ANNA, BEN, ANNA, BEN), SAID, strict=True))
+    )
+    path = tmp_path / "runde.html"
+    path.write_text(
+        '<html><head><meta charset="UTF-8" /></head><body><p style="font-weight:600;">runde'
+        '</p><p><span style="color: #909090">Transkribiert mit noScribe Vers. 0.6.2<br/>'
+        f"Audiodatei: runde.mp3</span></p><p></p>{turns}</body></html>",
+        encoding="utf-8",
+    )
+    assert [s.text for s in parse_file(path).segments] == list(SAID)
+
+
+def test_timed_segments_keep_their_marks(tmp_path: Path) -> None:
+    path = tmp_path / "atrain.txt"
+    path.write_text(
+        "".join(f"{LRM}[00:00:1{i}] - {said}\n" for i, said in enumerate(SAID)), encoding="utf-8"
+    )
+    document = parse_file(path)
+    assert document.importer == "timed-segments"
+    assert " ".join(s.text for s in document.segments) == " ".join(SAID)
+
+
+def test_a_whatsapp_message_opening_with_a_right_to_left_mark_is_kept(tmp_path: Path) -> None:
+    # only U+200E opens the iPhone's lines of the app ("‎Bild weggelassen"); U+200F, an
+    # isolate or an embedding open a message written right to left
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        f"[12.03.21, 18:00:11] Anna Schmidt: {LRM}Nachrichten und Anrufe sind verschlüsselt.\n"
+        f"[12.03.21, 18:01:11] Anna Schmidt: {LRM}Bild weggelassen\n"
+        + "".join(f"[12.03.21, 18:0{i + 2}:11] Ben Berg: {s}\n" for i, s in enumerate(SAID[:3])),
+        encoding="utf-8",
+    )
+    document = parse_file(path)
+    assert [s.text for s in document.segments] == list(SAID[:3])
+    left_out = document.options["messenger"]
+    assert left_out["media"] + left_out["system"] == 2
+
+
+def test_names_in_a_marked_message_are_pseudonymised(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "transkript.txt"
+    path.write_text(
+        f"{ANNA}: {SAID[0]}\n{BEN}: Wie Anna{RLM} Schmidt sagte, fehlt {RLI}ياسمين{PDI} ein "
+        f"Raum.\n{ANNA}: {SAID[1]}\n{BEN}: Danke, {RLM}Anna Schmidt{RLM}!\n",
+        encoding="utf-8",
+    )
+    project.import_files([path], district="Manfort")
+    texts = list(project.segments()["text"])
+    assert texts[0] == SAID[0] and texts[2] == SAID[1]  # the marks kept in the store
+    assert re.fullmatch(rf"Wie \[Person \d+\] sagte, fehlt {RLI}ياسمين{PDI} ein Raum\.", texts[1])
+    assert re.fullmatch(rf"Danke, {RLM}\[Person \d+\]{RLM}!", texts[3]), texts[3]
+    assert "Schmidt" not in stored_text(project)
+    assert list(project.pseudonym_key()["original"]).count("Anna Schmidt") == 1
