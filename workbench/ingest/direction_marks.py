@@ -49,14 +49,17 @@ def marked_rest(line: str, rest: str) -> str:
     """
     if not rest:
         return ""
-    start, seen = len(line), 0
+    unmarked_end = line.endswith(rest)  # no marks in the text itself: the usual case
+    start, seen = (len(line) - len(rest), len(rest)) if unmarked_end else (len(line), 0)
     while start > 0 and seen < len(rest):
         start -= 1
         seen += line[start] not in DIRECTION_MARKS
     while start > 0 and line[start - 1] in DIRECTION_MARKS:
         start -= 1  # "Anna: \u200fمرحبا": the mark opens the message
     kept = line[start:]
-    return kept if unmarked(kept) == rest else rest  # not an end of the line: as read
+    if unmarked_end or unmarked(kept) == rest:
+        return kept
+    return rest  # not an end of the line: as read
 
 
 def unmarked_heads(text: str, head_end: Callable[[str, str], int | None]) -> str:

@@ -59,7 +59,7 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
-from workbench.ingest.direction_marks import unmarked
+from workbench.ingest.direction_marks import has_marks, unmarked
 from workbench.ingest.few_turns import (
     agenda_stamps,
     agenda_topics,
@@ -449,6 +449,7 @@ def turns_document(
     text, items = _agenda(text)
     questions = sorted([*questions, *items], key=lambda q: q[0])
     parse = read_turns(text, written)
+    bare = unmarked if written is not None and has_marks(written) else str  # a line as read
     if not parse.turns:
         raise InputError("Keine Sprecherzeile gefunden ('Name: Text').", file=raw.name)
     for turn in parse.turns:  # "[25:61] Anna Schmidt: …" among times: a broken export
@@ -480,9 +481,9 @@ def turns_document(
             turn.time = starts[0] if starts else None
             turn.lines = [" ".join(_SEGMENT_START.sub("", line) for line in turn.lines)]
         # "[Musik]", "[Applaus]"; f4's "(lacht) #00:02:31-0#" too: its time mark is no word
-        lines = [line for line in turn.lines if not only_tags(_marked(unmarked(line))[0])]
+        lines = [line for line in turn.lines if not only_tags(_marked(bare(line))[0])]
         sounds += len(turn.lines) - len(lines)
-        kept = [line for line in lines if not is_credit(_marked(unmarked(line))[0])]  # Whisper
+        kept = [line for line in lines if not is_credit(_marked(bare(line))[0])]  # Whisper
         credits, lines = credits + len(lines) - len(kept), kept
         # a caption's lines are the screen's: one sentence runs on (as in WebVTT)
         text, marks = _marked(_unescape((" " if turn.caption else "\n").join(lines)))

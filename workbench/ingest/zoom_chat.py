@@ -395,16 +395,20 @@ def _messages(raw: RawFile) -> list[_Message]:
         first, *more = record.split("\n")
         message = _header(first, raw.name, row, webex_form)
         lines = marked[index] if marked else []
+        changed = bool(lines) and lines != [first, *more]  # marks in this record
         if message is not None:
             head = message.lines[:1]  # the text on the header's line (Webex: none)
             message.lines.extend(more)
-            if marked:
+            if changed:
                 message.marked = [*(marked_rest(lines[0], t) for t in head), *lines[1:]]
             messages.append(message)
         elif messages:
-            messages[-1].lines.extend(record.split("\n"))
-            if marked and messages[-1].marked is not None:
-                messages[-1].marked.extend(lines)
+            last = messages[-1]
+            if changed and last.marked is None:
+                last.marked = list(last.lines)  # its lines so far have none
+            last.lines.extend(record.split("\n"))
+            if last.marked is not None:
+                last.marked.extend(lines or record.split("\n"))
         elif record.strip():
             raise InputError(
                 "Aufbau nicht erkannt: ein Zoom-Chat beginnt mit 'hh:mm:ss<Tab>Name:<Tab>Text' "
