@@ -16,13 +16,16 @@ from pathlib import Path
 
 import docx
 import pytest
+from sqlalchemy import select
 
 from tests.conftest import stored_text
 from workbench import Project
 from workbench.ingest import parse_file
+from workbench.store import PseudonymSpan, Segment
 
 LRM, RLM, FSI, LRI, RLI, PDI = "\u200e", "\u200f", "\u2068", "\u2066", "\u2067", "\u2069"
 RLE, PDF = "\u202b", "\u202c"
+PLACEHOLDER = re.compile(r"\[Person \d+\]")
 ANNA, BEN = f"{FSI}Anna Schmidt{PDI}", f"Ben{LRM} Berg"  # labels as exports write them
 SAID = (  # right-to-left messages with Latin words and digits, and their marks
     f"{RLM}الحديقة تحتاج إلى إضاءة بعد الساعة 18:00{RLM}",
@@ -136,3 +139,11 @@ def test_names_in_a_marked_message_are_pseudonymised(project: Project, tmp_path:
     assert re.fullmatch(rf"Danke, {RLM}\[Person \d+\]{RLM}!", texts[3]), texts[3]
     assert "Schmidt" not in stored_text(project)
     assert list(project.pseudonym_key()["original"]).count("Anna Schmidt") == 1
+    with project.engine.connect() as connection:  # the key's offsets: on the placeholders
+        spans = connection.execute(
+            select(Segment.text, PseudonymSpan.start, PseudonymSpan.end).join(
+                PseudonymSpan, PseudonymSpan.segment_id == Segment.id
+            )
+        ).all()
+    assert len(spans) == 2
+    assert all(PLACEHOLDER.fullmatch(text[start:end]) for text, start, end in spans)
