@@ -400,7 +400,7 @@ def parse_whatsapp_chat(
                 row=message.row,
             )
         # the text as written, with its direction marks (they steer right-to-left text)
-        text = without_coordinates(_mentions(message.text, senders))
+        text = without_coordinates(_mentions(message.text, senders)).replace("\ufeff", "")
         attributes: dict[str, Any] = {"date": iso, "time": message.time}
         edited = _EDITED.search(text)
         if edited:
