@@ -7,9 +7,10 @@ isolates (U+2068 … U+2069), and exports copied from a right-to-left interface 
 embeddings and overrides (U+202A–U+202E). Around or inside a speaker label they hide the
 label from the readers of chats and transcripts ("\u200e[12:02] Anna Schmidt:" is no
 speaker line; "\u2068Anna Schmidt\u2069" is no name in the speaker key): the readers of
-meeting formats take them out of a file's text before they read it, as the WhatsApp
-reader always did. Protocols keep them (their names are found across them:
-:mod:`workbench.ingest.invisible_view`).
+meeting formats read labels, times and separators without them, and take each message's
+text from the line as written (:func:`marked_rest`, :func:`unmarked_heads`): a message in
+Arabic or Hebrew with Latin words or digits needs its marks to display in order. Names in
+texts are found across the marks (:mod:`workbench.ingest.invisible_view`), as in protocols.
 """
 
 from __future__ import annotations
