@@ -3,6 +3,9 @@ marks in its texts (:mod:`workbench.ingest.direction_marks`)."""
 
 from __future__ import annotations
 
+import doctest
+
+from workbench.ingest import direction_marks
 from workbench.ingest.direction_marks import has_marks, marked_rest, unmarked_heads
 
 LRM, RLM, FSI, LRI, PDI = "\u200e", "\u200f", "\u2068", "\u2066", "\u2069"
@@ -23,3 +26,7 @@ def test_unmarked_heads_leaves_lines_without_a_head_alone() -> None:
 
 def test_has_marks() -> None:
     assert has_marks(f"Anna{LRM}") and not has_marks("Anna Schmidt\u200b")
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(direction_marks).failed == 0
