@@ -19,7 +19,12 @@ from workbench.ingest.name_known import (
     place_word,
 )
 from workbench.ingest.name_tokens import DIRECTION, Tok
-from workbench.ingest.noun_lexicon import is_german_noun, plural_noun
+from workbench.ingest.noun_lexicon import (
+    is_german_noun,
+    is_person_name,
+    is_place_name,
+    plural_noun,
+)
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.resident_places import PERSON_WORD, resident_place
 from workbench.ingest.role_nouns import addressed_role
@@ -47,6 +52,8 @@ _PLACES_BEFORE = frozenset("uber nach bis im am um vom zum zur beim ins ans".spl
 _CONTRACTED = frozenset(("vom", "zum", "zur"))
 # Old datives and sides still said after "vom", "zum", "zur": no surname
 _IDIOMS = frozenset("lande tage tode dienste grunde rande wege hause linken rechten".split())
+# "Frau von Welt", "Mann von Format": an idiom, no surname
+_VON_IDIOMS = frozenset(("welt", "format", "stand"))
 # What follows the Low German "op" in a surname ("op de Hipt", "op den Kamp")
 _LOW_GERMAN = frozenset(("de", "den", "der", "ten"))
 
@@ -114,6 +121,8 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
             return None
         if service_word(toks[k].folded) and toks[k].lower not in finder.known:
             return None  # "die Frau von der Post", "Herr zu Hause": no "von der Leyen"
+        if _phrase_noun(finder, toks, i, j, k):
+            return None  # "die Frau von der Ecke", "Frau zu Besuch", "Frau von Welt"
         last, surname = finder._chain(text, toks, k)
         surname = last
     else:
@@ -137,6 +146,27 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     if family and finder._institution_after(text, toks, last, streets_only=True):
         return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
     return finder._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
+
+
+def _phrase_noun(finder: Finder, toks: list[Tok], i: int, j: int, k: int) -> bool:
+    """Whether the word ``toks[k]`` after the particles ``toks[j:k]`` after the form of
+    address ``toks[i]`` is a noun of an ordinary phrase, no surname: "Frau zu Besuch",
+    "Herr zu Fuß" (a noun after "zu" alone), "Frau von Welt", and after an article
+    "die Frau von der Ecke" — not a noun that names a person or is a surname of the
+    gazetteer ("Herr von Stein", "Frau von der Heide", "Frau von der Linde"), nor after
+    "von der" a place ("die Frau von der Lippe"); "Frau von der Ecke" without an article
+    stays a name (as "Frau von der Burg", "Herr von Feld")."""
+    tok = toks[k]
+    if not is_german_noun(tok.folded) or tok.lower in finder.known or finder.is_surname(tok):
+        return False
+    if is_person_name(tok.folded) or finder.names.has_last(tok.text):
+        return False
+    particles = [t.lower for t in toks[j:k]]
+    if particles == ["zu"] or (particles == ["von"] and tok.folded in _VON_IDIOMS):
+        return True
+    prev = toks[i - 1] if i and not toks[i].sentence_start else None
+    generic = prev is not None and prev.folded in _GENERIC - _PLACES_BEFORE
+    return generic and particles[0] == "von" and not is_place_name(tok.folded)
 
 
 def _von_dem(toks: list[Tok], k: int, j: int) -> bool:
