@@ -17,6 +17,7 @@ from workbench.ingest.name_cues import (
     perfect_speaker,
     said_perfect,
     sentence_particles,
+    signed_off,
     speaks,
     subject_before,
 )
@@ -54,6 +55,12 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         if not (finder._sure_name(owner) or owner.lower in finder.known) or shop_owned(text, tok):
             return None  # "laut Rewe's Prospekt", "laut McDonald's Filiale": english_genitive's
     strong, weak = cue_before(text, toks, i)
+    if not (strong or weak) and signed_off(text, toks, i):
+        # "Viele Grüße\n\nKaya": a surname alone under the sign-off, no place or noun
+        # ("Viele Grüße\n\nOpladen", "…\n\nVorstand")
+        strong = not is_place_name(tok.folded) and (
+            finder.is_surname(tok) or finder.is_foreign(tok) or pairs.unlisted_word(finder, tok)
+        )
     if strong and _reaction(finder, text, toks, i):
         return None  # "Moderation: Prima": what the moderator said
     if strong and not finder._sure_name(tok):  # "Frau Demirtaş betont Ältere": an object

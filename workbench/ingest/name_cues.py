@@ -59,6 +59,8 @@ def _firm(folded: str) -> bool:
     )
 
 
+# Sign-offs before who signs ("Viele Grüße", "Mit freundlichen Grüßen", "LG", "Gruß")
+_SIGN_OFFS = frozenset("gruss grusse grussen lg vg mfg".split())
 # Words a person introduces themselves with: "ich heiße …", "Mein Name ist …"
 _INTRODUCTIONS = frozenset((("ich", "heisse"), ("ich", "heiss"), ("mein", "name", "ist")))
 # "Ich bin die Jessi", "ich bin der Nico" (chats, transcripts) — not "Ich bin die Neue",
@@ -125,6 +127,19 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
         pair = pair and prev.lower in ("bei", "an")
         return pair, not pair
     return False, False
+
+
+def signed_off(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` stands alone on its line right after a sign-off and a line break
+    or a blank line ("Viele Grüße\n\nKaya", "Mit freundlichen Grüßen\nTerhorst"): who
+    signs; whether the word is a surname the caller decides ("Viele Grüße\n\nOpladen")."""
+    if i == 0 or toks[i - 1].folded not in _SIGN_OFFS:
+        return False
+    gap = text[toks[i - 1].end : toks[i].start].replace("\r", "")
+    if "\n" not in gap or gap.strip(" ,\n") or gap.count("\n") > 2:
+        return False
+    end = text.find("\n", toks[i].end)
+    return not text[toks[i].end : len(text) if end < 0 else end].strip(" .!\r")
 
 
 def _signed(text: str, end: int) -> bool:
