@@ -22,7 +22,7 @@ from workbench.ingest.name_cues import (
     subject_before,
 )
 from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_known import ordinary_word
+from workbench.ingest.name_known import ORDINARY, ordinary_word
 from workbench.ingest.name_openers import (
     common_noun,
     contracted_verb,
@@ -32,7 +32,12 @@ from workbench.ingest.name_openers import (
 )
 from workbench.ingest.name_pairs import FEMININE_ROLES
 from workbench.ingest.name_tokens import Tok, last_char
-from workbench.ingest.noun_lexicon import is_german_noun, is_place_name, is_place_phrase
+from workbench.ingest.noun_lexicon import (
+    compound_noun,
+    is_german_noun,
+    is_place_name,
+    is_place_phrase,
+)
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.venue_names import VENUE_WORDS, opens_venue
 
@@ -96,6 +101,8 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     ):
         last = surname = i + 1
     unlisted = last == i and nxt is not None and pairs.unlisted_surname(finder, text, toks, i)
+    # "laut Ysolde Möhring": a first name of no list, then a surname of the gazetteer
+    unlisted = unlisted or (last == i and nxt is not None and _listed_after(finder, text, tok, nxt))
     if unlisted:
         last = surname = i + 1  # "laut Quirin Zabelberg": no list knows the surname
     if finder._institution_after(text, toks, last):
@@ -185,4 +192,28 @@ def _named_pair(finder: PersonFinder, text: str, tok: Tok, nxt: Tok) -> bool:
         is_place_phrase(f"{tok.folded} {nxt.folded}")
         or is_german_noun(tok.folded)
         or tok.folded in pairs.english_words()
+    )
+
+
+def _listed_after(finder: PersonFinder, text: str, tok: Tok, nxt: Tok) -> bool:
+    """Whether ``nxt``, one blank after the word of no list ``tok`` that a cue made a name,
+    is its surname: a surname of the gazetteer or a word written like a name that is no
+    noun, compound, place or English word, whatever its ending ("laut Ysolde Möhring",
+    "laut Okke Harmsen"; not "laut Nabu Leverkusen", "laut Okke Stein", "laut Caritas
+    Sozialstation")."""
+    if text[tok.end : nxt.start] != " " or not pairs.unlisted_word(finder, tok):
+        return False
+    if is_place_phrase(f"{tok.folded} {nxt.folded}"):
+        return False  # "laut Addis Abeba"
+    if finder.is_surname(nxt) or finder.names.has_last(nxt.text):
+        return not (is_german_noun(nxt.folded) or is_place_name(nxt.folded))
+    f = nxt.folded
+    return (
+        pairs.plain_name(nxt.text)
+        and finder.name_like(nxt)
+        and f not in pairs.english_words()
+        and f not in ORDINARY
+        and f not in lists.LOCAL_NAMES
+        and f not in lists.INSTITUTION_NOUNS
+        and not (is_german_noun(f) or is_place_name(f) or compound_noun(f))
     )

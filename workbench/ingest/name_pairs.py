@@ -12,6 +12,7 @@ from typing import Protocol
 
 from workbench.core.word_caches import fixed_cache
 from workbench.ingest import name_lists as lists
+from workbench.ingest.name_affiliation import affiliated_verb
 from workbench.ingest.name_cues import sentence_particles, speaks
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import ORDINARY, Finder, place_word, singular_verb
@@ -426,6 +427,14 @@ _NOT_NAME_END = re.compile(
 )
 
 
+def plain_name(word: str) -> bool:
+    """Whether ``word`` is written like a name: a capital, then small letters."""
+    return _PLAIN_NAME.fullmatch(word) is not None
+
+
+# … but no English word has an umlaut: "Lüdeking", "Möhring" are surnames
+_UMLAUT_ING = re.compile(r"[äöü][a-zäöüß]*ing$")
+
 # What may stand before a speaker's label at a line's start: blanks, a bullet, a dash
 _LINE_OPENING = re.compile(r"[ \t\u00a0*•·–-]*")
 
@@ -466,7 +475,7 @@ def unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
         and f not in lists.LOCAL_NAMES
         and f not in lists.INSTITUTION_NOUNS
         and not PLACE_END.search(f)
-        and not _NOT_NAME_END.search(f)
+        and not (_NOT_NAME_END.search(f) and not _UMLAUT_ING.search(tok.text))
         and not any(is_german_noun(w) or is_place_name(w) or compound_noun(w) for w in _stems(f))
     )
 
@@ -543,7 +552,8 @@ def unlisted_pair(
             ):
                 return None
             return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.55, nxt.text)
-        if not (label or singular_verb(text, toks, i + 1)):
+        verb = singular_verb(text, toks, i + 1) or affiliated_verb(text, toks, i + 1)
+        if not (label or verb):
             return None
     else:
         prev = toks[i - 1]
