@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 
 from workbench.core.domain import ParsedDocument
 from workbench.core.textio import RawFile
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.few_turns import person_like
 from workbench.ingest.protocol_meta import heading_text
 from workbench.ingest.speaker_labels import is_label
@@ -40,7 +41,8 @@ def frame_headings(paragraphs: Sequence[Paragraph]) -> bool:
 def speaker_heads(paragraphs: Sequence[Paragraph]) -> bool:
     """Whether the headings are a transcript's speaker heads ("Anna Schmidt [00:00:12]"
     set as headings; one above them all is its title), not guiding questions."""
-    return are_speaker_heads([p.text.strip() for p in paragraphs if p.kind in HEADINGS])
+    heads = [unmarked(p.text).strip() for p in paragraphs if p.kind in HEADINGS]
+    return are_speaker_heads(heads)  # "\u2068Anna Schmidt\u2069 0:03": read without marks
 
 
 # "Jonas Becker: Ich habe Vorschläge:": who speaks, then what she says

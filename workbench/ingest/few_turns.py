@@ -5,6 +5,7 @@ interview's labels, a short transcript as a tool writes it (pure; used by
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from workbench.ingest.discourse_labels import is_answer_word
@@ -24,6 +25,29 @@ def person_like(who: str) -> bool:
     names = gazetteer()
     words = re.sub(r"\([^()]*\)", " ", who).split()
     return any(names.has_first(w) or names.has_last(w) for w in words)
+
+
+# The letters of the Arabic (Persian, Urdu) and Hebrew scripts, their presentation forms,
+# and the zero-width non-joiner Persian writes inside words ("علی‌رضا")
+_RIGHT_TO_LEFT_WORD = re.compile(
+    r"(?:[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]"
+    r"|\u200c)+"
+)
+
+
+def right_to_left_name(who: str) -> bool:
+    """Whether a speaker is written as a name in Arabic or Hebrew script: one to four words
+    of its letters only ("ياسمين حداد", "נועה לוי"), not opening with the Arabic article
+    ("النقل العام", "الترحيب": an agenda's topics). The gazetteer knows names in Latin
+    letters only; such a speaker counts as a person where people speak more than once."""
+    words = who.split()
+    if not words or len(words) > 4 or words[0].startswith("\u0627\u0644"):
+        return False
+    return all(
+        _RIGHT_TO_LEFT_WORD.fullmatch(w)
+        and all(c.isalpha() or c == "\u200c" or unicodedata.category(c) == "Mn" for c in w)
+        for w in words
+    )
 
 
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")

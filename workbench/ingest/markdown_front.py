@@ -8,6 +8,7 @@ import yaml
 from workbench.core.domain import InputError
 from workbench.core.parse_errors import yaml_problem
 from workbench.ingest.common import normalise_date
+from workbench.ingest.direction_marks import unmarked
 from workbench.ingest.protocol_meta import split_names
 
 FRONT_KEYS = {
@@ -42,14 +43,18 @@ _FrontLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontLoader.constru
 
 
 def front_matter(text: str, name: str) -> tuple[dict, str, int]:
-    """Split YAML front matter off; return (metadata, body, line offset of body)."""
+    """Split YAML front matter off; return (metadata, body, line offset of body).
+
+    The head is read without direction marks (an export that writes U+200E before every
+    line, "\u200e---" too): its keys and values are labels; the body stays as written."""
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
+    if not lines or unmarked(lines[0]).strip() != "---":
         return {}, text, 0
     for i in range(1, len(lines)):
-        if lines[i].strip() in ("---", "..."):
+        if unmarked(lines[i]).strip() in ("---", "..."):
+            head = "\n".join(unmarked(line) for line in lines[1:i])
             try:
-                meta = yaml.load("\n".join(lines[1:i]), Loader=_FrontLoader) or {}  # a SafeLoader
+                meta = yaml.load(head, Loader=_FrontLoader) or {}  # a SafeLoader
             except (yaml.YAMLError, RecursionError) as err:
                 mark = getattr(err, "problem_mark", None)
                 row = mark.line + 2 if mark else None

@@ -71,6 +71,7 @@ from workbench.ingest.few_turns import (
     is_interview,
     leading_agenda,
     person_like,
+    right_to_left_name,
     short_transcript,
     stamped_turns,
 )
@@ -127,7 +128,15 @@ def are_speaker_heads(lines: list[str]) -> bool:
         return False
     speakers = {w.casefold(): w for w in who if w is not None}
     repeated = len(speakers) <= 0.8 * sum(w is not None for w in who)
-    return repeated and 2 * sum(map(person_like, speakers.values())) >= len(speakers)
+    people = sum(_looks_like_person(w, repeated) for w in speakers.values())
+    return repeated and 2 * people >= len(speakers)
+
+
+def _looks_like_person(who: str, repeated: bool) -> bool:
+    """Whether a speaker of a layout with times first or on lines of their own looks like a
+    person (:func:`~workbench.ingest.few_turns.person_like`); a name in Arabic or Hebrew
+    script ("عمر خليل", which the gazetteer cannot know) where people speak more than once."""
+    return person_like(who) or (repeated and right_to_left_name(who))
 
 
 # "**Anna Schmidt:** [00:00:12] …", "__Sprecher 1__ [00:00:05]": Markdown's emphasis at a
@@ -248,7 +257,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     if timed < _SHARE * len(turns) and (timed_only or not repeated) and not interview and not told:
         return False
     loose = {t.who for t in turns if t.layout == LOOSE}
-    if loose and 2 * sum(map(person_like, loose)) < len(loose):
+    if loose and 2 * sum(_looks_like_person(w, repeated) for w in loose) < len(loose):
         return False  # "10:00 Begrüßung" / text: a protocol's agenda
     if loose and not repeated and 3 * sum(map(full_name, loose)) < 2 * len(loose):
         return False  # where nobody speaks twice, only full names make it a chat
