@@ -125,3 +125,18 @@ def test_voice_tags_with_marks_give_every_turn(tmp_path: Path, mark: str) -> Non
     document = parse_file(_write(tmp_path, "runde.vtt", "WEBVTT\n\n" + cues))
     assert [s.attributes["speaker"] for s in document.segments] == [OMAR, NOA] * 2
     assert len(document.segments) == 4
+
+
+@pytest.mark.parametrize("names", [(OMAR, NOA), ("Anna Schmidt", "Ben Berg")])
+def test_a_speaker_who_echoes_the_one_before_keeps_the_turn(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
+    # "Danke!" / "Danke!": the next voice says the same line (no rolling captions)
+    said = (SAID[0], SAID[0], SAID[1], SAID[1])
+    cues = "".join(
+        f"00:00:1{i}.120 --> 00:00:1{i}.450\n<v {FSI}{w}{PDI}>{s}</v>\n\n"
+        for i, (w, s) in enumerate(zip(names * 2, said, strict=True))
+    )
+    document = parse_file(_write(tmp_path, "runde.vtt", "WEBVTT\n\n" + cues))
+    assert [s.attributes["speaker"] for s in document.segments] == list(names) * 2
+    assert [s.text for s in document.segments] == list(said)

@@ -314,16 +314,20 @@ def _unroll(raw: list[RawCue]) -> None:
     """Drop the lines that rolling captions (YouTube) repeat from the cue before.
 
     Only where many cues begin with the last line of the cue before: an ordinary
-    transcript may repeat a short line ("Ja.") and keeps it.
+    transcript may repeat a short line ("Ja.") and keeps it; and only in the same voice:
+    where the next speaker echoes the line before (``<v Ben>Danke!`` below ``<v
+    Anna>Danke!``), that is what they said.
     """
     single = [_clean(c.parts[0][1]) if len(c.parts) == 1 else [] for c in raw]
+    voices = [c.parts[0][0] if c.parts else None for c in raw]
+    same = [False, *(a == b for a, b in itertools.pairwise(voices))]
     pairs = list(itertools.pairwise(single))
-    repeats = sum(1 for a, b in pairs if a and b and b[0] == a[-1])
+    repeats = sum(1 for i, (a, b) in enumerate(pairs, 1) if a and b and b[0] == a[-1] and same[i])
     if repeats < 2 or 3 * repeats < len(pairs):
         return
     for i in range(len(raw) - 1, 0, -1):
         before, lines = single[i - 1], single[i]
-        if not before or not lines:
+        if not before or not lines or not same[i]:
             continue
         keep = next(
             (k for k in range(min(len(before), len(lines)), 0, -1) if before[-k:] == lines[:k]), 0
