@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from workbench.ingest.wrap_view import ends_in_address, ends_in_name, ends_in_title, name_rest
+
 _LINE = re.compile(r"[^\r\n]+")
 # A line that ends a paragraph of a PDF's text: a sentence end (also before a closing
 # quote or bracket); a line that starts one: a list item.
@@ -96,7 +98,9 @@ def paragraph_spans(
         else:
             gap = start is not None and text.count("\n", end, begin) > 1
             short = len(previous) < _HEADING * width
-            ends = gap or short or closes.search(previous) or OPENS.match(line)
+            # "… bei Frau Dr." + "Kaya": the title's full stop ends no sentence
+            closed = closes.search(previous) is not None and not ends_in_title(previous)
+            ends = gap or short or closed or OPENS.match(line)
             # where space sets paragraphs apart, a sentence end still ends a paragraph that
             # the line under it does not continue: its first word would have fitted after it
             ends = ends or (spaced and _CLOSES.search(previous) and fits(previous, line, width))
@@ -162,12 +166,18 @@ def goes_on(last: str, first: str, width: int) -> bool:
     """Whether a page's last line goes on in the next page's first: the last is full and
     ends no sentence, the first starts in lower case (no heading, list item or table) —
     or with any letter or digit after a comma, a hyphen or a word no sentence ends in (a
-    sentence's next clause, "Kita-" + "Ausbau", "am" + "Marktplatz")."""
-    full = len(last) >= _FULL * width and not _CLOSES.search(last)
+    sentence's next clause, "Kita-" + "Ausbau", "am" + "Marktplatz") — or with a capital
+    after a first name, a form of address or a title, going on in small letters (a name
+    broken by the page: "… sagt auch Anna" + "Kaya vom Förderverein, die …") — or the
+    name's rest alone after a form of address ("… danke an Frau" + "Kaya")."""
+    full = len(last) >= _FULL * width and (not _CLOSES.search(last) or ends_in_title(last))
     words = last.split()
     bound = last.endswith((",", "-")) or (words[-1] in _BOUND if words else False)
     broken = bound and first[:1].isalnum()
-    return full and (first[:1].islower() or broken) and OPENS.match(first) is None
+    goes = first[:1].isupper() and any(w[:1].islower() for w in first.split()[1:4])
+    # "… danke an Frau" + "Kaya": the name's rest alone after a form of address
+    named = (goes and ends_in_name(last)) or (name_rest(first) and ends_in_address(last))
+    return full and (first[:1].islower() or broken or named) and OPENS.match(first) is None
 
 
 def agenda_items(lines: Sequence[str]) -> set[int]:

@@ -10,7 +10,11 @@ wraps prose — between two words, the line before no heading, table row or list
 (unless the next line is indented under it) and the line after no list item, label or
 table row — only after a full line of prose (four words or more) and before a line of
 prose (a word in small letters or the end of a sentence), or after a short line of forms of
-address and first names alone ("Frau\\nKaya hat geholfen"). A list of names
+address and first names alone ("Frau\\nKaya hat geholfen"); a paragraph's last line
+may be the rest of a name alone after a full line that ends in a first name, a form of
+address or a title ("… danke an Anna\\nSchmidt"). A double first name hyphenated at a
+line's end ("Anna-\\nLena Schmidt", or joined by a reader "Anna- Lena") is read as
+"Anna-Lena": the break's blanks stand in front of the first part. A list of names
 ("Anna Schmidt\\nPeter Becker"), an address block, a label ("Frau Kaya:\\nText"), a heading
 ("Ergebnisse\\nKaya hat …") and a blank line between two paragraphs stay apart.
 
@@ -22,11 +26,12 @@ blank, so every position stays where it is; the runs of blanks are read as one b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import ACADEMIC, TITLES
 from workbench.ingest.nfc_view import S
+from workbench.ingest.noun_lexicon import is_german_noun, is_person_name
 
 # A single line break with the blanks around it (a blank line after it is no wrap).
 _BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
@@ -40,10 +45,60 @@ _STARTS = TITLES | ACADEMIC  # "Frau", "Herr", "Dr." on a line of their own
 # A line that ends in a title's abbreviation after a form of address, the name on the next
 # ("Frau Dr.\nKaya", "Herrn Prof. Dr.\nWeber"), not any abbreviation ("bzw.\nMittwoch")
 _TITLED = re.compile(r"(?<![^\W\d_])(?:Frau|Herrn?|Fr\.|Hr\.)(?:[ \t]+(?:Dr|Prof|Dipl\.-Ing)\.)+$")
+# A first name's hyphen at a line's end (or before a blank), a capital after it
+_HYPHENED = re.compile(r"(?<![\w-])([^\W\d_]+)-([ \t]*\r?\n[ \t]*|[ \t]+)([^\W\d_]+)")
+# What follows a paragraph's last line: a blank line, or only blanks to the text's end
+_PARAGRAPH_END = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n|\s*\Z")
+_NAME_REST = 3  # words of a paragraph's last line that is the rest of a name
+# A line break after a word's hyphen, a word after it ("Anna-\nLena"): the hyphen stays
+_HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_]-)[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
 
 
-def _wraps(before: str, after: str, indented: bool) -> bool:
-    """Whether the line ``before`` goes on in the line ``after`` as prose."""
+def ends_in_title(line: str) -> bool:
+    """Whether ``line`` ends in a title after a form of address ("… bei Frau Dr."): its
+    full stop ends no sentence, the name follows."""
+    return line.endswith(".") and _TITLED.search(line) is not None
+
+
+def ends_in_name(line: str) -> bool:
+    """Whether ``line`` ends in a form of address, a title after one or a first name: a
+    name may go on in the next line ("… sagt auch Frau", "… laut Anna", "… Frau Dr.")."""
+    if ends_in_title(line):
+        return True
+    words = _WORD.findall(line)
+    if not words or not line[-1:].isalpha() or not line.endswith(words[-1]):
+        return False
+    last = words[-1].rsplit("-", 1)[-1]  # "Anna-Lena"
+    if _addressed(last):
+        return True
+    # a first name, not a word that is only a noun besides ("im Juni", "die Rose")
+    folded = fold(last)
+    return gazetteer().has_first(last) and (is_person_name(folded) or not is_german_noun(folded))
+
+
+def _addressed(word: str) -> bool:
+    """Whether ``word`` is a form of address or a title ("Frau", "Herrn", "Dr")."""
+    return fold(word) in _STARTS or f"{fold(word)}." in _STARTS
+
+
+def ends_in_address(line: str) -> bool:
+    """Whether ``line`` ends in a form of address or a title after one ("… bei Frau",
+    "… Herrn Dr."): no paragraph ends there, the name follows."""
+    words = _WORD.findall(line)
+    titled = ends_in_title(line)
+    return titled or (bool(words) and line.endswith(words[-1]) and _addressed(words[-1]))
+
+
+def name_rest(line: str) -> bool:
+    """Whether ``line`` may be the rest of a name alone ("Schmidt", "Müller-Lüdenscheidt"):
+    a few words of letters, each with a capital; no label ("Ort: Bürgerhaus"), no question."""
+    words = line.split()
+    capitals = all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+    return 0 < len(words) <= _NAME_REST and capitals
+
+
+def _wraps(before: str, after: str, indented: bool, last: bool = False) -> bool:
+    """Whether the line ``before`` goes on in the line ``after`` (the text's ``last``) as prose."""
     # "Frau Dr.\nKaya hat geholfen": a title at the line's end
     titled = before.endswith(".") and _TITLED.search(before) is not None
     if not ((before[-1:].isalpha() or titled) and after[:1].isalpha()):
@@ -54,9 +109,11 @@ def _wraps(before: str, after: str, indented: bool) -> bool:
         return False  # a heading before; a list item or a label after
     if _ITEM.match(before) and not indented:
         return False  # "- Anna\nSchmidt": the item ended
+    words = _WORD.findall(before)
+    if len(words) >= _FULL_LINE and last and name_rest(after) and ends_in_name(before):
+        return True  # "… danke an Anna\nSchmidt" at the paragraph's end
     if not (any(w[0].islower() for w in _WORD.findall(after)) or after.rstrip()[-1:] in ".!?,;"):
         return False  # "Lindenweg 3a", "Peter Becker": a line of an address, a list
-    words = _WORD.findall(before)
     if len(words) >= _FULL_LINE:
         return True
     # a short line of forms of address or first names alone, going on in small letters
@@ -86,24 +143,44 @@ class WrapView:
     """
 
     text: str
+    # (view start, written end, width) of each first name moved right over its break's blanks
+    shifts: tuple[tuple[int, int, int], ...] = ()
 
     @classmethod
     def of(cls, written: str) -> WrapView | None:
         """The view of ``written``; None if no line break in it wraps prose."""
-        if "\n" not in written:
+        if "\n" not in written and "- " not in written:
             return None
         chars: list[str] | None = None
         for brk in _BREAK.finditer(written):
             before, after = _line_around(written, brk.start(), brk.end())
             indented = len(brk.group()) - brk.group().rfind("\n") > 2
-            if _wraps(before.rstrip(), after, indented):
+            last = _PARAGRAPH_END.match(written, brk.end() + len(after)) is not None
+            if _wraps(before.rstrip(), after, indented, last):
                 chars = chars if chars is not None else list(written)
                 chars[brk.start() : brk.end()] = " " * (brk.end() - brk.start())
-        return None if chars is None else cls("".join(chars))
+        shifts = []
+        for hyphen in _HYPHENED.finditer(written) if "-" in written else ():
+            first, gap, second = hyphen.groups()
+            if not (second[0].isupper() and gazetteer().has_first(first)):
+                continue
+            if not gazetteer().has_first(second):
+                continue  # "Kita- und", "Rad-\nWege": no double first name
+            chars = chars if chars is not None else list(written)
+            start, end = hyphen.start(), hyphen.start(3)
+            chars[start:end] = " " * len(gap) + f"{first}-"
+            shifts.append((start + len(gap), end, len(gap)))
+        return None if chars is None else cls("".join(chars), tuple(shifts))
 
     def spanned(self, span: S) -> S:
-        """``span`` as written: the positions are the same."""
-        return span
+        """``span`` as written: the positions are the same but in a moved first name's."""
+        if not self.shifts:
+            return span
+        start, end = span.start, span.end
+        for begin, stop, width in self.shifts:
+            start -= width if begin <= span.start < stop else 0
+            end -= width if begin < span.end <= stop else 0
+        return replace(span, start=start, end=end)
 
 
 def one_line(text: str) -> str:
@@ -111,5 +188,7 @@ def one_line(text: str) -> str:
 
     >>> one_line("Anna \\r\\n  Schmidt")
     'Anna Schmidt'
+    >>> one_line("Anna-\\nLena Schmidt")
+    'Anna-Lena Schmidt'
     """
-    return re.sub(r"\s*\n\s*", " ", text)
+    return re.sub(r"\s*\n\s*", " ", _HYPHEN_BREAK.sub("-", text))
