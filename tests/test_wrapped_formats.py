@@ -1,0 +1,157 @@
+"""Names wrapped over a line break in plain-text, RTF and PDF protocols and in cells:
+a name's rest on the paragraph's last line, a double first name hyphenated at a line's
+end, "Frau Dr." at a PDF line's end, a name broken by a PDF page break — no part of
+the name stays in clear; ordinary paragraphs stay as they were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_pdf_protocol import pdf_bytes
+from workbench.ingest import parse_file
+from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.wrap_view import WrapView
+
+LEAD = "Am Ende der Sitzung bedankte sich die Moderation ausdrücklich bei"
+HEAD = "Stadt Leverkusen · Fachbereich Soziales · Stadtteilkonferenz"
+FOOT = "Protokoll Stadtteilkonferenz Manfort vom 12. März 2021 – Seite {} von 2"
+FILLER = "Die Jugendlichen wünschen sich nach der Schule einen Treffpunkt am Markt."
+
+
+def _imported(path: Path) -> list[str]:
+    """The statements of ``path`` pseudonymised as an import does."""
+    document = parse_file(path)
+    p = Pseudonymiser()
+    return [p.pseudonymise(s.text, document.names)[0] for s in document.segments]
+
+
+@pytest.mark.parametrize("brk", ["\n", " \n", "\r\n"])
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("Anna{b}Schmidt", ("Anna", "Schmidt")),
+        ("Frau Dr.{b}Müller-Lüdenscheidt", ("Müller", "Lüdenscheidt")),
+        ("Herrn{b}Lehmann", ("Lehmann",)),
+        ("Frau Anna-Lena{b}Braun", ("Anna", "Lena", "Braun")),
+    ],
+)
+def test_a_name_on_a_cells_last_line_without_a_full_stop_is_replaced(
+    brk: str, name: str, words: tuple[str, ...]
+) -> None:
+    """ "… bedankte sich … bei Anna\\nSchmidt" at a cell's end kept the surname."""
+    out = Pseudonymiser().pseudonymise(f"{LEAD} {name.format(b=brk)}")[0]
+    assert out == f"{LEAD} [Person 1]"
+    assert not any(word in out for word in words)
+
+
+@pytest.mark.parametrize("text", ["Anna-\nLena Schmidt", "Karl-\n Heinz Weber"])
+def test_a_double_first_name_hyphenated_at_a_line_end_is_one_name(text: str) -> None:
+    """ "Anna-\\nLena Schmidt" left "Anna-" in clear; the key spells it "Anna-Lena"."""
+    p = Pseudonymiser()
+    out = p.pseudonymise(f"Im Workshop hat {text} die Ergebnisse vorgestellt.")[0]
+    assert out == "Im Workshop hat [Person 1] die Ergebnisse vorgestellt."
+    assert "\n" not in " ".join(p.originals.values())
+
+
+def test_a_hyphenated_first_name_in_a_wrapped_text_file_is_one_name(tmp_path: Path) -> None:
+    """A .txt hard-wrapped at 72 columns: its lines are joined with a blank, "Anna- Lena"."""
+    path = tmp_path / "protokoll.txt"
+    path.write_text(
+        "Protokoll Stadtteilkonferenz\n\nDie Hausaufgabenhilfe in der Stadtteilbibliothek "
+        "wird getragen von Anna-\nLena Becker, sie sucht noch Helferinnen.\n",
+        "utf-8",
+    )
+    assert _imported(path)[-1] == (
+        "Die Hausaufgabenhilfe in der Stadtteilbibliothek wird getragen von [Person 1], "
+        "sie sucht noch Helferinnen."
+    )
+
+
+def test_frau_dr_at_a_pdf_lines_end_ends_no_paragraph(tmp_path: Path) -> None:
+    """The title's full stop read as a sentence's end split "Frau Dr." from "Braun"."""
+    lines = [
+        "Im Workshop wurde lange über den Spielplatz am Marktplatz gesprochen, und laut Frau Dr.",
+        "Braun ist der Weg zur Kita im Winter viel zu dunkel, vor allem nach dem Sport.",
+    ]
+    path = tmp_path / "protokoll.pdf"
+    path.write_bytes(pdf_bytes([[HEAD, "Protokoll", "Datum: 12.03.2021", FILLER, *lines]]))
+    out = _imported(path)
+    assert out[-1].startswith("Im Workshop wurde lange") and "[Person 1] ist der Weg" in out[-1]
+    assert not any("Braun" in statement for statement in out)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "words"),
+    [
+        ("und das sagt auch Frau Anna", "Schmidt vom Förderverein, die hier wohnt.", ("Schmidt",)),
+        ("so berichtete Herrn Dr.", "Weber", ("Weber",)),
+        ("Zum Schluss bedankte sich die Moderation bei Frau", "Kaya", ("Kaya",)),
+        ("Das bestätigte auch der Vorsitzende Peter", "Hoffmann aus der Siedlung.", ("Hoffmann",)),
+    ],
+)
+def test_a_name_broken_by_a_pdf_page_break_is_replaced(
+    tmp_path: Path, before: str, after: str, words: tuple[str, ...]
+) -> None:
+    """A name split by the page, the footer and the next page's header between."""
+    first = f"Im Workshop wurde lange über den Spielplatz am Marktplatz gesprochen, {before}"
+    pages = [
+        [
+            HEAD,
+            "Protokoll Workshop",
+            "Datum: 12.03.2021",
+            "Was fehlt?",
+            FILLER,
+            first,
+            FOOT.format(1),
+        ],
+        [HEAD, after, FOOT.format(2)],
+    ]
+    path = tmp_path / "protokoll.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    out = _imported(path)
+    assert not any(word in statement for statement in out for word in words)
+    assert out[-1].startswith("Im Workshop wurde lange") and "[Person 1]" in out[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir treffen uns wieder zum Sommerfest des Stadtteils im Juni\nRückblick",
+        "Die Rad-\nund Fußwege sind zu schmal, sagt auch die Kita-\nLeitung am Markt.",
+        "Gewünscht wird ein Ausbau der Kita-\nBetreuung und mehr Plätze für die Kleinen.",
+    ],
+)
+def test_ordinary_wrapped_lines_stay_as_they_are(text: str) -> None:
+    """A month before a heading, compounds hyphenated at a line's end: nothing joined
+    across, nothing replaced."""
+    view = WrapView.of(text)
+    assert view is None or "-" not in view.text.split("\n")[0][-1:]
+    assert view is None or "Juni Rückblick" not in view.text
+    assert Pseudonymiser().pseudonymise(text) == (text, [])
+
+
+def test_a_month_at_a_pdf_pages_end_does_not_take_the_next_pages_heading(tmp_path: Path) -> None:
+    """ "… im Juni" + "Rückblick" on the next page: still two paragraphs."""
+    first = "Wir treffen uns wieder zum Sommerfest des Stadtteils und der Kitas im Juni"
+    pages = [
+        [
+            HEAD,
+            "Protokoll Workshop",
+            "Datum: 12.03.2021",
+            "Was fehlt?",
+            FILLER,
+            first,
+            FOOT.format(1),
+        ],
+        [
+            HEAD,
+            "Rückblick",
+            "Das Fest im letzten Jahr war gut besucht und soll so bleiben.",
+            FOOT.format(2),
+        ],
+    ]
+    path = tmp_path / "protokoll.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    assert first in _imported(path)
