@@ -46,7 +46,8 @@ _STARTS = TITLES | ACADEMIC  # "Frau", "Herr", "Dr." on a line of their own
 # ("Frau Dr.\nKaya", "Herrn Prof. Dr.\nWeber"), not any abbreviation ("bzw.\nMittwoch")
 _TITLED = re.compile(r"(?<![^\W\d_])(?:Frau|Herrn?|Fr\.|Hr\.)(?:[ \t]+(?:Dr|Prof|Dipl\.-Ing)\.)+$")
 # A first name's hyphen at a line's end (or before a blank), a capital after it
-_HYPHENED = re.compile(r"(?<![\w-])([^\W\d_]+)-([ \t]*\r?\n[ \t]*|[ \t]+)([^\W\d_]+)")
+_HYPHENED = re.compile(r"-([ \t]*\r?\n[ \t]*|[ \t]+)([^\W\d_]+)")
+_PART = re.compile(r"(?<![\w-])[^\W\d_]+\Z")  # the first part, right before the hyphen
 # What follows a paragraph's last line: a blank line, or only blanks to the text's end
 _PARAGRAPH_END = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n|\s*\Z")
 _NAME_REST = 3  # words of a paragraph's last line that is the rest of a name
@@ -161,13 +162,17 @@ class WrapView:
                 chars[brk.start() : brk.end()] = " " * (brk.end() - brk.start())
         shifts = []
         for hyphen in _HYPHENED.finditer(written) if "-" in written else ():
-            first, gap, second = hyphen.groups()
-            if not (second[0].isupper() and gazetteer().has_first(first)):
+            gap, second = hyphen.groups()
+            if not second[0].isupper():
+                continue  # "Rad- und Fußwege"
+            part = _PART.search(written, max(0, hyphen.start() - 40), hyphen.start())
+            if part is None:
                 continue
-            if not gazetteer().has_first(second):
+            first = part.group()
+            if not (gazetteer().has_first(first) and gazetteer().has_first(second)):
                 continue  # "Kita- und", "Rad-\nWege": no double first name
             chars = chars if chars is not None else list(written)
-            start, end = hyphen.start(), hyphen.start(3)
+            start, end = part.start(), hyphen.start(2)
             chars[start:end] = " " * len(gap) + f"{first}-"
             shifts.append((start + len(gap), end, len(gap)))
         return None if chars is None else cls("".join(chars), tuple(shifts))
