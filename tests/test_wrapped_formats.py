@@ -5,6 +5,7 @@ the name stays in clear; ordinary paragraphs stay as they were."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,7 @@ def test_a_double_first_name_hyphenated_at_a_line_end_is_one_name(text: str) -> 
     p = Pseudonymiser()
     out = p.pseudonymise(f"Im Workshop hat {text} die Ergebnisse vorgestellt.")[0]
     assert out == "Im Workshop hat [Person 1] die Ergebnisse vorgestellt."
-    assert "\n" not in " ".join(p.originals.values())
+    assert list(p.originals.values()) == [re.sub(r"-\s+", "-", text)]  # "Anna-Lena Schmidt"
 
 
 def test_a_hyphenated_first_name_in_a_wrapped_text_file_is_one_name(tmp_path: Path) -> None:

@@ -196,4 +196,4 @@ def one_line(text: str) -> str:
     >>> one_line("Anna-\\nLena Schmidt")
     'Anna-Lena Schmidt'
     """
-    return re.sub(r"\s*\n\s*", " ", _HYPHEN_BREAK.sub("-", text))
+    return re.sub(r"\s*\n\s*", " ", _HYPHEN_BREAK.sub("", text))
