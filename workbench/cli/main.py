@@ -23,7 +23,7 @@ from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
 from workbench.cli.common import EXIT_ERROR, EXIT_PIPE, database_reason, open_project
-from workbench.core.errors import WorkbenchError, message_lines, one_line
+from workbench.core.errors import WorkbenchError, control_shown, message_lines, one_line
 from workbench.core.german import install as install_german
 
 if TYPE_CHECKING:
@@ -175,6 +175,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     for r in results:
         if r.status not in ("importiert", SKIPPED):
             again.append(r.filename)
+        shown = control_shown(r.filename)  # "karten⏎zwei.csv": no ESC or break to the terminal
         extra = f", {plural(r.codings, 'Kodierung', 'Kodierungen')}" if r.codings else ""
         skipped = (
             f", {plural(r.skipped_rows, 'leere Zeile', 'leere Zeilen')} übersprungen"
@@ -183,12 +184,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         if r.status == "importiert":
             count = plural(r.segments, "Aussage", "Aussagen")
-            print(f"{r.filename}: {count} importiert{extra}{skipped}")
+            print(f"{shown}: {count} importiert{extra}{skipped}")
         elif r.status == SKIPPED:
-            print(f"{r.filename}: {r.notices[0]}")
+            print(f"{shown}: {r.notices[0]}")
             continue
         else:
-            print(f"{r.filename}: bereits importiert (gleicher Inhalt), nichts geändert")
+            print(f"{shown}: bereits importiert (gleicher Inhalt), nichts geändert")
         for notice in r.notices:
             print(f"  Hinweis: {notice}")
     for notice in left_out:

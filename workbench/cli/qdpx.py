@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from workbench.core.errors import InputError
+from workbench.core.errors import InputError, control_shown
 from workbench.core.fileio import writes_to_stdout
 
 if TYPE_CHECKING:
@@ -60,22 +60,23 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
         add_districts=args.add_districts,
     )
     for r in results:
+        shown = control_shown(r.filename)  # no ESC or line break of a file name to the terminal
         added = r.documents or r.codes or r.codings or r.memos or r.indicators
         if not added and r.existing:
             codebook = any(n.startswith(FIELDS_CHANGED) for n in r.notices)
             done = "nur Codes geändert (siehe Hinweis)" if codebook else "nichts geändert"
             if any(n.startswith(REMOVED_ELSEWHERE) for n in r.notices):
-                print(f"{r.filename}: bereits importiert, {done}; der Datei fehlt, was hier ist")
+                print(f"{shown}: bereits importiert, {done}; der Datei fehlt, was hier ist")
             else:
-                print(f"{r.filename}: bereits importiert (gleicher Inhalt), {done}")
+                print(f"{shown}: bereits importiert (gleicher Inhalt), {done}")
         elif not added:
             print(
-                f"{r.filename}: nichts übernommen – keine Textquelle mit Text, keine neuen "
+                f"{shown}: nichts übernommen – keine Textquelle mit Text, keine neuen "
                 "Codes, Memos oder Indikatorwerte"
             )
         else:
             print(
-                f"{r.filename}: {plural(r.documents, 'Dokument', 'Dokumente')} mit "
+                f"{shown}: {plural(r.documents, 'Dokument', 'Dokumente')} mit "
                 f"{plural(r.segments, 'Aussage', 'Aussagen')} neu"
                 f"{f', {r.existing} schon vorhanden' if r.existing else ''}; "
                 f"{plural(r.codes, 'Code', 'Codes')}, "

@@ -4,6 +4,7 @@ import: the ``workbench`` command catches them before it loads any stage."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 # what ends a line for a terminal or str.splitlines(): shown as ⏎ inside one message line
@@ -29,7 +30,7 @@ class InputError(WorkbenchError):
     def __str__(self) -> str:
         where = []
         if self.file:
-            where.append(f"Datei {self.file}")
+            where.append(f"Datei {control_shown(self.file)}")
         if self.row is not None:
             where.append(f"{self.unit} {self.row}")
         prefix = ", ".join(where)
@@ -58,3 +59,17 @@ def message_lines(err: BaseException) -> list[str]:
     """The lines of an error as the command line shows it: one, or one per listed item."""
     items = err.items if isinstance(err, ListedError) else [str(err)]
     return [one_line(item) for item in items]
+
+
+def control_shown(text: str) -> str:
+    """``text`` for a message: a line break as ⏎, another control character as � (a file
+    name with ESC or a tab never steers the terminal or hides part of itself).
+
+    >>> control_shown("a\\nb\\x1bc")
+    'a⏎b�c'
+    """
+    return "".join("�" if unicodedata.category(c) in _CONTROL else c for c in one_line(text))
+
+
+# control characters (C0, DEL, C1: line feed, tab, escape, …), line and paragraph separators
+_CONTROL = frozenset({"Cc", "Zl", "Zp"})

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.core.errors import WorkbenchError, one_line
+from workbench.core.errors import WorkbenchError, control_shown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -129,15 +129,6 @@ def has_control(text: str) -> bool:
     (False, True)
     """
     return any(unicodedata.category(c) in _CONTROL for c in text)
-
-
-def control_shown(text: str) -> str:
-    """``text`` for a message: a line break as ⏎, another control character as �.
-
-    >>> control_shown("a\\nb\\x1bc")
-    'a⏎b�c'
-    """
-    return "".join("�" if unicodedata.category(c) in _CONTROL else c for c in one_line(text))
 
 
 # control characters (C0, DEL, C1: line feed, tab, escape, …), line and paragraph separators

@@ -94,6 +94,32 @@ def line_label(text: str) -> str:
     return _C1.sub("", typed_name(text)).strip()
 
 
+# a terminal's escape sequence (colour, cursor, window title: ESC "[" … letter, ESC "]" … BEL)
+_ESCAPE_SEQUENCE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?")
+
+
+def file_label(name: str) -> str:
+    r"""A document's file name as stored and shown: :func:`line_label`, a terminal's escape
+    sequence left out whole (not its "[31m" after the ESC; between two words a space, so
+    a name after it stays a name); an ordinary name stays.
+
+    >>> file_label("karten\nzwei.csv"), file_label("Protokoll\x1b[31mAnna Schmidt.md")
+    ('karten zwei.csv', 'Protokoll Anna Schmidt.md')
+    >>> file_label("\x1b[1mKarten\x1b[0m.csv"), file_label("Protokoll  Manfort .docx")
+    ('Karten.csv', 'Protokoll  Manfort .docx')
+    """
+    if "\x1b" in name:
+        name = _ESCAPE_SEQUENCE.sub(_between_words, name)
+    return line_label(name)
+
+
+def _between_words(m: re.Match[str]) -> str:
+    """A space for an escape sequence between two letters or digits, else nothing."""
+    text, start, end = m.string, m.start(), m.end()
+    inside = start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+    return " " if inside else ""
+
+
 def compared(text: str) -> str:
     """A text as two versions of a file, a statement or a name are compared: composed,
     spacing and case aside.

@@ -30,6 +30,7 @@ from typing import Any
 from workbench.coding.codebook import CodeSpec
 from workbench.core.domain import ParsedDocument
 from workbench.core.progress import statement_bar
+from workbench.core.typed_text import file_label
 from workbench.ingest.comment_authors import is_comment_column, replace_comment_authors
 from workbench.ingest.contact_questions import is_mixed_contact_question
 from workbench.ingest.field_memo import FieldMemo
@@ -234,10 +235,12 @@ def stored_names(
 ) -> tuple[dict[str, str], str, str | None]:
     """The workshop names (by the name in the file), the file name and the title of a
     document as stored: pseudonymised with each workshop's names (the file name and title
-    with all of them). Called after the texts, so the key knows the people they name."""
+    with all of them), the file name on one line without control characters (a name
+    "Protokoll⏎Anna Schmidt.md" is read as "Protokoll Anna Schmidt.md"; decision 019).
+    Called after the texts, so the key knows the people they name."""
     workshops = {w: pseudonymise_name(pseudonymiser, w, listed) for w, listed in names.items()}
     union = sorted(set().union(*names.values()))
-    filename = pseudonymise_name(pseudonymiser, document.filename, union)
+    filename = pseudonymise_name(pseudonymiser, file_label(document.filename), union)
     title = pseudonymise_name(pseudonymiser, document.title, union) if document.title else None
     return workshops, filename, title or document.title
 
