@@ -112,3 +112,35 @@ def test_a_person_across_a_break_in_a_file_name_is_pseudonymised(sep: str, tmp_p
     (stored,) = Project.open(project).documents()["filename"]
     assert "Schmidt" not in stored and not CONTROL.search(stored)
     assert stored.startswith("Protokoll") and "[Person" in stored
+
+
+def test_a_document_is_found_by_its_file_name_with_the_control_character(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "karten\tzwei.md"
+    source.write_text(PROTOCOL, encoding="utf-8")
+    path = _project(tmp_path)
+    assert _import(path, source) == 0
+    project = Project.open(path)
+    segment = project.segments().iloc[0]
+    project.add_code("Spielen")
+    table = tmp_path / "codierungen.csv"
+    table.write_text(
+        f'document,source_id,coder,code\n"karten\tzwei.md",{segment["source_id"]},A,Spielen\n',
+        encoding="utf-8",
+    )
+    assert project.import_codings(table) == 1
+    forget = ["--project", str(path), "forget", "--source", str(segment["source_id"])]
+    assert main([*forget, "--document", "karten\tzwei.md"]) == 0
+    assert len(project.segments()) == 1
+
+
+def test_an_error_about_a_named_document_sends_no_escape_to_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _project(tmp_path)
+    capsys.readouterr()
+    forget = ["--project", str(path), "forget", "--source", "1", "--document", "x\x1b[2J\ty.md"]
+    assert main(forget) == 2
+    err = capsys.readouterr().err
+    assert "gibt es im Projekt nicht" in err and "\x1b" not in err and "\t" not in err

@@ -56,9 +56,10 @@ def one_line(text: str) -> str:
 
 
 def message_lines(err: BaseException) -> list[str]:
-    """The lines of an error as the command line shows it: one, or one per listed item."""
+    """The lines of an error as the command line shows it: one, or one per listed item,
+    each with its control characters shown (a file name's ESC never reaches the terminal)."""
     items = err.items if isinstance(err, ListedError) else [str(err)]
-    return [one_line(item) for item in items]
+    return [control_shown(item) for item in items]
 
 
 def control_shown(text: str) -> str:

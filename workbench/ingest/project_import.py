@@ -34,7 +34,7 @@ from workbench.ingest.same_file import imported_before
 from workbench.ingest.stored_documents import stored_documents
 from workbench.ingest.stored_growth import reread_notice
 from workbench.ingest.table import TableMapping
-from workbench.ingest.thing_names import pseudonymise_codes, pseudonymise_name
+from workbench.ingest.thing_names import pseudonymise_codes, stored_file_name
 from workbench.ingest.writer import Writer
 from workbench.store import Coding, Document, Segment
 from workbench.store.district_changes import former_names
@@ -50,7 +50,7 @@ def _as_stored(session: Session) -> Callable[[str], str]:
 
     def as_stored(name: str) -> str:
         key[:] = key or [Pseudonymiser.of_project(session)]
-        return pseudonymise_name(key[0], name, ())
+        return stored_file_name(key[0], name, ())
 
     return as_stored
 

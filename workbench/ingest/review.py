@@ -146,15 +146,16 @@ def review_queue(store: ProjectStore) -> list[ReviewItem]:
 
 def stored_name(session: Session, name: str) -> str:
     """A file or document name as the project stores it: the people its key knows
-    replaced by their placeholders ("Interview_Anna_Schmidt.md" → "Interview_[Person 2].md").
+    replaced by their placeholders ("Interview_Anna_Schmidt.md" → "Interview_[Person 2].md"),
+    on one line ("karten⏎zwei.csv" → "karten zwei.csv").
 
     For looking up what a researcher names by its original name; the key is not changed.
     """
     # here, not above: the file-name rules load the table helpers (columns, comment
     # authors, field memos), which the review queue does not need
-    from workbench.ingest.thing_names import pseudonymise_name
+    from workbench.ingest.thing_names import stored_file_name
 
-    return pseudonymise_name(Pseudonymiser.of_project(session), name, ())
+    return stored_file_name(Pseudonymiser.of_project(session), name, ())
 
 
 def resolve(store: ProjectStore, refs: Iterable[str]) -> list[str]:

@@ -126,6 +126,13 @@ def pseudonymise_name(pseudonymiser: Pseudonymiser, text: str, names: Sequence[s
     return _known_people(pseudonymiser, _replace_names(pseudonymiser, listed, names, prose=True))
 
 
+def stored_file_name(pseudonymiser: Pseudonymiser, name: str, names: Sequence[str]) -> str:
+    """A document's file name as the project stores it: on one line without control
+    characters (:func:`~workbench.core.typed_text.file_label`), then pseudonymised as a name
+    of a thing; also how a name given before import is looked up (decision 019)."""
+    return pseudonymise_name(pseudonymiser, file_label(name), names)
+
+
 _NAME_WORD = re.compile(r"[^\W\d_]{3,}(?:-[^\W\d_]+)*")
 
 
@@ -240,7 +247,7 @@ def stored_names(
     Called after the texts, so the key knows the people they name."""
     workshops = {w: pseudonymise_name(pseudonymiser, w, listed) for w, listed in names.items()}
     union = sorted(set().union(*names.values()))
-    filename = pseudonymise_name(pseudonymiser, file_label(document.filename), union)
+    filename = stored_file_name(pseudonymiser, document.filename, union)
     title = pseudonymise_name(pseudonymiser, document.title, union) if document.title else None
     return workshops, filename, title or document.title
 
