@@ -48,7 +48,7 @@ def parsed_memos(
             continue
         sources[source.guid] = sources[source.owner] = (
             "note",
-            f"Zu „{guard(source.name)}“: ",
+            f"Zu „{guard.file_name(source.name)}“: ",
         )
         for sel in source.selections:
             target = ("span", index[source.guid], sel.start, sel.end)
@@ -64,7 +64,7 @@ def parsed_memos(
         for note in source.notes + tuple(n for c in source.codings for n in c.notes):
             places.setdefault(note, []).append(sources[source.guid])
     for skipped in x.skipped:  # notes on what was not imported say what it was
-        target = ("note", f"Zu „{guard(skipped.name)}“ (nicht übernommen): ")
+        target = ("note", f"Zu „{guard.file_name(skipped.name)}“ (nicht übernommen): ")
         if not skipped.imported:
             sources[skipped.guid] = target
         selections.update(dict.fromkeys(skipped.selections, target))

@@ -52,6 +52,7 @@ from workbench.ingest.personal_columns import (
 )
 from workbench.ingest.pseudonymise import REVIEW_BELOW, Pseudonymiser
 from workbench.ingest.speaker_labels import is_asking
+from workbench.ingest.thing_names import stored_file_name
 
 # Variables (header_key form) that describe a person, not a place.
 PERSON_VARIABLES = frozenset(
@@ -318,6 +319,11 @@ class NameGuard:
             return text
         listed = self.pseudonymiser.pseudonymise(text, self.names, prose=False)[0]
         return self.pseudonymiser.pseudonymise(listed, self.names)[0]
+
+    def file_name(self, name: str) -> str:
+        """A source's name as the project stores a document's file name (one line, then
+        pseudonymised as a name of a thing: "interview_sabine_krueger.txt" too)."""
+        return stored_file_name(self.pseudonymiser, name, self.names)
 
     def code(self, spec: CodeSpec) -> CodeSpec:
         """A code with its description and example pseudonymised."""

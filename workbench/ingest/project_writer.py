@@ -38,6 +38,7 @@ from workbench.ingest.nfc_view import one_line_label
 from workbench.ingest.offsets import OffsetMap
 from workbench.ingest.pseudonymise import Pseudonymiser
 from workbench.ingest.records import ParsedProject
+from workbench.ingest.thing_names import stored_file_name
 from workbench.store import (
     Code,
     Coding,
@@ -346,7 +347,9 @@ class ProjectFileWriting:
             if parts:
                 target_type, target_id = "segment", parts[0][0].id
             else:
-                filename = bundle.documents[memo.document].filename
+                # the document's name as stored: one line, its people as placeholders
+                raw = bundle.documents[memo.document].filename
+                filename = stored_file_name(self.pseudonymiser, raw, names)
                 prefix = f"Zu „{filename}“, Zeichen {start}–{end}: "
         elif memo.target == "code" and self.codes.get(memo.code or "") is not None:
             target_type, target_id = "code", self.codes.by_path[memo.code or ""].id
