@@ -394,7 +394,8 @@ def test_a_damaged_shapefile_is_refused_in_german(
     part: str, damage: str, project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A .dbf with an unknown field type or a .shp with a broken record ended in a KeyError
-    traceback out of pyshp; a cut .shp printed pyshp's English PossiblyCorruptFileHeader."""
+    traceback out of pyshp; a cut .shp printed pyshp's English PossiblyCorruptFileHeader.
+    The message names the part at fault."""
     import warnings
 
     shp = write_shapefile(tmp_path / "stadtteile", [({"NAME": "Manfort"}, [ring(7.02, 51.04)])])
@@ -413,8 +414,8 @@ def test_a_damaged_shapefile_is_refused_in_german(
         code = main(["--project", str(project.path), "map", "--import", str(shp)])
     err = capsys.readouterr().err
     assert code == 2, err
-    said = "Datei stadtteile.shp: kein lesbares Shapefile (beschädigt oder abgeschnitten)."
-    assert err == f"Fehler: {said}\n"
+    said = f"Datei stadtteile.shp: kein lesbares Shapefile: stadtteile{part} ("
+    assert err.startswith(f"Fehler: {said}") and "ist beschädigt oder abgeschnitten" in err
     assert not [w for w in caught if "shapefile" in w.filename]
     assert not geo.boundaries_path(project.path).exists()
 

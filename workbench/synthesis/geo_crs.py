@@ -70,6 +70,8 @@ def parse_crs(text: str, filename: str | None, origin: str) -> CRS:
         return pyproj.CRS.from_user_input(value)
     except pyproj.exceptions.CRSError:
         shown = value if len(value) <= 80 else value[:77] + "…"
+        # a .prj of binary bytes: control characters would garble the terminal
+        shown = "".join(c if c.isprintable() else "�" for c in shown)
         raise InputError(
             f"{origin}: unbekanntes oder ungültiges Koordinatensystem „{shown}“. "
             "Erwartet z. B. EPSG:25832, urn:ogc:def:crs:EPSG::25832 oder den WKT-Text "

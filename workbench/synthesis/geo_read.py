@@ -280,7 +280,7 @@ def _read_shapefile(path: Path, given: CRS | None, layer: str | None = None) -> 
     read = geo_shapefile.read_shapefile(path, layer)
     if not read.records:
         raise _no_areas(read.filename, set())
-    crs = _file_crs(read.prj, given, read.filename, ".prj-Datei")
+    crs = _file_crs(read.prj, given, read.filename, read.prj_name)
     features = [Feature(read.filename, n, props, shape) for n, props, shape in read.records]
     return _in_wgs84(features, crs, read.filename)
 

@@ -8,6 +8,14 @@ clockwise, holes counter-clockwise); pyshp groups them into polygons with their 
 Only polygon shapefiles are boundaries: points and lines are refused. The parts are read
 into memory (nothing is extracted to disk) and pyshp is given file objects, never a path.
 
+The ``.shp`` is read record by record from its own headers: the ``.shx`` is only an index
+of them (a missing or damaged one changes nothing, one that lists fewer records no
+longer drops areas). Each record of the ``.shp`` belongs to the record of the ``.dbf``
+at the same position (a deleted one, flagged in the ``.dbf``, is left out with its
+area); if their numbers differ, the names cannot be given to the areas and the file is
+refused. A damaged part is named in the message (``Eintrag 'Stadtteile/x.dbf'`` in a
+ZIP, ``x.dbf`` beside a bare ``.shp``).
+
 pyshp is imported on first use.
 """
 
@@ -44,6 +52,7 @@ class Layer:
     filename: str  # the name the user gave: the .shp or the .zip
     records: tuple[tuple[int, dict[str, Any], Shape], ...]
     prj: str | None
+    prj_name: str = ".prj-Datei"  # the .prj as messages name it: "Eintrag 'a/x.prj'"
 
 
 def _codec(cpg: bytes | None) -> str | None:
@@ -56,9 +65,11 @@ def _codec(cpg: bytes | None) -> str | None:
     if text.isdigit():
         text = CODEPAGES.get(text, f"cp{text}")
     try:
-        return codecs.lookup(text).name
-    except LookupError:
+        codec = codecs.lookup(text)
+    except (LookupError, ValueError):  # ValueError: a NUL byte in the name
         return None
+    # "hex", "rot13", "zlib" name codecs of bytes, not of text: unknown as code pages
+    return codec.name if getattr(codec, "_is_text_encoding", True) else None
 
 
 def _rings(shape: Any, where: str, filename: str) -> Shape:
@@ -86,42 +97,103 @@ def _rings(shape: Any, where: str, filename: str) -> Shape:
     return tuple(polygons)
 
 
-def _read(parts: Mapping[str, bytes], filename: str, encoding: str) -> Layer:
-    import shapefile
+_ROLE = {".shp": "Flächen", ".shx": "Index", ".dbf": "Eigenschaften", ".prj": "Projektion",
+         ".cpg": "Zeichensatz"}  # fmt: skip
+# What pyshp raises on a damaged part (an unknown type is looked up: KeyError)
+_BROKEN = (struct.error, ValueError, IndexError, EOFError, KeyError, TypeError, AttributeError,
+           ZeroDivisionError)  # fmt: skip
 
-    shx = parts.get(".shx")
-    reader = shapefile.Reader(
-        shp=io.BytesIO(parts[".shp"]),
-        shx=io.BytesIO(shx) if shx else None,
-        dbf=io.BytesIO(parts[".dbf"]),
-        encoding=encoding,
-        encodingErrors="strict",
+
+def _damaged(part: str, suffix: str, filename: str, detail: str = "") -> InputError:
+    """The refusal of a part of a shapefile that cannot be read, naming it."""
+    return InputError(
+        f"kein lesbares Shapefile: {part} ({_ROLE[suffix]}, {suffix}) ist beschädigt oder "
+        f"abgeschnitten{detail}. Bitte das Shapefile neu herunterladen oder neu exportieren.",
+        file=filename,
     )
-    with reader:
-        kind = reader.shapeType
-        if kind not in POLYGON_TYPES and kind != 0:
-            what = KINDS.get(kind % 10 if kind < 30 else kind, f"Geometrietyp {kind}")
-            raise InputError(
-                f"enthält {what} ({reader.shapeTypeName}) statt Flächen: Grenzen von "
-                "Sozialräumen müssen Polygone sein.",
-                file=filename,
-            )
-        records = []
-        for n, item in enumerate(reader.iterShapeRecords()):
-            shape = _rings(item.shape, f"Objekt {n + 1}", filename)
-            if shape:
-                records.append((n, item.record.as_dict(), shape))
-    prj = parts.get(".prj")
-    text = prj.decode("utf-8", "replace").strip() if prj else None
-    return Layer(filename, tuple(records), text or None)
 
 
-def read_parts(parts: Mapping[str, bytes], filename: str) -> Layer:
-    """Read a shapefile from its parts (suffix → bytes), as named in ``filename`` (pure)."""
+def _shape_lengths(shp: bytes, part: str, filename: str) -> list[int]:
+    """The length of each record of a ``.shp``, walked along the records' own headers
+    (the ``.shx`` would say the same, or less if it is damaged)."""
+    if len(shp) < 100 or struct.unpack(">i", shp[:4])[0] != 9994:
+        raise _damaged(part, ".shp", filename, " (kein Shapefile-Kopf)")
+    lengths: list[int] = []
+    pos = 100
+    while pos < len(shp):
+        if pos + 8 > len(shp):
+            raise _damaged(part, ".shp", filename, f" (nach Objekt {len(lengths)})")
+        size = 2 * struct.unpack(">i", shp[pos + 4 : pos + 8])[0]
+        if size < 4 or pos + 8 + size > len(shp):
+            raise _damaged(part, ".shp", filename, f" (Objekt {len(lengths) + 1})")
+        lengths.append(size)
+        pos += 8 + size
+    return lengths
+
+
+def _shapes(shp: bytes, part: str, filename: str) -> list[Shape]:
+    """The polygons of each record of a ``.shp`` (empty for a record without geometry)."""
     import shapefile
 
+    lengths = _shape_lengths(shp, part, filename)
+    n = 0
+    try:
+        with warnings.catch_warnings():  # pyshp warns in English of a damaged header
+            warnings.simplefilter("ignore")
+            with shapefile.Reader(shp=io.BytesIO(shp)) as reader:
+                kind = reader.shapeType
+                if kind not in POLYGON_TYPES and kind != 0:
+                    what = KINDS.get(kind % 10 if kind < 30 else kind, f"Geometrietyp {kind}")
+                    raise InputError(
+                        f"enthält {what} ({reader.shapeTypeName}) statt Flächen: Grenzen von "
+                        "Sozialräumen müssen Polygone sein.",
+                        file=filename,
+                    )
+                shapes = []
+                for n, item in enumerate(reader.shp_reader.iterShapes(shape_lengths_B=lengths)):
+                    shapes.append(_rings(item, f"Objekt {n + 1}", filename))
+    except (shapefile.ShapefileException, *_BROKEN):
+        raise _damaged(part, ".shp", filename, f" (Objekt {n + 1})") from None
+    return shapes
+
+
+def _records(dbf: bytes, encoding: str, part: str, filename: str) -> list[dict[str, Any] | None]:
+    """The attributes of each record of a ``.dbf`` (None for one flagged as deleted);
+    pyshp's ``ShapefileException`` if they are not in ``encoding`` (or the file is broken in
+    a way the next encoding will not mend either)."""
+    import shapefile
+
+    if len(dbf) < 33:
+        raise _damaged(part, ".dbf", filename)
+    count, header, size = struct.unpack("<4xIHH", dbf[:12])
+    if header < 33 or size < 1 or header + count * size > len(dbf):
+        raise _damaged(part, ".dbf", filename)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with shapefile.Reader(
+                dbf=io.BytesIO(dbf), encoding=encoding, encodingErrors="strict"
+            ) as reader:
+                return [
+                    None if record is None else record.as_dict()
+                    for record in reader.iterRecords(deleted_as_None=True)
+                ]
+    except (UnicodeDecodeError, shapefile.ShapefileException):
+        raise  # pyshp words a field it cannot decode as a ShapefileException
+    except _BROKEN:
+        raise _damaged(part, ".dbf", filename) from None
+
+
+def read_parts(
+    parts: Mapping[str, bytes], filename: str, names: Mapping[str, str] | None = None
+) -> Layer:
+    """Read a shapefile from its parts (suffix → bytes), as named in ``filename`` (pure);
+    ``names`` says how messages name each part (suffix → ``Eintrag 'a/x.dbf'``)."""
+    label = {**{suffix: f"die {suffix}-Datei" for suffix in SUFFIXES}, **(names or {})}
     if not parts.get(".shp"):
-        raise InputError("Die Datei ist leer.", file=filename)
+        if names is None or not filename.lower().endswith(".zip"):
+            raise InputError("Die Datei ist leer.", file=filename)
+        raise InputError(f"{label['.shp']} (Flächen, .shp) ist leer.", file=filename)
     if ".dbf" not in parts:
         raise InputError(
             "Zum Shapefile fehlt die .dbf-Datei mit den Eigenschaften (Namen) der Flächen. "
@@ -129,24 +201,40 @@ def read_parts(parts: Mapping[str, bytes], filename: str) -> Layer:
             "am einfachsten als ZIP-Datei.",
             file=filename,
         )
+    import shapefile
+
+    shapes = _shapes(parts[".shp"], label[".shp"], filename)
     declared = _codec(parts.get(".cpg"))
-    encodings = dict.fromkeys(e for e in (declared, "utf-8", "cp1252", "latin-1") if e)
-    for encoding in encodings:
+    for encoding in dict.fromkeys(e for e in (declared, "utf-8", "cp1252", "latin-1") if e):
         try:
-            with warnings.catch_warnings():  # pyshp warns in English of a damaged header
-                warnings.simplefilter("ignore")
-                return _read(parts, filename, encoding)
+            records = _records(parts[".dbf"], encoding, label[".dbf"], filename)
+            break
         except (UnicodeDecodeError, shapefile.ShapefileException):
-            continue  # a wrong encoding, or a broken file: try the next one
-        except (struct.error, ValueError, IndexError, EOFError, KeyError, TypeError):
-            break  # a damaged header or record (pyshp looks up a type it does not know)
-    # pyshp's own words are English and name its internals: the file is what the user knows
-    raise InputError("kein lesbares Shapefile (beschädigt oder abgeschnitten).", file=filename)
+            continue  # a wrong encoding (latin-1 decodes any byte), or a broken file
+    else:
+        raise _damaged(label[".dbf"], ".dbf", filename)
+    if len(records) != len(shapes):
+        raise InputError(
+            f"Die Teile des Shapefiles passen nicht zusammen: {label['.shp']} enthält "
+            f"{len(shapes)} Objekte, {label['.dbf']} Eigenschaften für {len(records)}; welcher "
+            "Name zu welcher Fläche gehört, ist so nicht sicher. Bitte das Shapefile neu "
+            "herunterladen oder neu exportieren.",
+            file=filename,
+        )
+    found = tuple(
+        (n, record, shape)
+        for n, (record, shape) in enumerate(zip(records, shapes, strict=True))
+        if record is not None and shape  # a deleted record, or one without geometry
+    )
+    prj = parts.get(".prj")
+    text = prj.decode("utf-8", "replace").strip() if prj else None
+    return Layer(filename, found, text or None, label[".prj"])
 
 
-def _siblings(path: Path) -> dict[str, bytes]:
-    """The parts of a bare ``.shp``: files of the same name beside it (any case)."""
-    parts = {}
+def _siblings(path: Path) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The parts of a bare ``.shp``: files of the same name beside it (any case), and their
+    names."""
+    parts, names = {}, {}
     for other in path.parent.iterdir():
         suffix = other.suffix.lower()
         if other.stem.lower() == path.stem.lower() and suffix in SUFFIXES and other.is_file():
@@ -154,7 +242,8 @@ def _siblings(path: Path) -> dict[str, bytes]:
                 parts[suffix] = other.read_bytes()
             except OSError as err:
                 raise WorkbenchError(f"{other} lässt sich nicht lesen: {os_reason(err)}.") from None
-    return parts
+            names[suffix] = other.name
+    return parts, names
 
 
 # Boundary files the workbench reads from a ZIP without a shapefile (geo_read.ZIPPED)
@@ -187,8 +276,9 @@ def open_zip(path: Path, not_a_zip: str = "keine gültige ZIP-Datei.") -> zipfil
         raise WorkbenchError(f"{path} lässt sich nicht lesen: {os_reason(err)}.") from None
 
 
-def _unzip(path: Path, layer: str | None = None) -> dict[str, bytes]:
-    """The parts of the one shapefile in a ZIP archive, or of the one named ``layer``."""
+def _unzip(path: Path, layer: str | None = None) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The parts of the one shapefile in a ZIP archive, or of the one named ``layer``, and
+    how messages name them (``Eintrag 'Stadtteile/x.dbf'``)."""
     with open_zip(path) as archive:
         members = [
             m
@@ -232,15 +322,20 @@ def _unzip(path: Path, layer: str | None = None) -> dict[str, bytes]:
                 chosen[name.suffix.lower()] = m
         if sum(m.file_size for m in chosen.values()) > MAX_BYTES:
             raise InputError("Das Shapefile ist entpackt größer als 512 MB.", file=path.name)
-        try:  # each holding what it declares
-            return {suffix: unpack_member(archive, m, path.name) for suffix, m in chosen.items()}
-        except (*BROKEN_ZIP, RuntimeError) as err:
-            raise InputError(f"Die ZIP-Datei lässt sich nicht entpacken ({unzip_problem(err)}).",
-                             file=path.name) from None  # fmt: skip
+        parts = {}
+        for suffix, member in chosen.items():
+            try:  # each holding what it declares
+                parts[suffix] = unpack_member(archive, member, path.name)
+            except (*BROKEN_ZIP, RuntimeError) as err:  # damaged, encrypted: named here
+                problem = f"{unzip_problem(err)}: Eintrag '{member.filename}'"
+                raise InputError(
+                    f"Die ZIP-Datei lässt sich nicht entpacken ({problem}).", file=path.name
+                ) from None
+        return parts, {suffix: f"Eintrag '{m.filename}'" for suffix, m in chosen.items()}
 
 
 def read_shapefile(path: Path, layer: str | None = None) -> Layer:
     """The polygons and attributes of a ``.shp`` (with its siblings) or a zipped shapefile
     (the one named ``layer`` of several in one ZIP)."""
-    parts = _unzip(path, layer) if path.suffix.lower() == ".zip" else _siblings(path)
-    return read_parts(parts, path.name)
+    parts, names = _unzip(path, layer) if path.suffix.lower() == ".zip" else _siblings(path)
+    return read_parts(parts, path.name, names)
