@@ -40,7 +40,7 @@ def cmd_map(args: argparse.Namespace) -> int:
             n = len(result.unmatched)
             fits = "1 Fläche passt" if n == 1 else f"{n} Flächen passen"
             print(f"{fits} zu keinem Sozialraum und wurde{'' if n == 1 else 'n'} übergangen: "
-                  f"{', '.join(result.unmatched)}")  # fmt: skip
+                  f"{', '.join(map(geo.shown, result.unmatched))}")  # fmt: skip
             if not args.mapping:
                 print("Anders benannte Sozialräume zuordnen mit --mapping CSV (zwei Spalten: "
                       "Name der Fläche oder Datei, Sozialraum).")  # fmt: skip

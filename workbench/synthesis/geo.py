@@ -88,6 +88,20 @@ def number_key(text: str) -> str:
     return match.group(1) if match else ""
 
 
+def shown(text: str, limit: int = 80) -> str:
+    """A name read from a boundary file as a message shows it: line breaks as "⏎", other
+    control characters (a terminal's escape codes, NUL) as "�", cut to ``limit`` characters.
+
+    >>> shown("\\x1b[31mMan\\nfort\\x00")
+    '�[31mMan⏎fort�'
+    """
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return "".join(
+        "⏎" if c in "\r\n\u2028\u2029" else "�" if unicodedata.category(c) == "Cc" else c
+        for c in text
+    )
+
+
 def nfc(text: str) -> str:
     """``text`` in Unicode normal form C (composed umlauts), as names are compared."""
     return unicodedata.normalize("NFC", text)
@@ -142,7 +156,7 @@ def feature_id(feature: Feature, name_property: str | None, single: bool) -> str
                 f"Objekt {feature.index + 1} hat keinen Wert in der Eigenschaft „{name_property}“."
                 if present
                 else f"Objekt {feature.index + 1} hat keine Eigenschaft „{name_property}“. "
-                f"Vorhanden: {', '.join(sorted(feature.properties)) or 'keine'}.",
+                f"Vorhanden: {', '.join(sorted(map(shown, feature.properties))) or 'keine'}.",
                 file=feature.filename,
             )
         return str(value).strip()
@@ -150,8 +164,8 @@ def feature_id(feature: Feature, name_property: str | None, single: bool) -> str
         raise InputError(
             "enthält mehrere Flächen: bitte mit --name-property sagen, welche Eigenschaft "
             "den Namen des Sozialraums trägt (vorhanden: "
-            f"{', '.join(sorted(feature.properties)) or 'keine'}); eine Zuordnungstabelle "
-            "(--mapping) ordnet dann die Werte dieser Eigenschaft zu.",
+            f"{', '.join(sorted(map(shown, feature.properties))) or 'keine'}); eine "
+            "Zuordnungstabelle (--mapping) ordnet dann die Werte dieser Eigenschaft zu.",
             file=feature.filename,
         )
     return feature.filename
@@ -279,7 +293,7 @@ def match_features(
         raise InputError(
             "Keine Fläche passt zu einem Sozialraum des Projekts "
             f"({', '.join(targets) or 'keine erklärt'}). Gelesen: "
-            f"{', '.join(sorted(unmatched)[:8])}{' …' if len(unmatched) > 8 else ''}. "
+            f"{', '.join(map(shown, sorted(unmatched)[:8]))}{' …' if len(unmatched) > 8 else ''}. "
             "Namen per --name-property oder Zuordnungstabelle (--mapping) angeben."
         )
     return BoundaryImport(
