@@ -81,7 +81,7 @@ def test_names_with_control_characters_are_shown_without_them(
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
     assert main([*argv, "--name-property", "name"]) == 2
     err = capsys.readouterr().err
-    assert "Keine Fläche passt" in err and "Gelesen: " in err
+    assert "Keine Fläche passt" in err and "Gelesen aus grenzen.geojson: " in err
     assert not any(ord(c) < 32 and c != "\n" for c in err)
 
 

@@ -292,7 +292,8 @@ def match_features(
     if not shapes:
         raise InputError(
             "Keine Fläche passt zu einem Sozialraum des Projekts "
-            f"({', '.join(targets) or 'keine erklärt'}). Gelesen: "
+            f"({', '.join(targets) or 'keine erklärt'}). Gelesen aus "
+            f"{', '.join(map(shown, sorted(per_file)))}: "
             f"{', '.join(map(shown, sorted(unmatched)[:8]))}{' …' if len(unmatched) > 8 else ''}. "
             "Namen per --name-property oder Zuordnungstabelle (--mapping) angeben."
         )
