@@ -166,3 +166,40 @@ def test_a_bare_shapefile_names_its_damaged_sibling(
     code, err = _import(project, shp, capsys)
     assert code == 2, err
     assert "Datei grenzen.shp: kein lesbares Shapefile: grenzen.dbf (Eigenschaften" in err
+
+
+def _zip_members(tmp_path: Path, members: dict[str, Path]) -> Path:
+    archive = tmp_path / "grenzen.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for name, source in members.items():
+            z.write(source, name)
+    return archive
+
+
+def test_two_shapefiles_of_one_name_in_two_folders_are_chosen_by_folder(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "mehrere Shapefiles (grenzen, grenzen), keines heißt „grenzen“" named neither."""
+    one = write_shapefile(tmp_path / "a" / "grenzen", AREAS[:1])
+    two = write_shapefile(tmp_path / "b" / "grenzen", AREAS[1:])
+    members = {f"{d}/grenzen{s}": p.with_suffix(s) for d, p in (("alt", one), ("neu", two))
+               for s in (".shp", ".shx", ".dbf", ".prj")}  # fmt: skip
+    archive = _zip_members(tmp_path, members)
+    argv = ["--project", str(project.path), "map", "--import", str(archive)]
+    assert main([*argv, "--name-property", "NAME", "--layer", "grenzen"]) == 2
+    err = capsys.readouterr().err
+    assert "mehrere Shapefiles (alt/grenzen, neu/grenzen), mehrere heißen „grenzen“" in err
+    assert main([*argv, "--name-property", "NAME", "--layer", "neu/grenzen"]) == 0
+    assert _west_edges(project) == {"Alkenrath": 7.02, "Wiesdorf": 7.04}
+
+
+def test_a_dbf_in_another_folder_of_the_zip_is_named(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shp = _made(tmp_path)
+    members = {"geo/grenzen.shp": shp, "geo/grenzen.prj": shp.with_suffix(".prj"),
+               "daten/grenzen.dbf": shp.with_suffix(".dbf")}  # fmt: skip
+    code, err = _import(project, _zip_members(tmp_path, members), capsys)
+    assert code == 2, err
+    assert "Die .dbf-Datei zu 'geo/grenzen.shp' liegt in einem anderen Ordner" in err
+    assert "'daten/grenzen.dbf'" in err

@@ -195,8 +195,10 @@ def read_parts(
             raise InputError("Die Datei ist leer.", file=filename)
         raise InputError(f"{label['.shp']} (Flächen, .shp) ist leer.", file=filename)
     if ".dbf" not in parts:
+        expected = f" ({label['.dbf']})" if names else ""
         raise InputError(
-            "Zum Shapefile fehlt die .dbf-Datei mit den Eigenschaften (Namen) der Flächen. "
+            f"Zum Shapefile fehlt die .dbf-Datei{expected} mit den Eigenschaften (Namen) der "
+            "Flächen. "
             "Bitte alle Teile gleichen Namens mitgeben (.shp, .shx, .dbf, .prj, .cpg), "
             "am einfachsten als ZIP-Datei.",
             file=filename,
@@ -243,7 +245,7 @@ def _siblings(path: Path) -> tuple[dict[str, bytes], dict[str, str]]:
             except OSError as err:
                 raise WorkbenchError(f"{other} lässt sich nicht lesen: {os_reason(err)}.") from None
             names[suffix] = other.name
-    return parts, names
+    return parts, {**{s: f"{path.stem}{s}" for s in SUFFIXES}, **names}
 
 
 # Boundary files the workbench reads from a ZIP without a shapefile (geo_read.ZIPPED)
@@ -302,15 +304,34 @@ def _unzip(path: Path, layer: str | None = None) -> tuple[dict[str, bytes], dict
                 f"Die ZIP-Datei enthält kein Shapefile (.shp), sondern: {names}.",
                 file=path.name,
             )
+        stems = [PurePosixPath(m.filename).stem for m in shps]
+        # two of one name in different folders are told apart by their folder
+        shown = [
+            PurePosixPath(m.filename).with_suffix("").as_posix() if stems.count(stem) > 1 else stem
+            for m, stem in zip(shps, stems, strict=True)
+        ]
+        matching = shps
         if layer is not None and len(shps) > 1:
-            stem = layer.removesuffix(".shp").lower()
-            shps = [m for m in shps if PurePosixPath(m.filename).stem.lower() == stem] or shps
+            wanted = layer.removesuffix(".shp").lower()
+            matching = [
+                m
+                for m, stem in zip(shps, stems, strict=True)
+                if wanted
+                in (stem.lower(), PurePosixPath(m.filename).with_suffix("").as_posix().lower())
+            ]
+            shps = matching or shps
         if len(shps) > 1:
-            names = ", ".join(PurePosixPath(m.filename).stem for m in shps)
+            said = ", ".join(shown)
+            if layer is None:
+                which = ""
+            elif matching:
+                which = f", mehrere heißen „{layer}“"
+                said = ", ".join(PurePosixPath(m.filename).with_suffix("").as_posix() for m in shps)
+            else:
+                which = f", keines heißt „{layer}“"
             raise InputError(
-                f"Die ZIP-Datei enthält mehrere Shapefiles ({names})"
-                + (f", keines heißt „{layer}“" if layer is not None else "")
-                + ". Bitte mit --layer NAME eines wählen.",
+                f"Die ZIP-Datei enthält mehrere Shapefiles ({said}){which}. Bitte mit "
+                "--layer NAME eines wählen (bei gleichen Namen mit Ordner: --layer ORDNER/NAME).",
                 file=path.name,
             )
         shp = PurePosixPath(shps[0].filename)
@@ -331,7 +352,24 @@ def _unzip(path: Path, layer: str | None = None) -> tuple[dict[str, bytes], dict
                 raise InputError(
                     f"Die ZIP-Datei lässt sich nicht entpacken ({problem}).", file=path.name
                 ) from None
-        return parts, {suffix: f"Eintrag '{m.filename}'" for suffix, m in chosen.items()}
+        if ".dbf" not in chosen:  # beside the .shp: or is it in another folder?
+            elsewhere = [
+                m.filename
+                for m in members
+                if PurePosixPath(m.filename).stem.lower() == shp.stem.lower()
+                and PurePosixPath(m.filename).suffix.lower() == ".dbf"
+            ]
+            if elsewhere:
+                raise InputError(
+                    f"Die .dbf-Datei zu '{shp}' liegt in einem anderen Ordner der ZIP-Datei "
+                    f"('{elsewhere[0]}'); bitte alle Teile des Shapefiles in einen Ordner packen.",
+                    file=path.name,
+                )
+        names = {suffix: f"Eintrag '{shp.with_suffix(suffix)}'" for suffix in SUFFIXES}
+        return parts, {
+            **names,
+            **{suffix: f"Eintrag '{m.filename}'" for suffix, m in chosen.items()},
+        }
 
 
 def read_shapefile(path: Path, layer: str | None = None) -> Layer:
