@@ -103,6 +103,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         "--layer",
         metavar="EBENE",
         help="Ebene eines GeoPackage mit mehreren Ebenen von Flächen oder Shapefile einer "
-        "ZIP-Datei mit mehreren (z. B. Stadtteile)",
+        "ZIP-Datei mit mehreren (z. B. Stadtteile; gleich benannte mit Ordner: "
+        "alt/Stadtteile)",
     )
     p.set_defaults(func=cmd_map)
