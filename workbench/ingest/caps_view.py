@@ -78,9 +78,6 @@ _NAME_WORDS = 2  # a first name and a surname after a form of address
 # Cues before a first name alone in capitals ("DANKE AN JENS", "GRÜSSE AN LEA", "MIT LEA");
 # not "UND", "ODER" ("MAX UND MORITZ": a title, unless a verb follows)
 _FIRST_CUES = (lists.STRONG_CUES | lists.WEAK_CUES) - {"und", "oder", "sowie", "samt", "neben"}
-# Sign-offs before a name after a comma or at the next line's start ("Gruß, JENS", "Viele
-# Grüße\nLEA")
-_SIGN_OFFS = frozenset("gruss grusse grussen lg vg gez".split())
 # What stands between two names of a list ("ANNA SCHMIDT, LEA", "mit ANNA und TOM")
 _LIST_GAPS = frozenset({", ", ",", " und ", " oder ", " sowie "})
 # Finite verbs after a first name alone in capitals besides the rule's "…t" ("LEA HAT",
@@ -274,7 +271,7 @@ def _cue_before(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     if i == 0:
         return False
     cue, gap = fold(toks[i - 1][2]), text[toks[i - 1][1] : toks[i][0]]
-    if cue in _SIGN_OFFS and gap.replace("\r", "").strip(" ,") in ("", "\n", "\n\n"):
+    if cue in lists.SIGN_OFFS and gap.replace("\r", "").strip(" ,") in ("", "\n", "\n\n"):
         return True  # also after a blank line: "Viele Grüße\n\nJENS"
     if cue in lists.LABEL_CUES and gap in (": ", ":"):
         return True  # "Anwesend: LEA", "Moderation: JENS"

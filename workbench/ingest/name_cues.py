@@ -59,8 +59,6 @@ def _firm(folded: str) -> bool:
     )
 
 
-# Sign-offs before who signs ("Viele Grüße", "Mit freundlichen Grüßen", "LG", "Gruß")
-_SIGN_OFFS = frozenset("gruss grusse grussen lg vg mfg".split())
 # Words a person introduces themselves with: "ich heiße …", "Mein Name ist …"
 _INTRODUCTIONS = frozenset((("ich", "heisse"), ("ich", "heiss"), ("mein", "name", "ist")))
 # "Ich bin die Jessi", "ich bin der Nico" (chats, transcripts) — not "Ich bin die Neue",
@@ -133,7 +131,7 @@ def signed_off(text: str, toks: list[Tok], i: int) -> bool:
     """Whether ``toks[i]`` stands alone on its line right after a sign-off and a line break
     or a blank line ("Viele Grüße\n\nKaya", "Mit freundlichen Grüßen\nTerhorst"): who
     signs; whether the word is a surname the caller decides ("Viele Grüße\n\nOpladen")."""
-    if i == 0 or toks[i - 1].folded not in _SIGN_OFFS:
+    if i == 0 or toks[i - 1].folded not in lists.SIGN_OFFS:
         return False
     gap = text[toks[i - 1].end : toks[i].start].replace("\r", "")
     if "\n" not in gap or gap.strip(" ,\n") or gap.count("\n") > 2:

@@ -84,6 +84,9 @@ STRONG_CUES = _words(
     gez grusse gruss lg vg zitiert bedankt danke vertreten
     """
 )
+# Sign-offs before who signs, at the line's end or after a blank line ("Viele Grüße\n\nKaya",
+# "Gruß, JENS", "Mit freundlichen Grüßen\nTerhorst", "LG", "MfG", "gez.")
+SIGN_OFFS = _words("gruss grusse grussen lg vg mfg gez")
 # Labels that name a person when a colon follows ("Kontakt: …", "Moderation: …").
 LABEL_CUES = _words(
     """
