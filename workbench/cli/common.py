@@ -36,7 +36,7 @@ def output_path(value: str) -> str:
     a value with a line break, tab or other control character is refused before anything is
     written (argparse names the option; exit 2), as such a file name is hard to find again,
     breaks every list of files and hides part of itself in a terminal."""
-    from workbench.core.fileio import control_shown, has_control
+    from workbench.core.errors import control_shown, has_control
 
     if has_control(value):
         raise argparse.ArgumentTypeError(

@@ -72,5 +72,14 @@ def control_shown(text: str) -> str:
     return "".join("�" if unicodedata.category(c) in _CONTROL else c for c in one_line(text))
 
 
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a line break (of any kind), a tab or another control character.
+
+    >>> has_control("Bericht 2021.html"), has_control("Bericht\\u20282021.html")
+    (False, True)
+    """
+    return any(unicodedata.category(c) in _CONTROL for c in text)
+
+
 # control characters (C0, DEL, C1: line feed, tab, escape, …), line and paragraph separators
 _CONTROL = frozenset({"Cc", "Zl", "Zp"})

@@ -8,13 +8,12 @@ import shutil
 import stat
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.core.errors import WorkbenchError, control_shown
+from workbench.core.errors import WorkbenchError, control_shown, has_control
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -120,19 +119,6 @@ def check_folder_name(path: str | Path) -> None:
         f"Der Ordnername '{control_shown(text)}' enthält einen Zeilenumbruch oder ein "
         "Steuerzeichen (hier ⏎ oder �); bitte einen Namen ohne sie wählen."
     )
-
-
-def has_control(text: str) -> bool:
-    """Whether ``text`` holds a line break (of any kind), a tab or another control character.
-
-    >>> has_control("Bericht 2021.html"), has_control("Bericht\\u20282021.html")
-    (False, True)
-    """
-    return any(unicodedata.category(c) in _CONTROL for c in text)
-
-
-# control characters (C0, DEL, C1: line feed, tab, escape, …), line and paragraph separators
-_CONTROL = frozenset({"Cc", "Zl", "Zp"})
 
 
 def _umask() -> int:

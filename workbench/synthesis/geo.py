@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.core.domain import InputError, WorkbenchError
+from workbench.core.errors import control_shown
 from workbench.core.fileio import os_reason, write_atomic
 from workbench.core.textio import RawFile, decode, sniff_delimiter, without_sep_hint
 from workbench.project import BOUNDARIES
@@ -95,11 +96,7 @@ def shown(text: str, limit: int = 80) -> str:
     >>> shown("\\x1b[31mMan\\nfort\\x00")
     '�[31mMan⏎fort�'
     """
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return "".join(
-        "⏎" if c in "\r\n\u2028\u2029" else "�" if unicodedata.category(c) == "Cc" else c
-        for c in text
-    )
+    return control_shown(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def nfc(text: str) -> str:
