@@ -28,6 +28,26 @@ def _imported(path: Path) -> list[str]:
     return [p.pseudonymise(s.text, document.names)[0] for s in document.segments]
 
 
+def _two_pages(tmp_path: Path, first: str, *next_page: str) -> Path:
+    """A PDF protocol whose first page ends in the line ``first`` (its footer after it) and
+    whose second page holds the lines ``next_page`` between its header and footer."""
+    pages = [
+        [
+            HEAD,
+            "Protokoll Workshop",
+            "Datum: 12.03.2021",
+            "Was fehlt?",
+            FILLER,
+            first,
+            FOOT.format(1),
+        ],
+        [HEAD, *next_page, FOOT.format(2)],
+    ]
+    path = tmp_path / "protokoll.pdf"
+    path.write_bytes(pdf_bytes(pages))
+    return path
+
+
 @pytest.mark.parametrize("brk", ["\n", " \n", "\r\n"])
 @pytest.mark.parametrize(
     ("name", "words"),
@@ -97,21 +117,7 @@ def test_a_name_broken_by_a_pdf_page_break_is_replaced(
 ) -> None:
     """A name split by the page, the footer and the next page's header between."""
     first = f"Im Workshop wurde lange über den Spielplatz am Marktplatz gesprochen, {before}"
-    pages = [
-        [
-            HEAD,
-            "Protokoll Workshop",
-            "Datum: 12.03.2021",
-            "Was fehlt?",
-            FILLER,
-            first,
-            FOOT.format(1),
-        ],
-        [HEAD, after, FOOT.format(2)],
-    ]
-    path = tmp_path / "protokoll.pdf"
-    path.write_bytes(pdf_bytes(pages))
-    out = _imported(path)
+    out = _imported(_two_pages(tmp_path, first, after))
     assert not any(word in statement for statement in out for word in words)
     assert out[-1].startswith("Im Workshop wurde lange") and "[Person 1]" in out[-1]
 
@@ -136,23 +142,5 @@ def test_ordinary_wrapped_lines_stay_as_they_are(text: str) -> None:
 def test_a_month_at_a_pdf_pages_end_does_not_take_the_next_pages_heading(tmp_path: Path) -> None:
     """ "… im Juni" + "Rückblick" on the next page: still two paragraphs."""
     first = "Wir treffen uns wieder zum Sommerfest des Stadtteils und der Kitas im Juni"
-    pages = [
-        [
-            HEAD,
-            "Protokoll Workshop",
-            "Datum: 12.03.2021",
-            "Was fehlt?",
-            FILLER,
-            first,
-            FOOT.format(1),
-        ],
-        [
-            HEAD,
-            "Rückblick",
-            "Das Fest im letzten Jahr war gut besucht und soll so bleiben.",
-            FOOT.format(2),
-        ],
-    ]
-    path = tmp_path / "protokoll.pdf"
-    path.write_bytes(pdf_bytes(pages))
-    assert first in _imported(path)
+    rest = "Das Fest im letzten Jahr war gut besucht und soll so bleiben."
+    assert first in _imported(_two_pages(tmp_path, first, "Rückblick", rest))
