@@ -4,15 +4,9 @@ researcher's own ``threadpool_limits`` in the kernel's main thread."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from workbench.analysis import spectral
+from tests.blas_probe import with_two_blas_threads
 
 # Run in a fresh process whose OpenBLAS has two threads (`make test` runs the units with
 # OPENBLAS_NUM_THREADS=1, where a limit of one cannot be told from none). The spectral fit
@@ -179,15 +173,7 @@ print(json.dumps(cases))
 
 def _probe(code: str) -> dict:
     """Run ``code`` in a fresh process with two OpenBLAS and OpenMP threads; its JSON."""
-    env = {key: value for key, value in os.environ.items() if not key.endswith("_NUM_THREADS")}
-    env.update(OPENBLAS_NUM_THREADS="2", OMP_NUM_THREADS="2")
-    root = Path(spectral.__file__).resolve().parents[2]  # the workbench this test imported
-    env["PYTHONPATH"] = os.pathsep.join([str(root), env.get("PYTHONPATH", "")])
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
+    return with_two_blas_threads(code)
 
 
 def test_one_blas_thread_holds_nested_and_across_threads_and_gives_back_the_limit() -> None:

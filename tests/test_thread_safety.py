@@ -3,18 +3,15 @@ coding panel's background suggestions, the clustering's worker threads."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 from threadpoolctl import threadpool_info, threadpool_limits
 
+from tests.blas_probe import with_two_blas_threads
 from workbench.analysis import knn
 
 
@@ -154,15 +151,7 @@ print(json.dumps(cases))
 @pytest.fixture(scope="module")
 def blas_probe() -> dict:
     """The cases of ``_BLAS_PROBE``, run once in a process with two OpenBLAS threads."""
-    env = {key: value for key, value in os.environ.items() if not key.endswith("_NUM_THREADS")}
-    env.update(OPENBLAS_NUM_THREADS="2", OMP_NUM_THREADS="2")
-    code = Path(knn.__file__).resolve().parents[2]  # the workbench this test imported
-    env["PYTHONPATH"] = os.pathsep.join([str(code), env.get("PYTHONPATH", "")])
-    done = subprocess.run(
-        [sys.executable, "-c", _BLAS_PROBE], env=env, capture_output=True, text=True, timeout=300
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    return json.loads(done.stdout)
+    return with_two_blas_threads(_BLAS_PROBE)
 
 
 CALLERS = ["main", "thread", "two threads"]
