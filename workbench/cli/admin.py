@@ -29,6 +29,7 @@ from workbench.analysis.need_edits import pseudonymise_authors
 from workbench.cli.common import check_ending
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import os_reason, write_atomic
+from workbench.ingest import old_names
 from workbench.project import (
     BOUNDARIES,
     DEFAULT_DB,
@@ -136,12 +137,14 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         before = migrate.current_revision(engine)
         if before == migrate.head():
             print(f"Das Projekt ist aktuell ({migrate.describe(before)}).")
+            _finish_names(engine)  # an upgrade without that step (a script, the API)
             _owner_only(engine)
             _names_in_recommendations(folder)
             return 0
         copy = _safety_copy(folder, engine, config, "vor-upgrade")
+        done: list[str] = []
         try:
-            found, after = migrate.upgrade(engine)
+            found, after = migrate.upgrade(engine, lambda c: done.extend(old_names.finish(c)))
         except SQLAlchemyError as err:
             reason = database_failure(err)
             raise WorkbenchError(
@@ -166,9 +169,23 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         f"Projekt aktualisiert: {migrate.describe(found)} → {migrate.describe(after)}. "
         f"Der Stand davor liegt in {copy}."
     )
+    for line in done:
+        print(line)
     _owner_only(engine)
     _names_in_recommendations(folder)
     return 0
+
+
+def _finish_names(engine: Engine) -> None:
+    """Pseudonymise and report the names revision 0009 made one line, if an upgrade left
+    them (:mod:`workbench.ingest.old_names`); one transaction."""
+    with engine.connect() as connection:
+        if not old_names.pending(connection):
+            return
+    with engine.begin() as connection:
+        lines = old_names.finish(connection)
+    for line in lines:
+        print(line)
 
 
 def _names_in_recommendations(folder: Path) -> None:
@@ -285,7 +302,13 @@ def _restore_into(
     """Restore ``file`` into the empty database at ``url`` (nothing stays on failure)."""
     engine = _engine(url)
     try:
-        return backup.restore_backup(file, engine, too_long)
+        done: list[str] = []
+        restored = backup.restore_backup(
+            file, engine, too_long, lambda c: done.extend(old_names.finish(c))
+        )
+        for line in done:
+            print(line)
+        return restored
     except SQLAlchemyError as err:
         raise _db_error(url, err) from None
     finally:

@@ -461,9 +461,15 @@ def _erased_top(connection: Connection, tables: list[Table]) -> int:
     return top_of(connection.scalars(select(log.columns["selector"])))
 
 
-def restore_backup(path: Path, engine: Engine, too_long: str = SHORTEN_IN_PROJECT) -> Restored:
+def restore_backup(
+    path: Path,
+    engine: Engine,
+    too_long: str = SHORTEN_IN_PROJECT,
+    finish: migrate.Finish | None = None,
+) -> Restored:
     """Restore the backup into the empty database of ``engine``, check it, upgrade it
-    (``too_long``: what to do about a value longer than PostgreSQL holds).
+    (``too_long``: what to do about a value longer than PostgreSQL holds; ``finish``: run
+    at the head in the upgrade's transaction, see :func:`workbench.store.migrate.upgrade`).
 
     The tables are created at the backup's revision, filled, compared row by row (hash
     of the canonical lines) with the manifest, then migrated to this workbench's head.
@@ -471,7 +477,7 @@ def restore_backup(path: Path, engine: Engine, too_long: str = SHORTEN_IN_PROJEC
     manifest = read_manifest(path)
     with restore_guard(engine, _where(engine)) as cleared:  # a killed restore's: cleared
         try:
-            restored = _restore(path, manifest, engine, too_long)
+            restored = _restore(path, manifest, engine, too_long, finish)
             unmark(engine)  # the last step: only now is the database a project
         except BaseException:
             _drop_everything(engine)  # it was empty: leave it so
@@ -484,7 +490,9 @@ def _drop_everything(engine: Engine) -> None:
     drop_all_tables(engine)
 
 
-def _restore(path: Path, manifest: dict, engine: Engine, too_long: str) -> Restored:
+def _restore(
+    path: Path, manifest: dict, engine: Engine, too_long: str, finish: migrate.Finish | None
+) -> Restored:
     """Create the schema of the backup's revision, load, check, upgrade."""
     revision = manifest.get("revision")
     where = _where(engine)
@@ -527,7 +535,7 @@ def _restore(path: Path, manifest: dict, engine: Engine, too_long: str) -> Resto
                 f"{differs}; die Sicherung ist verändert oder beschädigt."
             )
     if revision != migrate.head():
-        migrate.upgrade(engine)
+        migrate.upgrade(engine, finish)
     return Restored(revision, migrate.head(), rows)
 
 

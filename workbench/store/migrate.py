@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -180,7 +181,12 @@ def check_version(engine: Engine, where: str = "ORDNER") -> str:
     return revision
 
 
-def _run(engine: Engine, action: str, target: str, release: bool = False) -> str | None:
+Finish = Callable[[Connection], object]  # a step after the revisions, in their transaction
+
+
+def _run(
+    engine: Engine, action: str, target: str, release: bool = False, finish: Finish | None = None
+) -> str | None:
     """Run an Alembic command on one connection, in one transaction; return the revision
     the database had when the command began (read under the write lock).
 
@@ -188,7 +194,8 @@ def _run(engine: Engine, action: str, target: str, release: bool = False) -> str
     baseline first, in the same transaction. On SQLite, foreign keys are off while the
     migrations run and checked before the commit (SQLite's own procedure for rebuilding a
     table that others refer to, as ``op.batch_alter_table`` does); the connection gets
-    them back afterwards.
+    them back afterwards. ``finish`` runs after the revisions, on the same connection and
+    in the same transaction (an error there undoes the revisions too).
     """
     from alembic import command
 
@@ -204,6 +211,8 @@ def _run(engine: Engine, action: str, target: str, release: bool = False) -> str
                 if release and found is None:
                     command.stamp(_config(connection), BASELINE)
                 getattr(command, action)(_config(connection), target)
+                if finish is not None:
+                    finish(connection)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise SchemaVersionError(
                         "Die Migration hinterlässt Verweise auf fehlende Zeilen; "
@@ -262,9 +271,11 @@ def create_schema(engine: Engine, revision: str) -> None:
     _run(engine, "upgrade", revision)
 
 
-def upgrade(engine: Engine) -> tuple[str | None, str]:
+def upgrade(engine: Engine, finish: Finish | None = None) -> tuple[str | None, str]:
     """Bring the database to the head revision; return (revision before, after), the
-    one before as found once the upgrade had the write lock.
+    one before as found once the upgrade had the write lock. ``finish`` runs at the head,
+    in the upgrade's transaction: the steps that need the models (which fit the head
+    only), such as pseudonymising the names revision 0009 made one line.
 
     A release project (no ``alembic_version``) is stamped with the baseline first. On
     PostgreSQL the whole upgrade is one transaction; on SQLite take a copy first
@@ -273,7 +284,7 @@ def upgrade(engine: Engine) -> tuple[str | None, str]:
     current_revision(engine)  # no project, or one of a newer workbench: refused
     # read under the write lock: a second upgrade at the same moment finds the first's
     # result (and a release project is stamped once, not again over the upgrade)
-    before = _run(engine, "upgrade", "head", release=True)
+    before = _run(engine, "upgrade", "head", release=True, finish=finish)
     return before, head()
 
 
