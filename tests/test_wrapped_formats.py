@@ -144,3 +144,54 @@ def test_a_month_at_a_pdf_pages_end_does_not_take_the_next_pages_heading(tmp_pat
     first = "Wir treffen uns wieder zum Sommerfest des Stadtteils und der Kitas im Juni"
     rest = "Das Fest im letzten Jahr war gut besucht und soll so bleiben."
     assert first in _imported(_two_pages(tmp_path, first, "Rückblick", rest))
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "words"),
+    [
+        ("das bestätigte Peter", "Hoffmann", ("Peter", "Hoffmann")),
+        ("so berichtete Monika", "Neumann", ("Monika", "Neumann")),
+        ("und laut Frau Anna-Lena", "Braun", ("Anna", "Lena", "Braun")),
+        ("das bestätigte Maria", "Müller-Lüdenscheidt", ("Maria", "Müller", "Lüdenscheidt")),
+    ],
+)
+def test_a_surname_alone_on_the_next_page_after_a_first_name_is_replaced(
+    tmp_path: Path, before: str, after: str, words: tuple[str, ...]
+) -> None:
+    """ "… bestätigte Peter" + "Hoffmann" alone at the next page's top: the surname stayed
+    in clear (a statement of its own)."""
+    first = f"Im Workshop wurde lange über den Spielplatz am Marktplatz gesprochen, {before}"
+    out = _imported(_two_pages(tmp_path, first, after))
+    assert not any(re.search(rf"\b{w}\b", statement) for statement in out for w in words)
+    assert out[-1].startswith("Im Workshop wurde lange") and out[-1].endswith("[Person 1]")
+
+
+@pytest.mark.parametrize(
+    ("first", "heading"),
+    [
+        ("Die Sitzung endete pünktlich, die nächste Sitzung des Arbeitskreises ist im August",
+         "Tagesordnung"),
+        ("Ein Thema war der Bolzplatz am Ende der Straße in Richtung Mark", "Bahnhof Schlebusch"),
+        ("Wir sprechen im nächsten Jahr weiter über den Platz hinter der Kirche im August",
+         "Becker"),
+    ],
+)  # fmt: skip
+def test_a_first_name_that_is_a_month_or_a_place_takes_no_next_pages_heading(
+    tmp_path: Path, first: str, heading: str
+) -> None:
+    """ "… im August" + "Tagesordnung", "… Richtung Mark" + "Bahnhof Schlebusch": a time
+    or a place and a heading, two statements; nothing replaced."""
+    rest = "Das Fest im letzten Jahr war gut besucht und soll so bleiben."
+    out = _imported(_two_pages(tmp_path, first, heading, rest))
+    assert first in out and "[Person" not in " ".join(out)
+
+
+def test_a_place_phrase_at_a_pages_end_ends_its_statement(tmp_path: Path) -> None:
+    """ "… an der Heide" + "Schule und Kita sind nah." were glued into one statement
+    ("Heide" is a first name too); a name after an article still goes on over the page."""
+    first = "Der Spielplatz liegt hinter den Häusern am Rand der Siedlung an der Heide"
+    out = _imported(_two_pages(tmp_path, first, "Schule und Kita sind nah."))
+    assert out[-2:] == [first, "Schule und Kita sind nah."]
+    first = "Die Gruppe trifft sich jede Woche, zuletzt am Montag mit der Frau"
+    out = _imported(_two_pages(tmp_path, first, "Nachbarin und Kindern."))
+    assert out[-1] == f"{first} Nachbarin und Kindern."

@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from workbench.ingest.wrap_view import ends_in_address, ends_in_name, ends_in_title, name_rest
+from workbench.ingest.wrap_view import (
+    ends_in_address,
+    ends_in_name,
+    ends_in_title,
+    name_rest,
+    placed_last,
+    surnames_only,
+)
 
 _LINE = re.compile(r"[^\r\n]+")
 # A line that ends a paragraph of a PDF's text: a sentence end (also before a closing
@@ -168,15 +175,29 @@ def goes_on(last: str, first: str, width: int) -> bool:
     or with any letter or digit after a comma, a hyphen or a word no sentence ends in (a
     sentence's next clause, "Kita-" + "Ausbau", "am" + "Marktplatz") — or with a capital
     after a first name, a form of address or a title, going on in small letters (a name
-    broken by the page: "… sagt auch Anna" + "Kaya vom Förderverein, die …") — or the
-    name's rest alone after a form of address ("… danke an Frau" + "Kaya")."""
+    broken by the page: "… sagt auch Anna" + "Kaya vom Förderverein, die …"; not after an
+    article's place or time, "… an der Heide" + "Schule und …") — or the name's rest
+    alone after a form of address ("… danke an Frau" + "Kaya") or surnames of the
+    gazetteer alone after a first name ("… bestätigte Peter" + "Hoffmann")."""
     full = len(last) >= _FULL * width and (not _CLOSES.search(last) or ends_in_title(last))
     words = last.split()
     bound = last.endswith((",", "-")) or (words[-1] in _BOUND if words else False)
     broken = bound and first[:1].isalnum()
     goes = first[:1].isupper() and any(w[:1].islower() for w in first.split()[1:4])
-    # "… danke an Frau" + "Kaya": the name's rest alone after a form of address
-    named = (goes and ends_in_name(last)) or (name_rest(first) and ends_in_address(last))
+    # "… an der Heide" + "Schule und Kita …": a place or a time after an article, then a
+    # new statement; after it only a surname goes on ("… bei der Anna" + "Kaya vom …")
+    placed = placed_last(last)
+    surnamed = surnames_only(first.split()[0]) if first.split() else False
+    # "… danke an Frau" + "Kaya": the name's rest alone after a form of address; after a
+    # first name a rest of surnames only ("… bestätigte Peter" + "Hoffmann"), not a
+    # heading ("… im August" + "Tagesordnung", "… Richtung Mark" + "Bahnhof Schlebusch",
+    # "… im August" + "Becker")
+    rest = name_rest(first) and surnames_only(first) and not placed
+    named = (
+        (goes and ends_in_name(last) and (surnamed or not placed))
+        or (name_rest(first) and ends_in_address(last))
+        or (rest and ends_in_name(last))
+    )
     return full and (first[:1].islower() or broken or named) and OPENS.match(first) is None
 
 

@@ -77,6 +77,26 @@ def ends_in_name(line: str) -> bool:
     return gazetteer().has_first(last) and (is_person_name(folded) or not is_german_noun(folded))
 
 
+# Words before a noun that make a first name at a line's end a place or a time ("an der
+# Heide", "im August", "bis zum Juni"): an article or a preposition fused with one
+_PLACING = frozenset("der die das den dem des im am vom zum zur beim ins ans".split())
+
+
+def placed_last(line: str) -> bool:
+    """Whether ``line`` ends in a word after an article or a preposition fused with one
+    ("… an der Heide", "… im August"): a place or a time, no person's first name; a form
+    of address there still opens a name ("… mit der Frau" + "Nachbarin …")."""
+    words = line.split()
+    return len(words) > 1 and words[-2] in _PLACING and not _addressed(words[-1])
+
+
+def surnames_only(line: str) -> bool:
+    """Whether every word of ``line`` (each part of a hyphenated one) is a surname of the
+    gazetteer ("Hoffmann", "Müller-Lüdenscheidt"; not "Tagesordnung", "Bahnhof Schlebusch")."""
+    parts = [p for w in line.split() for p in w.split("-")]
+    return bool(parts) and all(p[:1].isupper() and gazetteer().has_last(p) for p in parts)
+
+
 def _addressed(word: str) -> bool:
     """Whether ``word`` is a form of address or a title ("Frau", "Herrn", "Dr")."""
     return fold(word) in _STARTS or f"{fold(word)}." in _STARTS
