@@ -216,6 +216,7 @@ INSTITUTION_NOUNS = _words(
     gewobag degewo howoge gesobau gewofag vivawest gagfah buwog
     wupsi currenta chempark avea covestro lanxess
     google youtube instagram tiktok whatsapp facebook ebay
+    netflix spotify amazon vodafone zalando tchibo lufthansa ryanair primark decathlon lieferando
     """
 )
 

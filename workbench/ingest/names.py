@@ -39,6 +39,7 @@ import re
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
+from workbench.ingest.club_names import club_end
 from workbench.ingest.english_genitive import apostrophe_owner, possessive_cut
 from workbench.ingest.facility_words import facility_compound
 from workbench.ingest.known_nouns import known_noun
@@ -138,6 +139,10 @@ class PersonFinder(TokenClasses):
                 if found is not None:
                     hits.append(found[0])
                     used = found[1]
+                continue
+            club = club_end(self, text, toks, i)
+            if club is not None:  # "Laut Fortuna Düsseldorf", "Hertha BSC spielt": no person
+                used = club
                 continue
             found = (
                 after_title(self, text, toks, i)
