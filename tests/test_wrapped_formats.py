@@ -67,7 +67,15 @@ def test_a_name_on_a_cells_last_line_without_a_full_stop_is_replaced(
     assert not any(word in out for word in words)
 
 
-@pytest.mark.parametrize("text", ["Anna-\nLena Schmidt", "Karl-\n Heinz Weber"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna-\nLena Schmidt",
+        "Karl-\n Heinz Weber",
+        "Anna-Lena-\nMarie Schmidt",  # a triple one: "Anna-Lena-" stayed in clear
+        "Anna-\nLena-\nMarie Schmidt",
+    ],
+)
 def test_a_double_first_name_hyphenated_at_a_line_end_is_one_name(text: str) -> None:
     """ "Anna-\\nLena Schmidt" left "Anna-" in clear; the key spells it "Anna-Lena"."""
     p = Pseudonymiser()
@@ -128,6 +136,8 @@ def test_a_name_broken_by_a_pdf_page_break_is_replaced(
         "Wir treffen uns wieder zum Sommerfest des Stadtteils im Juni\nRückblick",
         "Die Rad-\nund Fußwege sind zu schmal, sagt auch die Kita-\nLeitung am Markt.",
         "Gewünscht wird ein Ausbau der Kita-\nBetreuung und mehr Plätze für die Kleinen.",
+        "Gewünscht wird eine sichere Nord-Süd-\nVerbindung für die Kinder.",
+        "Die Anna-Lena-\nStraße ist abends zu dunkel, sagen die Eltern.",
     ],
 )
 def test_ordinary_wrapped_lines_stay_as_they_are(text: str) -> None:

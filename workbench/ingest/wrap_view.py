@@ -47,7 +47,8 @@ _STARTS = TITLES | ACADEMIC  # "Frau", "Herr", "Dr." on a line of their own
 _TITLED = re.compile(r"(?<![^\W\d_])(?:Frau|Herrn?|Fr\.|Hr\.)(?:[ \t]+(?:Dr|Prof|Dipl\.-Ing)\.)+$")
 # A first name's hyphen at a line's end (or before a blank), a capital after it
 _HYPHENED = re.compile(r"-([ \t]*\r?\n[ \t]*|[ \t]+)([^\W\d_]+)")
-_PART = re.compile(r"(?<![\w-])[^\W\d_]+\Z")  # the first part, right before the hyphen
+# the first part right before the hyphen, with the parts hyphenated before it ("Anna-Lena-")
+_PART = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*\Z")
 # What follows a paragraph's last line: a blank line, or only blanks to the text's end
 _PARAGRAPH_END = re.compile(r"[ \t]*\r?\n[ \t]*\r?\n|\s*\Z")
 _NAME_REST = 3  # words of a paragraph's last line that is the rest of a name
@@ -189,7 +190,8 @@ class WrapView:
             if part is None:
                 continue
             first = part.group()
-            if not (gazetteer().has_first(first) and gazetteer().has_first(second)):
+            names = [*first.split("-"), second]  # "Anna-Lena-\nMarie": a triple one
+            if not all(gazetteer().has_first(name) for name in names):
                 continue  # "Kita- und", "Rad-\nWege": no double first name
             chars = chars if chars is not None else list(written)
             start, end = part.start(), hyphen.start(2)
