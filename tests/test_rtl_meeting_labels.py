@@ -55,6 +55,24 @@ def test_a_teams_chat_of_arabic_and_hebrew_names_is_a_meeting(
     assert [s.text for s in document.segments] == list(SAID)  # the texts as written
 
 
+@pytest.mark.parametrize("minutes", [(2, 5, 7, 11, 12, 16), (0, 15, 30, 45, 50, 55)])
+def test_three_people_who_speak_in_turn_are_a_meeting(
+    tmp_path: Path, minutes: tuple[int, ...]
+) -> None:
+    # a round of three speaks in the same order twice, one with a Persian name written
+    # with the zero-width non-joiner: people all the same, their messages at any minute
+    # or, on full five minutes, not in the rounds of an agenda (the order changes)
+    who = [OMAR, NOA, "علی\u200cرضا کریمی"] * 2
+    if not minutes[0]:
+        who[3:] = who[4], who[3], who[5]
+    text = "".join(
+        f"{w}\n18:{m:02d}\n{SAID[i % 4]}\n"
+        for i, (w, m) in enumerate(zip(who, minutes, strict=True))
+    )
+    document = parse_file(_write(tmp_path, "teams_chat.txt", text))
+    assert [s.attributes.get("speaker") for s in document.segments] == who
+
+
 def test_a_teams_chat_with_a_mark_before_every_line_is_a_meeting(tmp_path: Path) -> None:
     text = "".join(
         f"{LRM}{w}\n{LRM}18:0{i}\n{s}\n"
@@ -65,13 +83,23 @@ def test_a_teams_chat_with_a_mark_before_every_line_is_a_meeting(tmp_path: Path)
     assert len(document.segments) == 4
 
 
-@pytest.mark.parametrize("mark", ["", LRM])
-def test_an_arabic_agenda_with_times_stays_a_protocol(tmp_path: Path, mark: str) -> None:
-    # two evenings of the same topics, each with its time on a line of its own
-    topics = ("الترحيب", "النقل العام", "الأمن")
+AGENDAS = {  # an agenda's topics: Arabic with its article, Hebrew and Persian without one
+    "ar": ("الترحيب", "النقل العام", "الأمن"),
+    "he": ("ברוכים הבאים", "תחבורה ציבורית", "ביטחון"),
+    "fa": ("خوش آمدید", "حمل و نقل عمومی", "جمع\u200cبندی"),
+}
+
+
+@pytest.mark.parametrize("mark", ["", LRM, RLM])
+@pytest.mark.parametrize("language", AGENDAS)
+def test_an_agenda_with_times_over_two_evenings_stays_a_protocol(
+    tmp_path: Path, mark: str, language: str
+) -> None:
+    # two evenings of the same topics, each with its time on a line of its own: Hebrew
+    # and Persian topics read like names, but come round in the same order on full minutes
     lines = ["Protokoll Stadtteilrunde", ""]
     for day in (0, 1):
-        for i, topic in enumerate(topics):
+        for i, topic in enumerate(AGENDAS[language]):
             lines += [f"{mark}{topic}", f"{mark}1{8 + day}:{i * 15:02d}", SAID[i]]
     document = parse_file(_write(tmp_path, "protokoll.txt", "\n".join(lines) + "\n"))
     assert document.importer != "speaker-turns"

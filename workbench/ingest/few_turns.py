@@ -50,6 +50,23 @@ def right_to_left_name(who: str) -> bool:
     )
 
 
+def agenda_rounds(turns: list[Turn]) -> bool:
+    """Whether turns under labels with times of their own are an agenda held more than once
+    ("ברוכים הבאים" / "18:00", "תחבורה ציבורית" / "18:15", … and the same topics the next
+    evening): three or more labels, always in the same order, each once in every round,
+    two rounds or more, and every time on a full five minutes. People who speak in turn
+    write at any minute; their speaking more than once is no sign of a person here (a topic
+    in Arabic or Hebrew script reads like a name there, :func:`right_to_left_name`)."""
+    labels = [" ".join(t.who.split()).casefold() for t in turns]
+    period = len(set(labels))
+    if period < 3 or len(labels) < 2 * period or len(labels) % period:
+        return False
+    if any(label != labels[index % period] for index, label in enumerate(labels)):
+        return False
+    clocks = [_CLOCK.fullmatch((t.time or "").strip()) for t in turns]
+    return all(c is not None and int(c[2]) % 5 == 0 and not int(c[3] or 0) for c in clocks)
+
+
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
 # The account of an office or group ("Stadtteilbüro", "Quartiersmanagement", "Jugendamt",
 # "Mieterbeirat"), not a topic ("Ehrenamt", "Einleitung", "Baustelle", "Winterdienst")

@@ -61,6 +61,7 @@ from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.direction_marks import has_marks, unmarked
 from workbench.ingest.few_turns import (
+    agenda_rounds,
     agenda_stamps,
     agenda_topics,
     answer_points,
@@ -257,7 +258,8 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     if timed < _SHARE * len(turns) and (timed_only or not repeated) and not interview and not told:
         return False
     loose = {t.who for t in turns if t.layout == LOOSE}
-    if loose and 2 * sum(_looks_like_person(w, repeated) for w in loose) < len(loose):
+    spoken = repeated and not agenda_rounds([t for t in turns if t.layout == LOOSE])
+    if loose and 2 * sum(_looks_like_person(w, spoken) for w in loose) < len(loose):
         return False  # "10:00 Begrüßung" / text: a protocol's agenda
     if loose and not repeated and 3 * sum(map(full_name, loose)) < 2 * len(loose):
         return False  # where nobody speaks twice, only full names make it a chat

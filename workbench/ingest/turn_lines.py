@@ -64,8 +64,9 @@ _STAMP = re.compile(
 
 # "18:02", "00:01:02.5"; "5:02 PM" in English interfaces (capitals: German "am" is a word)
 TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?(?:\s?[AP]M\b)?"
-# also gender-inclusive labels: "Moderator*in", "Teilnehmer:in 2", "Interviewer/in", "Befragte*r"
-_NAME = r"[^\W\d_](?:[\w.'’ -]|[*/:](?=(?:in|innen|r)\b)){0,48}?"
+# also gender-inclusive labels: "Moderator*in", "Teilnehmer:in 2", "Interviewer/in", "Befragte*r",
+# and the zero-width non-joiner Persian writes inside a name ("علی‌رضا کریمی")
+_NAME = r"[^\W\d_](?:[\w.'’ \u200c-]|[*/:](?=(?:in|innen|r)\b)){0,48}?"
 _QUALIFIER = r"(?:\s*\([^()\n]{0,30}\))?"
 WHO = rf"{_NAME}{_QUALIFIER}"
 # On a speaker line of its own also "Schmidt, Anna (Stadt)" and a dial-in's phone number.
