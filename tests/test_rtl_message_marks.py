@@ -71,6 +71,32 @@ def test_a_meeting_message_keeps_its_direction_marks(tmp_path: Path, name: str) 
     assert speakers == ["Anna Schmidt", "Ben Berg"] * 2  # the labels without their marks
 
 
+WRAPPED = {  # a whole cue or turn written in an embedding: the speaker inside it
+    "stimmen.vtt": "WEBVTT\n\n"
+    + "00:00:1{i}.120 --> 00:00:1{i}.450\n{RLE}<v {who}>{said}</v>{PDF}\n\n",
+    "zoom.vtt": "WEBVTT\n\n"
+    + "{n}\n00:00:1{i}.120 --> 00:00:1{i}.450\n{RLE}{who}: {said}{PDF}\n\n",
+    "untertitel.srt": "{n}\n00:00:1{i},120 --> 00:00:1{i},450\n{RLE}{who}: {said}{PDF}\n\n",
+    "transkript.txt": "{RLE}{who}: {said}{PDF}\n",
+}
+
+
+@pytest.mark.parametrize("name", WRAPPED)
+def test_a_turn_written_in_an_embedding_keeps_the_pair(tmp_path: Path, name: str) -> None:
+    said = ("שלום, המרכז פתוח עד 20 Uhr", "نحتاج Bus 212 كل يوم", "תודה רבה", "شكرا 3 مرات")
+    head, cue = WRAPPED[name].split("\n", 1) if name.endswith(".vtt") else ("", WRAPPED[name])
+    cues = "".join(
+        cue.format(who=who, said=s, i=i, n=i + 1, RLE=RLE, PDF=PDF)
+        for i, (who, s) in enumerate(zip((ANNA, "Ben Berg") * 2, said, strict=True))
+    )
+    path = tmp_path / name
+    path.write_text(head + ("\n" if head else "") + cues, encoding="utf-8")
+    document = parse_file(path)
+    assert [s.text for s in document.segments] == [f"{RLE}{s}{PDF}" for s in said]
+    speakers = [s.attributes["speaker"] for s in document.segments]
+    assert speakers == ["Anna Schmidt", "Ben Berg"] * 2
+
+
 def test_a_word_transcript_keeps_the_marks_of_its_turns(tmp_path: Path) -> None:
     document = docx.Document()
     for i, (who, said) in enumerate(zip((ANNA, BEN, ANNA, BEN), SAID, strict=True)):

@@ -47,6 +47,8 @@ def marked_rest(line: str, rest: str) -> str:
 
     >>> marked_rest("\u2068Anna Schmidt\u2069: \u200fمرحبا 12\u200f", "مرحبا 12")
     '\u200fمرحبا 12\u200f'
+    >>> marked_rest("\u202bAnna: שלום 12\u202c", "שלום 12")  # an embedding keeps its pair
+    '\u202bשלום 12\u202c'
     """
     if not rest:
         return ""
@@ -59,8 +61,49 @@ def marked_rest(line: str, rest: str) -> str:
         start -= 1  # "Anna: \u200fمرحبا": the mark opens the message
     kept = line[start:]
     if unmarked_end or unmarked(kept) == rest:
-        return kept
+        return _opened(line[:start], kept)
     return rest  # not an end of the line: as read
+
+
+# the marks that open an embedding or override (closed by PDF) or an isolate (by PDI)
+_OPENS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c"}
+_OPENS |= dict.fromkeys("\u2066\u2067\u2068", "\u2069")
+
+
+def _open_marks(text: str) -> list[str]:
+    """The embeddings, overrides and isolates ``text`` opens and leaves open, in order."""
+    stack: list[str] = []
+    for char in text:
+        if char in _OPENS:
+            stack.append(char)
+        elif char in ("\u202c", "\u2069") and stack and _OPENS[stack[-1]] == char:
+            stack.pop()
+    return stack
+
+
+def _opened(head: str, kept: str) -> str:
+    """``kept`` with the marks the line's head opens and ``kept`` closes put back before it:
+    a cue or message written whole in an embedding ("\u202bAnna: שלום\u202c") keeps the
+    pair, not only its closing mark."""
+    unclosed = _open_marks(head)
+    if not unclosed:
+        return kept
+    stack: list[str] = []
+    unmatched = []  # the closing marks in ``kept`` that close what the head opened, in order
+    for char in kept:
+        if char in _OPENS:
+            stack.append(char)
+        elif char in ("\u202c", "\u2069"):
+            if stack and _OPENS[stack[-1]] == char:
+                stack.pop()
+            else:
+                unmatched.append(char)
+    carried = ""
+    for opener, closer in zip(reversed(unclosed), unmatched, strict=False):  # innermost first
+        if _OPENS[opener] != closer:
+            break
+        carried = opener + carried
+    return carried + kept
 
 
 def unmarked_heads(text: str, head_end: Callable[[str, str], int | None]) -> str:
