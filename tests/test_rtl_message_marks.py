@@ -97,6 +97,27 @@ def test_a_turn_written_in_an_embedding_keeps_the_pair(tmp_path: Path, name: str
     assert speakers == ["Anna Schmidt", "Ben Berg"] * 2
 
 
+@pytest.mark.parametrize("head", ["# Abendrunde\n\n", FRONT])
+def test_markdown_turns_with_emphasis_keep_their_marks(tmp_path: Path, head: str) -> None:
+    said = (
+        f"{RLM}שלום *חשוב* 12 Uhr{RLM}",
+        f"Der Park, **bitte** {RLI}ياسمين{PDI} fragen",
+        f"{RLE}המרכז _פתוח_ עד 20{PDF}",
+        f"نحتاج **{LRI}Bus 212{PDI}** كل يوم",
+    )
+    turns = "".join(
+        f"**{who}:** [00:00:1{i}] {s}\n\n"
+        for i, (who, s) in enumerate(zip((ANNA, BEN) * 2, said, strict=True))
+    )
+    path = tmp_path / "abendrunde.md"
+    path.write_text(head + turns, encoding="utf-8")
+    document = parse_file(path)
+    # the emphasis out, the marks as written
+    assert [s.text for s in document.segments] == [re.sub(r"[*_]", "", s) for s in said]
+    speakers = [s.attributes["speaker"] for s in document.segments]
+    assert speakers == ["Anna Schmidt", "Ben Berg"] * 2
+
+
 def test_a_word_transcript_keeps_the_marks_of_its_turns(tmp_path: Path) -> None:
     document = docx.Document()
     for i, (who, said) in enumerate(zip((ANNA, BEN, ANNA, BEN), SAID, strict=True)):

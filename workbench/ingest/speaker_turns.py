@@ -156,6 +156,14 @@ def _markdown_plain(text: str) -> str | None:
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     if any(_MARKDOWN_HEADING.match(line) for line in lines[first + 1 :]):
         return None  # sections under headings: a protocol's (its reader keeps them)
+    return _without_markup(text)
+
+
+def _without_markup(text: str) -> str:
+    """A Markdown text without its markup, line for line (a first line "# Titel" without
+    its "#"): the same lines for the text as read and as written with direction marks."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     lines[first] = _MARKDOWN_HEADING.sub("", lines[first])
     return "\n".join(plain_markdown(line) for line in lines)
 
@@ -280,6 +288,8 @@ def parse_speaker_turns(
         plain = _under_title(text) if _MARKDOWN_HEADING.match(text.lstrip("\ufeff")) else None
     else:
         plain = _markdown_plain(text)
+        if plain is not None and has_marks(written):  # "**Anna:** \u200fשלום *חשוב*"
+            written = _without_markup(written)
     return turns_document(raw, text if plain is None else plain, roles, written=written)
 
 
