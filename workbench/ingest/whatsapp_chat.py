@@ -48,6 +48,7 @@ from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.direction_marks import DIRECTION_MARKS, marked_rest
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
+from workbench.ingest.whatsapp_rtl import right_to_left_app_line
 
 IMPORTER = "whatsapp-chat"
 FORMAT = "digital (Messenger-Chat)"
@@ -354,6 +355,9 @@ def _kind(message: _Message) -> str | None:
         return "deleted"
     if _LOCATION.match(text):
         return "location"
+    written = right_to_left_app_line(text, message.lines[0][:1] in "\u200e\u200f")
+    if written is not None:  # "‏<مرفق: …>", "‏تم حذف هذه الرسالة": an interface right to left
+        return written
     if (message.marked and not _POLL.match(text)) or _APP_TEXT.match(text):
         return "system"  # the iPhone's lines of the app: "‎Nachrichten und Anrufe …"
     return None
