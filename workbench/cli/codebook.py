@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from workbench.cli.common import notice
 from workbench.core.endings import output_format
 from workbench.core.errors import InputError
 
@@ -85,7 +86,7 @@ def cmd_codebook_rename(args: argparse.Namespace) -> int:
     new_path = _project(args).rename_code(args.path, args.new_name)
     print(f"Code '{_typed(args.path)}' heißt jetzt '{new_path}' (Kodierungen bleiben erhalten).")
     if note := _need_code_note(args.path, new_path):
-        print(f"  Hinweis: {note}")
+        notice(note, "  Hinweis: ")
     return 0
 
 
@@ -99,7 +100,7 @@ def cmd_codebook_move(args: argparse.Namespace) -> int:
         "erhalten)."
     )
     if note := _need_code_note(args.path, new_path):
-        print(f"  Hinweis: {note}")
+        notice(note, "  Hinweis: ")
     return 0
 
 
@@ -127,7 +128,7 @@ def cmd_codebook_merge(args: argparse.Namespace) -> int:
     if done.subcodes:
         print(f"  Seine Untercodes liegen jetzt unter '{done.target}': {', '.join(done.subcodes)}.")
     if note := _need_code_note(done.source, done.target):
-        print(f"  Hinweis: {note}")
+        notice(note, "  Hinweis: ")
     return 0
 
 
@@ -186,6 +187,6 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
         print(
             f"{plural(n, 'Code', 'Codes')} aus {name} übernommen ({added} neu, {changed} geändert)."
         )
-    for notice in notices:
-        print(f"  Hinweis: {notice}")
+    for line in notices:
+        notice(line, "  Hinweis: ")
     return 0

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from workbench.core.errors import WorkbenchError
+from workbench.core.errors import WorkbenchError, control_shown, shown_lines
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -21,6 +21,31 @@ EXIT_ERROR = 2
 # reports for a Unix tool that SIGPIPE ended (`seq 99999 | head -1`); not 1, which
 # `recommend check` uses for broken chains.
 EXIT_PIPE = 141
+
+
+class ShownStream:
+    """A text stream (stderr) that writes every control character but the line end as ⏎
+    or � (:func:`~workbench.core.errors.shown_lines`): whatever a command, argparse or a
+    library says on stderr (errors, warnings, notices) quotes a sheet name, column header
+    or file name without its ESC or NUL. Anything else goes to the stream itself."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        """Write ``text`` with its control characters shown."""
+        return self._stream.write(shown_lines(text))
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def notice(text: str, prefix: str = "Hinweis: ", file: TextIO | None = None) -> None:
+    """Print a notice of a command on one line (stdout unless ``file``): a source label it
+    quotes (a workshop, a column header, a sheet or speaker) is shown without its control
+    characters. The standard output also carries data (``--out /dev/stdout``), so it is not
+    filtered as a whole as stderr is (:class:`ShownStream`)."""
+    print(f"{prefix}{control_shown(text)}", file=file or sys.stdout)
 
 
 def said_to(out: str | Path | None) -> TextIO:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from workbench.cli.common import open_project
+from workbench.cli.common import notice, open_project
 from workbench.core.errors import WorkbenchError
 
 
@@ -31,8 +31,8 @@ def cmd_map(args: argparse.Namespace) -> int:
             f"{files} {'Datei' if files == 1 else 'Dateien'} gespeichert: "
             f"{geo.boundaries_path(project.path)}"
         )
-        for notice in result.notices:
-            print(f"Hinweis: {notice}")
+        for line in result.notices:
+            notice(line, "Hinweis: ")
         if result.missing:
             print(f"Ohne Grenze (auf den Karten nicht eingezeichnet, ihre Werte stehen in der "
                   f"Tabelle unter jeder Karte): {', '.join(result.missing)}")  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -22,7 +23,14 @@ from workbench.cli import monitoring as cli_monitoring
 from workbench.cli import privacy as cli_privacy
 from workbench.cli import suggest as cli_suggest
 from workbench.cli import synthesis as cli_synthesis
-from workbench.cli.common import EXIT_ERROR, EXIT_PIPE, database_reason, open_project
+from workbench.cli.common import (
+    EXIT_ERROR,
+    EXIT_PIPE,
+    ShownStream,
+    database_reason,
+    notice,
+    open_project,
+)
 from workbench.core.errors import WorkbenchError, control_shown, message_lines, one_line
 from workbench.core.german import install as install_german
 
@@ -186,14 +194,14 @@ def cmd_import(args: argparse.Namespace) -> int:
             count = plural(r.segments, "Aussage", "Aussagen")
             print(f"{shown}: {count} importiert{extra}{skipped}")
         elif r.status == SKIPPED:
-            print(f"{shown}: {r.notices[0]}")
+            notice(r.notices[0], f"{shown}: ")
             continue
         else:
             print(f"{shown}: bereits importiert (gleicher Inhalt), nichts geändert")
-        for notice in r.notices:
-            print(f"  Hinweis: {notice}")
-    for notice in left_out:
-        print(f"Hinweis: {notice}")
+        for line in r.notices:
+            notice(line, "  Hinweis: ")
+    for line in left_out:
+        notice(line)
     print(*_unapplied_notice(args, again, project), sep="", end="")
     if not args.wave:
         print(*_first_wave_notice(project, before), sep="\n", end="")
@@ -518,7 +526,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     a Unix tool (Python's recipe: stdout to /dev/null, so the exit flushes nothing)."""
     try:
         try:
-            return _run(argv)
+            with contextlib.redirect_stderr(ShownStream(sys.stderr)):  # no ESC of a label
+                return _run(argv)
         finally:  # output waits in the buffer (a pipe): a closed reader shows up here, not
             sys.stdout.flush()  # at exit as "Exception ignored … BrokenPipeError" (status 120)
     except BrokenPipeError:  # `workbench status | head -1`: the reader stopped, so do we

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import district_option, open_project, output_path, said_to
+from workbench.cli.common import district_option, notice, open_project, output_path, said_to
 from workbench.core.fileio import write_csv
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
     print(f"Bedarfe im Vergleich: {result.earlier} → {result.later} (Bedarfslauf "
           f"{result.run_id}; neu/nicht mehr genannt ab {result.min_count} Aussagen)")  # fmt: skip
     for note in result.notes:
-        print(f"Hinweis: {note}")
+        notice(note, "Hinweis: ")
     listed = waves.waves(project)
     surveyed = dict(zip(listed["wave"], listed["districts"], strict=True))
     if table.empty and args.district:
@@ -207,12 +207,12 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
             f"{plural(len(table), 'Zeitreihe', 'Zeitreihen')} → {args.out}", file=said_to(args.out)
         )
         for note in merged:
-            print(f"Hinweis: {note}", file=said_to(args.out))
+            notice(note, "Hinweis: ", said_to(args.out))
         return 0
     years = sorted({y for t in table["years"] for y in t})
     print(monitoring.years_note(years))
     for note in merged:  # a series across a merge compares two areas
-        print(f"Hinweis: {note}")
+        notice(note, "Hinweis: ")
     for _, rows in table.groupby("indicator", sort=False):
         print()
         print("\n".join(_series_block(rows, years)))

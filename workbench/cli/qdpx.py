@@ -10,6 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
+from workbench.cli.common import notice
 from workbench.core.errors import InputError, control_shown
 from workbench.core.fileio import writes_to_stdout
 
@@ -84,8 +85,8 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
                 f"{plural(r.memos, 'Memo', 'Memos')}, "
                 f"{plural(r.indicators, 'Indikatorwert', 'Indikatorwerte')} übernommen"
             )
-        for notice in r.notices:
-            print(f"  Hinweis: {notice}")
+        for line in r.notices:
+            notice(line, "  Hinweis: ")
     return 0
 
 
@@ -113,6 +114,6 @@ def export_qdpx_command(project: Project, args: argparse.Namespace) -> int:
         ),
         file=where,
     )
-    for notice in result.notices:
-        print(f"  Hinweis: {notice}", file=where)
+    for line in result.notices:
+        notice(line, "  Hinweis: ", where)
     return 0

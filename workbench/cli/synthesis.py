@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from workbench.cli.common import (
     check_ending,
     district_option,
+    notice,
     open_project,
     output_path,
     said_to,
@@ -52,8 +53,8 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         )
         for sentence in result.gaps:
             print(sentence)
-        for notice in result.notices:
-            print(f"Hinweis: {notice}")
+        for line in result.notices:
+            notice(line, "Hinweis: ")
         if not (args.out or args.district):
             return 0
     if args.district is not None:
@@ -171,7 +172,7 @@ def _recommend_list(project: Project, args: argparse.Namespace) -> int:
             f"{plural(r.needs, 'Bedarf', 'Bedarfe')}, {plural(r.evidence, 'Beleg', 'Belege')}"
         )
         for line in missing.get(r.recommendation_id, ()):  # "0 Bedarfe": what to do next
-            print(f"     Hinweis: {line}")
+            notice(line, "     Hinweis: ")
         for n in links[links["recommendation_id"] == r.recommendation_id].itertuples():
             gone = pd.isna(n.cluster)  # the cluster is no longer in the latest run
             label, now = (n.linked_label, "nicht mehr im Lauf") if gone else (n.label, "")

@@ -72,6 +72,17 @@ def control_shown(text: str) -> str:
     return "".join("�" if unicodedata.category(c) in _CONTROL else c for c in one_line(text))
 
 
+def shown_lines(text: str) -> str:
+    """``text`` for a terminal: its own line ends (``\\n``) kept, every other control
+    character shown as in :func:`control_shown` (what the ``workbench`` command writes to
+    stderr: an ESC of a sheet name or column header never steers the terminal).
+
+    >>> shown_lines("Fehler: a\\x1b[2Jb\\nHinweis: c\\td\\n")
+    'Fehler: a�[2Jb\\nHinweis: c�d\\n'
+    """
+    return "\n".join(control_shown(line) for line in text.split("\n"))
+
+
 def has_control(text: str) -> bool:
     """Whether ``text`` holds a line break (of any kind), a tab or another control character.
 

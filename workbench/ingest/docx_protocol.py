@@ -254,6 +254,7 @@ def parse_docx(
             "Keine lesbare DOCX-Datei (beschädigt oder abgeschnitten).",
             file=raw.name,
         ) from None
+    unlinked = _lacks_parts(document)  # before python-docx adds default styles to it
     levels = ListLevels(document.styles.element, _numbering_part(document))
     strike_styles(document.element.body, document.styles.element)  # "Gestrichen": by hand
     kinds: dict[str | None, tuple[str, int]] = {}  # by style ID: python-docx looks a
@@ -272,6 +273,12 @@ def parse_docx(
     try:
         parsed = protocol_document(raw, paragraphs, IMPORTER, roles)
     except InputError as err:
+        # python-docx opened it, but a package without the parts Word always writes (no
+        # word/_rels/document.xml.rels: no styles, so "keine Überschriften") is damaged;
+        # looked into only now, so a readable file costs nothing
+        missing = office_problem(raw.data, raw.name, "DOCX") if unlinked else None
+        if missing is not None:
+            raise missing from None
         if diagrams and "keine Aussagen" in err.message:  # all in the graphic, maybe
             hint = _SMARTART_HINT.format(diagrams, "Feld" if diagrams == 1 else "Felder")
             raise InputError(f"{err.message} {hint}", err.file, err.row, err.unit) from None
@@ -287,6 +294,12 @@ def parse_docx(
     if named:
         parsed = replace(parsed, names=tuple(dict.fromkeys((*parsed.names, *named))))
     return parsed
+
+
+def _lacks_parts(document) -> bool:
+    """Whether the main part of a Word document links no other part (Word writes at least
+    styles, settings and fonts): its relationships are missing or damaged."""
+    return not document.part.rels
 
 
 _SMARTART_HINT = (

@@ -152,8 +152,9 @@ def feature_id(feature: Feature, name_property: str | None, single: bool) -> str
             raise InputError(
                 f"Objekt {feature.index + 1} hat keinen Wert in der Eigenschaft „{name_property}“."
                 if present
-                else f"Objekt {feature.index + 1} hat keine Eigenschaft „{name_property}“. "
-                f"Vorhanden: {', '.join(sorted(map(shown, feature.properties))) or 'keine'}.",
+                else f"Objekt {feature.index + 1} hat keine Eigenschaft „{name_property}“"
+                + (f" (Eigenschaften aus {feature.source})" if feature.source else "")
+                + f". Vorhanden: {', '.join(sorted(map(shown, feature.properties))) or 'keine'}.",
                 file=feature.filename,
             )
         return str(value).strip()

@@ -53,6 +53,7 @@ class Feature:
     index: int  # position in the file (0 for a file with one area)
     properties: dict[str, Any]
     shape: Shape
+    source: str = ""  # where the properties were read, for messages: "Eintrag 'a/x.dbf'"
 
 
 def _crs_name(data: Mapping[str, Any]) -> str | None:
@@ -110,7 +111,7 @@ def _in_wgs84(features: list[Feature], crs: CRS | None, filename: str) -> list[F
             (p[0], *(hole for hole in p[1:] if _has_area(hole))) for p in shape if _has_area(p[0])
         )
         if kept:
-            out.append(Feature(f.filename, f.index, f.properties, kept))
+            out.append(Feature(f.filename, f.index, f.properties, kept, f.source))
     if not out:
         raise _no_areas(filename, {"Flächen ohne Ausdehnung (alle Punkte auf einer Linie)"})
     return out
@@ -281,7 +282,9 @@ def _read_shapefile(path: Path, given: CRS | None, layer: str | None = None) -> 
     if not read.records:
         raise _no_areas(read.filename, set())
     crs = _file_crs(read.prj, given, read.filename, read.prj_name)
-    features = [Feature(read.filename, n, props, shape) for n, props, shape in read.records]
+    features = [
+        Feature(read.filename, n, props, shape, read.dbf_name) for n, props, shape in read.records
+    ]
     return _in_wgs84(features, crs, read.filename)
 
 

@@ -53,6 +53,7 @@ class Layer:
     records: tuple[tuple[int, dict[str, Any], Shape], ...]
     prj: str | None
     prj_name: str = ".prj-Datei"  # the .prj as messages name it: "Eintrag 'a/x.prj'"
+    dbf_name: str = ".dbf-Datei"  # where the attribute names are read
 
 
 def _codec(cpg: bytes | None) -> str | None:
@@ -168,6 +169,8 @@ def _records(dbf: bytes, encoding: str, part: str, filename: str) -> list[dict[s
     count, header, size = struct.unpack("<4xIHH", dbf[:12])
     if header < 33 or size < 1 or header + count * size > len(dbf):
         raise _damaged(part, ".dbf", filename)
+    if _broken_field_name(dbf[32 : header - 1]):
+        raise _damaged(part, ".dbf", filename, " (Kopf mit den Namen der Eigenschaften)")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -182,6 +185,21 @@ def _records(dbf: bytes, encoding: str, part: str, filename: str) -> list[dict[s
         raise  # pyshp words a field it cannot decode as a ShapefileException
     except _BROKEN:
         raise _damaged(part, ".dbf", filename) from None
+
+
+def _broken_field_name(descriptors: bytes) -> bool:
+    """Whether a field name of a ``.dbf`` header (up to 10 bytes of a 32-byte descriptor,
+    ended by NUL bytes) holds a control character or more bytes after its NUL end: a
+    damaged header (pyshp would read it as a name such as ``NAME\\x00\\x00ÿ``). The 11th
+    byte, always NUL, pyshp does not read: a flipped one there is left alone."""
+    for start in range(0, len(descriptors) - 31, 32):
+        if descriptors[start] == 0x0D:  # the end of the field descriptors
+            break
+        name = descriptors[start : start + 10]
+        text, _, padding = name.partition(b"\0")
+        if padding.strip(b"\0") or not text or any(b < 0x20 or b == 0x7F for b in text):
+            return True
+    return False
 
 
 def read_parts(
@@ -230,7 +248,7 @@ def read_parts(
     )
     prj = parts.get(".prj")
     text = prj.decode("utf-8", "replace").strip() if prj else None
-    return Layer(filename, found, text or None, label[".prj"])
+    return Layer(filename, found, text or None, label[".prj"], label[".dbf"])
 
 
 def _siblings(path: Path) -> tuple[dict[str, bytes], dict[str, str]]:
