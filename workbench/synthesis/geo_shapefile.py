@@ -189,15 +189,15 @@ def _records(dbf: bytes, encoding: str, part: str, filename: str) -> list[dict[s
 
 def _broken_field_name(descriptors: bytes) -> bool:
     """Whether a field name of a ``.dbf`` header (up to 10 bytes of a 32-byte descriptor,
-    ended by NUL bytes) holds a control character or more bytes after its NUL end: a
-    damaged header (pyshp would read it as a name such as ``NAME\\x00\\x00ÿ``). The 11th
-    byte, always NUL, pyshp does not read: a flipped one there is left alone."""
+    ended by NUL bytes) is empty or holds more bytes after its NUL end: a damaged header
+    (pyshp would read a name such as ``NAME\\x00\\x00ÿ``). The 11th byte, always NUL,
+    pyshp does not read: a flipped one there is left alone."""
     for start in range(0, len(descriptors) - 31, 32):
         if descriptors[start] == 0x0D:  # the end of the field descriptors
             break
         name = descriptors[start : start + 10]
         text, _, padding = name.partition(b"\0")
-        if padding.strip(b"\0") or not text or any(b < 0x20 or b == 0x7F for b in text):
+        if padding.strip(b"\0") or not text:
             return True
     return False
 
