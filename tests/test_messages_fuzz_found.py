@@ -120,6 +120,30 @@ def test_every_line_the_command_writes_to_stderr_is_shown(
     ]
 
 
+def test_a_progress_bar_on_stderr_keeps_its_carriage_returns(
+    project: Project, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A progress bar redraws its line with ``\\r`` (tqdm on a terminal): stderr's filter
+    keeps it, or every redraw would stand as ⏎ on one ever longer line."""
+    from workbench.cli import main as cli_main
+
+    def drawing(args: object) -> int:
+        import sys
+
+        sys.stderr.write("\rPseudonymisieren:  50%|█████     |")
+        sys.stderr.write(f"\rPseudonymisieren: 100%|██████████|{ESC}\n")
+        return 0
+
+    parser = cli_main.build_parser()
+    args = parser.parse_args(["--project", str(project.path), "status"])
+    monkeypatch.setattr(args, "func", drawing)
+    monkeypatch.setattr(cli_main, "build_parser", lambda: _Fixed(args))
+    assert cli_main.main([]) == 0
+    assert capsys.readouterr().err == (
+        "\rPseudonymisieren:  50%|█████     |\rPseudonymisieren: 100%|██████████|�[2J�[31m\n"
+    )
+
+
 class _Fixed:
     """A parser that hands back parsed arguments."""
 

@@ -73,14 +73,17 @@ def control_shown(text: str) -> str:
 
 
 def shown_lines(text: str) -> str:
-    """``text`` for a terminal: its own line ends (``\\n``) kept, every other control
+    """``text`` for a terminal: its own line ends (``\\n``) and carriage returns (a progress
+    bar redraws its line with ``\\r``) kept, every other control
     character shown as in :func:`control_shown` (what the ``workbench`` command writes to
     stderr: an ESC of a sheet name or column header never steers the terminal).
 
     >>> shown_lines("Fehler: a\\x1b[2Jb\\nHinweis: c\\td\\n")
     'Fehler: a�[2Jb\\nHinweis: c�d\\n'
     """
-    return "\n".join(control_shown(line) for line in text.split("\n"))
+    return "\n".join(
+        "\r".join(control_shown(part) for part in line.split("\r")) for line in text.split("\n")
+    )
 
 
 def has_control(text: str) -> bool:
