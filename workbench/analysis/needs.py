@@ -56,6 +56,7 @@ from workbench.analysis.need_clusters import (
 from workbench.analysis.need_scope import CROSS_CUTTING_MIN, ClusterScope, cluster_scopes
 from workbench.analysis.stopwords import tokenize
 from workbench.core.domain import SEPARATOR, WorkbenchError
+from workbench.core.word_caches import forgets_words
 from workbench.store import CITYWIDE, NeedAssignment, NeedEdit, NeedRun
 from workbench.store.text_edits import check_unchanged
 
@@ -475,6 +476,7 @@ def clustered_statements(
     return segments, vectors, embedder.version
 
 
+@forgets_words  # the words its tokenizer segmented do not stay in a kernel
 def run_needs(project: Project, params: NeedParams | None = None, progress: bool = True) -> int:
     """Cluster the needs, replay the stored edits, store the run; return its id."""
     from workbench.analysis.clustering import make_clusterer

