@@ -20,14 +20,24 @@ where building it each time would be too slow (the comments' pseudonymiser of th
 server, decision 010). Such a holder registers with :func:`key_holder`; it lets go of a
 project's key when :func:`forget_key` is called: when the project is closed and when
 ``forget`` has removed a person.
+
+``forget_key`` reaches the holders of its own process only. ``forget`` in another process
+(``workbench forget`` while the form server runs) also replaces the project folder's
+:data:`FORGET_MARK` file with a new random mark (:func:`mark_forgotten`); a holder notes
+the mark (:func:`forget_mark`) when it builds from the key and drops what it built once the
+mark differs: before each use, and while it keeps a key, every few seconds.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import re
+import secrets
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
@@ -76,6 +86,34 @@ def forget_key(path: Any) -> None:
     """Let every registered holder drop what it keeps of the key of the project at ``path``."""
     for drop in list(_KEY_HOLDERS):
         drop(path)
+
+
+# In the project folder: replaced by every ``forget`` (random text, no content).
+FORGET_MARK = ".forget-mark"
+
+
+def mark_forgotten(path: Any) -> bool:
+    """Tell every process of the project in folder ``path`` that ``forget`` removed
+    something (a new random mark); False if the folder cannot be written."""
+    folder = Path(path)
+    temporary = folder / f"{FORGET_MARK}.{os.getpid()}-{threading.get_ident()}"
+    try:
+        temporary.write_text(secrets.token_hex(16), encoding="ascii")
+        os.replace(temporary, folder / FORGET_MARK)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def forget_mark(path: Any) -> str | None:
+    """The project folder's forget mark now (None before the first ``forget``); a holder
+    compares it with the one it noted to see a ``forget`` of another process."""
+    try:
+        return (Path(path) / FORGET_MARK).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def fixed_cache(reason: str) -> Callable[[T], T]:

@@ -22,7 +22,10 @@ built once per project object and kept while :func:`key_state` — one query ove
 it is built from — stays the same. It holds the key, real names: it is dropped when it
 was not used for :data:`IDLE_SECONDS` (a form server idles for days between rounds), when
 the project is closed and when ``forget`` removed a person in this process
-(:func:`~workbench.core.word_caches.forget_key`). A new person found in a comment is
+(:func:`~workbench.core.word_caches.forget_key`) or in another (``workbench forget`` while
+the form server runs): then the project folder's forget mark changes, which is compared
+before each comment and every :data:`WATCH_SECONDS` while a pseudonymiser is kept
+(:func:`~workbench.core.word_caches.forget_mark`). A new person found in a comment is
 added to the key in the answer's own transaction (on PostgreSQL after taking the
 project's write lock, as an import does, so two comments never give two people one
 number).
@@ -48,7 +51,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
-from workbench.core.word_caches import key_holder
+from workbench.core.word_caches import forget_mark, key_holder
 from workbench.store import (
     PERSON_NUMBER_KEY,
     Code,
@@ -74,6 +77,8 @@ COMMENTS_DONE = "feedback_comments_pseudonymised"
 _STATE_OF = (Pseudonym, ListedName, PseudonymDecision, District, Code, Segment)
 # A project's pseudonymiser unused this long is dropped: it holds the key's real names.
 IDLE_SECONDS = 300.0
+# How often a kept pseudonymiser's project folder is looked at for a forget of another process.
+WATCH_SECONDS = 2.0
 
 
 @dataclass
@@ -83,6 +88,7 @@ class _Cached:
     state: tuple
     pseudonymiser: NotePseudonymiser
     names: list[str]
+    mark: str | None = None  # the project folder's forget mark when it was built
     used: float = 0.0  # time.monotonic() of its last comment
 
 
@@ -128,14 +134,14 @@ def _pseudonymiser(session: Session) -> tuple[NotePseudonymiser, list[str]]:
 
 def _pseudonymised(project: Project, session: Session, comment: str) -> tuple[str, _Cached]:
     """``comment`` pseudonymised with the project's (cached, still current) pseudonymiser."""
-    state = key_state(session)
+    state, mark = key_state(session), forget_mark(project.path)
     cached = _cache.get(project)
-    if cached is None or cached.state != state:
-        cached = _Cached(state, *_pseudonymiser(session))
+    if cached is None or cached.state != state or cached.mark != mark:
+        cached = _Cached(state, *_pseudonymiser(session), mark=mark)
         _cache[project] = cached
     cached.used = time.monotonic()
     if _sweeper[0] is None or not _sweeper[0].is_alive():  # a fork has none of its threads
-        _sweep_in(IDLE_SECONDS)
+        _sweep_in(min(IDLE_SECONDS, WATCH_SECONDS))
     return cached.pseudonymiser.pseudonymise(comment, cached.names)[0], cached
 
 
@@ -175,14 +181,15 @@ def forget_project(path: str | Path) -> None:
 
 
 def drop_idle(now: float | None = None) -> int:
-    """Drop the pseudonymisers unused for :data:`IDLE_SECONDS`; return how many are left."""
+    """Drop the pseudonymisers unused for :data:`IDLE_SECONDS` and those of a project that
+    ``forget`` (in any process) changed since; return how many are left."""
     with _lock:
         return _drop_idle(time.monotonic() if now is None else now)
 
 
 def _drop_idle(now: float) -> int:
     for project, cached in list(_cache.items()):
-        if now - cached.used >= IDLE_SECONDS:
+        if now - cached.used >= IDLE_SECONDS or forget_mark(project.path) != cached.mark:
             _cache.pop(project, None)
     return len(_cache)
 
@@ -196,13 +203,14 @@ def _sweep_in(seconds: float) -> None:
 
 
 def _sweep() -> None:
-    """Drop the idle pseudonymisers; look again when the next one will be idle."""
+    """Drop the idle and the forgotten pseudonymisers; look again in
+    :data:`WATCH_SECONDS`, or sooner when the next one will be idle."""
     with _lock:
         _sweeper[0] = None
         now = time.monotonic()
         if _drop_idle(now):
             oldest = min(cached.used for cached in _cache.values())
-            _sweep_in(max(oldest + IDLE_SECONDS - now, 0.01))
+            _sweep_in(max(min(oldest + IDLE_SECONDS - now, WATCH_SECONDS), 0.01))
 
 
 def pseudonymise_stored(project: Project) -> dict[int, str] | None:

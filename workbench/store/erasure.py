@@ -41,7 +41,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import WorkbenchError
-from workbench.core.word_caches import forget_key, forgets_words
+from workbench.core.word_caches import forget_key, forgets_words, mark_forgotten
 from workbench.store.analysis_tables import NeedAssignment, TopicAssignment
 from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
 from workbench.store.downloads import downloads, file_names, shown_name
@@ -322,6 +322,13 @@ def forget(
         return report
     report.counts["cached_vectors"] = purge_cache(store.path / "cache", texts)
     forget_key(store.path)  # a kept key (the comments' pseudonymiser) knew the person
+    if not mark_forgotten(store.path):  # the form server in another process drops its key
+        report.notes.append(
+            "Hinweis: Im Projektordner ließ sich die Datei .forget-mark nicht schreiben. "
+            "Ein Beteiligungsformular oder eine App, die gerade in einem anderen Prozess "
+            "läuft, verwirft den Pseudonymschlüssel erst, wenn er 5 Minuten nicht benutzt "
+            "wurde, oder beim nächsten Kommentar."
+        )
     if not flush_log(store.engine):  # the file's old pages and the log held the texts
         report.notes.append(
             "Hinweis: Eine andere Sitzung (App, Notebook) las gerade aus dem Projekt; bis "
