@@ -54,3 +54,48 @@ def test_a_person_after_the_same_cue_is_replaced(text: str, words: tuple[str, ..
     out = _out(text)
     assert "[Person 1]" in out
     assert not any(word in out for word in words)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laut Sportfreunde Lotte ist das Training abgesagt.",
+        "Sportfreunde Lotte spielt am Sonntag im Stadion.",
+        "Laut Union ist das Training abgesagt.",
+        "Nach dem Spiel bei Eintracht war der Bus voll.",
+        "Fortuna meint, der Platz ist zu klein.",
+        "Laut Arminias Trainer fällt das Training aus.",
+        "Das sagt Borussias Vorstand seit Jahren.",
+        "LAUT FORTUNA DÜSSELDORF IST DAS TRAINING ABGESAGT.",
+    ],
+)
+def test_a_club_by_its_word_alone_its_genitive_or_a_plural_stays(text: str) -> None:
+    """ "Laut Union …", "Laut Arminias Trainer …", "Laut Sportfreunde Lotte …" became
+    "Laut [Person 1] …": a club's word of no name list, or a plural before a city."""
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Meine Sportfreunde Lena und Anna kommen am Samstag.", ("Lena", "Anna")),
+        ("Die Sportfreunde Lotte, Jens und Ben helfen mit.", ("Lotte", "Jens")),
+        ("Laut Hertha ist der Weg zu dunkel.", ("Hertha",)),
+        ("Laut Herthas Trainer fällt das Training aus.", ("Hertha",)),
+        ("Laut Kickers Schmidt fehlt Licht am Platz.", ("Schmidt",)),
+        ("Das sagt FORTUNA SCHMIDT seit Jahren.", ("SCHMIDT",)),
+    ],
+)
+def test_people_after_a_club_word_are_still_replaced(text: str, words: tuple[str, ...]) -> None:
+    """First names enumerated after a plural ("Sportfreunde Lena und Anna"), a club word
+    that is a first name alone ("laut Hertha") and a surname in capitals stay people."""
+    out = _out(text)
+    assert not any(word in out for word in words)
+
+
+def test_a_club_word_the_key_knows_as_a_person_is_replaced() -> None:
+    """A participant the project's key knows by the surname "Fortuna" is no club alone."""
+    pseudonymiser = Pseudonymiser()
+    pseudonymiser.pseudonymise("Frau Anna Fortuna hat geholfen.")
+    out = pseudonymiser.pseudonymise("Laut Fortuna ist der Weg zu dunkel.")[0]
+    assert "Fortuna" not in out
