@@ -205,3 +205,20 @@ def test_a_place_phrase_at_a_pages_end_ends_its_statement(tmp_path: Path) -> Non
     first = "Die Gruppe trifft sich jede Woche, zuletzt am Montag mit der Frau"
     out = _imported(_two_pages(tmp_path, first, "Nachbarin und Kindern."))
     assert out[-1] == f"{first} Nachbarin und Kindern."
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "words"),
+    [
+        ("und gestern bei der Anna", "Schmidt", ("Anna", "Schmidt")),
+        ("das klärt sie mit dem Peter", "Hoffmann", ("Peter", "Hoffmann")),
+    ],
+)
+def test_a_surname_alone_on_the_next_page_after_an_articles_first_name_is_replaced(
+    tmp_path: Path, before: str, after: str, words: tuple[str, ...]
+) -> None:
+    """ "… bei der Anna" + "Schmidt" alone at the next page's top: the article made "Anna"
+    a place, and the surname stayed in clear (not so "… an der Heide", "… im August")."""
+    first = f"Im Workshop wurde lange über den Spielplatz am Marktplatz gesprochen, {before}"
+    out = _imported(_two_pages(tmp_path, first, after))
+    assert not any(re.search(rf"\b{w}\b", statement) for statement in out for w in words)

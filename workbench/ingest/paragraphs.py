@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from workbench.ingest.wrap_view import (
+    article_first_name,
     ends_in_address,
     ends_in_name,
     ends_in_title,
@@ -192,7 +193,8 @@ def goes_on(last: str, first: str, width: int) -> bool:
     # first name a rest of surnames only ("… bestätigte Peter" + "Hoffmann"), not a
     # heading ("… im August" + "Tagesordnung", "… Richtung Mark" + "Bahnhof Schlebusch",
     # "… im August" + "Becker")
-    rest = name_rest(first) and surnames_only(first) and not placed
+    # ("… bei der Anna" + "Schmidt": a person after an article, not "… an der Heide")
+    rest = name_rest(first) and surnames_only(first) and (not placed or article_first_name(last))
     named = (
         (goes and ends_in_name(last) and (surnamed or not placed))
         or (name_rest(first) and ends_in_address(last))

@@ -29,9 +29,9 @@ import re
 from dataclasses import dataclass, replace
 
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.name_lists import ACADEMIC, TITLES
+from workbench.ingest.name_lists import ACADEMIC, CALENDAR, TITLES
 from workbench.ingest.nfc_view import S
-from workbench.ingest.noun_lexicon import is_german_noun, is_person_name
+from workbench.ingest.noun_lexicon import is_german_noun, is_person_name, is_place_name
 
 # A single line break with the blanks around it (a blank line after it is no wrap).
 _BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
@@ -89,6 +89,27 @@ def placed_last(line: str) -> bool:
     of address there still opens a name ("… mit der Frau" + "Nachbarin …")."""
     words = line.split()
     return len(words) > 1 and words[-2] in _PLACING and not _addressed(words[-1])
+
+
+# Articles before a first name spoken of a person ("bei der Anna", "mit dem Peter")
+_PERSON_ARTICLES = frozenset("der die dem den".split())
+# Prepositions of a place before the article ("an der Mark", "auf der Heide")
+_PLACE_PREPOSITIONS = frozenset("an auf in hinter vor über unter neben zwischen".split())
+
+
+def article_first_name(line: str) -> bool:
+    """Whether ``line`` ends in a first name after an article that is no mere noun, no
+    place and no month, after no preposition of a place ("… bei der Anna", "… mit dem
+    Peter"; not "an der Heide", "an der Mark"): a
+    person spoken of, whose surname may stand alone on the next page."""
+    words = line.split()
+    if len(words) < 2 or words[-2] not in _PERSON_ARTICLES or not words[-1].isalpha():
+        return False
+    if len(words) > 2 and words[-3].lower() in _PLACE_PREPOSITIONS:
+        return False  # "… an der Mark", "… auf der Heide": a place
+    last = fold(words[-1])
+    person = is_person_name(last) or not is_german_noun(last)  # "Anna" is a coin too
+    return ends_in_name(line) and person and not (is_place_name(last) or last in CALENDAR)
 
 
 def surnames_only(line: str) -> bool:
