@@ -5,11 +5,12 @@ from __future__ import annotations
 import unicodedata
 import uuid
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.coding.codebook import SEPARATOR, CodeSpec, path_key
+from workbench.coding.codebook import SEPARATOR, CodeSpec, line_code_path, path_key
 from workbench.core.formatting import plural
 from workbench.store import Code, Coding, code_guid, merged_codes
 
@@ -49,8 +50,10 @@ def free_guid(taken: set[str], path: str, preferred: str | None = None) -> str:
 
 
 def _composed(path: str) -> str:
-    """A code path composed (NFC), as :class:`CodeSpec` stores it."""
-    return unicodedata.normalize("NFC", path)
+    """A code path composed (NFC) and on one line, as :class:`CodeSpec` and the codebook
+    readers have it (:func:`line_code_path`): a table cell, a coding's code or a spec
+    with "Wohnen⏎Zeile" is the code "Wohnen Zeile"."""
+    return line_code_path(unicodedata.normalize("NFC", path))
 
 
 class CodeIndex:
@@ -186,6 +189,8 @@ class CodeIndex:
         keeps its value (a codebook from another program that has colours but no
         descriptions, or no anchor examples at all, must not erase the team's).
         """
+        if (path := _composed(spec.path)) != spec.path:  # stored on one line, every way in
+            spec = replace(spec, path=path)
         parent = self.upsert(CodeSpec(spec.parent)) if spec.parent else None
         code = self.by_path.get(spec.path)
         if code is None:

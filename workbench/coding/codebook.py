@@ -12,7 +12,9 @@ from typing import IO, Any
 import yaml
 
 from workbench.core.domain import SEPARATOR, InputError
+from workbench.core.errors import control_shown
 from workbench.core.parse_errors import yaml_problem
+from workbench.core.typed_text import NOT_IN_LABEL, typed_name
 from workbench.store import MAX_CODE_NAME, MAX_CODE_PATH
 
 _COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
@@ -130,17 +132,22 @@ def check_code_size(path: str, file: str | None = None, row: int | None = None) 
 CODE_KEYS = ("name", "description", "example", "colour", "codable", "children", "codes")
 
 
-def _walk(entries: Any, parent: str | None, filename: str) -> list[CodeSpec]:
-    """Flatten nested ``codes``/``children`` lists into specs, parents first."""
+def _walk(
+    entries: Any, parent: str | None, filename: str, written: list[str], as_written: str = ""
+) -> list[CodeSpec]:
+    """Flatten nested ``codes``/``children`` lists into specs, parents first; each code's
+    path as the file writes it goes to ``written`` (for :func:`refuse_doubles`)."""
     if not isinstance(entries, list):
         raise InputError("'codes' bzw. 'children' muss eine Liste sein.", file=filename)
     specs: list[CodeSpec] = []
     for entry in entries:
-        if not isinstance(entry, dict) or not str(entry.get("name", "")).strip():
+        name = line_code_name(str(entry.get("name", ""))) if isinstance(entry, dict) else ""
+        if not name:
             raise InputError(f"Code ohne Namen unter '{parent or '(oben)'}'.", file=filename)
-        name = str(entry["name"]).strip()
         if SEPARATOR in name:
             raise InputError(f"Codename '{name}' darf kein '/' enthalten.", file=filename)
+        own = str(entry["name"]).strip()
+        written.append(f"{as_written}{SEPARATOR}{own}" if as_written else own)
         path = check_code_size(f"{parent}{SEPARATOR}{name}" if parent else name, filename)
         unknown = sorted(str(k) for k in entry if k not in CODE_KEYS)
         if unknown:  # "beschreibung:", "subcodes:": dropping them would lose the team's work
@@ -164,7 +171,7 @@ def _walk(entries: Any, parent: str | None, filename: str) -> list[CodeSpec]:
             )
         )
         nested = entry.get("children", entry.get("codes")) or []  # "codes" as at the top
-        specs.extend(_walk(nested, path, filename))
+        specs.extend(_walk(nested, path, filename, written, written[-1]))
     return specs
 
 
@@ -198,12 +205,62 @@ def read_codebook_yaml(path: str | Path) -> list[CodeSpec]:
         ) from None
     if not isinstance(data, dict) or "codes" not in data:
         raise InputError("Codebuch braucht einen Schlüssel 'codes'.", file=str(path))
-    specs = _walk(data["codes"], None, str(path))
-    paths = [s.path for s in specs]
-    duplicates = sorted({p for p in paths if paths.count(p) > 1})
-    if duplicates:
-        raise InputError(f"Doppelte Codes: {', '.join(duplicates)}", file=str(path))
+    written: list[str] = []
+    specs = _walk(data["codes"], None, str(path), written)
+    refuse_doubles([s.path for s in specs], written, str(path))
     return specs
+
+
+def line_code_name(name: str) -> str:
+    r"""A code's name from a file as stored: on one line, stripped (a line break, tab or
+    control character with the blanks around it one space, as ``workbench codebook add``
+    and migration 0009 write it); an ordinary name keeps its inner blanks.
+
+    >>> line_code_name(" Wohnen\nZeile\x1b "), line_code_name("Wohnen  und Leben")
+    ('Wohnen Zeile', 'Wohnen  und Leben')
+    """
+    return typed_name(name).strip()
+
+
+def line_code_path(path: str) -> str:
+    r"""A code path as stored: one with a control character has each part as
+    :func:`line_code_name` (an empty part "(ohne Namen)", as migration 0009 writes it); an
+    ordinary path stays as it is.
+
+    >>> line_code_path("Bedarf/Neu\n Zeile\t"), line_code_path(" Bedarf /Wohnen")
+    ('Bedarf/Neu Zeile', ' Bedarf /Wohnen')
+    """
+    if NOT_IN_LABEL.search(path) is None:
+        return path
+    return SEPARATOR.join(line_code_name(p) or "(ohne Namen)" for p in path.split(SEPARATOR))
+
+
+def refuse_doubles(
+    paths: list[str], written: list[str], file: str, what: str = "Doppelte Codes"
+) -> None:
+    """Refuse a codebook file in which two codes have one path (``paths`` as stored,
+    ``written`` as the file writes them, in the same order). Two entries that differ only
+    by a line break, tab or control character are named both, as written: a codebook is
+    the team's text, which of the two is meant is theirs to say (merging them would join
+    two descriptions and anchor examples without anyone having decided it)."""
+    first: dict[str, str] = {}
+    same: set[str] = set()
+    for path, entry in zip(paths, written, strict=True):
+        if path not in first:
+            first[path] = entry
+        elif unicodedata.normalize("NFC", first[path]) == unicodedata.normalize("NFC", entry):
+            same.add(path)
+        else:
+            raise InputError(
+                f"{what}: '{control_shown(first[path])}' und '{control_shown(entry)}' sind "
+                f"auf einer Zeile derselbe Code '{path}' (Codenamen speichert die Werkbank "
+                "ohne Zeilenumbruch, Tabulator und Steuerzeichen; hier als ⏎ bzw. � "
+                "gezeigt). Bitte einen der beiden in der Datei umbenennen oder beide zu "
+                "einem zusammenfassen; nichts wurde übernommen.",
+                file=file,
+            )
+    if same:
+        raise InputError(f"{what}: {', '.join(sorted(same))}", file=file)
 
 
 # A "/" inside a code name from another program ("ÖPNV (Bus/Bahn)"), where "/" separates

@@ -31,7 +31,9 @@ from workbench.coding.codebook import (
     check_code_size,
     codebook_tree,
     exchanged_code_name,
+    line_code_name,
     normalise_colour,
+    refuse_doubles,
     stored_code_name,
 )
 from workbench.core.domain import InputError
@@ -119,7 +121,7 @@ def _local(tag: str) -> str:
 
 
 def _read_code(element: ET.Element, parent: str | None, filename: str) -> list[CodeSpec]:
-    name = (element.get("name") or "").strip()
+    name = line_code_name(element.get("name") or "")  # one line, as every code name
     if not name:
         raise InputError(f"Code ohne Namen unter '{parent or '(oben)'}'.", file=filename)
     name = stored_code_name(name)  # "/" separates levels here (see NAME_SLASH)
@@ -277,22 +279,31 @@ def slashed_notice(specs: Iterable[CodeSpec]) -> list[str]:
     ]
 
 
-def _guids(codes: ET.Element) -> list[tuple[str, str]]:
-    """(path, GUID) of every code under ``codes``, paths as :func:`_read_code` gives them."""
-    found: list[tuple[str, str]] = []
+def code_names(codes: ET.Element) -> list[tuple[str, str, str]]:
+    """(path, path as written, GUID) of every code under ``codes``, in the order of
+    :func:`_read_code`, paths as it gives them (:func:`file_code_path`)."""
+    found: list[tuple[str, str, str]] = []
 
-    def walk(element: ET.Element, parent: str | None) -> None:
-        name = stored_code_name((element.get("name") or "").strip())
-        path = f"{parent}{SEPARATOR}{name}" if parent else name
-        found.append((path, (element.get("guid") or "").strip().strip("{}").upper()))
+    def walk(element: ET.Element, parent: str | None, as_written: str | None) -> None:
+        path = file_code_path(element.get("name") or "", parent)
+        own = (element.get("name") or "").strip()
+        written = f"{as_written}{SEPARATOR}{own}" if as_written is not None else own
+        found.append((path, written, (element.get("guid") or "").strip().strip("{}").upper()))
         for sub in element:
             if _local(sub.tag) == "Code":
-                walk(sub, path)
+                walk(sub, path, written)
 
     for element in codes:
         if _local(element.tag) == "Code":
-            walk(element, None)
+            walk(element, None, None)
     return found
+
+
+def file_code_path(name: str, parent: str | None) -> str:
+    """The path of a file's code ``name`` under ``parent``, as :func:`_read_code` stores it
+    (one line, ``/`` in a name as ``∕``)."""
+    name = stored_code_name(line_code_name(name))
+    return f"{parent}{SEPARATOR}{name}" if parent else name
 
 
 def read_codebook_qdc(
@@ -327,13 +338,11 @@ def read_codebook_qdc(
     for element in codes:
         if _local(element.tag) == "Code":
             specs.extend(_read_code(element, None, str(path)))
-    paths = [s.path for s in specs]
-    duplicates = sorted({p for p in paths if paths.count(p) > 1})
-    if duplicates:
-        raise InputError(f"Doppelte Codes: {', '.join(duplicates)}", file=str(path))
+    names = code_names(codes)
+    refuse_doubles([s.path for s in specs], [written for _, written, _ in names], str(path))
     specs, moved, levels_notice = atlas_levels(specs, root.get("origin"))  # "Bedarf::Wohnen"
     if guids is not None:
-        guids.extend((moved.get(path, path), guid) for path, guid in _guids(codes))
+        guids.extend((moved.get(path, path), guid) for path, _, guid in names)
     if notices is not None:
         notices.extend(slashed_notice(specs) + ([levels_notice] if levels_notice else []))
         # ATLAS.ti's code groups, MAXQDA's code sets: as the .qdpx import, say they stay out

@@ -16,15 +16,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.coding.codebook import (
-    SEPARATOR,
     CodeSpec,
-    stored_code_name,
+    refuse_doubles,
 )
 
 # The .qdc module reads the same <Code> elements; sharing it keeps both imports alike.
 from workbench.coding.codebook_qdc import (
     _read_code,
     atlas_levels,
+    code_names,
+    file_code_path,
     read_colours,
     slashed_notice,
 )
@@ -139,8 +140,7 @@ def _codebook_in(
     notes: dict[str, tuple[str, ...]] = {}
 
     def walk(element: ET.Element, parent: str | None) -> None:
-        name = stored_code_name((element.get("name") or "").strip())
-        path = f"{parent}{SEPARATOR}{name}" if parent else name
+        path = file_code_path(element.get("name") or "", parent)  # as _read_code has it
         paths[norm_guid(element.get("guid"))] = path
         if refs(element, "NoteRef"):
             notes[path] = refs(element, "NoteRef")
@@ -151,10 +151,8 @@ def _codebook_in(
         specs.extend(_read_code(element, None, filename))
         walk(element, None)
     notices.extend(slashed_notice(specs))
-    all_paths = [s.path for s in specs]
-    duplicates = sorted({p for p in all_paths if all_paths.count(p) > 1})
-    if duplicates:
-        raise InputError(f"Doppelte Codes im <CodeBook>: {', '.join(duplicates)}", file=filename)
+    written = [entry for _, entry, _ in code_names(codes)]
+    refuse_doubles([s.path for s in specs], written, filename, "Doppelte Codes im <CodeBook>")
     specs, moved, levels_notice = atlas_levels(specs, origin)  # "Bedarf::Wohnen"
     if levels_notice:
         notices.append(levels_notice)
