@@ -91,7 +91,8 @@ def check_path(path: str) -> str:
 def stored_path(typed: str, paths: Iterable[str]) -> str | None:
     r"""The stored code path ``typed`` names among ``paths``: itself, or as :func:`check_path`
     writes it (one line), or the one stored path that reads so on one line: an older
-    version stored a code's name with its line break ("Bedarf/Neu\nZeile"), which is found
+    version stored a code's name with its line break ("Bedarf/Neu\nZeile"; migration 0009
+    rewrites it, every import stores it on one line since session 45), which is found
     by that spelling and by "Bedarf/Neu Zeile"; None if none is.
 
     >>> stored = ["Bedarf", "Bedarf/Neu\nZeile"]
