@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.common import notice
+from workbench.cli.common import notice, show_line
 from workbench.core.endings import output_format
 from workbench.core.errors import InputError
 
@@ -37,7 +37,7 @@ def cmd_codebook_list(args: argparse.Namespace) -> int:
         depth = spec.path.count("/")
         colour = f"  {spec.colour}" if spec.colour else ""
         category = "" if spec.codable else "  (Kategorie, nicht kodierbar)"
-        print(f"{'  ' * depth}{spec.name}{colour}{category}")
+        show_line(f"{'  ' * depth}{spec.name}{colour}{category}")
     return 0
 
 

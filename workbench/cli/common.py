@@ -48,6 +48,14 @@ def notice(text: str, prefix: str = "Hinweis: ", file: TextIO | None = None) -> 
     print(f"{prefix}{control_shown(text)}", file=file or sys.stdout)
 
 
+def show_line(text: str, file: TextIO | None = None) -> None:
+    """Print a line of a human-readable listing (codes, memos, waves, districts, status) with
+    its control characters shown as ⏎ or � (:func:`~workbench.core.errors.shown_lines`):
+    a stored or imported name never steers the terminal. Its own line ends stay (a memo
+    of several lines). Data on stdout (CSV, ``--out /dev/stdout``) does not go through it."""
+    print(shown_lines(text), file=file or sys.stdout)
+
+
 def said_to(out: str | Path | None) -> TextIO:
     """Where a command says what it wrote to ``out``: stderr when ``out`` is the standard
     output (``--out /dev/stdout`` into a file or a pipe), so the line is not in the data."""

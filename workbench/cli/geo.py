@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from workbench.cli.common import notice, open_project
+from workbench.cli.common import notice, open_project, show_line
 from workbench.core.errors import WorkbenchError
 
 
@@ -34,12 +34,12 @@ def cmd_map(args: argparse.Namespace) -> int:
         for line in result.notices:
             notice(line, "Hinweis: ")
         if result.missing:
-            print(f"Ohne Grenze (auf den Karten nicht eingezeichnet, ihre Werte stehen in der "
+            show_line(f"Ohne Grenze (auf den Karten nicht eingezeichnet, ihre Werte stehen in der "
                   f"Tabelle unter jeder Karte): {', '.join(result.missing)}")  # fmt: skip
         if result.unmatched:
             n = len(result.unmatched)
             fits = "1 Fläche passt" if n == 1 else f"{n} Flächen passen"
-            print(f"{fits} zu keinem Sozialraum und wurde{'' if n == 1 else 'n'} übergangen: "
+            show_line(f"{fits} zu keinem Sozialraum und wurde{'' if n == 1 else 'n'} übergangen: "
                   f"{', '.join(map(geo.shown, result.unmatched))}")  # fmt: skip
             if not args.mapping:
                 print("Anders benannte Sozialräume zuordnen mit --mapping CSV (zwei Spalten: "

@@ -30,6 +30,7 @@ from workbench.cli.common import (
     database_reason,
     notice,
     open_project,
+    show_line,
 )
 from workbench.core.errors import WorkbenchError, control_shown, message_lines, one_line
 from workbench.core.german import install as install_german
@@ -75,12 +76,12 @@ def cmd_districts(args: argparse.Namespace) -> int:
         project.add_districts(_comma_list(args.add))
     if args.rename:
         change = project.rename_district(*args.rename)
-        print(f"Sozialraum '{change.source}' heißt jetzt '{change.target}'.")
+        show_line(f"Sozialraum '{change.source}' heißt jetzt '{change.target}'.")
     if args.merge:
         change = project.merge_districts(args.merge, args.into)
         print(_merged_text(change))
     for row in project.districts().itertuples():
-        print(f"{row.district}{' (gesamtstädtisch)' if row.is_citywide else ''}")
+        show_line(f"{row.district}{' (gesamtstädtisch)' if row.is_citywide else ''}")
     return 0
 
 
@@ -204,7 +205,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         notice(line)
     print(*_unapplied_notice(args, again, project), sep="", end="")
     if not args.wave:
-        print(*_first_wave_notice(project, before), sep="\n", end="")
+        for line in _first_wave_notice(project, before):  # workshop and wave names shown
+            show_line(line.rstrip("\n"))
     return 0
 
 
@@ -306,7 +308,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"{label:<34}{status[key]:>8}")
         if key == "segments":
             for line in cli_monitoring.wave_lines(project):
-                print(line)
+                show_line(line)
     return 0
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import open_project
+from workbench.cli.common import open_project, show_line
 
 if TYPE_CHECKING:
     from workbench.coding.memos import MemoChange
@@ -34,7 +34,7 @@ def cmd_memos(args: argparse.Namespace) -> int:
             target = _TARGETS.get(memo.target_type, memo.target_type)
             if memo.target_id is not None and memo.target_type != "project":
                 target += f" {int(memo.target_id)}"
-            print(f"{memo.memo_id:>5}  {target}, {memo.author}: {memo.text}")
+            show_line(f"{memo.memo_id:>5}  {target}, {memo.author}: {memo.text}")
         return 0
     if args.action == "edit":
         _said(edit_memo(project, args.id, args.text), "geändert")

@@ -14,7 +14,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import district_option, notice, open_project, output_path, said_to
+from workbench.cli.common import (
+    district_option,
+    notice,
+    open_project,
+    output_path,
+    said_to,
+    show_line,
+)
 from workbench.core.fileio import write_csv
 
 if TYPE_CHECKING:
@@ -38,7 +45,7 @@ def cmd_waves(args: argparse.Namespace) -> int:
         print("Reihenfolge der Wellen geändert (die früheste zuerst).")
     if args.move:
         moved = waves.move_workshop(project, *args.move)
-        print(f"Workshop '{moved.workshop}' gehört jetzt zur Welle '{moved.after}' "
+        show_line(f"Workshop '{moved.workshop}' gehört jetzt zur Welle '{moved.after}' "
               f"(bisher '{moved.before}').")  # fmt: skip
         if moved.removed:
             print(f"Die Welle '{moved.before}' hatte keinen weiteren Workshop und ist entfernt.")
@@ -54,7 +61,7 @@ def cmd_waves(args: argparse.Namespace) -> int:
     for w in table.itertuples():
         workshops = sources.get(w.wave, plural(0, "Workshop", "Workshops"))
         statements = plural(int(w.segments), "Aussage", "Aussagen")
-        print(f"{w.position:>2}. {w.wave}: {workshops}, {statements} "
+        show_line(f"{w.position:>2}. {w.wave}: {workshops}, {statements} "
               f"({', '.join(w.districts) or 'keine'})")  # fmt: skip
     return 0
 
