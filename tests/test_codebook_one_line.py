@@ -28,7 +28,7 @@ from workbench.exchange.qdpx import export_qdpx, import_qdpx
 # a line break of any kind, a tab: one space with the blanks around it; a control
 # character that does not separate words (NUL, ESC, BEL, a direction override): left out
 SPACED = "\n\r\t\x85\u2028\u2029"
-DROPPED = "\x00\x1b\x07\u202e"
+DROPPED = "\x00\x1b\x07\u202e\x9b"  # \x9b: a C1 control (CSI), as in every label
 
 
 def _blind() -> list[tuple[str, str]]:

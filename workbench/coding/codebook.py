@@ -14,7 +14,7 @@ import yaml
 from workbench.core.domain import SEPARATOR, InputError
 from workbench.core.errors import control_shown
 from workbench.core.parse_errors import yaml_problem
-from workbench.core.typed_text import NOT_IN_LABEL, typed_name
+from workbench.core.typed_text import NOT_IN_LABEL, one_line_name
 from workbench.store import MAX_CODE_NAME, MAX_CODE_PATH
 
 _COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
@@ -141,7 +141,7 @@ def _walk(
         raise InputError("'codes' bzw. 'children' muss eine Liste sein.", file=filename)
     specs: list[CodeSpec] = []
     for entry in entries:
-        name = line_code_name(str(entry.get("name", ""))) if isinstance(entry, dict) else ""
+        name = one_line_name(str(entry.get("name", ""))) if isinstance(entry, dict) else ""
         if not name:
             raise InputError(f"Code ohne Namen unter '{parent or '(oben)'}'.", file=filename)
         if SEPARATOR in name:
@@ -211,28 +211,17 @@ def read_codebook_yaml(path: str | Path) -> list[CodeSpec]:
     return specs
 
 
-def line_code_name(name: str) -> str:
-    r"""A code's name from a file as stored: on one line, stripped (a line break, tab or
-    control character with the blanks around it one space, as ``workbench codebook add``
-    and migration 0009 write it); an ordinary name keeps its inner blanks.
-
-    >>> line_code_name(" Wohnen\nZeile\x1b "), line_code_name("Wohnen  und Leben")
-    ('Wohnen Zeile', 'Wohnen  und Leben')
-    """
-    return typed_name(name).strip()
-
-
 def line_code_path(path: str) -> str:
     r"""A code path as stored: one with a control character has each part as
-    :func:`line_code_name` (an empty part "(ohne Namen)", as migration 0009 writes it); an
-    ordinary path stays as it is.
+    :func:`~workbench.core.typed_text.one_line_name` (an empty part "(ohne Namen)", as
+    migration 0009 writes it); an ordinary path stays as it is.
 
     >>> line_code_path("Bedarf/Neu\n Zeile\t"), line_code_path(" Bedarf /Wohnen")
     ('Bedarf/Neu Zeile', ' Bedarf /Wohnen')
     """
     if NOT_IN_LABEL.search(path) is None:
         return path
-    return SEPARATOR.join(line_code_name(p) or "(ohne Namen)" for p in path.split(SEPARATOR))
+    return SEPARATOR.join(one_line_name(p) or "(ohne Namen)" for p in path.split(SEPARATOR))
 
 
 def refuse_doubles(

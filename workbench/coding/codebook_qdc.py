@@ -31,7 +31,6 @@ from workbench.coding.codebook import (
     check_code_size,
     codebook_tree,
     exchanged_code_name,
-    line_code_name,
     normalise_colour,
     refuse_doubles,
     stored_code_name,
@@ -39,6 +38,7 @@ from workbench.coding.codebook import (
 from workbench.core.domain import InputError
 from workbench.core.formatting import plural
 from workbench.core.parse_errors import xml_problem
+from workbench.core.typed_text import one_line_name
 from workbench.store.schema import CODE_GUID_NAMESPACE, code_guid
 
 NAMESPACE = "urn:QDA-XML:codebook:1.0"
@@ -121,7 +121,7 @@ def _local(tag: str) -> str:
 
 
 def _read_code(element: ET.Element, parent: str | None, filename: str) -> list[CodeSpec]:
-    name = line_code_name(element.get("name") or "")  # one line, as every code name
+    name = one_line_name(element.get("name") or "")  # one line, as every code name
     if not name:
         raise InputError(f"Code ohne Namen unter '{parent or '(oben)'}'.", file=filename)
     name = stored_code_name(name)  # "/" separates levels here (see NAME_SLASH)
@@ -302,7 +302,7 @@ def code_names(codes: ET.Element) -> list[tuple[str, str, str]]:
 def file_code_path(name: str, parent: str | None) -> str:
     """The path of a file's code ``name`` under ``parent``, as :func:`_read_code` stores it
     (one line, ``/`` in a name as ``∕``)."""
-    name = stored_code_name(line_code_name(name))
+    name = stored_code_name(one_line_name(name))
     return f"{parent}{SEPARATOR}{name}" if parent else name
 
 

@@ -12,7 +12,7 @@ from workbench.coding.codebook import CodeSpec, check_code_size, read_codebook_y
 from workbench.coding.codebook_qdc import read_codebook_qdc
 from workbench.coding.coder_terms import CONSENSUS_CODER as CONSENSUS_CODER  # re-exported
 from workbench.core.domain import SEPARATOR, InputError
-from workbench.core.typed_text import NOT_IN_LABEL, typed_name
+from workbench.core.typed_text import NOT_IN_LABEL, one_line_name, typed_name
 from workbench.store import MAX_CODER
 
 
@@ -72,7 +72,7 @@ def known_coder(name: str, known: Iterable[str]) -> str:
 def check_name(name: str) -> str:
     """Return a stripped code name (without control characters); refuse empty names and
     names with ``/``."""
-    name = typed_name(name).strip()
+    name = one_line_name(name)
     if not name:
         raise InputError("Der Codename ist leer.")
     if SEPARATOR in name:
@@ -82,7 +82,7 @@ def check_name(name: str) -> str:
 
 def check_path(path: str) -> str:
     """Return a normalised code path (parts stripped); refuse empty parts."""
-    parts = [p.strip() for p in typed_name(path).split(SEPARATOR)]
+    parts = [one_line_name(p) for p in path.split(SEPARATOR)]
     if not all(parts):
         raise InputError(f"Ungültiger Codepfad '{path}': leere Teile.")
     return check_code_size(SEPARATOR.join(parts))

@@ -78,6 +78,16 @@ def typed_name(text: str | None) -> str:
     return _BLANKS.sub(" ", typed_text(text))
 
 
+def one_line_name(text: str) -> str:
+    r"""A name on one line as every label and code is stored: :func:`typed_name` without the
+    other C1 controls, stripped (also what migration 0009 writes).
+
+    >>> one_line_name(" Wohnen\nZeile\x1b\x9b "), one_line_name("Wohnen  und Leben")
+    ('Wohnen Zeile', 'Wohnen  und Leben')
+    """
+    return _C1.sub("", typed_name(text)).strip()
+
+
 def line_label(text: str) -> str:
     r"""A label (workshop, wave, guiding question, speaker role) as stored: composed, and on
     one line without control characters if it held any (:func:`typed_name`, the other C1

@@ -36,7 +36,13 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-from workbench.core.typed_text import NOT_IN_LABEL, file_label, line_label, typed_name, typed_text
+from workbench.core.typed_text import (
+    NOT_IN_LABEL,
+    file_label,
+    line_label,
+    one_line_name,
+    typed_text,
+)
 from workbench.store.workshop_keys import workshop_key
 
 revision = "0009"
@@ -100,7 +106,7 @@ def _wave_label(label: str) -> str:
 
 def _code_path(path: str) -> str:
     """A code's path as ``check_path`` stores it: each part one line, stripped."""
-    parts = [typed_name(p).strip() or "(ohne Namen)" for p in path.split(SEPARATOR)]
+    parts = [one_line_name(p) or "(ohne Namen)" for p in path.split(SEPARATOR)]
     return SEPARATOR.join(parts)
 
 
