@@ -194,3 +194,71 @@ def test_names_in_a_marked_message_are_pseudonymised(project: Project, tmp_path:
         ).all()
     assert len(spans) == 2
     assert all(PLACEHOLDER.fullmatch(text[start:end]) for text, start, end in spans)
+
+
+OVER = {  # a message or cue over two lines wrapped whole: opened on the first, closed below
+    "whatsapp_ios.txt": "[12.03.21, 18:0{i}:11] {RLE}{who}: {said}\n{more}{PDF}\n",
+    "whatsapp_android.txt": "12.03.21, 18:0{i} - {RLE}{who}: {said}\n{more}{PDF}\n",
+    "zoom.txt": "00:06:1{i}\t{RLE}{who}:\t{said}\n{more}{PDF}\n",
+    "element.txt": "Thu, Dec 5 2026 18:0{i}:12 - {RLE}{who}: {said}\n{more}{PDF}\n",
+    "zoom.vtt": "{n}\n00:00:1{i}.120 --> 00:00:1{i}.450\n{RLE}{who}: {said}\n{more}{PDF}\n\n",
+    "untertitel.srt": "{n}\n00:00:1{i},120 --> 00:00:1{i},450\n{RLE}{who}: {said}\n{more}{PDF}\n\n",
+    "meet.sbv": "0:00:1{i}.120,0:00:1{i}.450\n{RLE}{who}: {said}\n{more}{PDF}\n\n",
+    # the whole line with its time, and Markdown's time stamp inside the embedding
+    "whatsapp_line.txt": "{RLE}[12.03.21, 18:0{i}:11] {who}: {said} {more}{PDF}\n",
+    "abendrunde.md": "{RLE}**{who}:** [00:00:1{i}] {said} {more}{PDF}\n\n",
+}
+JOINT = {"whatsapp_ios.txt": "\n", "whatsapp_android.txt": "\n", "zoom.txt": "\n"}  # else " "
+
+
+@pytest.mark.parametrize("name", OVER)
+def test_a_message_wrapped_over_its_lines_keeps_the_pair(tmp_path: Path, name: str) -> None:
+    said = [("שלום, המרכז פתוח", "עד 20 Uhr"), ("نحتاج Bus 212", "كل يوم"), ("تشکر", "3 بار")]
+    said.append(said[0])
+    text = "".join(
+        OVER[name].format(who=who, said=s, more=m, i=i, n=i + 1, RLE=RLE, PDF=PDF)
+        for i, (who, (s, m)) in enumerate(zip((ANNA, "Ben Berg") * 2, said, strict=True))
+    )
+    head = "WEBVTT\n\n" if name.endswith(".vtt") else FRONT if name.endswith(".md") else ""
+    path = tmp_path / name
+    path.write_text(head + text, encoding="utf-8")
+    document = parse_file(path)
+    joint = JOINT.get(name, " ")  # how the format joins a message's lines
+    assert [s.text for s in document.segments] == [f"{RLE}{s}{joint}{m}{PDF}" for s, m in said]
+    speakers = [s.attributes["speaker"] for s in document.segments]
+    assert speakers == ["Anna Schmidt", "Ben Berg"] * 2
+
+
+@pytest.mark.parametrize("opener", [RLE, RLI, FSI, "\u202e"])
+def test_a_whatsapp_message_with_its_sender_in_an_embedding_keeps_the_pair(
+    tmp_path: Path, opener: str
+) -> None:
+    closer = PDI if opener in (RLI, FSI) else PDF
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "".join(
+            f"12.03.21, 18:0{i} - {opener}{who}: {s}{closer}\n"
+            for i, (who, s) in enumerate(zip(("Anna Schmidt", "عمر خليل") * 2, SAID, strict=True))
+        ),
+        encoding="utf-8",
+    )
+    document = parse_file(path)
+    assert [s.text for s in document.segments] == [f"{opener}{s}{closer}" for s in SAID]
+    speakers = [s.attributes["speaker"] for s in document.segments]
+    assert speakers == ["Anna Schmidt", "عمر خليل"] * 2
+
+
+def test_an_opener_before_the_sender_left_open_stays_out(tmp_path: Path) -> None:
+    # no closing mark in the message: the mark belongs to the label, as before
+    path = tmp_path / "chat.txt"
+    path.write_text(
+        "".join(
+            f"[12.03.21, 18:0{i}:11] {RLI}{who}: {s}\n{LRM}Zweite Zeile {i}\n"
+            for i, (who, s) in enumerate(zip(("Anna Schmidt", "Ben Berg") * 2, SAID, strict=True))
+        ),
+        encoding="utf-8",
+    )
+    document = parse_file(path)
+    assert [s.text for s in document.segments] == [
+        f"{s}\n{LRM}Zweite Zeile {i}" for i, s in enumerate(SAID)
+    ]

@@ -37,18 +37,22 @@ def has_marks(text: str) -> bool:
     return any(mark in text for mark in DIRECTION_MARKS)
 
 
-def marked_rest(line: str, rest: str) -> str:
+def marked_rest(line: str, rest: str, below: str = "") -> str:
     """The end of ``line`` that reads ``rest`` once its marks are out, marks kept.
 
     A reader finds a label in the unmarked line and takes the text after it (``rest``, an
     end of ``unmarked(line)``); the message keeps the marks the file has inside and right
     before that text (they steer how a right-to-left message displays), while those around
-    the label and its separators stay out.
+    the label and its separators stay out. An embedding or isolate opened before the label
+    that the text closes is the text's too; ``below``: the message's lines under ``line``
+    as written, where a message over several lines closes it.
 
     >>> marked_rest("\u2068Anna Schmidt\u2069: \u200fمرحبا 12\u200f", "مرحبا 12")
     '\u200fمرحبا 12\u200f'
     >>> marked_rest("\u202bAnna: שלום 12\u202c", "שלום 12")  # an embedding keeps its pair
     '\u202bשלום 12\u202c'
+    >>> marked_rest("\u202bAnna: שלום", "שלום", below="12 Uhr\u202c")  # closed a line below
+    '\u202bשלום'
     """
     if not rest:
         return ""
@@ -61,7 +65,7 @@ def marked_rest(line: str, rest: str) -> str:
         start -= 1  # "Anna: \u200fمرحبا": the mark opens the message
     kept = line[start:]
     if unmarked_end or unmarked(kept) == rest:
-        return _opened(line[:start], kept)
+        return _opened(line[:start], kept, below)
     return rest  # not an end of the line: as read
 
 
@@ -81,16 +85,16 @@ def _open_marks(text: str) -> list[str]:
     return stack
 
 
-def _opened(head: str, kept: str) -> str:
-    """``kept`` with the marks the line's head opens and ``kept`` closes put back before it:
-    a cue or message written whole in an embedding ("\u202bAnna: שלום\u202c") keeps the
-    pair, not only its closing mark."""
+def _opened(head: str, kept: str, below: str = "") -> str:
+    """``kept`` with the marks the line's head opens and ``kept`` (or the message's lines
+    ``below`` it) closes put back before it: a cue or message written whole in an embedding
+    ("\u202bAnna: שלום\u202c") keeps the pair, not only its closing mark."""
     unclosed = _open_marks(head)
     if not unclosed:
         return kept
     stack: list[str] = []
-    unmatched = []  # the closing marks in ``kept`` that close what the head opened, in order
-    for char in kept:
+    unmatched = []  # the closing marks in the text that close what the head opened, in order
+    for char in kept + below:
         if char in _OPENS:
             stack.append(char)
         elif char in ("\u202c", "\u2069"):
@@ -112,7 +116,8 @@ def unmarked_heads(text: str, head_end: Callable[[str, str], int | None]) -> str
     ``head_end(line, following)`` says, for a line and the line below read without marks,
     where the line's head ends — its speaker label, time or separators, all of it for a
     line that is only head (a cue's timing), None for a line of text: the reader finds
-    the head without marks, the text after it keeps them (:func:`marked_rest`).
+    the head without marks, the text after it keeps them (:func:`marked_rest`; the lines
+    of text below it up to a blank line are the same cue's or message's).
 
     >>> unmarked_heads("\u2068Ben\u2069: \u200fنعم", lambda line, _: line.find(": ") + 2)
     'Ben: \u200fنعم'
@@ -121,12 +126,18 @@ def unmarked_heads(text: str, head_end: Callable[[str, str], int | None]) -> str
         return text
     lines = text.split("\n")
     plain = [unmarked(line) for line in lines]
+    ends = [
+        head_end(line, plain[i + 1] if i + 1 < len(lines) else "") for i, line in enumerate(plain)
+    ]
     out = []
     for index, line in enumerate(lines):
-        end = head_end(plain[index], plain[index + 1] if index + 1 < len(lines) else "")
+        end = ends[index]
         if end is None or line == plain[index]:
             out.append(line)
         else:
+            below = index + 1
+            while below < len(lines) and ends[below] is None and plain[below].strip():
+                below += 1
             head, rest = plain[index][:end], plain[index][end:]
-            out.append(head + marked_rest(line, rest))
+            out.append(head + marked_rest(line, rest, "\n".join(lines[index + 1 : below])))
     return "\n".join(out)

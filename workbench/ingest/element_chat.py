@@ -77,6 +77,7 @@ def parse_element_chat(
     written: list[str] = []  # the same with the direction marks in the messages' texts
     day: str | None = None
     message: int | None = None  # the line of the message the lines below continue
+    heads: dict[int, tuple[str, str, str]] = {}  # message → label, its line as written, text
     text = decode(raw).lstrip("\ufeff")
     for line, marked in zip(unmarked(text).splitlines(), text.splitlines(), strict=True):
         lines.append("")
@@ -99,8 +100,12 @@ def parse_element_chat(
         said = _REPLY.sub("", event[found.end() :])
         message = len(lines) - 1
         lines[message] = f"[{header['time']}] {who}: {said}"
-        written[message] = f"[{header['time']}] {who}: {marked_rest(marked, said)}"
+        written[message] = label = f"[{header['time']}] {who}: "
+        heads[message] = (label, marked, said)
         day = day or iso
+    for number, (label, marked, said) in heads.items():  # closed maybe on a line below
+        below = written[number][len(label) :]
+        written[number] = label + marked_rest(marked, said, below) + below
     document = turns_document(raw, "\n".join(lines), roles, written="\n".join(written))
     return replace(document, date=document.date or day)
 

@@ -59,7 +59,7 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
-from workbench.ingest.direction_marks import has_marks, unmarked
+from workbench.ingest.direction_marks import DIRECTION_MARKS, has_marks, unmarked
 from workbench.ingest.few_turns import (
     agenda_rounds,
     agenda_stamps,
@@ -303,7 +303,9 @@ def _marked(text: str) -> tuple[str, list[str]]:
     """The text without the time marks in it (f4's ``#00:01:02-5#`` at a turn's end,
     noScribe's ``[00:00:05]`` at its start) and these times in order."""
     marks = re.findall(r"#(\d{1,2}:\d{2}:\d{2})|\[(\d{2}:\d{2}:\d{2})", text)
-    text = _STAMP.sub(" ", _F4_MARK.sub(" ", _LINE_END_PARENS.sub("", text)))
+    text = _F4_MARK.sub(" ", _LINE_END_PARENS.sub("", text))
+    # "\u202b[00:00:05] שלום\u202c": the text at the embedding's start, not behind a blank
+    text = _STAMP.sub(lambda m: " " if text[: m.start()].strip(DIRECTION_MARKS) else "", text)
     return text.strip(), [f4 or stamp for f4, stamp in marks]
 
 

@@ -45,7 +45,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.formatting import format_date, plural
 from workbench.core.textio import RawFile, Source, decode, read_source
-from workbench.ingest.direction_marks import DIRECTION_MARKS, marked_rest
+from workbench.ingest.direction_marks import DIRECTION_MARKS, has_marks, marked_rest, unmarked
 from workbench.ingest.speaker_labels import speaker_fields
 from workbench.ingest.speakers import Speakers
 from workbench.ingest.whatsapp_rtl import right_to_left_app_line
@@ -54,6 +54,7 @@ IMPORTER = "whatsapp-chat"
 FORMAT = "digital (Messenger-Chat)"
 
 _MARKS = DIRECTION_MARKS + "\ufeff"
+_OPENERS = "\u202a\u202b\u202d\u202e\u2066\u2067\u2068"  # embeddings, overrides, isolates
 _DATE = r"(?P<d1>\d{1,4})(?P<sep>[./-])(?P<d2>\d{1,2})(?P=sep)(?P<d3>\d{2,4})"
 _CLOCK = r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)(?:[ \u202f\u00a0]?(?P<ampm>[AaPp]\.?\s?[Mm]\.?))?"
 _ANDROID = re.compile(rf"^{_DATE},? {_CLOCK} [-–] (?P<rest>.*)$")
@@ -127,7 +128,8 @@ class _Message:
     time: str
     sender: str | None  # None: a line of the app itself (Android)
     lines: list[str]
-    marked: bool  # the text began with U+200E: the iPhone's media and system lines
+    head: str | None  # the header's line as written, where its text has marks in or before it
+    marked: bool = False  # the text began with U+200E: the iPhone's media and system lines
 
     @property
     def text(self) -> str:
@@ -268,11 +270,18 @@ def _messages(text: str, name: str) -> tuple[list[_Message], list[re.Match[str]]
             continue
         headers.append(found)
         rest = found["rest"]
-        sender_line = _SENDER.match(rest)
+        # the sender read without marks ("\u202bAnna: שלום\u202c"), the text as written
+        sender_line = _SENDER.match(unmarked(rest)) if has_marks(rest) else _SENDER.match(rest)
         sender, body = (sender_line["who"], sender_line["text"]) if sender_line else (None, rest)
-        marked = body[:1] == "\u200e"  # a message in Arabic may open with U+200F, U+2067
         parts = (found["d1"], found["d2"], found["d3"])
-        messages.append(_Message(row, found["sep"], parts, _clock(found), sender, [body], marked))
+        head = line if sender_line and has_marks(line) else None
+        messages.append(_Message(row, found["sep"], parts, _clock(found), sender, [body], head))
+    for message in messages:
+        if message.head is not None:  # the marks in the text, closed maybe a line below
+            below = "\n".join(message.lines[1:])
+            message.lines[0] = marked_rest(message.head, message.lines[0], below)
+        # a message in Arabic may open with U+200F, U+2067 or an embedding around it all
+        message.marked = message.lines[0].lstrip(_OPENERS)[:1] == "\u200e"
     return messages, headers
 
 

@@ -391,6 +391,7 @@ def _messages(raw: RawFile) -> list[_Message]:
     webex_form = _webex_gap(opening)  # the file's first header says its form
     # the records as written, for the texts' marks (a message's header is read without)
     marked = [r.split("\n") for _, r in _records(written)] if has_marks(written) else None
+    headed: dict[int, tuple[str, str]] = {}  # message → its header's line as written, its text
     for index, (row, record) in enumerate(_records(text)):
         first, *more = record.split("\n")
         message = _header(first, raw.name, row, webex_form)
@@ -400,7 +401,8 @@ def _messages(raw: RawFile) -> list[_Message]:
             head = message.lines[:1]  # the text on the header's line (Webex: none)
             message.lines.extend(more)
             if changed:
-                message.marked = [*(marked_rest(lines[0], t) for t in head), *lines[1:]]
+                message.marked = [*head, *lines[1:]]  # its first line's marks: below
+                headed.update({len(messages): (lines[0], t) for t in head})
             messages.append(message)
         elif messages:
             last = messages[-1]
@@ -416,6 +418,10 @@ def _messages(raw: RawFile) -> list[_Message]:
                 file=raw.name,
                 row=row,
             )
+    for index, (line, said) in headed.items():  # an embedding closed maybe on a line below
+        found = messages[index].marked
+        if found is not None:
+            found[0] = marked_rest(line, said, "\n".join(found[1:]))
     return _names_with_privat(messages)
 
 
