@@ -168,3 +168,41 @@ def test_a_speaker_who_echoes_the_one_before_keeps_the_turn(
     document = parse_file(_write(tmp_path, "runde.vtt", "WEBVTT\n\n" + cues))
     assert [s.attributes["speaker"] for s in document.segments] == list(names) * 2
     assert [s.text for s in document.segments] == list(said)
+
+
+def _word_heads(tmp_path: Path, heads: list[str]) -> Path:
+    document = docx.Document()
+    document.add_heading("Protokoll Stadtteilrunde", 0)
+    for i, head in enumerate(heads):
+        document.add_heading(head, 1)
+        document.add_paragraph(SAID[i % len(SAID)])
+    path = tmp_path / "runde.docx"
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize("form", ["{topic} {time}", "{topic} [{time}]", "\u200f{topic} ({time})"])
+@pytest.mark.parametrize("language", AGENDAS)
+def test_an_agenda_as_word_headings_stays_a_protocol(
+    tmp_path: Path, language: str, form: str
+) -> None:
+    # the topics of two evenings set as headings with their times, as speakers' heads are
+    heads = [
+        form.format(topic=topic, time=f"{18 + day}:{i * 15:02d}")
+        for day in (0, 1)
+        for i, topic in enumerate(AGENDAS[language])
+    ]
+    document = parse_file(_word_heads(tmp_path, heads))
+    assert document.importer != "speaker-turns"
+    assert not any(s.attributes.get("speaker") for s in document.segments)
+
+
+@pytest.mark.parametrize("minutes", [(2, 5, 7, 11, 12, 16), (0, 15, 30, 45, 50, 55)])
+def test_people_as_word_headings_are_a_transcript(tmp_path: Path, minutes: tuple[int, ...]) -> None:
+    # three people in Hebrew and Arabic script, at any minute or in a changing order
+    who = [OMAR, NOA, YASMIN] * 2
+    if not minutes[0]:
+        who[3:] = who[4], who[3], who[5]
+    heads = [f"{w} 0:{m:02d}" for w, m in zip(who, minutes, strict=True)]
+    document = parse_file(_word_heads(tmp_path, heads))
+    assert [s.attributes.get("speaker") for s in document.segments] == who

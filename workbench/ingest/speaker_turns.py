@@ -91,7 +91,7 @@ from workbench.ingest.turn_lines import (
     LOOSE,
     MIN_TURNS,
     Turn,
-    head_speaker,
+    head_turn,
     paused,
     possible_time,
     read_turns,
@@ -124,12 +124,15 @@ def are_speaker_heads(lines: list[str]) -> bool:
     """Whether lines (a Word file's headings) are a transcript's speaker heads with their
     times, but for a first one (the title): people who speak more than once, not an
     agenda's "Begrüßung 10:00"."""
-    who = [head_speaker(line) for line in lines]
-    if None in who[1:] or len(lines) < MIN_TURNS:
+    heads = [head_turn(line, row) for row, line in enumerate(lines, start=1)]
+    if None in heads[1:] or len(lines) < MIN_TURNS:
         return False
-    speakers = {w.casefold(): w for w in who if w is not None}
-    repeated = len(speakers) <= 0.8 * sum(w is not None for w in who)
-    people = sum(_looks_like_person(w, repeated) for w in speakers.values())
+    turns = [head for head in heads if head is not None]
+    speakers = {t.who.casefold(): t.who for t in turns}
+    repeated = len(speakers) <= 0.8 * len(turns)
+    # the topics of an agenda held twice ("ברוכים הבאים 18:00", … the next evening 19:00)
+    spoken = repeated and not agenda_rounds(turns)
+    people = sum(_looks_like_person(w, spoken) for w in speakers.values())
     return repeated and 2 * people >= len(speakers)
 
 

@@ -171,8 +171,17 @@ def _fits(who: str, said: str | None = None, timed: bool = False) -> bool:
 def head_speaker(line: str) -> str | None:
     """The speaker of a speaker's head with the time ("Anna Schmidt [00:00:12]", "Speaker 1
     (00:05):", "00:00:03 Sprecher 1"; the text below it), or None."""
+    turn = head_turn(line)
+    return turn.who if turn is not None else None
+
+
+def head_turn(line: str, row: int = 0) -> Turn | None:
+    """The turn a speaker's head with the time opens (its speaker and time, no text yet;
+    see :func:`head_speaker`), or None."""
     match = _HEADER.match(line) or _TIME_FIRST.match(line)
-    return match["who"].strip() if match and _fits(match["who"]) else None
+    if match is None or not _fits(match["who"]):
+        return None
+    return Turn(row, match["who"].strip(), match["time"], layout="header")
 
 
 def _who_line(line: str | None) -> str | None:
