@@ -107,7 +107,7 @@ def test_english_first_names_are_no_english_topic_words() -> None:
     ("Felicity", "Trinity", "Charity" end in "-ity"; "Shade" is one) are no topic word,
     also where they have the ending; the topics and endings still read as English."""
     from workbench.ingest.lead_in_names import _ENGLISH_TOPICS
-    from workbench.ingest.name_pairs import english_first_names, english_words
+    from workbench.ingest.unlisted_words import english_first_names, english_words
 
     names = english_first_names()
     assert {"grace", "hope", "felicity", "trinity", "charity", "shade"} <= names

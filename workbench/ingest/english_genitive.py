@@ -26,11 +26,11 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import SUPPLEMENT_LAST, fold
 from workbench.ingest.name_known import Finder, ordinary_word
 from workbench.ingest.name_openers import contracted_verb
-from workbench.ingest.name_pairs import english_words
 from workbench.ingest.name_tokens import Tok
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.resident_places import where
+from workbench.ingest.unlisted_words import english_words
 
 ENGLISH_GENITIVE_CONFIDENCE = 0.6  # replaced, and shown for review
 # the apostrophe-s and the capitalised word owned after it

@@ -24,11 +24,11 @@ from functools import lru_cache
 from workbench.core.word_caches import word_cache
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_known import Finder, ordinary_word, singular_verb
-from workbench.ingest.name_pairs import english_words
 from workbench.ingest.name_tokens import Tok
 from workbench.ingest.noun_lexicon import is_german_noun, is_person_name, is_place_name
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.resident_places import where
+from workbench.ingest.unlisted_words import english_words
 
 FOCUSED_SURNAME_CONFIDENCE = 0.6  # replaced, and shown for review
 # focus particles of the function words ("Erst", "Kaum" are the openers')

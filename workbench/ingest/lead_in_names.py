@@ -20,7 +20,6 @@ from collections.abc import Collection, Iterable
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_known import ordinary_word
-from workbench.ingest.name_pairs import english_first_names, english_words
 from workbench.ingest.name_tokens import (
     CAMEL_OK,
     COMPOUND_HEAD,
@@ -33,6 +32,7 @@ from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
 from workbench.ingest.organisations import institution_word
 from workbench.ingest.resident_places import PERSON_WORD, double_place, place, where
 from workbench.ingest.speaker_labels import is_label, is_role
+from workbench.ingest.unlisted_words import english_first_names, english_words
 
 # The parts of a role with a qualifier: "Okke Wübbenhorst (Kita)", "Okke Wübbenhorst,
 # Kita", "Kita – Okke Wübbenhorst", "Interviewerin (Okke Wübbenhorst)": each is read.

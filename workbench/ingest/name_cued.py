@@ -9,6 +9,7 @@ from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
+from workbench.ingest import unlisted_words as words
 from workbench.ingest.english_genitive import shop_owned
 from workbench.ingest.name_cues import (
     cue_before,
@@ -64,7 +65,7 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         # "Viele Grüße\n\nKaya": a surname alone under the sign-off, no place or noun
         # ("Viele Grüße\n\nOpladen", "…\n\nVorstand")
         strong = not is_place_name(tok.folded) and (
-            finder.is_surname(tok) or finder.is_foreign(tok) or pairs.unlisted_word(finder, tok)
+            finder.is_surname(tok) or finder.is_foreign(tok) or words.unlisted_word(finder, tok)
         )
     if strong and _reaction(finder, text, toks, i):
         return None  # "Moderation: Prima": what the moderator said
@@ -100,7 +101,7 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         and finder.name_like(nxt, loose=True, named=True)
     ):
         last = surname = i + 1
-    unlisted = last == i and nxt is not None and pairs.unlisted_surname(finder, text, toks, i)
+    unlisted = last == i and nxt is not None and words.unlisted_surname(finder, text, toks, i)
     # "laut Ysolde Möhring": a first name of no list, then a surname of the gazetteer
     unlisted = unlisted or (last == i and nxt is not None and _listed_after(finder, text, tok, nxt))
     if unlisted:
@@ -191,7 +192,7 @@ def _named_pair(finder: PersonFinder, text: str, tok: Tok, nxt: Tok) -> bool:
     return (
         is_place_phrase(f"{tok.folded} {nxt.folded}")
         or is_german_noun(tok.folded)
-        or tok.folded in pairs.english_words()
+        or tok.folded in words.english_words()
     )
 
 
@@ -201,7 +202,7 @@ def _listed_after(finder: PersonFinder, text: str, tok: Tok, nxt: Tok) -> bool:
     noun, compound, place or English word, whatever its ending ("laut Ysolde Möhring",
     "laut Okke Harmsen"; not "laut Nabu Leverkusen", "laut Okke Stein", "laut Caritas
     Sozialstation")."""
-    if text[tok.end : nxt.start] != " " or not pairs.unlisted_word(finder, tok):
+    if text[tok.end : nxt.start] != " " or not words.unlisted_word(finder, tok):
         return False
     if is_place_phrase(f"{tok.folded} {nxt.folded}"):
         return False  # "laut Addis Abeba"
@@ -209,9 +210,9 @@ def _listed_after(finder: PersonFinder, text: str, tok: Tok, nxt: Tok) -> bool:
         return not (is_german_noun(nxt.folded) or is_place_name(nxt.folded))
     f = nxt.folded
     return (
-        pairs.plain_name(nxt.text)
+        words.plain_name(nxt.text)
         and finder.name_like(nxt)
-        and f not in pairs.english_words()
+        and f not in words.english_words()
         and f not in ORDINARY
         and f not in lists.LOCAL_NAMES
         and f not in lists.INSTITUTION_NOUNS

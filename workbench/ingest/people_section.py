@@ -9,7 +9,6 @@ import re
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_known import ordinary_word, singular_verb
 from workbench.ingest.name_lists import TITLES
-from workbench.ingest.name_pairs import unlisted_word
 from workbench.ingest.name_tokens import tokens
 from workbench.ingest.names import NameContext, PersonFinder
 from workbench.ingest.noun_lexicon import is_german_noun
@@ -20,6 +19,7 @@ from workbench.ingest.protocol_meta import (
     people_in,
     split_names,
 )
+from workbench.ingest.unlisted_words import unlisted_word
 from workbench.ingest.venue_names import VENUE_WORDS
 
 # Small words before capitalised ones that make them no name ("im Jugendzentrum Manfort")
