@@ -40,6 +40,7 @@ from workbench.ingest.noun_lexicon import (
     is_place_phrase,
 )
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.surname_heads import surname_compound
 from workbench.ingest.venue_names import VENUE_WORDS, opens_venue
 
 
@@ -65,7 +66,9 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         # "Viele Grüße\n\nKaya": a surname alone under the sign-off, no place or noun
         # ("Viele Grüße\n\nOpladen", "…\n\nVorstand")
         strong = not is_place_name(tok.folded) and (
-            finder.is_surname(tok) or finder.is_foreign(tok) or words.unlisted_word(finder, tok)
+            finder.is_surname(tok)
+            or finder.is_foreign(tok)
+            or words.unlisted_word(finder, tok, heads=True)  # "…\n\nTerhorst"
         )
     if strong and _reaction(finder, text, toks, i):
         return None  # "Moderation: Prima": what the moderator said
@@ -200,8 +203,8 @@ def _listed_after(finder: PersonFinder, text: str, tok: Tok, nxt: Tok) -> bool:
     """Whether ``nxt``, one blank after the word of no list ``tok`` that a cue made a name,
     is its surname: a surname of the gazetteer or a word written like a name that is no
     noun, compound, place or English word, whatever its ending ("laut Ysolde Möhring",
-    "laut Okke Harmsen"; not "laut Nabu Leverkusen", "laut Okke Stein", "laut Caritas
-    Sozialstation")."""
+    "laut Okke Harmsen", "laut Okke Terhorst": :mod:`surname_heads`; not "laut Nabu
+    Leverkusen", "laut Okke Stein", "laut Caritas Sozialstation")."""
     if text[tok.end : nxt.start] != " " or not words.unlisted_word(finder, tok):
         return False
     if is_place_phrase(f"{tok.folded} {nxt.folded}"):
@@ -216,5 +219,6 @@ def _listed_after(finder: PersonFinder, text: str, tok: Tok, nxt: Tok) -> bool:
         and f not in ORDINARY
         and f not in lists.LOCAL_NAMES
         and f not in lists.INSTITUTION_NOUNS
-        and not (is_german_noun(f) or is_place_name(f) or compound_noun(f))
+        and not (is_german_noun(f) or is_place_name(f))
+        and not (compound_noun(f) and not surname_compound(f, finder.names))  # "Terhorst"
     )

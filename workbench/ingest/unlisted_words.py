@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 from typing import Protocol
 
 from workbench.core.word_caches import fixed_cache
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_gazetteer import fold
+from workbench.ingest.name_gazetteer import Gazetteer, fold
 from workbench.ingest.name_known import ORDINARY, Finder
 from workbench.ingest.name_tokens import PLACE_END, Tok
 from workbench.ingest.noun_lexicon import (
@@ -21,6 +21,7 @@ from workbench.ingest.noun_lexicon import (
     is_place_name,
     is_place_phrase,
 )
+from workbench.ingest.surname_heads import surname_compound
 
 
 class PersonFinder(Finder, Protocol):
@@ -69,11 +70,13 @@ def english_first_names() -> frozenset[str]:
     return frozenset(fold(name) for name in Provider.first_names)
 
 
-def unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
+def unlisted_word(finder: PersonFinder, tok: Tok, heads: bool = False) -> bool:
     """Whether ``tok`` is written like a name and is a word of no list at all: no name of
     the gazetteer, no noun, compound or place of the Wiktionary, no word of the name lists,
-    no common English word (:func:`unlisted_pair`)."""
+    no common English word (:func:`unlisted_pair`). ``heads``: a compound counts whose head
+    a surname's is ("Terhorst", "Wiesmeier": :func:`surname_compound`)."""
     f = tok.folded
+    compound = partial(_word_compound, finder.names) if heads else compound_noun
     return (
         _PLAIN_NAME.fullmatch(tok.text) is not None
         and f not in english_words()
@@ -86,8 +89,13 @@ def unlisted_word(finder: PersonFinder, tok: Tok) -> bool:
         and f not in lists.INSTITUTION_NOUNS
         and not PLACE_END.search(f)
         and not (_NOT_NAME_END.search(f) and not _UMLAUT_ING.search(tok.text))
-        and not any(is_german_noun(w) or is_place_name(w) or compound_noun(w) for w in _stems(f))
+        and not any(is_german_noun(w) or is_place_name(w) or compound(w) for w in _stems(f))
     )
+
+
+def _word_compound(names: Gazetteer, folded: str) -> bool:
+    """A compound of the lexicon whose head is no surname's ("sozialstation")."""
+    return compound_noun(folded) and not surname_compound(folded, names)
 
 
 def unlisted_surname_word(finder: PersonFinder, tok: Tok) -> bool:
@@ -96,7 +104,7 @@ def unlisted_surname_word(finder: PersonFinder, tok: Tok) -> bool:
     list ("Zabelberg-Ostwald", "Schulte-Zabelberg"); no compound of nouns ("Open-Air")."""
     parts = tok.text.split("-")
     if len(parts) == 1:
-        return unlisted_word(finder, tok)
+        return unlisted_word(finder, tok, heads=True)  # "Okke Terhorst"
     if not 2 <= len(parts) <= 3 or not finder.name_like(tok, named=True):
         return False
     words = [replace(tok, text=p, folded=fold(p), lower=p.lower()) for p in parts]
