@@ -9,7 +9,6 @@ same on one line are refused (the team says which is meant), naming both as writ
 
 from __future__ import annotations
 
-import importlib.util
 import uuid
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -95,14 +94,10 @@ def test_blind_set_yaml_codes_stored_on_one_line_and_ordinary_names_as_written(
 
 def test_the_readers_rule_is_the_migrations() -> None:
     """Migration 0009 rewrites an older project's code paths as a file import stores them now."""
+    from tests.test_names_one_line_upgrade import revision_0009
     from workbench.coding.codebook import line_code_path
-    from workbench.store.migrate import MIGRATIONS
 
-    file = MIGRATIONS / "versions" / "0009_names_on_one_line.py"
-    spec = importlib.util.spec_from_file_location("revision_0009", file)
-    assert spec is not None and spec.loader is not None
-    revision = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(revision)
+    revision = revision_0009()
     for raw, want in BLIND:
         assert line_code_path(f"Bedarf/{raw}") == revision._code_path(f"Bedarf/{raw}")
         assert line_code_path(raw) == want

@@ -39,6 +39,26 @@ def _write_cards(path: Path, workshop: str, district: str, texts: list[str]) -> 
     return path
 
 
+def _import_cards(project: list[str], cards: Path, wave: str) -> int:
+    """``workbench import`` of a card table with its workshop and district columns."""
+    columns = ["--workshop-column", "Workshop", "--district-column", "Sozialraum"]
+    return main([*project, "import", str(cards), *columns, "--wave", wave])
+
+
+def revision_0009() -> object:
+    """Migration 0009 as a module (its helpers are compared with the live rules)."""
+    import importlib.util
+
+    from workbench.store.migrate import MIGRATIONS
+
+    file = MIGRATIONS / "versions" / "0009_names_on_one_line.py"
+    spec = importlib.util.spec_from_file_location("revision_0009", file)
+    assert spec is not None and spec.loader is not None
+    revision = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(revision)
+    return revision
+
+
 def _at(project: Project, revision: str) -> None:
     """Set the project's revision outside its own sessions (they refuse a changed schema)."""
     engine = make_engine(project.db_url)
@@ -77,39 +97,9 @@ def _old_project(tmp_path: Path, db_url: str | None = None) -> Path:
     cards = _write_cards(
         tmp_path / "a.csv", "Werkstatt X", "Manfort", ["Mehr Licht im Park.", "Ein Café fehlt."]
     )
-    assert (
-        main(
-            [
-                *p,
-                "import",
-                str(cards),
-                "--workshop-column",
-                "Workshop",
-                "--district-column",
-                "Sozialraum",
-                "--wave",
-                "2020/21",
-            ]
-        )
-        == 0
-    )
+    assert _import_cards(p, cards, "2020/21") == 0
     cards = _write_cards(tmp_path / "b.csv", "Werkstatt Y", "Wiesdorf", ["Der Bus fährt selten."])
-    assert (
-        main(
-            [
-                *p,
-                "import",
-                str(cards),
-                "--workshop-column",
-                "Workshop",
-                "--district-column",
-                "Sozialraum",
-                "--wave",
-                "2022",
-            ]
-        )
-        == 0
-    )
+    assert _import_cards(p, cards, "2022") == 0
     for code in ("Wohnen", "Wohnen X", "Wohnen X/Miete", "Bedarf"):
         assert main([*p, "codebook", "add", code]) == 0
     assert main([*p, "code", "1", "Wohnen", "--coder", "anna"]) == 0
@@ -193,22 +183,7 @@ def test_upgrade_makes_old_names_one_line_merges_what_is_one_and_hides_the_perso
     # a new import of the same workshop finds it; the same code is no twin
     more = _write_cards(tmp_path / "c.csv", "Werkstatt", "Manfort", ["Ein Kiosk wäre gut."])
     p = ["--project", str(folder)]
-    assert (
-        main(
-            [
-                *p,
-                "import",
-                str(more),
-                "--workshop-column",
-                "Workshop",
-                "--district-column",
-                "Sozialraum",
-                "--wave",
-                "2020/21",
-            ]
-        )
-        == 0
-    )
+    assert _import_cards(p, more, "2020/21") == 0
     assert main([*p, "codebook", "add", "Wohnen"]) == 2
     with Project.open(folder) as project:
         assert sorted(project.workshops()["workshop"]) == ["Werkstatt", "Werkstatt (2)"]
@@ -270,15 +245,7 @@ MUST_STAY = ["Wohnen  und Leben", "Bücherei", "Café (Bus∕Bahn)", "Kita\xa0Le
 
 def test_the_revision_writes_code_paths_and_waves_as_the_commands_do() -> None:
     """0009 imports the rules; its code-path and wave helpers equal check_path/clean_label."""
-    import importlib.util
-
-    from workbench.store.migrate import MIGRATIONS
-
-    file = MIGRATIONS / "versions" / "0009_names_on_one_line.py"
-    spec = importlib.util.spec_from_file_location("revision_0009", file)
-    assert spec is not None and spec.loader is not None
-    revision = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(revision)
+    revision = revision_0009()
     for name in BLIND + MUST_STAY:
         assert revision._code_path(name) == check_path(name)
         assert revision._wave_label(name) == clean_label(name)
