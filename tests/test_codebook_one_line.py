@@ -95,11 +95,11 @@ def test_blind_set_yaml_codes_stored_on_one_line_and_ordinary_names_as_written(
 def test_the_readers_rule_is_the_migrations() -> None:
     """Migration 0009 rewrites an older project's code paths as a file import stores them now."""
     from tests.test_names_one_line_upgrade import revision_0009
-    from workbench.coding.codebook import line_code_path
+    from workbench.core.typed_text import line_code_path
 
     revision = revision_0009()
     for raw, want in BLIND:
-        assert line_code_path(f"Bedarf/{raw}") == revision._code_path(f"Bedarf/{raw}")
+        assert line_code_path(f"Bedarf/{raw}") == revision.line_code_path(f"Bedarf/{raw}")
         assert line_code_path(raw) == want
     for name in MUST_STAY:
         assert line_code_path(name) == name

@@ -247,7 +247,7 @@ def test_the_revision_writes_code_paths_and_waves_as_the_commands_do() -> None:
     """0009 imports the rules; its code-path and wave helpers equal check_path/clean_label."""
     revision = revision_0009()
     for name in BLIND + MUST_STAY:
-        assert revision._code_path(name) == check_path(name)
+        assert revision.line_code_path(name) == check_path(name)
         assert revision._wave_label(name) == clean_label(name)
     assert revision.REPORT_KEY == old_names.REPORT_KEY
 

@@ -10,8 +10,9 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from workbench.coding.codebook import SEPARATOR, CodeSpec, line_code_path, path_key
+from workbench.coding.codebook import SEPARATOR, CodeSpec, path_key
 from workbench.core.formatting import plural
+from workbench.core.typed_text import line_code_path
 from workbench.store import Code, Coding, code_guid, merged_codes
 
 # The notice on code fields a file overwrites begins so (the import's summary says it).

@@ -14,7 +14,7 @@ import yaml
 from workbench.core.domain import SEPARATOR, InputError
 from workbench.core.errors import control_shown
 from workbench.core.parse_errors import yaml_problem
-from workbench.core.typed_text import NOT_IN_LABEL, one_line_name
+from workbench.core.typed_text import one_line_name
 from workbench.store import MAX_CODE_NAME, MAX_CODE_PATH
 
 _COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
@@ -209,19 +209,6 @@ def read_codebook_yaml(path: str | Path) -> list[CodeSpec]:
     specs = _walk(data["codes"], None, str(path), written)
     refuse_doubles([s.path for s in specs], written, str(path))
     return specs
-
-
-def line_code_path(path: str) -> str:
-    r"""A code path as stored: one with a control character has each part as
-    :func:`~workbench.core.typed_text.one_line_name` (an empty part "(ohne Namen)", as
-    migration 0009 writes it); an ordinary path stays as it is.
-
-    >>> line_code_path("Bedarf/Neu\n Zeile\t"), line_code_path(" Bedarf /Wohnen")
-    ('Bedarf/Neu Zeile', ' Bedarf /Wohnen')
-    """
-    if NOT_IN_LABEL.search(path) is None:
-        return path
-    return SEPARATOR.join(one_line_name(p) or "(ohne Namen)" for p in path.split(SEPARATOR))
 
 
 def refuse_doubles(

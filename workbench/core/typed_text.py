@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from workbench.core.domain import SEPARATOR
+
 # C0 controls but tab (\x09) and line feed (\x0a), DEL, and the bidirectional marks,
 # embeddings, overrides and isolates; those of them that separate words: a space
 _SPACING = re.compile("[\x0b\x0c\x1c-\x1f]")
@@ -86,6 +88,19 @@ def one_line_name(text: str) -> str:
     ('Wohnen Zeile', 'Wohnen  und Leben')
     """
     return _C1.sub("", typed_name(text)).strip()
+
+
+def line_code_path(path: str) -> str:
+    r"""A code path as stored: one with a control character has each part as
+    :func:`one_line_name` (an empty part "(ohne Namen)", as
+    migration 0009 writes it); an ordinary path stays as it is.
+
+    >>> line_code_path("Bedarf/Neu\n Zeile\t"), line_code_path(" Bedarf /Wohnen")
+    ('Bedarf/Neu Zeile', ' Bedarf /Wohnen')
+    """
+    if NOT_IN_LABEL.search(path) is None:
+        return path
+    return SEPARATOR.join(one_line_name(p) or "(ohne Namen)" for p in path.split(SEPARATOR))
 
 
 def line_label(text: str) -> str:

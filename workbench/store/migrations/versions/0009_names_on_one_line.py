@@ -39,8 +39,8 @@ from alembic import op
 from workbench.core.typed_text import (
     NOT_IN_LABEL,
     file_label,
+    line_code_path,
     line_label,
-    one_line_name,
     typed_text,
 )
 from workbench.store.workshop_keys import workshop_key
@@ -102,12 +102,6 @@ def _broken(text: str | None) -> bool:
 def _wave_label(label: str) -> str:
     """A wave's label as ``workbench.store.waves.clean_label`` stores it."""
     return " ".join(line_label(label).split())[:MAX_WAVE_LABEL] or "(ohne Bezeichnung)"
-
-
-def _code_path(path: str) -> str:
-    """A code's path as ``check_path`` stores it: each part one line, stripped."""
-    parts = [one_line_name(p) or "(ohne Namen)" for p in path.split(SEPARATOR)]
-    return SEPARATOR.join(parts)
 
 
 def _words(text: str) -> str:
@@ -247,7 +241,7 @@ def _codes(bind: sa.Connection, report: Report) -> None:
         row = rows[cid]
         if not _broken(row.path) and not _broken(row.name):
             continue
-        new = _code_path(row.path)
+        new = line_code_path(row.path)
         kept_id = by_path.get(new)
         if kept_id is None or kept_id == cid:
             name = new.rsplit(SEPARATOR, 1)[-1][:MAX_CODE_NAME]
