@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from workbench.coding.codebook import SEPARATOR, CodeSpec, path_key
 from workbench.core.formatting import plural
 from workbench.core.typed_text import line_code_path
-from workbench.store import Code, Coding, code_guid, merged_codes
+from workbench.store import Code, Coding, code_guid, merged_codes, merged_on_upgrade
 
 # The notice on code fields a file overwrites begins so (the import's summary says it).
 FIELDS_CHANGED = "Aus der Datei übernommen, anders als bisher im Projekt"
@@ -66,6 +66,7 @@ class CodeIndex:
         # decomposed ("u" + U+0308) still finds them
         self.by_path = {_composed(c.path): c for c in session.scalars(select(Code))}
         self.merged = merged_codes(session)  # a merged code's GUID stays its target's
+        self.upgraded = merged_on_upgrade(session)  # those workbench upgrade merged
         self.guids = {c.guid for c in self.by_path.values()} | set(self.merged)
         self.file_guids: dict[str, str] = {}  # path in a file → its GUID, for new codes
         self.created = 0
@@ -99,10 +100,16 @@ class CodeIndex:
             if code is None and normal_guid(guid) in merged:  # codebook merge, done here
                 code = merged[normal_guid(guid) or ""]
                 self.by_path[path] = code  # also over a newer code that took the old name
+                how = (
+                    "workbench upgrade: zwei Schreibweisen eines Namens, eine mit "
+                    "Zeilenumbruch oder Steuerzeichen"
+                    if normal_guid(guid) in self.upgraded
+                    else "workbench codebook merge"
+                )
                 notices.append(
                     f"Code '{path}' der Datei wurde hier mit '{code.path}' zusammengeführt "
-                    f"(workbench codebook merge): was die Datei zu '{path}' enthält, kommt zu "
-                    f"'{code.path}', einmal."
+                    f"({how}): was die Datei zu '{path}' enthält, kommt zu '{code.path}', "
+                    "einmal."
                 )
                 continue
             if code is None and here is None:

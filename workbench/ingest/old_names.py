@@ -37,6 +37,7 @@ _COUNTED = (
     ("question", "Leitfrage(n)"),
     ("speaker_role", "Rolle(n)"),
     ("clusters", "Clustername(n)"),
+    ("topic_runs", "Themenlauf/-läufe je Leitfrage"),
     ("actors", "Empfehlung(en) oder Statusschritt(e) mit Akteur*innen"),
 )
 

@@ -22,6 +22,7 @@ from workbench.store.coding_tables import (
     export_marks,
     export_of,
     merged_codes,
+    merged_on_upgrade,
     record_export,
     record_merge,
 )
@@ -158,6 +159,7 @@ __all__ = [
     "initialise",
     "make_engine",
     "merged_codes",
+    "merged_on_upgrade",
     "record_export",
     "record_merge",
     "transaction",

@@ -23,6 +23,9 @@ from workbench.store.schema import MAX_CODER, Base, Meta, utcnow
 EXPORT_MARKS_KEY = "qdpx_export_marks"
 # Meta key of the GUIDs of codes merged into others: {merged code's GUID: its target's}.
 MERGED_CODES_KEY = "merged_code_guids"
+# Meta key of those of them that workbench upgrade merged (two spellings of one name,
+# migration 0009), in the same form.
+MERGED_ON_UPGRADE_KEY = "merged_code_guids_upgrade"
 
 
 class CodingAction(Base):
@@ -157,3 +160,9 @@ def merged_codes(session: Session) -> dict[str, str]:
             into = merges[into]
         final[merged] = into
     return final
+
+
+def merged_on_upgrade(session: Session) -> set[str]:
+    """The GUIDs of codes that ``workbench upgrade`` merged (not ``codebook merge``)."""
+    meta = session.get(Meta, MERGED_ON_UPGRADE_KEY)
+    return set(json.loads(meta.value)) if meta is not None else set()

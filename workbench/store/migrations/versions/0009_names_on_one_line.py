@@ -12,12 +12,21 @@ written.
 Two names that read the same afterwards ("Wohnen⏎" beside "Wohnen"):
 - codes are merged: codings, history, resolutions, memos and sub-codes move to the code
   that keeps the name; a coding the other already has (same statement, coder, span) is
-  one; descriptions and examples that differ are both kept;
+  one; descriptions and examples that differ are both kept; the merged code's REFI-QDA
+  GUID is recorded as ``codebook merge`` records it (``meta`` ``merged_code_guids``), so a
+  MAXQDA or ATLAS.ti file coded under it brings its codings to the code that stays;
 - waves are merged (one label, its workshops);
 - workshops are merged if district, wave, date and format agree; otherwise they stay two
   workshops, the rewritten one with " (2)" (" (3)", …): two things are never merged silently;
 - documents, questions, roles, clusters and actors have no such rule (the same name
   twice is allowed).
+
+Copies of a rewritten name follow in the same transaction, as a renamed district's do: a
+topic run per guiding question names its topics "question: …" (``topic_runs.topics``
+group and key, ``topic_assignments`` group and topic), and rating cards and the
+recommendations' need links show a need cluster's label (``feedback_items.label``,
+``recommendation_needs.label``); until the next run the topic map, the feedback summary
+and the reports would show the old spelling.
 
 What was merged or kept apart is recorded in ``meta`` (key :data:`REPORT_KEY`, ids and
 one-line names, never a document's name) for ``workbench upgrade`` to show; a document's
@@ -92,6 +101,12 @@ EDITS = _t("need_edits", payload=sa.JSON)
 RUNS = _t("need_runs", clusters=sa.JSON)
 RECOMMENDATIONS = _t("recommendations", actors=sa.JSON)
 STATUS = _t("recommendation_status", "actor", "note")
+TOPIC_RUNS = _t("topic_runs", params=sa.JSON, topics=sa.JSON)
+TOPICS = _t("topic_assignments", "group", "topic", run_id=sa.Integer)
+CARDS = _t("feedback_items", "kind", "label")
+NEED_LINKS = _t("recommendation_needs", "label")
+# as workbench.store.coding_tables names them (frozen here): merged code GUID → target's
+MERGED_KEY, MERGED_ON_UPGRADE_KEY = "merged_code_guids", "merged_code_guids_upgrade"
 
 
 def _broken(text: str | None) -> bool:
@@ -144,6 +159,7 @@ def upgrade() -> None:
     _codes(bind, report)
     _documents(bind, report)
     _segments(bind, report)
+    _topics(bind, report)
     _clusters(bind, report)
     _actors(bind, report)
     if report.lines or report.documents or report.workshops or report.counts:
@@ -233,7 +249,8 @@ def _merge_workshop(bind: sa.Connection, wid: int, kept_id: int, row: Any, kept:
 
 
 def _codes(bind: sa.Connection, report: Report) -> None:
-    columns = [CODES.c[c] for c in ("id", "path", "name", "description", "example", "codable")]
+    names = ("id", "path", "name", "description", "example", "codable", "guid")
+    columns = [CODES.c[c] for c in names]
     rows = {r.id: r for r in bind.execute(sa.select(*columns)).all()}
     by_path = {r.path: r.id for r in rows.values()}
     # parents first: a sub-code's parent is merged before the sub-code is looked at
@@ -251,11 +268,27 @@ def _codes(bind: sa.Connection, report: Report) -> None:
             report.counts["codes"] += 1
             continue
         moved, same = _merge_code(bind, cid, kept_id, row, rows[kept_id])
+        _record_merge(bind, row.guid, rows[kept_id].guid)
         by_path.pop(row.path, None)
         report.lines.append(
             f"Code „{new}“: zwei Schreibweisen zusammengeführt (Nr. {cid} → {kept_id}; "
-            f"{moved} Kodierung(en) übernommen, {same} gleiche nur einmal)."
+            f"{moved} Kodierung(en) übernommen, {same} gleiche nur einmal). Die REFI-QDA-GUID "
+            f"von Nr. {cid} ({row.guid}) gilt weiter: was eine MAXQDA-, ATLAS.ti- oder "
+            f"QualCoder-Datei unter ihr kodiert hat, kommt beim Import zu „{new}“ "
+            f"(GUID {rows[kept_id].guid}, im Export unverändert)."
         )
+
+
+def _record_merge(bind: sa.Connection, merged: str, into: str) -> None:
+    """Record that the code with GUID ``merged`` went to ``into``, as ``codebook merge``
+    does (``workbench.store.coding_tables.record_merge``), and that the upgrade did it."""
+    for key in (MERGED_KEY, MERGED_ON_UPGRADE_KEY):
+        value = bind.scalar(sa.select(META.c.value).where(META.c.key == key))
+        text = json.dumps({**(json.loads(value) if value else {}), merged: into}, sort_keys=True)
+        if value is None:
+            bind.execute(META.insert().values(key=key, value=text))
+        else:
+            bind.execute(META.update().where(META.c.key == key).values(value=text))
 
 
 def _merge_code(
@@ -315,6 +348,57 @@ def _segments(bind: sa.Connection, report: Report) -> None:
                 report.counts[column] += 1
 
 
+def _topics(bind: sa.Connection, report: Report) -> None:
+    """Topic runs per guiding question: the group and key of their topics and statements
+    as the question is stored now (a run that had both spellings keeps them apart)."""
+    for rid, params, topics in bind.execute(
+        sa.select(TOPIC_RUNS.c.id, TOPIC_RUNS.c.params, TOPIC_RUNS.c.topics)
+    ).all():
+        if not isinstance(params, dict) or params.get("by") != "question":
+            continue
+        if not isinstance(topics, list):
+            continue
+        groups = [t["group"] for t in topics if isinstance(t, dict) and "group" in t]
+        groups += list(
+            bind.scalars(sa.select(TOPICS.c.group).where(TOPICS.c.run_id == rid).distinct())
+        )
+        renamed, taken = {}, {g for g in groups if not _broken(g)}
+        for old in sorted({g for g in groups if _broken(g)}):
+            line, number = line_label(old), 2
+            new = line
+            while new in taken:
+                new, number = f"{line} ({number})", number + 1
+            renamed[old], taken = new, taken | {new}
+            if new != line:
+                report.lines.append(
+                    f"Themenlauf Nr. {rid}: die Leitfrage „{line}“ stand dort in zwei "
+                    f"Schreibweisen; deren Themen heißen jetzt „{new}: …“ (nicht "
+                    "zusammengeführt; der nächste Lauf rechnet sie als eine Leitfrage)."
+                )
+        if not renamed:
+            continue
+
+        fixed = [
+            {**t, "group": renamed[t["group"]], "key": _key(renamed, str(t["key"]), t["group"])}
+            if isinstance(t, dict) and t.get("group") in renamed
+            else t
+            for t in topics
+        ]
+        bind.execute(TOPIC_RUNS.update().where(TOPIC_RUNS.c.id == rid).values(topics=fixed))
+        for old, new in renamed.items():
+            rows = sa.select(TOPICS.c.id, TOPICS.c.topic)
+            rows = rows.where(TOPICS.c.run_id == rid, TOPICS.c.group == old)
+            for aid, topic in bind.execute(rows).all():
+                values = {"group": new, "topic": _key(renamed, topic, old)}
+                bind.execute(TOPICS.update().where(TOPICS.c.id == aid).values(values))
+        report.counts["topic_runs"] += 1
+
+
+def _key(renamed: dict[str, str], key: str, group: str) -> str:
+    """A topic's key ("question:number") with its group's new name."""
+    return renamed[group] + key[len(group) :]
+
+
 def _clusters(bind: sa.Connection, report: Report) -> None:
     for eid, payload in bind.execute(sa.select(EDITS.c.id, EDITS.c.payload)).all():
         if isinstance(payload, dict) and _broken(payload.get("label")):
@@ -333,6 +417,14 @@ def _clusters(bind: sa.Connection, report: Report) -> None:
         if fixed != clusters:
             bind.execute(RUNS.update().where(RUNS.c.id == rid).values(clusters=fixed))
             report.counts["clusters"] += 1
+    # the cluster's label as rating cards and need links copied it
+    need_cards = CARDS.c.kind == "need"
+    for table, where in ((CARDS, need_cards), (NEED_LINKS, sa.true())):
+        for lid, label in bind.execute(sa.select(table.c.id, table.c.label).where(where)).all():
+            if _broken(label):
+                bind.execute(
+                    table.update().where(table.c.id == lid).values(label=line_label(label))
+                )
 
 
 def _actors(bind: sa.Connection, report: Report) -> None:
