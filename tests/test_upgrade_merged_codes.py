@@ -21,7 +21,9 @@ from tests.coding_data import cards_project
 from tests.qdpx_data import Q, qde_root, rezip
 from workbench import Project
 from workbench.cli.main import main
+from workbench.core.typed_text import NOT_IN_LABEL
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
+from workbench.ingest import TableMapping
 from workbench.store import (
     Code,
     District,
@@ -30,6 +32,7 @@ from workbench.store import (
     FeedbackRoundItem,
     Recommendation,
     RecommendationNeed,
+    Segment,
     TopicAssignment,
     TopicRun,
     make_engine,
@@ -205,3 +208,81 @@ def test_copies_of_a_rewritten_question_and_cluster_label_follow_on_upgrade(
         assert set(table["topic"]) <= set(described["key"])  # each statement finds its topic
         assert list(feedback_summary(upgraded)["label"]) == ["Spiel platz"]
         assert list(need_links(upgraded)["linked_label"]) == ["Spiel platz"]
+
+
+CONTROL = "\n\r\t\x00\x1b\x85\u2028"
+# each a question of its own (two spellings of one question in one run: kept apart, above)
+BLIND_QUESTIONS = [f"Was{c}fehlt in Nr. {n}?" for n, c in enumerate(CONTROL)] + [
+    f" Wo{c}{c}treffen Sie sich ({n})? {c}" for n, c in enumerate(CONTROL)
+]
+MUST_STAY = ["Was fehlt  im Viertel?", "Wünsche für 2030 (Bus∕Bahn)", "Wo\xa0ist es laut?"]
+
+
+def test_blind_set_topic_groups_follow_the_questions_and_ordinary_ones_stay(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Blind set: a topic run per question whose groups are old spellings (each control
+    character, doubled, at the ends) names its groups as the statements' questions read
+    after the upgrade; ordinary questions (double blank, no-break space, ∕) stay as
+    written (over-replacement counts too)."""
+    folder = tmp_path / "projekt"
+    project = Project.create(folder, db_url=None, districts=["Manfort"])
+    questions = BLIND_QUESTIONS + MUST_STAY
+    cards = tmp_path / "karten.csv"
+    rows = ["Karte;Text;Sozialraum;Workshop;Leitfrage"]
+    rows += [f"K{n};Aussage Nummer {n};Manfort;WS;Frage {n}" for n in range(len(questions))]
+    cards.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    mapping = TableMapping(
+        text_column="Text",
+        id_column="Karte",
+        district_column="Sozialraum",
+        workshop_column="Workshop",
+        question_column="Leitfrage",
+    )
+    project.import_files([cards], mapping=mapping)
+    with project.transaction() as s:
+        run = TopicRun(params={"by": "question"}, corpus_hash="x", versions={}, topics=[])
+        s.add(run)
+        s.flush()
+        described = []
+        for n, question in enumerate(questions):
+            s.execute(
+                update(Segment).where(Segment.question == f"Frage {n}").values(question=question)
+            )
+            segment = s.scalar(select(Segment.id).where(Segment.source_id == f"K{n}"))
+            described.append({"group": question, "key": f"{question}:0", "label": "T", "size": 1})
+            s.add(
+                TopicAssignment(
+                    run_id=run.id,
+                    segment_id=segment,
+                    group=question,
+                    topic=f"{question}:0",
+                    probability=1.0,
+                )
+            )
+        run.topics = described
+    _at(project, "0008")
+    assert main(["--project", str(folder), "upgrade"]) == 0
+    with Project.open(folder) as upgraded:
+        asked = upgraded.segments().set_index("source_id")["question"]
+        table = topics_assignments(upgraded).set_index("source_id")
+    follow = sum(
+        table.loc[f"K{n}", "group"] == asked[f"K{n}"]
+        and table.loc[f"K{n}", "topic"] == f"{asked[f'K{n}']}:0"
+        and not NOT_IN_LABEL.search(asked[f"K{n}"])
+        for n in range(len(BLIND_QUESTIONS))
+    )
+    kept = sum(
+        table.loc[f"K{n}", "group"] == q == asked[f"K{n}"]
+        for n, q in enumerate(questions)
+        if q in MUST_STAY
+    )
+    print(f"blind: {follow}/{len(BLIND_QUESTIONS)} follow, {kept}/{len(MUST_STAY)} ordinary kept")
+    assert (follow, kept) == (len(BLIND_QUESTIONS), len(MUST_STAY))
+
+
+def topics_assignments(project: Project) -> object:
+    """The latest topic run's statements (as the topic map reads them)."""
+    from workbench.analysis import topics
+
+    return topics.assignments(project)
