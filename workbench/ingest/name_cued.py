@@ -19,6 +19,7 @@ from workbench.ingest.name_cues import (
     said_perfect,
     sentence_particles,
     signed_off,
+    signed_pair,
     speaks,
     subject_before,
 )
@@ -40,6 +41,7 @@ from workbench.ingest.noun_lexicon import (
     is_place_phrase,
 )
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.signoff_pairs import signer_pair
 from workbench.ingest.surname_heads import surname_compound
 from workbench.ingest.venue_names import VENUE_WORDS, opens_venue
 
@@ -62,6 +64,7 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         if not (finder._sure_name(owner) or owner.lower in finder.known) or shop_owned(text, tok):
             return None  # "laut Rewe's Prospekt", "laut McDonald's Filiale": english_genitive's
     strong, weak = cue_before(text, toks, i)
+    signer = False
     if not (strong or weak) and signed_off(text, toks, i):
         # "Viele Grüße\n\nKaya": a surname alone under the sign-off, no place or noun
         # ("Viele Grüße\n\nOpladen", "…\n\nVorstand")
@@ -70,6 +73,11 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
             or finder.is_foreign(tok)
             or words.unlisted_word(finder, tok, heads=True)  # "…\n\nTerhorst"
         )
+    elif not (strong or weak) and signed_pair(text, toks, i):
+        # "LG\nTjorven Kettelhack": a first name and a surname of no list as the line
+        # under the sign-off; no office or place ("LG\nCaritas Sozialstation")
+        signer = signer_pair(finder, text, toks, i)
+        strong = signer or _listed_after(finder, text, tok, toks[i + 1])
     if strong and _reaction(finder, text, toks, i):
         return None  # "Moderation: Prima": what the moderator said
     if strong and not finder._sure_name(tok):  # "Frau Demirtaş betont Ältere": an object
@@ -107,6 +115,7 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     unlisted = last == i and nxt is not None and words.unlisted_surname(finder, text, toks, i)
     # "laut Ysolde Möhring": a first name of no list, then a surname of the gazetteer
     unlisted = unlisted or (last == i and nxt is not None and _listed_after(finder, text, tok, nxt))
+    unlisted = unlisted or (last == i and signer)  # "LG\nOcka Nolting"
     if unlisted:
         last = surname = i + 1  # "laut Quirin Zabelberg": no list knows the surname
     if finder._institution_after(text, toks, last):

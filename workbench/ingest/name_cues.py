@@ -52,7 +52,7 @@ _FIRM_ENDS = (
 ).split()
 
 
-def _firm(folded: str) -> bool:
+def firm(folded: str) -> bool:
     """Whether a folded word names a firm or an office ("firma", "gemeinschaftspraxis")."""
     return folded in _FIRM_WORDS or any(
         folded.endswith(end) and len(folded) > len(end) + 2 for end in _FIRM_ENDS
@@ -113,7 +113,7 @@ def cue_before(text: str, toks: list[Tok], i: int) -> tuple[bool, bool]:
         # "Protokoll: Quartiersworkshop Opladen" names the event, no minute-taker
         return not is_event(toks[i].text), False
     if _signed(text, toks[i].start):  # "gez. Tjaden", "i.A. Tjaden"
-        return not _firm(toks[i].folded), False
+        return not firm(toks[i].folded), False
     if prev.lower == "so" and gap == " " and last_char(text, prev.start) == ",":
         return True, False
     if introduced(text, toks, i):
@@ -138,6 +138,26 @@ def signed_off(text: str, toks: list[Tok], i: int) -> bool:
         return False
     end = text.find("\n", toks[i].end)
     return not text[toks[i].end : len(text) if end < 0 else end].strip(" .!\r")
+
+
+def signed_pair(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` and the word after it, one blank between, make up their line
+    right after a sign-off and a line break or a blank line ("LG\nTjorven Kettelhack", an
+    initial "LG\nT. Kettelhack",
+    "Viele Grüße\n\nCaritas Sozialstation"): who signs, or an office; which the caller
+    decides."""
+    if i + 1 >= len(toks):
+        return False
+    blank = text[toks[i].end : toks[i + 1].start]
+    if blank != " " and not (blank == ". " and len(toks[i].text) == 1):  # "LG\nT. Kettelhack"
+        return False
+    if i == 0 or toks[i - 1].folded not in lists.SIGN_OFFS:
+        return False
+    gap = text[toks[i - 1].end : toks[i].start].replace("\r", "")
+    if "\n" not in gap or gap.strip(" ,\n") or gap.count("\n") > 2:
+        return False
+    end = text.find("\n", toks[i + 1].end)
+    return not text[toks[i + 1].end : len(text) if end < 0 else end].strip(" .!\r")
 
 
 def _signed(text: str, end: int) -> bool:

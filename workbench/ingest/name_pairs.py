@@ -11,7 +11,7 @@ from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_affiliation import affiliated_verb
-from workbench.ingest.name_cues import sentence_particles, speaks
+from workbench.ingest.name_cues import sentence_particles, signed_pair, speaks
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import ORDINARY, Finder, place_word, singular_verb
 from workbench.ingest.name_openers import FOCUS, opens_before_name
@@ -29,6 +29,7 @@ from workbench.ingest.noun_lexicon import (
     plural_noun,
 )
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.signoff_pairs import signer_surname
 from workbench.ingest.unlisted_words import (
     unlisted_surname_word,
     unlisted_word,
@@ -93,7 +94,9 @@ def initial(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[H
     gap = text[tok.end : nxt.start] in (". ", ".\u00a0", ".")
     if not (finder._adjacent(text, tok, nxt) or (half and gap)) or not finder.name_like(nxt):
         return None
-    if not (finder.is_surname(nxt) or finder.is_foreign(nxt)):
+    # "LG\nT. Kettelhack": under a sign-off also a surname of no list
+    signer = signed_pair(text, toks, i) and signer_surname(finder, nxt)
+    if not (finder.is_surname(nxt) or finder.is_foreign(nxt) or signer):
         return None
     last, _ = finder._chain(text, toks, i + 1)
     before = search_before(

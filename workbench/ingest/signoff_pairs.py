@@ -1,0 +1,94 @@
+"""Who signs under a sign-off with two words ("LG\\nTjorven Kettelhack"): a rule of
+:mod:`workbench.ingest.name_cued` (and of the initial, "LG\\nT. Kettelhack").
+
+The line right under "LG", "Viele Grüße", "Mit freundlichen Grüßen" names who writes. Two
+words there are a person's first name and surname where the first is written like a given
+name — a first name of the gazetteer, or a word of no noun lexicon, place list, institution
+or word list ("Tjorven", "Ocka", "Leberecht") — and the second a surname of no list
+(:func:`unlisted_words.unlisted_surname_word`: "Kettelhack", "Kleinebekel-Wiechers"; also
+ending in "-ing": "Nolting"). Offices, services and organisations ("Caritas Sozialstation",
+"Quartiersbüro Manfort", "AG Wohnen", "Kita Sonnenschein"), roles ("Die Vorsitzende",
+"Quartiersmanagerin Süd"), places and dates ("Leverkusen, 12.03.") and greeting tails ("und
+Grüße", "Schönes Wochenende") stay: one of their words is a noun, a district, an
+institution, a place or no name by its form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.ingest import name_lists as lists
+from workbench.ingest import unlisted_words as words
+from workbench.ingest.name_cues import firm
+from workbench.ingest.name_known import ORDINARY
+from workbench.ingest.name_tokens import PLACE_END, Tok
+from workbench.ingest.noun_lexicon import (
+    compound_noun,
+    is_german_noun,
+    is_place_name,
+    is_place_phrase,
+)
+from workbench.ingest.surname_heads import surname_compound
+
+# Surnames ending in "-ing" (Westphalian: "Nolting", "Kassing", "Hessling"), which the
+# rule for words of no list leaves to English words ("Training", "Meeting")
+_ING = re.compile(r"[a-zäöüß]{2,}ing")
+
+
+def signer_pair(finder: words.PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` and the word after it, the line under a sign-off
+    (:func:`name_cues.signed_pair`), are a first name and a surname of no list."""
+    tok, nxt = toks[i], toks[i + 1]
+    if words.unlisted_surname(finder, text, toks, i):
+        return True  # "LG\nTjorven Kettelhack": both of no list
+    if not (finder.is_first(tok) or given_shaped(finder, tok)):
+        return False
+    if not signer_surname(finder, nxt):
+        return False
+    if is_place_phrase(f"{tok.folded} {nxt.folded}"):
+        return False  # "Bergisch Gladbach"
+    return not finder._institution_after(text, toks, i + 1)
+
+
+def given_shaped(finder: words.PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` is written like a given name and is no word of a list: no noun,
+    place, institution, firm, common English word or word of the name lists; a compound
+    of the lexicon's parts is one ("Leberecht", "Benedikta", "Ruprecht"), as the
+    word alone under a sign-off needs no other reading."""
+    f = tok.folded
+    return (
+        words.plain_name(tok.text)
+        and finder.name_like(tok)
+        and f not in words.english_words()
+        and f not in ORDINARY
+        and f not in lists.LOCAL_NAMES
+        and f not in lists.INSTITUTION_NOUNS
+        and not firm(f)
+        and not is_german_noun(f)
+        and not is_place_name(f)
+        and not PLACE_END.search(f)
+    )
+
+
+def signer_surname(finder: words.PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok``, after a first name or an initial under a sign-off, is a surname of
+    no list ("Kettelhack", "Kleinebekel-Wiechers", "Nolting")."""
+    return words.unlisted_surname_word(finder, tok) or _ing_surname(finder, tok)
+
+
+def _ing_surname(finder: words.PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` is a surname of no list ending in "-ing" ("Nolting", "Kassing"):
+    no noun, compound, place or English word ("Training", "Meeting", "Marketing")."""
+    f = tok.folded
+    return (
+        _ING.fullmatch(tok.text[1:]) is not None
+        and words.plain_name(tok.text)
+        and finder.name_like(tok, named=True)
+        and not finder.names.has_first(tok.text)
+        and f not in words.english_words()
+        and f not in ORDINARY
+        and f not in lists.LOCAL_NAMES
+        and f not in lists.INSTITUTION_NOUNS
+        and not (is_german_noun(f) or is_place_name(f))
+        and not (compound_noun(f) and not surname_compound(f, finder.names))
+    )
