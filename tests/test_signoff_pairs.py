@@ -66,6 +66,8 @@ def test_same_signer_twice_one_person() -> None:
         "Villa Kunterbunt",
         "Runder Tisch",
         "Kolping Opladen",
+        "Nabu Kunterbunt",
+        "Begegnungsstätte Kunterbunt",
     ],
 )
 @pytest.mark.parametrize("sign_off", ["LG", "Viele Grüße"])

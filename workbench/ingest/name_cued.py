@@ -41,7 +41,7 @@ from workbench.ingest.noun_lexicon import (
     is_place_phrase,
 )
 from workbench.ingest.pii_patterns import Hit
-from workbench.ingest.signoff_pairs import signer_pair
+from workbench.ingest.signoff_pairs import association, signer_pair
 from workbench.ingest.surname_heads import surname_compound
 from workbench.ingest.venue_names import VENUE_WORDS, opens_venue
 
@@ -77,7 +77,8 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
         # "LG\nTjorven Kettelhack": a first name and a surname of no list as the line
         # under the sign-off; no office or place ("LG\nCaritas Sozialstation")
         signer = signer_pair(finder, text, toks, i)
-        strong = signer or _listed_after(finder, text, tok, toks[i + 1])
+        listed = not association(tok) and _listed_after(finder, text, tok, toks[i + 1])
+        strong = signer or listed
     if strong and _reaction(finder, text, toks, i):
         return None  # "Moderation: Prima": what the moderator said
     if strong and not finder._sure_name(tok):  # "Frau Demirtaş betont Ältere": an object

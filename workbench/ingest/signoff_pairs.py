@@ -19,9 +19,10 @@ import re
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import unlisted_words as words
+from workbench.ingest.facility_words import facility_compound
 from workbench.ingest.name_cues import firm
 from workbench.ingest.name_known import ORDINARY
-from workbench.ingest.name_tokens import PLACE_END, Tok
+from workbench.ingest.name_tokens import COMPOUND_HEAD, NOUN_END, PLACE_END, Tok
 from workbench.ingest.noun_lexicon import (
     compound_noun,
     is_german_noun,
@@ -33,12 +34,18 @@ from workbench.ingest.surname_heads import surname_compound
 # Surnames ending in "-ing" (Westphalian: "Nolting", "Kassing", "Hessling"), which the
 # rule for words of no list leaves to English words ("Training", "Meeting")
 _ING = re.compile(r"[a-zäöüß]{2,}ing")
+# Associations signing by their short name ("Nabu Opladen", "Awo Manfort") and heads of
+# the compounds of a body ("Begegnungsstätte", "Sozialverband") no other list holds
+_BODIES = frozenset("nabu awo drk asb vhs cvjm kjg dpsg vdk sovd adfc bund".split())
+_BODY_HEAD = re.compile(r".{3,}(?:statte|verband|bund|rat|dienst|stelle)$")
 
 
 def signer_pair(finder: words.PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
     """Whether ``toks[i]`` and the word after it, the line under a sign-off
     (:func:`name_cues.signed_pair`), are a first name and a surname of no list."""
     tok, nxt = toks[i], toks[i + 1]
+    if association(tok):
+        return False  # "Nabu Kunterbunt": an association's group
     if words.unlisted_surname(finder, text, toks, i):
         return True  # "LG\nTjorven Kettelhack": both of no list
     if not (finder.is_first(tok) or given_shaped(finder, tok)):
@@ -48,6 +55,11 @@ def signer_pair(finder: words.PersonFinder, text: str, toks: list[Tok], i: int) 
     if is_place_phrase(f"{tok.folded} {nxt.folded}"):
         return False  # "Bergisch Gladbach"
     return not finder._institution_after(text, toks, i + 1)
+
+
+def association(tok: Tok) -> bool:
+    """Whether ``tok`` is an association's short name ("Nabu", "Awo", "DRK")."""
+    return tok.folded in _BODIES
 
 
 def given_shaped(finder: words.PersonFinder, tok: Tok) -> bool:
@@ -67,6 +79,9 @@ def given_shaped(finder: words.PersonFinder, tok: Tok) -> bool:
         and not is_german_noun(f)
         and not is_place_name(f)
         and not PLACE_END.search(f)
+        and f not in _BODIES
+        and not facility_compound(f)
+        and not (COMPOUND_HEAD.match(f) or NOUN_END.search(f) or _BODY_HEAD.match(f))
     )
 
 
