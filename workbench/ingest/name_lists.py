@@ -222,7 +222,10 @@ INSTITUTION_NOUNS = _words(
 
 # Leverkusen's districts and quarters and organisations of social work, whatever districts a
 # project declares ("Ophoven erklärt", "Hitdorf meint", "Kolping berichtet"): no name on
-# their own; after a form of address or a first name they are ("Frau Schlebusch").
+# their own; after a form of address or a first name they are ("Frau Schlebusch"). Also
+# associations and bodies written as a word ("laut Nabu", "bei Dekra", "mit Adfc") that no
+# name list holds as a first name or surname ("Verdi" is a surname, "Awo" a first name:
+# both stay in INSTITUTION_NOUNS, kept after cues as before).
 LOCAL_NAMES = _words(
     """
     alkenrath bergisch neukirchen burrig hitdorf kuppersteg lutzenkirchen manfort opladen
@@ -230,6 +233,8 @@ LOCAL_NAMES = _words(
     waldsiedlung fixheide edelrath imbach pattscheid atzlenbach fettehenne schlebuschrath
     neuboddenberg burgerbusch
     kolping bethel bethanien lebenshilfe kinderschutzbund profamilia paritatische greenpeace
+    nabu bund dehoga adfc vcd vdk sovd dgb gew hwk kvb tuv dekra adac dlrg thw cvjm bdkj asb
+    lvr dfb
     """
 )
 
