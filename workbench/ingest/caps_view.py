@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from workbench.core.word_caches import word_cache
 from workbench.ingest import name_lists as lists
+from workbench.ingest.club_names import CLUB_WORDS
 from workbench.ingest.facility_words import service_word
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_known import singular_verb
@@ -224,7 +225,7 @@ def _name_words(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]
                 chosen += names
                 i = j + len(names)
                 continue
-        elif _first_and_surname(text, toks, i):
+        elif _first_and_surname(text, toks, i) or _club_person(text, toks, i):
             chosen += [(s, e) for s, e, w in toks[i : i + 2] if _caps(w)]
             i += 2
             continue
@@ -421,6 +422,18 @@ def _first_and_surname(text: str, toks: list[tuple[int, int, str]], i: int) -> b
         return False
     blank = text[toks[i][1] : toks[i + 1][0]] in (" ", "\u00a0")
     return blank and _surname_after_first(toks[i + 1][2])
+
+
+def _club_person(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a club's word and a surname of the gazetteer that is no place after a blank,
+    both in capitals, are a person ("FORTUNA SCHMIDT"; not "FORTUNA DÜSSELDORF"): written
+    as a name, the rules decide as in title case (:mod:`workbench.ingest.club_names`)."""
+    if i + 1 >= len(toks) or not _caps(toks[i][2]) or fold(toks[i][2]) not in CLUB_WORDS:
+        return False
+    word = toks[i + 1][2]
+    if text[toks[i][1] : toks[i + 1][0]] not in (" ", "\u00a0") or not _candidate(word):
+        return False
+    return gazetteer().has_last(_title(word)) and not is_place_name(fold(word))
 
 
 def _role(word: str) -> bool:

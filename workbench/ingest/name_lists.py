@@ -207,6 +207,7 @@ INSTITUTION_NOUNS = _words(
     siedlung viertel quartier hof gasse ufer damm markt turm denkmal brunnen kaserne bahnhof
     apotheke praxis verein stadion arena sporthalle turnhalle jugendzentrum familienzentrum
     cafe bistro restaurant laden buro werk gmbh ag ev e.v. kg schwimmbad hallenbad freibad
+    ggmbh mbh kgaa konzern holding group
     friedhof kapelle moschee synagoge kloster tafel caritas diakonie awo drk jobcenter jugendamt
     sozialamt rewe aldi lidl edeka netto penny kaufland bayer sparkasse volksbank telekom
     kommune polizei feuerwehr verdi ihk vhs unicef amnesty malteser johanniter arbeitsagentur

@@ -42,6 +42,7 @@ from workbench.ingest import name_pairs as pairs
 from workbench.ingest.club_names import club_end
 from workbench.ingest.english_genitive import apostrophe_owner, possessive_cut
 from workbench.ingest.facility_words import facility_compound
+from workbench.ingest.firm_forms import firm_form, firm_owner
 from workbench.ingest.known_nouns import known_noun
 from workbench.ingest.listed_elsewhere import name_surname
 from workbench.ingest.listed_modals import english_modal
@@ -157,6 +158,7 @@ class PersonFinder(TokenClasses):
                 or known_in_text(self, text, toks, i, seen)
                 or pairs.enumerated(self, text, toks, i, hits[-1] if hits else None)
                 or genitive(self, text, toks, i)
+                or firm_owner(self, text, toks, i)  # "Die Müller KG baut"
                 or self_introduced(self, text, toks, i)
             )
             if found is None:
@@ -296,6 +298,9 @@ class PersonFinder(TokenClasses):
     ) -> bool:
         """Whether the name is followed by "Schule", "Platz", … (then it names a place), not
         as what it owns ("Anna Schmidts Garten", "Pfarrerin Schultes Gemeinde")."""
+        form = firm_form(text, toks[last].end)  # "Müller GmbH" is a firm's, "Müller KG" hers
+        if form is not None:
+            return form and not streets_only
         if last + 1 >= len(toks) or not self._adjacent(text, toks[last], toks[last + 1]):
             return False
         if owner_stem(self, text, toks[last], loose=True) is not None:
@@ -407,6 +412,7 @@ class PersonFinder(TokenClasses):
         if (
             last == i
             and not facility
+            and firm_form(text, tok.end) is None  # "Otto GmbH", "Otto Konzern": no surname
             and (place_surname(self, text, toks, i) or noun_surname(self, text, toks, i))
         ):
             last = surname = i + 1  # "Anton Brunnen hilft", "Anna Bahn kam": her surname
