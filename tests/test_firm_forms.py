@@ -130,3 +130,10 @@ def test_the_form_is_read_as_written() -> None:
     assert firm_form(text, text.index(" eG")) is True
     assert firm_form(text, text.index(" KG")) is False
     assert firm_form(text, text.index(" baut")) is None
+
+
+@pytest.mark.parametrize("text", ["Anna Schmidt UG sagt das.", "Anna Schmidt SE meint das."])
+def test_a_full_name_before_a_new_form_stays_replaced(text: str) -> None:
+    """A guard (both versions): after a first name "UG" may be her floor; she is replaced."""
+    out = _out(text)
+    assert "Anna" not in out and "Schmidt" not in out

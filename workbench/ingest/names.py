@@ -298,9 +298,13 @@ class PersonFinder(TokenClasses):
     ) -> bool:
         """Whether the name is followed by "Schule", "Platz", … (then it names a place), not
         as what it owns ("Anna Schmidts Garten", "Pfarrerin Schultes Gemeinde")."""
-        form = firm_form(text, toks[last].end)  # "Müller GmbH" is a firm's, "Müller KG" hers
-        if form is not None:
-            return form and not streets_only
+        # "Müller KG" is hers, "Müller SE" a firm's; after a first name only the forms
+        # below ("Anna Schmidt UG" may be her floor, "Klaus Schmidt GmbH" stays the firm)
+        form = firm_form(text, toks[last].end)
+        prev = toks[last - 1] if last else None
+        full = prev is not None and self.is_first(prev) and self._adjacent(text, prev, toks[last])
+        if form is False or (form and not full):
+            return bool(form) and not streets_only
         if last + 1 >= len(toks) or not self._adjacent(text, toks[last], toks[last + 1]):
             return False
         if owner_stem(self, text, toks[last], loose=True) is not None:
