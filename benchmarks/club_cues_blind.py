@@ -44,7 +44,7 @@ LONE = "Fortuna Union Eintracht Arminia Borussia Hansa Kickers Werder Dynamo Ale
 CAPITALS = "FORTUNA DÜSSELDORF|ARMINIA BIELEFELD|HERTHA BSC|UNION BERLIN|BORUSSIA DORTMUND"
 PLURAL_CITY = "Sportfreunde Lotte|Sportfreunde Siegen|Kickers Emden|Sportfreunde Dorfmerkingen"
 SURNAME_BRANDS = "Bosch Otto Siemens Henkel Porsche Miele Haribo Oetker Würth Bahlsen".split()
-# the forms of a legal person (an OHG names its liable owner: replaced, decision 0xx)
+# the forms of a legal person (an OHG names its liable owner: replaced, decision 021)
 LEGAL = "GmbH|AG|SE|Group|Konzern|Holding|KGaA|UG|GmbH & Co. KG|eG".split("|")
 PEOPLE = (
     "Anna Schmidt|Frau Kaya|Herrn Becker|Viktoria Schulze|Hertha Müller|Victoria Weber|"

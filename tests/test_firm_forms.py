@@ -1,5 +1,5 @@
 """Associations written as a word and firms named after a surname next to person cues
-(:mod:`workbench.ingest.firm_forms`, ``name_lists.LOCAL_NAMES``; decision record 0xx)."""
+(:mod:`workbench.ingest.firm_forms`, ``name_lists.LOCAL_NAMES``; decision record 021)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Firms named after a surname: the legal form after the name says whose name it is
-(decision record 0xx).
+(decision record 021).
 
 - The form of a legal person ("Müller GmbH", "Schulz mbH", "Meyer SE", "Krüger KGaA",
   "Becker UG (haftungsbeschränkt)", "Schröder eG", "Krause e. V.", "Lange Stiftung",
