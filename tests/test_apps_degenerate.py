@@ -377,6 +377,6 @@ def test_a_district_profile_without_a_need_run_says_so_once(
 
     folder = make_project(tmp_path, capsys, TEXTS, TWO)
     profile = check_page(profile_app({"WORKBENCH_PROJECT": str(folder),
-                                      "QUERY_STRING": "district=Manfort"}))  # fmt: skip
+                                      "QUERY_STRING": "district=Manfort"}).view)  # fmt: skip
     assert profile.count(PUBLIC_NO_NEED_RUN) == 1
     assert f"<h3>Bedarfe</h3><p class='sw-empty'>{PUBLIC_NO_NEED_RUN}</p>" in profile

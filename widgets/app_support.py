@@ -172,6 +172,11 @@ def _location(environ: Mapping[str, str] | None, default: str | Path) -> str:
     return env.get(PROJECT_ENV) or str(default)
 
 
+def project_folder(environ: Mapping[str, str] | None = None, default: str | Path = "") -> Path:
+    """The folder of the project :func:`open_project` opens (it may not exist)."""
+    return Path(_location(environ, default)).expanduser()
+
+
 def open_project(environ: Mapping[str, str] | None = None, default: str | Path = "") -> Project:
     """Open the project named by ``WORKBENCH_PROJECT`` (else ``default``).
 

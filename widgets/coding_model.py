@@ -33,6 +33,7 @@ from widgets.coding_panel_codes import (
     code_buttons,
     new_code_path,
 )
+from widgets.forget_watch import ERASED, ErasedError, ForgetWatch
 from workbench.coding.codebook import CodeSpec
 from workbench.coding.records import check_coder, known_coder
 from workbench.core.domain import InputError
@@ -97,7 +98,13 @@ class CodingModel:
 
     # -- loading (the only place that reads whole tables) ------------------------------
     def load(self) -> CodingModel:
-        """Read segments, codebook, the coder's codings and memos; return self."""
+        """Read segments, codebook, the coder's codings and memos; return self.
+
+        The first load notes the project's forget mark (``watch_``) before it reads: a
+        ``forget`` in another process is seen before the next action (:meth:`reload`).
+        """
+        if getattr(self, "watch_", None) is None:
+            self.watch_ = ForgetWatch(self.project.path, self.reload)
         segments = self.project.segments()
         self.offered_ = None if self.codes is None else list(self.codes)
         self.key_of_: dict[str, str] = {}
@@ -116,6 +123,36 @@ class CodingModel:
             self.coded_: dict[int, set[str]] = {}
             self.is_coded_ = np.zeros(len(self.table_.ids), dtype=bool)
         return self
+
+    def reload(self) -> bool:
+        """Read the project anew (a ``forget`` elsewhere): keep coder, filters,
+        suggestions and the current statement where it still exists (else the one now at
+        its place in the list); False if the current statement is gone."""
+        current, position, filters = self.current_id, self.position_, self.filters_
+        ids = self.table_.ids
+        suggestions = {int(ids[i]): s for i, s in self.suggestions_.items()}
+        rejected = {(int(ids[i]), code) for i, code in self.rejected_}
+        self.load()
+        index_of = self.table_.index_of
+        self.suggestions_ = {index_of[k]: s for k, s in suggestions.items() if k in index_of}
+        self.rejected_ = {(index_of[k], c) for k, c in rejected if k in index_of}
+        if filters.code != ALL and filters.code not in self.button_of_:
+            filters = replace(filters, code=ALL)
+        self.set_filters(filters)
+        if current is not None and self.go_to_segment(current):
+            return True
+        self.position_ = max(0, min(position, len(self.visible_) - 1))
+        return current is None
+
+    def check_forgotten(self) -> None:
+        """Before an action: reload after a ``forget`` elsewhere; ErasedError if the
+        statement shown was erased (nothing is written)."""
+        if not self.watch_.changed():
+            return
+        shown = self.current_id
+        self.watch_.check()
+        if shown is not None and shown not in self.table_.index_of:
+            raise ErasedError(ERASED)
 
     @staticmethod
     def _table(segments: pd.DataFrame) -> _Table:
@@ -365,6 +402,7 @@ class CodingModel:
 
     # -- coding actions (each one transaction through the Project façade) --------------
     def _require(self) -> int:
+        self.check_forgotten()
         if self.coder is None:
             raise InputError("Bitte zuerst einen Namen angeben.")
         index = self.current
@@ -428,6 +466,7 @@ class CodingModel:
 
     def undo(self) -> list[str]:
         """Undo this coder's last action; say what it changed back (empty: nothing to undo)."""
+        self.check_forgotten()
         if self.coder is None:
             raise InputError("Bitte zuerst einen Namen angeben.")
         undone = self.project.undo_steps(self.coder)

@@ -44,6 +44,7 @@ from widgets.coding_panel_codes import (
     UNDO_KEY,
 )
 from widgets.coding_panel_view import PanelView
+from widgets.forget_watch import REFRESHED
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.store.problems import ProjectBusyError, database_problem
 from workbench.store.schema import on_lock_wait
@@ -126,6 +127,8 @@ class CodingPanel(PanelView):
         self.accept_function = accept
         self.title_text = title
         self.model = CodingModel(project, None, codes, shortcuts).load()
+        self.watch = self.model.watch_  # a forget elsewhere: reload, render and say so
+        self.watch.reload = self._refresh
         self._suggestion_source = suggestions
         self._suggestion_thread: threading.Thread | None = None
         self._code_clicked = self._guard(self._on_code)
@@ -178,7 +181,8 @@ class CodingPanel(PanelView):
             if self._busy:
                 return None
             try:
-                with on_lock_wait(lambda: self._say(LOCK_WAIT, "warning")):
+                with self.watch.lock, on_lock_wait(lambda: self._say(LOCK_WAIT, "warning")):
+                    self.model.check_forgotten()  # the statement shown erased: refused
                     return handler(*args)
             except WorkbenchError as err:
                 self._say(self._said(err), "error")
@@ -212,6 +216,12 @@ class CodingPanel(PanelView):
         if isinstance(err, ProjectBusyError):
             return CODER_BUSY_READING if err.reading else CODER_BUSY
         return CODER_UNAVAILABLE
+
+    def _refresh(self) -> None:
+        """Show the project as it is after a ``forget`` elsewhere (the watch calls it)."""
+        self.model.reload()
+        self._render()
+        self._say(REFRESHED)
 
     # -- handlers (one model call each, then render) -------------------------------------
     def _on_name(self, _: Any) -> None:
@@ -415,9 +425,11 @@ def coding_app(
     def build() -> w.Widget:
         project = open_project(environ, default_project)
         coder = query_params(environ).get("coder") or hub_user(environ)
-        return CodingPanel(
+        panel = CodingPanel(
             project, coder=coder, suggestions=_suggest(project), co_researcher=True, title=None
         )
+        panel.watch.start_in_voila()  # a forget elsewhere shows without an action (page open)
+        return panel
 
     return safe_app(build)
 

@@ -54,6 +54,7 @@ from widgets.feedback_texts import (
     points_left_text,
     short_quote,
 )
+from widgets.forget_watch import ERASED_ITEM, REFRESHED, ErasedError, ForgetWatch
 from workbench.analysis.needs import runs
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import format_number
@@ -478,6 +479,18 @@ RELEASED = (
 )
 
 
+def _refused_if_changed(form: ParticipantForm, shown: tuple[Item, ...], item_id: int) -> None:
+    """After the form was read anew: refuse an answer on an item the page showed otherwise
+    (a quote erased, the item gone); its new card says why. Nothing is written."""
+    before = next((i for i in shown if i.item_id == item_id), None)
+    now = next((i for i in form.ballot.items if i.item_id == item_id), None)
+    if now is not None and now == before:
+        return
+    if now is not None:
+        form.card(item_id).status.value = ERASED_ITEM
+    raise ErasedError(ERASED_ITEM)
+
+
 def participant_app(
     environ: Mapping[str, str] | None = None, default_project: str | Path = DEFAULT_APP_PROJECT
 ) -> widgets.Widget:
@@ -495,34 +508,54 @@ def participant_app(
         project = open_project(environ, default_project)
         if runs(project).empty:
             return message(NOTHING_TO_RATE, kind="info")
+        watch = ForgetWatch(project.path)  # before the ballot is read (page shown)
         ballot = feedback.open_ballot(project, token)  # InvalidToken: a German message
         release = IdleRelease(release_after(environ))
 
         def save(answer: Answer) -> Answer:
-            try:
-                stored = feedback.save_answer(
-                    project, token, answer.item_id, answer.rating, answer.points, answer.comment
-                )
-            except (InputError, BudgetExceeded, InvalidToken, ProjectBusyError):
-                raise  # said for the participant (a busy project: by ItemCard)
-            except WorkbenchError as err:  # moved or upgraded meanwhile: for the researchers
-                _log.warning("Beteiligungs-App: Antwort nicht gespeichert (%s)", err)
-                raise WorkbenchError(SAVE_UNAVAILABLE) from None
+            with watch.lock:
+                shown = form.ballot.items
+                if watch.check():  # a forget elsewhere: the form was read anew
+                    _refused_if_changed(form, shown, answer.item_id)
+                try:
+                    stored = feedback.save_answer(
+                        project, token, answer.item_id, answer.rating, answer.points, answer.comment
+                    )
+                except (InputError, BudgetExceeded, InvalidToken, ProjectBusyError):
+                    raise  # said for the participant (a busy project: by ItemCard)
+                except WorkbenchError as err:  # moved or upgraded meanwhile: for the researchers
+                    _log.warning("Beteiligungs-App: Antwort nicht gespeichert (%s)", err)
+                    raise WorkbenchError(SAVE_UNAVAILABLE) from None
             release.touch()  # quiet for a while after this: the kernel is released
             return stored
 
-        form = ParticipantForm(ballot, save)
         # typing a comment (sent only when its field is left) keeps the page from release
         typing = TypingSignal(
             release.postpone, ".sw-feedback", max(1.0, min(30.0, release.after / 4))
         )
-        form.widget.children = (*form.widget.children, typing)
+        form = ParticipantForm(ballot, save)
+        page = form.widget  # after a forget elsewhere it shows a form read anew
+        page.children = (*page.children, typing)
+
+        def reread() -> None:  # the watch calls it after a forget elsewhere
+            nonlocal form
+            try:
+                fresh = feedback.open_ballot(project, token)
+            except InvalidToken as err:  # the token itself was erased
+                watch.stop()
+                page.children = [message(str(err))]
+                return
+            form = ParticipantForm(fresh, save)
+            page.children = (message(REFRESHED, kind="info"), *form.widget.children, typing)
 
         def released() -> None:
-            form.widget.children = [message(RELEASED, kind="info")]
+            watch.stop()
+            page.children = [message(RELEASED, kind="info")]
 
+        watch.reload = reread
+        watch.start_in_voila()
         release.on_release = released
-        return form.widget
+        return page
 
     # busy, moved, outdated: the researchers' text goes to the log, not to the page
     return safe_app(build, unavailable=UNAVAILABLE)

@@ -39,10 +39,12 @@ from widgets.app_support import (
     AddressParameter,
     message,
     open_project,
+    project_folder,
     query_params,
     safe_app,
 )
 from widgets.figures import ShownSignal, figure_output, show_figure
+from widgets.forget_watch import RebuildingPage
 from widgets.monitoring_view import city_monitoring_html, district_monitoring_html
 from widgets.profile_view_figure import CHART_WIDTH, indicator_figure
 from widgets.profile_view_html import (
@@ -208,6 +210,7 @@ class ProfileView(w.VBox):
     ):
         super().__init__()
         self.profiles = profiles
+        self.before_action: Callable[[], bool] | None = None  # True: rebuilt after a forget
         self.boundaries = boundaries  # workbench.synthesis.geo.boundaries(project): maps
         self.monitoring = monitoring
         self._parts: dict[str, ProfileParts] = {}
@@ -345,7 +348,8 @@ class ProfileView(w.VBox):
         @functools.wraps(handler)
         def run(*args: Any) -> None:
             try:
-                handler(*args)
+                if self.before_action is None or not self.before_action():
+                    handler(*args)
             except Exception:
                 _log.info("Profilansicht: Fehler in %s", handler.__name__, exc_info=True)
                 self.notice.children = [message(GENERIC_ERROR)]
@@ -387,4 +391,17 @@ def profile_app(
             profiles, district, notice, boundaries=shapes, monitoring=monitoring, notes=stale
         )
 
-    return safe_app(build)
+    # read anew after a forget elsewhere (widgets.forget_watch)
+    page = RebuildingPage(
+        project_folder(environ, default_project), lambda: safe_app(build), keep_district
+    )
+    if not isinstance(page.view, ProfileView):  # a message: no project, an error
+        return page.view
+    page.watch.start_in_voila()
+    return page
+
+
+def keep_district(old: ProfileView, new: ProfileView) -> None:
+    """Show in ``new`` the district ``old`` showed, if it is still there."""
+    if old.district.value in [v for _, v in new.district.options]:
+        new.show(old.district.value)

@@ -36,6 +36,7 @@ from widgets.app_support import (
     esc,
     message,
     open_project,
+    project_folder,
     safe_app,
 )
 from widgets.feedback_texts import short_quote
@@ -46,6 +47,7 @@ from widgets.figures import (
     plot_text,
     show_figure,
 )
+from widgets.forget_watch import RebuildingPage
 from workbench.analysis.topic_map import (
     GREY,
     NO_NEED,
@@ -343,6 +345,7 @@ class TopicMapView(w.VBox):
     ):
         super().__init__()
         self.data = data
+        self.before_action: Callable[[], bool] | None = None  # True: rebuilt after a forget
         self.level = 3 if title else 2  # below the view's title, or the page's
         keys = list(data.topics["topic"])
         first = topic if topic in keys else (keys[0] if keys else None)
@@ -509,7 +512,8 @@ class TopicMapView(w.VBox):
         @functools.wraps(handler)
         def run(*args: Any) -> None:
             try:
-                handler(*args)
+                if self.before_action is None or not self.before_action():
+                    handler(*args)
             except Exception:
                 _log.info("Themenlandkarte: Fehler in %s", handler.__name__, exc_info=True)
                 self.notice.children = [message(GENERIC_ERROR)]
@@ -538,7 +542,21 @@ def topic_map_app(
         data = replace(data, notes=(*data.notes, *(public for _, public in pairs)))
         return TopicMapView(data, title=None)  # the notebook's heading is the title
 
-    return safe_app(build)
+    # read anew after a forget elsewhere (widgets.forget_watch)
+    folder = project_folder(environ, default_project)
+    page = RebuildingPage(folder, lambda: safe_app(build), keep_place)
+    if not isinstance(page.view, TopicMapView):  # a message: no project, no run
+        return page.view
+    page.watch.start_in_voila()
+    return page
+
+
+def keep_place(old: TopicMapView, new: TopicMapView) -> None:
+    """Show in ``new`` the topic, district and colouring ``old`` showed, where still there."""
+    for name in ("colour", "topic_list", "quote_district"):
+        value, choice = getattr(old, name).value, getattr(new, name)
+        if value in [v for _, v in choice.options]:
+            choice.value = value
 
 
 __all__ = [
