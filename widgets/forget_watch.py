@@ -111,8 +111,9 @@ class ForgetWatch:
         while not self._stop.wait(every):
             try:
                 self.check()
-            except Exception:  # the page stays as it is; the next look tries again
-                _log.info("Aktualisieren nach Löschung fehlgeschlagen", exc_info=True)
+            except Exception as exc:  # the page stays as it is; the next look tries again
+                # the kind only: a message may quote a statement, and texts are never logged
+                _log.info("Aktualisieren nach Löschung fehlgeschlagen (%s)", type(exc).__name__)
 
 
 class RebuildingPage(w.VBox):
