@@ -120,3 +120,23 @@ def test_listings_show_no_control_characters(
     out, err = capsys.readouterr()
     assert steering(out) == 0, out
     assert steering(err) == 0, err
+
+
+def test_data_on_stdout_is_not_altered(spoilt: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """JSON on stdout carries the stored names as they are: ``recommend export -`` is the
+    file ``recommend export`` writes; ``recommend list --json``, ``agreement --json`` and
+    ``feedback --json`` hold the title, coder and item label with every character."""
+    project = ["--project", str(spoilt / "projekt")]
+    assert main([*project, "recommend", "export", str(spoilt / "ketten.json")]) == 0
+    capsys.readouterr()
+    assert main([*project, "recommend", "export", "-"]) == 0
+    assert capsys.readouterr().out == (spoilt / "ketten.json").read_text(encoding="utf-8")
+    assert main([*project, "recommend", "list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert {r["title"] for r in listed} == {f"Tit{BAD}el"}
+    assert f"Akt{BAD}eur" in listed[0]["actors"]
+    assert main([*project, "agreement", "--json"]) == 0
+    assert f"B{BAD}" in json.loads(capsys.readouterr().out)["coders"]
+    assert main([*project, "feedback", "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)["items"]
+    assert f"Tit{BAD}el" in {item["label"] for item in items}

@@ -19,7 +19,7 @@ from workbench.cli.codebook import (
     cmd_codebook_rename,
     cmd_codebook_set,
 )
-from workbench.cli.common import output_path
+from workbench.cli.common import output_path, show_line
 from workbench.core.errors import InputError
 from workbench.core.fileio import write_csv
 
@@ -244,14 +244,14 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         ]
         print(json.dumps({"coders": coders, "rows": rows}, ensure_ascii=False, allow_nan=False))
         return 0
-    print(f"Kodierende: {', '.join(coders)}")
+    show_line(f"Kodierende: {', '.join(coders)}")
     if table.loc[0, "units"] == 0:
         print("Keine Aussage wurde von mindestens zwei dieser Kodierenden kodiert.")
         return 0
     width = max(30, *(len(n) for n in table["name"]))
     print(f"{'Ebene':<8}{'Name':<{width}}{'Einheiten':>10}{'Überein.':>10}{'Kappa':>8}{'Alpha':>8}")
     for r in table.itertuples(index=False):
-        print(
+        show_line(
             f"{r.level:<8}{r.name:<{width}}{r.units:>10}{_number(r.percent_agreement):>10}"
             f"{_number(r.cohen_kappa):>8}{_number(r.krippendorff_alpha):>8}"
         )

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from workbench.core.errors import WorkbenchError, control_shown, shown_lines
+from workbench.core.errors import WorkbenchError, control_shown, shown_lines, shown_listing
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -49,11 +49,12 @@ def notice(text: str, prefix: str = "Hinweis: ", file: TextIO | None = None) -> 
 
 
 def show_line(text: str, file: TextIO | None = None) -> None:
-    """Print a line of a human-readable listing (codes, memos, waves, districts, status) with
-    its control characters shown as ⏎ or � (:func:`~workbench.core.errors.shown_lines`):
-    a stored or imported name never steers the terminal. Its own line ends stay (a memo
-    of several lines). Data on stdout (CSV, ``--out /dev/stdout``) does not go through it."""
-    print(shown_lines(text), file=file or sys.stdout)
+    """Print a line of a human-readable listing (codes, memos, waves, districts, status,
+    recommendations, the concept's warnings) with its control characters shown as ⏎ or �
+    (:func:`~workbench.core.errors.shown_listing`; a carriage return too): a stored or
+    imported name never steers the terminal. Its own line ends stay (a memo of several
+    lines). Data on stdout (CSV, JSON, ``--out /dev/stdout``) does not go through it."""
+    print(shown_listing(text), file=file or sys.stdout)
 
 
 def said_to(out: str | Path | None) -> TextIO:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from workbench.cli.common import open_project, output_path
+from workbench.cli.common import open_project, output_path, show_line
 
 EXIT_WARNINGS = 1  # with --strict: the concept was written, but links are broken or missing
 
@@ -40,7 +40,7 @@ def cmd_concept(args: argparse.Namespace) -> int:
     n = len(concept.warnings)
     print(f"{n} {'Prüfhinweis' if n == 1 else 'Prüfhinweise'} (stehen auch im Dokument):")
     for warning in concept.warnings:
-        print(f"  - {warning}")
+        show_line(f"  - {warning}")
     return EXIT_WARNINGS if args.strict else 0
 
 

@@ -9,7 +9,7 @@ import shlex
 import sys
 from urllib.parse import urlsplit
 
-from workbench.cli.common import district_option, open_project, output_path, said_to
+from workbench.cli.common import district_option, open_project, output_path, said_to, show_line
 from workbench.core.errors import WorkbenchError
 from workbench.core.fileio import NotPlaced, csv_on_success, ensure_csv_target
 
@@ -146,7 +146,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     for r in table.itertuples(index=False):
         label = str(r.label).replace("\n", " ")
         label = label if len(label) <= 60 else label[:59] + "…"
-        print(
+        show_line(
             f"{r.item_id:>4}  {r.kind:<18} {r.points:>4} {r.participants:>4} {r.agree:>4} "
             f"{r.disagree:>5} {r.unsure:>4} {_fmt(r.agree_share):>6} {_fmt(r.division):>6} "
             f"{_fmt(r.group_consensus):>6} {_fmt(r.group_spread):>7}  {label}"

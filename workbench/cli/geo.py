@@ -55,7 +55,7 @@ def cmd_map(args: argparse.Namespace) -> int:
         print("Keine Grenzen hinterlegt: Karten sind schematisch. "
               "Import mit: workbench map --import DATEI")  # fmt: skip
     for district in declared:
-        print(f"{district}: {'Grenze hinterlegt' if district in shapes else 'keine Grenze'}")
+        show_line(f"{district}: {'Grenze hinterlegt' if district in shapes else 'keine Grenze'}")
     return 0
 
 

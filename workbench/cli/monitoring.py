@@ -140,7 +140,7 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
     elif table.empty:
         print("Keine Bedarfe in diesen Wellen.")
     for district, rows in table.groupby("district", sort=False):
-        print(f"\n{district}")
+        show_line(f"\n{district}")
         if (rows["status"] == waves.NOT_SURVEYED).all():
             absent = [w for w in (result.earlier, result.later) if district not in surveyed[w]]
             uncoded = result.uncoded.get(district, ())
@@ -150,7 +150,7 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
             print(f"  nicht erhoben: {'; '.join(why)} ({compared} nicht verglichen)")
             continue
         for r in rows.itertuples():
-            print(f"  {r.status:<19}{r.earlier:>3} → {r.later:<3}  {r.label}")
+            show_line(f"  {r.status:<19}{r.earlier:>3} → {r.later:<3}  {r.label}")
     return 0
 
 
@@ -248,19 +248,19 @@ def recommend_status(project: Project, args: argparse.Namespace) -> int:
         step = steps[steps["entry_id"] == entry].iloc[0]
         said = f"{step['status']} am {step['date']} ({step['actor']})"
         if entry in known:
-            print(f"Empfehlung {args.id}: {said} stand schon im Verlauf; nichts geändert.")
+            show_line(f"Empfehlung {args.id}: {said} stand schon im Verlauf; nichts geändert.")
         else:
-            print(f"Empfehlung {args.id}: {said}.")
+            show_line(f"Empfehlung {args.id}: {said}.")
         return 0
     table = status_history(project, args.id)
     if table.empty:
         print("Noch kein Statusverlauf (workbench recommend status NR STATUS --date … --by …).")
     for rec_id, rows in table.groupby("recommendation_id", sort=False):
         title = rows["title"].iloc[0] or f"Empfehlung {rec_id}"
-        print(f"Empfehlung {rec_id}: {title} ({rows['scope'].iloc[0]})")
+        show_line(f"Empfehlung {rec_id}: {title} ({rows['scope'].iloc[0]})")
         for r in rows.itertuples():
             note = f" – {r.note}" if r.note else ""
-            print(f"  {r.date}  {r.status:<15} {r.actor}{note}")
+            show_line(f"  {r.date}  {r.status:<15} {r.actor}{note}")
     return 0
 
 

@@ -14,6 +14,7 @@ from workbench.cli.common import (
     open_project,
     output_path,
     said_to,
+    show_line,
 )
 from workbench.cli.monitoring import add_recommend_actions, recommend_status
 from workbench.core.errors import InputError
@@ -166,8 +167,8 @@ def _recommend_list(project: Project, args: argparse.Namespace) -> int:
     missing = _missing_links(project) if not table.empty else {}
     for r in table.itertuples():
         head = r.title or r.text
-        print(f"{r.recommendation_id:>3}  [{r.status}] {head}")
-        print(
+        show_line(f"{r.recommendation_id:>3}  [{r.status}] {head}")
+        show_line(
             f"     {r.scope} · {', '.join(r.actors) or '–'} · "
             f"{plural(r.needs, 'Bedarf', 'Bedarfe')}, {plural(r.evidence, 'Beleg', 'Belege')}"
         )
@@ -177,9 +178,9 @@ def _recommend_list(project: Project, args: argparse.Namespace) -> int:
             gone = pd.isna(n.cluster)  # the cluster is no longer in the latest run
             label, now = (n.linked_label, "nicht mehr im Lauf") if gone else (n.label, "")
             now = now or f"Cluster {n.cluster}"
-            print(f"     Bedarf (Verknüpfung {n.link_id}): „{label}“ – {now}")
+            show_line(f"     Bedarf (Verknüpfung {n.link_id}): „{label}“ – {now}")
         for e in cited[cited["recommendation_id"] == r.recommendation_id].itertuples():
-            print(f"     Beleg: {e.document}:{e.source_id} (Aussage-Nr. {e.segment_id})")
+            show_line(f"     Beleg: {e.document}:{e.source_id} (Aussage-Nr. {e.segment_id})")
     return 0
 
 
@@ -241,9 +242,9 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             line = rec.problem_text(p.link, p.target, p.problem)
             if p.link == LINK_RECOMMENDATION:
                 line = next_step(int(p.recommendation_id), line, run_id)
-            print(f"Empfehlung {p.recommendation_id}: {line}")
+            show_line(f"Empfehlung {p.recommendation_id}: {line}")
         for number, note in rec.provenance_notes(project):  # hints, not broken links
-            print(f"Prüfhinweis: Empfehlung {number}: {note}.")
+            show_line(f"Prüfhinweis: Empfehlung {number}: {note}.")
         return 0 if problems.empty else EXIT_BROKEN
     elif action == "export":
         check_ending(args.out, ".json", "JSON")

@@ -64,12 +64,15 @@ def message_lines(err: BaseException) -> list[str]:
 
 def control_shown(text: str) -> str:
     """``text`` for a message: a line break as ⏎, another control character as � (a file
-    name with ESC or a tab never steers the terminal or hides part of itself).
+    name with ESC or a tab never steers the terminal or hides part of itself), also a mark
+    that turns the rest of the line around (U+202E; embeddings and isolates).
 
-    >>> control_shown("a\\nb\\x1bc")
-    'a⏎b�c'
+    >>> control_shown("a\\nb\\x1bc"), control_shown("Anna \\u202eBecker")
+    ('a⏎b�c', 'Anna �Becker')
     """
-    return "".join("�" if unicodedata.category(c) in _CONTROL else c for c in one_line(text))
+    return "".join(
+        "�" if unicodedata.category(c) in _CONTROL or c in _TURNING else c for c in one_line(text)
+    )
 
 
 def shown_lines(text: str) -> str:
@@ -86,6 +89,18 @@ def shown_lines(text: str) -> str:
     )
 
 
+def shown_listing(text: str) -> str:
+    """``text`` for a line of a listing on stdout: its own line ends (``\\n``, a memo of
+    several lines) kept, every other control character shown as in :func:`control_shown` —
+    also a carriage return, which in a stored name would draw the rest of the line over its
+    start (on stderr a progress bar needs it: :func:`shown_lines`).
+
+    >>> shown_listing("Ti\\rtel\\nZeile 2\\x1b[2J")
+    'Ti⏎tel\\nZeile 2�[2J'
+    """
+    return "\n".join(control_shown(line) for line in text.split("\n"))
+
+
 def has_control(text: str) -> bool:
     """Whether ``text`` holds a line break (of any kind), a tab or another control character.
 
@@ -97,3 +112,7 @@ def has_control(text: str) -> bool:
 
 # control characters (C0, DEL, C1: line feed, tab, escape, …), line and paragraph separators
 _CONTROL = frozenset({"Cc", "Zl", "Zp"})
+# the embeddings, overrides and isolates: in a terminal that orders text by direction they
+# turn what follows around ("Anna", U+202E, "Becker" reads "Anna rekceB"); stored names are
+# without them (typed_text.NOT_IN_LABEL), a name an older version left is shown with �
+_TURNING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
