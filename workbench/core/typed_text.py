@@ -80,14 +80,38 @@ def typed_name(text: str | None) -> str:
     return _BLANKS.sub(" ", typed_text(text))
 
 
+# a terminal's escape sequence (colour, cursor, window title): ESC "[" or the C1 CSI U+009B
+# … final letter, ESC "]" or the C1 OSC U+009D … BEL or ESC "\"
+_ESCAPE_SEQUENCE = re.compile(
+    "(?:\x1b\\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\\]|\x9d)[^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?"
+)
+_INTRODUCER = re.compile("[\x1b\x9b\x9d]")
+
+
+def without_sequences(text: str) -> str:
+    r"""``text`` without a terminal's escape sequences, each left out whole (not only its
+    ESC: "[31m" glued "Werkstatt" to "Anna Schmidt", a name the pseudonymisation then did
+    not find); between two letters or digits a space, so a name after it stays a name.
+    Text without ESC, CSI or OSC stays as it is ("Kita [31 Plätze]").
+
+    >>> without_sequences("Werkstatt\x1b[31mAnna"), without_sequences("Kind\x9b31m [alt]")
+    ('Werkstatt Anna', 'Kind [alt]')
+    """
+    if _INTRODUCER.search(text) is None:
+        return text
+    return _ESCAPE_SEQUENCE.sub(_between_words, text)
+
+
 def one_line_name(text: str) -> str:
     r"""A name on one line as every label and code is stored: :func:`typed_name` without the
     other C1 controls, stripped (also what migration 0009 writes).
 
     >>> one_line_name(" Wohnen\nZeile\x1b\x9b "), one_line_name("Wohnen  und Leben")
     ('Wohnen Zeile', 'Wohnen  und Leben')
+    >>> one_line_name("Bedarf\x1b[31m")
+    'Bedarf'
     """
-    return _C1.sub("", typed_name(text)).strip()
+    return _C1.sub("", typed_name(without_sequences(text))).strip()
 
 
 def line_code_path(path: str) -> str:
@@ -110,31 +134,25 @@ def line_label(text: str) -> str:
 
     >>> line_label("Quartiers\nworkshop  Manfort\r\n"), line_label("Werk\x1bstatt\x9b")
     ('Quartiers workshop  Manfort', 'Werkstatt')
-    >>> line_label(" Ressourcen  und Mo\u0308glichkeiten ")
-    ' Ressourcen  und Möglichkeiten '
+    >>> line_label(" Ressourcen  und Mo\u0308glichkeiten "), line_label("Kind\x1b[31m")
+    (' Ressourcen  und Möglichkeiten ', 'Kind')
     """
     text = unicodedata.normalize("NFC", text)
     if NOT_IN_LABEL.search(text) is None:
         return text
-    return _C1.sub("", typed_name(text)).strip()
-
-
-# a terminal's escape sequence (colour, cursor, window title: ESC "[" … letter, ESC "]" … BEL)
-_ESCAPE_SEQUENCE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?")
+    return _C1.sub("", typed_name(without_sequences(text))).strip()
 
 
 def file_label(name: str) -> str:
-    r"""A document's file name as stored and shown: :func:`line_label`, a terminal's escape
-    sequence left out whole (not its "[31m" after the ESC; between two words a space, so
-    a name after it stays a name); an ordinary name stays.
+    r"""A document's file name as stored and shown: :func:`line_label` (the same rule as a
+    label's since session 46: a terminal's escape sequence left out whole, between two
+    words a space, so a name after it stays a name); an ordinary name stays.
 
     >>> file_label("karten\nzwei.csv"), file_label("Protokoll\x1b[31mAnna Schmidt.md")
     ('karten zwei.csv', 'Protokoll Anna Schmidt.md')
     >>> file_label("\x1b[1mKarten\x1b[0m.csv"), file_label("Protokoll  Manfort .docx")
     ('Karten.csv', 'Protokoll  Manfort .docx')
     """
-    if "\x1b" in name:
-        name = _ESCAPE_SEQUENCE.sub(_between_words, name)
     return line_label(name)
 
 
