@@ -137,3 +137,29 @@ def test_a_full_name_before_a_new_form_stays_replaced(text: str) -> None:
     """A guard (both versions): after a first name "UG" may be her floor; she is replaced."""
     out = _out(text)
     assert "Anna" not in out and "Schmidt" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [("Becker und Söhne liefern.", "Becker"), ("Schmidt und Partner beraten.", "Schmidt")],
+)
+def test_the_partners_words_written_out_after_a_surname_are_the_owners_firm(
+    text: str, surname: str
+) -> None:
+    """ "Becker und Söhne" is "Becker & Söhne" written out: the owner's name, replaced."""
+    out = _out(text)
+    assert not _clear(out, surname) and " und " in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kinder und Partner kamen.",
+        "Die Bauer und Söhne kamen.",
+        "Unsere Meister und Partner helfen.",
+    ],
+)
+def test_two_nouns_joined_by_und_are_no_firm(text: str) -> None:
+    """A noun before "und Partner"/"und Söhne" is one of two groups, no owner ("Kinder und
+    Partner kamen" became "[Person 1] und Partner kamen")."""
+    assert _out(text) == text

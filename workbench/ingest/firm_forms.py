@@ -17,6 +17,7 @@ from typing import Protocol
 
 from workbench.ingest.name_gazetteer import Gazetteer
 from workbench.ingest.name_tokens import Tok
+from workbench.ingest.noun_lexicon import is_german_noun
 from workbench.ingest.pii_patterns import Hit
 
 # Right after the name (case as written: "EG" is a ground floor, "eG" a cooperative)
@@ -24,6 +25,9 @@ _LEGAL_PERSON = re.compile(
     r"[ \u00a0](?:g?GmbH|mbH|AG|SE|KGaA|eG|e\.[ \u00a0]?V\.|UG|Stiftung|Holding|Konzern|"
     r"Group)(?![\w-])"
 )
+# the partners' words written out ("Becker und Söhne"): also an ordinary pair of nouns
+# ("Kinder und Partner kamen", "Unsere Meister und Partner helfen")
+_WRITTEN_OUT = re.compile(r"[ \u00a0]und[ \u00a0]")
 _OWNER_LIABLE = re.compile(
     r"[ \u00a0](?:e\.[ \u00a0]?K(?:fm|fr|m)?\.|OHG|KG|GbR|PartG(?:mbB)?)(?![\w-])"
     r"|[ \u00a0](?:&|und)[ \u00a0](?:Co\.?|Partner|Partnerin|Söhne|Sohn|Töchter)(?![\w-])"
@@ -58,6 +62,7 @@ def firm_owner(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tupl
         not finder.names.has_last(tok.text)
         or finder.blocked(tok)
         or firm_form(text, tok.end) is not False
+        or (_WRITTEN_OUT.match(text, tok.end) and is_german_noun(tok.folded))
     ):
-        return None
+        return None  # "Kinder und Partner kamen": two nouns, no firm
     return Hit(tok.start, tok.end, "person", tok.lower, 0.85), i
