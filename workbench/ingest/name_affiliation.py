@@ -4,6 +4,7 @@ Zabelberg vom Sportverein hat …", "Okke Gerdes aus der Nachbarschaft kommt …
 
 from __future__ import annotations
 
+from workbench.ingest import name_lists as lists
 from workbench.ingest.name_known import singular_verb
 from workbench.ingest.name_tokens import Tok
 
@@ -29,3 +30,52 @@ def affiliated_verb(text: str, toks: list[Tok], i: int) -> bool:
     ):
         return False
     return singular_verb(text, toks, k)
+
+
+# Where a speaker belongs before her verb: "vom Nabu", "von der Kvb", "aus Manfort", "aus
+# der Nachbarschaft" ("von" alone opens a name of nobility: "Müller von Hohenstein")
+_BELONGING = frozenset(("vom", "von", "aus"))
+# Verbs only a person does; a letter or a report also "erklärt", "berichtet", "schreibt"
+_SAYS_ONLY = frozenset(
+    "sagt sagte meint meinte betont betonte fragt fragte erganzt erganzte erzahlt erzahlte "
+    "moderiert moderierte".split()
+)
+
+
+def belonging_end(text: str, toks: list[Tok], last: int) -> int | None:
+    """The index of the word after where the person ending at ``toks[last]`` belongs:
+    "vom" and one or two capitalised words, "von"/"aus" and an article and the same ("von
+    der Awo Opladen", "aus der Nachbarschaft"), "aus" and a place ("aus Manfort"); None
+    where no such phrase follows ("von Hohenstein", "vom Montag")."""
+    k = last + 1
+    if k + 1 >= len(toks) or toks[k].text not in _BELONGING:
+        return None
+    if text[toks[last].end : toks[k].start] != " ":
+        return None
+    k += 1
+    if toks[k].text in _ARTICLES and toks[k - 1].text in ("von", "aus"):
+        k += 1
+    elif toks[k - 1].text == "von":
+        return None  # "Müller von Hohenstein sagt": her name goes on
+    words = 0
+    while (
+        k < len(toks)
+        and words < 2
+        and toks[k].text[:1].isupper()
+        and text[toks[k - 1].end : toks[k].start] == " "
+    ):
+        k, words = k + 1, words + 1
+    return k if words else None
+
+
+def says_after(text: str, toks: list[Tok], last: int, sure: bool) -> int | None:
+    """The index of the speech verb after the person ending at ``toks[last]`` and where she
+    belongs ("Müller von der Kvb sagt", "Fischer vom Angelverein meint"), or None. A name
+    the lists know as a surname only (``sure``) speaks with any speech verb; one that is
+    also a word of the language only with a verb no letter or report does ("Post vom
+    Jugendamt erklärt" stays)."""
+    k = belonging_end(text, toks, last)
+    if k is None or k >= len(toks) or text[toks[k - 1].end : toks[k].start] != " ":
+        return None
+    verbs = lists.SPEECH_VERBS if sure else _SAYS_ONLY
+    return k if toks[k].folded in verbs and toks[k].text.islower() else None

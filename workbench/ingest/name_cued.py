@@ -11,6 +11,7 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
 from workbench.ingest import unlisted_words as words
 from workbench.ingest.english_genitive import shop_owned
+from workbench.ingest.name_affiliation import says_after
 from workbench.ingest.name_cues import (
     cue_before,
     introduced,
@@ -162,6 +163,7 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     )  # "Das hat Gülcan gesagt"
     # "Weil Becker gestern sagte, …", "Als Hartkopf das sagte, …": a word or two between
     speaking = speaking or (clause and speaks_in_clause(text, toks, i, last))
+    speaking = speaking or _belongs_and_says(finder, text, toks, i, last, sure)
     according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
     if strong or speaking or role:
         confidence = 0.85 if sure else 0.6
@@ -180,6 +182,25 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     word = "" if confidence >= 0.8 else toks[last].text if unlisted else tok.text
     start = toks[lead].start if lead is not None and speaking else tok.start
     return finder._hit(text, toks, start, i, last, surname, confidence, word)
+
+
+def _belongs_and_says(
+    finder: PersonFinder, text: str, toks: list[Tok], i: int, last: int, sure: bool
+) -> bool:
+    """Whether the name from ``toks[i]`` to ``toks[last]``, a surname of the gazetteer,
+    opens its sentence or clause and says something after where it belongs ("Müller von
+    der Kvb sagt, …", "Wie Fischer vom Angelverein meint, …"; not "Der Bäcker vom Markt
+    sagt", "Post vom Jugendamt erklärt", "Müller vom Nabu sagt man")."""
+    if not (sure or finder.names.has_last(toks[last].text)):
+        return False
+    verb = says_after(text, toks, last, sure)
+    if verb is None:
+        return False
+    tok = toks[i]
+    opening = tok.sentence_start or last_char(text, tok.start) == "," or opens_clause(text, toks, i)
+    after = toks[verb + 1] if verb + 1 < len(toks) else None
+    subject = after is not None and text[toks[verb].end : after.start] == " "
+    return opening and not (subject and after.folded in lists.SUBJECTS)
 
 
 def _reaction(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:
