@@ -105,13 +105,16 @@ class CodingModel:
         """
         if getattr(self, "watch_", None) is None:
             self.watch_ = ForgetWatch(self.project.path, self.reload)
+        # counted on across reloads: a view compares them with what it shows
+        self.generation_ = getattr(self, "generation_", 0) + 1
+        self.codebook_version_ = getattr(self, "codebook_version_", 0)
         segments = self.project.segments()
         self.offered_ = None if self.codes is None else list(self.codes)
         self.key_of_: dict[str, str] = {}
-        self.codebook_version_ = 0
         self._read_codebook(tuple(self.project.codebook()), strict=True)
         self.table_ = self._table(segments)
         self.filters_ = Filters()
+        self.filters_reset_: tuple[str, ...] = ()  # by the last reload: their choice is gone
         self.visible_ = np.arange(len(self.table_.ids))
         self.position_ = 0
         self.suggestions_: dict[int, list[Suggestion]] = {}
@@ -127,7 +130,11 @@ class CodingModel:
     def reload(self) -> bool:
         """Read the project anew (a ``forget`` elsewhere): keep coder, filters,
         suggestions and the current statement where it still exists (else the one now at
-        its place in the list); False if the current statement is gone."""
+        its place in the list); False if the current statement is gone.
+
+        A filter whose choice no longer exists (a Sozialraum whose statements were all
+        erased) lets everything through again; :attr:`filters_reset_` names them.
+        """
         current, position, filters = self.current_id, self.position_, self.filters_
         ids = self.table_.ids
         suggestions = {int(ids[i]): s for i, s in self.suggestions_.items()}
@@ -136,13 +143,29 @@ class CodingModel:
         index_of = self.table_.index_of
         self.suggestions_ = {index_of[k]: s for k, s in suggestions.items() if k in index_of}
         self.rejected_ = {(index_of[k], c) for k, c in rejected if k in index_of}
-        if filters.code != ALL and filters.code not in self.button_of_:
-            filters = replace(filters, code=ALL)
+        filters, self.filters_reset_ = self._existing(filters)
         self.set_filters(filters)
         if current is not None and self.go_to_segment(current):
             return True
         self.position_ = max(0, min(position, len(self.visible_) - 1))
         return current is None
+
+    def _existing(self, filters: Filters) -> tuple[Filters, tuple[str, ...]]:
+        """``filters`` with each choice that no longer exists set to ``ALL``, and the
+        names of the filters set so (``district``, ``workshop``, ``question``, ``code``)."""
+        t = self.table_
+        offered = {
+            "district": set(t.district_names),
+            "workshop": set(t.workshop_names),
+            "question": {NO_QUESTION if q is None else q for q in t.question_names},
+            "code": set(self.button_of_),
+        }
+        gone = tuple(
+            name
+            for name, values in offered.items()
+            if getattr(filters, name) != ALL and getattr(filters, name) not in values
+        )
+        return replace(filters, **dict.fromkeys(gone, ALL)), gone
 
     def check_forgotten(self) -> None:
         """Before an action: reload after a ``forget`` elsewhere; ErasedError if the
@@ -484,8 +507,14 @@ class CodingModel:
         return memo_id
 
     # -- suggestions ---------------------------------------------------------------------
-    def set_suggestions(self, table: pd.DataFrame | None) -> None:
-        """Take a suggestion table (segment_id, source_id, code, confidence)."""
+    def set_suggestions(self, table: pd.DataFrame | None, generation: int | None = None) -> bool:
+        """Take a suggestion table (segment_id, source_id, code, confidence); True if taken.
+
+        ``generation`` is :attr:`generation_` when the table was asked for: a table computed
+        on the data before a reload (a ``forget`` meanwhile) is dropped (False).
+        """
+        if generation is not None and generation != self.generation_:
+            return False
         by_index: dict[int, list[Suggestion]] = {}
         if table is not None and len(table):
             index_of = self.table_.index_of
@@ -498,6 +527,7 @@ class CodingModel:
             for items in by_index.values():
                 items.sort(key=lambda s: (-s.confidence, s.code))
         self.suggestions_ = by_index
+        return True
 
     def accept(self, code: str, accept: Callable[..., Any] | None = None) -> None:
         """Accept a suggestion for the current segment: stored with this coder."""

@@ -21,7 +21,8 @@ import functools
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterable, Mapping
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
@@ -85,6 +86,16 @@ CODER_DATABASE = (
     "erreichbar. Bitte versuchen Sie es in ein paar Minuten noch einmal; wenn es so bleibt, "
     "wenden Sie sich an das Forschungsteam."
 )
+
+
+# After a reload: a filter whose choice has no statement left (all erased) shows all again
+FILTER_LABELS = {
+    "district": "Sozialraum",
+    "workshop": "Workshop",
+    "question": "Leitfrage",
+    "code": "Code",
+}
+FILTER_GONE = "Die gewählte Auswahl enthält keine Aussagen mehr"
 
 
 class CodingPanel(PanelView):
@@ -220,8 +231,9 @@ class CodingPanel(PanelView):
     def _refresh(self) -> None:
         """Show the project as it is after a ``forget`` elsewhere (the watch calls it)."""
         self.model.reload()
+        self._render_filters()
         self._render()
-        self._say(REFRESHED)
+        self._say(refreshed_notice(self.model.filters_reset_))
 
     # -- handlers (one model call each, then render) -------------------------------------
     def _on_name(self, _: Any) -> None:
@@ -358,24 +370,33 @@ class CodingPanel(PanelView):
             return
         self._suggestion_note = "Vorschläge werden geladen …"
         self._render_chips()
-        coder = self.model.coder
+        coder, generation = self.model.coder, self.model.generation_
 
         def work() -> None:
             try:
-                self.model.set_suggestions(source(coder))
-                self._suggestion_note = ""
+                table, note = source(coder), ""
             except Exception:  # the panel works without suggestions
                 _log.info("Vorschläge nicht verfügbar", exc_info=True)
-                self._suggestion_note = "Keine Vorschläge verfügbar."
-            self._render_chips()
+                table, note = None, "Keine Vorschläge verfügbar."
+            with self.watch.lock:  # not while a reload reads the project anew
+                if table is not None and not self.model.set_suggestions(table, generation):
+                    # computed on the data before a forget: asked anew on the data now
+                    self.load_suggestions(source, background=True)
+                    return
+                self._suggestion_note = note
+                self._render_chips()
 
         self._suggestion_thread = threading.Thread(target=work, name="vorschlaege", daemon=True)
         self._suggestion_thread.start()
 
     def wait_for_suggestions(self, timeout: float | None = None) -> None:
-        """Wait until suggestions loading in the background are there (tests)."""
-        if self._suggestion_thread is not None:
-            self._suggestion_thread.join(timeout)
+        """Wait until suggestions loading in the background are there (tests), also those
+        asked anew after a reload."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while (thread := self._suggestion_thread) is not None and thread.is_alive():
+            thread.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+            if deadline is not None and time.monotonic() >= deadline:
+                return
 
     def _start_coding(self) -> None:
         self._render_coder()
@@ -383,6 +404,21 @@ class CodingPanel(PanelView):
         self.model.set_filters(self.model.filters_)  # the coder's codings feed the filters
         self._render()
         self.load_suggestions(self._suggestion_source, background=True)
+
+
+def refreshed_notice(reset: Sequence[str] = ()) -> str:
+    """What the panel says after a reload: :data:`REFRESHED`, and which filters went back
+    to "Alle" because their choice is gone (names as in :attr:`CodingModel.filters_reset_`).
+
+    >>> refreshed_notice(["district"]).endswith("Filter „Sozialraum“ steht wieder auf „Alle“.")
+    True
+    """
+    if not reset:
+        return REFRESHED
+    named = ", ".join(f"„{FILTER_LABELS[name]}“" for name in reset)
+    if len(reset) == 1:
+        return f"{REFRESHED} {FILTER_GONE}; der Filter {named} steht wieder auf „Alle“."
+    return f"{REFRESHED} {FILTER_GONE}; die Filter {named} stehen wieder auf „Alle“."
 
 
 def hub_user(environ: Mapping[str, str] | None = None) -> str | None:
@@ -434,4 +470,4 @@ def coding_app(
     return safe_app(build)
 
 
-__all__ = ["CodingPanel", "coding_app", "hub_user"]
+__all__ = ["CodingPanel", "coding_app", "hub_user", "refreshed_notice"]

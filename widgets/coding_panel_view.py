@@ -358,6 +358,24 @@ class PanelView(w.VBox):
         finally:
             self._busy = False
 
+    def _render_filters(self) -> None:
+        """Offer the Sozialräume, workshops and guiding questions the model holds now (it
+        read the project anew) and show the filters' values (a choice gone: "Alle")."""
+        choices = self.model.filter_choices()
+        filters = self.model.filters_
+        self._busy = True
+        try:
+            for name, control in (
+                ("district", self.district_filter),
+                ("workshop", self.workshop_filter),
+                ("question", self.question_filter),
+            ):
+                if list(control.options) != choices[name]:
+                    control.options = choices[name]
+                control.value = getattr(filters, name)
+        finally:
+            self._busy = False
+
     def _render_coder(self) -> None:
         coder = self.model.coder
         if coder is None:
