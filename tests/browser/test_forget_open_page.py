@@ -2,13 +2,16 @@
 
 The Themenlandkarte is open on its first topic; ``workbench forget --statement`` runs as
 a process of its own; without any click the page drops the quote within seconds (the
-kernel's timer, widgets/forget_watch.py) and says why. Its own server over a copy of the
-demo project: the erasure must not reach the other browser tests.
+kernel's timer, widgets/forget_watch.py) and says why. Kodieren, open for hours: the
+statement just coded is erased from the test's process, and a click on it is refused.
+Their own server over a copy of the demo project: the erasure must not reach the other
+browser tests.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,9 +30,12 @@ from tests.browser.conftest import (
     start_voila,
     stop,
 )
-from widgets.forget_watch import REFRESHED
+from tests.browser.test_kodieren import stored
+from widgets.coding_model import code_buttons
+from widgets.forget_watch import ERASED, REFRESHED
 from widgets.topic_map import map_data
 from workbench import Project
+from workbench.store.erasure import forget
 
 pytestmark = pytest.mark.browser
 
@@ -69,4 +75,40 @@ def test_an_erased_statement_leaves_the_open_page(page: Page, voila: VoilaServer
     expect(page.locator(".sw-refreshed")).to_contain_text(REFRESHED, timeout=60_000)
     expect(quotes).not_to_contain_text(best["text"])
     expect(quotes.locator(".sw-quote")).to_have_count(min(len(own) - 1, 40))
+    assert "Traceback" not in page.content()
+
+
+def test_a_coded_statement_erased_meanwhile_leaves_kodieren_and_refuses_a_click(
+    page: Page, voila: VoilaServer
+) -> None:
+    coder = "Löschprobe im Browser"
+    with Project.open(voila.project_dir) as project:
+        segments = project.segments()
+        buttons = code_buttons(project.codes())
+    first = segments.iloc[0]
+    erased, text = int(first["segment_id"]), " ".join(str(first["text"]).split())[:40]
+    page.goto(voila.url("kodieren.ipynb", coder=coder))
+    shown = page.locator(".sw-current-text")
+    expect(shown).to_contain_text(text, timeout=WIDGET_TIMEOUT)
+    page.locator(".sw-code-0").click()
+    expect(page.locator(".sw-code-0")).to_contain_text("✓")
+    assert stored(voila.project_dir, coder) == {(erased, buttons[0].path, None, None)}
+    with Project.open(voila.project_dir) as other:  # another process than the page's kernel
+        forget(other, statements=(erased,), actor="Projektleitung")
+    page.locator(".sw-code-1").click()  # at once: the page most likely still shows it
+    status = page.locator(".sw-status")
+    refused, coded = ERASED.split(" (")[0], f"{buttons[1].path} kodiert"
+    answer = re.compile(f"{re.escape(refused)}|{re.escape(coded)}")
+    expect(status).to_contain_text(answer)  # the second click's answer, either way
+    expect(shown).not_to_contain_text(text)
+    expect(page.locator(".sw-list")).not_to_contain_text(text)
+    after = stored(voila.project_dir, coder)
+    assert all(segment != erased for segment, *_ in after)
+    if refused in status.inner_text():  # the click came before the timer: refused
+        expect(status).to_contain_text(ERASED)
+        assert after == set()  # nothing written; the earlier code went with the statement
+        expect(page.locator(".sw-progress")).to_contain_text("Fortschritt: 0 von")
+    else:  # the timer reloaded first: the click coded the statement shown in its place
+        now = int(segments.iloc[1]["segment_id"])
+        assert after == {(now, buttons[1].path, None, None)}, status.inner_text()
     assert "Traceback" not in page.content()
