@@ -4,8 +4,11 @@ Zabelberg vom Sportverein hat …", "Okke Gerdes aus der Nachbarschaft kommt …
 
 from __future__ import annotations
 
+import re
+
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_known import singular_verb
+from workbench.ingest.name_openers import CLAUSE_ADVERBS
 from workbench.ingest.name_tokens import Tok
 
 # Prepositions that say where a person belongs, and the articles that may follow them
@@ -79,3 +82,33 @@ def says_after(text: str, toks: list[Tok], last: int, sure: bool) -> int | None:
         return None
     verbs = lists.SPEECH_VERBS if sure else _SAYS_ONLY
     return k if toks[k].folded in verbs and toks[k].text.islower() else None
+
+
+# what may follow the verb that ends a comparative clause ("Wie Müller sagt, …")
+_CLAUSE_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)\n]|$)")
+_ADVERBS_BETWEEN = 2  # "Wie Müller gestern sagte, …", "Wie Müller uns gestern sagte, …"
+
+
+def says_compared(text: str, toks: list[Tok], last: int, sure: bool) -> bool:
+    """Whether a speech verb in the singular ends the comparative clause after the person
+    ending at ``toks[last]``: right after her, after where she belongs or after one or two
+    adverbs or pronouns ("Wie Müller sagt, …", "Wie Müller vom Nabu meint, …", "Wie Müller
+    gestern sagte, …"; not "Wie Bauer sagt man dazu?", "Wie Kinder sagen, …"). A surname
+    that is also a word (not ``sure``) only with a verb no letter or report does ("Wie
+    Fischer meint, …"; "Wie Post erklärt, …" stays)."""
+    k = belonging_end(text, toks, last)
+    if k is None:
+        k = last + 1
+        while (
+            k < len(toks)
+            and k - last <= _ADVERBS_BETWEEN
+            and toks[k].lower in CLAUSE_ADVERBS
+            and toks[k].text.islower()
+            and text[toks[k - 1].end : toks[k].start] == " "
+        ):
+            k += 1
+    if k >= len(toks) or text[toks[k - 1].end : toks[k].start] != " ":
+        return False
+    verbs = lists.SPEECH_VERBS if sure else _SAYS_ONLY
+    verb = toks[k]
+    return verb.folded in verbs and verb.text.islower() and bool(_CLAUSE_END.match(text, verb.end))

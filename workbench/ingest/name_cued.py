@@ -11,7 +11,7 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
 from workbench.ingest import unlisted_words as words
 from workbench.ingest.english_genitive import shop_owned
-from workbench.ingest.name_affiliation import says_after
+from workbench.ingest.name_affiliation import says_after, says_compared
 from workbench.ingest.name_cues import (
     cue_before,
     introduced,
@@ -31,6 +31,7 @@ from workbench.ingest.name_openers import (
     contracted_verb,
     opens_before_name,
     opens_clause,
+    opens_comparison,
     speaks_in_clause,
 )
 from workbench.ingest.name_pairs import FEMININE_ROLES
@@ -164,6 +165,7 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     # "Weil Becker gestern sagte, …", "Als Hartkopf das sagte, …": a word or two between
     speaking = speaking or (clause and speaks_in_clause(text, toks, i, last))
     speaking = speaking or _belongs_and_says(finder, text, toks, i, last, sure)
+    speaking = speaking or _compared_says(finder, text, toks, i, last, sure)
     according = i > 0 and toks[i - 1].folded == "laut" and weak  # "laut Terhorst"
     if strong or speaking or role:
         confidence = 0.85 if sure else 0.6
@@ -201,6 +203,24 @@ def _belongs_and_says(
     after = toks[verb + 1] if verb + 1 < len(toks) else None
     subject = after is not None and text[toks[verb].end : after.start] == " "
     return opening and not (subject and after.folded in lists.SUBJECTS)
+
+
+def _compared_says(
+    finder: PersonFinder, text: str, toks: list[Tok], i: int, last: int, sure: bool
+) -> bool:
+    """Whether the surname of the gazetteer ``toks[i]`` (alone) is the subject of a clause
+    "wie" opens and a speech verb in the singular ends ("Wie Müller sagt, …", "…, wie
+    Fischer vom Angelverein meint."; not "Wie Kinder sagen", "Wie Berlin zeigt", "Wie Bauer
+    sagt man dazu?", "Wie Caritas sagt": no surname)."""
+    tok = toks[i]
+    if last != i or not opens_comparison(text, toks, i):
+        return False
+    if not (sure or finder.names.has_last(tok.text)) or tok.folded in finder.protected:
+        return False
+    # a surname that is also a word or a place only with a verb of a person ("Wie Wolf
+    # meint, …"; "Wie Post erklärt, …", "Wie Hagen berichtet, …" stay)
+    plain = sure and not ordinary_word(tok.text) and not is_place_name(tok.folded)
+    return says_compared(text, toks, last, plain)
 
 
 def _reaction(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:

@@ -133,6 +133,18 @@ def opens_clause(text: str, toks: list[Tok], i: int) -> bool:
     return opens and opener.folded in _SUBORDINATING
 
 
+def opens_comparison(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` follows a "wie" that opens a sentence or stands after a comma
+    ("Wie Müller sagt, …", "…, wie Fischer meint."): a comparative clause, whose subject
+    may stand there; "wie" is no conjunction of :data:`_SUBORDINATING`, as it also opens
+    questions ("Wie geht es?") and comparisons ("so groß wie Berlin")."""
+    if i == 0 or text[toks[i - 1].end : toks[i].start] != " ":
+        return False
+    opener = toks[i - 1]
+    opens = opener.sentence_start or last_char(text, opener.start) == ","
+    return opens and opener.folded == "wie"
+
+
 # what may follow a verb that ends its clause
 _CLAUSE_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)\n]|$)")
 # between a clause's subject and its verb: never a second subject ("Weil Becker und Koch …")

@@ -1,0 +1,59 @@
+"""Three frames a name stayed in clear in: "Wie Müller sagt, …" (a surname as the subject
+of a comparative clause), a title and a rare first name before a surname of no list that
+ends like a place ("Dr. Ommo Brinkhaus"), and a hyphenated surname of no list under a
+sign-off ("LG\\nOcka Holtkötter-Wiechers"); the ordinary phrases beside them stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+def _clear(text: str) -> str:
+    return Pseudonymiser().pseudonymise(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wie Müller sagt, ist der Weg gesperrt.", "Wie [Person 1] sagt, ist der Weg gesperrt."),
+        (
+            "Der Weg ist gesperrt, wie Hartmann meint.",
+            "Der Weg ist gesperrt, wie [Person 1] meint.",
+        ),
+        ("Wie Fischer meint, fehlt Licht.", "Wie [Person 1] meint, fehlt Licht."),
+        ("Wie Müller vom Nabu sagt, fehlt Licht.", "Wie [Person 1] vom Nabu sagt, fehlt Licht."),
+        (
+            "Wie Krüger uns gestern erklärte, kommt der Bus.",
+            "Wie [Person 1] uns gestern erklärte, kommt der Bus.",
+        ),
+        (
+            "Es fehlen Bänke, wie Seifert betonte, und es ist dunkel.",
+            "Es fehlen Bänke, wie [Person 1] betonte, und es ist dunkel.",
+        ),
+    ],
+)
+def test_a_surname_saying_in_a_comparative_clause_is_replaced(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie Kinder sagen, fehlt hier Licht.",
+        "Wie Studien zeigen, hilft das.",
+        "Wie Berlin zeigt, geht das.",
+        "Wie Caritas sagt, fehlt Geld.",
+        "Wie Rewe meldet, schließt die Filiale.",
+        "Wie geht es?",
+        "Wie Bauer sagt man dazu?",
+        "Wie Müller sagt es keiner.",
+        "Wie Post erklärt, kommt der Brief später.",
+        "Wie Spiegel berichtet, steigen die Mieten.",
+        "Wie Sommer zeigt, ist es heiß.",
+        "Der Platz ist so groß wie Berlin, sagt man.",
+    ],
+)
+def test_comparisons_questions_and_bodies_after_wie_stay(text: str) -> None:
+    assert _clear(text) == text
