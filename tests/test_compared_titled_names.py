@@ -57,3 +57,36 @@ def test_a_surname_saying_in_a_comparative_clause_is_replaced(text: str, expecte
 )
 def test_comparisons_questions_and_bodies_after_wie_stay(text: str) -> None:
     assert _clear(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. Ommo Brinkhaus kam gestern.", "[Person 1] kam gestern."),
+        ("Frau Hilke Kötterhaus sagt, es fehlt Licht.", "[Person 1] sagt, es fehlt Licht."),
+        ("Gestern rief Prof. Thalke Terbekhaus an.", "Gestern rief [Person 1] an."),
+        (
+            "Kontakt: Frau Hilke Holthaus, Quartiersbüro Manfort",
+            "Kontakt: [Person 1], Quartiersbüro Manfort",
+        ),
+        ("Dr. Brinkhaus kam gestern.", "[Person 1] kam gestern."),
+    ],
+)
+def test_a_house_surname_after_a_title_and_a_rare_first_name_goes_with_it(
+    text: str, expected: str
+) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Herr Ommo Jugendhaus Manfort", "[Person 1] Jugendhaus Manfort"),
+        ("Herr Ommo Rathaus kam.", "[Person 1] Rathaus kam."),
+        ("Dr. Anna Becker Stadtteilbüro Manfort", "[Person 1] Stadtteilbüro Manfort"),
+        ("Frau Hilke Bürgerhaus Wiesdorf", "[Person 1] Bürgerhaus Wiesdorf"),
+        ("Herr Ommo Kinderhaus Quettingen", "[Person 1] Kinderhaus Quettingen"),
+    ],
+)
+def test_an_office_or_a_house_after_a_title_and_a_name_stays(text: str, expected: str) -> None:
+    assert _clear(text) == expected

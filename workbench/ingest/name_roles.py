@@ -28,6 +28,7 @@ from workbench.ingest.noun_lexicon import (
 from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.resident_places import PERSON_WORD, resident_place
 from workbench.ingest.role_nouns import addressed_role
+from workbench.ingest.unlisted_words import house_surname_word
 
 _DETERMINERS = frozenset(
     "jede jeder jeden eine einer einen keine keiner diese dieser welche welcher manche jene "
@@ -142,10 +143,26 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
             last = surname = last + 1  # "Frau Eva Garten hilft": her surname, no garden
         elif not family and _common_after_first(finder, text, toks, last):
             last = surname = last + 1  # "Frau Anna Deutsch sagt": her surname, no language
+        elif not family and last == j and _house_after_unlisted(finder, text, toks, j):
+            last = surname = j + 1  # "Dr. Ommo Brinkhaus": the surname beside her first name
     family = tok.folded in FAMILY
     if family and finder._institution_after(text, toks, last, streets_only=True):
         return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
     return finder._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
+
+
+def _house_after_unlisted(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
+    """Whether the word one blank after ``toks[j]``, a word of no name list after a form of
+    address, is her surname ending in "-haus" or "-hof" (:func:`house_surname_word`: "Dr.
+    Ommo Brinkhaus", "Frau Hilke Kötterhaus sagt"; not "Herr Ommo Rathaus", "Frau Hilke
+    Jugendhaus Manfort") and the name ends there (not before "Schule", "platz")."""
+    first = toks[j]
+    if j + 1 >= len(toks) or finder.is_first(first) or finder.is_surname(first):
+        return False
+    nxt = toks[j + 1]
+    if text[first.end : nxt.start] not in (" ", "\u00a0"):
+        return False
+    return house_surname_word(finder, nxt) and name_ends(text, toks, j + 1)
 
 
 def _phrase_noun(finder: Finder, toks: list[Tok], i: int, j: int, k: int) -> bool:

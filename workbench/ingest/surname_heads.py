@@ -17,7 +17,7 @@ which name mills and forges as places as often as people ("Brandmühle")."""
 from __future__ import annotations
 
 from workbench.ingest.name_gazetteer import Gazetteer
-from workbench.ingest.noun_lexicon import is_german_noun
+from workbench.ingest.noun_lexicon import compound_noun, is_german_noun, is_place_name
 
 # Heads of German and Dutch surnames (folded): occupations and landscape words
 SURNAME_HEADS = frozenset(
@@ -50,3 +50,34 @@ def surname_compound(folded: str, names: Gazetteer) -> bool:
     if joined and (is_german_noun(joined) or names.has_first(joined)):
         return False  # "Quartiersmeister", "Vereinsmeister", "Karlshorst"
     return len(first) < _LONG_NOUN or not is_german_noun(first)  # "Stadtteilmeister"
+
+
+# Heads of surnames that end like a house or a farm ("Brinkhaus", "Niehaus", "Westhof")
+_HOUSE_HEADS = ("haus", "hof")
+# Stems of a first part before a joining letter ("Kinder-", "Senioren-", "Quartiers-")
+_JOINING = ("s", "n", "e", "en", "er", "es")
+# Nouns of the land that open Westphalian surnames ("Brinkhaus", "Kötterhaus", "Kamphof")
+_LAND_PARTS = frozenset(("brink", "kotter", "kamp", "horst"))
+
+
+def house_surname(folded: str) -> bool:
+    """Whether the folded word ends in "-haus" or "-hof" after a first part that makes no
+    house or yard of it ("brinkhaus", "kotterhaus", "holthaus", "niehaus"; not "jugendhaus",
+    "kinderhaus", "seniorenhaus", "quartiershaus", "lindenhof"): the first part, or its stem
+    before a joining letter, is no noun and no place and no noun before "-er" ("Pfarrhof"),
+    or is a noun of the land that opens such surnames ("Brink", "Kötter"). The caller
+    rules out the word as a noun, a place or a facility of its own ("Rathaus")."""
+    head = next((h for h in _HOUSE_HEADS if folded.endswith(h)), None)
+    if head is None:
+        return False
+    first = folded[: -len(head)]
+    if len(first) < 3:
+        return False  # "Hof", "Uhof"
+    if first in _LAND_PARTS:
+        return True  # "Brinkhaus", "Kötterhaus"
+    if is_german_noun(first + "er"):
+        return False  # "Pfarrhof"
+    stems = [first] + [first[: -len(j)] for j in _JOINING if first.endswith(j)]
+    return not any(
+        is_german_noun(s) or is_place_name(s) or compound_noun(s) for s in stems if len(s) >= 3
+    )

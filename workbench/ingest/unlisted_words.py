@@ -12,6 +12,7 @@ from typing import Protocol
 
 from workbench.core.word_caches import fixed_cache
 from workbench.ingest import name_lists as lists
+from workbench.ingest.facility_words import facility_compound
 from workbench.ingest.name_gazetteer import Gazetteer, fold
 from workbench.ingest.name_known import ORDINARY, Finder
 from workbench.ingest.name_tokens import PLACE_END, Tok
@@ -21,7 +22,7 @@ from workbench.ingest.noun_lexicon import (
     is_place_name,
     is_place_phrase,
 )
-from workbench.ingest.surname_heads import surname_compound
+from workbench.ingest.surname_heads import house_surname, surname_compound
 
 
 class PersonFinder(Finder, Protocol):
@@ -128,6 +129,20 @@ def unlisted_surname(finder: PersonFinder, text: str, toks: list[Tok], i: int) -
     if not unlisted_surname_word(finder, nxt) or is_place_phrase(f"{tok.folded} {nxt.folded}"):
         return False  # "laut Addis Abeba": a place of two words
     return not finder._institution_after(text, toks, i + 1)
+
+
+def house_surname_word(finder: PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` is a surname of no list ending in "-haus" or "-hof" (:func:`house_surname`:
+    "Brinkhaus", "Kötterhaus"), written like a name: no noun, place, district, institution,
+    facility or first name ("Rathaus", "Jugendhaus", "Schulhof", "Bürgerpark")."""
+    f = tok.folded
+    if not plain_name(tok.text) or finder.names.has_first(tok.text):
+        return False
+    if f in finder.protected or f in ORDINARY or f in lists.LOCAL_NAMES:
+        return False
+    if f in lists.INSTITUTION_NOUNS or facility_compound(f):
+        return False
+    return not (is_german_noun(f) or is_place_name(f)) and house_surname(f)
 
 
 def _stems(folded: str) -> tuple[str, ...]:
