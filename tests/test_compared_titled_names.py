@@ -90,3 +90,38 @@ def test_a_house_surname_after_a_title_and_a_rare_first_name_goes_with_it(
 )
 def test_an_office_or_a_house_after_a_title_and_a_name_stays(text: str, expected: str) -> None:
     assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Danke!\n\nLG\nOcka Holtkötter-Wiechers", "Danke!\n\nLG\n[Person 1]"),
+        ("Danke!\n\nViele Grüße\nTjade Nolting-Wiechers", "Danke!\n\nViele Grüße\n[Person 1]"),
+        ("Danke!\n\nGruß\nHiske Terbusch-Hölscher", "Danke!\n\nGruß\n[Person 1]"),
+        (
+            "Danke!\n\nMit freundlichen Grüßen\nOmmo Brinkhaus",
+            "Danke!\n\nMit freundlichen Grüßen\n[Person 1]",
+        ),
+        ("Danke!\n\nLG\n\nA. Brinkhaus", "Danke!\n\nLG\n\n[Person 1]"),
+    ],
+)
+def test_a_surname_of_no_list_under_a_sign_off_is_replaced(text: str, expected: str) -> None:
+    assert _clear(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Stadtteilbüro Rheindorf-Nord",
+        "Team Open-Air",
+        "Förderverein Bürgerhaus-Küppersteg",
+        "Bezirk Opladen-Quettingen",
+        "Jugendhaus Lützenkirchen-Quettingen",
+        "Caritas Sozialstation-Opladen",
+        "Team Jugendhaus",
+        "Kita Lindenhof",
+    ],
+)
+def test_offices_and_districts_under_a_sign_off_stay(line: str) -> None:
+    text = f"Danke!\n\nLG\n{line}"
+    assert _clear(text) == text

@@ -92,10 +92,12 @@ def initial(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[H
         return None  # "z. B.", "u. A."
     nxt = toks[i + 1]
     gap = text[tok.end : nxt.start] in (". ", ".\u00a0", ".")
-    if not (finder._adjacent(text, tok, nxt) or (half and gap)) or not finder.name_like(nxt):
+    if not (finder._adjacent(text, tok, nxt) or (half and gap)):
         return None
-    # "LG\nT. Kettelhack": under a sign-off also a surname of no list
+    # "LG\nT. Kettelhack", "LG\nT. Brinkhaus": under a sign-off also a surname of no list
     signer = signed_pair(text, toks, i) and signer_surname(finder, nxt)
+    if not (finder.name_like(nxt) or signer):
+        return None
     if not (finder.is_surname(nxt) or finder.is_foreign(nxt) or signer):
         return None
     last, _ = finder._chain(text, toks, i + 1)

@@ -16,11 +16,13 @@ institution, a place or no name by its form.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import unlisted_words as words
 from workbench.ingest.facility_words import facility_compound
 from workbench.ingest.name_cues import firm
+from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_known import ORDINARY
 from workbench.ingest.name_tokens import COMPOUND_HEAD, NOUN_END, PLACE_END, Tok
 from workbench.ingest.noun_lexicon import (
@@ -87,8 +89,28 @@ def given_shaped(finder: words.PersonFinder, tok: Tok) -> bool:
 
 def signer_surname(finder: words.PersonFinder, tok: Tok) -> bool:
     """Whether ``tok``, after a first name or an initial under a sign-off, is a surname of
-    no list ("Kettelhack", "Kleinebekel-Wiechers", "Nolting")."""
-    return words.unlisted_surname_word(finder, tok) or _ing_surname(finder, tok)
+    no list ("Kettelhack", "Kleinebekel-Wiechers", "Nolting", "Brinkhaus",
+    "Holtkötter-Wiechers")."""
+    if words.unlisted_surname_word(finder, tok) or _signer_part(finder, tok):
+        return True
+    parts = tok.text.split("-")
+    if not 2 <= len(parts) <= 3 or not finder.name_like(tok, named=True):
+        return False
+    split = [replace(tok, text=p, folded=fold(p), lower=p.lower()) for p in parts]
+    if not all(words.plain_name(p.text) for p in split):
+        return False  # "Open-Air", "Rheindorf-Nord" is a district's
+    unlisted = [
+        _signer_part(finder, p) or words.unlisted_word(finder, p, heads=True) for p in split
+    ]
+    listed = [finder.is_surname(p) for p in split]
+    # "Holtkötter-Wiechers", "Nolting-Wiechers", "Brinkhaus-Overbeck": each part a surname
+    return any(unlisted) and all(u or s for u, s in zip(unlisted, listed, strict=True))
+
+
+def _signer_part(finder: words.PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` is a surname of no list that only a sign-off's line makes one: ending
+    in "-ing" ("Nolting") or in "-haus"/"-hof" ("Brinkhaus": :func:`house_surname_word`)."""
+    return _ing_surname(finder, tok) or words.house_surname_word(finder, tok)
 
 
 def _ing_surname(finder: words.PersonFinder, tok: Tok) -> bool:
