@@ -162,8 +162,8 @@ def _district_order(name: str) -> tuple[bool, str]:
     return name == MISSING_DISTRICT, name
 
 
-def rename_wave(project: Project, old: str, new: str) -> None:
-    """Give a wave a new label (e.g. "Welle 1" → "2020/21")."""
+def rename_wave(project: Project, old: str, new: str) -> str:
+    """Give a wave a new label (e.g. "Welle 1" → "2020/21"); return it as stored (one line)."""
     with project.transaction(exclusive=True) as session:  # read, then write: one at a time
         wave = find_wave(session, old)
         if wave is None:
@@ -174,6 +174,7 @@ def rename_wave(project: Project, old: str, new: str) -> None:
         if other is not None and other.id != wave.id:
             raise InputError(f"Eine Welle '{other.label}' gibt es schon.")
         wave.label = label
+    return label
 
 
 def reorder_waves(project: Project, labels: list[str]) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from workbench.analysis.need_edits import pseudonymise_authors
-from workbench.cli.common import check_ending
+from workbench.cli.common import check_ending, show_line
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import os_reason, write_atomic
 from workbench.ingest import old_names
@@ -136,7 +136,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
     try:
         before = migrate.current_revision(engine)
         if before == migrate.head():
-            print(f"Das Projekt ist aktuell ({migrate.describe(before)}).")
+            show_line(f"Das Projekt ist aktuell ({migrate.describe(before)}).")
             _finish_names(engine)  # an upgrade without that step (a script, the API)
             _owner_only(engine)
             _names_in_recommendations(folder)
@@ -159,18 +159,18 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         write_config(folder, {k: v for k, v in config.items() if k != "schema_version"})
     if found == after:  # another upgrade finished while this one waited for it
         copy.unlink(missing_ok=True)  # that one's copy holds the state before
-        print(
+        show_line(
             f"Das Projekt ist aktuell ({migrate.describe(after)}): Ein anderer Aufruf hat "
             "es eben aktualisiert; nichts geändert."
         )
         _owner_only(engine)
         return 0
-    print(
+    show_line(
         f"Projekt aktualisiert: {migrate.describe(found)} → {migrate.describe(after)}. "
         f"Der Stand davor liegt in {copy}."
     )
     for line in done:
-        print(line)
+        show_line(line)
     _owner_only(engine)
     _names_in_recommendations(folder)
     return 0
@@ -185,7 +185,7 @@ def _finish_names(engine: Engine) -> None:
     with engine.begin() as connection:
         lines = old_names.finish(connection)
     for line in lines:
-        print(line)
+        show_line(line)
 
 
 def _names_in_recommendations(folder: Path) -> None:
@@ -202,14 +202,14 @@ def _names_in_recommendations(folder: Path) -> None:
     except WorkbenchError:  # the hint only; what stops the project says its own command
         return
     if changed:
-        print(
+        show_line(
             f"Hinweis: {len(changed)} Empfehlung(en) (Nummer {' '.join(map(str, changed))}) "
             "nennen Personen in Akteuren, Autor*in oder Statusverlauf im Klartext, wie eine "
             "frühere Fassung sie speicherte: workbench recommend pseudonymise ersetzt sie durch "
             "Platzhalter."
         )
     if edits:
-        print(
+        show_line(
             f"Hinweis: {len(edits)} Änderung(en) an Bedarfsclustern (Nummer "
             f"{' '.join(map(str, edits))}) nennen eine Teilnehmende als Autor*in im Klartext, "
             "wie eine frühere Fassung sie speicherte: workbench recommend pseudonymise ersetzt "
@@ -233,7 +233,7 @@ def _owner_only(engine: Engine) -> None:
             if file.exists():
                 file.chmod(0o600)
     except PermissionError:
-        print(
+        show_line(
             f"Hinweis: {path} ist für andere lesbar (Rechte {mode:o}) und enthält die Texte "
             f"der Beteiligten und den Pseudonymschlüssel; ändern kann das nur, wem die Datei "
             f"gehört: chmod 600 {path}"
@@ -241,7 +241,7 @@ def _owner_only(engine: Engine) -> None:
         return
     except OSError:  # a read-only medium: nothing to change there
         return
-    print(
+    show_line(
         f"Hinweis: {path.name} war für andere lesbar (Rechte {mode:o}); sie enthält die Texte "
         "der Beteiligten und den Pseudonymschlüssel und ist jetzt, wie bei neuen Projekten, "
         "nur für Sie lesbar (Rechte 600)."
@@ -280,7 +280,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     rows = sum(t["rows"] for t in manifest["tables"].values())
-    print(
+    show_line(
         f"Sicherung geschrieben: {out} ({len(manifest['tables'])} Tabellen, {rows} Zeilen, "
         f"{migrate.describe(manifest['revision'])})."
     )
@@ -307,7 +307,7 @@ def _restore_into(
             file, engine, too_long, lambda c: done.extend(old_names.finish(c))
         )
         for line in done:
-            print(line)
+            show_line(line)
         return restored
     except SQLAlchemyError as err:
         raise _db_error(url, err) from None
@@ -375,9 +375,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except BaseException:  # an error, Ctrl-C too: no half-restored folder blocks a retry
         _remove_restored(folder, had, created)
         raise
-    print(f"Projekt wiederhergestellt in {folder} ({shown_url(url)}): {_summary(restored)}.")
+    show_line(f"Projekt wiederhergestellt in {folder} ({shown_url(url)}): {_summary(restored)}.")
     if restored.revision != restored.head:
-        print(
+        show_line(
             f"Dabei aktualisiert: {migrate.describe(restored.revision)} → "
             f"{migrate.describe(restored.head)}."
         )
@@ -450,7 +450,7 @@ def _migrate_db(args: argparse.Namespace, folder: Path) -> int:
     if MOVING_KEY in config:  # a move broken off hard (killed, crashed) left its mark
         broken_off = str(config.pop(MOVING_KEY))
         write_config(folder, config)  # else every save stays refused, moved or not
-        print(
+        show_line(
             f"Hinweis: Ein früherer Umzug nach {shown_url(broken_off)} wurde nicht beendet; "
             f"die Sperre ist aufgehoben, gespeichert wird wieder in {shown_url(source)}."
         )
@@ -493,8 +493,8 @@ def _migrate_db(args: argparse.Namespace, folder: Path) -> int:
     if args.to != "sqlite":
         moved["db_url"] = stored_url(target)
     write_config(folder, moved)
-    print(f"Projekt umgezogen nach {shown_url(target)}: {_summary(restored)}.")
-    print(f"Die bisherige Datenbank {shown_url(source)} bleibt unverändert; Sicherung: {copy}")
+    show_line(f"Projekt umgezogen nach {shown_url(target)}: {_summary(restored)}.")
+    show_line(f"Die bisherige Datenbank {shown_url(source)} bleibt unverändert; Sicherung: {copy}")
     _password_note(target)
     return 0
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import output_path
+from workbench.cli.common import output_path, show_line
 from workbench.core.errors import WorkbenchError
 from workbench.core.fileio import ensure_csv_target, write_csv
 
@@ -25,7 +25,7 @@ def cmd_embed(args: argparse.Namespace) -> int:
 
     segments, matrix = project_embeddings(open_project(args), args.backend)
     n = plural(len(segments), "Aussage", "Aussagen")
-    print(f"{n} eingebettet ({args.backend}, {matrix.shape[1]} Dimensionen).")
+    show_line(f"{n} eingebettet ({args.backend}, {matrix.shape[1]} Dimensionen).")
     return 0
 
 
@@ -61,7 +61,7 @@ def cmd_topics(args: argparse.Namespace) -> int:
         from workbench.cli.common import said_to
 
         described = topics.topics(project, run_id)
-        print(
+        show_line(
             f"Themenlauf {run_id}: {plural(len(described), 'Thema', 'Themen')}, "
             f"{plural(len(table), 'Aussage', 'Aussagen')} → {args.out}",
             file=said_to(args.out),
@@ -130,13 +130,13 @@ def _report(project, run_id: int, out: str | None) -> None:
         from workbench.cli.common import said_to
 
         clusters = needs.clusters(project, run_id)
-        print(
+        show_line(
             f"Bedarfslauf {run_id}: {len(clusters)} Cluster über "
             f"{plural(len(table), 'Aussage', 'Aussagen')} → {out}",
             file=said_to(out),
         )
         for c in clusters.itertuples():
-            print(f"  {c.cluster:>3}  {c.size:>4}  {c.scope:<20} {c.label}", file=said_to(out))
+            show_line(f"  {c.cluster:>3}  {c.size:>4}  {c.scope:<20} {c.label}", file=said_to(out))
     _unscoped(needs.clusters(project, run_id))
     _skipped(need_edits.skipped_edits(project, run_id))
 

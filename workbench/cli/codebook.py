@@ -49,7 +49,7 @@ def cmd_codebook_add(args: argparse.Namespace) -> int:
         example=args.example or "",
         colour=args.colour,
     )
-    print(f"Code '{_typed(args.path)}' angelegt.")
+    show_line(f"Code '{_typed(args.path)}' angelegt.")
     return 0
 
 
@@ -60,7 +60,7 @@ def cmd_codebook_set(args: argparse.Namespace) -> int:
     _project(args).update_code(
         args.path, description=args.description, example=args.example, colour=args.colour
     )
-    print(f"Code '{_typed(args.path)}' geändert.")
+    show_line(f"Code '{_typed(args.path)}' geändert.")
     return 0
 
 
@@ -84,7 +84,9 @@ def _need_code_note(old: str, new: str) -> str | None:
 def cmd_codebook_rename(args: argparse.Namespace) -> int:
     """workbench codebook rename PATH NEW_NAME."""
     new_path = _project(args).rename_code(args.path, args.new_name)
-    print(f"Code '{_typed(args.path)}' heißt jetzt '{new_path}' (Kodierungen bleiben erhalten).")
+    show_line(
+        f"Code '{_typed(args.path)}' heißt jetzt '{new_path}' (Kodierungen bleiben erhalten)."
+    )
     if note := _need_code_note(args.path, new_path):
         notice(note, "  Hinweis: ")
     return 0
@@ -95,7 +97,7 @@ def cmd_codebook_move(args: argparse.Namespace) -> int:
     new_path = _project(args).move_code(args.path, None if args.top else args.under)
     parent = new_path.rsplit("/", 1)[0] if "/" in new_path else None
     where = f"unter '{parent}'" if parent else "auf der obersten Ebene"
-    print(
+    show_line(
         f"Code '{_typed(args.path)}' liegt jetzt {where}: '{new_path}' (Kodierungen bleiben "
         "erhalten)."
     )
@@ -120,13 +122,14 @@ def cmd_codebook_merge(args: argparse.Namespace) -> int:
         if done.duplicates
         else ""
     )
-    print(
+    show_line(
         f"Code '{done.source}' mit '{done.target}' zusammengeführt: {listed} "
         f"übernommen{twice}. '{done.source}' ist gelöscht; kommt er mit einer älteren "
         f"REFI-QDA-Datei zurück, gehört er zu '{done.target}'."
     )
     if done.subcodes:
-        print(f"  Seine Untercodes liegen jetzt unter '{done.target}': {', '.join(done.subcodes)}.")
+        subcodes = ", ".join(done.subcodes)
+        show_line(f"  Seine Untercodes liegen jetzt unter '{done.target}': {subcodes}.")
     if note := _need_code_note(done.source, done.target):
         notice(note, "  Hinweis: ")
     return 0
@@ -141,7 +144,7 @@ def cmd_codebook_delete(args: argparse.Namespace) -> int:
     extra = [plural(removed, "Kodierung", "Kodierungen")] if removed else []
     extra += [plural(memos, "Memo", "Memos")] if memos else []
     also = f", {' und '.join(extra)}" if extra else ""
-    print(f"Code '{_typed(args.path)}' mit Untercodes{also} gelöscht.")
+    show_line(f"Code '{_typed(args.path)}' mit Untercodes{also} gelöscht.")
     return 0
 
 
@@ -158,7 +161,7 @@ def cmd_codebook_export(args: argparse.Namespace) -> int:
         notes={".qdpx": "Ein REFI-QDA-Projekt .qdpx schreibt workbench export --format qdpx."},
     )
     n = _project(args).export_codebook(args.out, args.format)
-    print(
+    show_line(
         f"{plural(n, 'Code', 'Codes')} nach "
         f"{'der Standardausgabe' if args.out == '-' else args.out} exportiert ({args.format}).",
         file=said_to(args.out),
@@ -179,12 +182,12 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
     changed = sum(spec.path in before and spec != before[spec.path] for spec in after)
     name = Path(args.file).name
     if n == 0:  # an empty codebook (a new QualCoder project's export): nothing "gibt es"
-        print(f"Codebuch unverändert: {name} enthält keine Codes.")
+        show_line(f"Codebuch unverändert: {name} enthält keine Codes.")
     elif not (added or changed):  # the same file again: "übernommen" would suggest a change
         listed = "Den Code" if n == 1 else f"Alle {n} Codes"
-        print(f"Codebuch unverändert: {listed} aus {name} gibt es schon so.")
+        show_line(f"Codebuch unverändert: {listed} aus {name} gibt es schon so.")
     else:
-        print(
+        show_line(
             f"{plural(n, 'Code', 'Codes')} aus {name} übernommen ({added} neu, {changed} geändert)."
         )
     for line in notices:

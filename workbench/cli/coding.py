@@ -75,13 +75,13 @@ def cmd_code(args: argparse.Namespace) -> int:
         else "war schon so kodiert; nichts geändert (workbench undo nimmt einen früheren "
         "Schritt zurück)."
     )
-    print(
+    show_line(
         f"Aussage {record.segment_id}: '{record.code}' von {record.coder} "
         f"[{record.start}, {record.end}) {done}"
     )
     if known and coder not in known:  # a typo makes a coder who disagrees everywhere
         listed = ", ".join(sorted(known, key=lambda c: (c.casefold(), c)))
-        print(
+        show_line(
             f"  Hinweis: die erste Kodierung von {coder} in diesem Projekt (bisher kodiert "
             f"haben {listed}). Ein Tippfehler? Zurücknehmen: workbench undo --coder "
             f"{shlex.quote(coder)}"
@@ -95,20 +95,20 @@ def cmd_uncode(args: argparse.Namespace) -> int:
     coder, _ = known_coder_of(project, args.coder)
     n = project.uncode_segment(args.segment_id, args.code, coder, start=args.start, end=args.end)
     if n:
-        print(f"Aussage {args.segment_id}: {n} Kodierung(en) '{args.code}' entfernt.")
+        show_line(f"Aussage {args.segment_id}: {n} Kodierung(en) '{args.code}' entfernt.")
     else:
-        print(f"Aussage {args.segment_id}: keine Kodierung '{args.code}' von {coder}.")
+        show_line(f"Aussage {args.segment_id}: keine Kodierung '{args.code}' von {coder}.")
     return 0
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
     """workbench undo --coder NAME [-n N]."""
-    from workbench.coding.records import known_coder
+    from workbench.coding.records import check_coder, known_coder
     from workbench.core.formatting import plural
 
     project = _project(args)
     known = {a.coder for a in project.coding_actions()}
-    coder = known_coder(args.coder, known)  # "anna": Anna
+    coder = known_coder(check_coder(args.coder), known)  # "anna": Anna; as `code` stored it
     if coder not in known:  # a typo or a name two coders share but for case: not guessed
         listed = ", ".join(sorted(known, key=lambda c: (c.casefold(), c))) or "noch niemand"
         codings = project.codings()
@@ -128,17 +128,17 @@ def cmd_undo(args: argparse.Namespace) -> int:
         )
     steps = project.undo_steps(coder, args.n)
     if not steps:
-        print(f"Von {coder} ist kein Schritt mehr rückgängig zu machen.")
+        show_line(f"Von {coder} ist kein Schritt mehr rückgängig zu machen.")
         return 0
-    print(f"{len(steps)} Schritt(e) von {coder} rückgängig gemacht.")
+    show_line(f"{len(steps)} Schritt(e) von {coder} rückgängig gemacht.")
     for step in steps:
-        print(f"  {step}")
+        show_line(f"  {step}")
     return 0
 
 
 def cmd_coders(args: argparse.Namespace) -> int:
     """workbench coders [rename OLD NEW | remove NAME [--document DATEI] [--force]]."""
-    from workbench.coding.records import CONSENSUS_CODER, known_coder
+    from workbench.coding.records import CONSENSUS_CODER, check_coder, known_coder
     from workbench.core.formatting import plural
 
     project = _project(args)
@@ -150,19 +150,19 @@ def cmd_coders(args: argparse.Namespace) -> int:
         counts = codings["coder"].value_counts()
         for coder in sorted(known, key=lambda c: (c.casefold(), c)):
             n, done = int(counts.get(coder, 0)), sum(a.coder == coder for a in steps)
-            print(
+            show_line(
                 f"{coder}: {plural(n, 'Kodierung', 'Kodierungen')}, "
                 f"{plural(done, 'Kodierschritt', 'Kodierschritte')}"
             )
         if not known:
-            print(NOBODY_CODED)
+            show_line(NOBODY_CODED)
         return 0
     name = known_coder(args.name, known)
     if name not in known:
         listed = ", ".join(sorted(known, key=lambda c: (c.casefold(), c))) or "noch niemand"
         raise InputError(f"Von '{args.name}' gibt es keine Kodierungen (kodiert haben: {listed}).")
     if action == "rename":
-        new = " ".join(args.new_name.split())
+        new = " ".join(check_coder(args.new_name).split())  # as stored: named so after
         if new.casefold() != name.casefold():  # "lea" → "Lea" respells her, no merge
             new = known_coder(new, known)
         if CONSENSUS_CODER in (name.casefold(), new.casefold()):
@@ -181,7 +181,7 @@ def cmd_coders(args: argparse.Namespace) -> int:
         )
         joined = " (zusammengeführt)" if new in known else ""
         memos = f", {plural(done.memos, 'Memo', 'Memos')}" if done.memos else ""
-        print(
+        show_line(
             f"Kodierer*in '{name}' heißt jetzt '{new}'{joined}: "
             f"{plural(done.codings, 'Kodierung', 'Kodierungen')}{memos} übernommen{twice}; "
             f"undo --coder {shlex.quote(new)} nimmt auch die Schritte von '{name}' zurück."
@@ -208,7 +208,7 @@ def cmd_coders(args: argparse.Namespace) -> int:
             f"Alle entfernen: mit --force {back}."
         )
     removed = project.remove_coder(name, document)
-    print(f"{plural(removed, 'Kodierung', 'Kodierungen')} von '{name}'{where} entfernt {back}.")
+    show_line(f"{plural(removed, 'Kodierung', 'Kodierungen')} von '{name}'{where} entfernt {back}.")
     return 0
 
 
@@ -225,7 +225,7 @@ def cmd_memo(args: argparse.Namespace) -> int:
     memo_id = project.add_memo(
         args.text, args.author, segment=args.segment, code=args.code, cluster=args.cluster
     )
-    print(f"Memo {memo_id} gespeichert.")
+    show_line(f"Memo {memo_id} gespeichert.")
     return 0
 
 
@@ -249,7 +249,9 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         print("Keine Aussage wurde von mindestens zwei dieser Kodierenden kodiert.")
         return 0
     width = max(30, *(len(n) for n in table["name"]))
-    print(f"{'Ebene':<8}{'Name':<{width}}{'Einheiten':>10}{'Überein.':>10}{'Kappa':>8}{'Alpha':>8}")
+    show_line(
+        f"{'Ebene':<8}{'Name':<{width}}{'Einheiten':>10}{'Überein.':>10}{'Kappa':>8}{'Alpha':>8}"
+    )
     for r in table.itertuples(index=False):
         show_line(
             f"{r.level:<8}{r.name:<{width}}{r.units:>10}{_number(r.percent_agreement):>10}"
@@ -263,7 +265,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
             "Übereinstimmung in Prozent."
         )
     if len(coders) > 2:
-        print(
+        show_line(
             f"Kappa „–“: Cohens Kappa ist für genau zwei Kodierende definiert, hier sind es "
             f"{len(coders)}; Krippendorffs Alpha gilt für alle. Kappa für ein Paar: "
             f"--coders {shlex.quote(f'{coders[0]},{coders[1]}')}."
@@ -280,15 +282,15 @@ def cmd_disagreements(args: argparse.Namespace) -> int:
         write_csv(
             table.assign(resolved=table["resolved"].map({True: "ja", False: "nein"})), args.csv
         )
-        print(f"{len(table)} Abweichungen nach {args.csv} geschrieben.")
+        show_line(f"{len(table)} Abweichungen nach {args.csv} geschrieben.")
         return 0
     for r in table.itertuples(index=False):
         mark = "✓" if r.resolved else " "
-        print(
+        show_line(
             f"{mark} {r.segment_id:>6}  {r.code}  ja: {r.applied_by or '–'}  "
             f"nein: {r.not_applied_by or '–'}  ({r.document}, {r.source_id})"
         )
-    print(f"{len(table)} Abweichungen, davon {int(table['resolved'].sum())} geklärt.")
+    show_line(f"{len(table)} Abweichungen, davon {int(table['resolved'].sum())} geklärt.")
     return 0
 
 
@@ -323,7 +325,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
             if after < before
             else (f"; {coder} hatte den Code nicht, nichts entfernt")
         )
-    print(f"Abweichung geklärt (Memo {memo_id}){what}.")
+    show_line(f"Abweichung geklärt (Memo {memo_id}){what}.")
     return 0
 
 

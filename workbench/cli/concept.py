@@ -28,7 +28,7 @@ def cmd_concept(args: argparse.Namespace) -> int:
     )
     concept = written.concept
     fmt = written.path.suffix.lstrip(".").upper()
-    print(
+    show_line(
         f"Sozialraumkonzept ({fmt}) → {written.path}: "
         f"{plural(len(concept.districts), 'Sozialraum', 'Sozialräume')}, "
         f"{plural(len(concept.recommendations), 'Empfehlung', 'Empfehlungen')}, "
@@ -38,7 +38,7 @@ def cmd_concept(args: argparse.Namespace) -> int:
         print("Alle Verweise und Nachweisketten sind vollständig.")
         return 0
     n = len(concept.warnings)
-    print(f"{n} {'Prüfhinweis' if n == 1 else 'Prüfhinweise'} (stehen auch im Dokument):")
+    show_line(f"{n} {'Prüfhinweis' if n == 1 else 'Prüfhinweise'} (stehen auch im Dokument):")
     for warning in concept.warnings:
         show_line(f"  - {warning}")
     return EXIT_WARNINGS if args.strict else 0

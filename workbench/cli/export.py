@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from workbench.cli.common import open_project, output_path
+from workbench.cli.common import open_project, output_path, show_line
 from workbench.core.endings import output_format
 from workbench.core.errors import WorkbenchError
 from workbench.core.fileio import writes_to_stdout
@@ -43,7 +43,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         return export_qdpx_command(open_project(args), args)
     n = open_project(args).export_table(args.out, args.format, pseudonymised=not args.originals)
-    print(
+    show_line(
         f"{n} Aussagen nach {'der Standardausgabe' if args.out == '-' else args.out} exportiert"
         + (
             " – ORIGINALTEXTE mit Namen und Kontaktdaten: nur für die Forschungsgruppe, "

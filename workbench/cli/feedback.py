@@ -73,8 +73,9 @@ def cmd_tokens(args: argparse.Namespace) -> int:
         print(f"# Link-Muster: {pattern}", file=sys.stderr)
         return 0
     where, said = workshop or district or "ohne Zuordnung", said_to(args.out)
-    print(f"{plural(len(tokens), 'Zugangscode', 'Zugangscodes')} ({where}) → {args.out}", file=said)
-    print(f"Link-Muster: {pattern}", file=said)
+    counted = plural(len(tokens), "Zugangscode", "Zugangscodes")
+    show_line(f"{counted} ({where}) → {args.out}", file=said)
+    show_line(f"Link-Muster: {pattern}", file=said)
     print(
         "Die Datenbank speichert nur Prüfsummen der Codes: diese Datei ist die einzige "
         "Kopie. Sicher aufbewahren und nur an die jeweilige Person weitergeben.",
@@ -130,7 +131,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         data = {"status": status, "by": args.by, "items": feedback.summary_records(table)}
         print(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2))
         return 0
-    print(
+    show_line(
         f"{status['participants']} von {status['tokens']} Zugangscodes haben geantwortet "
         f"({status['answers']} Antworten, {status['rounds']} Runde(n))."
     )
@@ -142,7 +143,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         f"{'ID':>4}  {'Art':<18} {'Pkt':>4} {'TN':>4} {'zu':>4} {'nicht':>5} {'?':>4} "
         f"{'Zust.':>6} {'Spalt.':>6} {'Gr.-K.':>6} {'Gr.-Sp.':>7}  Bezeichnung"
     )
-    print(header)
+    show_line(header)
     for r in table.itertuples(index=False):
         label = str(r.label).replace("\n", " ")
         label = label if len(label) <= 60 else label[:59] + "…"
@@ -151,7 +152,7 @@ def cmd_feedback(args: argparse.Namespace) -> int:
             f"{r.disagree:>5} {r.unsure:>4} {_fmt(r.agree_share):>6} {_fmt(r.division):>6} "
             f"{_fmt(r.group_consensus):>6} {_fmt(r.group_spread):>7}  {label}"
         )
-    print(
+    show_line(
         "Pkt = Prioritätspunkte, TN = Teilnehmende, Zust. = Anteil „trifft zu“ unter "
         "zu/nicht zu, Spalt. = Spaltung (0 einig … 1 halbe-halbe), Gr.-K. = Konsens über "
         f"alle Gruppen ({'Sozialräume' if args.by == 'district' else 'Workshops'}), "

@@ -26,7 +26,7 @@ def cmd_map(args: argparse.Namespace) -> int:
             layer=args.layer,
         )
         areas, files = len(result.shapes), len(result.sources)
-        print(
+        show_line(
             f"Grenzen von {areas} {'Sozialraum' if areas == 1 else 'Sozialräumen'} aus "
             f"{files} {'Datei' if files == 1 else 'Dateien'} gespeichert: "
             f"{geo.boundaries_path(project.path)}"

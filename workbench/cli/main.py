@@ -60,8 +60,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     districts = _comma_list([args.districts or ""])
     project = Project.create(args.dir, db_url=args.db, districts=districts)
-    print(f"Projekt angelegt: {project.path}")
-    print(f"Weiter mit: workbench --project {project.path} import DATEI …")
+    show_line(f"Projekt angelegt: {project.path}")
+    show_line(f"Weiter mit: workbench --project {project.path} import DATEI …")
     return 0
 
 
@@ -79,7 +79,7 @@ def cmd_districts(args: argparse.Namespace) -> int:
         show_line(f"Sozialraum '{change.source}' heißt jetzt '{change.target}'.")
     if args.merge:
         change = project.merge_districts(args.merge, args.into)
-        print(_merged_text(change))
+        show_line(_merged_text(change))
     for row in project.districts().itertuples():
         show_line(f"{row.district}{' (gesamtstädtisch)' if row.is_citywide else ''}")
     return 0
@@ -193,12 +193,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         if r.status == "importiert":
             count = plural(r.segments, "Aussage", "Aussagen")
-            print(f"{shown}: {count} importiert{extra}{skipped}")
+            show_line(f"{shown}: {count} importiert{extra}{skipped}")
         elif r.status == SKIPPED:
             notice(r.notices[0], f"{shown}: ")
             continue
         else:
-            print(f"{shown}: bereits importiert (gleicher Inhalt), nichts geändert")
+            show_line(f"{shown}: bereits importiert (gleicher Inhalt), nichts geändert")
         for line in r.notices:
             notice(line, "  Hinweis: ")
     for line in left_out:
@@ -305,7 +305,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         "codings": "Kodierungen",
     }
     for key, label in labels.items():
-        print(f"{label:<34}{status[key]:>8}")
+        show_line(f"{label:<34}{status[key]:>8}")
         if key == "segments":
             for line in cli_monitoring.wave_lines(project):
                 show_line(line)
@@ -327,12 +327,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
             analyse_demo(project)
             follow_evidence(project)  # into the need run over both waves
     status = project.status()
-    print(
+    show_line(
         f"Demo-Projekt in {project.path}: {status['workshops']} Workshops, "
         f"{status['segments']} Aussagen, {status['codes']} Codes, {status['codings']} Kodierungen."
     )
     print(f"Öffnen in Python:  from workbench import Project; Project.open({str(project.path)!r})")
-    print(f"Auf der Kommandozeile:  workbench --project {project.path} status")
+    show_line(f"Auf der Kommandozeile:  workbench --project {project.path} status")
     return 0
 
 

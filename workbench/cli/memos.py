@@ -29,7 +29,7 @@ def cmd_memos(args: argparse.Namespace) -> int:
         if memos.empty:
             print("Noch keine Memos (workbench memo TEXT --author NAME).")
             return 0
-        print(f"{plural(len(memos), 'Memo', 'Memos')} wie geschrieben (Namen im Klartext):")
+        show_line(f"{plural(len(memos), 'Memo', 'Memos')} wie geschrieben (Namen im Klartext):")
         for memo in memos.itertuples():
             target = _TARGETS.get(memo.target_type, memo.target_type)
             if memo.target_id is not None and memo.target_type != "project":
@@ -50,7 +50,7 @@ def _said(change: MemoChange, done: str) -> None:
     if change.key_entries:
         people = plural(change.key_entries, "Person", "Personen")
         extra = f"; aus dem Pseudonymschlüssel entfernt: {people}, die nur dieses Memo nannte"
-    print(f"Memo {change.memo_id} {done}{extra}.")
+    show_line(f"Memo {change.memo_id} {done}{extra}.")
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:

@@ -38,8 +38,8 @@ def cmd_waves(args: argparse.Namespace) -> int:
 
     project = open_project(args)
     if args.rename:
-        waves.rename_wave(project, *args.rename)
-        print(f"Welle '{args.rename[0]}' heißt jetzt '{args.rename[1]}'.")
+        label = waves.rename_wave(project, *args.rename)
+        show_line(f"Welle '{args.rename[0]}' heißt jetzt '{label}'.")
     if args.order:
         waves.reorder_waves(project, args.order)
         print("Reihenfolge der Wellen geändert (die früheste zuerst).")
@@ -48,9 +48,11 @@ def cmd_waves(args: argparse.Namespace) -> int:
         show_line(f"Workshop '{moved.workshop}' gehört jetzt zur Welle '{moved.after}' "
               f"(bisher '{moved.before}').")  # fmt: skip
         if moved.removed:
-            print(f"Die Welle '{moved.before}' hatte keinen weiteren Workshop und ist entfernt.")
+            show_line(
+                f"Die Welle '{moved.before}' hatte keinen weiteren Workshop und ist entfernt."
+            )
         if moved.created:
-            print(f"Neue Welle '{moved.after}' als letzte angelegt. War sie früher: "
+            show_line(f"Neue Welle '{moved.after}' als letzte angelegt. War sie früher: "
                   "workbench waves --order ÄLTESTE … JÜNGSTE")  # fmt: skip
     table = waves.waves(project)
     if table.empty:
@@ -127,16 +129,16 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
             later_ids=table["later_ids"].map(_ids),
         ).rename(columns={"earlier": result.earlier, "later": result.later})
         write_csv(out, args.out)
-        print(f"{len(table)} Zeilen (Bedarf × Sozialraum) → {args.out}", file=said_to(args.out))
+        show_line(f"{len(table)} Zeilen (Bedarf × Sozialraum) → {args.out}", file=said_to(args.out))
         return 0
-    print(f"Bedarfe im Vergleich: {result.earlier} → {result.later} (Bedarfslauf "
+    show_line(f"Bedarfe im Vergleich: {result.earlier} → {result.later} (Bedarfslauf "
           f"{result.run_id}; neu/nicht mehr genannt ab {result.min_count} Aussagen)")  # fmt: skip
     for note in result.notes:
         notice(note, "Hinweis: ")
     listed = waves.waves(project)
     surveyed = dict(zip(listed["wave"], listed["districts"], strict=True))
     if table.empty and args.district:
-        print(_no_needs_here(district, surveyed, result.earlier, result.later))
+        show_line(_no_needs_here(district, surveyed, result.earlier, result.later))
     elif table.empty:
         print("Keine Bedarfe in diesen Wellen.")
     for district, rows in table.groupby("district", sort=False):
@@ -147,7 +149,7 @@ def cmd_monitoring_needs(args: argparse.Namespace) -> int:
             compared = plural(len(rows), "Bedarf", "Bedarfe")
             why = [f"in der Welle '{' und '.join(absent)}' keine Aussagen von hier"] * bool(absent)
             why += [f"in der Welle '{' und '.join(uncoded)}' noch nichts kodiert"] * bool(uncoded)
-            print(f"  nicht erhoben: {'; '.join(why)} ({compared} nicht verglichen)")
+            show_line(f"  nicht erhoben: {'; '.join(why)} ({compared} nicht verglichen)")
             continue
         for r in rows.itertuples():
             show_line(f"  {r.status:<19}{r.earlier:>3} → {r.later:<3}  {r.label}")
@@ -210,19 +212,19 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
             illustrative=table["illustrative"].map(yes_no),
         )
         write_csv(out, args.out)
-        print(
+        show_line(
             f"{plural(len(table), 'Zeitreihe', 'Zeitreihen')} → {args.out}", file=said_to(args.out)
         )
         for note in merged:
             notice(note, "Hinweis: ", said_to(args.out))
         return 0
     years = sorted({y for t in table["years"] for y in t})
-    print(monitoring.years_note(years))
+    show_line(monitoring.years_note(years))
     for note in merged:  # a series across a merge compares two areas
         notice(note, "Hinweis: ")
     for _, rows in table.groupby("indicator", sort=False):
         print()
-        print("\n".join(_series_block(rows, years)))
+        show_line("\n".join(_series_block(rows, years)))
     if table["illustrative"].any():
         print("\nIllustrative Werte (Demo) sind keine amtlichen Zahlen.")
     return 0
@@ -281,23 +283,23 @@ def _pseudonymise(project: Project, dry_run: bool) -> int:
     ids, edit_ids = " ".join(map(str, changed)), " ".join(map(str, edits))
     if dry_run:
         if changed:
-            print(
+            show_line(
                 f"{len(changed)} Empfehlung(en) mit Namen in Akteuren, Autor*in oder "
                 f"Statusverlauf (Nummer {ids}); nichts geändert (ohne --dry-run ersetzen)."
             )
         if edits:
-            print(
+            show_line(
                 f"{len(edits)} Änderung(en) an Bedarfsclustern mit einer Teilnehmenden als "
                 f"Autor*in (Nummer {edit_ids}); nichts geändert (ohne --dry-run ersetzen)."
             )
         return 0
     if changed:
-        print(
+        show_line(
             f"{len(changed)} Empfehlung(en) pseudonymisiert (Akteure, Autor*in, Statusverlauf; "
             f"Nummer {ids})."
         )
     if edits:
-        print(
+        show_line(
             f"{len(edits)} Änderung(en) an Bedarfsclustern pseudonymisiert (Autor*in; "
             f"Nummer {edit_ids})."
         )

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import open_project
+from workbench.cli.common import open_project, show_line
 from workbench.core.errors import WorkbenchError
 
 if TYPE_CHECKING:
@@ -35,11 +35,11 @@ def cmd_review(args: argparse.Namespace) -> int:
     count = (
         "1 offener Namenskandidat" if len(items) == 1 else f"{len(items)} offene Namenskandidaten"
     )
-    print(f"{count} (bestätigen: confirm, verwerfen: reject):")
+    show_line(f"{count} (bestätigen: confirm, verwerfen: reject):")
     print(f"{'Kennung':<9}{'Wort':<22}{'Sicherheit':>11}  {'ersetzt':<8}{'Aussagen':>9}  Kontext")
     for item in items:
         replaced = "ja" if item.replaced else "nein"
-        print(
+        show_line(
             f"{item.id:<9}{item.word[:21]:<22}{item.confidence:>11.2f}  {replaced:<8}"
             f"{item.statements:>9}  {item.context}"
         )
@@ -66,10 +66,10 @@ def cmd_decide(args: argparse.Namespace) -> int:
     changed = decide(project, words, args.decision, _researcher(args))
     what = "als Name bestätigt" if args.decision == "confirm" else "als kein Name verworfen"
     stored = plural(changed, "gespeicherte Aussage", "gespeicherte Aussagen")
-    print(f"{plural(len(words), 'Wort', 'Wörter')} {what}; {stored} angepasst.")
+    show_line(f"{plural(len(words), 'Wort', 'Wörter')} {what}; {stored} angepasst.")
     print("Die Entscheidung gilt auch für alle späteren Importe.")
     if unknown:
-        print(
+        show_line(
             f"Hinweis: {', '.join(repr(w) for w in unknown)} steht bisher in keiner Aussage; "
             "die Entscheidung wirkt erst bei späteren Importen."
         )
@@ -120,17 +120,17 @@ def cmd_forget(args: argparse.Namespace) -> int:
         print("Probelauf, nichts gelöscht. Entfernt würden:")
     else:
         print("Gelöscht (mit Protokolleintrag ohne Inhalt):")
-    print("\n".join(lines) if lines else "     0  Einträge")
+    show_line("\n".join(lines) if lines else "     0  Einträge")
     for note in [*report.notes, *_backups_note(project.path, args.dry_run)]:
-        print(note)
+        show_line(note)
     if not args.dry_run and report.need_runs:  # the store cannot decide a scope
         rescoped, left = rescope_needs(project, report.need_runs)
-        print(
+        show_line(
             "Einteilung der Bedarfe (übergreifend/sozialraumspezifisch) mit den übrigen "
             f"Aussagen neu entschieden: {len(rescoped) or 'keine'} geändert."
         )
         for line in [*rescoped, *left]:
-            print(f"  {line}")
+            show_line(f"  {line}")
     if not args.dry_run and report.counts["statements"]:
         print(
             "Analysen (Bedarfe, Themen) neu berechnen, damit sie die Aussagen auch in ihren "

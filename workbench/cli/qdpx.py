@@ -10,7 +10,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from workbench.cli.common import notice
+from workbench.cli.common import notice, show_line
 from workbench.core.errors import InputError, control_shown
 from workbench.core.fileio import writes_to_stdout
 
@@ -67,16 +67,16 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
             codebook = any(n.startswith(FIELDS_CHANGED) for n in r.notices)
             done = "nur Codes geändert (siehe Hinweis)" if codebook else "nichts geändert"
             if any(n.startswith(REMOVED_ELSEWHERE) for n in r.notices):
-                print(f"{shown}: bereits importiert, {done}; der Datei fehlt, was hier ist")
+                show_line(f"{shown}: bereits importiert, {done}; der Datei fehlt, was hier ist")
             else:
-                print(f"{shown}: bereits importiert (gleicher Inhalt), {done}")
+                show_line(f"{shown}: bereits importiert (gleicher Inhalt), {done}")
         elif not added:
-            print(
+            show_line(
                 f"{shown}: nichts übernommen – keine Textquelle mit Text, keine neuen "
                 "Codes, Memos oder Indikatorwerte"
             )
         else:
-            print(
+            show_line(
                 f"{shown}: {plural(r.documents, 'Dokument', 'Dokumente')} mit "
                 f"{plural(r.segments, 'Aussage', 'Aussagen')} neu"
                 f"{f', {r.existing} schon vorhanden' if r.existing else ''}; "
@@ -98,7 +98,7 @@ def export_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     qualcoder = args.qualcoder
     result = export_qdpx(project, args.out, pseudonymised=not args.originals, qualcoder=qualcoder)
     where = sys.stderr if writes_to_stdout(args.out) else sys.stdout  # not into the zip
-    print(
+    show_line(
         f"REFI-QDA-Projekt {args.out}"
         + (" für QualCoder (Textpositionen in Unicode-Zeichen)" if qualcoder else "")
         + f": {plural(result.documents, 'Dokument', 'Dokumente')}, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from workbench.cli.common import output_path
+from workbench.cli.common import output_path, show_line
 from workbench.core.fileio import write_csv
 
 CSV_COLUMNS = ("segment_id", "document", "source_id", "code", "confidence")
@@ -36,9 +36,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
         reason = no_suggestions_reason(
             project, codes, args.min_confidence, args.coder, args.codebook
         )
-        print(f"Keine Vorschläge → {out} (nur die Kopfzeile): {reason}", file=said_to(out))
+        show_line(f"Keine Vorschläge → {out} (nur die Kopfzeile): {reason}", file=said_to(out))
         return 0
-    print(
+    show_line(
         f"{len(table)} Vorschläge für {segments} Aussagen → {out} "
         "(nichts gespeichert: Vorschläge werden erst zu Kodierungen, wenn jemand sie annimmt).",
         file=said_to(out),

@@ -48,12 +48,12 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         result = import_indicators(
             project, args.import_file, sheet=args.sheet, skip_unknown=args.skip_unknown
         )
-        print(
+        show_line(
             f"{result.filename}: {plural(result.rows, 'Wert', 'Werte')} – {result.added} neu, "
             f"{result.updated} geändert, {result.unchanged} unverändert."
         )
         for sentence in result.gaps:
-            print(sentence)
+            show_line(sentence)
         for line in result.notices:
             notice(line, "Hinweis: ")
         if not (args.out or args.district):
@@ -71,14 +71,14 @@ def cmd_indicators(args: argparse.Namespace) -> int:
         named = indicators.check_district(args.district, list(project.districts()["district"]))
         empty = f"Keine Indikatoren für {named} importiert (workbench indicators --import DATEI)."
     if args.out is None and empty is not None:
-        print(empty)
+        show_line(empty)
     else:  # flags as ja/nein, as the import reads them (not Python's True/False)
         write_csv(table.assign(illustrative=table["illustrative"].map(yes_no)), args.out)
     if args.out is not None:
         counted = plural(len(table), "Vergleichswert", "Vergleichswerte")
-        print(f"{counted} → {args.out}", file=said_to(args.out))
+        show_line(f"{counted} → {args.out}", file=said_to(args.out))
         if empty is not None:
-            print(empty, file=said_to(args.out))
+            show_line(empty, file=said_to(args.out))
     return 0
 
 
@@ -90,8 +90,8 @@ def _delete_indicator(project: Project, args: argparse.Namespace) -> int:
     if args.import_file or args.out:
         raise InputError("--delete geht nicht zusammen mit --import oder --out.")
     lines = delete_indicator(project, args.delete, args.district, args.year)
-    print("\n".join(lines))
-    print(f"{plural(len(lines), 'Wert', 'Werte')} gelöscht.")
+    show_line("\n".join(lines))
+    show_line(f"{plural(len(lines), 'Wert', 'Werte')} gelöscht.")
     return 0
 
 
@@ -161,7 +161,7 @@ def _recommend_list(project: Project, args: argparse.Namespace) -> int:
         print(json.dumps(records, ensure_ascii=False, sort_keys=True, indent=2))
         return 0
     if table.empty:
-        print(NO_RECOMMENDATIONS)
+        show_line(NO_RECOMMENDATIONS)
     links = rec.need_links(project) if not table.empty else None
     cited = rec.evidence(project) if not table.empty else None
     missing = _missing_links(project) if not table.empty else {}
@@ -202,8 +202,8 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             actors=args.actor or (),
             status=args.status, title=args.title or "", author=args.author,
         )  # fmt: skip
-        print(f"Empfehlung {new} angelegt.")
-        print(f"Verknüpfen mit: workbench recommend link {new} --cluster N --segment DOK:ID")
+        show_line(f"Empfehlung {new} angelegt.")
+        show_line(f"Verknüpfen mit: workbench recommend link {new} --cluster N --segment DOK:ID")
     elif action == "edit":
         fields = (args.text, args.title, args.scope, args.actor, args.status)
         if all(value is None for value in fields):
@@ -214,14 +214,14 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             project, args.id, text=args.text, title=args.title,
             scope=district_option(project, args.scope), actors=args.actor, status=args.status,
         )  # fmt: skip
-        print(f"Empfehlung {args.id} geändert.")
+        show_line(f"Empfehlung {args.id} geändert.")
     elif action == "link":
         if not args.cluster and not args.segment:
             raise InputError("Nichts zu verknüpfen: --cluster N und/oder --segment DOK:ID.")
         for cluster in args.cluster or ():
             rec.link_need(project, args.id, cluster, run_id=args.run)
         added = rec.link_evidence(project, args.id, [_segment_ref(s) for s in args.segment or ()])
-        print(
+        show_line(
             f"Empfehlung {args.id}: {len(args.cluster or ())} Bedarfscluster, "
             f"{plural(added, 'neuer Beleg', 'neue Belege')} verknüpft."
         )
@@ -230,14 +230,14 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             raise InputError("Was lösen? --need VERKNÜPFUNG oder --segment BELEG.")
         segment = None if args.segment is None else _segment_ref(args.segment)
         rec.unlink(project, args.id, need_link=args.need, segment_id=segment)
-        print(f"Verknüpfung von Empfehlung {args.id} gelöst.")
+        show_line(f"Verknüpfung von Empfehlung {args.id} gelöst.")
     elif action == "check":
         from workbench.synthesis.recommendation_chain import LINK_RECOMMENDATION
 
         problems = rec.check_provenance(project)
         run_id = _reference_run_id(project)
         if problems.empty:  # nothing to check is no complete chain
-            print(NO_RECOMMENDATIONS if rec.recommendations(project).empty else COMPLETE)
+            show_line(NO_RECOMMENDATIONS if rec.recommendations(project).empty else COMPLETE)
         for p in problems.itertuples():
             line = rec.problem_text(p.link, p.target, p.problem)
             if p.link == LINK_RECOMMENDATION:
@@ -255,7 +255,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
             return 0
         n = rec.export_chain(project, args.out)
         chains = "Nachweiskette" if n == 1 else "Nachweisketten"
-        print(
+        show_line(
             f"{chains} von {plural(n, 'Empfehlung', 'Empfehlungen')} → {args.out}",
             file=said_to(args.out),
         )
@@ -289,7 +289,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     what = f"Sozialraumprofil {args.district}" if args.district else "Gesamtbericht"
     suffix = out.suffix.lstrip(".").lower()
     fmt = args.format or ("html" if suffix == "htm" else suffix)  # as the ending decided
-    print(f"{what} ({fmt}) → {out}", file=said_to(args.out))
+    show_line(f"{what} ({fmt}) → {out}", file=said_to(args.out))
     return 0
 
 
@@ -302,8 +302,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     site = publish(project, args.out, max_quotes=args.max_quotes)
     for note in latest_stale_notes(project):  # as for `workbench report`: the pages say it too
         print(f"Warnung: {note}", file=sys.stderr)
-    print(f"Sozialraum-Seite: {len(site.pages)} Seiten → {site.folder}")
-    print(f"Startseite: {site.index} (funktioniert offline, auch vom USB-Stick)")
+    show_line(f"Sozialraum-Seite: {len(site.pages)} Seiten → {site.folder}")
+    show_line(f"Startseite: {site.index} (funktioniert offline, auch vom USB-Stick)")
     return 0
 
 
