@@ -39,6 +39,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     project.import_files([source])
+    project.export_codebook(folder / "buch.yaml", "yaml")
+    (folder / "buch.yaml").rename(folder / f"Buch{BAD}.yaml")  # a file name as it came
     project.close()
     engine = make_engine(project.db_url)
     with engine.begin() as c:  # one code stays typable: Themen/Gewaltschutz
@@ -64,10 +66,7 @@ CASES = {
     "codebook move": [["codebook", "move", "{code}", "--top"]],
     "codebook merge": [["codebook", "merge", "Themen", "Ressource"]],
     "codebook delete": [["codebook", "delete", "Themen", "--force"]],
-    "codebook import": [
-        ["codebook", "export", "{folder}/buch.yaml"],
-        ["codebook", "import", "{folder}/buch.yaml"],
-    ],
+    "codebook import": [["codebook", "import", f"{{folder}}/Buch{BAD}.yaml"]],
     "code undo": [
         ["code", "{statement}", "{code}", "--coder", f"X{BAD}"],
         ["uncode", "{statement}", "{code}", "--coder", f"X{BAD}"],
