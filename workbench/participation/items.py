@@ -5,7 +5,9 @@ An item is a need cluster of the latest need run or a draft recommendation.
 *Item identity — snapshots.* Need runs renumber their clusters and researchers rename
 them, so a cluster number means nothing across runs. When tokens are issued, the items
 are snapshot into ``feedback_items`` exactly as participants will see them (label,
-scope, quotes, recommendation text) together with the cluster's member segment ids. An
+scope, quotes, recommendation text) together with the cluster's member segment ids; a
+label or title is snapshot on one line as every label is stored (``line_label``: an older
+version may have left one with an escape sequence or CR; an ordinary one stays as written). An
 item's ``key`` is a hash of all of that; a later snapshot with the same content reuses
 the same item, so answers given under several rounds pool. A participant therefore
 always rates what they were shown, even if the researchers re-run or rename the clusters
@@ -27,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from workbench.analysis.need_clusters import latest_memberships
 from workbench.core.domain import WorkbenchError
+from workbench.core.typed_text import line_label
 from workbench.store import CITYWIDE, FeedbackItem, FeedbackRound, FeedbackRoundItem
 from workbench.synthesis import recommendation_tables as rec  # reads only: no pseudonymiser
 
@@ -63,7 +66,7 @@ def current_items(project: Project) -> list[dict[str, Any]]:
     items = []
     for c in sorted(run.clusters, key=lambda c: c["cluster"]):
         content = {
-            "label": c["label"],
+            "label": line_label(c["label"]),  # one line: as an older run may not have it
             "text": "",
             "scope": c["scope"],
             "districts": list(c["districts"]),
@@ -90,9 +93,10 @@ def draft_recommendations(project: Project) -> list[dict[str, Any]]:
         if r.status not in FEEDBACK_STATUSES:
             continue
         scope = "gesamtstädtisch" if r.scope == CITYWIDE else str(r.scope)
+        title = line_label(r.title) if isinstance(r.title, str) else ""  # as stored before
         content = {
-            "label": str(r.title) if isinstance(r.title, str) and r.title else str(r.text),
-            "text": str(r.text) if isinstance(r.title, str) and r.title else "",
+            "label": title or str(r.text),
+            "text": str(r.text) if title else "",
             "scope": scope,
             "districts": [] if r.scope == CITYWIDE else [str(r.scope)],
             "quotes": [],
