@@ -5,7 +5,9 @@
 an escape character, U+0085, U+2028), which every file list then shows over two lines or
 with a hidden part; ``migrate-db --to`` even moved the project's database to such a name.
 A NUL ended in a traceback ("embedded null byte"). Now argparse refuses the value with the
-option's name, exit 2, and nothing is created.
+option's name, exit 2, and nothing is created. Since session 46 also a mark that turns the
+rest of the name around (U+202A–E, U+2066–9): "bericht", U+202E, "xcod.html" was written
+under a name that reads "berichtlmth.docx".
 """
 
 from __future__ import annotations
@@ -25,7 +27,19 @@ CHARACTERS = {
     "Zeilentrenner": "\u2028",
     "Nullbyte": "\x00",
     "Escape": "\x1b",
+    # a name that reads otherwise: "bericht", U+202E, "xcod.html" shows as "berichtlmth.docx"
+    "Richtungsumkehr": "\u202e",
+    "Isolat": "\u2067",
 }
+# must stay: names in right-to-left scripts, with the marks U+200E/U+200F that order
+# neutral characters (no override), and ordinary ones
+WRITTEN = [
+    "Bericht Ströme 2021.csv",
+    "تقرير مانفورت 2021.csv",
+    "דוח אופלדן.html",
+    "تقرير\u200f 2021.csv",
+    "Bericht\u200e(2).html",
+]
 # (command line with {p} for the output path, the name the message gives the option)
 COMMANDS = [
     (["export", "{p}.csv"], "OUT"),
@@ -64,9 +78,11 @@ def test_every_output_argument_refuses_control_characters() -> None:
     actions = _output_actions()
     assert len(actions) >= 18  # export, report, publish, backup, every --out, …
     for command, action in actions:
-        with pytest.raises(argparse.ArgumentTypeError, match="Steuerzeichen"):
-            action.type("aus\ngabe.csv")  # type: ignore[misc]
-        assert action.type("Bericht Ströme 2021.csv") == "Bericht Ströme 2021.csv", command
+        for name in ("aus\ngabe.csv", "bericht\u202excod.html", "bericht\u2066x\u2069.html"):
+            with pytest.raises(argparse.ArgumentTypeError, match="Steuerzeichen"):
+                action.type(name)  # type: ignore[misc]
+        for name in WRITTEN:
+            assert action.type(name) == name, command  # type: ignore[misc]
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +125,12 @@ def test_an_ordinary_output_name_is_written_as_typed(tmp_path: Path) -> None:
     target = tmp_path / "Indikatoren Ströme 2021.csv"
     assert main(["--project", str(tmp_path / "p"), "indicators", "--out", str(target)]) == 0
     assert target.is_file()
+
+
+def test_a_project_folder_that_reads_otherwise_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``init`` with an override in the folder name: refused, nothing created."""
+    assert main(["init", str(tmp_path / "studie\u202e1202"), "--districts", "Manfort"]) == 2
+    assert "Steuerzeichen" in capsys.readouterr().err and list(tmp_path.iterdir()) == []
+    assert main(["init", str(tmp_path / "دراسة 2021"), "--districts", "Manfort"]) == 0
