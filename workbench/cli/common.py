@@ -67,15 +67,17 @@ def said_to(out: str | Path | None) -> TextIO:
 
 def output_path(value: str) -> str:
     """The argparse type of an output file, folder or database (``--out``, ``OUT``, ``--to``):
-    a value with a line break, tab or other control character is refused before anything is
-    written (argparse names the option; exit 2), as such a file name is hard to find again,
-    breaks every list of files and hides part of itself in a terminal."""
+    a value with a line break, tab or other control character, or a mark that turns the rest
+    of the name around (U+202E), is refused before anything is written (argparse names the
+    option; exit 2), as such a file name is hard to find again, breaks every list of files
+    and hides part of itself in a terminal or reads otherwise than it is."""
     from workbench.core.errors import control_shown, has_control
 
     if has_control(value):
         raise argparse.ArgumentTypeError(
             f"'{control_shown(value)}' enthält einen Zeilenumbruch oder ein Steuerzeichen "
-            "(hier ⏎ oder �); so benannte Dateien und Ordner legt die Werkbank nicht an. "
+            "(hier ⏎ oder �, auch eines, das die Leserichtung umkehrt); so benannte Dateien "
+            "und Ordner legt die Werkbank nicht an. "
             "Bitte einen Namen ohne sie angeben."
         )
     return value

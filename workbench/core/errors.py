@@ -102,12 +102,17 @@ def shown_listing(text: str) -> str:
 
 
 def has_control(text: str) -> bool:
-    """Whether ``text`` holds a line break (of any kind), a tab or another control character.
+    """Whether ``text`` holds a line break (of any kind), a tab or another control character,
+    or a mark that turns the rest around (U+202E: "bericht", U+202E, "xcod.html" reads
+    "berichtlmth.docx"; embeddings and isolates): a file or folder is not named so. The
+    marks U+200E/U+200F that only order neutral characters stay, as right-to-left names.
 
     >>> has_control("Bericht 2021.html"), has_control("Bericht\\u20282021.html")
     (False, True)
+    >>> has_control("bericht\\u202excod.html"), has_control("تقرير\\u200f 2021.csv")
+    (True, False)
     """
-    return any(unicodedata.category(c) in _CONTROL for c in text)
+    return any(unicodedata.category(c) in _CONTROL or c in _TURNING for c in text)
 
 
 # control characters (C0, DEL, C1: line feed, tab, escape, …), line and paragraph separators

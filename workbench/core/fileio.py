@@ -117,7 +117,8 @@ def check_folder_name(path: str | Path) -> None:
         return
     raise WorkbenchError(
         f"Der Ordnername '{control_shown(text)}' enthält einen Zeilenumbruch oder ein "
-        "Steuerzeichen (hier ⏎ oder �); bitte einen Namen ohne sie wählen."
+        "Steuerzeichen (hier ⏎ oder �, auch eines, das die Leserichtung umkehrt); bitte "
+        "einen Namen ohne sie wählen."
     )
 
 
