@@ -3,12 +3,14 @@
 Session 46 fuzzed the synthesis listings; the other messages on stdout still printed typed
 arguments and stored names as they came: ``codebook`` (a typed path, a stored code, the
 file name of an import), ``code``/``undo`` (a typed coder and code), ``waves --rename``
-(the typed new label, a stored earlier one), ``forget`` (the need clusters it re-scoped),
-``needs --out`` (cluster labels and district names), ``pseudonyms review`` (the candidate
-and its context), ``coders rename``, ``memo``, ``monitoring indicators``, ``indicators``.
-Here the analysed demo gets the stored names of :mod:`tests.test_listings_shown_synthesis`
-(escape sequences, BS, CR, U+202E) and each command is given :data:`BAD` where it takes a
-name. No steering character may reach the terminal; JSON and CSV on stdout stay as stored.
+(the typed new label, a workshop's stored name), ``coders rename`` (the typed name where it
+stored another) and ``monitoring indicators`` (district names). Here the analysed demo gets
+the stored names of :mod:`tests.test_listings_shown_synthesis` (escape sequences, BS, CR,
+U+202E) and each command is given :data:`BAD` where it takes a name. No steering character
+may reach the terminal. Old46: 201 on stdout over these cases (codebook merge 119,
+monitoring indicators 49); ``codebook add/set/rename/move/delete``, ``memo``, ``forget``,
+``needs --out`` and ``pseudonyms review`` showed none and are guards here. JSON and CSV on
+stdout are compared byte for byte in :mod:`tests.test_listings_shown_synthesis`.
 """
 
 from __future__ import annotations
