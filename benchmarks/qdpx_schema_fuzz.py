@@ -1,0 +1,202 @@
+"""Schema-driven fuzz of the REFI-QDA import and export (prints counts; exits 1 on findings).
+
+Each seed is a random project valid against ``Project-mrt2019.xsd`` (generator and truth:
+``tests/qdpx_fuzz_gen.py``; files and schema: ``tests/qdpx_fuzz_files.py``; every
+``project.qde`` is checked against the schema from ``$WORKBENCH_SHARED/refi-qda``).
+It goes through the CLI in this process
+(``workbench init``, ``workbench import``, ``workbench export --format qdpx``, a second
+``import`` of the export into a fresh project) and counts:
+
+- tracebacks, exit codes other than 0/2, refusals (exit 2) of a valid file, lines that are
+  not German (an English error word) or a ``Fehler:`` that names no file;
+- codings on the wrong characters (generator truth vs ``quotes()``: missing / extra),
+  codes of the codebook that are lost, pictures/recordings left out without a word;
+- exports that fail, are not schema-valid, or come back with other codes or coded spans.
+
+Run: WORKBENCH_SHARED=/work/shared .venv/bin/python benchmarks/qdpx_schema_fuzz.py
+     [--n 100] [--seed 0] [--code build/old46] [--show 3]
+``--code DIR`` runs the workbench from DIR (an exported older commit) as the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import re
+import sys
+import tempfile
+import traceback
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGLISH = re.compile(
+    r"\b(Traceback|Error|error|None|object|invalid|not found|unexpected|attribute)\b"
+)
+LEFT_OUT = re.compile(r"Bild|Aufnahme|ohne Text|übersprungen|nicht übernommen|ausgelassen")
+
+
+def _run(argv: list[str]) -> tuple[int, str, bool]:
+    """``workbench ARGV`` in this process: exit code, output, whether it raised."""
+    from workbench.cli.main import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        try:
+            code = main(argv)
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else 1
+        except Exception:
+            traceback.print_exc(file=out)
+            return -1, out.getvalue(), True
+    return code, out.getvalue(), False
+
+
+def _fresh(folder: Path) -> tuple[int, str, bool]:
+    from qdpx_fuzz_gen import DISTRICTS
+
+    return _run(["init", str(folder), "--districts", ",".join(DISTRICTS)])
+
+
+def _state(folder: Path) -> tuple[Counter, set[str]]:
+    from workbench import Project
+
+    project = Project.open(folder)
+    try:
+        quotes = Counter((q.code, q.quote) for q in project.quotes().itertuples())
+        codes = set(project.codes()["path"])
+    finally:
+        project.close()
+    return quotes, codes
+
+
+def _placeholders(quote: str) -> str:
+    """A pattern matching ``quote`` with each ``[Person N]`` as any words."""
+    return ".+?".join(re.escape(p) for p in re.split(r"\[Person \d+\]", quote))
+
+
+def _messages(out: str, counts: Counter) -> None:
+    for line in out.splitlines():
+        if ENGLISH.search(line):
+            counts["nicht deutsch"] += 1
+        if line.startswith("Fehler:") and ".qdpx" not in line and "Datei" not in line:
+            counts["Fehler ohne Datei"] += 1
+
+
+def one(seed: int, work: Path, xsd, counts: Counter, shown: list[str]) -> None:
+    """Import, check, export, validate and re-import the project of ``seed``."""
+    from qdpx_fuzz_files import problems, write
+    from qdpx_fuzz_gen import generate
+
+    fuzzed = generate(seed)
+    assert not problems(xsd, fuzzed.members["project.qde"]), seed
+    qdpx = write(fuzzed, work / f"p{seed}.qdpx")
+    first, second = work / f"a{seed}", work / f"b{seed}"
+    _fresh(first)
+    code, out, raised = _run(["--project", str(first), "import", str(qdpx)])
+    _messages(out, counts)
+    if raised:
+        counts["Traceback Import"] += 1
+        shown.append(f"{seed} import: {out.strip().splitlines()[-1]}")
+        return
+    if code not in (0, 2):
+        counts["Exit weder 0 noch 2"] += 1
+    if code == 2 and "Doppelte Codes" in out:
+        counts["abgewiesen: zwei Geschwistercodes gleichen Namens (gewollt)"] += 1
+        return
+    if code == 2:
+        counts["gültige Datei abgewiesen"] += 1
+        shown.append(f"{seed} abgewiesen: {out.strip()[:200]}")
+        return
+    quotes, codes = _state(first)
+    truth = Counter(fuzzed.codings)
+    missing, extra = truth - quotes, quotes - truth
+    # a word read as a person's name: pseudonymised, the span is right (names: not here)
+    named = [m for m in extra if "[Person" in m[1]]
+    for m in named:
+        for t in list(missing):
+            if t[0] == m[0] and re.fullmatch(_placeholders(m[1]), t[1]) and missing[t]:
+                missing[t] -= 1
+                extra[m] -= 1
+                counts["Stelle pseudonymisiert (Namenserkennung)"] += 1
+                break
+    missing, extra = +missing, +extra
+    counts["Kodierungen (Wahrheit)"] += sum(truth.values())
+    counts["Kodierung fehlt/falsch"] += sum(missing.values())
+    counts["Kodierung zu viel/falsch"] += sum(extra.values())
+    if missing or extra:
+        shown.append(f"{seed} Stellen: fehlt {dict(missing)} zu viel {dict(extra)}")
+    lost = fuzzed.codes - codes
+    counts["Code verloren"] += len(lost)
+    if lost:
+        shown.append(f"{seed} Codes verloren: {sorted(lost)}")
+    if fuzzed.left_out and not LEFT_OUT.search(out):
+        counts["Ausgelassenes ohne Hinweis"] += 1
+    export = work / f"e{seed}.qdpx"
+    code, out, raised = _run(["--project", str(first), "export", "--format", "qdpx", str(export)])
+    _messages(out, counts)
+    if raised or code != 0:
+        counts["Export gescheitert"] += 1
+        shown.append(f"{seed} export: {out.strip().splitlines()[-1:]}")
+        return
+    with zipfile.ZipFile(export) as archive:
+        errors = problems(xsd, archive.read("project.qde"))
+    if errors:
+        counts["Export ungültig"] += 1
+        shown.append(f"{seed} Export ungültig: {errors[:2]}")
+    _fresh(second)
+    code, out, raised = _run(["--project", str(second), "import", str(export)])
+    _messages(out, counts)
+    if raised or code != 0:
+        counts["Rundweg-Import gescheitert"] += 1
+        shown.append(f"{seed} Rundweg: {out.strip().splitlines()[-1:]}")
+        return
+    again, codes_again = _state(second)
+    if again != quotes:
+        counts["Rundweg: andere Stellen"] += 1
+        shown.append(f"{seed} Rundweg: fehlt {dict(quotes - again)} zu viel {dict(again - quotes)}")
+    if codes_again != codes:
+        counts["Rundweg: andere Codes"] += 1
+        shown.append(f"{seed} Rundweg Codes: {sorted(codes ^ codes_again)}")
+
+
+def main() -> int:
+    """Run the fuzz and print the counts."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--code", type=Path, help="run the workbench from this folder")
+    parser.add_argument("--show", type=int, default=5, help="findings to print")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "tests"))  # qdpx_fuzz_gen, by path: --code has tests/ too
+    sys.path.insert(0, str(ROOT))
+    if args.code:
+        sys.path.insert(0, str(args.code.resolve()))
+    from qdpx_fuzz_files import schema
+
+    xsd = schema()
+    if xsd is None:
+        print("Schema fehlt: WORKBENCH_SHARED=…/shared setzen (refi-qda/Project-mrt2019.xsd)")
+        return 0
+    counts: Counter = Counter()
+    shown: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in range(args.seed, args.seed + args.n):
+            try:
+                one(seed, Path(tmp), xsd, counts, shown)
+            except Exception:  # a harness failure (a project that does not open, …)
+                counts["Fehler im Prüfablauf"] += 1
+                shown.append(f"{seed} Prüfablauf: {traceback.format_exc().splitlines()[-1]}")
+    print(f"{args.n} Projekte (Seeds {args.seed}…{args.seed + args.n - 1})")
+    for key in sorted(counts):
+        print(f"  {key}: {counts[key]}")
+    for line in shown[: args.show]:
+        print("  -", line[:400])
+    findings = sum(v for k, v in counts.items() if k != "Kodierungen (Wahrheit)")
+    return 1 if findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

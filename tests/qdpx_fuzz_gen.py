@@ -1,0 +1,568 @@
+"""Seeded random REFI-QDA projects valid against ``Project-mrt2019.xsd``, with their truth.
+
+:func:`generate` builds one ``.qdpx`` (as a dict of ZIP members) the way other programs
+write them: Users, nested Codes (not codable ones, colours, descriptions, duplicate
+names), Variables of every type, Cases (named after a district, or unnamed with one
+source: document variables), text sources (``internal://`` file, inline
+``PlainTextContent``, with a ``.docx`` beside), PDF sources with their text version,
+picture/audio/video sources (transcripts with sync points), Notes with NoteRefs, Links,
+Sets and Graphs; odd but valid values (GUID case, dates with and without zone, empty
+optional elements, BOM, an element prefix, CRLF, zero-length selections, selections at
+the text's end, positions in UTF-16 units or code points as the named program counts).
+
+The truth is a list of ``(code path, coded text)`` for every coding on text, and the
+code paths of the codebook. Writing and checking against the schema:
+``tests/qdpx_fuzz_files.py``.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import uuid
+import zipfile
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+NS = "urn:QDA-XML:project:1.0"
+DISTRICTS = ["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"]
+# Programs and how they count positions (None: not known, the file's data must tell).
+ORIGINS = {
+    "MAXQDA 2022 (Release 22.5.0)": "utf16",
+    "NVivo 14": "utf16",
+    "ATLAS.ti 23.1.0 (Windows)": "atlas",
+    "QualCoder 3.5": "points",
+    "f4analyse 3": None,
+    "Quirkos 2.5": None,
+}
+WORDS = (
+    "Bänke Schatten Spielplatz Treffpunkt Bus Bahn Radweg Grünfläche Bücherei Straße "
+    "Jugendzentrum Café Lärm Müll Sicherheit Beleuchtung Bürgersteig Gärten Brunnen "
+    "Nachbarschaft Wohnungen Mieten Apotheke Öffnungszeiten Übergang Ampel"
+).split()
+FILLER = "wir brauchen mehr am Markt fehlt eine und für die Älteren größere weniger".split()
+EMOJI = ["🙂", "👍🏽", "🚲", "🌳", "🏠"]
+CODE_NAMES = [
+    "Bedarf",
+    "Mobilität",
+    "Grün & Freiraum",
+    "Sicherheit",
+    "Ältere",
+    "Jugend",
+    "Wohnen",
+    "Versorgung",
+    "Ärger über Lärm",
+    "Kritik <laut>",
+    "Idee",
+]
+VAR_TYPES = ["Text", "Boolean", "Integer", "Float", "Date", "DateTime"]
+
+
+@dataclass
+class Fuzzed:
+    """One generated project: its ZIP members, truth and what it holds."""
+
+    members: dict[str, bytes]
+    codings: list[tuple[str, str]] = field(default_factory=list)  # (code path, coded text)
+    codes: set[str] = field(default_factory=set)  # every code path of the codebook
+    left_out: list[str] = field(default_factory=list)  # kinds the import must name
+    origin: str = ""
+
+
+class _Gen:
+    def __init__(self, seed: int):
+        self.r = random.Random(seed)
+        self.upper = self.r.random() < 0.5
+        self.prefix = self.r.random() < 0.2
+        self.origin = self.r.choice(list(ORIGINS))
+        unit = ORIGINS[self.origin]
+        self.unit = unit or self.r.choice(["utf16", "points", "bytes"])
+        self.crlf = self.r.random() < 0.3
+        self.out = Fuzzed(members={}, origin=self.origin)
+        self.notes: list[etree._Element] = []
+        self.selections: list[str] = []
+        self.seen: set[tuple[int, int, int, str]] = set()
+
+    # -- small values ------------------------------------------------------------------
+    def guid(self) -> str:
+        g = str(uuid.UUID(int=self.r.getrandbits(128), version=4))
+        g = g.upper() if self.upper else g
+        return "{" + g + "}" if self.r.random() < 0.05 else g
+
+    def ref(self, g: str) -> str:
+        """A reference to ``g``, sometimes in the other case (valid: hex either case)."""
+        return g.swapcase() if self.r.random() < 0.1 else g
+
+    def date(self) -> str:
+        base = f"2023-0{self.r.randint(1, 9)}-1{self.r.randint(0, 9)}T10:1{self.r.randint(0, 9)}:00"
+        return base + self.r.choice(["", "Z", "+02:00", ".123Z", "-05:00"])
+
+    def el(self, parent: etree._Element | None, tag: str, **attrs: str) -> etree._Element:
+        name = f"{{{NS}}}{tag}"
+        e = (
+            etree.Element(name, nsmap=self.nsmap)
+            if parent is None
+            else etree.SubElement(parent, name)
+        )
+        for k, v in attrs.items():
+            if v is not None:
+                e.set(k, v)
+        return e
+
+    def maybe_description(self, parent: etree._Element, text: str) -> None:
+        roll = self.r.random()
+        if roll < 0.3:
+            self.el(parent, "Description").text = text
+        elif roll < 0.4:
+            self.el(parent, "Description")  # empty optional element
+
+    def stamp(self, e: etree._Element, user: str, key: str = "creatingUser") -> None:
+        e.set(key, self.ref(user))
+        if self.r.random() < 0.5:
+            e.set("creationDateTime", self.date())
+
+    # -- texts -------------------------------------------------------------------------
+    def paragraph(self) -> str:
+        words = []
+        for _ in range(self.r.randint(4, 11)):
+            roll = self.r.random()
+            if roll < 0.45:
+                words.append(self.r.choice(WORDS))
+            elif roll < 0.9:
+                words.append(self.r.choice(FILLER))
+            else:
+                words.append(self.r.choice(EMOJI))
+        return " ".join(words) + self.r.choice([".", "!", "?", ""])
+
+    def text(self, pdf: bool = False) -> str:
+        paras = [self.paragraph() for _ in range(self.r.randint(1, 5))]
+        if pdf:  # a PDF's paragraphs: closed sentences, a blank line between
+            paras = [p.rstrip(".!?") + "." for p in paras]
+            nl = "\r\n" if self.crlf else "\n"
+            return (nl * 2).join(paras) + self.r.choice(["", nl])
+        if self.r.random() < 0.2:
+            paras.insert(self.r.randint(0, len(paras)), "")  # an empty line
+        nl = "\r\n" if self.crlf else "\n"
+        return nl.join(paras) + self.r.choice(["", nl])
+
+    def position(self, text: str, index: int) -> int:
+        """``index`` (code points) as the file's program counts it."""
+        before = text[:index]
+        if self.unit == "points":
+            return index
+        if self.unit == "bytes":
+            return len(before.encode("utf-8"))
+        if self.origin.startswith("ATLAS"):
+            before = before.replace("\r\n", "\n")
+        return len(before.encode("utf-16-le")) // 2
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Word-aligned spans inside one line; one at the text's very end, maybe empty."""
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        if not words:
+            return []
+        out = []
+        for _ in range(self.r.randint(0, 4)):
+            k = self.r.randrange(len(words))
+            j = min(len(words) - 1, k + self.r.randint(0, 3))
+            start, end = words[k][0], words[j][1]
+            if "\n" in text[start:end] or "\r" in text[start:end]:
+                end = words[k][1]
+            out.append((start, end))
+        if self.r.random() < 0.3:
+            out.append(words[-1])  # the last word, maybe at the text's very end
+        if self.r.random() < 0.15:
+            out.append((words[0][0], words[0][0]))  # zero length
+        if self.r.random() < 0.15:
+            out.append((words[0][0], len(text)))  # over every line, to the very end
+        return out
+
+    def code_for_span(self) -> tuple[str, str]:
+        return self.r.choice(self.codable)
+
+    def selections_on(
+        self, parent: etree._Element, text: str, tag: str = "PlainTextSelection"
+    ) -> None:
+        for start, end in self.spans(text):
+            sel = self.el(
+                parent,
+                tag,
+                guid=self.guid(),
+                startPosition=str(self.position(text, start)),
+                endPosition=str(self.position(text, end)),
+            )
+            if self.r.random() < 0.2:
+                sel.set("name", text[start:end][:20])
+            self.stamp(sel, self.user())
+            self.maybe_description(sel, "Kommentar zur Stelle")
+            n = 0 if self.r.random() < 0.1 else self.r.randint(1, 2)
+            chosen = self.r.sample(self.codable, min(n, len(self.codable)))
+            for code_guid, path in chosen:
+                coding = self.el(sel, "Coding", guid=self.guid())
+                self.stamp(coding, self.user())
+                self.el(coding, "CodeRef", targetGUID=self.ref(code_guid))
+                self.truth(parent, text, start, end, path)
+                if self.r.random() < 0.1:
+                    self.el(coding, "NoteRef", targetGUID=self.note("Memo zur Kodierung"))
+            if self.r.random() < 0.15:
+                self.el(sel, "NoteRef", targetGUID=self.note("Notiz zur Textstelle"))
+            self.selections.append(sel.get("guid"))
+
+    def truth(self, owner: etree._Element, text: str, start: int, end: int, path: str) -> None:
+        """Note a coding of ``text[start:end]``: one per statement (non-empty line) it
+        touches, trimmed; one per place and code, however many selections or coders."""
+        pdf = etree.QName(owner).localname == "Representation"  # statements are paragraphs
+        breaker = r"(?:\r?\n){2,}" if pdf else r"\r?\n"
+        at = 0
+        for line in re.split(f"({breaker})", text):
+            lo, hi = max(start, at), min(end, at + len(line))
+            part = (
+                text[lo:hi]
+                if hi > lo and line.strip() and not line.startswith(("\r", "\n"))
+                else ""
+            )
+            if part.strip():
+                lead = len(part) - len(part.lstrip())
+                key = (id(owner), lo + lead, lo + len(part.rstrip()), path)
+                if key not in self.seen:
+                    self.seen.add(key)
+                    self.out.codings.append((path, part.strip()))
+            at += len(line)
+
+    def user(self) -> str:
+        return self.r.choice(self.users)
+
+    def note(self, text: str) -> str:
+        g = self.guid()
+        note = etree.Element(f"{{{NS}}}Note", guid=g, name=self.r.choice(["Memo", "Notiz", "Memo"]))
+        self.stamp(note, self.user())
+        self.el(note, "PlainTextContent").text = text
+        self.notes.append(note)
+        return g
+
+    # -- the project ---------------------------------------------------------------------
+    def build(self) -> Fuzzed:
+        self.nsmap = {"qda": NS} if self.prefix else {None: NS}
+        root = self.el(
+            None, "Project", name=self.r.choice(["Beirat", "Beirat", "Stadtteil-Studie"])
+        )
+        root.set("origin", self.origin)
+        if self.r.random() < 0.5:
+            root.set("creationDateTime", self.date())
+        users = self.el(root, "Users")
+        self.users = []
+        for k in range(self.r.randint(1, 3)):
+            g = self.guid()
+            self.users.append(g)
+            self.el(users, "User", guid=g, name=["Ana", "Kodierer B", "Team C"][k])
+        root.set("creatingUserGUID", self.users[0])
+        self.codable: list[tuple[str, str]] = []
+        book = self.el(self.el(root, "CodeBook"), "Codes")
+        self.code_guids: list[str] = []
+        for _ in range(self.r.randint(1, 4)):
+            self.code(book, "", 0)
+        if not self.codable:
+            self.code(book, "", 2, codable=True)
+        variables = self.vars = self.variables(root)
+        cases = self.el(root, "Cases")
+        sources = self.el(root, "Sources")
+        owners: list[str] = []
+        for k in range(self.r.randint(1, 4)):
+            owners.append(self.source(sources, k))
+        for kind in self.r.sample(
+            ["PictureSource", "AudioSource", "VideoSource", "PDFSource"], self.r.randint(0, 2)
+        ):
+            owners.append(self.media(sources, kind))
+        self.cases(cases, owners, variables)
+        if not len(cases):
+            root.remove(cases)
+        self.tail(root, owners)
+        return self.finish(root)
+
+    def code(
+        self, parent: etree._Element, path: str, depth: int, codable: bool | None = None
+    ) -> None:
+        siblings = {c.get("name") for c in parent if c.tag == f"{{{NS}}}Code"}
+        free = [n for n in CODE_NAMES if n not in siblings]
+        # Same names under other parents; two siblings of one name (refused: one path) rarely.
+        name = self.r.choice(CODE_NAMES if self.r.random() < 0.03 else free)
+        g = self.guid()
+        is_codable = codable if codable is not None else self.r.random() > 0.15
+        code = self.el(
+            parent,
+            "Code",
+            guid=g,
+            name=name,
+            isCodable="true" if is_codable else self.r.choice(["false", "0"]),
+        )
+        if self.r.random() < 0.6:
+            code.set("color", self.r.choice(["#FF0000", "#00ff00", "#abc", "#1F77B4"]))
+        self.maybe_description(code, f"Beschreibung: {name}")
+        if self.r.random() < 0.1:
+            self.el(code, "NoteRef", targetGUID=self.note("Memo zum Code"))
+        full = f"{path}/{name}" if path else name
+        self.out.codes.add(full)
+        self.code_guids.append(g)
+        if is_codable:
+            self.codable.append((g, full))
+        if depth < 2:
+            for _ in range(self.r.choice([0, 0, 1, 2])):
+                self.code(code, full, depth + 1)
+
+    def variables(self, root: etree._Element) -> list[tuple[str, str]]:
+        out = []
+        if self.r.random() < 0.5:
+            return out
+        holder = self.el(root, "Variables")
+        for kind in self.r.sample(VAR_TYPES, self.r.randint(1, len(VAR_TYPES))):
+            g = self.guid()
+            name = {"Float": "Quote 2021", "Integer": "Anzahl", "Text": "Format"}.get(
+                kind, f"Wert {kind}"
+            )
+            var = self.el(holder, "Variable", guid=g, name=name, typeOfVariable=kind)
+            self.maybe_description(var, "Variable")
+            out.append((g, kind))
+        return out
+
+    def value(self, parent: etree._Element, g: str, kind: str) -> None:
+        vv = self.el(parent, "VariableValue")
+        self.el(vv, "VariableRef", targetGUID=self.ref(g))
+        text = {
+            "Text": self.r.choice(["Workshop", "Begehung", ""]),
+            "Boolean": self.r.choice(["true", "false", "1"]),
+            "Integer": str(self.r.randint(-3, 300)),
+            "Float": self.r.choice(["12.5", "0", "-1.25", "7"]),
+            "Date": "2023-05-04" + self.r.choice(["", "Z", "+01:00"]),
+            "DateTime": self.date(),
+        }[kind]
+        self.el(vv, f"{kind}Value").text = text
+
+    def source(self, sources: etree._Element, k: int) -> str:
+        g = self.guid()
+        text = self.text()
+        name = self.r.choice([f"Protokoll {k + 1}", "Protokoll", "Sitzung am Markt"])
+        src = self.el(sources, "TextSource", guid=g, name=name)
+        self.stamp(src, self.user())
+        inline = self.r.random() < 0.25
+        if not inline:
+            src.set("plainTextPath", f"internal://{g}.txt")
+            data = text.encode("utf-8")
+            if self.r.random() < 0.2:
+                data = b"\xef\xbb\xbf" + data
+            self.out.members[f"{self.r.choice(['Sources', 'sources'])}/{g}.txt"] = data
+        if self.r.random() < 0.3:
+            src.set("richTextPath", f"internal://{g}.docx")
+            self.out.members[f"Sources/{g}.docx"] = _docx(text)
+        self.maybe_description(src, "Protokoll eines Workshops")
+        if inline:
+            self.el(src, "PlainTextContent").text = text
+        self.selections_on(src, text)
+        if self.r.random() < 0.1:  # the whole source coded (f4analyse, QualCoder)
+            code_guid, path = self.code_for_span()
+            coding = self.el(src, "Coding", guid=self.guid())
+            self.stamp(coding, self.user())
+            self.el(coding, "CodeRef", targetGUID=code_guid)
+            self.truth(src, text, 0, len(text), path)
+        if self.r.random() < 0.15:
+            self.el(src, "NoteRef", targetGUID=self.note("Memo zur Quelle"))
+        for g2, kind in self.r.sample(self.vars, min(len(self.vars), self.r.randint(0, 2))):
+            if kind != "Float":
+                self.value(src, g2, kind)
+        return g
+
+    def media(self, sources: etree._Element, kind: str) -> str:
+        g = self.guid()
+        ext = {
+            "PictureSource": "jpg",
+            "AudioSource": "mp3",
+            "VideoSource": "mp4",
+            "PDFSource": "pdf",
+        }[kind]
+        src = self.el(
+            sources, kind, guid=g, name=f"Aufnahme {kind[:3]}", path=f"internal://{g}.{ext}"
+        )
+        self.out.members[f"Sources/{g}.{ext}"] = b"\x00binary"
+        self.stamp(src, self.user())
+        self.maybe_description(src, "Medium")
+        if kind == "PictureSource":
+            self.out.left_out.append("picture")
+            if self.r.random() < 0.5:
+                desc = self.el(src, "TextDescription", guid=self.guid(), name="Bildbeschreibung")
+                self.el(desc, "PlainTextContent").text = "Ein Foto vom Markt"
+            sel = self.el(
+                src,
+                "PictureSelection",
+                guid=self.guid(),
+                firstX="1",
+                firstY="2",
+                secondX="30",
+                secondY="40",
+            )
+            coding = self.el(sel, "Coding", guid=self.guid())
+            self.el(coding, "CodeRef", targetGUID=self.code_for_span()[0])
+        elif kind == "PDFSource":
+            text = self.text(pdf=True)
+            rep = self.el(src, "Representation", guid=self.guid(), name="Textfassung")
+            if self.r.random() < 0.5:
+                rep.set("plainTextPath", f"internal://{rep.get('guid')}.txt")
+                self.out.members[f"Sources/{rep.get('guid')}.txt"] = text.encode("utf-8")
+            else:
+                self.el(rep, "PlainTextContent").text = text
+            self.selections_on(rep, text)
+        else:
+            self.out.left_out.append("media")
+            text = self.text()
+            tr = self.el(src, "Transcript", guid=self.guid(), name="Transkript")
+            if self.r.random() < 0.5:
+                tr.set("plainTextPath", f"internal://{tr.get('guid')}.txt")
+                self.out.members[f"Sources/{tr.get('guid')}.txt"] = text.encode("utf-8")
+            else:
+                self.el(tr, "PlainTextContent").text = text
+            spans = [s for s in self.spans(text) if s[1] > s[0]]
+            points = []
+            for start, end in spans:
+                a, b = self.guid(), self.guid()
+                self.el(
+                    tr,
+                    "SyncPoint",
+                    guid=a,
+                    timeStamp=str(start * 100),
+                    position=str(self.position(text, start)),
+                )
+                self.el(
+                    tr,
+                    "SyncPoint",
+                    guid=b,
+                    timeStamp=str(end * 100),
+                    position=str(self.position(text, end)),
+                )
+                points.append((a, b, start, end))
+            for a, b, start, end in points:
+                sel = self.el(
+                    tr,
+                    "TranscriptSelection",
+                    guid=self.guid(),
+                    fromSyncPoint=self.ref(a),
+                    toSyncPoint=self.ref(b),
+                )
+                code_guid, path = self.code_for_span()
+                coding = self.el(sel, "Coding", guid=self.guid())
+                self.stamp(coding, self.user())
+                self.el(coding, "CodeRef", targetGUID=code_guid)
+                self.truth(tr, text, start, end, path)
+            tag = "AudioSelection" if kind == "AudioSource" else "VideoSelection"
+            sel = self.el(src, tag, guid=self.guid(), begin="0", end="1500")
+            coding = self.el(sel, "Coding", guid=self.guid())
+            self.el(coding, "CodeRef", targetGUID=self.code_for_span()[0])
+        return g
+
+    def cases(
+        self, cases: etree._Element, owners: list[str], variables: list[tuple[str, str]]
+    ) -> None:
+        if self.r.random() < 0.4:
+            case = self.el(cases, "Case", guid=self.guid(), name=self.r.choice(DISTRICTS))
+            self.maybe_description(case, "Sozialraum")
+            if self.r.random() < 0.3:
+                self.el(case, "CodeRef", targetGUID=self.ref(self.r.choice(self.code_guids)))
+            for g, kind in variables:
+                if kind == "Float":
+                    self.value(case, g, kind)
+            self.el(case, "SourceRef", targetGUID=self.ref(self.r.choice(owners)))
+        if variables and self.r.random() < 0.6:
+            case = self.el(cases, "Case", guid=self.guid())  # unnamed: document variables
+            for g, kind in variables:
+                if kind != "Float":
+                    self.value(case, g, kind)
+            self.el(case, "SourceRef", targetGUID=self.ref(owners[0]))
+
+    def tail(self, root: etree._Element, owners: list[str]) -> None:
+        project_note = self.note("Projektmemo") if self.r.random() < 0.4 else None
+        if self.notes:
+            holder = self.el(root, "Notes")
+            for note in self.notes:
+                holder.append(note)
+        if len(self.code_guids) > 1 and self.r.random() < 0.3:
+            links = self.el(root, "Links")
+            a, b = self.r.sample(self.code_guids, 2)
+            self.el(
+                links,
+                "Link",
+                guid=self.guid(),
+                name="hängt zusammen",
+                direction=self.r.choice(["Associative", "OneWay", "Bidirectional"]),
+                originGUID=a,
+                targetGUID=b,
+            )
+        if self.r.random() < 0.4:
+            sets = self.el(root, "Sets")
+            s = self.el(
+                sets,
+                "Set",
+                guid=self.guid(),
+                name=self.r.choice(["Workshop Mai", "Set 1", "Workshop Mai"]),
+            )
+            self.maybe_description(s, "Set")
+            if self.r.random() < 0.5:
+                self.el(s, "MemberCode", targetGUID=self.ref(self.r.choice(self.code_guids)))
+            self.el(s, "MemberSource", targetGUID=self.ref(self.r.choice(owners)))
+            if self.notes and self.r.random() < 0.5:
+                self.el(s, "MemberNote", targetGUID=self.notes[0].get("guid"))
+        if self.r.random() < 0.3:
+            graph = self.el(self.el(root, "Graphs"), "Graph", guid=self.guid(), name="Netz")
+            v1, v2 = self.guid(), self.guid()
+            self.el(
+                graph,
+                "Vertex",
+                guid=v1,
+                representedGUID=self.code_guids[0],
+                firstX="0",
+                firstY="0",
+                shape="Oval",
+                color="#FFFFFF",
+            )
+            self.el(graph, "Vertex", guid=v2, firstX="10", firstY="10", name="Notiz", shape="Note")
+            self.el(
+                graph,
+                "Edge",
+                guid=self.guid(),
+                sourceVertex=v1,
+                targetVertex=v2,
+                direction="OneWay",
+                lineStyle="dashed",
+            )
+        if self.r.random() < 0.3:
+            self.el(root, "Description").text = self.r.choice(["Projekt", ""])
+        if project_note:
+            self.el(root, "NoteRef", targetGUID=project_note)
+
+    def finish(self, root: etree._Element) -> Fuzzed:
+        data = etree.tostring(
+            root, xml_declaration=True, encoding="UTF-8", pretty_print=self.r.random() < 0.6
+        )
+        if self.crlf:
+            data = data.replace(b"\n", b"\r\n")
+        if self.r.random() < 0.2:
+            data = b"\xef\xbb\xbf" + data
+        self.out.members["project.qde"] = data
+        return self.out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _docx(text: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr(
+            "word/document.xml",
+            "<document><body><p>" + "</p><p>".join(text.splitlines()) + "</p></body></document>",
+        )
+    return buffer.getvalue()
+
+
+def generate(seed: int) -> Fuzzed:
+    """The project of ``seed`` with its truth (same seed, same bytes)."""
+    return _Gen(seed).build()
