@@ -126,7 +126,9 @@ def one(seed: int, work: Path, xsd, counts: Counter, shown: list[str]) -> None:
     counts["Kodierungen (Wahrheit)"] += sum(truth.values())
     counts["Kodierung fehlt/falsch"] += sum(missing.values())
     counts["Kodierung zu viel/falsch"] += sum(extra.values())
+    counts[f"Projekte mit Positionen {fuzzed.unit}"] += 1
     if missing or extra:
+        counts[f"davon Stellen falsch: {fuzzed.unit}"] += 1
         shown.append(f"{seed} Stellen: fehlt {dict(missing)} zu viel {dict(extra)}")
     lost = fuzzed.codes - codes
     counts["Code verloren"] += len(lost)

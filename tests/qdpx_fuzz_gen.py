@@ -69,6 +69,7 @@ class Fuzzed:
     codes: set[str] = field(default_factory=set)  # every code path of the codebook
     left_out: list[str] = field(default_factory=list)  # kinds the import must name
     origin: str = ""
+    unit: str = ""  # how its positions count: utf16, atlas (CRLF once), points, bytes
 
 
 class _Gen:
@@ -80,7 +81,7 @@ class _Gen:
         unit = ORIGINS[self.origin]
         self.unit = unit or self.r.choice(["utf16", "points", "bytes"])
         self.crlf = self.r.random() < 0.3
-        self.out = Fuzzed(members={}, origin=self.origin)
+        self.out = Fuzzed(members={}, origin=self.origin, unit=self.unit)
         self.notes: list[etree._Element] = []
         self.selections: list[str] = []
         self.seen: set[tuple[int, int, int, str]] = set()
