@@ -37,10 +37,18 @@ _INVISIBLE = "\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 _SHOWN_BLANKS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _ODD_BLANKS = _SHOWN_BLANKS + "\u200b"
 # What the view changes: an invisible character, an odd blank, two blanks in a row.
-_ODD = re.compile(f"[{_INVISIBLE}{_ODD_BLANKS}]|  ")
+# A terminal's escape sequence (colour, cursor, title: ESC "[" … letter, ESC "]" … BEL), as
+# a text copied from a terminal or a log carries it: a blank, so the name after it is a
+# name ("Mit\x1b[31mAnna Schmidt" left Anna Schmidt in clear, glued to "[31m"); inside a
+# word it joins, as a zero-width space does ("f\x1b[1mährt")
+_SEQUENCE = "\x1b\\[[0-?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)?"
+_ODD = re.compile(f"[{_INVISIBLE}{_ODD_BLANKS}]|  |\x1b")
 # A run of blanks (one " " in the view; invisible characters inside it go) or of
 # invisible characters (they go).
-_RUN = re.compile(f"(?P<blank>[ {_ODD_BLANKS}][ {_ODD_BLANKS}{_INVISIBLE}]*)|[{_INVISIBLE}]+")
+_RUN = re.compile(
+    f"(?P<blank>(?:[ {_ODD_BLANKS}]|{_SEQUENCE})(?:[ {_ODD_BLANKS}{_INVISIBLE}]|{_SEQUENCE})*)"
+    f"|[{_INVISIBLE}]+"
+)
 _SHOWN = re.compile(f"[ {_SHOWN_BLANKS}]")
 
 
