@@ -28,6 +28,8 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
 
+from _blind import counters
+
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 CLUBS = (
@@ -83,31 +85,7 @@ def _words(name: str) -> list[str]:
     return [w for w in parts if w not in ("Frau", "Herrn", "&", "Co.")]
 
 
-def _clear(out: str, words: list[str]) -> bool:
-    """Whether any of ``words`` stands in ``out`` as a word."""
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", out) for w in words)
-
-
-def _stay(label: str, cases: list[tuple[str, str]]) -> None:
-    """Pseudonymise must-stay cases (text, name) and print replaced and half-done counts."""
-    changed = half = 0
-    for text, name in cases:
-        out = Pseudonymiser().pseudonymise(text)[0]
-        if out != text:
-            changed += 1
-            if "--show" in sys.argv:
-                print(f"  {text!r} -> {out!r}")
-            half += _clear(out, _words(name))
-    print(f"must-stay  {label:26} {len(cases):4}  replaced {changed:4}  half-done {half:4}")
-
-
-def _change(label: str, cases: list[tuple[str, list[str]]]) -> None:
-    """Pseudonymise must-change cases (text, words) and print the leaks."""
-    outs = [(t, Pseudonymiser().pseudonymise(t)[0], w) for t, w in cases]
-    leaked = sum(_clear(out, w) for _, out, w in outs)
-    if "--show" in sys.argv:
-        print(*(f"  {t!r} -> {out!r}" for t, out, w in outs if _clear(out, w)), sep="\n")
-    print(f"must-change {label:25} {len(cases):4}  leaked   {leaked:4}")
+_stay, _change = counters(_words, 26)
 
 
 def main() -> None:
