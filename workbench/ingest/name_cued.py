@@ -25,7 +25,7 @@ from workbench.ingest.name_cues import (
     subject_before,
 )
 from workbench.ingest.name_gazetteer import fold
-from workbench.ingest.name_known import ORDINARY, ordinary_word
+from workbench.ingest.name_known import ordinary_word
 from workbench.ingest.name_openers import (
     common_noun,
     contracted_verb,
@@ -263,13 +263,6 @@ def _listed_after(finder: PersonFinder, text: str, tok: Tok, nxt: Tok) -> bool:
     if finder.is_surname(nxt) or finder.names.has_last(nxt.text):
         return not (is_german_noun(nxt.folded) or is_place_name(nxt.folded))
     f = nxt.folded
-    return (
-        words.plain_name(nxt.text)
-        and finder.name_like(nxt)
-        and f not in words.english_words()
-        and f not in ORDINARY
-        and f not in lists.LOCAL_NAMES
-        and f not in lists.INSTITUTION_NOUNS
-        and not (is_german_noun(f) or is_place_name(f))
-        and not (compound_noun(f) and not surname_compound(f, finder.names))  # "Terhorst"
+    return words.no_listed_word(finder, nxt) and not (
+        compound_noun(f) and not surname_compound(f, finder.names)  # "Terhorst"
     )

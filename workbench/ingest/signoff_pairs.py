@@ -71,15 +71,8 @@ def given_shaped(finder: words.PersonFinder, tok: Tok) -> bool:
     word alone under a sign-off needs no other reading."""
     f = tok.folded
     return (
-        words.plain_name(tok.text)
-        and finder.name_like(tok)
-        and f not in words.english_words()
-        and f not in ORDINARY
-        and f not in lists.LOCAL_NAMES
-        and f not in lists.INSTITUTION_NOUNS
+        words.no_listed_word(finder, tok)
         and not firm(f)
-        and not is_german_noun(f)
-        and not is_place_name(f)
         and not PLACE_END.search(f)
         and f not in _BODIES
         and not facility_compound(f)

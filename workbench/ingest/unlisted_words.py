@@ -94,6 +94,23 @@ def unlisted_word(finder: PersonFinder, tok: Tok, heads: bool = False) -> bool:
     )
 
 
+def no_listed_word(finder: PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` is written like a name and is no common English word, no ordinary
+    word, local name or institution word of the name lists, no noun and no place (the
+    common part of the rules for a word of no list beside a name)."""
+    f = tok.folded
+    return (
+        plain_name(tok.text)
+        and finder.name_like(tok)
+        and f not in english_words()
+        and f not in ORDINARY
+        and f not in lists.LOCAL_NAMES
+        and f not in lists.INSTITUTION_NOUNS
+        and not is_german_noun(f)
+        and not is_place_name(f)
+    )
+
+
 def _word_compound(names: Gazetteer, folded: str) -> bool:
     """A compound of the lexicon whose head is no surname's ("sozialstation")."""
     return compound_noun(folded) and not surname_compound(folded, names)
