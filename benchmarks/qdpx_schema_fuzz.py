@@ -2,7 +2,8 @@
 
 Each seed is a random project valid against ``Project-mrt2019.xsd`` (generator and truth:
 ``tests/qdpx_fuzz_gen.py``; files and schema: ``tests/qdpx_fuzz_files.py``; every
-``project.qde`` is checked against the schema from ``$WORKBENCH_SHARED/refi-qda``).
+``project.qde`` is checked against the schema from ``$WORKBENCH_SHARED/refi-qda``, else
+the ``shared`` folder beside the checkout).
 It goes through the CLI in this process
 (``workbench init``, ``workbench import``, ``workbench export --format qdpx``, a second
 ``import`` of the export into a fresh project) and counts:

@@ -23,10 +23,14 @@ def write(fuzzed: Fuzzed, path: Path) -> Path:
     return path
 
 
+# where the shared data lies beside the checkout, as tests/conftest.py reads it
+_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+
 def schema() -> etree.XMLSchema | None:
-    """The REFI-QDA project schema from ``$WORKBENCH_SHARED/refi-qda``, or None if absent."""
-    shared = os.environ.get("WORKBENCH_SHARED")
-    xsd = Path(shared or "/nonexistent") / "refi-qda" / "Project-mrt2019.xsd"
+    """The REFI-QDA project schema from ``$WORKBENCH_SHARED/refi-qda`` (else the ``shared``
+    folder beside the checkout, as the other tests read real data), or None if absent."""
+    xsd = Path(os.environ.get("WORKBENCH_SHARED", _SHARED)) / "refi-qda" / "Project-mrt2019.xsd"
     return etree.XMLSchema(etree.parse(str(xsd))) if xsd.is_file() else None
 
 
