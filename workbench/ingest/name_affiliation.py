@@ -4,11 +4,9 @@ Zabelberg vom Sportverein hat …", "Okke Gerdes aus der Nachbarschaft kommt …
 
 from __future__ import annotations
 
-import re
-
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_known import singular_verb
-from workbench.ingest.name_openers import CLAUSE_ADVERBS
+from workbench.ingest.name_openers import CLAUSE_ADVERBS, ends_clause
 from workbench.ingest.name_tokens import Tok
 
 # Prepositions that say where a person belongs, and the articles that may follow them
@@ -78,14 +76,18 @@ def says_after(text: str, toks: list[Tok], last: int, sure: bool) -> int | None:
     also a word of the language only with a verb no letter or report does ("Post vom
     Jugendamt erklärt" stays)."""
     k = belonging_end(text, toks, last)
-    if k is None or k >= len(toks) or text[toks[k - 1].end : toks[k].start] != " ":
-        return None
+    return k if k is not None and _speech_verb(text, toks, k, sure) else None
+
+
+def _speech_verb(text: str, toks: list[Tok], k: int, sure: bool) -> bool:
+    """Whether ``toks[k]``, one blank after the word before it, is a speech verb in lower
+    case: any for a surname only (``sure``), else one no letter or report does."""
+    if k >= len(toks) or text[toks[k - 1].end : toks[k].start] != " ":
+        return False
     verbs = lists.SPEECH_VERBS if sure else _SAYS_ONLY
-    return k if toks[k].folded in verbs and toks[k].text.islower() else None
+    return toks[k].folded in verbs and toks[k].text.islower()
 
 
-# what may follow the verb that ends a comparative clause ("Wie Müller sagt, …")
-_CLAUSE_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)\n]|$)")
 _ADVERBS_BETWEEN = 2  # "Wie Müller gestern sagte, …", "Wie Müller uns gestern sagte, …"
 
 
@@ -107,8 +109,4 @@ def says_compared(text: str, toks: list[Tok], last: int, sure: bool) -> bool:
             and text[toks[k - 1].end : toks[k].start] == " "
         ):
             k += 1
-    if k >= len(toks) or text[toks[k - 1].end : toks[k].start] != " ":
-        return False
-    verbs = lists.SPEECH_VERBS if sure else _SAYS_ONLY
-    verb = toks[k]
-    return verb.folded in verbs and verb.text.islower() and bool(_CLAUSE_END.match(text, verb.end))
+    return _speech_verb(text, toks, k, sure) and ends_clause(text, toks[k])

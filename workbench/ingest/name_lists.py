@@ -227,15 +227,19 @@ INSTITUTION_NOUNS = _words(
 # associations and bodies written as a word ("laut Nabu", "bei Dekra", "mit Adfc") that no
 # name list holds as a first name or surname ("Verdi" is a surname, "Awo" a first name:
 # both stay in INSTITUTION_NOUNS, kept after cues as before).
-LOCAL_NAMES = _words(
+ASSOCIATION_WORDS = _words(
+    """
+    nabu bund dehoga adfc vcd vdk sovd dgb gew hwk kvb tuv dekra adac dlrg thw cvjm bdkj asb
+    lvr dfb
+    """
+)
+LOCAL_NAMES = ASSOCIATION_WORDS | _words(
     """
     alkenrath bergisch neukirchen burrig hitdorf kuppersteg lutzenkirchen manfort opladen
     quettingen rheindorf schlebusch steinbuchel wiesdorf leverkusen ophoven mathildenhof
     waldsiedlung fixheide edelrath imbach pattscheid atzlenbach fettehenne schlebuschrath
     neuboddenberg burgerbusch
     kolping bethel bethanien lebenshilfe kinderschutzbund profamilia paritatische greenpeace
-    nabu bund dehoga adfc vcd vdk sovd dgb gew hwk kvb tuv dekra adac dlrg thw cvjm bdkj asb
-    lvr dfb
     """
 )
 

@@ -147,6 +147,13 @@ def opens_comparison(text: str, toks: list[Tok], i: int) -> bool:
 
 # what may follow a verb that ends its clause
 _CLAUSE_END = re.compile(r"[ \u00a0]*(?:[,.;:!?)\n]|$)")
+
+
+def ends_clause(text: str, tok: Tok) -> bool:
+    """Whether a sentence mark, a line's end or the text's end follows ``tok`` ("sagt, …")."""
+    return _CLAUSE_END.match(text, tok.end) is not None
+
+
 # between a clause's subject and its verb: never a second subject ("Weil Becker und Koch …")
 _NOT_BETWEEN = frozenset("und oder sowie ich du er wir man".split())
 # Adverbs and object pronouns that may stand between a person and the verb or participle
@@ -186,7 +193,7 @@ def speaks_in_clause(text: str, toks: list[Tok], i: int, last: int) -> bool:
         if len(between) > 2 and any(t.lower not in CLAUSE_ADVERBS for t in between):
             return False
         if toks[k].folded in SPEECH_VERBS and toks[k].text.islower():
-            return bool(_CLAUSE_END.match(text, toks[k].end))
+            return ends_clause(text, toks[k])
     return False
 
 

@@ -38,7 +38,7 @@ from workbench.ingest.surname_heads import surname_compound
 _ING = re.compile(r"[a-zäöüß]{2,}ing")
 # Associations signing by their short name ("Nabu Opladen", "Awo Manfort") and heads of
 # the compounds of a body ("Begegnungsstätte", "Sozialverband") no other list holds
-_BODIES = frozenset("nabu awo drk asb vhs cvjm kjg dpsg vdk sovd adfc bund".split())
+_BODIES = lists.ASSOCIATION_WORDS | frozenset("awo drk vhs kjg dpsg".split())
 _BODY_HEAD = re.compile(r".{3,}(?:statte|verband|bund|rat|dienst|stelle)$")
 
 
