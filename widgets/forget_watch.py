@@ -155,6 +155,22 @@ class RebuildingPage(w.VBox):
         self.children = [self.notice, new]
 
 
+def rebuilding_app(
+    folder: str | Path,
+    build: Callable[[], w.Widget],
+    carry: Callable[[Any, Any], None],
+    kind: type,
+) -> w.Widget:
+    """A read-only app's page that is built anew after a ``forget`` elsewhere (its timer
+    looks in a Voilà kernel), or what ``build`` returned if it is no ``kind`` (a message:
+    no project, no run, an error)."""
+    page = RebuildingPage(folder, build, carry)
+    if not isinstance(page.view, kind):
+        return page.view
+    page.watch.start_in_voila()
+    return page
+
+
 __all__ = [
     "ERASED",
     "ERASED_ITEM",
@@ -163,4 +179,5 @@ __all__ = [
     "ErasedError",
     "ForgetWatch",
     "RebuildingPage",
+    "rebuilding_app",
 ]

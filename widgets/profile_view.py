@@ -44,7 +44,7 @@ from widgets.app_support import (
     safe_app,
 )
 from widgets.figures import ShownSignal, figure_output, show_figure
-from widgets.forget_watch import RebuildingPage
+from widgets.forget_watch import rebuilding_app
 from widgets.monitoring_view import city_monitoring_html, district_monitoring_html
 from widgets.profile_view_figure import CHART_WIDTH, indicator_figure
 from widgets.profile_view_html import (
@@ -392,13 +392,8 @@ def profile_app(
         )
 
     # read anew after a forget elsewhere (widgets.forget_watch)
-    page = RebuildingPage(
-        project_folder(environ, default_project), lambda: safe_app(build), keep_district
-    )
-    if not isinstance(page.view, ProfileView):  # a message: no project, an error
-        return page.view
-    page.watch.start_in_voila()
-    return page
+    folder = project_folder(environ, default_project)
+    return rebuilding_app(folder, lambda: safe_app(build), keep_district, ProfileView)
 
 
 def keep_district(old: ProfileView, new: ProfileView) -> None:

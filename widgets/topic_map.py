@@ -47,7 +47,7 @@ from widgets.figures import (
     plot_text,
     show_figure,
 )
-from widgets.forget_watch import RebuildingPage
+from widgets.forget_watch import rebuilding_app
 from workbench.analysis.topic_map import (
     GREY,
     NO_NEED,
@@ -544,11 +544,7 @@ def topic_map_app(
 
     # read anew after a forget elsewhere (widgets.forget_watch)
     folder = project_folder(environ, default_project)
-    page = RebuildingPage(folder, lambda: safe_app(build), keep_place)
-    if not isinstance(page.view, TopicMapView):  # a message: no project, no run
-        return page.view
-    page.watch.start_in_voila()
-    return page
+    return rebuilding_app(folder, lambda: safe_app(build), keep_place, TopicMapView)
 
 
 def keep_place(old: TopicMapView, new: TopicMapView) -> None:
