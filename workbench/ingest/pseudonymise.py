@@ -50,6 +50,7 @@ from workbench.ingest.listed_scan import (
     listed_hits,
     variant_index,
 )
+from workbench.ingest.lower_view import LowerView
 from workbench.ingest.name_gazetteer import fold
 from workbench.ingest.name_tokens import has_capitals_run
 from workbench.ingest.names import NameContext, PersonFinder
@@ -348,6 +349,7 @@ class Pseudonymiser:
             or InvisibleView.of(text)
             or WrapView.of(text)
             or self._caps_view(text, names, seen)
+            or LowerView.of(text)  # "hab mit anna schmidt gesprochen", as in chats
         )
         if view is not None:
             found = self.detect(view.text, names, prose, seen)
