@@ -207,6 +207,16 @@ def _refused_if_changed(form: ParticipantForm, shown: tuple[Item, ...], item_id:
     raise ErasedError(ERASED_ITEM)
 
 
+def _ballot_changed(project: Project, token: str | None, form: ParticipantForm) -> bool:
+    """Whether the ballot read now differs from what ``form`` shows (its items, with their
+    quotes and labels, or its answers), or its code is gone."""
+    try:
+        fresh = feedback.open_ballot(project, token)
+    except InvalidToken:
+        return True
+    return fresh.items != form.ballot.items or dict(fresh.answers) != form.answers
+
+
 def participant_app(
     environ: Mapping[str, str] | None = None, default_project: str | Path = DEFAULT_APP_PROJECT
 ) -> widgets.Widget:
@@ -224,7 +234,9 @@ def participant_app(
         project = open_project(environ, default_project)
         if runs(project).empty:
             return message(NOTHING_TO_RATE, kind="info")
-        watch = ForgetWatch(project.path)  # before the ballot is read (page shown)
+        # before the ballot is read (page shown); a forget of nothing it shows (a statement
+        # of another district, another code) leaves the page as it is, without a notice
+        watch = ForgetWatch(project.path, touched=lambda: _ballot_changed(project, token, form))
         ballot = feedback.open_ballot(project, token)  # InvalidToken: a German message
         release = IdleRelease(release_after(environ))
 

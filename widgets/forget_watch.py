@@ -9,7 +9,9 @@ project: in a preheated kernel that is after the page's request, see
 while the page is open, every :data:`WATCH_SECONDS` in a timer of the kernel (one small
 file read). Once it differs the app reloads its data from the store and says
 :data:`REFRESHED`; an action on a statement that is gone is refused (:data:`ERASED`) and
-nothing is written.
+nothing is written. A ``forget`` that erased nothing the page shows (a statement of
+another district on a ballot, an access code on the topic map) changes nothing there:
+the mark is noted anew, silently (``touched``; :class:`Held` for the read-only apps).
 
 The timer is a daemon thread that waits on an event: it ends with the kernel's process,
 and :meth:`ForgetWatch.stop` ends it earlier (a page released after its last answer).
@@ -22,14 +24,19 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from widgets.app_support import in_voila_kernel, message
 from workbench.core.domain import InputError
 from workbench.core.word_caches import forget_mark
+from workbench.store.erasure_since import Erased, erased_since, last_erasure
+
+if TYPE_CHECKING:
+    from workbench.project import Project
 
 WATCH_SECONDS = 3.0  # how often an open page looks at the mark (one ~16 µs file read)
 REFRESHED = "Daten wurden aktualisiert: Beiträge wurden auf Antrag gelöscht."
@@ -54,17 +61,26 @@ class ForgetWatch:
     """Notes the forget mark of the project in ``folder`` and calls ``reload`` once it changed.
 
     ``reload()`` reads the app's data anew and shows it (it may raise: the mark stays as
-    noted, and the next look tries again). :attr:`lock` is held while it runs; an app
+    noted, and the next look tries again). ``touched()``, if given, says whether the
+    ``forget`` erased anything the page shows; if not, the new mark is noted and nothing
+    reloads. :attr:`lock` is held while it runs; an app
     holds it around each handler too, so that the timer never reloads in the middle of
     an action.
     """
 
-    def __init__(self, folder: str | Path, reload: Callable[[], Any] | None = None):
+    def __init__(
+        self,
+        folder: str | Path,
+        reload: Callable[[], Any] | None = None,
+        touched: Callable[[], bool] | None = None,
+    ):
         self.folder = Path(folder)
         self.reload = reload
+        self.touched = touched
         self.mark = forget_mark(self.folder)  # before the data is read: a forget after it
         self.lock = threading.RLock()  # is seen at the next look
         self.reloads = 0
+        self.unrelated = 0  # forgets that erased nothing the page shows
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -77,6 +93,10 @@ class ForgetWatch:
         with self.lock:
             now = forget_mark(self.folder)
             if now == self.mark:
+                return False
+            if self.touched is not None and not self.touched():
+                self.mark = now  # nothing shown was erased: no reload, no notice
+                self.unrelated += 1
                 return False
             if self.reload is not None:
                 self.reload()
@@ -116,6 +136,49 @@ class ForgetWatch:
                 _log.info("Aktualisieren nach Löschung fehlgeschlagen (%s)", type(exc).__name__)
 
 
+@dataclass
+class Held:
+    """What a page shows that a ``forget`` can erase: the erasure log's last entry noted
+    before the data was read (``after``), the ids of the statements it shows (None: it
+    counts all of the project's) and whether it shows texts that may name a person
+    (memos, recommendations)."""
+
+    after: int
+    ids: frozenset[int] | None
+    names: bool = False
+
+    @classmethod
+    def noted(cls, project: Project, names: bool = False) -> Held:
+        """Note the erasure log before the page reads ``project`` (ids: :meth:`showing`)."""
+        with project.session() as session:
+            return cls(last_erasure(session), None, names)
+
+    def showing(self, ids: Any) -> Held:
+        """Self, holding the ids of the statements the page shows."""
+        self.ids = frozenset(int(i) for i in ids)
+        return self
+
+    def touched_by(self, erased: Erased) -> bool:
+        """Whether ``erased`` touches the page; if not, later looks start after it."""
+        hit = (
+            erased.unknown
+            or (self.names and erased.people)
+            or (
+                bool(erased.statements)
+                if self.ids is None
+                else not self.ids.isdisjoint(erased.statements)
+            )
+        )
+        if not hit:
+            self.after = erased.last
+        return hit
+
+    def look(self, project: Project) -> bool:
+        """Whether a ``forget`` since the data was read erased anything the page shows."""
+        with project.session() as session:
+            return self.touched_by(erased_since(session, self.after))
+
+
 class RebuildingPage(w.VBox):
     """A read-only app page whose view is built anew from the store after a ``forget``.
 
@@ -123,7 +186,8 @@ class RebuildingPage(w.VBox):
     reads). After a ``forget`` elsewhere — seen by the timer, or by the view's next action
     through ``view.before_action`` — the view is built again, ``carry(old, new)`` keeps
     the reader's place (chosen topic, district) where it still exists, and
-    :data:`REFRESHED` shows above it.
+    :data:`REFRESHED` shows above it. ``touched(view)``, if given, says whether the
+    ``forget`` erased anything ``view`` shows (if not, nothing is built anew).
     """
 
     def __init__(
@@ -131,11 +195,13 @@ class RebuildingPage(w.VBox):
         folder: str | Path,
         build: Callable[[], w.Widget],
         carry: Callable[[Any, Any], None] | None = None,
+        touched: Callable[[Any], bool] | None = None,
     ):
         super().__init__()
         self.build = build
         self.carry = carry
-        self.watch = ForgetWatch(folder, self._rebuild)
+        look = None if touched is None else (lambda: touched(self.view))
+        self.watch = ForgetWatch(folder, self._rebuild, look)
         self.notice = w.VBox()
         self.notice.add_class("sw-refreshed")
         self.view = self._connect(build())
@@ -160,11 +226,12 @@ def rebuilding_app(
     build: Callable[[], w.Widget],
     carry: Callable[[Any, Any], None],
     kind: type,
+    touched: Callable[[Any], bool] | None = None,
 ) -> w.Widget:
-    """A read-only app's page that is built anew after a ``forget`` elsewhere (its timer
-    looks in a Voilà kernel), or what ``build`` returned if it is no ``kind`` (a message:
-    no project, no run, an error)."""
-    page = RebuildingPage(folder, build, carry)
+    """A read-only app's page that is built anew after a ``forget`` elsewhere that
+    ``touched`` what it shows (its timer looks in a Voilà kernel), or what ``build``
+    returned if it is no ``kind`` (a message: no project, no run, an error)."""
+    page = RebuildingPage(folder, build, carry, touched)
     if not isinstance(page.view, kind):
         return page.view
     page.watch.start_in_voila()
@@ -178,6 +245,7 @@ __all__ = [
     "WATCH_SECONDS",
     "ErasedError",
     "ForgetWatch",
+    "Held",
     "RebuildingPage",
     "rebuilding_app",
 ]

@@ -44,7 +44,7 @@ from widgets.app_support import (
     safe_app,
 )
 from widgets.figures import ShownSignal, figure_output, show_figure
-from widgets.forget_watch import rebuilding_app
+from widgets.forget_watch import Held, rebuilding_app
 from widgets.monitoring_view import city_monitoring_html, district_monitoring_html
 from widgets.profile_view_figure import CHART_WIDTH, indicator_figure
 from widgets.profile_view_html import (
@@ -211,6 +211,7 @@ class ProfileView(w.VBox):
         super().__init__()
         self.profiles = profiles
         self.before_action: Callable[[], bool] | None = None  # True: rebuilt after a forget
+        self.held_: Held | None = None  # what a forget can erase here (the app notes it)
         self.boundaries = boundaries  # workbench.synthesis.geo.boundaries(project): maps
         self.monitoring = monitoring
         self._parts: dict[str, ProfileParts] = {}
@@ -374,6 +375,8 @@ def profile_app(
 
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:
+            # before the data; it counts every statement and shows recommendations (names)
+            held = Held.noted(project, names=True)
             profiles = build_profiles(project)
             shapes = project_boundaries(project)
             monitoring = read_monitoring(project)
@@ -387,13 +390,19 @@ def profile_app(
                 }
         wanted = query_params(environ).get("district")
         district, notice = resolve_district(wanted, profiles.names, moved)
-        return ProfileView(
+        view = ProfileView(
             profiles, district, notice, boundaries=shapes, monitoring=monitoring, notes=stale
         )
+        view.held_ = held
+        return view
 
-    # read anew after a forget elsewhere (widgets.forget_watch)
+    def touched(view: ProfileView) -> bool:  # an access code erased alone: as it is
+        with open_project(environ, default_project) as project:
+            return view.held_.look(project)
+
+    # read anew after a forget elsewhere of what it shows (widgets.forget_watch)
     folder = project_folder(environ, default_project)
-    return rebuilding_app(folder, lambda: safe_app(build), keep_district, ProfileView)
+    return rebuilding_app(folder, lambda: safe_app(build), keep_district, ProfileView, touched)
 
 
 def keep_district(old: ProfileView, new: ProfileView) -> None:

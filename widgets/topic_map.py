@@ -39,7 +39,7 @@ from widgets.app_support import (
     safe_app,
 )
 from widgets.figures import ShownSignal, figure_output, show_figure
-from widgets.forget_watch import rebuilding_app
+from widgets.forget_watch import Held, rebuilding_app
 from widgets.topic_map_figures import (
     ALL,
     BY_NEED,
@@ -112,6 +112,7 @@ class TopicMapView(w.VBox):
         super().__init__()
         self.data = data
         self.before_action: Callable[[], bool] | None = None  # True: rebuilt after a forget
+        self.held_: Held | None = None  # what a forget can erase here (the app notes it)
         self.level = 3 if title else 2  # below the view's title, or the page's
         keys = list(data.topics["topic"])
         first = topic if topic in keys else (keys[0] if keys else None)
@@ -301,16 +302,23 @@ def topic_map_app(
         with open_project(environ, default_project) as project:
             if not has_topic_run(project):
                 return message(NOT_READY, kind="info")
+            held = Held.noted(project)  # before the data: a forget after it is looked at
             data = map_data(project)
             # runs older than the statements: the reports and the site say it, so does the
             # app, in the site's words (no run number, no command: readers cannot rerun it)
             pairs = stale_pairs(project, data.need_run, data.topic_run)
         data = replace(data, notes=(*data.notes, *(public for _, public in pairs)))
-        return TopicMapView(data, title=None)  # the notebook's heading is the title
+        view = TopicMapView(data, title=None)  # the notebook's heading is the title
+        view.held_ = held.showing(data.statements["segment_id"])
+        return view
 
-    # read anew after a forget elsewhere (widgets.forget_watch)
+    def touched(view: TopicMapView) -> bool:  # a forget of none of its statements: as it is
+        with open_project(environ, default_project) as project:
+            return view.held_.look(project)
+
+    # read anew after a forget elsewhere of a statement it shows (widgets.forget_watch)
     folder = project_folder(environ, default_project)
-    return rebuilding_app(folder, lambda: safe_app(build), keep_place, TopicMapView)
+    return rebuilding_app(folder, lambda: safe_app(build), keep_place, TopicMapView, touched)
 
 
 def keep_place(old: TopicMapView, new: TopicMapView) -> None:
