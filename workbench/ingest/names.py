@@ -63,7 +63,6 @@ from workbench.ingest.name_known import (
     place_surname,
     place_word,
     quantified,
-    self_introduced,
 )
 from workbench.ingest.name_roles import FAMILY, after_role, after_title
 from workbench.ingest.name_tokens import (
@@ -76,6 +75,7 @@ from workbench.ingest.name_tokens import (
 from workbench.ingest.noun_surname import noun_surname
 from workbench.ingest.object_nouns import object_noun
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.self_introductions import self_introduced
 from workbench.ingest.venue_names import in_venue
 
 # Endings of abstract nouns: after a first name such a word is a surname only if listed.
