@@ -143,7 +143,7 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
             last = surname = last + 1  # "Frau Eva Garten hilft": her surname, no garden
         elif not family and _common_after_first(finder, text, toks, last):
             last = surname = last + 1  # "Frau Anna Deutsch sagt": her surname, no language
-        elif not family and last == j and _house_after_unlisted(finder, text, toks, j):
+        elif not family and last == j and _house_after_first(finder, text, toks, j):
             last = surname = j + 1  # "Dr. Ommo Brinkhaus": the surname beside her first name
     family = tok.folded in FAMILY
     if family and finder._institution_after(text, toks, last, streets_only=True):
@@ -151,18 +151,40 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     return finder._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
 
 
-def _house_after_unlisted(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
-    """Whether the word one blank after ``toks[j]``, a word of no name list after a form of
-    address, is her surname ending in "-haus" or "-hof" (:func:`house_surname_word`: "Dr.
-    Ommo Brinkhaus", "Frau Hilke Kötterhaus sagt"; not "Herr Ommo Rathaus", "Frau Hilke
-    Jugendhaus Manfort") and the name ends there (not before "Schule", "platz")."""
+def _house_after_first(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
+    """Whether the word one blank after ``toks[j]``, a first name or a word of no name list
+    after a form of address, is her surname ending in "-haus" or "-hof"
+    (:func:`house_surname_word`: "Dr. Ommo Brinkhaus", "Frau Hilke Kötterhaus sagt"; not
+    "Herr Ommo Rathaus", "Frau Hilke Jugendhaus Manfort") and the name ends there (not
+    before "platz"; after a listed first name :func:`place_surname`'s) or the facility
+    she works at follows ("Herr Ommo Brinkhaus Schule …", "Frau Imke Kötterhaus Kita …")."""
     first = toks[j]
-    if j + 1 >= len(toks) or finder.is_first(first) or finder.is_surname(first):
+    listed = finder.is_first(first)  # "Peter" is a surname too
+    if j + 1 >= len(toks) or (finder.is_surname(first) and not listed):
         return False
     nxt = toks[j + 1]
-    if text[first.end : nxt.start] not in (" ", "\u00a0"):
+    if text[first.end : nxt.start] not in (" ", "\u00a0") or not house_surname_word(finder, nxt):
         return False
-    return house_surname_word(finder, nxt) and name_ends(text, toks, j + 1)
+    if _facility_after(finder, text, toks, j + 1):
+        return True
+    return not listed and name_ends(text, toks, j + 1)
+
+
+def _facility_after(finder: Finder, text: str, toks: list[Tok], k: int) -> bool:
+    """Whether a capitalised word for a facility or a service follows ``toks[k]`` one blank
+    after ("Schule", "Kita", "Stadtteilbüro", "Jugendhaus"), no street ("Platz") and no
+    second surname of a house ("Brinkhaus Niehaus")."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or text[toks[k].end : nxt.start] != " " or not nxt.text[:1].isupper():
+        return False
+    word = nxt.folded
+    if _STREETS.search(word) or finder.is_surname(nxt) or house_surname_word(finder, nxt):
+        return False
+    return word in lists.INSTITUTION_NOUNS or service_word(word) or word.endswith("haus")
+
+
+# Words of a street or a square after a name: it names the street ("Brinkhaus Platz")
+_STREETS = re.compile(r"(?:strasse|str|platz|allee|weg|gasse|ring|damm|ufer)$")
 
 
 def _phrase_noun(finder: Finder, toks: list[Tok], i: int, j: int, k: int) -> bool:

@@ -56,8 +56,10 @@ def surname_compound(folded: str, names: Gazetteer) -> bool:
 _HOUSE_HEADS = ("haus", "hof")
 # Stems of a first part before a joining letter ("Kinder-", "Senioren-", "Quartiers-")
 _JOINING = ("s", "n", "e", "en", "er", "es")
-# Nouns of the land that open Westphalian surnames ("Brinkhaus", "Kötterhaus", "Kamphof")
-_LAND_PARTS = frozenset(("brink", "kotter", "kamp", "horst"))
+# Nouns of the land that open Westphalian surnames ("Brinkhaus", "Kötterhaus", "Kamphof"),
+# and the Low German compass words ("Osterhaus", "Westerhof": "Ost" is a noun, "Oster-" no
+# house's or yard's kind)
+_LAND_PARTS = frozenset(("brink", "kotter", "kamp", "horst", "oster", "wester", "norder", "suder"))
 
 
 def house_surname(folded: str) -> bool:
@@ -65,7 +67,8 @@ def house_surname(folded: str) -> bool:
     house or yard of it ("brinkhaus", "kotterhaus", "holthaus", "niehaus"; not "jugendhaus",
     "kinderhaus", "seniorenhaus", "quartiershaus", "lindenhof"): the first part, or its stem
     before a joining letter, is no noun and no place and no noun before "-er" ("Pfarrhof"),
-    or is a noun of the land that opens such surnames ("Brink", "Kötter"). The caller
+    or is a noun of the land that opens such surnames ("Brink", "Kötter") or a Low German
+    compass word ("Osterhaus", "Westerhof"). The caller
     rules out the word as a noun, a place or a facility of its own ("Rathaus")."""
     head = next((h for h in _HOUSE_HEADS if folded.endswith(h)), None)
     if head is None:
