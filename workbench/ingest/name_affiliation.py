@@ -4,10 +4,13 @@ Zabelberg vom Sportverein hat …", "Okke Gerdes aus der Nachbarschaft kommt …
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_known import singular_verb
 from workbench.ingest.name_openers import CLAUSE_ADVERBS, ends_clause
 from workbench.ingest.name_tokens import Tok
+from workbench.ingest.noun_lexicon import is_place_name
 
 # Prepositions that say where a person belongs, and the articles that may follow them
 _FROM = frozenset(("vom", "von", "aus", "beim", "bei"))
@@ -46,8 +49,8 @@ _SAYS_ONLY = frozenset(
 def belonging_end(text: str, toks: list[Tok], last: int) -> int | None:
     """The index of the word after where the person ending at ``toks[last]`` belongs:
     "vom" and one or two capitalised words, "von"/"aus" and an article and the same ("von
-    der Awo Opladen", "aus der Nachbarschaft"), "aus" and a place ("aus Manfort"); None
-    where no such phrase follows ("von Hohenstein", "vom Montag")."""
+    der Awo Opladen", "aus der Nachbarschaft"), "aus" or "von" and a place ("aus Manfort",
+    "von Opladen"); None where no such phrase follows ("von Hohenstein", "vom Montag")."""
     k = last + 1
     if k + 1 >= len(toks) or toks[k].text not in _BELONGING:
         return None
@@ -56,8 +59,8 @@ def belonging_end(text: str, toks: list[Tok], last: int) -> int | None:
     k += 1
     if toks[k].text in _ARTICLES and toks[k - 1].text in ("von", "aus"):
         k += 1
-    elif toks[k - 1].text == "von":
-        return None  # "Müller von Hohenstein sagt": her name goes on
+    elif toks[k - 1].text == "von" and not is_place_name(toks[k].folded):
+        return None  # "Müller von Hohenstein sagt": her name goes on (noble_end's)
     words = 0
     while (
         k < len(toks)
@@ -77,6 +80,33 @@ def says_after(text: str, toks: list[Tok], last: int, sure: bool) -> int | None:
     Jugendamt erklärt" stays)."""
     k = belonging_end(text, toks, last)
     return k if k is not None and _speech_verb(text, toks, k, sure) else None
+
+
+def said_of(text: str, toks: list[Tok], verb: int) -> bool:
+    """Whether "man nach" follows the speech verb ``toks[verb]`` and ends the clause
+    ("Müller vom Nabu sagt man nach, …": said of her, the person is the object)."""
+    if verb + 2 >= len(toks) or [t.text for t in toks[verb + 1 : verb + 3]] != ["man", "nach"]:
+        return False
+    blanks = (text[toks[k - 1].end : toks[k].start] for k in (verb + 1, verb + 2))
+    return all(b == " " for b in blanks) and ends_clause(text, toks[verb + 2])
+
+
+def noble_end(
+    text: str, toks: list[Tok], last: int, sure: bool, word_ok: Callable[[Tok], bool]
+) -> int | None:
+    """The index of the word of nobility after the surname ending at ``toks[last]`` before a
+    speech verb ("Müller von Hohenstein sagt, …": "von" and one capitalised word that
+    ``word_ok`` reads as a name's, no place, noun or month: "Müller von Opladen sagt" is
+    where she belongs, :func:`belonging_end`'s), or None."""
+    k = last + 2
+    if k >= len(toks) or toks[last + 1].text != "von":
+        return None
+    gaps = (text[toks[j - 1].end : toks[j].start] for j in (last + 1, k))
+    if not all(g == " " for g in gaps) or not toks[k].text[:1].isupper():
+        return None
+    if is_place_name(toks[k].folded) or not word_ok(toks[k]):
+        return None
+    return k if _speech_verb(text, toks, k + 1, sure) else None
 
 
 def _speech_verb(text: str, toks: list[Tok], k: int, sure: bool) -> bool:

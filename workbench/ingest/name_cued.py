@@ -11,7 +11,8 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
 from workbench.ingest import unlisted_words as words
 from workbench.ingest.english_genitive import shop_owned
-from workbench.ingest.name_affiliation import says_after, says_compared
+from workbench.ingest.facility_words import service_word
+from workbench.ingest.name_affiliation import noble_end, said_of, says_after, says_compared
 from workbench.ingest.name_cues import (
     cue_before,
     introduced,
@@ -128,6 +129,9 @@ def cued(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> tuple[Hit,
     venue = tok.folded in VENUE_WORDS or not finder._sure_name(tok)  # "Casa" is a surname too
     if last == i and venue and opens_venue(text, toks, i):
         return None  # "laut Hotel de la Paz", "laut Club of Rome", "laut Rotes Kreuz"
+    noble = _noble(finder, text, toks, i, last)
+    if noble is not None:
+        last = noble  # "Müller von Hohenstein sagt, …": her name goes on after "von"
     span = toks[i : last + 1]
     sure = any(finder.is_surname(t) or finder.is_foreign(t) for t in span)
     # "Schmitz (AWO) sagt", "Jansen (Pfarrer) bietet …": the word after the name's aside
@@ -202,7 +206,31 @@ def _belongs_and_says(
     opening = tok.sentence_start or last_char(text, tok.start) == "," or opens_clause(text, toks, i)
     after = toks[verb + 1] if verb + 1 < len(toks) else None
     subject = after is not None and text[toks[verb].end : after.start] == " "
-    return opening and not (subject and after.folded in lists.SUBJECTS)
+    # "Müller vom Nabu sagt man nach, …": said of her; "… sagt man dazu" stays
+    said = subject and after.folded in lists.SUBJECTS and not said_of(text, toks, verb)
+    return opening and not said
+
+
+def _noble(finder: PersonFinder, text: str, toks: list[Tok], i: int, last: int) -> int | None:
+    """The index of the word of nobility after "von" after the surname of the gazetteer
+    ``toks[i]`` (alone) that opens its sentence or clause and speaks after it ("Müller von
+    Hohenstein sagt, …"; not "von Opladen", "von Montag", "von Stadt", "von Caritas")."""
+    tok = toks[i]
+    if last != i or not finder.names.has_last(tok.text) or tok.folded in finder.protected:
+        return None
+    if not (tok.sentence_start or last_char(text, tok.start) == "," or opens_clause(text, toks, i)):
+        return None
+    sure = finder.is_surname(tok) or finder.is_foreign(tok)
+    return noble_end(text, toks, last, sure, lambda t: _noble_word(finder, t))
+
+
+def _noble_word(finder: PersonFinder, tok: Tok) -> bool:
+    """Whether ``tok`` after "von" can be the rest of a name of nobility: written like a
+    name, no noun, month, district, facility or association ("Hohenstein", "Bredow")."""
+    f = tok.folded
+    if finder.blocked(tok) or f in lists.LOCAL_NAMES or service_word(f):
+        return False
+    return finder.name_like(tok, loose=True) and not is_german_noun(f) and not tok.text.isupper()
 
 
 def _compared_says(
