@@ -194,7 +194,19 @@ def main() -> None:
         for body in ("Nabu", "Adfc", "Awo", "Kvb", "Caritas", "Bund")
     ]
     stays += [("Termine vom Amt sagt man ab.", "Termine"), ("Hilfe vom Amt sagt man zu.", "Hilfe")]
+    stays += [
+        (f"{noun} vom {body} sagt man nach, dass sie streng sind.", noun)
+        for noun in ("Kindern", "Ehrenamtlichen", "Leuten", "Eltern")
+        for body in ("Nabu", "Adfc", "Sportverein")
+    ]
     _stay("association + 'sagt man nach'", stays)
+    stays = [
+        (frame.format(body, place), body)
+        for body in ("Awo", "Penny", "AWO")
+        for place in [*DISTRICTS, "Leverkusen", "Markt", "Ortsverein"]
+        for frame in ("{} {} sagt, dass es reicht.", "Bei {} {} gibt es Hilfe.")
+    ]
+    _stay("body word + place or noun", stays)
     stays = [
         (f"Im {word} steht die Krippe.", word) for word in ("Gemeindehaus", "Pfarrhof", "Bauhof")
     ] + [(f"Das Osterhaus der Kita {d} ist bunt.", "Osterhaus") for d in DISTRICTS]

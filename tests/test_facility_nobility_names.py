@@ -56,3 +56,52 @@ def test_house_words_as_surnames_guard(text: str, expected: str) -> None:
 )
 def test_facility_phrases_stay(text: str) -> None:
     assert _out(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # said of her: the person is the object of "nachsagen"
+        (
+            "Müller vom Nabu sagt man nach, dass er streng ist.",
+            "[Person 1] vom Nabu sagt man nach, dass er streng ist.",
+        ),
+        (
+            "Kowalski von der Awo sagt man nach, dass er streng ist.",
+            "[Person 1] von der Awo sagt man nach, dass er streng ist.",
+        ),
+        # "von" and a word of nobility after a surname of the gazetteer: one name
+        ("Müller von Hohenstein sagt, dass es reicht.", "[Person 1] sagt, dass es reicht."),
+        ("Becker von Bredow meint, es reicht.", "[Person 1] meint, es reicht."),
+        # "von" and a place: where she belongs, the place stays
+        ("Müller von Köln sagt, es reicht.", "[Person 1] von Köln sagt, es reicht."),
+        # a body's word that is a first name too, before a surname of the gazetteer
+        ("Awo Mensah sagt, dass es reicht.", "[Person 1] sagt, dass es reicht."),
+        ("Laut Awo Boateng reicht es.", "Laut [Person 1] reicht es."),
+        ("Frau Awo Mensah sagt es.", "[Person 1] sagt es."),
+        ("Penny Schmidt kam.", "[Person 1] kam."),
+    ],
+)
+def test_nobility_belonging_and_body_first_names(text: str, expected: str) -> None:
+    assert _out(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir fuhren von Hohenstein nach Manfort.",
+        "Der Müller vom Markt sagt, dass es reicht.",
+        "Dem Nabu sagt man nach, dass er streng ist.",
+        "Nabu sagt man nach, dass er streng ist.",
+        "Kindern vom Sportverein sagt man nach, dass sie laut sind.",
+        "Termine vom Amt sagt man ab.",
+        "Die Awo Manfort sagt, es reicht.",
+        "Awo Opladen sagt, dass es reicht.",
+        "AWO Leverkusen sagt, dass es reicht.",
+        "Bei Penny Markt gibt es Brot.",
+        "Die Awo Müller sagt es.",  # after an article: the body's word
+        "Wie Bauer sagt man dazu?",
+    ],
+)
+def test_lookalikes_stay(text: str) -> None:
+    assert _out(text) == text

@@ -39,6 +39,7 @@ import re
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
+from workbench.ingest.body_first_names import body_first_name
 from workbench.ingest.club_names import club_end
 from workbench.ingest.english_genitive import apostrophe_owner, possessive_cut
 from workbench.ingest.facility_words import facility_compound
@@ -159,6 +160,7 @@ class PersonFinder(TokenClasses):
                 or pairs.enumerated(self, text, toks, i, hits[-1] if hits else None)
                 or genitive(self, text, toks, i)
                 or firm_owner(self, text, toks, i)  # "Die Müller KG baut"
+                or body_first_name(self, text, toks, i)  # "Awo Mensah sagt"
                 or self_introduced(self, text, toks, i)
             )
             if found is None:
