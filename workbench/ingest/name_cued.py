@@ -196,7 +196,8 @@ def _belongs_and_says(
     """Whether the name from ``toks[i]`` to ``toks[last]``, a surname of the gazetteer,
     opens its sentence or clause and says something after where it belongs ("Müller von
     der Kvb sagt, …", "Wie Fischer vom Angelverein meint, …"; not "Der Bäcker vom Markt
-    sagt", "Post vom Jugendamt erklärt", "Müller vom Nabu sagt man")."""
+    sagt", "Post vom Jugendamt erklärt", "Müller vom Nabu sagt man dazu"); "Müller vom
+    Nabu sagt man nach, …" is said of her (:func:`said_of`)."""
     if not (sure or finder.names.has_last(toks[last].text)):
         return False
     verb = says_after(text, toks, last, sure)
