@@ -41,6 +41,7 @@ from workbench.coding.merge import MergeResult
 from workbench.coding.records import (
     CONSENSUS_CODER,
     ActionRecord,
+    CodeRemoval,
     CodingRecord,
     check_coder,
     check_name,
@@ -60,6 +61,7 @@ from workbench.store import (
     Memo,
     ProjectStore,
     Segment,
+    forget_merges_into,
     merged_codes,
     utcnow,
 )
@@ -244,8 +246,9 @@ class CodingMixin(ProjectStore):
         """Delete a code and its subcodes; return codings deleted (see :meth:`remove_code`)."""
         return self.remove_code(path, force)[0]
 
-    def remove_code(self, path: str, force: bool = False) -> tuple[int, int]:
-        """Delete a code and its subcodes; return (codings, memos) deleted with them.
+    def remove_code(self, path: str, force: bool = False) -> CodeRemoval:
+        """Delete a code and its subcodes; return (codings, memos) deleted with them and
+        the number of merged codes' GUIDs that pointed at them (forgotten with them).
 
         Codings and memos on these codes go only with ``force`` (a memo on a code is the
         team's analytic note: it is never removed without being asked for).
@@ -278,11 +281,12 @@ class CodingMixin(ProjectStore):
                 )
             )
             s.execute(delete(Memo).where(on_codes))
-            # Children first, because of the parent foreign key.
-            for c in reversed(_subtree(s, code)):
+            subtree = _subtree(s, code)
+            merged = forget_merges_into(s, {c.guid for c in subtree})
+            for c in reversed(subtree):  # children first, because of the parent foreign key
                 s.delete(c)
                 s.flush()
-            return len(codings), memos
+            return CodeRemoval(len(codings), memos, merged)
 
     def import_codes(self, specs: Iterable[CodeSpec]) -> int:
         """Add codes (missing parents too); update fields of existing ones. Return count."""

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from workbench.coding.codebook import CodeSpec, check_code_size, read_codebook_yaml
 from workbench.coding.codebook_qdc import read_codebook_qdc
@@ -26,6 +27,15 @@ class CodingRecord:
     coder: str
     start: int
     end: int
+
+
+class CodeRemoval(NamedTuple):
+    """What deleting a code (with its subcodes) took: codings, memos, and the merged codes
+    whose REFI-QDA GUIDs pointed at it (forgotten; see ``forget_merges_into``)."""
+
+    codings: int
+    memos: int
+    merged: int = 0
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ REFI-QDA exports' marks (what each held), to read a colleague's file back."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -160,6 +161,22 @@ def merged_codes(session: Session) -> dict[str, str]:
             into = merges[into]
         final[merged] = into
     return final
+
+
+def forget_merges_into(session: Session, guids: Collection[str]) -> int:
+    """Forget the merges whose code went (in the end) to one with a GUID of ``guids``, the
+    codes being deleted; return how many. Their GUIDs name no code any more: a file coded
+    under one brings its code back as any deleted code, and a new code may take it."""
+    deleted = set(guids)
+    gone = {merged for merged, into in merged_codes(session).items() if into in deleted}
+    if not gone:
+        return 0
+    for key in (MERGED_CODES_KEY, MERGED_ON_UPGRADE_KEY):
+        meta = session.get(Meta, key)
+        if meta is not None:
+            kept = {k: v for k, v in json.loads(meta.value).items() if k not in gone}
+            meta.value = json.dumps(kept, sort_keys=True)
+    return len(gone)
 
 
 def merged_on_upgrade(session: Session) -> set[str]:
