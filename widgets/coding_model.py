@@ -35,7 +35,7 @@ from widgets.coding_panel_codes import (
 )
 from widgets.forget_watch import ERASED, ErasedError, ForgetWatch
 from workbench.coding.codebook import CodeSpec
-from workbench.coding.records import check_coder, known_coder
+from workbench.coding.records import coder_meant
 from workbench.core.domain import InputError
 from workbench.store import CITYWIDE, Code, Coding, CodingAction
 from workbench.synthesis.citywide import place_name
@@ -280,11 +280,10 @@ class CodingModel:
         A name spelt as someone who already coded but for case ("anna" in the link,
         Anna in the project) is that person, as ``workbench code --coder`` takes it: a
         second coder "anna" would disagree with Anna on every statement."""
-        name = check_coder(coder)
         with self.project.session() as s:
             known = {*s.scalars(select(Coding.coder).distinct())}
             known |= {*s.scalars(select(CodingAction.coder).distinct())}
-        self.coder = known_coder(name, known)
+        self.coder = coder_meant(coder, known)
         self._load_codings()
 
     # -- what the panel shows ----------------------------------------------------------

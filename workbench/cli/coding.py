@@ -52,10 +52,10 @@ def known_coder_of(project: Project, name: str) -> tuple[str, set[str]]:
     """The coder ``name`` means ("anna": Anna, as ``undo`` and ``agreement`` take it) and
     everyone who coded so far: a slip of the shift key must not make a second coder who
     disagrees with the first on every statement."""
-    from workbench.coding.records import check_coder, known_coder
+    from workbench.coding.records import coder_meant
 
     known = {*project.codings()["coder"], *(a.coder for a in project.coding_actions())}
-    return known_coder(check_coder(name), known), known
+    return coder_meant(name, known), known
 
 
 def _number(value: float) -> str:
@@ -103,12 +103,12 @@ def cmd_uncode(args: argparse.Namespace) -> int:
 
 def cmd_undo(args: argparse.Namespace) -> int:
     """workbench undo --coder NAME [-n N]."""
-    from workbench.coding.records import check_coder, known_coder
+    from workbench.coding.records import coder_meant, known_coder
     from workbench.core.formatting import plural
 
     project = _project(args)
     known = {a.coder for a in project.coding_actions()}
-    coder = known_coder(check_coder(args.coder), known)  # "anna": Anna; as `code` stored it
+    coder = coder_meant(args.coder, known)  # "anna": Anna; as `code` stored it
     if coder not in known:  # a typo or a name two coders share but for case: not guessed
         listed = ", ".join(sorted(known, key=lambda c: (c.casefold(), c))) or "noch niemand"
         codings = project.codings()
@@ -163,7 +163,7 @@ def cmd_coders(args: argparse.Namespace) -> int:
         raise InputError(f"Von '{args.name}' gibt es keine Kodierungen (kodiert haben: {listed}).")
     if action == "rename":
         new = " ".join(check_coder(args.new_name).split())  # as stored: named so after
-        if new.casefold() != name.casefold():  # "lea" → "Lea" respells her, no merge
+        if new.casefold() != check_coder(name).casefold():  # "lea" → "Lea" respells her
             new = known_coder(new, known)
         if CONSENSUS_CODER in (name.casefold(), new.casefold()):
             raise InputError(

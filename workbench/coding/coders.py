@@ -16,7 +16,9 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from workbench.coding.action_log import KEPT, keep_beside_removal, log_action
+from workbench.coding.records import check_coder, stored_coder
 from workbench.core.domain import InputError
+from workbench.core.typed_text import NOT_IN_LABEL
 from workbench.store import (
     Coding,
     CodingAction,
@@ -36,6 +38,18 @@ class CoderChange:
     duplicates: int
     steps: int
     memos: int = 0
+
+
+def coder_named(session: Session, typed: str) -> str:
+    """The coder ``typed`` names as stored (also as an older version stored her, with a
+    U+009B or the rest of an escape sequence: :func:`stored_coder`), else as
+    :func:`check_coder` writes a new one."""
+    name = check_coder(typed)
+    if NOT_IN_LABEL.search(typed) is None:  # an ordinary name: as typed, stripped
+        return name
+    known = {*session.scalars(select(Coding.coder).distinct())}
+    known |= {*session.scalars(select(CodingAction.coder).distinct())}
+    return stored_coder(typed, known) or name
 
 
 def _key(coding: Coding) -> tuple[int, int, int, int]:

@@ -330,7 +330,7 @@ class CodingMixin(ProjectStore):
         ``origin``/``accepted_by`` mark accepted suggestions (``origin="suggestion"``,
         ``accepted_by`` the person who accepted).
         """
-        coder = check_coder(coder)
+        coder = self._coder(coder)
         if accepted_by is not None:
             accepted_by = check_coder(accepted_by, "Annehmende Person")
 
@@ -359,16 +359,21 @@ class CodingMixin(ProjectStore):
 
         Returns the number of codings removed (0 if there were none).
         """
-        coder = check_coder(coder)
+        coder = self._coder(coder)
         with self.transaction() as s:
             segment = _segment(s, segment_id)
             found = _code(s, code)
             span = None if start is None and end is None else _span(segment, start, end)
             return remove_codings(s, segment, found, coder, span)
 
+    def _coder(self, coder: str) -> str:
+        """The coder ``coder`` names (:func:`~workbench.coding.coders.coder_named`)."""
+        with self.session() as s:
+            return coder_ops.coder_named(s, coder)
+
     def rename_coder(self, old: str, new: str) -> CoderChange:
         """Give a coder's codings, steps and resolutions to ``new`` (merged if it exists)."""
-        old, new = check_coder(old), check_coder(new)
+        old, new = self._coder(old), check_coder(new)
 
         def attempt() -> CoderChange:
             with self.transaction(exclusive=True) as s:
@@ -382,7 +387,7 @@ class CodingMixin(ProjectStore):
     def remove_coder(self, coder: str, document: str | None = None) -> int:
         """Remove all codings of a coder (in one document) as one step ``undo`` restores."""
         with self.transaction(exclusive=True) as s:  # an undo meanwhile: see ``_undo``
-            return coder_ops.remove_coder(s, check_coder(coder), document)
+            return coder_ops.remove_coder(s, coder_ops.coder_named(s, coder), document)
 
     def undo(self, coder: str, n: int = 1) -> int:
         """Undo the last ``n`` coding actions of one coder; return how many were undone."""
@@ -394,7 +399,7 @@ class CodingMixin(ProjectStore):
         The step undone may not be the one the coder has in mind (made in another tab, or
         its statement erased with ``forget`` since): "Aussage 4: 'Bedarf' [0, 54) entfernt".
         """
-        coder = check_coder(coder)
+        coder = self._coder(coder)
         if n < 1:
             raise InputError("Anzahl der rückgängig zu machenden Schritte muss ≥ 1 sein.")
         try:
@@ -518,7 +523,7 @@ class CodingMixin(ProjectStore):
         a typo in the statement or code must not be recorded as "geklärt".
         """
         author = check_coder(author, "Autor*in")
-        coder = check_coder(coder)
+        coder = self._coder(coder)
         text = (text or "").strip()
         if not text:
             raise InputError("Die Begründung (Memotext) ist leer.")

@@ -52,9 +52,14 @@ class ActionRecord:
 
 # -- validation (shared by the mixin and the CLI) ----------------------------------------
 def check_coder(coder: str | None, what: str = "Kodierer*in") -> str:
-    """Return the stripped coder name (without control characters); refuse an empty or
-    overlong one."""
-    name = typed_name(coder).strip()
+    r"""Return the coder name on one line as a label is stored (:func:`one_line_name`: a
+    terminal's escape sequence left out whole, a lone U+009B and the other C1 controls too,
+    stripped); refuse an empty or overlong one.
+
+    >>> check_coder(" Lea\x1b[31m "), check_coder("Le\x9ba"), check_coder("Kim  [alt]")
+    ('Lea', 'Lea', 'Kim  [alt]')
+    """
+    name = one_line_name(coder or "")
     if not name:
         raise InputError(f"{what} fehlt: bitte einen Namen angeben.")
     if len(name) > MAX_CODER:
@@ -62,21 +67,60 @@ def check_coder(coder: str | None, what: str = "Kodierer*in") -> str:
     return name
 
 
+def stored_coder(typed: str, known: Iterable[str]) -> str | None:
+    r"""The stored coder name ``typed`` names among ``known``: itself, as a version before
+    session 47 stored it (only the ESC of a sequence left out, U+009B kept), as
+    :func:`check_coder` writes it, or the one stored name that reads so; None if none is.
+
+    >>> known = ["Lea\x9b", "Kim[31m"]
+    >>> stored_coder("Lea", known), stored_coder("Kim\x1b[31m", known)
+    ('Lea\x9b', 'Kim[31m')
+    >>> stored_coder("Kim", known) is None
+    True
+    """
+    known = set(known)
+    name = one_line_name(typed)
+    for form in (typed, typed_name(typed).strip(), name):
+        if form in known:
+            return form
+    hits = sorted(k for k in known if NOT_IN_LABEL.search(k) and one_line_name(k) == name)
+    return hits[0] if hits else None
+
+
 def known_coder(name: str, known: Iterable[str]) -> str:
-    """The coder ``name`` means among ``known`` ones: itself, else the only one spelt the
-    same but for case ("anna" → "Anna"), as district names on the command line; else
-    ``name`` unchanged.
+    """The coder ``name`` means among ``known`` ones: itself (also as stored by an older
+    version, :func:`stored_coder`), else the only one spelt the same but for case ("anna"
+    → "Anna"), as district names on the command line; else ``name`` unchanged.
 
     >>> known_coder("anna", ["Anna", "Ben"]), known_coder("anna", ["Anna", "ANNA"])
     ('Anna', 'anna')
     """
     name = name.strip()
     known = set(known)
-    if name in known:
-        return name
-    key = unicodedata.normalize("NFC", name).casefold()
-    hits = [k for k in known if unicodedata.normalize("NFC", k).casefold() == key]
+    found = stored_coder(name, known)
+    if found is not None:
+        return found
+    keys = _coder_keys(typed_name(name).strip(), name)
+    hits = [k for k in known if keys & _coder_keys(k, k)]
     return hits[0] if len(hits) == 1 else name
+
+
+def _coder_keys(stored: str, typed: str) -> set[str]:
+    """A coder name compared but for case: as stored then and as stored now."""
+    return {unicodedata.normalize("NFC", n).casefold() for n in (stored, one_line_name(typed))}
+
+
+def coder_meant(typed: str, known: Iterable[str]) -> str:
+    """The coder ``typed`` means among ``known`` (:func:`known_coder`, also as an older
+    version stored her), else the name as :func:`check_coder` stores a new one.
+
+    >>> coder_meant("lea\x1b[31m", ["Lea[31m"]), coder_meant("Kim\x1b[31m", ["Lea"])
+    ('Lea[31m', 'Kim')
+    """
+    name = check_coder(typed)
+    known = set(known)
+    found = known_coder(typed, known)
+    return found if found in known else name
 
 
 def check_name(name: str) -> str:
