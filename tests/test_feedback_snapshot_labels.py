@@ -65,3 +65,30 @@ def test_ordinary_labels_keep_the_round(project: Project, tmp_path: Path) -> Non
     with project.session() as session:
         after = {(i.key, i.label) for i in session.scalars(select(FeedbackItem))}
     assert before == after and {label for _, label in after} == set(ORDINARY)
+
+
+def test_an_untitled_recommendations_text_is_its_card_label_on_one_line(
+    project: Project, tmp_path: Path
+) -> None:
+    """A draft without a title shows its text as the card's label: on one line like every
+    label (it kept its line breaks and an older version's CR); an ordinary text stays."""
+    ids = _import(project, tmp_path)
+    store_need_run(project, [("Treffpunkte", ids[:1])])
+    add_recommendation(project, "Lernräume öffnen.\n\nAuch samstags.", status="Entwurf")
+    add_recommendation(project, "Beratung  vor Ort [2x]", status="Entwurf")
+    add_recommendation(project, "Busse", status="Entwurf")
+    engine = make_engine(project.db_url)
+    with engine.begin() as c:  # as an older version or a foreign file left it
+        c.execute(
+            text("UPDATE recommendations SET text = :t WHERE text = 'Busse'"),
+            {"t": f"Busse\r\nöfter{BAD}fahren"},
+        )
+    engine.dispose()
+    feedback.issue_tokens(project, 1)
+    labels = _labels(project) - {"Treffpunkte"}
+    assert not any(has_control(label) or "\n" in label for label in labels), labels
+    assert labels == {
+        "Lernräume öffnen. Auch samstags.",
+        "Beratung  vor Ort [2x]",  # byte for byte
+        "Busse öfter31m fahren",
+    }
