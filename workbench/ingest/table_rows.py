@@ -19,6 +19,7 @@ from workbench.core.textio import RawFile
 from workbench.core.word_caches import word_cache
 from workbench.ingest.merged_cells import fill_merged, merged_down
 from workbench.ingest.ods import OdsSheet, check_sheet, ods_content, read_ods, sheet_of
+from workbench.ingest.ooxml_escapes import cell_value, shared_strings
 from workbench.ingest.polis import polis_notices
 from workbench.ingest.table_comments import joined_comment_notices
 from workbench.ingest.table_csv import csv_rows
@@ -97,10 +98,11 @@ def _xlsx_sheet(
         raise _unreadable(raw, "XLSX", "kein Tabellenblatt lesbar")
     rows = book[sheet] if sheet else book.worksheets[0]
     percent: set[tuple[int, int]] = set()
+    shared = shared_strings(data, raw.name)  # "_x001B_": as Excel shows it, as in a CSV
 
     def values() -> Iterable[list[Any]]:
         for number, cells in enumerate(rows.iter_rows(), start=1):
-            found = [c.value for c in cells]
+            found = [cell_value(c.value, shared) for c in cells]
             percent.update(
                 (number, column)
                 for column, (cell, value) in enumerate(zip(cells, found, strict=True))
