@@ -23,13 +23,13 @@ TEXT = (
 WORDS = ["Busse fahren zu selten", "Straße ist ihr Treffpunkt", "Spielplätze sind schön"]
 
 
-def _qdpx(out: Path, words: list[str], unit: str) -> Path:
-    """Selections on ``words``, their positions in UTF-8 bytes or in characters."""
+def _qdpx(out: Path, words: list[str], unit: str, text: str = TEXT) -> Path:
+    """Selections on ``words`` in ``text``, their positions in UTF-8 bytes or in characters."""
     selections = ""
     for number, part in enumerate(words):
-        start = TEXT.index(part)
+        start = text.index(part)
         if unit == "bytes":
-            start, end = len(TEXT[:start].encode()), len(TEXT[:start].encode()) + len(part.encode())
+            start, end = len(text[:start].encode()), len(text[:start].encode()) + len(part.encode())
         else:
             end = start + len(part)
         selections += (
@@ -46,7 +46,7 @@ def _qdpx(out: Path, words: list[str], unit: str) -> Path:
     )
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("project.qde", qde.encode("utf-8"))
-        archive.writestr("Sources/S1.txt", TEXT.encode("utf-8"))
+        archive.writestr("Sources/S1.txt", text.encode("utf-8"))
     return out
 
 
@@ -67,3 +67,17 @@ def test_codings_counted_in_characters_stay_as_they_are(project: Project, tmp_pa
     result = import_qdpx(project, _qdpx(tmp_path / "forum.qdpx", WORDS, "characters"))
     assert sorted(q.quote for q in project.quotes().itertuples()) == sorted(WORDS)
     assert not [n for n in result.notices if "UTF-8-Bytes" in n]
+
+
+def test_bytes_of_a_text_with_windows_line_breaks(project: Project, tmp_path: Path) -> None:
+    """A byte-counting tool counts a Windows line break as the two bytes it is. Before,
+    whether a break counts one character or two was decided in characters alone: there the
+    positions behind the umlauts left the text either way, one per break won by chance, and
+    read so the last selection lay behind the text's end (the import stopped, "liegt nicht
+    im Text"; schema fuzz seeds 169, 191 and 212)."""
+    text = TEXT.replace("\n", "\r\n")
+    archive = _qdpx(tmp_path / "forum.qdpx", WORDS, "bytes", text)
+    result = import_qdpx(project, archive)
+    assert sorted(q.quote for q in project.quotes().itertuples()) == sorted(WORDS)
+    assert [n for n in result.notices if "als UTF-8-Bytes gelesen" in n]
+    assert not [n for n in result.notices if "Windows-Zeilenumbruch" in n]

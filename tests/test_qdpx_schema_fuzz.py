@@ -41,7 +41,9 @@ def test_generated_projects_are_valid_against_the_schema() -> None:
 # fell between words when read as characters, and 6 codings slid off their words
 # ('otheke.' for 'Apotheke'). The others: MAXQDA (UTF-16, CRLF, transcripts), ATLAS.ti
 # (a CRLF counted once, a PDF text version), QualCoder and Quirkos (code points).
-@pytest.mark.parametrize("seed", [46, 1, 3, 6, 12, 17])
+# 169, 212: f4analyse in bytes with Windows line breaks; read as one character per break
+# (decided in characters), the import stopped or every coding slid off its words.
+@pytest.mark.parametrize("seed", [46, 1, 3, 6, 12, 17, 169, 212])
 def test_codings_land_on_the_generated_words(seed: int, tmp_path: Path) -> None:
     fuzzed = generate(seed)
     project = _fresh(tmp_path / "p")

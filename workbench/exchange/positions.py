@@ -337,17 +337,21 @@ def one_per_line_break(
     (its texts are read with one character per break before this). A file is read with
     one per break only if its selections say so, as :func:`detect` decides between UTF-16
     and code points: only so do all of them lie in the text, or so more of them begin and
-    end between words.
+    end between words. Each way is scored in the counting the whole file is then read in
+    (:func:`detect`, then :func:`byte_reading`, on every source): a file in UTF-8 bytes
+    counts a break as the two bytes it is, and scored in characters its positions behind
+    the breaks left the text either way, so the shorter reading won by chance and the
+    import stopped.
     """
-    texts = [(name, text, spans) for name, text, spans in sources if "\r\n" in text]
+    texts = [name for name, text, _ in sources if "\r\n" in text]
     if not texts:
         return False, None
     scores = {}
     for one in (False, True):
-        basis = [(n, one_per_break(t) if one else t, s) for n, t, s in texts]
-        reading = detect(origin, basis)
+        basis = [(n, one_per_break(t) if one else t, s) for n, t, s in sources]
+        reading = byte_reading(detect(origin, basis), basis)
         valid, hits = True, 0
-        for (_, text, spans), (_, base, _) in zip(texts, basis, strict=True):
+        for (_, text, spans), (_, base, _) in zip(sources, basis, strict=True):
             mapping, crlf = Utf16Map(base), CrlfMap(text)
             for pos in (p for span in spans for p in span):
                 point = reading.to_code_points(mapping, pos)
@@ -366,7 +370,7 @@ def one_per_line_break(
     if not one:
         return False, None
     return True, (
-        f"Textpositionen in {_names([n for n, _, _ in texts])}: ein Windows-Zeilenumbruch "
+        f"Textpositionen in {_names(texts)}: ein Windows-Zeilenumbruch "
         f"zählt als ein Zeichen, nicht als zwei ({why}); so gelesen. Bitte Kodierungen "
         "stichprobenartig prüfen."
     )
