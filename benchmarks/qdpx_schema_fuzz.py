@@ -10,7 +10,8 @@ It goes through the CLI in this process
 
 - tracebacks, exit codes other than 0/2, refusals (exit 2) of a valid file, lines that are
   not German (an English error word) or a ``Fehler:`` that names no file;
-- codings on the wrong characters (generator truth vs ``quotes()``: missing / extra),
+- codings on the wrong characters (generator truth vs ``quotes()``: missing / extra), also
+  those over the wrapped lines (and hyphenated words) of a PDF's text version,
   codes of the codebook that are lost, pictures/recordings left out without a word;
 - exports that fail, are not schema-valid, or come back with other codes or coded spans.
 
@@ -125,6 +126,13 @@ def one(seed: int, work: Path, xsd, counts: Counter, shown: list[str]) -> None:
                 break
     missing, extra = +missing, +extra
     counts["Kodierungen (Wahrheit)"] += sum(truth.values())
+    # only a PDF's statements (paragraphs) hold line breaks: codings over joined lines
+    counts["Kodierungen über PDF-Zeilen (Wahrheit)"] += sum(
+        v for k, v in truth.items() if "\n" in k[1]
+    )
+    counts["Kodierung über PDF-Zeilen fehlt/falsch"] += sum(
+        v for k, v in missing.items() if "\n" in k[1]
+    )
     counts["Kodierung fehlt/falsch"] += sum(missing.values())
     counts["Kodierung zu viel/falsch"] += sum(extra.values())
     counts[f"Projekte mit Positionen {fuzzed.unit}"] += 1
@@ -197,7 +205,7 @@ def main() -> int:
         print(f"  {key}: {counts[key]}")
     for line in shown[: args.show]:
         print("  -", line[:400])
-    findings = sum(v for k, v in counts.items() if k != "Kodierungen (Wahrheit)")
+    findings = sum(v for k, v in counts.items() if not k.startswith("Kodierungen"))
     return 1 if findings else 0
 
 

@@ -26,6 +26,11 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+try:  # as tests.qdpx_fuzz_gen in the tests, by path from the benchmark (also with --code)
+    from tests.qdpx_fuzz_pdf import PARAGRAPH_BREAK, PDF_WORD, text_layer
+except ImportError:
+    from qdpx_fuzz_pdf import PARAGRAPH_BREAK, PDF_WORD, text_layer
+
 NS = "urn:QDA-XML:project:1.0"
 DISTRICTS = ["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"]
 # Programs and how they count positions (None: not known, the file's data must tell).
@@ -139,10 +144,10 @@ class _Gen:
 
     def text(self, pdf: bool = False) -> str:
         paras = [self.paragraph() for _ in range(self.r.randint(1, 5))]
-        if pdf:  # a PDF's paragraphs: closed sentences, a blank line between
+        if pdf:  # a PDF's paragraphs: closed sentences, wrapped, a blank line between
             paras = [p.rstrip(".!?") + "." for p in paras]
             nl = "\r\n" if self.crlf else "\n"
-            return (nl * 2).join(paras) + self.r.choice(["", nl])
+            return text_layer(self.r, paras, nl) + self.r.choice(["", nl])
         if self.r.random() < 0.2:
             paras.insert(self.r.randint(0, len(paras)), "")  # an empty line
         nl = "\r\n" if self.crlf else "\n"
@@ -159,17 +164,18 @@ class _Gen:
             before = before.replace("\r\n", "\n")
         return len(before.encode("utf-16-le")) // 2
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Word-aligned spans inside one line; one at the text's very end, maybe empty."""
-        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    def spans(self, text: str, pdf: bool = False) -> list[tuple[int, int]]:
+        """Word-aligned spans inside one line (a PDF's: one paragraph, over its lines); one
+        at the text's very end, maybe empty."""
+        words = [(m.start(), m.end()) for m in (PDF_WORD if pdf else _WORD).finditer(text)]
         if not words:
             return []
         out = []
         for _ in range(self.r.randint(0, 4)):
             k = self.r.randrange(len(words))
-            j = min(len(words) - 1, k + self.r.randint(0, 3))
+            j = min(len(words) - 1, k + self.r.randint(0, 6 if pdf else 3))
             start, end = words[k][0], words[j][1]
-            if "\n" in text[start:end] or "\r" in text[start:end]:
+            if PARAGRAPH_BREAK.search(text[start:end]) if pdf else "\n" in text[start:end]:
                 end = words[k][1]
             out.append((start, end))
         if self.r.random() < 0.3:
@@ -186,7 +192,8 @@ class _Gen:
     def selections_on(
         self, parent: etree._Element, text: str, tag: str = "PlainTextSelection"
     ) -> None:
-        for start, end in self.spans(text):
+        pdf = etree.QName(parent).localname == "Representation"
+        for start, end in self.spans(text, pdf):
             sel = self.el(
                 parent,
                 tag,
@@ -229,7 +236,10 @@ class _Gen:
                 key = (id(owner), lo + lead, lo + len(part.rstrip()), path)
                 if key not in self.seen:
                     self.seen.add(key)
-                    self.out.codings.append((path, part.strip()))
+                    # ATLAS.ti's texts are read with one character per line break
+                    atlas = self.origin.startswith("ATLAS")
+                    quote = part.strip().replace("\r\n", "\n") if atlas else part.strip()
+                    self.out.codings.append((path, quote))
             at += len(line)
 
     def user(self) -> str:
