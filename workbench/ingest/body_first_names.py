@@ -6,6 +6,10 @@ The word stays the body's where it is written as one ("AWO Mensah"), after an ar
 Manfort", "Awo Opladen sagt", "Penny Markt"); decision record 021 keeps it the body's
 after a cue ("laut Awo"). A miss leaks a surname in clear, which the body's word beside
 it would not hide.
+
+An association's word in capitals ("AWO", "NABU", "VdK") opening a clause, perhaps with
+its article, before such a surname and a speech verb stays the body's, the surname is the
+person speaking for it ("AWO Mensah sagt, …" → "AWO [Person 1] sagt, …").
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from workbench.ingest import name_lists as lists
-from workbench.ingest.name_tokens import Tok
+from workbench.ingest.name_affiliation import speech_verb
+from workbench.ingest.name_gazetteer import Gazetteer
+from workbench.ingest.name_openers import opens_clause
+from workbench.ingest.name_tokens import Tok, last_char
 from workbench.ingest.noun_lexicon import is_place_name
 from workbench.ingest.pii_patterns import Hit
 
@@ -22,12 +29,19 @@ class Finder(Protocol):
     """What this rule uses of :class:`workbench.ingest.names.PersonFinder`."""
 
     protected: frozenset[str]
+    names: Gazetteer
 
     def is_first(self, tok: Tok) -> bool:
         """A first name of the gazetteer."""
 
     def is_surname(self, tok: Tok) -> bool:
         """A surname of the gazetteer."""
+
+    def is_foreign(self, tok: Tok) -> bool:
+        """A word spelled like a foreign name."""
+
+    def blocked(self, tok: Tok, named: bool = False) -> bool:
+        """Never part of a name."""
 
     def _institution_after(
         self, text: str, toks: list[Tok], last: int, streets_only: bool = False
@@ -62,3 +76,32 @@ def body_first_name(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple
     addressed = prev is not None and prev.lower in lists.TITLES and prev.end + 1 == tok.start
     start = prev.start if prev is not None and addressed else tok.start
     return finder._hit(text, toks, start, i, i + 1, i + 1, 0.85)
+
+
+def body_member(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+    """The surname of the gazetteer one blank after an association's word written in
+    capitals (``toks[i]``: "AWO", "NABU", "VdK") that opens its sentence or clause, before a
+    speech verb ("AWO Mensah sagt, …", "Dazu: NABU Becker meint …"): the person speaking
+    for the body, which stays, also after the body's article ("Die AWO Mensah sagt"); not
+    "AWO Manfort sagt", "AWO Ortsverein sagt", "mit der AWO Mensah" (no clause's start)."""
+    tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or text[tok.end : nxt.start] != " " or tok.text[1:].islower():
+        return None
+    if tok.folded not in lists.ASSOCIATION_WORDS and not (
+        tok.text.isupper() and tok.folded in lists.INSTITUTION_NOUNS
+    ):
+        return None
+    # "Die AWO Mensah sagt": the article is the body's ("die AWO"), she speaks for it
+    at = i - 1 if i and toks[i - 1].lower in ("die", "der", "dem") else i
+    opening = toks[at].sentence_start or last_char(text, toks[at].start) in (",", ":")
+    if not (opening or opens_clause(text, toks, at)):
+        return None  # "für AWO Mensah", "mit der AWO Mensah"
+    folded = nxt.folded
+    if not finder.names.has_last(nxt.text) or nxt.text.isupper() or finder.blocked(nxt):
+        return None
+    if is_place_name(folded) or folded in lists.LOCAL_NAMES or folded in finder.protected:
+        return None  # "AWO Manfort sagt", "NABU Leverkusen meint"
+    sure = finder.is_surname(nxt) or finder.is_foreign(nxt)
+    if not speech_verb(text, toks, i + 2, sure):
+        return None
+    return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.85)

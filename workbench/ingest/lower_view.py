@@ -9,7 +9,9 @@ every rule applies as to a name written so:
 - a first name and a surname of the gazetteer after a blank, both in lower case ("anna
   schmidt", "@anna schmidt", "hier ist jürgen weber"), where neither is an ordinary word
   in lower case ("frank und frei", "anna klein", "jens koch" stay: "ist anna klein?") and
-  no street, school or other noun follows ("am konrad adenauer platz");
+  no street, school or other noun follows ("am konrad adenauer platz"); a form of address
+  in lower case right before them too ("frau anna schmidt", "herrn dr. jens weber"), so
+  that it goes with the name as "Frau Anna Schmidt" does ("frau und mann" stays);
 - a first name of the gazetteer alone after a strong cue: a greeting or thanks ("hallo
   sabine", "hi anna 👋", "danke an klaus und petra", "grüße an jens", "liebe anna,"), a
   self-introduction ("ich bin die sabine, …", "hier ist lea"), "mit anna gesprochen" —
@@ -54,6 +56,10 @@ _GREETINGS = frozenset(
 )
 # … and with "an" between ("danke an klaus", "grüße an jens", "gruß an petra")
 _GREETINGS_AN = frozenset("danke dank gruss grusse grussle".split())
+# Forms of address in lower case before a first name and a surname ("frau anna schmidt"),
+# and the titles that may stand between ("herr dr. jens weber")
+_LOWER_TITLES = frozenset(("frau", "herr", "herrn"))
+_ACADEMIC = frozenset(("dr", "prof"))
 # Words before a first name a person introduces themselves with ("ich bin die sabine")
 _INTRODUCTIONS = (("ich", "bin", "die"), ("ich", "bin", "der"), ("hier", "ist"))
 # Verbs after "mit anna" that say somebody was spoken to ("mit petra gesprochen")
@@ -158,7 +164,9 @@ def _name_words(text: str) -> list[tuple[int, int]]:
     i = 0
     while i < len(toks):
         if _pair(text, toks, i):
-            chosen += [toks[i][:2], toks[i + 1][:2]]
+            title = _title_before(text, toks, i)
+            chosen += [*([toks[title][:2]] if title is not None else []), toks[i][:2]]
+            chosen.append(toks[i + 1][:2])
             i += 2
             continue
         if _first_name(toks[i][2]) and _cued(text, toks, i):
@@ -184,6 +192,18 @@ def _pair(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     if _gap(text, toks, i) not in (" ", "\u00a0"):
         return False
     return not _place_after(text, toks, i + 1)
+
+
+def _title_before(text: str, toks: list[tuple[int, int, str]], i: int) -> int | None:
+    """The index of a form of address in lower case before the first name and surname at
+    ``i``, perhaps with "dr." or "prof." between ("frau anna schmidt", "herrn dr. jens
+    weber"): written as one, so that the person is taken with it as "Frau Anna Schmidt"."""
+    k = i - 1
+    if k >= 0 and toks[k][2] in _ACADEMIC and text[toks[k][1] : toks[k + 1][0]] == ". ":
+        k -= 1
+    if k < 0 or toks[k][2] not in _LOWER_TITLES:
+        return None
+    return k if text[toks[k][1] : toks[k + 1][0]] in (" ", "\u00a0") else None
 
 
 def _place_after(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:

@@ -5,12 +5,14 @@ Zabelberg vom Sportverein hat …", "Okke Gerdes aus der Nachbarschaft kommt …
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from workbench.ingest import name_lists as lists
+from workbench.ingest.facility_words import service_word
 from workbench.ingest.name_known import singular_verb
 from workbench.ingest.name_openers import CLAUSE_ADVERBS, ends_clause
 from workbench.ingest.name_tokens import Tok
-from workbench.ingest.noun_lexicon import is_place_name
+from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
 
 # Prepositions that say where a person belongs, and the articles that may follow them
 _FROM = frozenset(("vom", "von", "aus", "beim", "bei"))
@@ -59,7 +61,7 @@ def belonging_end(text: str, toks: list[Tok], last: int) -> int | None:
     k += 1
     if toks[k].text in _ARTICLES and toks[k - 1].text in ("von", "aus"):
         k += 1
-    elif toks[k - 1].text == "von" and not is_place_name(toks[k].folded):
+    elif toks[k - 1].text == "von" and not _from_place(toks[k]):
         return None  # "Müller von Hohenstein sagt": her name goes on (noble_end's)
     words = 0
     while (
@@ -72,14 +74,50 @@ def belonging_end(text: str, toks: list[Tok], last: int) -> int | None:
     return k if words else None
 
 
+def _from_place(tok: Tok) -> bool:
+    """Whether ``tok`` after "von" names a place or a district of the project ("von Köln",
+    "von Opladen"): where a person is from, no name of nobility."""
+    return is_place_name(tok.folded) or tok.folded in lists.LOCAL_NAMES
+
+
+# "von" and an idiom of manner, time, kind or neighbourhood after a name (folded): no
+# place and no name of nobility ("Becker von Anfang an sagt", "Müller von nebenan meint")
+_VON_IDIOMS = tuple(
+    tuple(phrase.split("_"))
+    for phrase in """
+    anfang_an beginn_an anbeginn ganzem_herzen herzen beruf hause_aus haus_aus klein_auf
+    kindheit_an kind_an jugend_an nebenan gegenuber oben unten amts_wegen natur_aus jeher
+    vornherein sich_aus selbst neuem weitem nahem
+    """.split()
+)
+
+
+def idiom_end(text: str, toks: list[Tok], last: int) -> int | None:
+    """The index of the word after "von" and an idiom after the person ending at
+    ``toks[last]`` ("von Anfang an", "von Herzen", "von Hause aus", "von nebenan"), each
+    word one blank after the one before; None where none follows ("von Hohenstein")."""
+    k = last + 1
+    if k >= len(toks) or toks[k].text != "von":
+        return None
+    for phrase in _VON_IDIOMS:
+        end = k + 1 + len(phrase)
+        if end > len(toks) or tuple(t.folded for t in toks[k + 1 : end]) != phrase:
+            continue
+        if all(text[toks[j - 1].end : toks[j].start] == " " for j in range(k, end)):
+            return end
+    return None
+
+
 def says_after(text: str, toks: list[Tok], last: int, sure: bool) -> int | None:
     """The index of the speech verb after the person ending at ``toks[last]`` and where she
-    belongs ("Müller von der Kvb sagt", "Fischer vom Angelverein meint"), or None. A name
-    the lists know as a surname only (``sure``) speaks with any speech verb; one that is
-    also a word of the language only with a verb no letter or report does ("Post vom
-    Jugendamt erklärt" stays)."""
+    belongs or an idiom after "von" ("Müller von der Kvb sagt", "Fischer vom Angelverein
+    meint", "Becker von Anfang an sagt"), or None. A name the lists know as a surname only
+    (``sure``) speaks with any speech verb; one that is also a word of the language only
+    with a verb no letter or report does ("Post vom Jugendamt erklärt" stays)."""
     k = belonging_end(text, toks, last)
-    return k if k is not None and _speech_verb(text, toks, k, sure) else None
+    if k is None:
+        k = idiom_end(text, toks, last)
+    return k if k is not None and speech_verb(text, toks, k, sure) else None
 
 
 def said_of(text: str, toks: list[Tok], verb: int) -> bool:
@@ -91,25 +129,53 @@ def said_of(text: str, toks: list[Tok], verb: int) -> bool:
     return all(b == " " for b in blanks) and ends_clause(text, toks[verb + 2])
 
 
+class Finder(Protocol):
+    """What :func:`noble_word` uses of :class:`workbench.ingest.names.PersonFinder`."""
+
+    def blocked(self, tok: Tok, named: bool = False) -> bool:
+        """Never part of a name."""
+
+    def name_like(self, tok: Tok, loose: bool = False, named: bool = False) -> bool:
+        """Whether ``tok`` is written like a name."""
+
+
+def noble_word(finder: Finder, tok: Tok) -> bool:
+    """Whether ``tok`` after "von" can be the rest of a name of nobility: written like a
+    name, no noun, month, district, facility or association ("Hohenstein", "Bredow")."""
+    f = tok.folded
+    if finder.blocked(tok) or f in lists.LOCAL_NAMES or service_word(f):
+        return False
+    return finder.name_like(tok, loose=True) and not is_german_noun(f) and not tok.text.isupper()
+
+
 def noble_end(
-    text: str, toks: list[Tok], last: int, sure: bool, word_ok: Callable[[Tok], bool]
+    text: str,
+    toks: list[Tok],
+    last: int,
+    sure: bool,
+    word_ok: Callable[[Tok], bool],
+    verbs: frozenset[str] = frozenset(),
 ) -> int | None:
     """The index of the word of nobility after the surname ending at ``toks[last]`` before a
-    speech verb ("Müller von Hohenstein sagt, …": "von" and one capitalised word that
-    ``word_ok`` reads as a name's, no place, noun or month: "Müller von Opladen sagt" is
-    where she belongs, :func:`belonging_end`'s), or None."""
+    speech verb or one of ``verbs`` ("Müller von Hohenstein sagt, …": "von" and one
+    capitalised word that ``word_ok`` reads as a name's, no place, noun or month, no idiom:
+    "Müller von Opladen sagt" is where she belongs, :func:`belonging_end`'s, "Yilmaz von
+    Herzen sagt" :func:`idiom_end`'s), or None."""
     k = last + 2
-    if k >= len(toks) or toks[last + 1].text != "von":
+    if k >= len(toks) or toks[last + 1].text != "von" or idiom_end(text, toks, last) is not None:
         return None
     gaps = (text[toks[j - 1].end : toks[j].start] for j in (last + 1, k))
     if not all(g == " " for g in gaps) or not toks[k].text[:1].isupper():
         return None
-    if is_place_name(toks[k].folded) or not word_ok(toks[k]):
+    if _from_place(toks[k]) or not word_ok(toks[k]):
         return None
-    return k if _speech_verb(text, toks, k + 1, sure) else None
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    other = nxt is not None and nxt.folded in verbs and nxt.text.islower()
+    other = other and text[toks[k].end : nxt.start] == " "
+    return k if speech_verb(text, toks, k + 1, sure) or other else None
 
 
-def _speech_verb(text: str, toks: list[Tok], k: int, sure: bool) -> bool:
+def speech_verb(text: str, toks: list[Tok], k: int, sure: bool) -> bool:
     """Whether ``toks[k]``, one blank after the word before it, is a speech verb in lower
     case: any for a surname only (``sure``), else one no letter or report does."""
     if k >= len(toks) or text[toks[k - 1].end : toks[k].start] != " ":
@@ -130,6 +196,8 @@ def says_compared(text: str, toks: list[Tok], last: int, sure: bool) -> bool:
     Fischer meint, …"; "Wie Post erklärt, …" stays)."""
     k = belonging_end(text, toks, last)
     if k is None:
+        k = idiom_end(text, toks, last)  # "Wie Müller von Anfang an sagte, …"
+    if k is None:
         k = last + 1
         while (
             k < len(toks)
@@ -139,4 +207,4 @@ def says_compared(text: str, toks: list[Tok], last: int, sure: bool) -> bool:
             and text[toks[k - 1].end : toks[k].start] == " "
         ):
             k += 1
-    return _speech_verb(text, toks, k, sure) and ends_clause(text, toks[k])
+    return speech_verb(text, toks, k, sure) and ends_clause(text, toks[k])

@@ -11,8 +11,13 @@ from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
 from workbench.ingest import unlisted_words as words
 from workbench.ingest.english_genitive import shop_owned
-from workbench.ingest.facility_words import service_word
-from workbench.ingest.name_affiliation import noble_end, said_of, says_after, says_compared
+from workbench.ingest.name_affiliation import (
+    noble_end,
+    noble_word,
+    said_of,
+    says_after,
+    says_compared,
+)
 from workbench.ingest.name_cues import (
     cue_before,
     introduced,
@@ -222,16 +227,7 @@ def _noble(finder: PersonFinder, text: str, toks: list[Tok], i: int, last: int) 
     if not (tok.sentence_start or last_char(text, tok.start) == "," or opens_clause(text, toks, i)):
         return None
     sure = finder.is_surname(tok) or finder.is_foreign(tok)
-    return noble_end(text, toks, last, sure, lambda t: _noble_word(finder, t))
-
-
-def _noble_word(finder: PersonFinder, tok: Tok) -> bool:
-    """Whether ``tok`` after "von" can be the rest of a name of nobility: written like a
-    name, no noun, month, district, facility or association ("Hohenstein", "Bredow")."""
-    f = tok.folded
-    if finder.blocked(tok) or f in lists.LOCAL_NAMES or service_word(f):
-        return False
-    return finder.name_like(tok, loose=True) and not is_german_noun(f) and not tok.text.isupper()
+    return noble_end(text, toks, last, sure, lambda t: noble_word(finder, t))
 
 
 def _compared_says(

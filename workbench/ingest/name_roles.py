@@ -10,6 +10,7 @@ from typing import Protocol
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
 from workbench.ingest.facility_words import service_word
+from workbench.ingest.name_affiliation import noble_end, noble_word
 from workbench.ingest.name_context import NameContext
 from workbench.ingest.name_known import (
     address_name,
@@ -143,31 +144,68 @@ def after_title(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
             last = surname = last + 1  # "Frau Eva Garten hilft": her surname, no garden
         elif not family and _common_after_first(finder, text, toks, last):
             last = surname = last + 1  # "Frau Anna Deutsch sagt": her surname, no language
-        elif not family and last == j and _house_after_first(finder, text, toks, j):
-            last = surname = j + 1  # "Dr. Ommo Brinkhaus": the surname beside her first name
+        elif not family and last == j and (end := _house_after_first(finder, text, toks, j)):
+            last = surname = (
+                end  # "Dr. Ommo Brinkhaus (Niehaus)": the surname(s) beside her first name
+            )
+        if not family and _second_house(finder, text, toks, last):
+            last = surname = last + 1  # "Frau Talea Brinkhof Brinkhaus": a double name
+        noble = None if family else _noble_after(finder, text, toks, last)
+        if noble is not None:
+            last = noble  # "Herr Müller von Hohenstein sagt": her name goes on after "von"
     family = tok.folded in FAMILY
     if family and finder._institution_after(text, toks, last, streets_only=True):
         return None  # "Geschwister Scholl Schule": a place ("Familie Kaya Haus" is theirs)
     return finder._hit(text, toks, tok.start, j, last, surname, 0.85 if family else 0.95)
 
 
-def _house_after_first(finder: Finder, text: str, toks: list[Tok], j: int) -> bool:
-    """Whether the word one blank after ``toks[j]``, a first name or a word of no name list
-    after a form of address, is her surname ending in "-haus" or "-hof"
+def _house_after_first(finder: Finder, text: str, toks: list[Tok], j: int) -> int | None:
+    """The index of her surname ending in "-haus" or "-hof" one blank after ``toks[j]``, a
+    first name or a word of no name list after a form of address, or of the second such
+    surname after it (a double name: "Herr Ommo Brinkhaus Niehaus kam"):
     (:func:`house_surname_word`: "Dr. Ommo Brinkhaus", "Frau Hilke Kötterhaus sagt"; not
-    "Herr Ommo Rathaus", "Frau Hilke Jugendhaus Manfort") and the name ends there (not
-    before "platz"; after a listed first name :func:`place_surname`'s) or the facility
-    she works at follows ("Herr Ommo Brinkhaus Schule …", "Frau Imke Kötterhaus Kita …")."""
+    "Herr Ommo Rathaus", "Frau Hilke Jugendhaus Manfort"), where the name ends there (not
+    before "platz"; after a listed first name only after a double name, else
+    :func:`place_surname`'s) or the facility she works at follows ("Herr Ommo Brinkhaus
+    Schule …", "Frau Imke Kötterhaus Kita …"); else None."""
     first = toks[j]
     listed = finder.is_first(first)  # "Peter" is a surname too
     if j + 1 >= len(toks) or (finder.is_surname(first) and not listed):
+        return None
+    if not _house_beside(finder, text, toks, j + 1):
+        return None
+    end = j + 2 if j + 2 < len(toks) and _house_beside(finder, text, toks, j + 2) else j + 1
+    if _facility_after(finder, text, toks, end):
+        return end
+    return end if (not listed or end > j + 1) and name_ends(text, toks, end) else None
+
+
+def _house_beside(finder: Finder, text: str, toks: list[Tok], k: int) -> bool:
+    """Whether ``toks[k]``, one blank after the word before it, is a surname of a house or a
+    farm (:func:`house_surname_word`: "Brinkhaus", "Niehaus"; not "Rathaus")."""
+    gap = text[toks[k - 1].end : toks[k].start]
+    return gap in (" ", "\u00a0") and house_surname_word(finder, toks[k])
+
+
+def _second_house(finder: Finder, text: str, toks: list[Tok], last: int) -> bool:
+    """Whether the addressed name ends at ``toks[last]`` in a surname of a house or a farm
+    and a second one follows, where the name ends or her facility follows ("Frau Talea
+    Brinkhof Brinkhaus hilft": a double name; not "Herr Ommo Brinkhaus Rathaus")."""
+    if last + 1 >= len(toks) or not house_surname_word(finder, toks[last]):
         return False
-    nxt = toks[j + 1]
-    if text[first.end : nxt.start] not in (" ", "\u00a0") or not house_surname_word(finder, nxt):
+    if not _house_beside(finder, text, toks, last + 1):
         return False
-    if _facility_after(finder, text, toks, j + 1):
-        return True
-    return not listed and name_ends(text, toks, j + 1)
+    return name_ends(text, toks, last + 1) or _facility_after(finder, text, toks, last + 1)
+
+
+def _noble_after(finder: Finder, text: str, toks: list[Tok], last: int) -> int | None:
+    """The index of the word of nobility after "von" after the addressed person ending at
+    ``toks[last]`` before a verb she does ("Herr Müller von Hohenstein sagt", "Frau Anna
+    Schmidt von Bredow kam"; not "von Köln", "von Opladen", "von der Stadt", "von
+    Caritas", "von Anfang an": :func:`noble_end`)."""
+    if toks[last].lower in lists.PARTICLES:
+        return None
+    return noble_end(text, toks, last, True, lambda t: noble_word(finder, t), _SUBJECT_VERBS)
 
 
 def _facility_after(finder: Finder, text: str, toks: list[Tok], k: int) -> bool:

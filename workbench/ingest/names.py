@@ -39,7 +39,7 @@ import re
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest import name_pairs as pairs
-from workbench.ingest.body_first_names import body_first_name
+from workbench.ingest.body_first_names import body_first_name, body_member
 from workbench.ingest.club_names import club_end
 from workbench.ingest.english_genitive import apostrophe_owner, possessive_cut
 from workbench.ingest.facility_words import facility_compound
@@ -48,6 +48,7 @@ from workbench.ingest.known_nouns import known_noun
 from workbench.ingest.listed_elsewhere import name_surname
 from workbench.ingest.listed_modals import english_modal
 from workbench.ingest.name_acronyms import acronym_plural
+from workbench.ingest.name_affiliation import idiom_end
 from workbench.ingest.name_classes import TokenClasses
 from workbench.ingest.name_context import NameContext as NameContext
 from workbench.ingest.name_cued import cued
@@ -136,6 +137,7 @@ class PersonFinder(TokenClasses):
                 found = (
                     known_lower(self, toks, i)
                     or addressed_lower(self, text, toks, i)
+                    or self._lower_title(text, toks, i)  # "frau Anna Schmidt kam"
                     or self_introduced(self, text, toks, i)
                 )
                 if found is not None:
@@ -161,6 +163,7 @@ class PersonFinder(TokenClasses):
                 or genitive(self, text, toks, i)
                 or firm_owner(self, text, toks, i)  # "Die Müller KG baut"
                 or body_first_name(self, text, toks, i)  # "Awo Mensah sagt"
+                or body_member(self, text, toks, i)  # "AWO Mensah sagt": the body stays
                 or self_introduced(self, text, toks, i)
             )
             if found is None:
@@ -171,6 +174,15 @@ class PersonFinder(TokenClasses):
             if hit.confidence >= 0.8 and " " not in hit.key and not hit.key.startswith("["):
                 seen.setdefault(hit.key, hit.key)
         return hits
+
+    def _lower_title(self, text: str, toks: list[Tok], i: int) -> tuple[Hit, int] | None:
+        """A form of address typed in lower case before a name written as one ("frau Anna
+        Schmidt", "herr Dr. Becker"): taken with it, as "Frau Anna Schmidt"."""
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if toks[i].text not in ("frau", "herr", "herrn") or nxt is None:
+            return None
+        named = self._sure_name(nxt) or (nxt.lower + ".") in lists.ACADEMIC
+        return after_title(self, text, toks, i) if named and nxt.text[:1].isupper() else None
 
     def find_addressed(self, text: str) -> list[Hit]:
         """Only the names after a form of address ("Herr Thomas Berger", "Frau Dr. Kaya").
@@ -227,6 +239,8 @@ class PersonFinder(TokenClasses):
             tok = toks[j]
             if PLACE_END.search(tok.folded) or (tok.folded in lists.CALENDAR and _timed(text, tok)):
                 break  # "Anna Freitag um 10": a day, not her surname
+            if idiom_end(text, toks, j - 1) is not None:
+                break  # "Yilmaz von Hause aus sagt": an idiom, no "von der Leyen"
             if tok.lower in lists.LEADING_PARTICLES and j + 1 < len(toks):
                 k = j
                 while k < len(toks) and toks[k].lower in lists.PARTICLES:
