@@ -140,12 +140,14 @@ class ForgetWatch:
 class Held:
     """What a page shows that a ``forget`` can erase: the erasure log's last entry noted
     before the data was read (``after``), the ids of the statements it shows (None: it
-    counts all of the project's) and whether it shows texts that may name a person
-    (memos, recommendations)."""
+    counts all of the project's), whether it shows texts that may name a person
+    (memos, recommendations) and the need clusters whose names it shows (need run,
+    cluster: a name may change for a statement the page does not show)."""
 
     after: int
     ids: frozenset[int] | None
     names: bool = False
+    needs: frozenset[tuple[int, int]] = frozenset()
 
     @classmethod
     def noted(cls, project: Project, names: bool = False) -> Held:
@@ -158,11 +160,18 @@ class Held:
         self.ids = frozenset(int(i) for i in ids)
         return self
 
+    def naming(self, need_run: int | None, clusters: Any) -> Held:
+        """Self, holding the need clusters of ``need_run`` whose names the page shows."""
+        if need_run is not None:
+            self.needs = frozenset((int(need_run), int(c)) for c in clusters)
+        return self
+
     def touched_by(self, erased: Erased) -> bool:
         """Whether ``erased`` touches the page; if not, later looks start after it."""
         hit = (
             erased.unknown
             or (self.names and erased.people)
+            or not self.needs.isdisjoint(erased.needs)
             or (
                 bool(erased.statements)
                 if self.ids is None

@@ -309,10 +309,13 @@ def topic_map_app(
             pairs = stale_pairs(project, data.need_run, data.topic_run)
         data = replace(data, notes=(*data.notes, *(public for _, public in pairs)))
         view = TopicMapView(data, title=None)  # the notebook's heading is the title
-        view.held_ = held.showing(data.statements["segment_id"])
+        statements = data.statements
+        # the need names it shows: one may change for a statement that is not on the map
+        needs = statements["need"].dropna().unique()
+        view.held_ = held.showing(statements["segment_id"]).naming(data.need_run, needs)
         return view
 
-    def touched(view: TopicMapView) -> bool:  # a forget of none of its statements: as it is
+    def touched(view: TopicMapView) -> bool:  # none of its statements or need names: as it is
         with open_project(environ, default_project) as project:
             return view.held_.look(project)
 

@@ -56,7 +56,7 @@ from workbench.store.erasure_keys import (
     forget_person_keys,
     forget_unused_keys,
 )
-from workbench.store.erasure_labels import forget_quoting_names
+from workbench.store.erasure_labels import forget_quoting_names, need_names, renamed_needs
 from workbench.store.erasure_names import (
     not_speaking,
     people_in,
@@ -118,6 +118,8 @@ class ErasureReport:
     dry_run: bool = False
     notes: list[str] = field(default_factory=list)  # what the request may not have reached
     need_runs: list[int] = field(default_factory=list)  # need runs that lost statements
+    # [need run, cluster] whose name changed or that left its run (open maps reload)
+    renamed_needs: list[list[int]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The counts as German lines, only those above zero."""
@@ -364,6 +366,7 @@ def _audit(
             if field != "token" and (field != "person" or who)
         },
         "token": token_hash(asked["token"])[:8] if asked["token"] else "",
+        "need_labels": report.renamed_needs,  # [run, cluster]: a name an open map shows
     }
     session.add(ErasureEntry(actor=actor, selector=selector, counts=dict(report.counts)))
 
@@ -409,6 +412,7 @@ def _forget_statements(
         Memo.id.in_(memo_ids) | ((Memo.target_type == "segment") & Memo.target_id.in_(ids)),
     )
     counts["key_spans"] = delete_rows(session, PseudonymSpan, PseudonymSpan.segment_id.in_(ids))
+    names = need_names(session)  # which clusters' names change below (ids for the log)
     counts["emptied"] = forget_words(session, ids)  # their clusters' words, before assignments
     report.need_runs = sorted(  # their scope is the analysis' to decide again (need_rescope)
         set(
@@ -429,6 +433,7 @@ def _forget_statements(
             counts["evidence"] += 1
     counts["quotes"] = drop_copies(session, texts, ids)
     counts["need_names"] = forget_quoting_names(session, texts)  # the edit log replays them
+    report.renamed_needs = renamed_needs(names, need_names(session))
     # the text leaves its document (later statements move up), then the statements go
     cut_segments(session, segments)
     for segment in segments:

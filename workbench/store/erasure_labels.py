@@ -9,6 +9,11 @@ text in the edit log, the runs, the rating cards and the recommendations' need l
 and there is no command to edit the log. :func:`forget_quoting_names` drops it there:
 a rename with it leaves the log, a merge keeps its groups without the name, a run's
 cluster is named by its keywords, a card or link by its cluster's name now.
+
+:func:`need_names` and :func:`renamed_needs` say which clusters' names a ``forget``
+changed (these or :func:`~workbench.store.erasure_words.forget_words`), as references
+without content for the erasure log: an open topic map whose need names include one
+reloads (:mod:`workbench.store.erasure_since`).
 """
 
 from __future__ import annotations
@@ -75,3 +80,26 @@ def forget_quoting_names(session: Session, texts: Iterable[str]) -> int:
         if quotes(link.label):
             link.label = names.get((link.run_id, link.cluster), REMOVED_NEED) or "Bedarf"
     return removed
+
+
+def need_names(session: Session) -> dict[tuple[int, int], str]:
+    """Each stored need cluster's name: (need run, cluster) → its label."""
+    return {
+        (int(run.id), int(cluster["cluster"])): str(cluster.get("label") or "")
+        for run in session.scalars(select(NeedRun).order_by(NeedRun.id))
+        for cluster in run.clusters or []
+        if isinstance(cluster.get("cluster"), int)
+    }
+
+
+def renamed_needs(
+    before: dict[tuple[int, int], str], after: dict[tuple[int, int], str]
+) -> list[list[int]]:
+    """The clusters of ``before`` (:func:`need_names`) whose name changed or that left
+    their run, as ``[run, cluster]`` pairs, sorted (JSON for the erasure log).
+
+    >>> before = {(1, 0): "Kita", (1, 1): "Bus", (1, 2): "Treff"}
+    >>> renamed_needs(before, {(1, 0): "Kita", (1, 1): "Bus abends"})
+    [[1, 1], [1, 2]]
+    """
+    return [list(key) for key in sorted(before) if after.get(key) != before[key]]

@@ -3,7 +3,9 @@
 An open app (:mod:`widgets.forget_watch`) notes :func:`last_erasure` before it reads the
 project; once the forget mark changed, :func:`erased_since` says what the newer requests
 erased: statement ids, whether a person or speaker was named (their names leave memos,
-recommendations and need names too). The page reloads only if that touches what it
+recommendations and need names too) and which need clusters' names it changed (a name
+that quoted an erased statement, or a word only erased statements said: the cluster may
+keep statements a topic map shows). The page reloads only if that touches what it
 shows; an access code erased alone touches only its own ballot.
 """
 
@@ -25,6 +27,7 @@ class Erased:
     last: int  # the newest entry read: the next look starts after it
     statements: frozenset[int] = frozenset()
     people: bool = False  # a speaker or person: names may have left other texts
+    needs: frozenset[tuple[int, int]] = frozenset()  # (need run, cluster) renamed or gone
     unknown: bool = False  # an entry this release cannot read: assume it touches all
 
 
@@ -39,6 +42,7 @@ def erased_since(session: Session, after: int) -> Erased:
         select(ErasureEntry.id, ErasureEntry.selector).where(ErasureEntry.id > after)
     ).all()
     statements: set[int] = set()
+    needs: set[tuple[int, int]] = set()
     people = unknown = False
     for _, selector in rows:
         if isinstance(selector, str):  # a JSON column read without its type
@@ -48,8 +52,11 @@ def erased_since(session: Session, after: int) -> Erased:
             continue
         statements.update(int(i) for i in selector.get("statements") or [])
         people |= bool(selector.get("speaker") or selector.get("person"))
+        if selector.get("statements") and "need_labels" not in selector:
+            unknown = True  # an older release's entry: which need names changed is unsaid
+        needs.update((int(run), int(cluster)) for run, cluster in selector.get("need_labels") or [])
     last = max([after, *(i for i, _ in rows)])
-    return Erased(last, frozenset(statements), people, unknown)
+    return Erased(last, frozenset(statements), people, frozenset(needs), unknown)
 
 
 __all__ = ["Erased", "erased_since", "last_erasure"]
