@@ -33,11 +33,12 @@ from widgets.coding_panel_codes import (
     code_buttons,
     new_code_path,
 )
-from widgets.forget_watch import ERASED, ErasedError, ForgetWatch
+from widgets.forget_watch import ERASED, ErasedError, ForgetWatch, Held
 from workbench.coding.codebook import CodeSpec
 from workbench.coding.records import coder_meant
 from workbench.core.domain import InputError
 from workbench.store import CITYWIDE, Code, Coding, CodingAction
+from workbench.store.erasure_since import erased_since
 from workbench.synthesis.citywide import place_name
 
 if TYPE_CHECKING:
@@ -101,10 +102,14 @@ class CodingModel:
         """Read segments, codebook, the coder's codings and memos; return self.
 
         The first load notes the project's forget mark (``watch_``) before it reads: a
-        ``forget`` in another process is seen before the next action (:meth:`reload`).
+        ``forget`` in another process is seen before the next action (:meth:`reload`, if
+        it erased what the panel holds: :meth:`touched`).
         """
         if getattr(self, "watch_", None) is None:
-            self.watch_ = ForgetWatch(self.project.path, self.reload)
+            self.watch_ = ForgetWatch(self.project.path, self.reload, self.touched)
+        # before the data: it holds statements, codings and memos (names: a person's too)
+        held = Held.noted(self.project, names=True)
+        self.shown_erased_ = False  # the last forget seen erased what the panel shows
         # counted on across reloads: a view compares them with what it shows
         self.generation_ = getattr(self, "generation_", 0) + 1
         self.codebook_version_ = getattr(self, "codebook_version_", 0)
@@ -113,6 +118,8 @@ class CodingModel:
         self.key_of_: dict[str, str] = {}
         self._read_codebook(tuple(self.project.codebook()), strict=True)
         self.table_ = self._table(segments)
+        # every statement read: each is a filter away, and the progress counts them all
+        self.held_ = held.showing(self.table_.ids)
         self.filters_ = Filters()
         self.filters_reset_: tuple[str, ...] = ()  # by the last reload: their choice is gone
         self.visible_ = np.arange(len(self.table_.ids))
@@ -166,6 +173,21 @@ class CodingModel:
             if getattr(filters, name) != ALL and getattr(filters, name) not in values
         )
         return replace(filters, **dict.fromkeys(gone, ALL)), gone
+
+    def touched(self) -> bool:
+        """Whether a ``forget`` since the load erased anything the panel holds (a statement
+        read, a person's name: then it reloads); :attr:`shown_erased_` says whether that
+        is something it shows (a statement of the list the filters let through, a name),
+        else it reloads without a notice. An access code, or a statement of a later
+        import, leaves the panel as it is."""
+        with self.project.session() as session:
+            erased = erased_since(session, self.held_.after)
+        hit = self.held_.touched_by(erased)
+        index_of = self.table_.index_of
+        erased_here = [index_of[i] for i in erased.statements if i in index_of]
+        listed = bool(np.isin(erased_here, self.visible_).any()) if erased_here else False
+        self.shown_erased_ = hit and (erased.unknown or erased.people or listed)
+        return hit
 
     def check_forgotten(self) -> None:
         """Before an action: reload after a ``forget`` elsewhere; ErasedError if the

@@ -229,11 +229,15 @@ class CodingPanel(PanelView):
         return CODER_UNAVAILABLE
 
     def _refresh(self) -> None:
-        """Show the project as it is after a ``forget`` elsewhere (the watch calls it)."""
+        """Show the project as it is after a ``forget`` elsewhere (the watch calls it);
+        say so if it erased what the list showed (a statement another filter would
+        show is dropped without a notice: the list and the statement stay as they are)."""
+        shown = self.model.shown_erased_
         self.model.reload()
         self._render_filters()
         self._render()
-        self._say(refreshed_notice(self.model.filters_reset_))
+        if shown or self.model.filters_reset_:
+            self._say(refreshed_notice(self.model.filters_reset_))
 
     # -- handlers (one model call each, then render) -------------------------------------
     def _on_name(self, _: Any) -> None:
