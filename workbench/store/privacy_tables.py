@@ -58,7 +58,8 @@ class ErasureEntry(Base):
 
     ``selector`` holds the kind of the request (statement, source, speaker, token) and a
     reference that is no content: statement ids, a source id, a placeholder, or the first
-    characters of the token's hash.
+    characters of the token's hash; ``need_labels`` the ``[run, cluster]`` pairs whose
+    need name the request rewrote (open topic maps reload for them).
     """
 
     __tablename__ = "erasure_log"
