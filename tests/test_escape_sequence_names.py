@@ -70,3 +70,33 @@ def test_an_imported_protocol_stores_no_name_behind_a_sequence(tmp_path: Path) -
         texts = [t for (t,) in db.execute("select text from segments")]
     assert any("[Person 1]" in t for t in texts)
     assert not any("Schmidt" in t or "Anna" in t for t in texts)
+
+
+# An ESC that starts no sequence (alone, before a blank, at the end, "ESC [" without its
+# letter): the view changed nothing and was viewed again, until a RecursionError stopped
+# the import of the file (a CSV, and an XLSX cell "_x001B_").
+LONE_ESC = ["Ton \x1b an", "Ende\x1b", "\x1b Anfang", "ESC\x1bmitten", "offen \x1b[", "\x1b"]
+
+
+@pytest.mark.parametrize("text", LONE_ESC)
+def test_a_lone_esc_stays_as_written(text: str) -> None:
+    assert Pseudonymiser().pseudonymise(text)[0] == text
+
+
+@pytest.mark.parametrize("text", ["Mit \x1b Anna Schmidt war ich da.", "Herr Becker\x1b sagt ja."])
+def test_a_name_beside_a_lone_esc_is_replaced(text: str) -> None:
+    out = Pseudonymiser().pseudonymise(text)[0]
+    assert "Schmidt" not in out and "Becker" not in out and "[Person 1]" in out
+
+
+def test_a_table_with_a_lone_esc_imports(tmp_path: Path) -> None:
+    cards = tmp_path / "karten.csv"
+    cards.write_text('Text\n"Glocke\x07 und \x1b allein"\n', encoding="utf-8")
+    project = tmp_path / "p"
+    assert main(["init", str(project), "--districts", "Manfort"]) == 0
+    assert main(["--project", str(project), "import", str(cards), "--district", "Manfort"]) == 0
+    (database,) = project.glob("*.sqlite")
+    with sqlite3.connect(database) as db:
+        assert [t for (t,) in db.execute("select text from segments")] == [
+            "Glocke\x07 und \x1b allein"
+        ]

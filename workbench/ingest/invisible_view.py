@@ -73,6 +73,8 @@ class InvisibleView:
     >>> view = InvisibleView.of("Frau \\t Kaya sagt")
     >>> view.text, view.start(5), view.end(9)
     ('Frau Kaya sagt', 7, 11)
+    >>> InvisibleView.of("Ton \\x1b an") is None
+    True
     """
 
     text: str
@@ -98,7 +100,10 @@ class InvisibleView:
             at = run.end()
         parts.append(written[at:])
         kept.extend(range(at, len(written)))
-        return cls("".join(parts), tuple(kept), len(written))
+        text = "".join(parts)
+        # an ESC alone (no sequence: "Ton\x1b an") changes nothing; a view of it was
+        # viewed again until a RecursionError stopped the import
+        return None if text == written else cls(text, tuple(kept), len(written))
 
     def start(self, pos: int) -> int:
         """Where a span starting at view position ``pos`` starts as written."""
