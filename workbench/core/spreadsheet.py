@@ -9,6 +9,11 @@ Use :func:`safe_text` for one value (e.g. a DOCX table cell), :func:`safe_frame`
 ``DataFrame.to_csv``/``to_excel``, and :func:`write_xlsx` to write sheets whose text cells
 all have the data type "string" in openpyxl. A table the workbench wrote comes back without
 the quote: its readers take every cell through :func:`unquoted_text`.
+
+An XLSX cell's text is OOXML text: Excel (and the import, ``ingest/ooxml_escapes.py``)
+reads ``_xHHHH_`` as the character U+HHHH. :func:`ooxml_text` writes a literal "_x001B_"
+as "_x005F_x001B_" and a character XML cannot hold (ESC, BEL, U+FFFF) as its escape, as
+Excel itself does: the file opens, and the text comes back as a CSV export brings it.
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ import pandas as pd
 # Characters that make a spreadsheet program read a cell as a formula or a command.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
-# Control characters that XLSX cannot hold (openpyxl refuses them).
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML 1.0 cannot hold (openpyxl refuses the control characters, lxml U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The underscore of a literal "_xHHHH_", which Excel would read as an escape.
+_ESCAPE_START = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def needs_quote(value: str) -> bool:
@@ -103,8 +110,9 @@ def safe_frame(table: pd.DataFrame) -> pd.DataFrame:
 def write_xlsx(path: str | Path, sheets: Mapping[str, pd.DataFrame]) -> None:
     """Write ``sheets`` (name → table) to ``path``; every text cell has data type string.
 
-    Text is made safe (:func:`safe_text`), characters XLSX cannot hold are dropped, and the
-    cell type is set to string explicitly, so nothing is ever stored as a formula.
+    Text is made safe (:func:`safe_text`), written as OOXML text (:func:`ooxml_text`: a
+    control character escaped, not dropped, so the file reads back as the CSV export), and
+    the cell type is set to string explicitly, so nothing is ever stored as a formula.
     """
     from openpyxl import Workbook
 
@@ -127,8 +135,24 @@ def _sheet_title(name: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", " ", name)[:31] or "Tabelle"
 
 
+def ooxml_text(text: str) -> str:
+    """``text`` as an XLSX cell holds it for Excel to show ``text``: the underscore of a
+    literal ``_xHHHH_`` escaped (``_x005F_``), a character XML cannot hold as ``_xHHHH_``.
+
+    >>> ooxml_text("Kind\x1b[31m"), ooxml_text("_x001B_ wörtlich"), ooxml_text("a_x_b")
+    ('Kind_x001B_[31m', '_x005F_x001B_ wörtlich', 'a_x_b')
+    >>> from workbench.ingest.ooxml_escapes import decoded
+    >>> texts = ("_x0041__x0042_", "_x005F_", "\x07\uffff", "_x0041_x0042_", "Kita")
+    >>> all(decoded(ooxml_text(t)) == t for t in texts)
+    True
+    """
+    text = _ESCAPE_START.sub("_x005F_", text)
+    return _NOT_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+
+
 def _xlsx_text(value: str) -> str:
-    return safe_text(_ILLEGAL_XLSX.sub("", value))
+    """A text cell of :func:`write_xlsx`: never a formula, every character kept (escaped)."""
+    return ooxml_text(safe_text(value))
 
 
 def _xlsx_value(value: Any) -> Any:

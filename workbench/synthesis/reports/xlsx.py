@@ -7,7 +7,9 @@ field that does not apply to a row holds "–" (a role where no statement has on
 named only after the document beside it); a missing indicator number "." (unknown) or
 "x" (a comparison that would say nothing), as in DIN 55301, where "–" is zero. Quotes are
 shortened like in the other formats (:func:`workbench.synthesis.reports.model.shorten_quote`,
-with the statement id); the full texts are in ``workbench export``.
+with the statement id); the full texts are in ``workbench export``. A control character
+is dropped, as in the DOCX report; a literal "_x001B_" is written so that Excel shows it
+(:func:`workbench.core.spreadsheet.ooxml_text`), not ESC.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from workbench.core.formatting import (
     is_missing,
     text_or,
 )
-from workbench.core.spreadsheet import safe_text
+from workbench.core.spreadsheet import ooxml_text, safe_text
 from workbench.synthesis.citywide import column_name
 from workbench.synthesis.indicator_units import compared_number
 from workbench.synthesis.profiles import (
@@ -108,14 +110,24 @@ def cell(value: Any) -> Any:
     "'@Verwaltung, Jugendamt"
     """
     if isinstance(value, tuple | list):
-        return safe_text(clean(", ".join(str(v) for v in value))) or EMPTY_FIELD
+        return text(", ".join(str(v) for v in value)) or EMPTY_FIELD
     if is_missing(value):
         return None
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
-    return safe_text(clean(value)) if isinstance(value, str) else value
+    return text(value) if isinstance(value, str) else value
+
+
+def text(value: object) -> str:
+    """A text as an XLSX cell holds it: control characters dropped (as in the DOCX report),
+    never a formula, a literal "_x001B_" shown as written (not as ESC).
+
+    >>> text("=1"), text("Kind\x1b[31m"), text("_x001B_")
+    ("'=1", 'Kind[31m', '_x005F_x001B_')
+    """
+    return ooxml_text(safe_text(clean(value)))
 
 
 def _sheet(book: Any, title: str, spec: Sequence[tuple[str, float]], rows: Iterable[Sequence]):
@@ -125,7 +137,7 @@ def _sheet(book: Any, title: str, spec: Sequence[tuple[str, float]], rows: Itera
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(title)
-    sheet.append([safe_text(clean(name)) for name, _ in spec])
+    sheet.append([text(name) for name, _ in spec])
     for header in sheet[1]:
         header.font = Font(bold=True)
     for row in rows:
@@ -200,17 +212,17 @@ def _cover(book: Any, data: ReportData, report: Report, generated_at: datetime) 
 
     cover = book.active
     cover.title = "Bericht"
-    cover.append([clean(report.title)])
+    cover.append([text(report.title)])
     cover["A1"].font = Font(bold=True, size=14)
     cover.append([generated_line(generated_at)])
     for block in report.blocks[1:]:
         if isinstance(block, Heading):
             break  # the paragraphs under the title: basis and notes
         if isinstance(block, Paragraph) and block.kind in ("meta", "note"):
-            cover.append([clean(block.text)])
+            cover.append([text(block.text)])
     for name, info in data.runs.items():
         params = params_text(info["params"])
-        cover.append([clean(f"{name} {info['run']}: {params}")])
+        cover.append([text(f"{name} {info['run']}: {params}")])
     cover.column_dimensions["A"].width = 120
 
 
@@ -426,7 +438,7 @@ def render_xlsx(data: ReportData, report: Report, generated_at: datetime) -> byt
         _sheet(book, title, spec, rows)
     cover = book["Bericht"]
     for line in [*_empty_sheets(book, data), *missing]:
-        cover.append([clean(line)])
+        cover.append([text(line)])
     book.properties.creator = AUTHOR
     book.properties.title = clean(report.title)
     book.properties.created = fixed_time().replace(tzinfo=None)
