@@ -233,7 +233,11 @@ def cmd_monitoring_indicators(args: argparse.Namespace) -> int:
 def recommend_status(project: Project, args: argparse.Namespace) -> int:
     """``workbench recommend status ID STATUS --date … --by …`` and ``… history [ID]``."""
     # history reads only: the pseudonymiser (workbench.ingest) loads for status, pseudonymise
-    from workbench.synthesis.recommendation_tables import status_history
+    from workbench.synthesis.recommendation_tables import (
+        recommendation_label,
+        recommendations,
+        status_history,
+    )
 
     if args.action == "pseudonymise":
         return _pseudonymise(project, args.dry_run)
@@ -257,8 +261,11 @@ def recommend_status(project: Project, args: argparse.Namespace) -> int:
     table = status_history(project, args.id)
     if table.empty:
         print("Noch kein Statusverlauf (workbench recommend status NR STATUS --date … --by …).")
+        return 0
+    listed = recommendations(project)  # named as the rating card names it: untitled, its text
+    texts = dict(zip(listed["recommendation_id"], listed["text"], strict=True))
     for rec_id, rows in table.groupby("recommendation_id", sort=False):
-        title = rows["title"].iloc[0] or f"Empfehlung {rec_id}"
+        title = recommendation_label(rows["title"].iloc[0], texts[rec_id])
         show_line(f"Empfehlung {rec_id}: {title} ({rows['scope'].iloc[0]})")
         for r in rows.itertuples():
             note = f" – {r.note}" if r.note else ""

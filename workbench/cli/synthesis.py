@@ -166,7 +166,7 @@ def _recommend_list(project: Project, args: argparse.Namespace) -> int:
     cited = rec.evidence(project) if not table.empty else None
     missing = _missing_links(project) if not table.empty else {}
     for r in table.itertuples():
-        head = r.title or r.text
+        head = rec.recommendation_label(r.title, r.text)  # as the rating card names it
         show_line(f"{r.recommendation_id:>3}  [{r.status}] {head}")
         show_line(
             f"     {r.scope} · {', '.join(r.actors) or '–'} · "

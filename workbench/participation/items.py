@@ -95,7 +95,7 @@ def draft_recommendations(project: Project) -> list[dict[str, Any]]:
         scope = "gesamtstädtisch" if r.scope == CITYWIDE else str(r.scope)
         title = line_label(r.title) if isinstance(r.title, str) else ""  # as stored before
         content = {
-            "label": title or line_label(str(r.text)),  # untitled: its text, on one line
+            "label": rec.recommendation_label(r.title, r.text),  # untitled: its text
             "text": str(r.text) if title else "",
             "scope": scope,
             "districts": [] if r.scope == CITYWIDE else [str(r.scope)],

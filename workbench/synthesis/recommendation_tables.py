@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.errors import InputError
+from workbench.core.typed_text import line_label
 from workbench.store import District, Recommendation, RecommendationStatus
 from workbench.synthesis.recommendation_chain import read_snapshot, resolve_link
 
@@ -66,6 +67,20 @@ HISTORY_COLUMNS = {
     "actor": "string",
     "note": "string",
 }
+
+
+def recommendation_label(title: object, text: object) -> str:
+    r"""A recommendation's name on one line, as its rating card, ``recommend list`` and
+    ``history`` show it: its title, an untitled one's text (:func:`line_label`: a line
+    break a space, an escape sequence left out; an ordinary text stays as written).
+
+    >>> recommendation_label("", "Treff\nöffnen"), recommendation_label(None, "Kind\x1b[31m")
+    ('Treff öffnen', 'Kind')
+    >>> recommendation_label("Lern\nräume", "Text"), recommendation_label("\x07", "Text")
+    ('Lern räume', 'Text')
+    """
+    title = line_label(title) if isinstance(title, str) else ""  # None/NA: no title
+    return title or line_label(str(text))
 
 
 def recommendations(project: Project) -> pd.DataFrame:

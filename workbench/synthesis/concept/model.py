@@ -42,6 +42,7 @@ from workbench.synthesis.concept.text import (
     clean_name,
 )
 from workbench.synthesis.profiles import build_profiles
+from workbench.synthesis.recommendation_tables import recommendation_label
 from workbench.synthesis.recommendations import chain as recommendation_chain
 from workbench.synthesis.recommendations import problem_text
 
@@ -132,8 +133,9 @@ class RecommendationEntry:
 
     @property
     def name(self) -> str:
-        """``Empfehlung 3: Titel`` (the text's start when there is no title)."""
-        head = self.title or " ".join(self.text.split())
+        """``Empfehlung 3: Titel`` (the text's start when there is no title), on one line as
+        the rating card and ``recommend list`` name it (:func:`recommendation_label`)."""
+        head = " ".join(recommendation_label(self.title, self.text).split())
         head = head if len(head) <= 70 else head[:69].rstrip() + "…"
         return f"Empfehlung {self.recommendation_id}: {head}"
 
