@@ -20,7 +20,7 @@ import pytest
 
 from tests.test_concurrent_imports import _at_once
 from workbench import Project
-from workbench.coding import operations
+from workbench.coding import codebook_ops
 
 PROTOCOL = """---
 workshop: Quartiersworkshop Manfort
@@ -40,7 +40,7 @@ def _held_delete(project: Project, second: Callable[[Project], object]) -> list[
     """Delete 'Themen/Treffpunkte' (force) and run ``second`` once the deletion has removed
     the codings, before it removes the code and commits."""
     inside, second_done = threading.Event(), threading.Event()
-    subtree, calls = operations._subtree, []
+    subtree, calls = codebook_ops._subtree, []
 
     def held(*args: object, **kwargs: object) -> object:
         found = subtree(*args, **kwargs)
@@ -51,14 +51,14 @@ def _held_delete(project: Project, second: Callable[[Project], object]) -> list[
                 second_done.wait(timeout=3)  # before the fix the second writer ran meanwhile
         return found
 
-    operations._subtree = held
+    codebook_ops._subtree = held
     try:
         return _at_once(
             project, lambda p: p.remove_code("Themen/Treffpunkte", force=True), second,
             inside, second_done,
         )  # fmt: skip
     finally:
-        operations._subtree = subtree
+        codebook_ops._subtree = subtree
 
 
 @pytest.fixture
