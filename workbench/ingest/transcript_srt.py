@@ -19,7 +19,7 @@ dashes are read as in WebVTT (:func:`workbench.ingest.transcript_vtt.make_cues`)
 The file is checked and read line by line here, so that a broken timing line is
 reported with its line: webvtt-py's SubRip reader skips such cues without a word.
 Empty lines inside a cue's text and a missing empty line before a numbered cue are
-tolerated, as by webvtt-py; webvtt-py removes the tags.
+tolerated, as by webvtt-py. Tags are removed; a "<" that opens none is text ("Tempo < 30").
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
-
-import webvtt
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import Source, decode, read_source
@@ -50,6 +48,7 @@ STAMP = re.compile(r"^(?P<h>\d{1,3}):(?P<m>\d{1,2}):(?P<s>\d{1,2})[,.](?P<ms>\d{
 _TIMING = re.compile(r"^\s*(?P<start>[\d:,.]+)\s*-->\s*(?P<end>[\d:,.]+)(?:\s+.*)?$")
 _LOOKS_TIMED = re.compile(r"^\s*\d{1,3}:\d{1,2}:\d{1,2}")
 _POSITION = re.compile(r"\{\\[^{}]*\}")
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")  # <i>, </i>, <font color="#ffff00">, <c.yellow>
 _EXPECTED = "erwartet hh:mm:ss,mmm --> hh:mm:ss,mmm"
 
 Line = tuple[int, str]
@@ -161,8 +160,8 @@ def srt_cues(text: str, name: str) -> list[Cue]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     raw = []
     for row, start, end, body_lines in _cue_blocks(lines, name):
-        body = webvtt.Caption(start, end, body_lines).text  # without <i>, <font …>
-        parts = [html.unescape(_POSITION.sub("", line)) for line in body.split("\n")]
+        # without <i>, <font …>; a "<" that opens no tag is text ("Tempo < 30")
+        parts = [html.unescape(_POSITION.sub("", _TAG.sub("", line))) for line in body_lines]
         raw.append(RawCue(row, start, end, [(None, parts)]))
     return make_cues(raw, cue_speaker)
 

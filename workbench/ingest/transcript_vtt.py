@@ -59,6 +59,8 @@ _EXPECTED = "erwartet hh:mm:ss.mmm --> hh:mm:ss.mmm"
 _SENTENCE_END = re.compile(r"[.?!…][\"'»«“”‘’)\]]*$")
 _VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:\s+([^>]*))?>")
 _TAG = re.compile(r"<[^>]*>")  # spans, classes, inline time stamps: "<" itself is "&lt;"
+_SENTENCE_IN_LABEL = re.compile(r"\b[a-zäöüß]{4,}[.!?…]\s")  # "Dr. ", "med. " are no ends
+_RUBY_TEXT = re.compile(r"<rt(?:\.[^\s>]*)?>.*?(?:</rt>|(?=</ruby>)|$)")  # "</rt>" optional
 _MARKER = re.compile(r"^>>\s*(?P<rest>.*)$")
 _DASH_LINE = re.compile(r"^[-–—]\s*(?P<rest>\S.*)$", re.S)
 _HEADER_TITLE = re.compile(r"^WEBVTT[ \t]+[-–—:|]?\s*(?P<title>\S.{0,150}?)\s*$")
@@ -184,7 +186,10 @@ def _known_name(name: str) -> bool:
 
 def _named(label: str) -> bool:
     """Whether a cue's ``Label:`` can name a speaker: a comma separates "Nachname, Vorname"
-    (capitals after it), not the words of a sentence ("Ja, genau: …", "Also, ich meine: …")."""
+    (capitals after it), not the words of a sentence ("Ja, genau: …", "Also, ich meine: …");
+    a sentence that ends before it ("… stündlich. Mein Vorschlag: …") names no one."""
+    if _SENTENCE_IN_LABEL.search(label):
+        return False  # "Die Linie 5 fährt nur stündlich. Mein Vorschlag: …" (Whisper lines)
     _, comma, after = label.partition(",")
     return not comma or all(word[:1].isupper() for word in after.split())
 
@@ -276,8 +281,14 @@ def _voices(raw_text: str) -> list[tuple[str | None, list[str]]]:
             parts[-1][1].append(pieces[0])
         for voice, text in zip(pieces[1::2], pieces[2::2], strict=True):
             parts.append(((voice or "").strip() or None, [text]))
-    parts = [(voice, [html.unescape(_TAG.sub("", t)) for t in lines]) for voice, lines in parts]
+    parts = [(voice, [_said(t) for t in lines]) for voice, lines in parts]
     return [(voice, lines) for voice, lines in parts if voice or any(t.strip() for t in lines)]
+
+
+def _said(line: str) -> str:
+    """A cue line as said: without tags and ruby text ("<ruby>Wiesdorf<rt>Stadtteil</rt>
+    </ruby>": Wiesdorf), escapes read ("&amp;": "&")."""
+    return html.unescape(_TAG.sub("", _RUBY_TEXT.sub("", line)))
 
 
 def vtt_cues(raw_text: str, name: str) -> list[Cue]:
@@ -378,6 +389,10 @@ def make_cues(raw: list[RawCue], label: Callable[[str], tuple[str | None, str]])
                 if speaker is None:
                     speaker, text = label(body)
                     whole = body if speaker else ""
+                if speaker is not None and item.fallback and voice is None:
+                    # Webex names the speaker in the identifier: "Mein Vorschlag: …" is text
+                    same = _same_speaker(speaker, item.fallback)
+                    speaker, text, whole = (speaker, text, "") if same else (None, body, "")
                 if speaker is None:
                     speaker = item.fallback
                 if text:
