@@ -4,12 +4,12 @@ Zabelberg vom Sportverein hat …", "Okke Gerdes aus der Nachbarschaft kommt …
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.facility_words import service_word
-from workbench.ingest.name_known import singular_verb
+from workbench.ingest.name_known import name_ends, singular_verb
 from workbench.ingest.name_openers import CLAUSE_ADVERBS, ends_clause
 from workbench.ingest.name_tokens import Tok
 from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
@@ -48,11 +48,14 @@ _SAYS_ONLY = frozenset(
 )
 
 
-def belonging_end(text: str, toks: list[Tok], last: int) -> int | None:
+def belonging_end(
+    text: str, toks: list[Tok], last: int, places: Collection[str] = ()
+) -> int | None:
     """The index of the word after where the person ending at ``toks[last]`` belongs:
     "vom" and one or two capitalised words, "von"/"aus" and an article and the same ("von
     der Awo Opladen", "aus der Nachbarschaft"), "aus" or "von" and a place ("aus Manfort",
-    "von Opladen"); None where no such phrase follows ("von Hohenstein", "vom Montag")."""
+    "von Opladen", a district of the project in ``places``: folded words); None where no
+    such phrase follows ("von Hohenstein", "vom Montag")."""
     k = last + 1
     if k + 1 >= len(toks) or toks[k].text not in _BELONGING:
         return None
@@ -61,7 +64,7 @@ def belonging_end(text: str, toks: list[Tok], last: int) -> int | None:
     k += 1
     if toks[k].text in _ARTICLES and toks[k - 1].text in ("von", "aus"):
         k += 1
-    elif toks[k - 1].text == "von" and not _from_place(toks[k]):
+    elif toks[k - 1].text == "von" and not _from_place(toks[k], places):
         return None  # "Müller von Hohenstein sagt": her name goes on (noble_end's)
     words = 0
     while (
@@ -74,10 +77,12 @@ def belonging_end(text: str, toks: list[Tok], last: int) -> int | None:
     return k if words else None
 
 
-def _from_place(tok: Tok) -> bool:
-    """Whether ``tok`` after "von" names a place or a district of the project ("von Köln",
-    "von Opladen"): where a person is from, no name of nobility."""
-    return is_place_name(tok.folded) or tok.folded in lists.LOCAL_NAMES
+def _from_place(tok: Tok, places: Collection[str] = ()) -> bool:
+    """Whether ``tok`` after "von" names a place, a district of the package's list or one
+    the project declares in ``places`` ("von Köln", "von Opladen", "von Brückfeld"): where
+    a person is from, no name of nobility."""
+    f = tok.folded
+    return is_place_name(f) or f in lists.LOCAL_NAMES or f in places
 
 
 # "von" and an idiom of manner, time, kind or neighbourhood after a name (folded): no
@@ -108,13 +113,16 @@ def idiom_end(text: str, toks: list[Tok], last: int) -> int | None:
     return None
 
 
-def says_after(text: str, toks: list[Tok], last: int, sure: bool) -> int | None:
+def says_after(
+    text: str, toks: list[Tok], last: int, sure: bool, places: Collection[str] = ()
+) -> int | None:
     """The index of the speech verb after the person ending at ``toks[last]`` and where she
     belongs or an idiom after "von" ("Müller von der Kvb sagt", "Fischer vom Angelverein
     meint", "Becker von Anfang an sagt"), or None. A name the lists know as a surname only
     (``sure``) speaks with any speech verb; one that is also a word of the language only
-    with a verb no letter or report does ("Post vom Jugendamt erklärt" stays)."""
-    k = belonging_end(text, toks, last)
+    with a verb no letter or report does ("Post vom Jugendamt erklärt" stays); ``places``
+    are the project's districts (:func:`belonging_end`)."""
+    k = belonging_end(text, toks, last, places)
     if k is None:
         k = idiom_end(text, toks, last)
     return k if k is not None and speech_verb(text, toks, k, sure) else None
@@ -155,12 +163,14 @@ def noble_end(
     sure: bool,
     word_ok: Callable[[Tok], bool],
     verbs: frozenset[str] = frozenset(),
+    ends: bool = False,
 ) -> int | None:
     """The index of the word of nobility after the surname ending at ``toks[last]`` before a
     speech verb or one of ``verbs`` ("Müller von Hohenstein sagt, …": "von" and one
     capitalised word that ``word_ok`` reads as a name's, no place, noun or month, no idiom:
     "Müller von Opladen sagt" is where she belongs, :func:`belonging_end`'s, "Yilmaz von
-    Herzen sagt" :func:`idiom_end`'s), or None."""
+    Herzen sagt" :func:`idiom_end`'s), or where the name ends (``ends``: "Frau Müller von
+    Hohenstein war da.", :func:`name_ends`), or None."""
     k = last + 2
     if k >= len(toks) or toks[last + 1].text != "von" or idiom_end(text, toks, last) is not None:
         return None
@@ -172,7 +182,8 @@ def noble_end(
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     other = nxt is not None and nxt.folded in verbs and nxt.text.islower()
     other = other and text[toks[k].end : nxt.start] == " "
-    return k if speech_verb(text, toks, k + 1, sure) or other else None
+    ended = ends and name_ends(text, toks, k)
+    return k if speech_verb(text, toks, k + 1, sure) or other or ended else None
 
 
 def speech_verb(text: str, toks: list[Tok], k: int, sure: bool) -> bool:
@@ -187,14 +198,16 @@ def speech_verb(text: str, toks: list[Tok], k: int, sure: bool) -> bool:
 _ADVERBS_BETWEEN = 2  # "Wie Müller gestern sagte, …", "Wie Müller uns gestern sagte, …"
 
 
-def says_compared(text: str, toks: list[Tok], last: int, sure: bool) -> bool:
+def says_compared(
+    text: str, toks: list[Tok], last: int, sure: bool, places: Collection[str] = ()
+) -> bool:
     """Whether a speech verb in the singular ends the comparative clause after the person
     ending at ``toks[last]``: right after her, after where she belongs or after one or two
     adverbs or pronouns ("Wie Müller sagt, …", "Wie Müller vom Nabu meint, …", "Wie Müller
     gestern sagte, …"; not "Wie Bauer sagt man dazu?", "Wie Kinder sagen, …"). A surname
     that is also a word (not ``sure``) only with a verb no letter or report does ("Wie
-    Fischer meint, …"; "Wie Post erklärt, …" stays)."""
-    k = belonging_end(text, toks, last)
+    Fischer meint, …"; "Wie Post erklärt, …" stays); ``places``: :func:`belonging_end`."""
+    k = belonging_end(text, toks, last, places)
     if k is None:
         k = idiom_end(text, toks, last)  # "Wie Müller von Anfang an sagte, …"
     if k is None:

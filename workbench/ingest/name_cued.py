@@ -205,7 +205,7 @@ def _belongs_and_says(
     Nabu sagt man nach, …" is said of her (:func:`said_of`)."""
     if not (sure or finder.names.has_last(toks[last].text)):
         return False
-    verb = says_after(text, toks, last, sure)
+    verb = says_after(text, toks, last, sure, finder.protected)
     if verb is None:
         return False
     tok = toks[i]
@@ -245,7 +245,7 @@ def _compared_says(
     # a surname that is also a word or a place only with a verb of a person ("Wie Wolf
     # meint, …"; "Wie Post erklärt, …", "Wie Hagen berichtet, …" stay)
     plain = sure and not ordinary_word(tok.text) and not is_place_name(tok.folded)
-    return says_compared(text, toks, last, plain)
+    return says_compared(text, toks, last, plain, finder.protected)
 
 
 def _reaction(finder: PersonFinder, text: str, toks: list[Tok], i: int) -> bool:

@@ -200,12 +200,23 @@ def _second_house(finder: Finder, text: str, toks: list[Tok], last: int) -> bool
 
 def _noble_after(finder: Finder, text: str, toks: list[Tok], last: int) -> int | None:
     """The index of the word of nobility after "von" after the addressed person ending at
-    ``toks[last]`` before a verb she does ("Herr Müller von Hohenstein sagt", "Frau Anna
-    Schmidt von Bredow kam"; not "von Köln", "von Opladen", "von der Stadt", "von
-    Caritas", "von Anfang an": :func:`noble_end`)."""
+    ``toks[last]`` before a verb she does or where her name ends ("Herr Müller von
+    Hohenstein sagt", "Frau Anna Schmidt von Bredow kam", "Frau Müller von Hohenstein war
+    da."; not "von Köln", "von Opladen", "von der Stadt", "von Caritas", "von Anfang an":
+    :func:`noble_end`; where the name ends no first name: "Grüße an Frau Müller von Anna")."""
     if toks[last].lower in lists.PARTICLES:
         return None
-    return noble_end(text, toks, last, True, lambda t: noble_word(finder, t), _SUBJECT_VERBS)
+    noble = noble_end(text, toks, last, True, lambda t: noble_word(finder, t), _SUBJECT_VERBS)
+    if noble is not None:
+        return noble
+    return noble_end(text, toks, last, True, lambda t: _noble_alone(finder, t), ends=True)
+
+
+def _noble_alone(finder: Finder, tok: Tok) -> bool:
+    """Whether ``tok`` is a word of nobility (:func:`noble_word`) and no first name that is
+    no surname ("von Anna" is a second person, "von Bredow" no first name)."""
+    first = finder.is_first(tok) and not finder.is_surname(tok)
+    return noble_word(finder, tok) and not first
 
 
 def _facility_after(finder: Finder, text: str, toks: list[Tok], k: int) -> bool:
