@@ -14,9 +14,12 @@ from pathlib import Path
 import pytest
 
 from tests.feedback_data import _import, store_need_run
+from widgets.monitoring_view import city_history_html, district_history_html
 from workbench import Project
 from workbench.cli.main import main
 from workbench.participation.items import draft_recommendations
+from workbench.synthesis import recommendation_chain as rec_chain
+from workbench.synthesis.monitoring import read_monitoring
 
 # (typed text, title or ""), the label the card and the listings show
 CASES = [
@@ -65,3 +68,33 @@ def test_the_concepts_heading_names_it_on_one_line(recommended: Path) -> None:
     assert "Empfehlung 2: Treff öffnen am Markt" in page
     assert "Empfehlung 1: Lernräume öffnen. Auch samstags." in page
     assert "\x1b" not in page.split("Empfehlung 2:", 1)[1].split("<", 1)[0]
+
+
+def test_the_chain_check_names_it_on_one_line(recommended: Path) -> None:
+    """``check_provenance`` (notebook 06) named an untitled one by its first 60 characters
+    as stored, line breaks and escape sequences included."""
+    with Project.open(recommended) as project:
+        problems = rec_chain.check_provenance(project)
+    titles = problems.drop_duplicates("recommendation_id")["title"].tolist()
+    assert titles == [label for _, label in CASES]  # none linked yet: each has a problem
+
+
+def test_the_report_names_it_on_one_line(recommended: Path) -> None:
+    """The report's recommendation headings and status overview kept an escape sequence's
+    letters ("[31m") in an untitled one's name."""
+    out = recommended / "bericht.html"
+    assert main(["--project", str(recommended), "report", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Empfehlung 2: Treff öffnen am Markt" in page
+    assert "Treff[31m" not in page and "Treff\x1b" not in page  # nor in the overview
+
+
+def test_the_monitoring_view_names_it_on_one_line(recommended: Path) -> None:
+    """The profile app's status tables showed an untitled one's text as stored."""
+    with Project.open(recommended) as project:
+        found = read_monitoring(project)
+    city = city_history_html(found)
+    assert "2: Treff öffnen am Markt" in city and "Lernräume öffnen. Auch samstags." in city
+    district = district_history_html(found, "Manfort")
+    assert "Empfehlung 2: Treff öffnen am Markt (gesamtstädtisch)" in district
+    assert "Treff[31m" not in city + district and "\x1b" not in city + district

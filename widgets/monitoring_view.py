@@ -45,6 +45,7 @@ from workbench.synthesis.monitoring import (
     compact_unit,
     status_legend,
 )
+from workbench.synthesis.recommendation_chain import recommendation_label
 from workbench.synthesis.reports.monitoring import (
     public_comparison_note,
     public_history_note,
@@ -221,10 +222,10 @@ def _history_tables(found: Monitoring, recs: pd.DataFrame) -> str:
         if own is None:
             continue
         scope = "gesamtstädtisch" if r.scope == CITYWIDE else r.scope
+        name = recommendation_label(r.title, r.text)  # as its rating card names it
         parts.append(
             table_html(
-                f"Empfehlung {r.recommendation_id}: {r.title or r.text} ({scope}) – "
-                f"aktuell: {r.status}",
+                f"Empfehlung {r.recommendation_id}: {name} ({scope}) – aktuell: {r.status}",
                 ("Datum", "Status", "Verantwortlich", "Notiz"),
                 [(format_date(s.date), s.status, s.actor, s.note) for s in own.itertuples()],
                 (False, False, False, False),
@@ -349,7 +350,7 @@ def city_history_html(found: Monitoring) -> str:
         step = latest.loc[r.recommendation_id] if r.recommendation_id in latest.index else None
         scope = "gesamtstädtisch" if r.scope == CITYWIDE else r.scope
         rows.append(
-            (f"{r.recommendation_id}: {r.title or r.text}", scope, r.status,
+            (f"{r.recommendation_id}: {recommendation_label(r.title, r.text)}", scope, r.status,
              EMPTY_FIELD if step is None else format_date(step["date"]),
              EMPTY_FIELD if step is None else step["actor"])
         )  # fmt: skip

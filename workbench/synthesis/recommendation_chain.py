@@ -34,6 +34,7 @@ from sqlalchemy import select
 from workbench.analysis.need_clusters import ClusterMatch, latest_memberships, match_cluster
 from workbench.core.fileio import write_atomic
 from workbench.core.formatting import MISSING_DISTRICT, plural
+from workbench.core.typed_text import line_label
 from workbench.store import (
     CITYWIDE,
     District,
@@ -374,6 +375,20 @@ def _chain(snap: Snapshot) -> list[dict[str, Any]]:
     return result
 
 
+def recommendation_label(title: object, text: object) -> str:
+    r"""A recommendation's name on one line, as its rating card, ``recommend list`` and
+    ``history`` show it: its title, an untitled one's text (:func:`line_label`: a line
+    break a space, an escape sequence left out; an ordinary text stays as written).
+
+    >>> recommendation_label("", "Treff\nöffnen"), recommendation_label(None, "Kind\x1b[31m")
+    ('Treff öffnen', 'Kind')
+    >>> recommendation_label("Lern\nräume", "Text"), recommendation_label("\x07", "Text")
+    ('Lern räume', 'Text')
+    """
+    title = line_label(title) if isinstance(title, str) else ""  # None/NA: no title
+    return title or line_label(str(text))
+
+
 def check_provenance(project: Project, run_id: int | None = None) -> pd.DataFrame:
     """Every broken link of every recommendation's chain (empty: all chains complete).
 
@@ -383,7 +398,11 @@ def check_provenance(project: Project, run_id: int | None = None) -> pd.DataFram
     """
     snap = read_snapshot(project, run_id)
     rows = [
-        {"recommendation_id": rec["id"], "title": rec["title"] or rec["text"][:60], **problem}
+        {
+            "recommendation_id": rec["id"],
+            "title": recommendation_label(rec["title"], rec["text"]),
+            **problem,
+        }
         for rec in _chain(snap)
         for problem in rec["problems"]
     ]

@@ -16,9 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.errors import InputError
-from workbench.core.typed_text import line_label
 from workbench.store import District, Recommendation, RecommendationStatus
-from workbench.synthesis.recommendation_chain import read_snapshot, resolve_link
+from workbench.synthesis.recommendation_chain import (  # noqa: F401  (recommendation_label: its home before)
+    read_snapshot,
+    recommendation_label,
+    resolve_link,
+)
 
 if TYPE_CHECKING:
     from workbench.project import Project
@@ -67,20 +70,6 @@ HISTORY_COLUMNS = {
     "actor": "string",
     "note": "string",
 }
-
-
-def recommendation_label(title: object, text: object) -> str:
-    r"""A recommendation's name on one line, as its rating card, ``recommend list`` and
-    ``history`` show it: its title, an untitled one's text (:func:`line_label`: a line
-    break a space, an escape sequence left out; an ordinary text stays as written).
-
-    >>> recommendation_label("", "Treff\nöffnen"), recommendation_label(None, "Kind\x1b[31m")
-    ('Treff öffnen', 'Kind')
-    >>> recommendation_label("Lern\nräume", "Text"), recommendation_label("\x07", "Text")
-    ('Lern räume', 'Text')
-    """
-    title = line_label(title) if isinstance(title, str) else ""  # None/NA: no title
-    return title or line_label(str(text))
 
 
 def recommendations(project: Project) -> pd.DataFrame:

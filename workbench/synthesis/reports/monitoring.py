@@ -46,6 +46,7 @@ from workbench.synthesis.monitoring import (
     years_note,
 )
 from workbench.synthesis.profiles import PUBLIC_NO_INDICATORS
+from workbench.synthesis.recommendation_chain import recommendation_label
 from workbench.synthesis.reports.model import (
     Chart,
     OutlineBuilder,
@@ -341,8 +342,9 @@ def _history(out: OutlineBuilder, found: Monitoring, public: bool) -> None:
 
 
 def title(rec: Any) -> str:
-    """A recommendation's title, or the start of its text when it has none."""
-    return short(rec.title or rec.text)
+    """A recommendation's title, or the start of its text on one line when it has none
+    (:func:`recommendation_label`, as its rating card names it)."""
+    return short(recommendation_label(rec.title, rec.text))
 
 
 # -- the same as XLSX sheets ----------------------------------------------------------------

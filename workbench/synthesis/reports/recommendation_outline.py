@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from workbench.core.formatting import MISSING, text_or
 from workbench.store import CITYWIDE
-from workbench.synthesis.recommendation_chain import problem_text, public_problem_text
+from workbench.synthesis.recommendation_chain import (
+    problem_text,
+    public_problem_text,
+    recommendation_label,
+)
 from workbench.synthesis.reports.model import (
     Bullets,
     OutlineBuilder,
@@ -41,7 +45,9 @@ def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: in
         f"sie sich stützt (Empfehlung → {need} → Aussage → Dokument → Workshop)."
     )
     for rec in recs:
-        out.heading(3, f"Empfehlung {rec['id']}: {short(rec['title'] or rec['text'])}")
+        out.heading(
+            3, f"Empfehlung {rec['id']}: {short(recommendation_label(rec['title'], rec['text']))}"
+        )
         if rec["title"]:
             out.text(rec["text"])
         scope = "gesamtstädtisch" if rec["scope"] == CITYWIDE else rec["scope"]
