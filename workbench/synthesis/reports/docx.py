@@ -43,7 +43,13 @@ from workbench.synthesis.reports.model import (
     generated_line,
     series_places,
 )
-from workbench.synthesis.reports.office import AUTHOR, clean, fixed_time, normalise_zip
+from workbench.synthesis.reports.office import (
+    AUTHOR,
+    clean,
+    fixed_time,
+    normalise_zip,
+    property_title,
+)
 
 DOCX_BAR_WIDTH = 30  # block characters of the longest bar
 MAP_WIDTH_INCHES = WIDTH / 96  # as wide as the SVG map in a browser (96 px per inch)
@@ -280,7 +286,7 @@ def render_docx(report: Report, generated_at: datetime) -> bytes:
     doc = docx.Document()
     fixed = fixed_time().replace(tzinfo=None)
     props = doc.core_properties
-    props.title = clean(report.title)
+    props.title = property_title(report.title)
     props.author = AUTHOR
     props.last_modified_by = AUTHOR
     props.created = fixed

@@ -25,6 +25,7 @@ from workbench.synthesis.reports.model import (
     chart_table,
     generated_line,
 )
+from workbench.synthesis.reports.office import property_title
 
 CSS = """
 body { font-family: system-ui, sans-serif; margin: 0; color: #1d2935; background: #fff; }
@@ -171,7 +172,7 @@ def render_html(
         '<html lang="de">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="Sozialraum-Werkbank">\n'
-        f"<title>{esc(report.title)}</title>\n<style>\n{CSS}\n</style>\n{script}"
+        f"<title>{esc(property_title(report.title))}</title>\n<style>\n{CSS}\n</style>\n{script}"
         '</head>\n<body>\n<main class="wb-report">\n'
         + html_blocks(report, generated_at, regions)
         + "\n</main>\n</body>\n</html>\n"

@@ -13,6 +13,8 @@ import re
 import zipfile
 from datetime import UTC, datetime
 
+from workbench.core.typed_text import line_label
+
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CORE_TIME = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 AUTHOR = "Sozialraum-Werkbank"
@@ -25,6 +27,19 @@ def clean(text: object) -> str:
     'ab\\tc'
     """
     return _XML_ILLEGAL.sub("", str(text))
+
+
+def property_title(title: str) -> str:
+    r"""A title as a DOCX/XLSX core property (and an HTML ``<title>``) holds it: on one line,
+    without control characters, escape sequences or bidi overrides (:func:`line_label`; a
+    district or concept title can hold them; the property is read and shown as written).
+    A literal ``_xHHHH_`` stays: core properties are Dublin Core, not ``ST_Xstring``, and
+    openpyxl and python-docx read it back as written.
+
+    >>> property_title("Profil Man‮fort[31m _x0041_"), property_title("Opladen")
+    ('Profil Manfort _x0041_', 'Opladen')
+    """
+    return clean(line_label(title))
 
 
 def fixed_time() -> datetime:

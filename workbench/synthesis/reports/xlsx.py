@@ -53,7 +53,13 @@ from workbench.synthesis.reports.model import (
     shorten_quote,
 )
 from workbench.synthesis.reports.monitoring import monitoring_sheets, scope_name
-from workbench.synthesis.reports.office import AUTHOR, clean, fixed_time, normalise_zip
+from workbench.synthesis.reports.office import (
+    AUTHOR,
+    clean,
+    fixed_time,
+    normalise_zip,
+    property_title,
+)
 from workbench.synthesis.reports.outline import (
     NO_CODEBOOK,
     NO_CODINGS,
@@ -440,7 +446,7 @@ def render_xlsx(data: ReportData, report: Report, generated_at: datetime) -> byt
     for line in [*_empty_sheets(book, data), *missing]:
         cover.append([text(line)])
     book.properties.creator = AUTHOR
-    book.properties.title = clean(report.title)
+    book.properties.title = property_title(report.title)
     book.properties.created = fixed_time().replace(tzinfo=None)
     charted = [sheet.title for sheet in book.worksheets if sheet._charts]
     buffer = io.BytesIO()

@@ -12,6 +12,7 @@ import html
 from dataclasses import dataclass
 
 from workbench.synthesis.reports.html import CSS as REPORT_CSS
+from workbench.synthesis.reports.office import property_title
 
 ASSETS = "assets"
 STYLESHEET = f"{ASSETS}/werkbank.css"
@@ -105,7 +106,7 @@ def page(
         '<html lang="de">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="Sozialraum-Werkbank">\n'
-        f"<title>{esc(title)} – {esc(SITE_NAME)}</title>\n"
+        f"<title>{esc(property_title(title))} – {esc(SITE_NAME)}</title>\n"
         f'<link rel="stylesheet" href="{STYLESHEET}">\n{script}'
         "</head>\n<body>\n"
         '<a class="wb-skip" href="#inhalt">Zum Inhalt springen</a>\n'
