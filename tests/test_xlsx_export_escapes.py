@@ -108,3 +108,19 @@ def test_the_xlsx_report_shows_literal_escapes_and_drops_control_characters(
     names = openpyxl.load_workbook(out).sheetnames
     everything = [c for name in names for c in _report_cells(out, name) if isinstance(c, str)]
     assert not [c for c in everything if "\x1b" in c or "\x07" in c or "\uffff" in c]
+
+
+LINE_ENDS = ["Zeile eins\r\nZeile zwei", "Treff am Markt\rzweite Zeile", "Ende\r", "Nur\nLF"]
+
+
+def test_a_carriage_return_comes_back_from_both_exports(tmp_path: Path) -> None:
+    """CRLF and a lone CR inside a statement come back from the XLSX export (CR stored as
+    "_x000D_", as Excel writes it) and from the CSV export, which wrote a lone CR unquoted:
+    the import ended the row there and lost "zweite Zeile" without a word."""
+    project = _project(tmp_path, LINE_ENDS)
+    with Project.open(project) as stored:
+        kept = list(stored.segments()["text"])
+    csv = _texts_after_round_trip(tmp_path, project, "csv")
+    xlsx = _texts_after_round_trip(tmp_path, project, "xlsx")
+    assert xlsx == kept
+    assert csv == kept

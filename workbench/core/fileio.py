@@ -258,13 +258,31 @@ CSV_BOM = "\ufeff"
 def csv_text(table: pd.DataFrame, sep: str = ",", **options: object) -> str:
     """``table`` as CSV text (``\\n``, no index); text that starts like a formula gets ``'``.
 
-    See :mod:`workbench.core.spreadsheet`: no spreadsheet program evaluates such a cell.
+    See :mod:`workbench.core.spreadsheet`: no spreadsheet program evaluates such a cell. A
+    table with a carriage return in a text gets RFC 4180's ``\\r\\n`` line ends instead:
+    Python's CSV writer quotes only a field holding a character of the line end, and an
+    unquoted CR ends the row for every reader (the rest of the text was lost on import).
+
+    >>> import pandas as pd
+    >>> csv_text(pd.DataFrame({"t": ["a\\rb", "c"]})), csv_text(pd.DataFrame({"t": ["a"]}))
+    ('t\\r\\n"a\\rb"\\r\\nc\\r\\n', 't\\na\\n')
     """
     # here, not above: the command line uses this module's file helpers before pandas loads
     from workbench.core.spreadsheet import safe_frame
 
-    options = {"index": False, "lineterminator": "\n", **options}
-    return safe_frame(table).to_csv(sep=sep, **options)
+    table = safe_frame(table)
+    end = "\r\n" if _holds_carriage_return(table) else "\n"
+    options = {"index": False, "lineterminator": end, **options}
+    return table.to_csv(sep=sep, **options)
+
+
+def _holds_carriage_return(table: pd.DataFrame) -> bool:
+    """Whether a text cell or column name of ``table`` holds a CR."""
+    names = any("\r" in str(c) for c in table.columns)
+    texts = table.select_dtypes(exclude="number")
+    return names or any(
+        texts[c].map(lambda v: isinstance(v, str) and "\r" in v).any() for c in texts.columns
+    )
 
 
 def write_csv(
