@@ -7,6 +7,9 @@ import re
 import sys
 from collections.abc import Callable
 
+from workbench.ingest import name_lists as lists
+from workbench.ingest.name_gazetteer import fold, gazetteer
+from workbench.ingest.noun_lexicon import is_german_noun, is_person_name, is_place_name
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 Stay = Callable[[str, list[tuple[str, str]]], None]
@@ -44,3 +47,36 @@ def counters(words_of: Callable[[str], list[str]], width: int) -> tuple[Stay, Ch
         print(f"must-change {label:{width - 1}} {len(cases):4}  leaked   {leaked:4}")
 
     return stay, change
+
+
+def unlisted(words: list[str], person_names: bool = True) -> list[str]:
+    """The words no name list, no noun lexicon and no list of the package knows (with
+    ``person_names`` also none the lexicon holds as a person's name)."""
+    names = gazetteer()
+    known = lists.LOCAL_NAMES | lists.NOT_FIRST | lists.COMMON_NOUNS | lists.WORD_SURNAMES
+    return [
+        w
+        for w in words
+        if not (names.has_first(w) or names.has_last(w))
+        and not (person_names and is_person_name(fold(w)))
+        and not (is_german_noun(fold(w)) or is_place_name(fold(w)) or fold(w) in known)
+    ]
+
+
+def listed_surnames(words: list[str]) -> list[str]:
+    """The surnames of the gazetteer among ``words``."""
+    return [w for w in words if gazetteer().has_last(w)]
+
+
+def change_kept(change: Change, label: str, cases: list[tuple[str, list[str], list[str]]]) -> None:
+    """Print the leaks (a word of the name in clear, by ``change``) and the outputs where a
+    word that must stay was replaced."""
+    change(label, [(t, gone) for t, gone, _ in cases])
+    over = 0
+    for text, _gone, kept in cases:
+        out = Pseudonymiser().pseudonymise(text)[0]
+        lost = [w for w in kept if not clear(out, [w])]
+        over += bool(lost)
+        if lost and "--show" in sys.argv:
+            print(f"  over: {text!r} -> {out!r}")
+    print(f"{'':63}over     {over:4}")

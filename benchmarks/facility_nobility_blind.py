@@ -32,12 +32,9 @@ from pathlib import Path
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
 sys.path.append(str(Path(__file__).resolve().parent))
 
-from _blind import clear, counters
+from _blind import change_kept, counters, listed_surnames, unlisted
 
-from workbench.ingest import name_lists as lists
-from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.noun_lexicon import is_german_noun, is_person_name, is_place_name
-from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.name_gazetteer import gazetteer
 
 # Frisian and old German first names; kept where no list knows them
 RARE_FIRST = (
@@ -62,44 +59,13 @@ BODIES_DER = "Awo Caritas Kvb Diakonie Tafel Stadtverwaltung".split()
 SPEECH = ("sagt", "meint", "betont", "erzählt")
 
 
-def _unlisted(words: list[str]) -> list[str]:
-    """The words no name list, no noun lexicon and no list of the package knows."""
-    names = gazetteer()
-    known = lists.LOCAL_NAMES | lists.NOT_FIRST | lists.COMMON_NOUNS | lists.WORD_SURNAMES
-    return [
-        w
-        for w in words
-        if not (names.has_first(w) or names.has_last(w) or is_person_name(fold(w)))
-        and not (is_german_noun(fold(w)) or is_place_name(fold(w)) or fold(w) in known)
-    ]
-
-
-def _listed(words: list[str]) -> list[str]:
-    """The surnames of the gazetteer among ``words``."""
-    return [w for w in words if gazetteer().has_last(w)]
-
-
-def _change_kept(label: str, cases: list[tuple[str, list[str], list[str]]]) -> None:
-    """Print the leaks (a word of the name in clear) and the outputs where a word that
-    must stay was replaced."""
-    _change(label, [(t, gone) for t, gone, _ in cases])
-    over = 0
-    for text, _gone, kept in cases:
-        out = Pseudonymiser().pseudonymise(text)[0]
-        lost = [w for w in kept if not clear(out, [w])]
-        over += bool(lost)
-        if lost and "--show" in sys.argv:
-            print(f"  over: {text!r} -> {out!r}")
-    print(f"{'':63}over     {over:4}")
-
-
 _stay, _change = counters(lambda name: name.split(), 50)
 
 
 def main() -> None:
     """Print the counts of each family (seeded)."""
     rng = random.Random(47)
-    rare = _unlisted(RARE_FIRST)
+    rare = unlisted(RARE_FIRST)
     house = [w for w in HOUSE if not gazetteer().has_first(w)]
     print(f"rare first names kept: {len(rare)} of {len(RARE_FIRST)}")
 
@@ -110,25 +76,25 @@ def main() -> None:
         first, sur, fac = rng.choice(rare), rng.choice(house), rng.choice(FACILITIES)
         text = f"{rng.choice(ADDRESS)} {first} {sur} {fac} {rng.choice(after)}"
         cases.append((text, [first, sur], [fac]))
-    _change_kept("address + rare first + -haus/-hof + facility", cases)
+    change_kept(_change, "address + rare first + -haus/-hof + facility", cases)
     cases = []
     for _ in range(40):
         first, sur, fac = rng.choice(LISTED_FIRST), rng.choice(house), rng.choice(FACILITIES)
         text = f"{rng.choice(ADDRESS)} {first} {sur} {fac} {rng.choice(after)}"
         cases.append((text, [first, sur], [fac]))
-    _change_kept("address + listed first + -haus/-hof + facility", cases)
+    change_kept(_change, "address + listed first + -haus/-hof + facility", cases)
     cases = []
     for _ in range(40):
         first, sur = rng.choice(rare), rng.choice(HOF_WORDS)
         text = f"{rng.choice(ADDRESS)} {first} {sur} {rng.choice(('kam', 'sagt', 'hilft'))} heute."
         cases.append((text, [first, sur], []))
-    _change_kept("address + rare first + -hof word + verb", cases)
+    change_kept(_change, "address + rare first + -hof word + verb", cases)
     cases = []
     for _ in range(40):
         first, sur, place = rng.choice(rare), rng.choice(HOF_WORDS), rng.choice(DISTRICTS)
         text = f"{rng.choice(ADDRESS)} {first} {sur} {place} {rng.choice(after)}"
         cases.append((text, [first, sur], [place]))
-    _change_kept("address + rare first + -hof word + district", cases)
+    change_kept(_change, "address + rare first + -hof word + district", cases)
     cases = []
     for _ in range(50):
         first, sur = rng.choice(rare), rng.choice(COMPASS)
@@ -136,31 +102,31 @@ def main() -> None:
             f"{rng.choice(('Dr.', 'Herr', 'Frau', 'Frau Dr.'))} {first} {sur} {rng.choice(after)}"
         )
         cases.append((text, [first, sur], []))
-    _change_kept("address + rare first + compass surname", cases)
+    change_kept(_change, "address + rare first + compass surname", cases)
     cases = []
     for _ in range(50):
-        sur = rng.choice(_listed(SURNAMES))
+        sur = rng.choice(listed_surnames(SURNAMES))
         body = rng.choice(BODIES_VOM + BODIES_DER)
         where = f"vom {body}" if body in BODIES_VOM else f"von der {body}"
         opener = rng.choice(("", "Dem Vernehmen nach: ", "Ehrlich gesagt: "))
         text = f"{opener}{sur} {where} sagt man nach, dass er streng ist."
         cases.append((text, [sur], [body]))
-    _change_kept("surname + belonging + 'sagt man nach'", cases)
+    change_kept(_change, "surname + belonging + 'sagt man nach'", cases)
     cases = []
     for _ in range(50):
-        sur, noble = rng.choice(_listed(SURNAMES)), rng.choice(_unlisted(NOBILITY))
+        sur, noble = rng.choice(listed_surnames(SURNAMES)), rng.choice(unlisted(NOBILITY))
         text = f"{sur} von {noble} {rng.choice(SPEECH)}, dass es reicht."
         cases.append((text, [sur, noble], []))
-    _change_kept("surname + von + nobility word + speech verb", cases)
+    change_kept(_change, "surname + von + nobility word + speech verb", cases)
     cases = []
     frames = (
         "Awo {} sagt, dass es reicht.", "Heute sagt Awo {}, dass es reicht.",
         "Laut Awo {} reicht es.", "Frau Awo {} sagt es.", "Awo {} meint, das reicht.",
     )  # fmt: skip
     for frame in frames:
-        for sur in _listed(GHANAIAN):
+        for sur in listed_surnames(GHANAIAN):
             cases.append((frame.format(sur), [sur], []))
-    _change_kept("'Awo' + surname of the gazetteer", cases)
+    change_kept(_change, "'Awo' + surname of the gazetteer", cases)
 
     # must-stay --------------------------------------------------------------------
     stays = []
@@ -176,7 +142,7 @@ def main() -> None:
         ]
     _stay("facility + district", stays)
     stays = []
-    for noble in _unlisted(NOBILITY):
+    for noble in unlisted(NOBILITY):
         for d in DISTRICTS:
             stays.append((f"Wir fuhren von {noble} nach {d}.", noble))
     _stay("von + place nach + district", stays)
@@ -217,7 +183,7 @@ def main() -> None:
         fac = rng.choice(("Jugendhaus", "Rathaus", "Gemeindehaus", "Pfarrhof"))
         text = f"{rng.choice(('Herr', 'Frau'))} {first} vom {fac} {d} kam heute."
         cases.append((text, [first], [fac, d]))
-    _change_kept("address + rare first + vom facility + district", cases)
+    change_kept(_change, "address + rare first + vom facility + district", cases)
 
 
 if __name__ == "__main__":

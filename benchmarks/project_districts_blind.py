@@ -27,11 +27,9 @@ from pathlib import Path
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
 sys.path.append(str(Path(__file__).resolve().parent))
 
-from _blind import clear
+from _blind import clear, unlisted
 
-from workbench.ingest import name_lists as lists
-from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.noun_lexicon import is_german_noun, is_place_name
+from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.pseudonymise import Pseudonymiser
 
 ADDRESS = ("Herr", "Frau", "Herr Dr.", "Frau Dr.")
@@ -53,18 +51,6 @@ KEPT = (
 )  # fmt: skip
 # firms no list of the package knows (some are surnames too: no shape tells them apart)
 FIRMS = "Ford Tedi Aral Shell Deichmann Rossmann Obi Hornbach Bosch Miele Haribo Würth".split()
-
-
-def _unlisted(words: list[str]) -> list[str]:
-    """The words no name list, no noun lexicon and no list of the package knows."""
-    names = gazetteer()
-    known = lists.LOCAL_NAMES | lists.NOT_FIRST | lists.COMMON_NOUNS | lists.WORD_SURNAMES
-    return [
-        w
-        for w in words
-        if not (names.has_first(w) or names.has_last(w))
-        and not (is_german_noun(fold(w)) or is_place_name(fold(w)) or fold(w) in known)
-    ]
 
 
 def _run(text: str) -> str:
@@ -103,7 +89,7 @@ def main() -> None:
     """Print the counts of each family (seeded)."""
     rng = random.Random(4748)
     surnames = [w for w in SURNAMES if gazetteer().has_last(w)]
-    noble, project = _unlisted(NOBILITY), _unlisted(PROJECT)
+    noble, project = unlisted(NOBILITY, person_names=False), unlisted(PROJECT, person_names=False)
 
     # must-change ------------------------------------------------------------------
     cases = []

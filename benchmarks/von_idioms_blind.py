@@ -28,12 +28,9 @@ from pathlib import Path
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
 sys.path.append(str(Path(__file__).resolve().parent))
 
-from _blind import clear, counters
+from _blind import change_kept, counters, listed_surnames, unlisted
 
-from workbench.ingest import name_lists as lists
-from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.noun_lexicon import is_german_noun, is_person_name, is_place_name
-from workbench.ingest.pseudonymise import Pseudonymiser
+from workbench.ingest.name_gazetteer import gazetteer
 
 ADDRESS = ("Herr", "Frau", "Herr Dr.", "Frau Dr.", "Frau Prof.")
 SURNAMES = "Müller Meier Schmidt Becker Wagner Kowalski Yilmaz Hoffmann Schulze Krüger".split()
@@ -53,45 +50,14 @@ LOWER_FIRST = "anna thomas sabine jürgen klaus petra michael andrea stefan clau
 LOWER_LAST = "schmidt müller weber wagner becker schulz hoffmann krüger yilmaz kowalski".split()
 
 
-def _unlisted(words: list[str]) -> list[str]:
-    """The words no name list, no noun lexicon and no list of the package knows."""
-    names = gazetteer()
-    known = lists.LOCAL_NAMES | lists.NOT_FIRST | lists.COMMON_NOUNS | lists.WORD_SURNAMES
-    return [
-        w
-        for w in words
-        if not (names.has_first(w) or names.has_last(w) or is_person_name(fold(w)))
-        and not (is_german_noun(fold(w)) or is_place_name(fold(w)) or fold(w) in known)
-    ]
-
-
-def _listed(words: list[str]) -> list[str]:
-    """The surnames of the gazetteer among ``words``."""
-    return [w for w in words if gazetteer().has_last(w)]
-
-
-def _change_kept(label: str, cases: list[tuple[str, list[str], list[str]]]) -> None:
-    """Print the leaks (a word of the person in clear) and the outputs where a word that
-    must stay was replaced."""
-    _change(label, [(t, gone) for t, gone, _ in cases])
-    over = 0
-    for text, _gone, kept in cases:
-        out = Pseudonymiser().pseudonymise(text)[0]
-        lost = [w for w in kept if not clear(out, [w])]
-        over += bool(lost)
-        if lost and "--show" in sys.argv:
-            print(f"  over: {text!r} -> {out!r}")
-    print(f"{'':63}over     {over:4}")
-
-
 _stay, _change = counters(lambda name: name.split(), 50)
 
 
 def main() -> None:
     """Print the counts of each family (seeded)."""
     rng = random.Random(4747)
-    surnames, noble = _listed(SURNAMES), _unlisted(NOBILITY)
-    rare, house = _unlisted(RARE_FIRST), [w for w in HOUSE if not gazetteer().has_first(w)]
+    surnames, noble = listed_surnames(SURNAMES), unlisted(NOBILITY)
+    rare, house = unlisted(RARE_FIRST), [w for w in HOUSE if not gazetteer().has_first(w)]
     tails = ("dass es reicht.", "das sei zu wenig.", "man müsse warten.")
 
     # must-change ------------------------------------------------------------------
@@ -100,35 +66,35 @@ def main() -> None:
         sur, word = rng.choice(surnames), rng.choice(noble)
         text = f"{rng.choice(ADDRESS)} {sur} von {word} {rng.choice(SPEECH)}, {rng.choice(tails)}"
         cases.append((text, [sur, word], []))
-    _change_kept("address + surname + von + nobility + speech", cases)
+    change_kept(_change, "address + surname + von + nobility + speech", cases)
     cases = []
     for _ in range(50):
         sur, place = rng.choice(surnames), rng.choice(DISTRICTS)
         opener = rng.choice(("", "Im Gespräch: ", "Ehrlich gesagt: "))
         text = f"{opener}{sur} von {place} {rng.choice(SPEECH)}, {rng.choice(tails)}"
         cases.append((text, [sur], [place]))
-    _change_kept("surname + von + district + speech verb", cases)
+    change_kept(_change, "surname + von + district + speech verb", cases)
     cases = []
     for _ in range(60):
         sur, idiom = rng.choice(surnames), rng.choice(IDIOMS)
         frame = rng.choice(("{} {} {}, ", "Wie {} {} {}, ", "Im Plenum: {} {} {}, "))
         text = frame.format(sur, idiom, rng.choice(SPEECH)) + rng.choice(tails)
         cases.append((text, [sur], [w for w in idiom.split() if w != "von"]))
-    _change_kept("surname + von + idiom + speech verb", cases)
+    change_kept(_change, "surname + von + idiom + speech verb", cases)
     cases = []
     frames = ("{} {} sagt, dass es reicht.", "{} {} meint, das reicht.", "Dazu: {} {} betont es.")
     for body in ("AWO", "NABU", "ADFC", "VdK"):
         for frame in frames:
-            for sur in _listed(GHANAIAN) + surnames[:4]:
+            for sur in listed_surnames(GHANAIAN) + surnames[:4]:
                 cases.append((frame.format(body, sur), [sur], [body]))
-    _change_kept("association in capitals + surname + speech", cases)
+    change_kept(_change, "association in capitals + surname + speech", cases)
     cases = []
     for _ in range(40):
         first = rng.choice(rare + LISTED_FIRST)
         one, two = rng.sample(house, 2)
         verb = rng.choice(("kam heute.", "sagt, dass es reicht.", "hilft.", "hat angerufen."))
         cases.append((f"{rng.choice(ADDRESS)} {first} {one} {two} {verb}", [first, one, two], []))
-    _change_kept("address + first + two -haus/-hof surnames", cases)
+    change_kept(_change, "address + first + two -haus/-hof surnames", cases)
     cases = []
     frames = (
         "{} kam heute", "hab mit {} gesprochen", "{} hat angerufen", "laut {} fällt es aus",
@@ -139,7 +105,7 @@ def main() -> None:
         first, last = rng.choice(LOWER_FIRST), rng.choice(LOWER_LAST)
         text = rng.choice(frames).format(f"{title} {first} {last}")
         cases.append((text, [title, first, last], []))
-    _change_kept("lower-case address + first + surname", cases)
+    change_kept(_change, "lower-case address + first + surname", cases)
 
     # must-stay --------------------------------------------------------------------
     stays = []
@@ -170,7 +136,7 @@ def main() -> None:
         for idiom in IDIOMS
         for sur in ("Müller", "Becker")
     ]
-    _change_kept("the family (plural surname) + von + idiom", cases)
+    change_kept(_change, "the family (plural surname) + von + idiom", cases)
     stays = [
         ("frau und mann kamen zusammen", "frau"),
         ("ein herr von welt sagt nichts", "herr"),
@@ -195,14 +161,14 @@ def main() -> None:
         sur, place = rng.choice(surnames), rng.choice([*DISTRICTS, "Köln", "der Stadt", "Caritas"])
         text = f"{rng.choice(ADDRESS)} {sur} von {place} {rng.choice(SPEECH)}, {rng.choice(tails)}"
         cases.append((text, [sur], [place.split()[-1]]))
-    _change_kept("address + surname + von + place (stays)", cases)
+    change_kept(_change, "address + surname + von + place (stays)", cases)
     cases = []
     for _ in range(20):
         first, sur = rng.choice(rare), rng.choice(house)
         fac = rng.choice(("Jugendhaus Manfort", "Rathaus Opladen", "Schule", "Kita"))
         text = f"{rng.choice(ADDRESS)} {first} {sur} {fac} kam heute."
         cases.append((text, [first, sur], fac.split()))
-    _change_kept("address + first + -haus surname + facility", cases)
+    change_kept(_change, "address + first + -haus surname + facility", cases)
 
 
 if __name__ == "__main__":
