@@ -35,13 +35,13 @@ from workbench.ingest.facility_words import service_word
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_known import singular_verb
 from workbench.ingest.name_tokens import tokens
-from workbench.ingest.nfc_view import S
 from workbench.ingest.noun_lexicon import (
     compound_noun,
     is_german_noun,
     is_person_name,
     is_place_name,
 )
+from workbench.ingest.retyped_view import RetypedView
 from workbench.ingest.role_nouns import role_noun
 
 # A word: letters, hyphenated parts ("MEIER-RENZ"), an abbreviation's dot ("DR."); no
@@ -97,15 +97,13 @@ _PLURAL_AFTER = frozenset(
 
 
 @dataclass(frozen=True)
-class CapsView:
+class CapsView(RetypedView):
     """``text`` with the names in capitals written as names, letter for letter.
 
     >>> view = CapsView.of("Danke an FRAU KAYA!", lambda word: False)
     >>> view.text, view.start(9), view.end(18)
     ('Danke an Frau Kaya!', 9, 18)
     """
-
-    text: str
 
     @classmethod
     def of(cls, written: str, known: Callable[[str], bool]) -> CapsView | None:
@@ -114,23 +112,7 @@ class CapsView:
         chosen = _name_words(written, known)
         if not chosen:
             return None
-        letters = list(written)
-        for start, end in chosen:
-            letters[start:end] = _title(written[start:end])
-        text = "".join(letters)
-        return None if text == written else cls(text)
-
-    def start(self, pos: int) -> int:
-        """Where a span starting at view position ``pos`` starts as written: the same."""
-        return pos
-
-    def end(self, pos: int) -> int:
-        """Where a span ending at view position ``pos`` ends as written: the same."""
-        return pos
-
-    def spanned(self, span: S) -> S:
-        """``span`` (a hit, a review candidate): its positions are those as written."""
-        return span
+        return cls.retyped(written, chosen, _title)
 
 
 @word_cache

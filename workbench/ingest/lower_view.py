@@ -32,8 +32,8 @@ from functools import lru_cache
 from workbench.core.word_caches import word_cache
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_gazetteer import fold, gazetteer
-from workbench.ingest.nfc_view import S
 from workbench.ingest.noun_lexicon import is_german_noun, is_person_name
+from workbench.ingest.retyped_view import RetypedView
 
 # A word in lower case with its hyphenated parts ("anna-lena"); not part of an e-mail
 # address, a link or a word with an apostrophe ("don't")
@@ -84,7 +84,7 @@ _PLACE_HEADS = tuple(
 
 
 @dataclass(frozen=True)
-class LowerView:
+class LowerView(RetypedView):
     """``text`` with the names in lower case written as names, letter for letter.
 
     >>> view = LowerView.of("hab gestern mit anna schmidt gesprochen")
@@ -92,31 +92,13 @@ class LowerView:
     ('hab gestern mit Anna Schmidt gesprochen', 16, 28)
     """
 
-    text: str
-
     @classmethod
     def of(cls, written: str) -> LowerView | None:
         """The view of ``written``; None if no word in lower case reads as a name."""
         chosen = _name_words(written)
         if not chosen:
             return None
-        letters = list(written)
-        for start, end in chosen:
-            letters[start:end] = _title(written[start:end])
-        text = "".join(letters)
-        return None if text == written else cls(text)
-
-    def start(self, pos: int) -> int:
-        """Where a span starting at view position ``pos`` starts as written: the same."""
-        return pos
-
-    def end(self, pos: int) -> int:
-        """Where a span ending at view position ``pos`` ends as written: the same."""
-        return pos
-
-    def spanned(self, span: S) -> S:
-        """``span`` (a hit, a review candidate): its positions are those as written."""
-        return span
+        return cls.retyped(written, chosen, _title)
 
 
 def _title(word: str) -> str:
