@@ -12,7 +12,8 @@ the text's end, positions in UTF-16 units or code points as the named program co
 
 The truth is a list of ``(code path, coded text)`` for every coding on text, and the
 code paths of the codebook. Writing and checking against the schema:
-``tests/qdpx_fuzz_files.py``.
+``tests/qdpx_fuzz_files.py``; media, cases and the project's tail:
+``tests/qdpx_fuzz_media.py``.
 """
 
 from __future__ import annotations
@@ -26,13 +27,17 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+# DISTRICTS is re-exported for the tests and the benchmark.
 try:  # as tests.qdpx_fuzz_gen in the tests, by path from the benchmark (also with --code)
+    from tests.qdpx_fuzz_media import DISTRICTS as DISTRICTS
+    from tests.qdpx_fuzz_media import MediaMixin
     from tests.qdpx_fuzz_pdf import PARAGRAPH_BREAK, PDF_WORD, text_layer
 except ImportError:
+    from qdpx_fuzz_media import DISTRICTS as DISTRICTS
+    from qdpx_fuzz_media import MediaMixin
     from qdpx_fuzz_pdf import PARAGRAPH_BREAK, PDF_WORD, text_layer
 
 NS = "urn:QDA-XML:project:1.0"
-DISTRICTS = ["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"]
 # Programs and how they count positions (None: not known, the file's data must tell).
 ORIGINS = {
     "MAXQDA 2022 (Release 22.5.0)": "utf16",
@@ -77,7 +82,7 @@ class Fuzzed:
     unit: str = ""  # how its positions count: utf16, atlas (CRLF once), points, bytes
 
 
-class _Gen:
+class _Gen(MediaMixin):
     def __init__(self, seed: int):
         self.r = random.Random(seed)
         self.upper = self.r.random() < 0.5
@@ -382,171 +387,6 @@ class _Gen:
             if kind != "Float":
                 self.value(src, g2, kind)
         return g
-
-    def media(self, sources: etree._Element, kind: str) -> str:
-        g = self.guid()
-        ext = {
-            "PictureSource": "jpg",
-            "AudioSource": "mp3",
-            "VideoSource": "mp4",
-            "PDFSource": "pdf",
-        }[kind]
-        src = self.el(
-            sources, kind, guid=g, name=f"Aufnahme {kind[:3]}", path=f"internal://{g}.{ext}"
-        )
-        self.out.members[f"Sources/{g}.{ext}"] = b"\x00binary"
-        self.stamp(src, self.user())
-        self.maybe_description(src, "Medium")
-        if kind == "PictureSource":
-            self.out.left_out.append("picture")
-            if self.r.random() < 0.5:
-                desc = self.el(src, "TextDescription", guid=self.guid(), name="Bildbeschreibung")
-                self.el(desc, "PlainTextContent").text = "Ein Foto vom Markt"
-            sel = self.el(
-                src,
-                "PictureSelection",
-                guid=self.guid(),
-                firstX="1",
-                firstY="2",
-                secondX="30",
-                secondY="40",
-            )
-            coding = self.el(sel, "Coding", guid=self.guid())
-            self.el(coding, "CodeRef", targetGUID=self.code_for_span()[0])
-        elif kind == "PDFSource":
-            text = self.text(pdf=True)
-            rep = self.el(src, "Representation", guid=self.guid(), name="Textfassung")
-            if self.r.random() < 0.5:
-                rep.set("plainTextPath", f"internal://{rep.get('guid')}.txt")
-                self.out.members[f"Sources/{rep.get('guid')}.txt"] = text.encode("utf-8")
-            else:
-                self.el(rep, "PlainTextContent").text = text
-            self.selections_on(rep, text)
-        else:
-            self.out.left_out.append("media")
-            text = self.text()
-            tr = self.el(src, "Transcript", guid=self.guid(), name="Transkript")
-            if self.r.random() < 0.5:
-                tr.set("plainTextPath", f"internal://{tr.get('guid')}.txt")
-                self.out.members[f"Sources/{tr.get('guid')}.txt"] = text.encode("utf-8")
-            else:
-                self.el(tr, "PlainTextContent").text = text
-            spans = [s for s in self.spans(text) if s[1] > s[0]]
-            points = []
-            for start, end in spans:
-                a, b = self.guid(), self.guid()
-                self.el(
-                    tr,
-                    "SyncPoint",
-                    guid=a,
-                    timeStamp=str(start * 100),
-                    position=str(self.position(text, start)),
-                )
-                self.el(
-                    tr,
-                    "SyncPoint",
-                    guid=b,
-                    timeStamp=str(end * 100),
-                    position=str(self.position(text, end)),
-                )
-                points.append((a, b, start, end))
-            for a, b, start, end in points:
-                sel = self.el(
-                    tr,
-                    "TranscriptSelection",
-                    guid=self.guid(),
-                    fromSyncPoint=self.ref(a),
-                    toSyncPoint=self.ref(b),
-                )
-                code_guid, path = self.code_for_span()
-                coding = self.el(sel, "Coding", guid=self.guid())
-                self.stamp(coding, self.user())
-                self.el(coding, "CodeRef", targetGUID=code_guid)
-                self.truth(tr, text, start, end, path)
-            tag = "AudioSelection" if kind == "AudioSource" else "VideoSelection"
-            sel = self.el(src, tag, guid=self.guid(), begin="0", end="1500")
-            coding = self.el(sel, "Coding", guid=self.guid())
-            self.el(coding, "CodeRef", targetGUID=self.code_for_span()[0])
-        return g
-
-    def cases(
-        self, cases: etree._Element, owners: list[str], variables: list[tuple[str, str]]
-    ) -> None:
-        if self.r.random() < 0.4:
-            case = self.el(cases, "Case", guid=self.guid(), name=self.r.choice(DISTRICTS))
-            self.maybe_description(case, "Sozialraum")
-            if self.r.random() < 0.3:
-                self.el(case, "CodeRef", targetGUID=self.ref(self.r.choice(self.code_guids)))
-            for g, kind in variables:
-                if kind == "Float":
-                    self.value(case, g, kind)
-            self.el(case, "SourceRef", targetGUID=self.ref(self.r.choice(owners)))
-        if variables and self.r.random() < 0.6:
-            case = self.el(cases, "Case", guid=self.guid())  # unnamed: document variables
-            for g, kind in variables:
-                if kind != "Float":
-                    self.value(case, g, kind)
-            self.el(case, "SourceRef", targetGUID=self.ref(owners[0]))
-
-    def tail(self, root: etree._Element, owners: list[str]) -> None:
-        project_note = self.note("Projektmemo") if self.r.random() < 0.4 else None
-        if self.notes:
-            holder = self.el(root, "Notes")
-            for note in self.notes:
-                holder.append(note)
-        if len(self.code_guids) > 1 and self.r.random() < 0.3:
-            links = self.el(root, "Links")
-            a, b = self.r.sample(self.code_guids, 2)
-            self.el(
-                links,
-                "Link",
-                guid=self.guid(),
-                name="hängt zusammen",
-                direction=self.r.choice(["Associative", "OneWay", "Bidirectional"]),
-                originGUID=a,
-                targetGUID=b,
-            )
-        if self.r.random() < 0.4:
-            sets = self.el(root, "Sets")
-            s = self.el(
-                sets,
-                "Set",
-                guid=self.guid(),
-                name=self.r.choice(["Workshop Mai", "Set 1", "Workshop Mai"]),
-            )
-            self.maybe_description(s, "Set")
-            if self.r.random() < 0.5:
-                self.el(s, "MemberCode", targetGUID=self.ref(self.r.choice(self.code_guids)))
-            self.el(s, "MemberSource", targetGUID=self.ref(self.r.choice(owners)))
-            if self.notes and self.r.random() < 0.5:
-                self.el(s, "MemberNote", targetGUID=self.notes[0].get("guid"))
-        if self.r.random() < 0.3:
-            graph = self.el(self.el(root, "Graphs"), "Graph", guid=self.guid(), name="Netz")
-            v1, v2 = self.guid(), self.guid()
-            self.el(
-                graph,
-                "Vertex",
-                guid=v1,
-                representedGUID=self.code_guids[0],
-                firstX="0",
-                firstY="0",
-                shape="Oval",
-                color="#FFFFFF",
-            )
-            self.el(graph, "Vertex", guid=v2, firstX="10", firstY="10", name="Notiz", shape="Note")
-            self.el(
-                graph,
-                "Edge",
-                guid=self.guid(),
-                sourceVertex=v1,
-                targetVertex=v2,
-                direction="OneWay",
-                lineStyle="dashed",
-            )
-        if self.r.random() < 0.3:
-            self.el(root, "Description").text = self.r.choice(["Projekt", ""])
-        if project_note:
-            self.el(root, "NoteRef", targetGUID=project_note)
 
     def finish(self, root: etree._Element) -> Fuzzed:
         data = etree.tostring(
