@@ -13,6 +13,9 @@ It goes through the CLI in this process
 - codings on the wrong characters (generator truth vs ``quotes()``: missing / extra), also
   those over the wrapped lines (and hyphenated words) of a PDF's text version,
   codes of the codebook that are lost, pictures/recordings left out without a word;
+- a PDF's marked page areas (``<PDFSelection>`` with the covered text as their own
+  ``<Representation>``, written with or without the line breaks, hyphenation joined): on
+  their text, on other text, named as skipped, lost without a word;
 - exports that fail, are not schema-valid, or come back with other codes or coded spans.
 
 Run: WORKBENCH_SHARED=/work/shared .venv/bin/python benchmarks/qdpx_schema_fuzz.py
@@ -72,6 +75,64 @@ def _state(folder: Path) -> tuple[Counter, set[str]]:
     finally:
         project.close()
     return quotes, codes
+
+
+def _pdf_places(folder: Path) -> Counter:
+    """(code, coded text without white space, paragraph index) of the codings in the PDF's
+    text version (document "Aufnahme PDF"; its statements are its paragraphs, in order)."""
+    from workbench import Project
+
+    project = Project.open(folder)
+    try:
+        segments = project.segments()
+        pdf = segments[segments["document"] == "Aufnahme PDF"]
+        rank = {int(s): k for k, s in enumerate(pdf.sort_values("position")["segment_id"])}
+        places = Counter(
+            (q.code, re.sub(r"\s+", "", q.quote), rank[int(q.segment_id)])
+            for q in project.quotes().itertuples()
+            if int(q.segment_id) in rank
+        )
+    finally:
+        project.close()
+    return places
+
+
+_AREAS_LEFT = re.compile(r"Textfassung des Herstellers importiert; (\d+) markierte")
+
+
+def _areas(fuzzed, folder: Path, out: str, counts: Counter, shown: list[str], seed: int) -> None:
+    """Where the PDF's marked page areas went: on their text, on other text, named as
+    skipped (with a German notice), or lost without a word."""
+    if not fuzzed.areas and not fuzzed.bare_areas:
+        return
+    places = _pdf_places(folder)
+    found = _AREAS_LEFT.search(out)
+    named = int(found.group(1)) if found else 0
+    truth = {(path, *place) for path, _, places_ in fuzzed.areas for place in places_}
+    extra = Counter({k: v for k, v in places.items() if k not in truth})
+    counts["Seitenbereiche ohne Text"] += fuzzed.bare_areas
+    if named >= fuzzed.bare_areas:
+        named -= fuzzed.bare_areas
+        counts["Seitenbereiche ohne Text: genannt"] += fuzzed.bare_areas
+    for path, kind, places_ in fuzzed.areas:
+        counts["Seitenbereiche mit Text (Wahrheit)"] += 1
+        if all((path, *p) in places for p in places_):
+            counts["Seitenbereich auf seinem Text"] += 1
+            continue
+        other = [k for k in extra if k[0] == path and extra[k] > 0]
+        if other:
+            extra[other[0]] -= 1
+            counts["Seitenbereich auf anderem Text"] += 1
+            shown.append(
+                f"{seed} Seitenbereich ({kind}) auf anderem Text: {places_} statt {other[0]}"
+            )
+        elif named:
+            named -= 1
+            counts["Seitenbereich abgewiesen (genannt)"] += 1
+            shown.append(f"{seed} Seitenbereich ({kind}) abgewiesen: {places_}")
+        else:
+            counts["Seitenbereich still verloren"] += 1
+            shown.append(f"{seed} Seitenbereich ({kind}) still verloren: {places_}")
 
 
 def _placeholders(quote: str) -> str:
@@ -139,6 +200,7 @@ def one(seed: int, work: Path, xsd, counts: Counter, shown: list[str]) -> None:
     if missing or extra:
         counts[f"davon Stellen falsch: {fuzzed.unit}"] += 1
         shown.append(f"{seed} Stellen: fehlt {dict(missing)} zu viel {dict(extra)}")
+    _areas(fuzzed, first, out, counts, shown, seed)
     lost = fuzzed.codes - codes
     counts["Code verloren"] += len(lost)
     if lost:
@@ -206,7 +268,13 @@ def main() -> int:
     for line in shown[: args.show]:
         print("  -", line[:400])
     # what the run covered, and what is meant so, is no finding
-    covered = ("Kodierungen", "Projekte mit", "Stelle pseudonymisiert")
+    covered = (
+        "Kodierungen",
+        "Projekte mit",
+        "Stelle pseudonymisiert",
+        "Seitenbereiche",
+        "Seitenbereich auf seinem Text",
+    )
     findings = sum(
         v for k, v in counts.items() if not k.startswith(covered) and not k.endswith("(gewollt)")
     )

@@ -78,6 +78,10 @@ class Fuzzed:
     codings: list[tuple[str, str]] = field(default_factory=list)  # (code path, coded text)
     codes: set[str] = field(default_factory=set)  # every code path of the codebook
     left_out: list[str] = field(default_factory=list)  # kinds the import must name
+    # a PDF's marked page areas with text: (code path, how written, (covered text without
+    # white space, paragraph index) per statement); and how many have no text of their own
+    areas: list[tuple[str, str, tuple[tuple[str, int], ...]]] = field(default_factory=list)
+    bare_areas: int = 0
     origin: str = ""
     unit: str = ""  # how its positions count: utf16, atlas (CRLF once), points, bytes
 

@@ -4,7 +4,14 @@ generator (it uses the generator's small values, texts and truth)."""
 
 from __future__ import annotations
 
+import random
+
 from lxml import etree
+
+try:  # as in tests/qdpx_fuzz_gen.py
+    from tests.qdpx_fuzz_pdf import AREA_TEXTS, PDF_WORD, area_text, statements
+except ImportError:
+    from qdpx_fuzz_pdf import AREA_TEXTS, PDF_WORD, area_text, statements
 
 DISTRICTS = ["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"]
 
@@ -51,6 +58,7 @@ class MediaMixin:
             else:
                 self.el(rep, "PlainTextContent").text = text
             self.selections_on(rep, text)
+            self.pdf_areas(src, rep, text)
         else:
             self.out.left_out.append("media")
             text = self.text()
@@ -176,3 +184,41 @@ class MediaMixin:
             self.el(root, "Description").text = self.r.choice(["Projekt", ""])
         if project_note:
             self.el(root, "NoteRef", targetGUID=project_note)
+
+    def pdf_areas(self, src: etree._Element, rep: etree._Element, text: str) -> None:
+        """Marked page areas of the PDF (``<PDFSelection>``) as MAXQDA, ATLAS.ti and NVivo
+        write them: page and rectangle, most with the covered text as their own
+        ``<Representation>``, in the order they were made (not the text's); drawn from
+        their own random numbers, so the rest of a seed's project stays as it was."""
+        r = random.Random(text)
+        spans = [s for s in self.spans(text, pdf=True) if s[1] > s[0]]
+        words = [m.span() for m in PDF_WORD.finditer(text)]
+        if words and r.random() < 0.5:  # one word, maybe one that is in the text twice
+            spans.append(r.choice(words))
+        r.shuffle(spans)
+        lines = text.count("\n") + 1
+        for start, end in spans[: r.randint(0, 4)]:
+            top, bottom = text.count("\n", 0, start), text.count("\n", 0, end)
+            area = self.el(
+                src,
+                "PDFSelection",
+                guid=self.guid(),
+                page="1",
+                firstX=str(72 + 6 * (start - text.rfind("\n", 0, start) - 1)),
+                firstY=str(72 + 700 * top // lines),
+                secondX=str(540),
+                secondY=str(72 + 700 * (bottom + 1) // lines),
+            )
+            rep.addprevious(area)  # the schema puts the areas before the text version
+            code_guid, path = r.choice(self.codable)
+            if r.random() < 0.15:  # coordinates only: no text to find
+                self.out.bare_areas += 1
+            else:
+                kind = r.choice(AREA_TEXTS)
+                own = self.el(area, "Representation", guid=self.guid())
+                self.el(own, "PlainTextContent").text = area_text(kind, text[start:end])
+                self.out.areas.append((path, kind, statements(text, start, end)))
+                self.truth(rep, text, start, end, path)
+            coding = self.el(area, "Coding", guid=self.guid())
+            self.stamp(coding, self.user())
+            self.el(coding, "CodeRef", targetGUID=self.ref(code_guid))

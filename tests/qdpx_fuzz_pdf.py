@@ -45,3 +45,35 @@ def text_layer(r: random.Random, paragraphs: list[str], nl: str) -> str:
     for the page, a blank line between two."""
     width = r.randint(40, 64)
     return (nl * 2).join(wrapped(r, p, width, nl) for p in paragraphs)
+
+
+# How a program writes the text of a marked page area (``<PDFSelection>``'s own
+# ``<Representation>``): it extracts the rectangle anew, so the text version's line breaks
+# are kept, dropped ("mitWLAN", as the importer's _Finder was written for), made a space,
+# or a hyphenated word is joined again ("Jugendzentrum" for "Jugend-\nzentrum").
+AREA_TEXTS = ("wie Textfassung", "ohne Umbrüche", "Umbrüche als Leerzeichen", "ohne Trennung")
+_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-\r?\n(?=\w)")
+
+
+def area_text(kind: str, covered: str) -> str:
+    """The text a program writes for an area over ``covered`` (text version's characters)."""
+    if kind == "ohne Umbrüche":
+        return _BREAK.sub("", covered)
+    if kind == "Umbrüche als Leerzeichen":
+        return _BREAK.sub(" ", covered)
+    if kind == "ohne Trennung":
+        return _BREAK.sub(" ", _HYPHEN_BREAK.sub("", covered))
+    return covered
+
+
+def statements(text: str, start: int, end: int) -> tuple[tuple[str, int], ...]:
+    """Per paragraph (statement) that ``text[start:end]`` touches: the covered text without
+    white space, and the paragraph's index."""
+    out = []
+    for k, para in enumerate(re.finditer(r"(?:(?!\r?\n[ \t]*\r?\n)[\s\S])+", text)):
+        lo, hi = max(start, para.start()), min(end, para.end())
+        dense = re.sub(r"\s+", "", text[lo:hi]) if hi > lo else ""
+        if dense:
+            out.append((dense, k))
+    return tuple(out)
