@@ -189,27 +189,47 @@ class _Finder:
     """Finds a PDF area's text in the PDF's text version, ignoring white space.
 
     Vendors extract the two separately: the area's text often lacks the line breaks
-    (``"favoritos.Dificultad"`` for ``"favoritos.\\nDificultad"``). Areas are looked for
-    in document order, each after the previous one where possible.
+    (``"favoritos.Dificultad"`` for ``"favoritos.\\nDificultad"``), or joins a word
+    hyphenated at a line's end again (``"Jugendzentrum"`` for ``"Jugend-\\nzentrum"``). An
+    area whose text stands in the text version more than once is not placed: which one it
+    marks only its coordinates say, and vendors write areas in the order they were made,
+    not the text's; a coding on the wrong statement is worse than one named as skipped.
     """
 
     def __init__(self, text: str):
         self.positions = [i for i, c in enumerate(text) if not c.isspace()]
         self.dense = "".join(text[i] for i in self.positions)
-        self.after = 0
+        hyphens = {m.start() for m in _HYPHEN_BREAK.finditer(text)}
+        self.joined_positions = [i for i in self.positions if i not in hyphens]
+        self.joined = "".join(text[i] for i in self.joined_positions)
 
     def find(self, needle: str) -> tuple[int, int] | None:
-        """Code point span of ``needle`` in the text, or None."""
+        """Code point span of ``needle`` in the text, or None (not there, or there twice)."""
         dense = _SPACE.sub("", needle)
         if not dense:
             return None
-        at = self.dense.find(dense, self.after)
-        if at < 0:
-            at = self.dense.find(dense)
-        if at < 0:
-            return None
-        self.after = at + len(dense)
-        return self.positions[at], self.positions[at + len(dense) - 1] + 1
+        spans = {
+            (positions[at], positions[at + len(dense) - 1] + 1)
+            for hay, positions in (
+                (self.dense, self.positions),
+                (self.joined, self.joined_positions),
+            )
+            for at in _occurrences(hay, dense)
+        }
+        return spans.pop() if len(spans) == 1 else None
+
+
+# the hyphen of a word broken at a line's end ("Jugend-\n zentrum")
+_HYPHEN_BREAK = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
+
+
+def _occurrences(hay: str, needle: str) -> list[int]:
+    """Where ``needle`` starts in ``hay`` (overlapping ones too)."""
+    out, at = [], hay.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = hay.find(needle, at + 1)
+    return out
 
 
 def selection_guids(elements: Iterable[ET.Element]) -> tuple[str, ...]:
