@@ -116,7 +116,16 @@ def _areas(fuzzed, folder: Path, out: str, counts: Counter, shown: list[str], se
         counts["Seitenbereiche ohne Text: genannt"] += fuzzed.bare_areas
     for path, kind, places_ in fuzzed.areas:
         counts["Seitenbereiche mit Text (Wahrheit)"] += 1
-        if all((path, *p) in places for p in places_):
+        if kind == "mehrdeutig":  # its text stands there twice: named, not placed
+            counts["Seitenbereiche mit mehrdeutigem Text"] += 1
+            if named and not any((path, *p) in extra for p in places_):
+                named -= 1
+                counts["Seitenbereich mehrdeutig: genannt (gewollt)"] += 1
+                continue
+            if all((path, *p) in places for p in places_):  # by luck (order of making)
+                counts["Seitenbereich mehrdeutig: auf seinem Text"] += 1
+                continue
+        if kind != "mehrdeutig" and all((path, *p) in places for p in places_):
             counts["Seitenbereich auf seinem Text"] += 1
             continue
         other = [k for k in extra if k[0] == path and extra[k] > 0]

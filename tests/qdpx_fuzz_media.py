@@ -9,9 +9,9 @@ import random
 from lxml import etree
 
 try:  # as in tests/qdpx_fuzz_gen.py
-    from tests.qdpx_fuzz_pdf import AREA_TEXTS, PDF_WORD, area_text, statements
+    from tests.qdpx_fuzz_pdf import AREA_TEXTS, PDF_WORD, area_text, statements, twice
 except ImportError:
-    from qdpx_fuzz_pdf import AREA_TEXTS, PDF_WORD, area_text, statements
+    from qdpx_fuzz_pdf import AREA_TEXTS, PDF_WORD, area_text, statements, twice
 
 DISTRICTS = ["Manfort", "Alkenrath", "Wiesdorf", "Opladen", "Steinbüchel"]
 
@@ -217,8 +217,12 @@ class MediaMixin:
                 kind = r.choice(AREA_TEXTS)
                 own = self.el(area, "Representation", guid=self.guid())
                 self.el(own, "PlainTextContent").text = area_text(kind, text[start:end])
-                self.out.areas.append((path, kind, statements(text, start, end)))
-                self.truth(rep, text, start, end, path)
+                places = statements(text, start, end)
+                if twice(text, "".join(d for d, _ in places)):  # only its rectangle says
+                    kind = "mehrdeutig"  # which: named as skipped, not placed (decision 006)
+                else:
+                    self.truth(rep, text, start, end, path)
+                self.out.areas.append((path, kind, places))
             coding = self.el(area, "Coding", guid=self.guid())
             self.stamp(coding, self.user())
             self.el(coding, "CodeRef", targetGUID=self.ref(code_guid))

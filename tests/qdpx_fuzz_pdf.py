@@ -77,3 +77,12 @@ def statements(text: str, start: int, end: int) -> tuple[tuple[str, int], ...]:
         if dense:
             out.append((dense, k))
     return tuple(out)
+
+
+def twice(text: str, dense: str) -> bool:
+    """Whether ``dense`` (text without white space) stands in ``text`` more than once,
+    also with the hyphens of words broken at a line's end left out."""
+    plain = re.sub(r"\s+", "", text)
+    joined = re.sub(r"\s+", "", _HYPHEN_BREAK.sub("", text))
+    spots = {m.start() for m in re.finditer(f"(?={re.escape(dense)})", plain)}
+    return len(spots) > 1 or len(re.findall(f"(?={re.escape(dense)})", joined)) > 1
