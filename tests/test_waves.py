@@ -382,7 +382,7 @@ def test_status_history(project: Project, tmp_path: Path, capsys) -> None:
 
     assert main(["--project", folder, "recommend", "history"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == f"Empfehlung {rec_id}: Empfehlung {rec_id} (Manfort)"
+    assert out[0] == f"Empfehlung {rec_id}: Ein Treffpunkt für Manfort (Manfort)"  # its label
     assert out[1] == "  2021-09-23  abgestimmt      Sozialausschuss – Beschluss"
     assert out[-1] == "  2022-10-01  zurückgestellt  Kämmerei – kein Geld"
 
