@@ -26,8 +26,6 @@ Run: WORKBENCH_SHARED=/work/shared .venv/bin/python benchmarks/qdpx_schema_fuzz.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import re
 import sys
 import tempfile
@@ -36,6 +34,8 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
+from _cli_run import run_cli
+
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH = re.compile(
     r"\b(Traceback|Error|error|None|object|invalid|not found|unexpected|attribute)\b"
@@ -43,26 +43,10 @@ ENGLISH = re.compile(
 LEFT_OUT = re.compile(r"Bild|Aufnahme|ohne Text|übersprungen|nicht übernommen|ausgelassen")
 
 
-def _run(argv: list[str]) -> tuple[int, str, bool]:
-    """``workbench ARGV`` in this process: exit code, output, whether it raised."""
-    from workbench.cli.main import main
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        try:
-            code = main(argv)
-        except SystemExit as e:
-            code = e.code if isinstance(e.code, int) else 1
-        except Exception:
-            traceback.print_exc(file=out)
-            return -1, out.getvalue(), True
-    return code, out.getvalue(), False
-
-
 def _fresh(folder: Path) -> tuple[int, str, bool]:
     from qdpx_fuzz_gen import DISTRICTS
 
-    return _run(["init", str(folder), "--districts", ",".join(DISTRICTS)])
+    return run_cli(["init", str(folder), "--districts", ",".join(DISTRICTS)])
 
 
 def _state(folder: Path) -> tuple[Counter, set[str]]:
@@ -167,7 +151,7 @@ def one(seed: int, work: Path, xsd, counts: Counter, shown: list[str]) -> None:
     qdpx = write(fuzzed, work / f"p{seed}.qdpx")
     first, second = work / f"a{seed}", work / f"b{seed}"
     _fresh(first)
-    code, out, raised = _run(["--project", str(first), "import", str(qdpx)])
+    code, out, raised = run_cli(["--project", str(first), "import", str(qdpx)])
     _messages(out, counts)
     if raised:
         counts["Traceback Import"] += 1
@@ -217,7 +201,9 @@ def one(seed: int, work: Path, xsd, counts: Counter, shown: list[str]) -> None:
     if fuzzed.left_out and not LEFT_OUT.search(out):
         counts["Ausgelassenes ohne Hinweis"] += 1
     export = work / f"e{seed}.qdpx"
-    code, out, raised = _run(["--project", str(first), "export", "--format", "qdpx", str(export)])
+    code, out, raised = run_cli(
+        ["--project", str(first), "export", "--format", "qdpx", str(export)]
+    )
     _messages(out, counts)
     if raised or code != 0:
         counts["Export gescheitert"] += 1
@@ -229,7 +215,7 @@ def one(seed: int, work: Path, xsd, counts: Counter, shown: list[str]) -> None:
         counts["Export ungültig"] += 1
         shown.append(f"{seed} Export ungültig: {errors[:2]}")
     _fresh(second)
-    code, out, raised = _run(["--project", str(second), "import", str(export)])
+    code, out, raised = run_cli(["--project", str(second), "import", str(export)])
     _messages(out, counts)
     if raised or code != 0:
         counts["Rundweg-Import gescheitert"] += 1

@@ -21,8 +21,6 @@ Run: .venv/bin/python benchmarks/transcript_spec_fuzz.py [--n 100] [--seed 0]
 from __future__ import annotations
 
 import argparse
-import contextlib
-import io
 import re
 import sys
 import tempfile
@@ -30,28 +28,14 @@ import traceback
 from collections import Counter
 from pathlib import Path
 
+from _cli_run import run_cli
+
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH = re.compile(
     r"\b(Traceback|Error|error|None|object|invalid|not found|unexpected|attribute)\b"
 )
 PLACEHOLDER = re.compile(r"\[Person \d+\]")
 MARKS = str.maketrans({"\u200e": None, "\u200f": None, "\xa0": " "})
-
-
-def _run(argv: list[str]) -> tuple[int, str, bool]:
-    """``workbench ARGV`` in this process: exit code, output, whether it raised."""
-    from workbench.cli.main import main
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        try:
-            code = main(argv)
-        except SystemExit as e:
-            code = e.code if isinstance(e.code, int) else 1
-        except Exception:
-            traceback.print_exc(file=out)
-            return -1, out.getvalue(), True
-    return code, out.getvalue(), False
 
 
 def _norm(text: str) -> str:
@@ -72,8 +56,8 @@ def _runs(pairs: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
 def _import(folder: Path, path: Path) -> tuple[int, str, bool]:
     from vtt_fuzz_gen import FIRST  # noqa: F401  (the generator is on the path)
 
-    _run(["init", str(folder), "--districts", "Manfort,Opladen"])
-    return _run(["--project", str(folder), "import", str(path), "--district", "Manfort"])
+    run_cli(["init", str(folder), "--districts", "Manfort,Opladen"])
+    return run_cli(["--project", str(folder), "import", str(path), "--district", "Manfort"])
 
 
 def _stored(folder: Path) -> tuple[list[tuple[str | None, str]], str]:
