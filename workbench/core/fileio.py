@@ -266,6 +266,8 @@ def csv_text(table: pd.DataFrame, sep: str = ",", **options: object) -> str:
     >>> import pandas as pd
     >>> csv_text(pd.DataFrame({"t": ["a\\rb", "c"]})), csv_text(pd.DataFrame({"t": ["a"]}))
     ('t\\r\\n"a\\rb"\\r\\nc\\r\\n', 't\\na\\n')
+    >>> csv_text(pd.DataFrame({"t": pd.Series([], dtype="string")}))  # an empty export
+    't\\n'
     """
     # here, not above: the command line uses this module's file helpers before pandas loads
     from workbench.core.spreadsheet import safe_frame
@@ -279,10 +281,9 @@ def csv_text(table: pd.DataFrame, sep: str = ",", **options: object) -> str:
 def _holds_carriage_return(table: pd.DataFrame) -> bool:
     """Whether a text cell or column name of ``table`` holds a CR."""
     names = any("\r" in str(c) for c in table.columns)
-    texts = table.select_dtypes(exclude="number")
-    return names or any(
-        texts[c].map(lambda v: isinstance(v, str) and "\r" in v).any() for c in texts.columns
-    )
+    # cell by cell: an empty column of pandas' string dtype cannot answer .any()
+    cells = table.select_dtypes(exclude="number").to_numpy(dtype=object).ravel()
+    return names or any(isinstance(v, str) and "\r" in v for v in cells)
 
 
 def write_csv(
