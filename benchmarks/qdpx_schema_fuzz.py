@@ -25,18 +25,14 @@ Run: WORKBENCH_SHARED=/work/shared .venv/bin/python benchmarks/qdpx_schema_fuzz.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
-import tempfile
-import traceback
 import zipfile
 from collections import Counter
 from pathlib import Path
 
-from _cli_run import run_cli
+from _fuzz import code_on_path, fuzz_options, print_counts, run_cli, run_seeds
 
-ROOT = Path(__file__).resolve().parent.parent
 ENGLISH = re.compile(
     r"\b(Traceback|Error|error|None|object|invalid|not found|unexpected|attribute)\b"
 )
@@ -232,36 +228,16 @@ def one(seed: int, work: Path, xsd, counts: Counter, shown: list[str]) -> None:
 
 def main() -> int:
     """Run the fuzz and print the counts."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--code", type=Path, help="run the workbench from this folder")
-    parser.add_argument("--show", type=int, default=5, help="findings to print")
-    args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "tests"))  # qdpx_fuzz_gen, by path: --code has tests/ too
-    sys.path.insert(0, str(ROOT))
-    if args.code:
-        sys.path.insert(0, str(args.code.resolve()))
+    args = fuzz_options(__doc__).parse_args()
+    code_on_path(args.code)
     from qdpx_fuzz_files import schema
 
     xsd = schema()
     if xsd is None:
         print("Schema fehlt: WORKBENCH_SHARED=…/shared setzen (refi-qda/Project-mrt2019.xsd)")
         return 0
-    counts: Counter = Counter()
-    shown: list[str] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for seed in range(args.seed, args.seed + args.n):
-            try:
-                one(seed, Path(tmp), xsd, counts, shown)
-            except Exception:  # a harness failure (a project that does not open, …)
-                counts["Fehler im Prüfablauf"] += 1
-                shown.append(f"{seed} Prüfablauf: {traceback.format_exc().splitlines()[-1]}")
-    print(f"{args.n} Projekte (Seeds {args.seed}…{args.seed + args.n - 1})")
-    for key in sorted(counts):
-        print(f"  {key}: {counts[key]}")
-    for line in shown[: args.show]:
-        print("  -", line[:400])
+    counts, shown = run_seeds(args, lambda seed, tmp, c, s: one(seed, tmp, xsd, c, s))
+    print_counts("Projekte", args, counts, shown, 400)
     # what the run covered, and what is meant so, is no finding
     covered = (
         "Kodierungen",

@@ -20,17 +20,13 @@ Run: .venv/bin/python benchmarks/transcript_spec_fuzz.py [--n 100] [--seed 0]
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
-import tempfile
-import traceback
 from collections import Counter
 from pathlib import Path
 
-from _cli_run import run_cli
+from _fuzz import code_on_path, fuzz_options, print_counts, run_cli, run_seeds
 
-ROOT = Path(__file__).resolve().parent.parent
 ENGLISH = re.compile(
     r"\b(Traceback|Error|error|None|object|invalid|not found|unexpected|attribute)\b"
 )
@@ -173,31 +169,12 @@ def one(seed: int, work: Path, counts: Counter, shown: list[str], txt: bool) -> 
 
 def main() -> int:
     """Run the fuzz and print the counts."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=100)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--code", type=Path, help="run the workbench from this folder")
-    parser.add_argument("--show", type=int, default=5, help="findings to print")
+    parser = fuzz_options(__doc__)
     parser.add_argument("--no-txt", action="store_true", help="no TXT protocol to compare")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "tests"))  # vtt_fuzz_gen, by path: --code has tests/ too
-    sys.path.insert(0, str(ROOT))
-    if args.code:
-        sys.path.insert(0, str(args.code.resolve()))
-    counts: Counter = Counter()
-    shown: list[str] = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for seed in range(args.seed, args.seed + args.n):
-            try:
-                one(seed, Path(tmp), counts, shown, not args.no_txt)
-            except Exception:  # a harness failure (a project that does not open, …)
-                counts["Fehler im Prüfablauf"] += 1
-                shown.append(f"{seed} Prüfablauf: {traceback.format_exc().splitlines()[-1]}")
-    print(f"{args.n} Transkripte (Seeds {args.seed}…{args.seed + args.n - 1})")
-    for key in sorted(counts):
-        print(f"  {key}: {counts[key]}")
-    for line in shown[: args.show]:
-        print("  -", line[:500])
+    code_on_path(args.code)
+    counts, shown = run_seeds(args, lambda seed, tmp, c, s: one(seed, tmp, c, s, not args.no_txt))
+    print_counts("Transkripte", args, counts, shown, 500)
     info = ("Sprecherwechsel (Wahrheit)", "Form ")
     findings = sum(v for k, v in counts.items() if not k.startswith(info))
     return 1 if findings else 0
