@@ -18,35 +18,16 @@ from typing import Protocol
 
 from workbench.ingest import name_lists as lists
 from workbench.ingest.name_affiliation import speech_verb
-from workbench.ingest.name_gazetteer import Gazetteer
+from workbench.ingest.name_known import Finder as KnownFinder
 from workbench.ingest.name_openers import opens_clause
 from workbench.ingest.name_tokens import Tok, last_char
 from workbench.ingest.noun_lexicon import is_place_name
 from workbench.ingest.pii_patterns import Hit
 
 
-class Finder(Protocol):
-    """What this rule uses of :class:`workbench.ingest.names.PersonFinder`."""
-
-    protected: frozenset[str]
-    names: Gazetteer
-
-    def is_first(self, tok: Tok) -> bool:
-        """A first name of the gazetteer."""
-
-    def is_surname(self, tok: Tok) -> bool:
-        """A surname of the gazetteer."""
-
-    def is_foreign(self, tok: Tok) -> bool:
-        """A word spelled like a foreign name."""
-
-    def blocked(self, tok: Tok, named: bool = False) -> bool:
-        """Never part of a name."""
-
-    def _institution_after(
-        self, text: str, toks: list[Tok], last: int, streets_only: bool = False
-    ) -> bool:
-        """Whether the name is followed by "Schule", "Platz", …"""
+class Finder(KnownFinder, Protocol):
+    """What this rule uses of :class:`workbench.ingest.names.PersonFinder`: the known-name
+    rules' view of it and the hit it builds."""
 
     def _hit(
         self, text: str, toks: list[Tok], start: int, i: int, last: int, surname: int | None,
