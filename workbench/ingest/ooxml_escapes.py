@@ -49,7 +49,9 @@ def shared_strings(data: bytes, name: str) -> dict[str, str]:
             part = next(
                 (n for n in archive.namelist() if n.lower().endswith("sharedstrings.xml")), None
             )
-            root = ElementTree.fromstring(read_member(archive, part, name)) if part else None
+            xml = read_member(archive, part, name) if part else b""
+            # most workbooks hold no escape: their strings are not parsed a second time
+            root = ElementTree.fromstring(xml) if b"_x" in xml else None
     except (KeyError, *BROKEN_ZIP, ElementTree.ParseError, DefusedXmlException):
         return {}
     if root is None:
