@@ -112,12 +112,16 @@ def open_project(args: argparse.Namespace) -> Project:
 def district_option(project: Project, name: str | None) -> str | None:
     """The Sozialraum a ``--district``/``--scope`` option names today: a name since renamed
     or merged away (``districts --rename/--merge``) is the district it became, said on
-    stderr, as the import reads it; any other name stays as typed (the command checks it)."""
+    stderr, as the import reads it; a declared one as stored (also typed but for case or a
+    control character); any other name stays as typed (the command checks it)."""
     from workbench.store.district_changes import former_names, moved_on
     from workbench.store.district_spelling import named_district
 
-    if not name or named_district(name, list(project.districts()["district"])) is not None:
+    if not name:
         return name
+    declared = named_district(name, list(project.districts()["district"]))
+    if declared is not None:  # as stored: "Opla\u202eden" typed is Opladen
+        return declared
     with project.session() as session:
         former = former_names(session)
         old = named_district(name, list(former))  # "opladen", "Steinbuechel" too

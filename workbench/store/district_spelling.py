@@ -13,18 +13,57 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 from workbench.core.errors import InputError
+from workbench.core.typed_text import one_line_name
 from workbench.store.schema import CITYWIDE, MAX_DISTRICT_NAME
 
 
 def district_name(name: str) -> str:
     """A Sozialraum's name as every command stores and compares it: composed, each run of
     blanks, tabs or line breaks inside one space, none at the ends (a name pasted from a
-    table cell or typed on two lines is the name on one line).
+    table cell or typed on two lines is the name on one line); the visible characters
+    decide, as for a label (:func:`~workbench.core.typed_text.one_line_name`: a control
+    character, a mark that turns text around, a terminal's escape sequence left out) and
+    without zero-width characters (:func:`visible_letters`).
 
     >>> district_name(" Opladen\\nNord\\t Ost "), district_name("Steinbu\u0308chel")
     ('Opladen Nord Ost', 'Steinbüchel')
+    >>> district_name("Opla\u202eden"), district_name("\x1b[31mOpladen\x1b[0m\x9b")
+    ('Opladen', 'Opladen')
     """
+    if not name.isascii() or not name.isprintable():
+        name = visible_letters(one_line_name(name))
     return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+# zero-width characters that show nothing in a Latin name: space, word joiner, byte order
+# mark, soft hyphen, Mongolian vowel separator; the joiners (U+200C/D) only where no emoji,
+# mark or letter of a script that shapes with them (Hebrew onwards: U+0590) is beside them
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]")
+_JOINER = re.compile("[\u200c\u200d]")
+
+
+def visible_letters(text: str) -> str:
+    """``text`` without the zero-width characters that show nothing between Latin letters
+    ("Opla\u200bden" is "Opladen"); a joiner inside an emoji or an Arabic word stays.
+
+    >>> visible_letters("Opla\u200dden\ufeff"), visible_letters("Wiese \U0001f469\u200d\U0001f467")
+    ('Opladen', 'Wiese 👩\u200d👧')
+    """
+    text = _ZERO_WIDTH.sub("", text)
+    if _JOINER.search(text) is None:
+        return text
+    return _JOINER.sub(_joining, text)
+
+
+def _joining(m: re.Match[str]) -> str:
+    """A joiner kept beside an emoji, a mark or a letter from U+0590 on, else nothing."""
+    text, start, end = m.string, m.start(), m.end()
+    beside = text[start - 1 : start] + text[end : end + 1]
+    keeps = any(
+        unicodedata.category(c) in {"So", "Sk", "Mn", "Mc", "Me"} or ord(c) >= 0x0590
+        for c in beside
+    )
+    return m.group() if keeps else ""
 
 
 def meant_district(name: str, known: Sequence[str]) -> str | None:
