@@ -385,8 +385,17 @@ def recommendation_label(title: object, text: object) -> str:
     >>> recommendation_label("Lern\nräume", "Text"), recommendation_label("\x07", "Text")
     ('Lern räume', 'Text')
     """
-    title = line_label(title) if isinstance(title, str) else ""  # None/NA: no title
-    return title or line_label(str(text))
+    return recommendation_title(title) or line_label(str(text))
+
+
+def recommendation_title(title: object) -> str:
+    r"""A recommendation's title as shown, "" for none: one titled only with control
+    characters or blanks ("\x1b", U+202E) is untitled, its text shown once, not twice.
+
+    >>> recommendation_title("\u202e"), recommendation_title(None), recommendation_title("Tr\n")
+    ('', '', 'Tr')
+    """
+    return line_label(title).strip() if isinstance(title, str) else ""  # None/NA: no title
 
 
 def check_provenance(project: Project, run_id: int | None = None) -> pd.DataFrame:

@@ -42,6 +42,7 @@ from workbench.synthesis.concept.text import (
     clean_name,
 )
 from workbench.synthesis.profiles import build_profiles
+from workbench.synthesis.recommendation_chain import recommendation_title
 from workbench.synthesis.recommendation_tables import recommendation_label
 from workbench.synthesis.recommendations import chain as recommendation_chain
 from workbench.synthesis.recommendations import problem_text
@@ -255,7 +256,7 @@ def _entry(rec: dict[str, Any], segments: pd.DataFrame) -> RecommendationEntry:
     cited -= {CITYWIDE, MISSING_DISTRICT}
     return RecommendationEntry(
         recommendation_id=int(rec["id"]),
-        title=(rec["title"] or "").strip(),
+        title=recommendation_title(rec["title"]),  # "\x1b" alone: untitled
         text=rec["text"],
         scope=rec["scope"],
         actors=tuple(rec["actors"]),

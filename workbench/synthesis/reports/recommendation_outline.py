@@ -13,6 +13,7 @@ from workbench.synthesis.recommendation_chain import (
     problem_text,
     public_problem_text,
     recommendation_label,
+    recommendation_title,
 )
 from workbench.synthesis.reports.model import (
     Bullets,
@@ -48,7 +49,7 @@ def recommendation_section(out: OutlineBuilder, data: ReportData, max_quotes: in
         out.heading(
             3, f"Empfehlung {rec['id']}: {short(recommendation_label(rec['title'], rec['text']))}"
         )
-        if rec["title"]:
+        if recommendation_title(rec["title"]):  # else the heading shows the text
             out.text(rec["text"])
         scope = "gesamtstädtisch" if rec["scope"] == CITYWIDE else rec["scope"]
         actors = ", ".join(rec["actors"]) or MISSING

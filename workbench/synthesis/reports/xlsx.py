@@ -41,6 +41,7 @@ from workbench.synthesis.profiles import (
     DistrictProfile,
     place,
 )
+from workbench.synthesis.recommendation_chain import recommendation_title
 from workbench.synthesis.reports.model import (
     Heading,
     Paragraph,
@@ -350,7 +351,8 @@ def _recommendations(book: Any, data: ReportData) -> None:
     rows, roles = [], _has_roles(data)
     for r in recs:
         state = "unterbrochen" if r["problems"] else "vollständig"
-        rows.append([r["id"], r["title"] or EMPTY_FIELD, r["text"], scope_name(r["scope"])])
+        title = recommendation_title(r["title"]) or EMPTY_FIELD  # "\x1b" alone: none
+        rows.append([r["id"], title, r["text"], scope_name(r["scope"])])
         rows[-1] += [r["actors"], text_or(r["status"]), _need_names(r), state]
     _sheet(book, "Empfehlungen", RECOMMENDATION_SHEET, rows)
 
