@@ -31,6 +31,7 @@ from workbench.store.workshop_keys import workshop_key
 REPORT_KEY = "names_on_one_line"  # as migration 0009 names its meta row
 
 _COUNTED = (
+    ("districts", "Sozialraumname(n)"),  # migration 0010
     ("waves", "Welle(n)"),
     ("workshops", "Workshopname(n)"),
     ("codes", "Code(s)"),
