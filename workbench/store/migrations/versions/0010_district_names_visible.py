@@ -1,6 +1,6 @@
 """Sozialraum names an older workbench stored with invisible characters: as typed now.
 
-Decision 0xx stores a district's name by its visible characters (the label rule of
+Decision 025 stores a district's name by its visible characters (the label rule of
 decision 017: a mark that turns text around such as U+202E, a terminal's escape sequence,
 C0/C1 controls and zero-width characters left out; ``district_name``). A project written
 before kept "Opla‮den" or "␛[31mOpladen␛[0m" as stored, and every report, app and export
