@@ -64,7 +64,7 @@ def belonging_end(
     k += 1
     if toks[k].text in _ARTICLES and toks[k - 1].text in ("von", "aus"):
         k += 1
-    elif toks[k - 1].text == "von" and not _from_place(toks[k], places):
+    elif toks[k - 1].text == "von" and not from_place(toks[k], places):
         return None  # "Müller von Hohenstein sagt": her name goes on (noble_end's)
     words = 0
     while (
@@ -77,7 +77,7 @@ def belonging_end(
     return k if words else None
 
 
-def _from_place(tok: Tok, places: Collection[str] = ()) -> bool:
+def from_place(tok: Tok, places: Collection[str] = ()) -> bool:
     """Whether ``tok`` after "von" names a place, a district of the package's list or one
     the project declares in ``places`` ("von Köln", "von Opladen", "von Brückfeld"): where
     a person is from, no name of nobility."""
@@ -95,6 +95,19 @@ _VON_IDIOMS = tuple(
     vornherein sich_aus selbst neuem weitem nahem
     """.split()
 )
+
+
+def origin_after(
+    text: str, toks: list[Tok], j: int, surname: bool, places: Collection[str] = ()
+) -> bool:
+    """Whether "von" at ``toks[j]``, after a surname of the gazetteer (``surname``), opens
+    where that person is from and no surname: a place, one blank after it ("Frau Yilmaz von
+    Köln hat angerufen", a surname the lists know as a first name too; not "Anna von
+    Bredow", "Otto von der Leyen"); ``places``: :func:`from_place`."""
+    if not surname or toks[j].text != "von" or j + 1 >= len(toks):
+        return False
+    gap = text[toks[j - 1].end : toks[j].start] + text[toks[j].end : toks[j + 1].start]
+    return gap == "  " and from_place(toks[j + 1], places)
 
 
 def idiom_end(text: str, toks: list[Tok], last: int) -> int | None:
@@ -177,7 +190,7 @@ def noble_end(
     gaps = (text[toks[j - 1].end : toks[j].start] for j in (last + 1, k))
     if not all(g == " " for g in gaps) or not toks[k].text[:1].isupper():
         return None
-    if _from_place(toks[k]) or not word_ok(toks[k]):
+    if from_place(toks[k]) or not word_ok(toks[k]):
         return None
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     other = nxt is not None and nxt.folded in verbs and nxt.text.islower()

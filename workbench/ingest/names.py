@@ -48,7 +48,7 @@ from workbench.ingest.known_nouns import known_noun
 from workbench.ingest.listed_elsewhere import name_surname
 from workbench.ingest.listed_modals import english_modal
 from workbench.ingest.name_acronyms import acronym_plural
-from workbench.ingest.name_affiliation import idiom_end
+from workbench.ingest.name_affiliation import idiom_end, origin_after
 from workbench.ingest.name_classes import TokenClasses
 from workbench.ingest.name_context import NameContext as NameContext
 from workbench.ingest.name_cued import cued
@@ -241,6 +241,8 @@ class PersonFinder(TokenClasses):
                 break  # "Anna Freitag um 10": a day, not her surname
             if idiom_end(text, toks, j - 1) is not None:
                 break  # "Yilmaz von Hause aus sagt": an idiom, no "von der Leyen"
+            if origin_after(text, toks, j, self.names.has_last(toks[j - 1].text), self.protected):
+                break  # "Frau Yilmaz von Köln": where she is from, no "von Bredow"
             if tok.lower in lists.LEADING_PARTICLES and j + 1 < len(toks):
                 k = j
                 while k < len(toks) and toks[k].lower in lists.PARTICLES:
