@@ -74,6 +74,13 @@ def main() -> None:
         for sur in listed_surnames(GHANAIAN) + only[:3]
     ]
     change_kept(_change, "cue + AWO + surname", cases)
+    cases = [
+        (cue.format(f"{body} {sur}"), [sur], [body])
+        for cue in CUES
+        for body in ("NABU", "ADFC", "VdK")
+        for sur in listed_surnames(GHANAIAN)[:2] + only[:2]
+    ]
+    change_kept(_change, "cue + NABU/ADFC/VdK + surname", cases)
     cases = [(cue.format(f"Awo {sur}"), ["Awo", sur], []) for cue in CUES for sur in GHANAIAN[:3]]
     cases += [(f"Awo {sur} sagt, dass es reicht.", ["Awo", sur], []) for sur in GHANAIAN]
     change_kept(_change, "Awo (a first name) + surname", cases)

@@ -63,7 +63,8 @@ def body_member(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     """The surname of the gazetteer one blank after an association's word written in
     capitals (``toks[i]``: "AWO", "NABU", "VdK") that opens its sentence or clause, before a
     speech verb ("AWO Mensah sagt, …", "Dazu: NABU Becker meint …"): the person speaking
-    for the body, which stays, also after the body's article ("Die AWO Mensah sagt"); not
+    for the body, which stays, also after the body's article ("Die AWO Mensah sagt"); after
+    a cue a surname the lists know as no word, with no verb ("Danke für AWO Mensah."); not
     "AWO Manfort sagt", "AWO Ortsverein sagt", "mit der AWO Mensah" (no clause's start)."""
     tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None or text[tok.end : nxt.start] != " " or tok.text[1:].islower():
@@ -75,14 +76,24 @@ def body_member(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     # "Die AWO Mensah sagt": the article is the body's ("die AWO"), she speaks for it
     at = i - 1 if i and toks[i - 1].lower in ("die", "der", "dem") else i
     opening = toks[at].sentence_start or last_char(text, toks[at].start) in (",", ":")
-    if not (opening or opens_clause(text, toks, at)):
-        return None  # "für AWO Mensah", "mit der AWO Mensah"
+    cued = _cue_before(text, toks, i)  # "Danke für AWO Mensah": her, the body stays
+    if not (cued or opening or opens_clause(text, toks, at)):
+        return None  # "mit der AWO Mensah"
     folded = nxt.folded
     if not finder.names.has_last(nxt.text) or nxt.text.isupper() or finder.blocked(nxt):
         return None
     if is_place_name(folded) or folded in lists.LOCAL_NAMES or folded in finder.protected:
         return None  # "AWO Manfort sagt", "NABU Leverkusen meint"
     sure = finder.is_surname(nxt) or finder.is_foreign(nxt)
-    if not speech_verb(text, toks, i + 2, sure):
+    if not (cued and sure) and not speech_verb(text, toks, i + 2, sure):
         return None
     return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.85)
+
+
+# Cues before an association's word in capitals and the surname of who speaks for it
+_CUES = (lists.STRONG_CUES | lists.WEAK_CUES) - {"und", "oder", "sowie", "samt", "neben", "zu"}
+
+
+def _cue_before(text: str, toks: list[Tok], i: int) -> bool:
+    """Whether a cue stands one blank before ``toks[i]`` ("Danke für AWO", "laut NABU")."""
+    return i > 0 and toks[i - 1].folded in _CUES and text[toks[i - 1].end : toks[i].start] == " "

@@ -236,6 +236,8 @@ def _first_alone(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     verb ("JONAS UND LEA HABEN"); not in a title ("MAX UND MORITZ", "EMMA LESEN")."""
     if not _first_name(toks[i][2]) or (i > 0 and fold(toks[i - 1][2]) in lists.ARTICLES):
         return False  # "DER LEO IST EIN LÖWE"
+    if _body_before_name(text, toks, i):
+        return False  # "Danke für AWO Mensah": the body, written as one, and her name
     if _cue_before(text, toks, i):
         return True  # "DANKE AN JENS", "Danke an JENS", "Gruß, JENS"
     if _verb_after(text, toks, i):
@@ -245,6 +247,19 @@ def _first_alone(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
         if first >= 0 and second < len(toks) and _pair(toks, first, second):
             return _verb_after(text, toks, second, plural=True)
     return False
+
+
+def _body_before_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether ``toks[i]`` is an association's or a facility's word in capitals that is a
+    first name too ("AWO": "Awo") before a name written as one after a blank ("Danke für
+    AWO Mensah"): the body, as written; not in a text in capitals ("DANKE AN AWO MENSAH")."""
+    folded = fold(toks[i][2])
+    if folded not in lists.ASSOCIATION_WORDS and folded not in lists.INSTITUTION_NOUNS:
+        return False
+    if i + 1 >= len(toks) or text[toks[i][1] : toks[i + 1][0]] not in (" ", "\u00a0"):
+        return False
+    word = toks[i + 1][2]
+    return word[:1].isupper() and word[1:2].islower()
 
 
 def _cue_before(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
