@@ -245,6 +245,8 @@ def _phrase_noun(finder: Finder, toks: list[Tok], i: int, j: int, k: int) -> boo
     "von der" a place ("die Frau von der Lippe"); "Frau von der Ecke" without an article
     stays a name (as "Frau von der Burg", "Herr von Feld")."""
     tok = toks[k]
+    if _generic_from(finder, toks, i, j, k) and tok.lower not in finder.known:
+        return True  # "Die Frau von Köln kam nicht": from the city, no "von Hagen"
     if not is_german_noun(tok.folded) or tok.lower in finder.known or finder.is_surname(tok):
         return False
     if is_person_name(tok.folded) or finder.names.has_last(tok.text):
@@ -255,6 +257,17 @@ def _phrase_noun(finder: Finder, toks: list[Tok], i: int, j: int, k: int) -> boo
     prev = toks[i - 1] if i and not toks[i].sentence_start else None
     generic = prev is not None and prev.folded in _GENERIC - _PLACES_BEFORE
     return generic and particles[0] == "von" and not is_place_name(tok.folded)
+
+
+def _generic_from(finder: Finder, toks: list[Tok], i: int, j: int, k: int) -> bool:
+    """Whether "von" alone (``toks[j:k]``) after an article or a determiner before the form
+    of address ``toks[i]`` opens a place no surname list knows ("die Frau von Köln")."""
+    prev = toks[i - 1] if i and not toks[i].sentence_start else None
+    if prev is None or prev.folded not in _GENERIC - _PLACES_BEFORE or k != j + 1:
+        return False
+    tok = toks[k]
+    place = toks[j].lower == "von" and is_place_name(tok.folded)
+    return place and not finder.names.has_last(tok.text)
 
 
 def _von_dem(toks: list[Tok], k: int, j: int) -> bool:
@@ -291,9 +304,19 @@ def _contracted_surname(finder: Finder, text: str, toks: list[Tok], i: int, k: i
         return False  # "Frau vom Lande", "Frau zur Linken", "vom Hofe des Nachbarn"
     if not is_german_noun(folded) or finder.is_surname(tok):
         return True
+    if toks[k - 1].lower == "vom" and _named_noun(finder, tok) and name_ends(text, toks, k):
+        return True  # "Frau vom Stein kam": a surname of the gazetteer, no "Frau vom Amt"
     # "Mühlen" after "zur" ("Mühle"), "Hofe", "Felde" after "vom", "zum" ("Hof", "Feld")
     ending = "en" if toks[k - 1].lower == "zur" else "e"
     return folded.endswith(ending) and is_german_noun(folded[:-1])
+
+
+def _named_noun(finder: Finder, tok: Tok) -> bool:
+    """Whether the noun ``tok`` is a surname of the gazetteer that the Wiktionary names as
+    a person's name too ("Stein", "Berg", "Bach"; not "Grill", "Markt", "Amt"), and no
+    trade in "-er" ("Herr vom Fischer": the shop, as "vom Bäcker")."""
+    trade = tok.folded.endswith("er")
+    return not trade and finder.names.has_last(tok.text) and is_person_name(tok.folded)
 
 
 def _title_before_name(finder: Finder, text: str, toks: list[Tok], i: int, j: int) -> bool:
