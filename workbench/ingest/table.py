@@ -19,33 +19,35 @@ from workbench.ingest.form_timestamps import form_timestamp
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.id_gaps import id_gaps
 from workbench.ingest.personal_columns import header_key, is_personal_label
+from workbench.ingest.segment_list import (
+    DOCUMENT_HEADERS,
+    QUOTATION_NAME,
+    QUOTATION_NAME_HEADERS,
+    SEGMENT_MEASURE_HEADERS,
+    code_path,
+    coder_columns,
+    is_segment_list,
+    merge_repeated_rows,
+    quotation_ids,
+    segment_code_column,
+    segment_place,
+)
 from workbench.ingest.table_blocks import QUESTION as BLOCK_QUESTION
 from workbench.ingest.table_blocks import question_blocks
 from workbench.ingest.table_coders import coders_in_codes
 from workbench.ingest.table_columns import (
-    DOCUMENT_HEADERS,
     GROUP_COLUMNS,
     QUESTION_HEADERS,
-    QUOTATION_NAME,
-    QUOTATION_NAME_HEADERS,
-    SEGMENT_MEASURE_HEADERS,
     TITLE_HEADERS,
-    code_path,
-    coder_columns,
     column_language,
     column_list,
     detect_column,
     find_group_columns,
     find_id_column,
     headerless,
-    is_segment_list,
     language_columns,
-    merge_repeated_rows,
     name_unnamed,
     number_repeated,
-    quotation_ids,
-    segment_code_column,
-    segment_place,
     single_column,
     text_column_of,
 )
