@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+from sqlalchemy import select
+
 from workbench import Project
 from workbench.coding.codebook import CodeSpec
 from workbench.ingest import TableMapping
+from workbench.store import Coding
 
 # Six cards in three districts; K1 names a participant (pseudonymised on import).
 CARDS = (
@@ -39,3 +43,19 @@ def cards_project(project: Project, tmp_path: Path) -> dict[str, int]:
     project.import_codes(CODEBOOK)
     segments = project.segments()
     return dict(zip(segments["source_id"], segments["segment_id"].astype(int), strict=True))
+
+
+def _state(project: Project) -> pd.DataFrame:
+    """Every stored coding, with its id, time and origin (what undo must restore)."""
+    with project.session() as s:
+        rows = [
+            (c.id, c.segment_id, c.code_id, c.coder, c.start, c.end, c.created_at, c.origin)
+            for c in s.scalars(select(Coding).order_by(Coding.id))
+        ]
+    columns = ["id", "seg", "code", "coder", "start", "end", "at", "origin"]
+    return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def _pairs(project: Project) -> list[tuple[str, str, str]]:
+    c = project.codings()
+    return sorted(zip(c["source_id"], c["code"], c["coder"], strict=True))

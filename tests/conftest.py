@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.coding_data import cards_project
 from workbench import Project
 
 # db_backend, db_url, pg_server and the SQLite/PostgreSQL parametrisation (marker backends)
@@ -129,3 +130,9 @@ def demo_copy(embedded_demo_dir: Path, tmp_path: Path, db_url: str | None) -> Pr
     p = move_to(Project.open(target), db_url)
     yield p
     p.close()
+
+
+@pytest.fixture
+def cards(project: Project, tmp_path: Path) -> dict[str, int]:
+    """The project fixture with six cards and a small codebook; segment ids by card."""
+    return cards_project(project, tmp_path)
