@@ -20,11 +20,11 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workbench.analysis.need_carry_over import apply_edits
 from workbench.analysis.need_clusters import need_run, reference_run
 from workbench.analysis.needs import (
     RENAMED,
     NeedParams,
-    apply_edits,
     assignments,
     clustered_statements,
     corpus_hash,
