@@ -176,17 +176,20 @@ class CodingModel:
 
     def touched(self) -> bool:
         """Whether a ``forget`` since the load erased anything the panel holds (a statement
-        read, a person's name: then it reloads); :attr:`shown_erased_` says whether that
-        is something it shows (a statement of the list the filters let through, a name),
-        else it reloads without a notice. An access code, or a statement of a later
-        import, leaves the panel as it is."""
+        read, or one whose memos or codings lost a forgotten person's name: then it
+        reloads); :attr:`shown_erased_` says whether that is something it shows (a
+        statement of the list the filters let through, one the coder's progress counts),
+        else it reloads without a notice. An access code, a statement of a later import
+        or a person named in nothing it holds leaves the panel as it is."""
         with self.project.session() as session:
             erased = erased_since(session, self.held_.after)
         hit = self.held_.touched_by(erased)
         index_of = self.table_.index_of
-        erased_here = [index_of[i] for i in erased.statements if i in index_of]
-        listed = bool(np.isin(erased_here, self.visible_).any()) if erased_here else False
-        self.shown_erased_ = hit and (erased.unknown or erased.people or listed)
+        gone = [index_of[i] for i in erased.statements | erased.rewritten if i in index_of]
+        listed = bool(np.isin(gone, self.visible_).any()) if gone else False
+        renamed = [index_of[i] for i in erased.rewritten if i in index_of]
+        counted = any(i in self.coded_ for i in renamed)  # the progress counts them
+        self.shown_erased_ = hit and (erased.unknown or erased.people or listed or counted)
         return hit
 
     def check_forgotten(self) -> None:

@@ -141,19 +141,26 @@ class Held:
     """What a page shows that a ``forget`` can erase: the erasure log's last entry noted
     before the data was read (``after``), the ids of the statements it shows (None: it
     counts all of the project's), whether it shows texts that may name a person
-    (memos, recommendations) and the need clusters whose names it shows (need run,
-    cluster: a name may change for a statement the page does not show)."""
+    (memos, recommendations: an earlier release's entry for a person reloads it), the
+    need clusters whose names it shows (need run, cluster: a name may change for a
+    statement the page does not show) and whether it shows recommendations.
+
+    A person's erasure touches it by the statements it deleted, the statements it held
+    whose memos or codings lost the name (``rewritten``, only if it holds their ids:
+    a page that counts all statements shows no memo) and the recommendations that lost
+    it — not because a person was named (decision 020, Nachtrag Runde 48)."""
 
     after: int
     ids: frozenset[int] | None
     names: bool = False
     needs: frozenset[tuple[int, int]] = frozenset()
+    recommendations: bool = False
 
     @classmethod
-    def noted(cls, project: Project, names: bool = False) -> Held:
+    def noted(cls, project: Project, names: bool = False, recommendations: bool = False) -> Held:
         """Note the erasure log before the page reads ``project`` (ids: :meth:`showing`)."""
         with project.session() as session:
-            return cls(last_erasure(session), None, names)
+            return cls(last_erasure(session), None, names, recommendations=recommendations)
 
     def showing(self, ids: Any) -> Held:
         """Self, holding the ids of the statements the page shows."""
@@ -172,10 +179,11 @@ class Held:
             erased.unknown
             or (self.names and erased.people)
             or not self.needs.isdisjoint(erased.needs)
+            or (self.recommendations and bool(erased.recommendations))
             or (
                 bool(erased.statements)
                 if self.ids is None
-                else not self.ids.isdisjoint(erased.statements)
+                else not self.ids.isdisjoint(erased.statements | erased.rewritten)
             )
         )
         if not hit:

@@ -376,7 +376,7 @@ def profile_app(
     def build() -> w.Widget:
         with open_project(environ, default_project) as project:
             # before the data; it counts every statement and shows recommendations (names)
-            held = Held.noted(project, names=True)
+            held = Held.noted(project, names=True, recommendations=True)
             profiles = build_profiles(project)
             shapes = project_boundaries(project)
             monitoring = read_monitoring(project)

@@ -98,7 +98,7 @@ class _Once(argparse.Action):
 
 def cmd_forget(args: argparse.Namespace) -> int:
     """workbench forget --statement … | --source … | --speaker … | --person … | --token …."""
-    from workbench.analysis.need_rescope import rescope_needs
+    from workbench.analysis.need_rescope import rescope_in
     from workbench.ingest.name_known import ordinary_word
     from workbench.store.erasure import forget
 
@@ -114,6 +114,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
         actor=_researcher(args),
         dry_run=args.dry_run,
         ordinary=ordinary_word,
+        rescope=rescope_in,  # in forget's transaction: open pages read the scope as it is now
     )
     lines = report.lines()
     if args.dry_run:
@@ -124,7 +125,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
     for note in [*report.notes, *_backups_note(project.path, args.dry_run)]:
         show_line(note)
     if not args.dry_run and report.need_runs:  # the store cannot decide a scope
-        rescoped, left = rescope_needs(project, report.need_runs)
+        rescoped, left = report.rescoped, report.rescope_left
         show_line(
             "Einteilung der Bedarfe (übergreifend/sozialraumspezifisch) mit den übrigen "
             f"Aussagen neu entschieden: {len(rescoped) or 'keine'} geändert."

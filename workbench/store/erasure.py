@@ -28,7 +28,9 @@ participation token, and removes in one transaction:
 then the cached embeddings of the texts. On SQLite, deleted text is zeroed in the file
 (``secure_delete``, see :mod:`workbench.store.schema`) and the write-ahead log is
 emptied, so that a copy of the file holds nothing of it. An audit entry records what
-kind of request it was, who made it and the counts — never content.
+kind of request it was, who made it and the counts — never content; for a person, the
+ids of the statements kept whose memos or codings lost the name, and of the
+recommendations that did (an open page reloads only if it shows them).
 """
 
 from __future__ import annotations
@@ -120,6 +122,13 @@ class ErasureReport:
     need_runs: list[int] = field(default_factory=list)  # need runs that lost statements
     # [need run, cluster] whose name changed or that left its run (open maps reload)
     renamed_needs: list[list[int]] = field(default_factory=list)
+    # for a person or speaker: the statements (kept) whose memos or codings now carry
+    # the placeholder instead of the name, and the recommendations rewritten so
+    rewritten: list[int] = field(default_factory=list)
+    recommendations: list[int] = field(default_factory=list)
+    # lines of ``rescope``: needs whose scope changed, runs left as they were
+    rescoped: list[str] = field(default_factory=list)
+    rescope_left: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """The counts as German lines, only those above zero."""
@@ -243,6 +252,7 @@ def forget(
     dry_run: bool = False,
     ordinary: Callable[[str], bool] = lambda _: False,
     person: str | None = None,
+    rescope: Callable[[Session, list[int]], tuple[list[str], list[str]]] | None = None,
 ) -> ErasureReport:
     """Remove what a request names and everything derived from it; see the module doc.
 
@@ -250,7 +260,11 @@ def forget(
     (:func:`workbench.ingest.name_known.ordinary_word`): alone in a memo it stays.
     ``person``: a person, spoken or only named (a file name, others' statements): their
     statements as speaker go as with ``speaker``, and their key entries go even where
-    other texts keep their placeholder (the notes name those texts)."""
+    other texts keep their placeholder (the notes name those texts).
+    ``rescope(session, need_runs)``: decides the scope of the need runs that lost
+    statements again (:func:`workbench.analysis.need_rescope.rescope_in`, which the store
+    cannot import), in the same transaction: an open page that reads after the forget
+    mark changed sees the scope as it is now (decision 020, Nachtrag Runde 48)."""
     if document and not source:
         raise WorkbenchError(
             "--document gilt nur zusammen mit --source ID: es wählt die Datei, in der die "
@@ -276,6 +290,8 @@ def forget(
             segments, erased = [], set()  # erased: the placeholders of the speaker forgotten
             renamed: set[int] = set()  # memos whose text lost the person's name
             authored: set[int] = set()  # memos whose author was the person, by full name
+            coded: set[int] = set()  # statements whose codings the person made, by name
+            recommended: set[int] = set()  # recommendations that named the person
             if statements or source or speaker:
                 segments = select_statements(session, statements, source, document, speaker)
             if person is not None:
@@ -289,11 +305,13 @@ def forget(
                 forget_in_memos(session, erased, ordinary, renamed)
                 # actors and status steps an earlier release stored as typed
                 report.counts["recommendation_names"] = forget_in_recommendations(
-                    session, erased, ordinary
+                    session, erased, ordinary, recommended
                 )
                 # the person as author: her name would otherwise outlive her key entry
-                authored, report.counts["author_names"] = forget_authors(session, erased)
-                report.counts["coder_names"], coders = forget_coder_names(session, erased)
+                authored, report.counts["author_names"] = forget_authors(
+                    session, erased, recommended
+                )
+                report.counts["coder_names"], coders = forget_coder_names(session, erased, coded)
                 report.notes += coders
                 ids = [s.id for s in segments]
                 session.execute(select(Segment.id).where(Segment.id.in_(ids)).with_for_update())
@@ -305,6 +323,8 @@ def forget(
                 report.counts["memo_names"] = session.scalar(memos) or 0
                 memos = select(func.count(Memo.id)).where(Memo.id.in_(authored))
                 report.counts["author_names"] += session.scalar(memos) or 0
+                report.rewritten = _rewritten(session, renamed | authored, coded)
+                report.recommendations = sorted(recommended)
             if token is not None:
                 named |= _forget_token(session, token, report)
             if person is not None:
@@ -317,6 +337,8 @@ def forget(
             report.notes += quoted(session, texts)
             if dry_run:
                 raise _DryRun
+            if rescope is not None and report.need_runs:
+                report.rescoped, report.rescope_left = rescope(session, report.need_runs)
             asked = {"speaker": speaker, "person": person, "token": token}
             _audit(session, report, actor, segments, statements, source, document, asked)
     except _DryRun:  # the transaction was rolled back: nothing changed
@@ -339,6 +361,19 @@ def forget(
             "der Datenbank alle Sitzungen schließen."
         )
     return report
+
+
+def _rewritten(session: Session, memos: set[int], coded: set[int]) -> list[int]:
+    """The statements still there whose memos (``memos``, by id) or codings (``coded``,
+    statement ids) a person's erasure rewrote: ids only, for the erasure log."""
+    on_statements = select(Memo.target_id).where(
+        Memo.id.in_(memos) & (Memo.target_type == "segment")
+    )
+    ids = {int(i) for i in session.scalars(on_statements)} | coded
+    if not ids:
+        return []
+    kept = set(session.scalars(select(Segment.id)))  # no IN of a coder's every statement
+    return sorted(ids & kept)
 
 
 class _DryRun(Exception):
@@ -367,6 +402,10 @@ def _audit(
         },
         "token": token_hash(asked["token"])[:8] if asked["token"] else "",
         "need_labels": report.renamed_needs,  # [run, cluster]: a name an open map shows
+        # a person's: statements kept whose memos or codings lost the name, and the
+        # recommendations that did (ids: an open page reloads only if it shows them)
+        "rewritten": report.rewritten,
+        "recommendations": report.recommendations,
     }
     session.add(ErasureEntry(actor=actor, selector=selector, counts=dict(report.counts)))
 

@@ -24,10 +24,13 @@ from workbench.store.schema import Coding, Memo
 from workbench.store.synthesis_tables import Recommendation
 
 
-def forget_authors(session: Session, erased: set[str]) -> tuple[set[int], int]:
+def forget_authors(
+    session: Session, erased: set[str], recommendations: set[int] | None = None
+) -> tuple[set[int], int]:
     """Replace the author of every memo, recommendation and need edit whose name is the
     full name of one of the key's persons ``erased`` by their placeholder; return the ids
-    of the memos and how many recommendations and edits changed."""
+    of the memos and how many recommendations and edits changed (the recommendations'
+    ids go into ``recommendations``)."""
     names = _full_names(session, erased)
     memos: set[int] = set()
     others = 0
@@ -39,17 +42,22 @@ def forget_authors(session: Session, erased: set[str]) -> tuple[set[int], int]:
                 if model is Memo:
                     memos.add(record.id)
                 else:
+                    if model is Recommendation and recommendations is not None:
+                        recommendations.add(record.id)
                     others += 1
     session.flush()
     return memos, others
 
 
-def forget_coder_names(session: Session, erased: set[str]) -> tuple[int, list[str]]:
+def forget_coder_names(
+    session: Session, erased: set[str], statements: set[int] | None = None
+) -> tuple[int, list[str]]:
     """Give the codings (also as the one who accepted a suggestion), coding steps and
     resolutions of a coder whose name is the full name of one of the key's persons
     ``erased`` to their placeholder; return how many coders were renamed, and notes
     (without names) on those left: the placeholder codes already, or two spellings of her
-    name code — `coders rename` merges them."""
+    name code — `coders rename` merges them. The ids of the statements whose codings
+    changed go into ``statements`` (an open coding panel shows them)."""
     names = _full_names(session, erased)
     coders = set(session.scalars(select(Coding.coder).distinct()))
     coders |= set(session.scalars(select(CodingAction.coder).distinct()))
@@ -67,6 +75,11 @@ def forget_coder_names(session: Session, erased: set[str]) -> tuple[int, list[st
                 f'rename NAME "{placeholder}" führt sie unter dem Platzhalter zusammen.'
             )
             continue
+        if statements is not None:
+            coded = select(Coding.segment_id).where(
+                (Coding.coder == old) | (Coding.accepted_by == old)
+            )
+            statements.update(session.scalars(coded))
         session.execute(update(Coding).where(Coding.coder == old).values(coder=placeholder))
         session.execute(
             update(CodingAction).where(CodingAction.coder == old).values(coder=placeholder)

@@ -162,11 +162,15 @@ def forget_in_memos(
 
 
 def forget_in_recommendations(
-    session: Session, erased: set[str], ordinary: Callable[[str], bool] = lambda _: False
+    session: Session,
+    erased: set[str],
+    ordinary: Callable[[str], bool] = lambda _: False,
+    ids: set[int] | None = None,
 ) -> int:
     """As :func:`forget_in_memos`, in the recommendations' titles, texts and actors and
     their status steps' actors and notes (an earlier release stored actors and steps as
-    typed: "Frau Anna Becker (Jugendamt)"); return how many recommendations changed."""
+    typed: "Frau Anna Becker (Jugendamt)"); return how many recommendations changed
+    (their ids go into ``ids``)."""
     replace = name_replacer(session, erased, ordinary)
     if replace is None:
         return 0
@@ -187,6 +191,8 @@ def forget_in_recommendations(
             step.actor, step.note = actor, note
             changed.add(step.recommendation_id)
     session.flush()
+    if ids is not None:
+        ids |= changed
     return len(changed)
 
 

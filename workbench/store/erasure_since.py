@@ -2,11 +2,13 @@
 
 An open app (:mod:`widgets.forget_watch`) notes :func:`last_erasure` before it reads the
 project; once the forget mark changed, :func:`erased_since` says what the newer requests
-erased: statement ids, whether a person or speaker was named (their names leave memos,
-recommendations and need names too) and which need clusters' names it changed (a name
-that quoted an erased statement, or a word only erased statements said: the cluster may
-keep statements a topic map shows). The page reloads only if that touches what it
-shows; an access code erased alone touches only its own ballot.
+erased: statement ids, which need clusters' names it changed (a name that quoted an
+erased statement, or a word only erased statements said: the cluster may keep statements
+a topic map shows) and, for a person or speaker, which statements kept their text but
+lost the name in their memos or codings and which recommendations lost it. The page
+reloads only if that touches what it shows; an access code erased alone touches only its
+own ballot. An entry of an earlier release for a person, without those ids, says only
+that a person was named (``people``): a page that shows names reloads for it.
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ class Erased:
 
     last: int  # the newest entry read: the next look starts after it
     statements: frozenset[int] = frozenset()
-    people: bool = False  # a speaker or person: names may have left other texts
+    people: bool = False  # a person, logged without the ids below: names left any text
     needs: frozenset[tuple[int, int]] = frozenset()  # (need run, cluster) renamed or gone
     unknown: bool = False  # an entry this release cannot read: assume it touches all
+    rewritten: frozenset[int] = frozenset()  # statements kept, their memos/codings renamed
+    recommendations: frozenset[int] = frozenset()  # recommendations that lost a name
 
 
 def last_erasure(session: Session) -> int:
@@ -43,6 +47,8 @@ def erased_since(session: Session, after: int) -> Erased:
     ).all()
     statements: set[int] = set()
     needs: set[tuple[int, int]] = set()
+    rewritten: set[int] = set()
+    recommendations: set[int] = set()
     people = unknown = False
     for _, selector in rows:
         if isinstance(selector, str):  # a JSON column read without its type
@@ -51,12 +57,23 @@ def erased_since(session: Session, after: int) -> Erased:
             unknown = True
             continue
         statements.update(int(i) for i in selector.get("statements") or [])
-        people |= bool(selector.get("speaker") or selector.get("person"))
+        named = bool(selector.get("speaker") or selector.get("person"))
+        people |= named and "rewritten" not in selector  # an earlier release: not which
+        rewritten.update(int(i) for i in selector.get("rewritten") or [])
+        recommendations.update(int(i) for i in selector.get("recommendations") or [])
         if selector.get("statements") and "need_labels" not in selector:
             unknown = True  # an older release's entry: which need names changed is unsaid
         needs.update((int(run), int(cluster)) for run, cluster in selector.get("need_labels") or [])
     last = max([after, *(i for i, _ in rows)])
-    return Erased(last, frozenset(statements), people, frozenset(needs), unknown)
+    return Erased(
+        last,
+        frozenset(statements),
+        people,
+        frozenset(needs),
+        unknown,
+        frozenset(rewritten),
+        frozenset(recommendations),
+    )
 
 
 __all__ = ["Erased", "erased_since", "last_erasure"]

@@ -59,7 +59,10 @@ class ErasureEntry(Base):
     ``selector`` holds the kind of the request (statement, source, speaker, token) and a
     reference that is no content: statement ids, a source id, a placeholder, or the first
     characters of the token's hash; ``need_labels`` the ``[run, cluster]`` pairs whose
-    need name the request rewrote (open topic maps reload for them).
+    need name the request rewrote (open topic maps reload for them); for a person or
+    speaker, ``rewritten`` the statements kept whose memos or codings now carry the
+    placeholder instead of the name and ``recommendations`` the recommendations rewritten
+    so (ids only; not to be erased again after a restore, unlike ``statements``).
     """
 
     __tablename__ = "erasure_log"
