@@ -112,3 +112,40 @@ def test_a_coded_statement_erased_meanwhile_leaves_kodieren_and_refuses_a_click(
         now = int(segments.iloc[1]["segment_id"])
         assert after == {(now, buttons[1].path, None, None)}, status.inner_text()
     assert "Traceback" not in page.content()
+
+
+def test_kodieren_stays_as_it_is_after_forget_of_a_person_named_in_nothing_it_holds(
+    page: Page, voila: VoilaServer
+) -> None:
+    """A person named only in a recommendation is forgotten (``workbench forget --person``
+    in a process of its own): the open Kodieren page holds nothing of hers, so it shows no
+    notice and codes on (decision 020, Nachtrag Runde 48). Before, every ``--person``
+    reloaded it and said "Beiträge wurden auf Antrag gelöscht"."""
+    from workbench.synthesis import recommendations as rec
+
+    coder = "Personenprobe im Browser"
+    with Project.open(voila.project_dir) as project:
+        rec.add_recommendation(
+            project, "Frau Wiebke Oltmanns vom Jugendamt plant die Bänke.", "Manfort", title="B"
+        )
+        first = project.segments().iloc[0]
+        buttons = code_buttons(project.codes())
+    text = " ".join(str(first["text"]).split())[:40]
+    page.goto(voila.url("kodieren.ipynb", coder=coder))
+    expect(page.locator(".sw-current-text")).to_contain_text(text, timeout=WIDGET_TIMEOUT)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env["PYTHONPATH"] = str(CODE)
+    command = [sys.executable, "-m", "workbench", "--project", str(voila.project_dir)]
+    command += ["forget", "--person", "Wiebke Oltmanns", "--by", "Projektleitung"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    page.wait_for_timeout(3 * 3_000)  # three looks of the kernel's timer (every 3 s)
+    status = page.locator(".sw-status")
+    assert REFRESHED not in status.inner_text()
+    expect(page.locator(".sw-current-text")).to_contain_text(text)
+    page.locator(".sw-code-2").click()  # codes on, on the statement it showed
+    expect(status).to_contain_text(f"{buttons[2].path} kodiert")
+    assert stored(voila.project_dir, coder) == {
+        (int(first["segment_id"]), buttons[2].path, None, None)
+    }
+    assert "Traceback" not in page.content()
