@@ -13,8 +13,13 @@ Each seed is a meeting transcript valid by the W3C WebVTT spec or in a program's
   attributes or document options; an ordinary word pseudonymised;
 - texts pseudonymised otherwise than the same runs in a TXT protocol ("Name: text").
 
+With ``--gen shapes`` the files come from ``tests/meeting_shapes_gen.py`` (Webex's TXT,
+pronouns, "Nachname, Vorname", anonymous voices, TXT protocols, words with a colon
+opening the cues of a file without speakers); a voice's label is compared as the role
+stored, and a person stored under more than one placeholder is counted.
+
 Run: .venv/bin/python benchmarks/transcript_spec_fuzz.py [--n 100] [--seed 0]
-     [--code build/old47] [--show 5] [--no-txt]
+     [--code build/old47] [--show 5] [--no-txt] [--gen spec|shapes]
 ``--code DIR`` runs the workbench from DIR (an exported older commit) as the baseline.
 """
 
@@ -56,8 +61,9 @@ def _import(folder: Path, path: Path) -> tuple[int, str, bool]:
     return run_cli(["--project", str(folder), "import", str(path), "--district", "Manfort"])
 
 
-def _stored(folder: Path) -> tuple[list[tuple[str | None, str]], str]:
-    """The stored (speaker's original name, text) of each statement, and all stored text."""
+def _stored(folder: Path) -> tuple[list[tuple[str | None, str]], str, list[str | None]]:
+    """The stored (speaker's original name or role, text) of each statement, all stored
+    text, and the stored speaker (placeholder) of each statement."""
     from sqlalchemy import select
 
     from workbench import Project
@@ -67,11 +73,13 @@ def _stored(folder: Path) -> tuple[list[tuple[str | None, str]], str]:
     try:
         segments = project.segments().sort_values("position")
         key = dict(project.pseudonym_key()[["placeholder", "original"]].values)
-        pairs = []
+        pairs, raw = [], []
         for row in segments.itertuples():
             speaker = (row.attributes or {}).get("speaker")
             speaker = speaker or (row.speaker if isinstance(row.speaker, str) else None)
-            pairs.append((key.get(speaker, speaker) if speaker else None, row.text))
+            role = row.speaker_role if isinstance(row.speaker_role, str) else None
+            pairs.append((key.get(speaker, speaker) if speaker else role, row.text))
+            raw.append(speaker)
         stored = segments.drop(columns=["attributes"]).to_csv() + repr(list(segments.attributes))
         with project.session() as session:
             stored += repr(list(session.scalars(select(Document.options))))
@@ -79,7 +87,7 @@ def _stored(folder: Path) -> tuple[list[tuple[str | None, str]], str]:
             stored += repr(list(session.scalars(select(Document.text))))
     finally:
         project.close()
-    return pairs, stored
+    return pairs, stored, raw
 
 
 def _pattern(text: str, names: list[str]) -> re.Pattern[str]:
@@ -105,16 +113,17 @@ def _txt_reference(fuzzed, work: Path) -> str | None:
     code, _, raised = _import(work / f"t_{fuzzed.name}", path)
     if raised or code != 0:
         return None
-    pairs, _ = _stored(work / f"t_{fuzzed.name}")
+    pairs, _, _ = _stored(work / f"t_{fuzzed.name}")
     # a label the TXT reader did not take for a speaker stays in its text: not compared
     return PLACEHOLDER.sub("[P]", _norm(" ".join(t for _, t in pairs))).replace("[P]: ", "")
 
 
-def one(seed: int, work: Path, counts: Counter, shown: list[str], txt: bool) -> None:
+def one(seed: int, work: Path, counts: Counter, shown: list[str], txt: bool, gen: str) -> None:
     """Import the transcript of ``seed`` and check it against its truth."""
-    from vtt_fuzz_gen import generate
+    from meeting_shapes_gen import generate as shapes
+    from vtt_fuzz_gen import generate as spec
 
-    fuzzed = generate(seed)
+    fuzzed = (shapes if gen == "shapes" else spec)(seed)
     path = work / fuzzed.name
     path.write_bytes(fuzzed.data)
     counts[f"Form {fuzzed.shape}"] += 1
@@ -132,8 +141,17 @@ def one(seed: int, work: Path, counts: Counter, shown: list[str], txt: bool) -> 
         counts["gültige Datei abgewiesen"] += 1
         shown.append(f"{seed} {fuzzed.shape} {sorted(fuzzed.features)} abgewiesen: {out[:300]}")
         return
-    pairs, stored = _stored(work / f"p{seed}")
+    pairs, stored, raw = _stored(work / f"p{seed}")
     truth, got = _runs(fuzzed.cues), _runs(pairs)
+    pseudonyms: dict[str, set[str]] = {}  # one person, one placeholder
+    for (who, _), placeholder in zip(pairs, raw, strict=True):
+        if who and placeholder:
+            pseudonyms.setdefault(who, set()).add(placeholder)
+    if any(len(p) > 1 for p in pseudonyms.values()):
+        counts["Person mit mehreren Pseudonymen"] += 1
+        shown.append(
+            f"{seed} {fuzzed.shape} Pseudonyme: {sorted(map(sorted, pseudonyms.values()))}"
+        )
     counts["Sprecherwechsel (Wahrheit)"] += len(truth)
     words = {w for person in fuzzed.speakers for w in person.split()}
     words |= {w for name in fuzzed.mentioned for w in name.split() if w not in ("Frau", "Herr")}
@@ -171,9 +189,17 @@ def main() -> int:
     """Run the fuzz and print the counts."""
     parser = fuzz_options(__doc__)
     parser.add_argument("--no-txt", action="store_true", help="no TXT protocol to compare")
+    parser.add_argument(
+        "--gen",
+        choices=["spec", "shapes"],
+        default="spec",
+        help="spec: tests/vtt_fuzz_gen.py; shapes: tests/meeting_shapes_gen.py",
+    )
     args = parser.parse_args()
     code_on_path(args.code)
-    counts, shown = run_seeds(args, lambda seed, tmp, c, s: one(seed, tmp, c, s, not args.no_txt))
+    counts, shown = run_seeds(
+        args, lambda seed, tmp, c, s: one(seed, tmp, c, s, not args.no_txt, args.gen)
+    )
     print_counts("Transkripte", args, counts, shown, 500)
     info = ("Sprecherwechsel (Wahrheit)", "Form ")
     findings = sum(v for k, v in counts.items() if not k.startswith(info))
