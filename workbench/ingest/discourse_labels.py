@@ -39,7 +39,8 @@ _DISCOURSE = frozenset(
 # message's time ("[18:01] Okay : …") the nickname of a chat's sender (:func:`is_answer_word`)
 _ANSWERS = frozenset(
     "ja nein jein genau stimmt danke okay ok richtig eben doch klar super absolut exakt "
-    "korrekt".split()
+    # a start of what is said ("Gut: dann machen wir weiter", "Moment: …", "Naja: …")
+    "korrekt gut moment naja tja".split()
 )
 _DISCOURSE |= _ANSWERS
 # Fields of a note typed within a turn or message ("E-Mail: quartier@…", "Tel.: …",
@@ -63,7 +64,7 @@ _MAIL_FIELDS = frozenset(
 _SURNAME_FIELDS = frozenset({"link"})
 # Answer words that are surnames too: "Klar: Der Spielplatz ist gesperrt." is said by Frau
 # Klar (as "Schmidt: …" by Herr Schmidt), "Klar: das machen wir" answers within a turn
-_SURNAME_ANSWERS = frozenset({"klar", "richtig"})
+_SURNAME_ANSWERS = frozenset({"klar", "richtig", "gut", "naja"})  # Herr Gut, Naja Kaya
 _SENTENCE = re.compile(r"\S+(?:\s+\S+){3,}[.!?]\W*$")
 # A speaker's code in capitals ("CC", "BCC"): initials, even where they spell a note's field
 _INITIALS = re.compile(r"[A-ZÄÖÜ]{2,3}")

@@ -39,6 +39,7 @@ from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.core.transcript_notes import GAPS, SOUNDS
 from workbench.ingest.direction_marks import has_marks, unmarked, unmarked_heads
+from workbench.ingest.discourse_labels import is_discourse
 from workbench.ingest.name_gazetteer import gazetteer
 from workbench.ingest.name_known import ordinary_word
 from workbench.ingest.name_lists import PARTICLES
@@ -106,7 +107,8 @@ def stamp(value: str, pattern: re.Pattern[str] = _STAMP) -> tuple[str, int] | No
 def split_label(body: str) -> tuple[str | None, str]:
     """Speaker and text of a cue text that starts with ``Name: `` (Zoom), else (None, text)."""
     labelled = _ZOOM_SPEAKER.match(body)
-    if labelled and _named(labelled["name"]):
+    # "Ja: …", "Also: …", "Genau: …" open what is said (even where most cues open so)
+    if labelled and _named(labelled["name"]) and not is_discourse(*labelled.group("name", "text")):
         return labelled["name"].strip(), labelled["text"].strip()
     return None, body
 
