@@ -21,9 +21,9 @@ PDF_TEXT = (
 )
 
 
-def _area(n: int, text: str, code: str) -> str:
+def _area(n: int, text: str, code: str, page: int = 1) -> str:
     return f"""
-      <PDFSelection guid="E1000000-0000-4000-8000-00000000001{n}" page="1" firstX="72"
+      <PDFSelection guid="E1000000-0000-4000-8000-00000000001{n}" page="{page}" firstX="72"
           firstY="{72 + 100 * n}" secondX="540" secondY="{90 + 100 * n}" creatingUser="{ANA}">
         <Representation guid="E1000000-0000-4000-8000-00000000002{n}">
           <PlainTextContent>{text}</PlainTextContent>
@@ -67,11 +67,39 @@ def test_an_area_whose_text_is_there_twice_is_named_not_placed_on_the_other(
     )
     assert ("Bedarf", "eine Bank", 0) not in places  # the other paragraph's bench
     assert places == {("Ressource", "eine Bank im Schatten", 0)}
-    assert result.notices[0] == (
-        "PDFSource Nr. 1 (GUID D1000000…): die Textfassung des Herstellers importiert; "
-        "1 markierte Stelle und 1 Kodierung ohne Textstelle (Seitenbereich, Zeitabschnitt) "
-        "übersprungen."
+    # named on its own: where it is, which code it had and why, to code it by hand
+    assert result.notices[:2] == (
+        "PDFSource Nr. 1 (GUID D1000000…): die Textfassung des Herstellers importiert.",
+        "PDFSource Nr. 1 (GUID D1000000…): 1 markierter Seitenbereich nicht übernommen — "
+        "Text kommt im PDF mehrfach vor, welche Stelle gemeint ist, sagen nur die "
+        "Koordinaten: Seite 2, Code 'Bedarf'. Bitte im Dokument suchen und von Hand kodieren "
+        "(workbench code AUSSAGE CODE).",
     )
+
+
+def test_areas_there_twice_and_areas_without_text_are_told_apart(
+    project: Project, tmp_path: Path
+) -> None:
+    # An area with only coordinates stays in the count; one whose text stands twice is
+    # named by page (REFI-QDA counts from 0: ATLAS.ti's first page is page="0") and codes.
+    bare = _area(3, "", CODE).replace("<PlainTextContent></PlainTextContent>", "")
+    twice = _area(4, "eine Bank", OTHER_CODE, page=0).replace(
+        "</PDFSelection>",
+        f'<Coding guid="E1000000-0000-4000-8000-000000000040" creatingUser="{ANA}">'
+        f'<CodeRef targetGUID="{CODE}"/></Coding></PDFSelection>',
+    )
+    result, places = _import(project, tmp_path, bare, twice, _area(5, "eine Bank", CODE, 6))
+    assert places == set()
+    assert result.notices[0].endswith(
+        "importiert; 1 markierte Stelle und 1 Kodierung ohne Textstelle (Seitenbereich, "
+        "Zeitabschnitt) übersprungen."
+    )
+    assert (
+        "2 markierte Seitenbereiche nicht übernommen — Text kommt im PDF mehrfach vor"
+        in (result.notices[1])
+    )
+    assert "Seite 1, Codes 'Ressource', 'Bedarf'; Seite 7, Code 'Bedarf'." in result.notices[1]
+    assert "eine Bank" not in "".join(result.notices)  # no participant's text in a notice
 
 
 def test_an_area_over_a_hyphenated_word_joined_again_is_found(

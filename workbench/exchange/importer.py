@@ -135,7 +135,7 @@ class _Parse:
         self.names = [*options.names, *(p.name for p in self.people if p.listed)]
         self.guard: NameGuard  # for names of things, once the names are known (run)
         self.notices: list[str] = []
-        self.notices.extend(skipped_notices(exchange.skipped))
+        self.notices.extend(skipped_notices(exchange.skipped, exchange.code_paths))
         if exchange.reading.notice:
             self.notices.append(exchange.reading.notice)
         self.notices.extend(exchange.notices)

@@ -55,6 +55,8 @@ class RawText:
     plain: list[ET.Element] = field(default_factory=list)
     spans: list[tuple[ET.Element, int, int]] = field(default_factory=list)
     located: list[tuple[ET.Element, int, int]] = field(default_factory=list)
+    # PDF areas whose own text stands in the text version more than once (not placed)
+    ambiguous: list[ET.Element] = field(default_factory=list)
     label: str = ""  # in messages (qdxml.source_label), set by the reader
 
 
@@ -113,12 +115,31 @@ def pdf_text(element: ET.Element, read: TextReader) -> tuple[RawText | None, lis
     for selection in selections:
         inner = child(selection, "Representation")
         own = None if inner is None else read(inner)
-        span = finder.find(own) if own else None
-        if span is None:
-            left.append(selection)
-        else:
-            raw.located.append((selection, *span))
+        spans = finder.spans(own) if own else set()
+        if len(spans) == 1:
+            raw.located.append((selection, *spans.pop()))
+            continue
+        left.append(selection)
+        if len(spans) > 1:  # named on its own: the researcher can code it by hand
+            raw.ambiguous.append(selection)
     return raw, left
+
+
+def ambiguous_areas(
+    selections: Iterable[ET.Element],
+) -> tuple[tuple[int | None, tuple[str, ...]], ...]:
+    """Each PDF area's page (as the file counts it) and the GUIDs of the codes on it."""
+    return tuple(
+        (
+            _int(selection.get("page")),
+            tuple(
+                norm_guid(ref.get("targetGUID"))
+                for coding in children(selection, "Coding")
+                for ref in children(coding, "CodeRef")
+            ),
+        )
+        for selection in selections
+    )
 
 
 def transcript_texts(
@@ -203,12 +224,12 @@ class _Finder:
         self.joined_positions = [i for i in self.positions if i not in hyphens]
         self.joined = "".join(text[i] for i in self.joined_positions)
 
-    def find(self, needle: str) -> tuple[int, int] | None:
-        """Code point span of ``needle`` in the text, or None (not there, or there twice)."""
+    def spans(self, needle: str) -> set[tuple[int, int]]:
+        """Every code point span of ``needle`` in the text (none: empty; twice: two)."""
         dense = _SPACE.sub("", needle)
         if not dense:
-            return None
-        spans = {
+            return set()
+        return {
             (positions[at], positions[at + len(dense) - 1] + 1)
             for hay, positions in (
                 (self.dense, self.positions),
@@ -216,7 +237,6 @@ class _Finder:
             )
             for at in _occurrences(hay, dense)
         }
-        return spans.pop() if len(spans) == 1 else None
 
 
 # the hyphen of a word broken at a line's end ("Jugend-\n zentrum")

@@ -3,7 +3,7 @@ name it spells otherwise than the project."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
 from sqlalchemy import select
@@ -20,25 +20,56 @@ _NO_TEXT = "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDF
 _IMPORTED = {"Textfassung": "die Textfassung des Herstellers", "Transkript": "das Transkript"}
 
 
-def skipped_notices(skipped: Sequence[SkippedIn]) -> list[str]:
-    """One notice per source (or part of one) without text: what was skipped, what not."""
+def skipped_notices(
+    skipped: Sequence[SkippedIn], code_paths: Mapping[str, str] | None = None
+) -> list[str]:
+    """One notice per source (or part of one) without text: what was skipped, what not;
+    one more per PDF whose areas were left out because their text stands there twice
+    (``code_paths``: the file's code GUIDs → paths, to name their codes)."""
     notices = []
     for s in skipped:
-        codings = plural(s.codings, "Kodierung", "Kodierungen")
+        # areas left out because their text stands there twice: named on their own below
+        twice = len(s.ambiguous)
+        count = s.codings - sum(len(codes) for _, codes in s.ambiguous)
+        codings = plural(count, "Kodierung", "Kodierungen")
+        selections = len(s.selections) - twice
         if not s.imported:
-            places = plural(len(s.selections), "markierten Stelle", "markierten Stellen")
-            detail = f" mit {places} und {codings}" if s.selections or s.codings else ""
+            places = plural(selections, "markierten Stelle", "markierten Stellen")
+            detail = f" mit {places} und {codings}" if selections or count else ""
             notices.append(f"{_label(s)}{detail} übersprungen: {_reason(s)}")
             continue
-        places = plural(len(s.selections), "markierte Stelle", "markierte Stellen")
+        places = plural(selections, "markierte Stelle", "markierte Stellen")
         left = (
             f"; {places} und {codings} ohne Textstelle (Seitenbereich, Zeitabschnitt) übersprungen."
-            if s.selections or s.codings
+            if selections or count
             else "."
         )
         notices.append(f"{_label(s)}: {_IMPORTED[s.imported]} importiert{left}")
+    notices += [_twice(s, code_paths or {}) for s in skipped if s.ambiguous]
     advice = [_RICH_ADVICE] if any(s.rich for s in skipped) else []
     return notices + advice + ([SOURCE_LABELS] if notices else [])
+
+
+def _twice(s: SkippedIn, code_paths: Mapping[str, str]) -> str:
+    """The notice on a PDF's areas whose text stands in its text version more than once:
+    where each is (page, counted from 1) and which codes it had, to code them by hand."""
+    areas = []
+    for page, guids in s.ambiguous[:8]:
+        where = f"Seite {page + 1}" if page is not None and page >= 0 else "Seite unbekannt"
+        codes = [f"'{code_paths.get(g, g)}'" for g in guids]
+        what = (
+            f"Code {', '.join(codes)}"
+            if len(codes) == 1
+            else (f"Codes {', '.join(codes)}" if codes else "ohne Code")
+        )
+        areas.append(f"{where}, {what}")
+    more = f"; und {len(s.ambiguous) - 8} weitere" if len(s.ambiguous) > 8 else ""
+    areas_n = plural(len(s.ambiguous), "markierter Seitenbereich", "markierte Seitenbereiche")
+    return (
+        f"{_label(s)}: {areas_n} nicht übernommen — Text kommt im PDF mehrfach vor, welche "
+        f"Stelle gemeint ist, sagen nur die Koordinaten: {'; '.join(areas)}{more}. Bitte "
+        "im Dokument suchen und von Hand kodieren (workbench code AUSSAGE CODE)."
+    )
 
 
 def _label(s: SkippedIn) -> str:

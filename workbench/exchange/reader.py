@@ -43,6 +43,7 @@ from workbench.exchange.archive import (
 )
 from workbench.exchange.media import (
     RawText,
+    ambiguous_areas,
     pdf_text,
     selection_guids,
     text_source,
@@ -405,7 +406,9 @@ def _texts(
         texts.extend(found)
         seen.update(t.text for t in found)
         imported = found[0].kind if found else ""
-        skipped.append(_skipped(element, number, left if found else None, imported))
+        part = _skipped(element, number, left if found else None, imported)
+        twice = [a for t in found for a in t.ambiguous]
+        skipped.append(replace(part, ambiguous=ambiguous_areas(twice)) if twice else part)
     return texts, skipped, missing
 
 

@@ -72,6 +72,9 @@ class SkippedIn:
     imported: str = ""
     rich: str = ""  # a text source with only a rich text: where it is (see archive.Missing)
     number: int = 0  # its place among the file's sources (1: the first), for notices
+    # a PDF's areas left out because their text stands in the text version more than once:
+    # (page as the file counts it, GUIDs of the codes on it), each also in ``selections``
+    ambiguous: tuple[tuple[int | None, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
