@@ -1,8 +1,9 @@
 """`codebook delete` of a code others were merged into: the merged codes' REFI-QDA GUIDs
 pointed at a code that no longer exists. An export from before the merge then brought the
 merged code back under a new GUID of its own, silently, and the project kept the dead
-alias for ever. Now the delete forgets those GUIDs and says so; the old file's code comes
-back as any deleted code does, with its own GUID (a MAXQDA round trip finds it again)."""
+alias for ever. Now the delete forgets those GUIDs as merges and says so; the old file's
+code stays out as any deleted code does (decision 0xx), or comes back with its own GUID
+when asked for (``--restore-deleted-codes``: a MAXQDA round trip finds it again)."""
 
 from __future__ import annotations
 
@@ -53,10 +54,11 @@ def test_deleting_the_target_of_a_merge_forgets_the_merged_guid_and_says_so(
     out = capsys.readouterr().out
     assert "Code 'Herausforderung' mit Untercodes, 2 Kodierungen gelöscht." in out
     assert "Verworfen: die REFI-QDA-GUID von 1 Code, der in ihn zusammengeführt wurde" in out
+    assert "bringt ihn beim Import nicht zurück" in out
     assert _merges(project) == {}
 
-    # in MAXQDA the colleague coded K1 with 'Leerstelle' (g1): it comes back as a deleted
-    # code does, with its GUID, not under a numbered one and not as 'zusammengeführt'
+    # in MAXQDA the colleague coded K1 with 'Leerstelle' (g1): it stays out as a deleted
+    # code does; asked for, it comes back with its GUID, not as 'zusammengeführt'
     root = qde_root(team)
     user = next(root.iter(f"{Q}User")).get("guid")
     k1 = next(
@@ -66,7 +68,11 @@ def test_deleting_the_target_of_a_merge_forgets_the_merged_guid_and_says_so(
         k1, f"{Q}Coding", guid="9E000000-0000-4000-8000-00000000000A", creatingUser=user
     )
     etree.SubElement(coding, f"{Q}CodeRef", targetGUID=g1)
-    result = import_qdpx(project, rezip(team, tmp_path / "maxqda.qdpx", etree.tostring(root)))
+    maxqda = rezip(team, tmp_path / "maxqda.qdpx", etree.tostring(root))
+    result = import_qdpx(project, maxqda)
+    assert _codings(project) == [] and "Leerstelle" not in project.code_guids()
+    assert [n for n in result.notices if "'Leerstelle' (gelöscht am " in n]
+    result = import_qdpx(project, maxqda, restore_deleted=True)
     assert ("K1", "Leerstelle", "A") in _codings(project)
     assert project.code_guids()["Leerstelle"] == g1
     assert not [n for n in result.notices if "zusammengeführt" in n]
@@ -95,6 +101,6 @@ def test_a_chain_of_merges_and_a_merge_into_a_subcode_go_with_the_deleted_code(
     assert _merges(project) == {guids["D"]: guids["Bedarf"]}
     with project.session() as s:
         assert merged_on_upgrade(s) == {guids["D"]}
-    # the forgotten GUIDs are free again: a new code by its old name is that code
+    # the GUIDs stay a deleted code's: a new code by its old name is another code
     project.add_code("A")
-    assert project.code_guids()["A"] == guids["A"]
+    assert project.code_guids()["A"] not in guids.values()

@@ -145,13 +145,14 @@ def cmd_codebook_delete(args: argparse.Namespace) -> int:
     extra += [plural(memos, "Memo", "Memos")] if memos else []
     also = f", {' und '.join(extra)}" if extra else ""
     show_line(f"Code '{_typed(args.path)}' mit Untercodes{also} gelöscht.")
-    if merged:  # their GUIDs named it in a REFI-QDA import: now they name nothing
+    if merged:  # their GUIDs named it in a REFI-QDA import: now deleted codes' (decision 0xx)
         show_line(
             f"Verworfen: die REFI-QDA-GUID von {plural(merged, 'Code', 'Codes')}, "
             f"{'der' if merged == 1 else 'die'} in ihn zusammengeführt "
             f"{'wurde' if merged == 1 else 'wurden'}. Eine MAXQDA- oder ATLAS.ti-Datei aus "
             "einem Export von vor dem Zusammenführen bringt "
-            f"{'ihn' if merged == 1 else 'sie'} beim Import zurück, wie jeden gelöschten Code."
+            f"{'ihn' if merged == 1 else 'sie'} beim Import nicht zurück, wie den gelöschten "
+            "Code selbst (zurückholen: workbench import DATEI --restore-deleted-codes)."
         )
     return 0
 

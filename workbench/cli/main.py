@@ -140,6 +140,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
 
         return import_qdpx_command(project, args)
+    if args.restore_deleted_codes:
+        raise WorkbenchError(
+            "--restore-deleted-codes gilt nur für REFI-QDA-Projekte (.qdpx, .qde)."
+        )
     sheeted = (".xlsx", ".xlsm", ".ods", ".json", ".geojson", ".jsonl", ".ndjson")
     if args.sheet and not any(str(p).lower().endswith(sheeted) for p in args.paths):
         raise WorkbenchError(
@@ -467,6 +471,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--add-districts",
         action="store_true",
         help="unbekannte Sozialräume (Spalte, Fälle eines .qdpx, --district) neu anlegen",
+    )
+    p.add_argument(
+        "--restore-deleted-codes",
+        action="store_true",
+        help="REFI-QDA: hier gelöschte Codes, die die Datei mit ihrer GUID enthält, mit ihren "
+        "Kodierungen und Memos zurückholen (sonst ausgelassen und genannt)",
     )
     p.set_defaults(func=cmd_import)
 

@@ -59,6 +59,7 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
         workshop=args.workshop,
         names=[n for n in names if n],
         add_districts=args.add_districts,
+        restore_deleted=args.restore_deleted_codes,
     )
     for r in results:
         shown = control_shown(r.filename)  # no ESC or line break of a file name to the terminal

@@ -13,7 +13,14 @@ from sqlalchemy.orm import Session
 from workbench.coding.codebook import SEPARATOR, CodeSpec, path_key
 from workbench.core.formatting import plural
 from workbench.core.typed_text import line_code_path
-from workbench.store import Code, Coding, code_guid, merged_codes, merged_on_upgrade
+from workbench.store import (
+    Code,
+    Coding,
+    code_guid,
+    deleted_codes,
+    merged_codes,
+    merged_on_upgrade,
+)
 
 # The notice on code fields a file overwrites begins so (the import's summary says it).
 FIELDS_CHANGED = "Aus der Datei übernommen, anders als bisher im Projekt"
@@ -67,7 +74,9 @@ class CodeIndex:
         self.by_path = {_composed(c.path): c for c in session.scalars(select(Code))}
         self.merged = merged_codes(session)  # a merged code's GUID stays its target's
         self.upgraded = merged_on_upgrade(session)  # those workbench upgrade merged
+        # a new code takes no GUID of a code merged or deleted here (decision 0xx)
         self.guids = {c.guid for c in self.by_path.values()} | set(self.merged)
+        self.guids |= set(deleted_codes(session))
         self.file_guids: dict[str, str] = {}  # path in a file → its GUID, for new codes
         self.created = 0
 

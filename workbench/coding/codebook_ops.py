@@ -44,8 +44,10 @@ from workbench.store import (
     CodingResolution,
     Memo,
     ProjectStore,
+    deleted_codes,
     forget_merges_into,
     merged_codes,
+    record_deletions,
 )
 
 
@@ -96,8 +98,11 @@ class CodebookMixin(ProjectStore):
                 description=spec.description,
                 example=spec.example,
                 colour=spec.colour,
-                # not a merged code's GUID: an old export's codes of it go to the target
-                guid=free_guid({*s.scalars(select(Code.guid)), *merged_codes(s)}, path),
+                # not a merged code's GUID (an old export's codes of it go to the target),
+                # nor a deleted one's (an old export's codes of it are not taken unasked)
+                guid=free_guid(
+                    {*s.scalars(select(Code.guid)), *merged_codes(s), *deleted_codes(s)}, path
+                ),
             )
             s.add(code)
             s.flush()
@@ -215,7 +220,12 @@ class CodebookMixin(ProjectStore):
             )
             s.execute(delete(Memo).where(on_codes))
             subtree = _subtree(s, code)
-            merged = forget_merges_into(s, {c.guid for c in subtree})
+            guids = {c.guid for c in subtree}
+            # an older REFI-QDA file must not bring them back unasked, nor the codes that
+            # were merged into them (their codings went with them): decision 0xx
+            into = {old for old, new in merged_codes(s).items() if new in guids}
+            record_deletions(s, guids | into)
+            merged = forget_merges_into(s, guids)
             for c in reversed(subtree):  # children first, because of the parent foreign key
                 s.delete(c)
                 s.flush()

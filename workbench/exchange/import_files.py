@@ -16,6 +16,7 @@ from workbench.coding.records import check_coder
 from workbench.core.domain import ProjectImportResult
 from workbench.core.word_caches import forgets_words
 from workbench.exchange.decisions import adopt_decisions, decisions_notice, read_decisions
+from workbench.exchange.deleted_codes import without_deleted
 from workbench.exchange.foreign import renumber_foreign
 from workbench.exchange.importer import ImportOptions, parse_exchange
 from workbench.exchange.notes import known_notes
@@ -43,12 +44,15 @@ def import_qdpx_files(
     workshop: str | None = None,
     names: Sequence[str] = (),
     add_districts: bool = False,
+    restore_deleted: bool = False,
 ) -> list[ProjectImportResult]:
     """Import ``.qdpx`` files (or bare ``.qde``) in ONE transaction: all, or nothing.
 
     ``coder`` names who coded where a file does not say; ``district``/``workshop`` fix
     the Sozialraum/workshop of every source; ``names`` are participants to pseudonymise;
     ``add_districts`` declares districts named by the file's cases instead of stopping.
+    Codes deleted here (``codebook delete``) that a file brings by their GUID are left
+    out with their codings and memos, and named; ``restore_deleted`` takes them back.
     """
     options = ImportOptions(
         coder=check_coder(coder) if coder else None,
@@ -69,6 +73,7 @@ def import_qdpx_files(
         bundles = [
             known_notes(session, b, x.code_paths) for b, x in zip(bundles, here, strict=True)
         ]
+        bundles = [without_deleted(writer.codes, b, restore_deleted) for b in bundles]
         results = []
         for bundle, counts in zip(bundles, adopted, strict=True):
             result = writer.write_project(

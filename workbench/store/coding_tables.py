@@ -27,6 +27,8 @@ MERGED_CODES_KEY = "merged_code_guids"
 # Meta key of those of them that workbench upgrade merged (two spellings of one name,
 # migration 0009), in the same form.
 MERGED_ON_UPGRADE_KEY = "merged_code_guids_upgrade"
+# Meta key of the GUIDs of deleted codes: {GUID: day of the delete}, no name (decision 0xx).
+DELETED_CODES_KEY = "deleted_code_guids"
 
 
 class CodingAction(Base):
@@ -183,3 +185,29 @@ def merged_on_upgrade(session: Session) -> set[str]:
     """The GUIDs of codes that ``workbench upgrade`` merged (not ``codebook merge``)."""
     meta = session.get(Meta, MERGED_ON_UPGRADE_KEY)
     return set(json.loads(meta.value)) if meta is not None else set()
+
+
+def record_deletions(session: Session, guids: Collection[str]) -> None:
+    """Remember that the codes with these GUIDs were deleted today (only GUID and day: a
+    REFI-QDA file from before the delete must not bring them back unasked)."""
+    meta = session.get(Meta, DELETED_CODES_KEY)
+    deleted = json.loads(meta.value) if meta is not None else {}
+    deleted.update(dict.fromkeys(guids, utcnow().date().isoformat()))
+    if meta is None:
+        session.add(Meta(key=DELETED_CODES_KEY, value=json.dumps(deleted, sort_keys=True)))
+    else:
+        meta.value = json.dumps(deleted, sort_keys=True)
+
+
+def deleted_codes(session: Session) -> dict[str, str]:
+    """The GUIDs of deleted codes, each with the day (ISO) it was deleted."""
+    meta = session.get(Meta, DELETED_CODES_KEY)
+    return dict(json.loads(meta.value)) if meta is not None else {}
+
+
+def forget_deletions(session: Session, guids: Collection[str]) -> None:
+    """Forget the deletes of these GUIDs (their codes were brought back on purpose)."""
+    meta = session.get(Meta, DELETED_CODES_KEY)
+    if meta is not None and set(guids) & set(json.loads(meta.value)):
+        kept = {k: v for k, v in json.loads(meta.value).items() if k not in set(guids)}
+        meta.value = json.dumps(kept, sort_keys=True)
