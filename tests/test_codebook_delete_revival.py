@@ -6,6 +6,7 @@ leaves the code out with its subcodes, codings and memos and names it, and
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,17 @@ from tests.qdpx_data import Q, qde_root, rezip
 from workbench import Project
 from workbench.cli.main import main
 from workbench.exchange.qdpx import export_qdpx, import_qdpx
-from workbench.store import Meta, deleted_codes
-from workbench.store.coding_tables import DELETED_CODES_KEY
+from workbench.store import Meta
+
+DELETED_CODES_KEY = "deleted_code_guids"  # meta: {GUID: day of the delete}
+
+
+def _deleted(project: Project) -> dict[str, str]:
+    """The deleted codes' GUIDs as the project stores them (with the day)."""
+    with project.session() as s:
+        meta = s.get(Meta, DELETED_CODES_KEY)
+        assert meta is None or "Leerstelle" not in meta.value  # the GUID and day, no name
+        return json.loads(meta.value) if meta is not None else {}
 
 
 def _codings(project: Project) -> list[tuple[str, str, str]]:
@@ -55,9 +65,7 @@ def test_an_older_export_does_not_bring_a_deleted_code_back_unasked(
     export_qdpx(project, team)  # the colleague's copy, from before the delete
     delete = ["--project", str(project.path), "codebook", "delete", "Leerstelle", "--force"]
     assert main(delete) == 0
-    with project.session() as s:  # the GUID and the day, no name
-        assert list(deleted_codes(s)) == [guid]
-        assert "Leerstelle" not in s.get(Meta, DELETED_CODES_KEY).value
+    assert list(_deleted(project)) == [guid]
 
     capsys.readouterr()
     maxqda = _coded_further(team, tmp_path, guid)  # and coded K1 with it there
@@ -79,8 +87,7 @@ def test_an_older_export_does_not_bring_a_deleted_code_back_unasked(
     assert project.code_guids()["Leerstelle"] == guid
     assert ("K1", "Leerstelle", "A") in _codings(project)
     assert ("K5", "Leerstelle", "A") in _codings(project)
-    with project.session() as s:
-        assert deleted_codes(s) == {}
+    assert _deleted(project) == {}
 
 
 @pytest.mark.backends
