@@ -145,3 +145,21 @@ def test_restore_option_only_for_refi_qda(
     assert code == 2
     assert "--restore-deleted-codes gilt nur für REFI-QDA-Projekte" in capsys.readouterr().err
     assert project.segments().empty
+
+
+def test_an_older_qdc_codebook_does_not_bring_a_deleted_code_back_unasked(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cards_project(project, tmp_path)
+    guid = project.code_guids()["Themen/Wohnen"]
+    book = tmp_path / "codebuch.qdc"
+    project.export_codebook(book, "qdc")
+    project.remove_code("Themen/Wohnen")
+    base = ["--project", str(project.path), "codebook", "import", str(book)]
+    capsys.readouterr()
+    assert main(base) == 0
+    out = capsys.readouterr().out
+    assert "Themen/Wohnen" not in set(project.codes()["path"])
+    assert "nicht übernommen: 1 Code der Datei mit derselben GUID, 'Themen/Wohnen'" in out
+    assert main([*base, "--restore-deleted-codes"]) == 0
+    assert project.code_guids()["Themen/Wohnen"] == guid

@@ -236,12 +236,14 @@ class Project(CodingMixin):
             boundaries=self.path / BOUNDARIES,
         )
 
-    def import_codebook(self, path: str | Path, notices: list[str] | None = None) -> int:
+    def import_codebook(
+        self, path: str | Path, notices: list[str] | None = None, restore_deleted: bool = False
+    ) -> int:
         """Add the codes of a codebook (.yaml/.yml or REFI-QDA .qdc), pseudonymised; return
         the count (:func:`workbench.ingest.project_import.import_codebook`)."""
         from workbench.ingest.project_import import import_codebook
 
-        return import_codebook(self, path, notices)
+        return import_codebook(self, path, notices, restore_deleted)
 
     def add_code(
         self, path: str, description: str = "", example: str = "", colour: str | None = None

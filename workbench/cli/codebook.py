@@ -185,7 +185,7 @@ def cmd_codebook_import(args: argparse.Namespace) -> int:
     notices: list[str] = []
     project = _project(args)
     before = {spec.path: spec for spec in project.codebook()}
-    n = project.import_codebook(args.file, notices)
+    n = project.import_codebook(args.file, notices, args.restore_deleted_codes)
     after = project.codebook()
     added = sum(spec.path not in before for spec in after)
     changed = sum(spec.path in before and spec != before[spec.path] for spec in after)

@@ -398,6 +398,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 
     q = books.add_parser("import", help="Codes aus YAML oder REFI-QDA (.qdc) übernehmen")
     q.add_argument("file", metavar="FILE", help=".yaml, .yml oder .qdc")
+    q.add_argument(
+        "--restore-deleted-codes",
+        action="store_true",
+        help=".qdc: hier gelöschte Codes, die die Datei mit ihrer GUID enthält, zurückholen",
+    )
     q.set_defaults(func=cmd_codebook_import)
 
     p = sub.add_parser("code", help="Code auf eine Aussage oder Textstelle anwenden")

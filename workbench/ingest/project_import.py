@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import meant_code
+from workbench.coding.deleted_codes import deleted_in_file, deleted_notices
 from workbench.coding.records import read_codebook
 from workbench.core.domain import ImportResult, InputError
 from workbench.core.word_caches import forgets_words
@@ -152,7 +153,10 @@ def import_files(
 
 @forgets_words  # no participant's word stays in a module's cache
 def import_codebook(
-    project: ProjectStore, path: str | Path, notices: list[str] | None = None
+    project: ProjectStore,
+    path: str | Path,
+    notices: list[str] | None = None,
+    restore_deleted: bool = False,
 ) -> int:
     """Add the codes of a codebook (.yaml/.yml or REFI-QDA .qdc; existing codes are
     updated), descriptions and examples pseudonymised; return the count. What the
@@ -160,12 +164,18 @@ def import_codebook(
 
     A code's description may name a participant ("siehe Gespräch mit Herrn
     Szymanowski"): it is pseudonymised like a statement, with the project's key, in
-    the same transaction as the codes.
+    the same transaction as the codes. A code deleted here that a .qdc brings by its GUID
+    is left out (with its subcodes) and named, unless ``restore_deleted`` (decision 0xx).
     """
     guids: list[tuple[str, str]] = []  # a code renamed in MAXQDA is the project's
     specs = read_codebook(path, notices, guids)
     with project.transaction(exclusive=True) as session:
         writer = Writer(session)
+        deleted = deleted_in_file(writer.codes, guids, restore_deleted)
+        if notices is not None:
+            notices.extend(deleted_notices(deleted, {p: 1 for p in writer.codes.by_path}))
+        specs = [spec for spec in specs if not deleted.left_out(spec.path)]
+        guids = [(p, guid) for p, guid in guids if not deleted.left_out(p)]
         safe = pseudonymise_codes(writer.pseudonymiser, specs, listed_names(session))
         renamed = writer.codes.follow_guids(guids, safe)  # and what the file changes
         if notices is not None:
