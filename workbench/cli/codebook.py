@@ -145,7 +145,7 @@ def cmd_codebook_delete(args: argparse.Namespace) -> int:
     extra += [plural(memos, "Memo", "Memos")] if memos else []
     also = f", {' und '.join(extra)}" if extra else ""
     show_line(f"Code '{_typed(args.path)}' mit Untercodes{also} gelöscht.")
-    if merged:  # their GUIDs named it in a REFI-QDA import: now deleted codes' (decision 0xx)
+    if merged:  # their GUIDs named it in a REFI-QDA import: now deleted codes' (decision 026)
         show_line(
             f"Verworfen: die REFI-QDA-GUID von {plural(merged, 'Code', 'Codes')}, "
             f"{'der' if merged == 1 else 'die'} in ihn zusammengeführt "

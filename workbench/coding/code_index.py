@@ -74,7 +74,7 @@ class CodeIndex:
         self.by_path = {_composed(c.path): c for c in session.scalars(select(Code))}
         self.merged = merged_codes(session)  # a merged code's GUID stays its target's
         self.upgraded = merged_on_upgrade(session)  # those workbench upgrade merged
-        # a new code takes no GUID of a code merged or deleted here (decision 0xx)
+        # a new code takes no GUID of a code merged or deleted here (decision 026)
         self.guids = {c.guid for c in self.by_path.values()} | set(self.merged)
         self.guids |= set(deleted_codes(session))
         self.file_guids: dict[str, str] = {}  # path in a file → its GUID, for new codes

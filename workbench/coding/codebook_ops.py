@@ -222,7 +222,7 @@ class CodebookMixin(ProjectStore):
             subtree = _subtree(s, code)
             guids = {c.guid for c in subtree}
             # an older REFI-QDA file must not bring them back unasked, nor the codes that
-            # were merged into them (their codings went with them): decision 0xx
+            # were merged into them (their codings went with them): decision 026
             into = {old for old, new in merged_codes(s).items() if new in guids}
             record_deletions(s, guids | into)
             merged = forget_merges_into(s, guids)

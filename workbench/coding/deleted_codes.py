@@ -1,6 +1,6 @@
 """Codes of a REFI-QDA file that the project deleted (``codebook delete``): an older file
 (a colleague's MAXQDA or ATLAS.ti round trip of an export made before the delete) must not
-bring them back unasked. Decision 0xx: the delete is remembered by GUID and day only; the
+bring them back unasked. Decision 026: the delete is remembered by GUID and day only; the
 import leaves such a code out with its subcodes, codings and memos and says so, and
 ``--restore-deleted-codes`` takes them back (the delete is then forgotten).
 """

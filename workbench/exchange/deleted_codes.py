@@ -1,4 +1,4 @@
-"""A REFI-QDA file without the codes the project deleted (decision 0xx): their codebook
+"""A REFI-QDA file without the codes the project deleted (decision 026): their codebook
 entries, codings and memos are left out before the file is written, and named; with
 ``restore`` they are taken as before and the deletes forgotten
 (:mod:`workbench.coding.deleted_codes`)."""

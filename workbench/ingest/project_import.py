@@ -165,7 +165,7 @@ def import_codebook(
     A code's description may name a participant ("siehe Gespräch mit Herrn
     Szymanowski"): it is pseudonymised like a statement, with the project's key, in
     the same transaction as the codes. A code deleted here that a .qdc brings by its GUID
-    is left out (with its subcodes) and named, unless ``restore_deleted`` (decision 0xx).
+    is left out (with its subcodes) and named, unless ``restore_deleted`` (decision 026).
     """
     guids: list[tuple[str, str]] = []  # a code renamed in MAXQDA is the project's
     specs = read_codebook(path, notices, guids)

@@ -27,7 +27,7 @@ MERGED_CODES_KEY = "merged_code_guids"
 # Meta key of those of them that workbench upgrade merged (two spellings of one name,
 # migration 0009), in the same form.
 MERGED_ON_UPGRADE_KEY = "merged_code_guids_upgrade"
-# Meta key of the GUIDs of deleted codes: {GUID: day of the delete}, no name (decision 0xx).
+# Meta key of the GUIDs of deleted codes: {GUID: day of the delete}, no name (decision 026).
 DELETED_CODES_KEY = "deleted_code_guids"
 
 
