@@ -2,7 +2,7 @@
 pointed at a code that no longer exists. An export from before the merge then brought the
 merged code back under a new GUID of its own, silently, and the project kept the dead
 alias for ever. Now the delete forgets those GUIDs as merges and says so; the old file's
-code stays out as any deleted code does (decision 0xx), or comes back with its own GUID
+code stays out as any deleted code does (decision 026), or comes back with its own GUID
 when asked for (``--restore-deleted-codes``: a MAXQDA round trip finds it again)."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 before the delete, coded further in MAXQDA): the file brought the code back silently with
 its GUID and codings. Now the delete is remembered by GUID and day (no name), the import
 leaves the code out with its subcodes, codings and memos and names it, and
-``--restore-deleted-codes`` takes it back (decision 0xx)."""
+``--restore-deleted-codes`` takes it back (decision 026)."""
 
 from __future__ import annotations
 
