@@ -32,6 +32,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _codings import write_codings  # noqa: E402
 
 from widgets.coding_model import ALL  # noqa: E402
 from widgets.coding_panel import CodingPanel  # noqa: E402
@@ -124,18 +127,14 @@ def build_project(folder: Path, n: int) -> Project:
     print(f"Import von {n:,} Aussagen: {time.perf_counter() - started:.1f} s")
     segments = project.segments()
     codes = ["Ressource", "Herausforderung", "Leerstelle", "Begründung", "Bedarf"]
-    coded = folder / "kodierungen.csv"
-    with coded.open("w", encoding="utf-8", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(["document", "source_id", "coder", "code"])
-        for i, (document, source) in enumerate(
-            zip(segments["document"], segments["source_id"], strict=True)
-        ):
-            if i % 10 < 3:
-                writer.writerow([document, source, "Andere", codes[i % 5]])
-            if i % 10 in (1, 4):  # every fifth segment is coded by the benchmark's coder
-                writer.writerow([document, source, CODER, codes[(i + 1) % 5]])
-    project.import_codings(coded)
+
+    def codings(i: int) -> list[tuple[str, str]]:
+        rows = [("Andere", codes[i % 5])] if i % 10 < 3 else []
+        if i % 10 in (1, 4):  # every fifth segment is coded by the benchmark's coder
+            rows.append((CODER, codes[(i + 1) % 5]))
+        return rows
+
+    project.import_codings(write_codings(folder / "kodierungen.csv", segments, codings))
     return project
 
 

@@ -23,7 +23,6 @@ Run: WORKBENCH_SHARED=/work/shared .venv/bin/python benchmarks/coding_panel_memo
 from __future__ import annotations
 
 import argparse
-import csv
 import gc
 import sys
 import tempfile
@@ -35,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from _codings import write_codings  # noqa: E402
 from scale import DISTRICTS, base_texts, variants, write_csv  # noqa: E402
 
 from widgets.coding_model import CodingModel  # noqa: E402
@@ -82,15 +82,10 @@ def build(folder: Path, n: int) -> Path:
         project.import_files([data], mapping=mapping, workshop="Skala")
         segments = project.segments()
         coded = folder / "kodierungen.csv"
-        with coded.open("w", encoding="utf-8", newline="") as file:
-            writer = csv.writer(file)
-            writer.writerow(["document", "source_id", "coder", "code"])
-            for i, (document, source) in enumerate(
-                zip(segments["document"], segments["source_id"], strict=True)
-            ):
-                if i % 3 == 0:
-                    writer.writerow([document, source, CODER, "Ressource"])
-        project.import_codings(coded)
+        third = [(CODER, "Ressource")]
+        project.import_codings(
+            write_codings(coded, segments, lambda i: third if i % 3 == 0 else [])
+        )
     print(f"Projekt mit {n:,} Aussagen angelegt in {time.perf_counter() - started:.0f} s")
     return folder / "projekt"
 
