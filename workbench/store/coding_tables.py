@@ -140,21 +140,39 @@ def export_of(marks: list[ExportMark], codings: int, memos: int) -> ExportMark |
     return found if found is not None and found.time is not None else None
 
 
+def _meta_map(session: Session, key: str) -> dict[str, str]:
+    """The JSON object stored under ``key`` in ``meta`` (empty if there is none)."""
+    meta = session.get(Meta, key)
+    return dict(json.loads(meta.value)) if meta is not None else {}
+
+
+def _set_meta_map(session: Session, key: str, value: dict[str, str]) -> None:
+    """Store ``value`` as the JSON object under ``key`` in ``meta`` (keys sorted)."""
+    meta = session.get(Meta, key)
+    if meta is None:
+        session.add(Meta(key=key, value=json.dumps(value, sort_keys=True)))
+    else:
+        meta.value = json.dumps(value, sort_keys=True)
+
+
+def _drop_from_meta_map(session: Session, key: str, gone: set[str]) -> None:
+    """Leave the keys ``gone`` out of the JSON object under ``key`` in ``meta``."""
+    meta = session.get(Meta, key)
+    if meta is not None and gone & set(json.loads(meta.value)):
+        kept = {k: v for k, v in json.loads(meta.value).items() if k not in gone}
+        meta.value = json.dumps(kept, sort_keys=True)
+
+
 def record_merge(session: Session, merged: str, into: str) -> None:
     """Remember that the code with GUID ``merged`` was merged into the one with ``into``."""
-    meta = session.get(Meta, MERGED_CODES_KEY)
-    merges = json.loads(meta.value) if meta is not None else {}
+    merges = _meta_map(session, MERGED_CODES_KEY)
     merges[merged] = into
-    if meta is None:
-        session.add(Meta(key=MERGED_CODES_KEY, value=json.dumps(merges, sort_keys=True)))
-    else:
-        meta.value = json.dumps(merges, sort_keys=True)
+    _set_meta_map(session, MERGED_CODES_KEY, merges)
 
 
 def merged_codes(session: Session) -> dict[str, str]:
     """Each merged code's GUID and the GUID it went to in the end (merges followed on)."""
-    meta = session.get(Meta, MERGED_CODES_KEY)
-    merges: dict[str, str] = json.loads(meta.value) if meta is not None else {}
+    merges: dict[str, str] = _meta_map(session, MERGED_CODES_KEY)
     final = {}
     for merged, into in merges.items():
         seen = {merged}
@@ -174,10 +192,7 @@ def forget_merges_into(session: Session, guids: Collection[str]) -> int:
     if not gone:
         return 0
     for key in (MERGED_CODES_KEY, MERGED_ON_UPGRADE_KEY):
-        meta = session.get(Meta, key)
-        if meta is not None:
-            kept = {k: v for k, v in json.loads(meta.value).items() if k not in gone}
-            meta.value = json.dumps(kept, sort_keys=True)
+        _drop_from_meta_map(session, key, gone)
     return len(gone)
 
 
@@ -190,24 +205,16 @@ def merged_on_upgrade(session: Session) -> set[str]:
 def record_deletions(session: Session, guids: Collection[str]) -> None:
     """Remember that the codes with these GUIDs were deleted today (only GUID and day: a
     REFI-QDA file from before the delete must not bring them back unasked)."""
-    meta = session.get(Meta, DELETED_CODES_KEY)
-    deleted = json.loads(meta.value) if meta is not None else {}
+    deleted = _meta_map(session, DELETED_CODES_KEY)
     deleted.update(dict.fromkeys(guids, utcnow().date().isoformat()))
-    if meta is None:
-        session.add(Meta(key=DELETED_CODES_KEY, value=json.dumps(deleted, sort_keys=True)))
-    else:
-        meta.value = json.dumps(deleted, sort_keys=True)
+    _set_meta_map(session, DELETED_CODES_KEY, deleted)
 
 
 def deleted_codes(session: Session) -> dict[str, str]:
     """The GUIDs of deleted codes, each with the day (ISO) it was deleted."""
-    meta = session.get(Meta, DELETED_CODES_KEY)
-    return dict(json.loads(meta.value)) if meta is not None else {}
+    return _meta_map(session, DELETED_CODES_KEY)
 
 
 def forget_deletions(session: Session, guids: Collection[str]) -> None:
     """Forget the deletes of these GUIDs (their codes were brought back on purpose)."""
-    meta = session.get(Meta, DELETED_CODES_KEY)
-    if meta is not None and set(guids) & set(json.loads(meta.value)):
-        kept = {k: v for k, v in json.loads(meta.value).items() if k not in set(guids)}
-        meta.value = json.dumps(kept, sort_keys=True)
+    _drop_from_meta_map(session, DELETED_CODES_KEY, set(guids))
