@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from tests.sparse_data import card_wall
-from tests.test_publish import WHEN, Page, page_files, squash
+from tests.site_pages import WHEN, Page, page_files, squash
 from workbench.synthesis.reports import render
 from workbench.synthesis.site import MAP_FILE, REPORT_FILE, publish
 

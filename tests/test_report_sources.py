@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_publish import WHEN, Page, squash
+from tests.site_pages import WHEN, Page, squash
 from workbench import Project
 from workbench.ingest.table import TableMapping
 from workbench.synthesis.reports import render

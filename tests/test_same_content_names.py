@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tests.test_same_content import WISHES
+from tests.test_same_content_versions import WISHES
 from workbench import Project
 from workbench.cli.main import main
 
