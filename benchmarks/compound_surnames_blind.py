@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -167,7 +168,8 @@ def cases(seed: int = 45) -> list[tuple[str, str, str, str]]:
                 text = frame.format(F=org, S=word)
                 out.append(("organisation + word", text, "keep", word))
     for text in VOM_NAMES:
-        surname = text.split(" vom ")[-1].split(" zum ")[-1].split()[0].strip(".,")
+        # the word after the first particle ("Herr zum Winkel zum Treffen": "Winkel")
+        surname = re.search(r"\b(?:vom|zum) (\w+)", text).group(1)
         out.append(("vom/zum surname", text, "change", surname))
     out.extend(("vom/zum service", text, "stay", "") for text in VOM_STAY)
     for owner in OWNERS:
