@@ -21,6 +21,7 @@ from workbench.ingest.name_known import (
 )
 from workbench.ingest.name_tokens import DIRECTION, Tok
 from workbench.ingest.noun_lexicon import (
+    compound_noun,
     is_german_noun,
     is_person_name,
     is_place_name,
@@ -54,6 +55,25 @@ _PLACES_BEFORE = frozenset("uber nach bis im am um vom zum zur beim ins ans".spl
 _CONTRACTED = frozenset(("vom", "zum", "zur"))
 # Old datives and sides still said after "vom", "zum", "zur": no surname
 _IDIOMS = frozenset("lande tage tode dienste grunde rande wege hause linken rechten".split())
+# Set phrases with "vom", "zum", "zur" (folded word after it): "Frau zum Beispiel sagt",
+# "Herr zur Sache:", "vom Feinsten" — no surname, even where a name list knows the word
+# ("Glück", "Ende", "Wohl")
+_CONTRACTED_PHRASES = frozenset(
+    """beispiel gluck teil zeit schluss feinsten sache abschluss thema info not dank abschied
+    sicherheit spass begrussung wohl kenntnis horensagen ende schutz ruhe mitnehmen
+    geburtstag hand seite verfugung probe vergleich ausgleich einsatz anfassen trotz
+    zweck""".split()
+)
+# Words of the land that German surnames keep after "vom", "zum", "zur" ("vom Bruch", "zum
+# Winkel", "zur Linde", "zur Heide"): a form of address with one of them names a person; an
+# office, a shop, a trade or a place one comes from ("vom Amt", "vom Kiosk", "vom Dorf")
+# stays. Left out: words for streets, yards and waters met as places ("Hof", "Graben",
+# "Brücke", "Ufer") and "Wald", "Land", "Dorf". Words of no noun ("Kamp", "Brocke") are
+# surnames there anyway.
+_LANDSCAPE = frozenset(
+    "bruch berg stein busch hagen bach holz brink feld winkel linde heide horst sand baum "
+    "tal moor".split()
+)
 # "Frau von Welt", "Mann von Format": an idiom, no surname
 _VON_IDIOMS = frozenset(("welt", "format", "stand"))
 # What follows the Low German "op" in a surname ("op de Hipt", "op den Kamp")
@@ -302,13 +322,29 @@ def _contracted_surname(finder: Finder, text: str, toks: list[Tok], i: int, k: i
         return False
     if folded in _IDIOMS or (k + 1 < len(toks) and toks[k + 1].text in ("des", "der")):
         return False  # "Frau vom Lande", "Frau zur Linken", "vom Hofe des Nachbarn"
-    if not is_german_noun(folded) or finder.is_surname(tok):
+    if folded in _CONTRACTED_PHRASES:
+        return False  # "Frau zum Beispiel sagt", "Herr zur Sache:", "zum Glück"
+    if finder.is_surname(tok):
         return True
+    if not is_german_noun(folded):
+        return not _compound(folded)  # "vom Brocke"; not "Herr vom Pflegedienst"
+    if folded in _LANDSCAPE and name_ends(text, toks, k):
+        return True  # "Herr vom Bruch sagt", "Frau zur Linde.": no "Frau vom Kiosk"
     if toks[k - 1].lower == "vom" and _named_noun(finder, tok) and name_ends(text, toks, k):
         return True  # "Frau vom Stein kam": a surname of the gazetteer, no "Frau vom Amt"
     # "Mühlen" after "zur" ("Mühle"), "Hofe", "Felde" after "vom", "zum" ("Hof", "Feld")
     ending = "en" if toks[k - 1].lower == "zur" else "e"
     return folded.endswith(ending) and is_german_noun(folded[:-1])
+
+
+def _compound(folded: str) -> bool:
+    """Whether the folded word, no noun of the lexicon, is a compound of nouns
+    (:func:`compound_noun`: "pflegedienst", "kirchenvorstand"; or two nouns of four letters
+    or more: "mieterbund"), not the rest of a surname ("brocke", "hovel", "nieden")."""
+    if compound_noun(folded):
+        return True
+    parts = range(4, len(folded) - 3)
+    return any(is_german_noun(folded[:n]) and is_german_noun(folded[n:]) for n in parts)
 
 
 def _named_noun(finder: Finder, tok: Tok) -> bool:
