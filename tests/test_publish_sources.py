@@ -6,8 +6,8 @@ import html
 import re
 from pathlib import Path
 
-from tests.sparse_data import card_wall
 from tests.site_pages import WHEN, Page, page_files, squash
+from tests.sparse_data import card_wall
 from workbench.synthesis.reports import render
 from workbench.synthesis.site import MAP_FILE, REPORT_FILE, publish
 

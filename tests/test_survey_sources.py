@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_held_workshops import PROTOCOL
 from tests.site_pages import WHEN, Page, squash
+from tests.test_held_workshops import PROTOCOL
 from tests.test_report_sources import _report_text
 from workbench import Project
 from workbench.cli.main import main
