@@ -28,7 +28,7 @@ from widgets.accessibility import (
 from widgets.coding_panel import CodingPanel
 from widgets.coding_panel_view import _text_colour
 from widgets.feedback import ParticipantForm, easy_language_html, item_html
-from widgets.profile_view_html import indicator_chart_text
+from widgets.profile_indicators_html import indicator_chart_text
 from widgets.topic_map import (
     BY_NEED,
     PALETTE,

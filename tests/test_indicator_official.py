@@ -53,7 +53,7 @@ def test_counts_are_shown_beside_the_city_without_an_index(
     assert table.loc["Bevölkerungsdichte", "index"] == 150.0
     assert table.loc["Haushaltsgröße", "index"] == 110.0  # persons per household: an average
     assert table.loc["SGB-II-Quote", "index"] == 127.52
-    from widgets.profile_view_html import indicator_chart_text
+    from widgets.profile_indicators_html import indicator_chart_text
 
     text = indicator_chart_text(comparison(project, "Manfort"), "Manfort")
     assert "Einwohner" not in text and "Kinder" not in text and "SGB-II-Quote (128)" in text

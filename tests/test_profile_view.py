@@ -15,6 +15,7 @@ import ipywidgets as w
 import pytest
 
 import widgets.figures
+import widgets.profile_indicators_html
 import widgets.profile_view
 import widgets.profile_view_figure
 import widgets.profile_view_html
@@ -470,5 +471,5 @@ def test_an_indicator_of_two_years_has_a_bar_and_a_name_per_year(profiles: Profi
     name, year = first["indicator"], int(first["year"])
     if len(name) <= 45:  # a long name is cut before its year
         assert f"{name} ({year})" in rows and f"{name} ({year + 3})" in rows
-    words = widgets.profile_view_html.indicator_chart_text(both, "Manfort")
+    words = widgets.profile_indicators_html.indicator_chart_text(both, "Manfort")
     assert f"{name} {year} (" in words and f"{name} {year + 3} (" in words

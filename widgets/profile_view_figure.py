@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from widgets.figures import GERMAN_SEPARATORS, plot_text
-from widgets.profile_view_html import years_shown
+from widgets.profile_indicators_html import years_shown
 from workbench.core.formatting import format_number, text_or, value_places
 
 if TYPE_CHECKING:
