@@ -17,7 +17,6 @@ agreement stage compares them afterwards), so other coders' codings are not show
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -25,11 +24,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from sqlalchemy import select
 
-from widgets.coding_model_table import _categories, _file_workshops, _Table
+from widgets.coding_model_table import _folded, _table
 from widgets.coding_panel_codes import (
     DIGITS,
     CodeButton,
-    clean,
     code_buttons,
     new_code_path,
 )
@@ -37,9 +35,8 @@ from widgets.forget_watch import ERASED, ErasedError, ForgetWatch, Held
 from workbench.coding.codebook import CodeSpec
 from workbench.coding.records import coder_meant
 from workbench.core.domain import InputError
-from workbench.store import CITYWIDE, Code, Coding, CodingAction
+from workbench.store import Code, Coding, CodingAction
 from workbench.store.erasure_since import erased_since
-from workbench.synthesis.citywide import place_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -62,12 +59,6 @@ class Filters:
     code: str = ALL
     uncoded_only: bool = False
     search: str = ""
-
-
-def _folded(text: str) -> str:
-    """``text`` as searched: composed (a statement from a Mac writes "ä" as "a" and a
-    combining mark, the search box the letter) and case-folded."""
-    return unicodedata.normalize("NFC", text).casefold()
 
 
 @dataclass
@@ -117,7 +108,7 @@ class CodingModel:
         self.offered_ = None if self.codes is None else list(self.codes)
         self.key_of_: dict[str, str] = {}
         self._read_codebook(tuple(self.project.codebook()), strict=True)
-        self.table_ = self._table(segments)
+        self.table_ = _table(segments)
         # every statement read: each is a filter away, and the progress counts them all
         self.held_ = held.showing(self.table_.ids)
         self.filters_ = Filters()
@@ -201,48 +192,6 @@ class CodingModel:
         self.watch_.check()
         if shown is not None and shown not in self.table_.index_of:
             raise ErasedError(ERASED)
-
-    @staticmethod
-    def _table(segments: pd.DataFrame) -> _Table:
-        n = len(segments)
-        ids = segments["segment_id"].to_numpy(dtype=np.int64)
-        docs = segments["document_id"].to_numpy(dtype=np.int64)
-        same_as_previous = np.zeros(n, dtype=bool)
-        same_as_previous[1:] = docs[1:] == docs[:-1]
-        index = np.arange(n)
-        prev = np.where(same_as_previous, index - 1, -1)
-        nxt = np.full(n, -1)
-        nxt[:-1] = np.where(same_as_previous[1:], index[1:], -1)
-        texts = [str(t) for t in segments["text"]]
-        districts = [str(d) for d in segments["district"]]
-        workshops = [str(w) for w in segments["workshop"]]
-        questions = [clean(q) for q in segments["question"]]
-        district_of, district_names = _categories(districts)
-        workshop_of, workshop_names = _categories(workshops)
-        question_of, question_names = _categories(questions)
-        city = {w for d, w in zip(districts, workshops, strict=True) if d == CITYWIDE}
-        return _Table(
-            ids=ids,
-            index_of={int(i): k for k, i in enumerate(ids)},
-            source_ids=[str(s) for s in segments["source_id"]],
-            documents=[str(d) for d in segments["document"]],
-            workshops=workshops,
-            districts=districts,
-            questions=questions,
-            roles=[clean(r) for r in segments["speaker_role"]],
-            texts=texts,
-            folded=[_folded(t) for t in texts],
-            prev=prev,
-            next=nxt,
-            district_of=district_of,
-            workshop_of=workshop_of,
-            question_of=question_of,
-            district_names=district_names,
-            workshop_names=workshop_names,
-            question_names=question_names,
-            district_shown={d: place_name(d, city) for d in district_names},
-            workshop_shown=_file_workshops(workshops, [str(d) for d in segments["document"]]),
-        )
 
     def _read_codebook(self, signature: tuple[CodeSpec, ...], strict: bool) -> None:
         """Build the buttons from the codebook; codes keep the keys they had."""

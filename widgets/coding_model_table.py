@@ -1,15 +1,22 @@
 """The coding panel's segments as arrays (:class:`_Table`), built once by
-:meth:`widgets.coding_model.CodingModel.load`, and the helpers that build it."""
+:meth:`widgets.coding_model.CodingModel.load` (:func:`_table`), and the helpers that build it."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from widgets.coding_panel_codes import clean
+from workbench.store import CITYWIDE
+from workbench.synthesis.citywide import place_name
 from workbench.synthesis.workshop_names import is_file_name
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass
@@ -68,3 +75,51 @@ def _file_workshops(workshops: Sequence[str], documents: Sequence[str]) -> dict[
     """
     pairs = dict.fromkeys(zip(workshops, documents, strict=True))
     return {w: d for w, d in pairs if is_file_name(w, d)}
+
+
+def _folded(text: str) -> str:
+    """``text`` as searched: composed (a statement from a Mac writes "ä" as "a" and a
+    combining mark, the search box the letter) and case-folded."""
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def _table(segments: pd.DataFrame) -> _Table:
+    n = len(segments)
+    ids = segments["segment_id"].to_numpy(dtype=np.int64)
+    docs = segments["document_id"].to_numpy(dtype=np.int64)
+    same_as_previous = np.zeros(n, dtype=bool)
+    same_as_previous[1:] = docs[1:] == docs[:-1]
+    index = np.arange(n)
+    prev = np.where(same_as_previous, index - 1, -1)
+    nxt = np.full(n, -1)
+    nxt[:-1] = np.where(same_as_previous[1:], index[1:], -1)
+    texts = [str(t) for t in segments["text"]]
+    districts = [str(d) for d in segments["district"]]
+    workshops = [str(w) for w in segments["workshop"]]
+    questions = [clean(q) for q in segments["question"]]
+    district_of, district_names = _categories(districts)
+    workshop_of, workshop_names = _categories(workshops)
+    question_of, question_names = _categories(questions)
+    city = {w for d, w in zip(districts, workshops, strict=True) if d == CITYWIDE}
+    return _Table(
+        ids=ids,
+        index_of={int(i): k for k, i in enumerate(ids)},
+        source_ids=[str(s) for s in segments["source_id"]],
+        documents=[str(d) for d in segments["document"]],
+        workshops=workshops,
+        districts=districts,
+        questions=questions,
+        roles=[clean(r) for r in segments["speaker_role"]],
+        texts=texts,
+        folded=[_folded(t) for t in texts],
+        prev=prev,
+        next=nxt,
+        district_of=district_of,
+        workshop_of=workshop_of,
+        question_of=question_of,
+        district_names=district_names,
+        workshop_names=workshop_names,
+        question_names=question_names,
+        district_shown={d: place_name(d, city) for d in district_names},
+        workshop_shown=_file_workshops(workshops, [str(d) for d in segments["document"]]),
+    )
