@@ -44,6 +44,11 @@ CARDS = {
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """Card walls of Manfort and Opladen; an Opladen card names the person (pseudonymised)."""
+    return card_walls(tmp_path)
+
+
+def card_walls(tmp_path: Path) -> Path:
+    """The project of :func:`folder` in ``tmp_path``."""
     from workbench.ingest.table import TableMapping
 
     mapping = TableMapping(text_column="Text", id_column="ID", district_column="Sozialraum")

@@ -31,11 +31,12 @@ from widgets.coding_panel_codes import (
     code_buttons,
     new_code_path,
 )
-from widgets.forget_watch import ERASED, ErasedError, ForgetWatch, Held
+from widgets.forget_watch import CODER_ERASED, ERASED, ErasedError, ForgetWatch, Held
 from workbench.coding.codebook import CodeSpec
 from workbench.coding.records import coder_meant
 from workbench.core.domain import InputError
 from workbench.store import Code, Coding, CodingAction
+from workbench.store.erasure_authors import coder_forgotten, coder_placeholder
 from workbench.store.erasure_since import erased_since
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ class CodingModel:
         self.coder = coder
         self.codes = codes
         self.shortcuts = shortcuts
+        self.coder_key_: str | None = None  # the key's placeholder of the coder, if she is in it
+        self.coder_forgotten_ = False  # a forget took the coder away: a name is asked again
 
     # -- loading (the only place that reads whole tables) ------------------------------
     def load(self) -> CodingModel:
@@ -131,9 +134,13 @@ class CodingModel:
         its place in the list); False if the current statement is gone.
 
         A filter whose choice no longer exists (a Sozialraum whose statements were all
-        erased) lets everything through again; :attr:`filters_reset_` names them.
+        erased) lets everything through again; :attr:`filters_reset_` names them. A coder
+        the ``forget`` took away (:attr:`coder_forgotten_`) is no longer coded as: the
+        panel asks for a name again.
         """
         current, position, filters = self.current_id, self.position_, self.filters_
+        if self.coder_forgotten_:
+            self.coder, self.coder_key_ = None, None
         ids = self.table_.ids
         suggestions = {int(ids[i]): s for i, s in self.suggestions_.items()}
         rejected = {(int(ids[i]), code) for i, code in self.rejected_}
@@ -171,10 +178,16 @@ class CodingModel:
         reloads); :attr:`shown_erased_` says whether that is something it shows (a
         statement of the list the filters let through, one the coder's progress counts),
         else it reloads without a notice. An access code, a statement of a later import
-        or a person named in nothing it holds leaves the panel as it is."""
+        or a person named in nothing it holds leaves the panel as it is — unless the
+        person is the coder (:attr:`coder_forgotten_`: her name is not written again)."""
         with self.project.session() as session:
             erased = erased_since(session, self.held_.after)
-        hit = self.held_.touched_by(erased)
+            self.coder_forgotten_ = (
+                (erased.persons or erased.unknown)
+                and self.coder is not None
+                and coder_forgotten(session, self.coder, self.coder_key_)
+            )
+        hit = self.held_.touched_by(erased) or self.coder_forgotten_
         index_of = self.table_.index_of
         gone = [index_of[i] for i in erased.statements | erased.rewritten if i in index_of]
         listed = bool(np.isin(gone, self.visible_).any()) if gone else False
@@ -189,7 +202,9 @@ class CodingModel:
         if not self.watch_.changed():
             return
         shown = self.current_id
-        self.watch_.check()
+        if self.watch_.check() and self.coder_forgotten_:
+            # not written under the name of the person erased
+            raise ErasedError(f"{CODER_ERASED} Der Schritt wurde nicht gespeichert.")
         if shown is not None and shown not in self.table_.index_of:
             raise ErasedError(ERASED)
 
@@ -257,7 +272,9 @@ class CodingModel:
         with self.project.session() as s:
             known = {*s.scalars(select(Coding.coder).distinct())}
             known |= {*s.scalars(select(CodingAction.coder).distinct())}
-        self.coder = coder_meant(coder, known)
+            meant = coder_meant(coder, known)
+            self.coder_key_ = coder_placeholder(s, meant)  # a placeholder, not a name
+        self.coder, self.coder_forgotten_ = meant, False
         self._load_codings()
 
     # -- what the panel shows ----------------------------------------------------------

@@ -45,7 +45,7 @@ from widgets.coding_panel_codes import (
     UNDO_KEY,
 )
 from widgets.coding_panel_view import PanelView
-from widgets.forget_watch import REFRESHED
+from widgets.forget_watch import CODER_ERASED, REFRESHED
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.store.problems import ProjectBusyError, database_problem
 from workbench.store.schema import on_lock_wait
@@ -236,7 +236,16 @@ class CodingPanel(PanelView):
         self.model.reload()
         self._render_filters()
         self._render()
-        if shown or self.model.filters_reset_:
+        if self.model.coder_forgotten_:  # her name is not coded under again: ask for one
+            self._busy = True  # the emptied field is no name typed
+            try:
+                self.name_field.value = ""
+            finally:
+                self._busy = False
+            self.work_area.layout.display = "none"
+            self._render_coder()
+            self._say(CODER_ERASED, "warning")
+        elif shown or self.model.filters_reset_:
             self._say(refreshed_notice(self.model.filters_reset_))
 
     # -- handlers (one model call each, then render) -------------------------------------
@@ -385,7 +394,9 @@ class CodingPanel(PanelView):
             with self.watch.lock:  # not while a reload reads the project anew
                 if table is not None and not self.model.set_suggestions(table, generation):
                     # computed on the data before a forget: asked anew on the data now
-                    self.load_suggestions(source, background=True)
+                    # (not for a coder the forget took away: the panel asks for a name)
+                    if self.model.coder is not None:
+                        self.load_suggestions(source, background=True)
                     return
                 self._suggestion_note = note
                 self._render_chips()

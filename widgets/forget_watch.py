@@ -44,6 +44,11 @@ ERASED = (
     "Diese Aussage wurde auf Antrag gelöscht (Recht auf Löschung, Art. 17 DSGVO). Der "
     "Schritt wurde nicht gespeichert; die Seite zeigt jetzt die aktuellen Daten."
 )
+CODER_ERASED = (
+    "Daten wurden aktualisiert: Die Person, unter deren Namen hier kodiert wurde, wurde auf "
+    "Antrag gelöscht (Recht auf Löschung, Art. 17 DSGVO). Unter diesem Namen wird nicht "
+    "weiter kodiert: Bitte geben Sie einen Namen oder ein Kürzel ein, um weiterzukodieren."
+)
 ERASED_ITEM = (
     "Daten wurden aktualisiert: Beiträge wurden auf Antrag gelöscht, auch hier angezeigte. "
     "Ihre Eingabe wurde nicht gespeichert; bitte prüfen Sie den Eintrag und geben Sie sie "
@@ -256,6 +261,7 @@ def rebuilding_app(
 
 
 __all__ = [
+    "CODER_ERASED",
     "ERASED",
     "ERASED_ITEM",
     "REFRESHED",

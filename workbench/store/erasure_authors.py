@@ -99,6 +99,27 @@ def forget_coder_names(
     return renamed, notes
 
 
+def coder_placeholder(session: Session, coder: str) -> str | None:
+    """The placeholder of the key's person whose full name the coder ``coder`` is (as
+    :func:`forget_coder_names` takes it); None if she is nobody's of the key."""
+    return by_full_name(key_people(session), coder)
+
+
+def coder_forgotten(session: Session, coder: str, placeholder: str | None) -> bool:
+    """Whether a person's erasure took the coder ``coder`` away, who was the key's person
+    ``placeholder`` (:func:`coder_placeholder`) when she began coding: her key entry is
+    gone (or her name now another's), or her codings stand under the placeholder
+    (:func:`forget_coder_names`; ``--speaker`` keeps an entry others' texts still use).
+    Names are only compared here; nothing is logged (decision 020, Nachtrag Runde 48)."""
+    if placeholder is None:
+        return False
+    if coder_placeholder(session, coder) != placeholder:
+        return True
+    coders = set(session.scalars(select(Coding.coder).distinct()))
+    coders |= set(session.scalars(select(CodingAction.coder).distinct()))
+    return placeholder in coders and coder not in coders
+
+
 def _full_names(session: Session, erased: set[str]) -> dict[str, str]:
     """The full names (plain) of the key's persons ``erased`` → their placeholder."""
     everyone = key_people(session)  # also without "Dr."

@@ -33,6 +33,8 @@ class Erased:
     unknown: bool = False  # an entry this release cannot read: assume it touches all
     rewritten: frozenset[int] = frozenset()  # statements kept, their memos/codings renamed
     recommendations: frozenset[int] = frozenset()  # recommendations that lost a name
+    persons: bool = False  # a request for a person or speaker (any release): a coder's
+    # name may be hers (the coding panel compares it with the key, not with the log)
 
 
 def last_erasure(session: Session) -> int:
@@ -49,7 +51,7 @@ def erased_since(session: Session, after: int) -> Erased:
     needs: set[tuple[int, int]] = set()
     rewritten: set[int] = set()
     recommendations: set[int] = set()
-    people = unknown = False
+    people = unknown = persons = False
     for _, selector in rows:
         if isinstance(selector, str):  # a JSON column read without its type
             selector = json.loads(selector or "null")
@@ -59,6 +61,7 @@ def erased_since(session: Session, after: int) -> Erased:
         statements.update(int(i) for i in selector.get("statements") or [])
         named = bool(selector.get("speaker") or selector.get("person"))
         people |= named and "rewritten" not in selector  # an earlier release: not which
+        persons |= named
         rewritten.update(int(i) for i in selector.get("rewritten") or [])
         recommendations.update(int(i) for i in selector.get("recommendations") or [])
         if selector.get("statements") and "need_labels" not in selector:
@@ -73,6 +76,7 @@ def erased_since(session: Session, after: int) -> Erased:
         unknown,
         frozenset(rewritten),
         frozenset(recommendations),
+        persons,
     )
 
 
