@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError
-from workbench.core.typed_text import typed_text
+from workbench.core.typed_text import one_line_name
 from workbench.ingest.author_names import is_participant, participant_author
 from workbench.ingest.common import normalise_date
 from workbench.ingest.pseudonymise import as_stored_texts, pseudonymised_texts
@@ -84,7 +84,7 @@ def check_status(status: str) -> str:
 
 
 def _actor(actor: str) -> str:
-    name = " ".join(typed_text(str(actor or "")).split())  # no ESC, NUL: one line
+    name = " ".join(one_line_name(str(actor or "")).split())  # no ESC, NUL, C1: one line
     if not name:
         raise InputError("Wer ist verantwortlich? Bitte einen Akteur angeben (--by AKTEUR).")
     if len(name) > MAX_ACTOR:
@@ -116,7 +116,7 @@ def record_status(
     status = check_status(status)
     day = parse_date(when)
     actor = _actor(actor)
-    note = " ".join(typed_text(str(note or "")).split())
+    note = " ".join(one_line_name(str(note or "")).split())
     with project.transaction(exclusive=True) as session:  # the key may grow
         record = find_recommendation(session, recommendation_id)
         same = session.scalar(

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import InputError, WorkbenchError
-from workbench.core.typed_text import typed_name, typed_text
+from workbench.core.typed_text import one_line_name, typed_text, without_sequences
 from workbench.ingest.author_names import participant_author
 from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.store import (
@@ -79,14 +79,17 @@ if TYPE_CHECKING:
 # -- pure helpers ------------------------------------------------------------------------
 def _actors(actors: Iterable[str]) -> list[str]:
     """Clean actor names: one line, whitespace collapsed, without control characters
-    (an escape character or NUL broke the concept's HTML), empty and repeated ones dropped.
+    (an escape character or NUL broke the concept's HTML; a C1 control as a label leaves
+    it out, :func:`one_line_name`), empty and repeated ones dropped.
 
     >>> _actors(["Verwaltung", " Quartiers  management", "", "Verwaltung ", "Jugend\x1bamt"])
     ['Verwaltung', 'Quartiers management', 'Jugendamt']
+    >>> _actors(["\x9b", "Jugend\x9bamt", "Kita\x1b[31m"])
+    ['Jugendamt', 'Kita']
     """
     result: list[str] = []
     for actor in actors:
-        name = " ".join(typed_text(str(actor)).split())
+        name = " ".join(one_line_name(str(actor)).split())
         if name and name not in result:
             result.append(name)
     return result
@@ -106,22 +109,31 @@ _status = known_status
 
 
 def _text(text: str) -> str:
-    text = (text or "").strip()
-    if not text:
+    r"""The text as typed text is stored (:func:`typed_text`, a terminal's escape sequence
+    left out whole: lines stay); one without a visible character is refused.
+
+    >>> _text(" Treff\x1b[31m öffnen\u202e\nab 18 Uhr ")
+    'Treff öffnen\nab 18 Uhr'
+    """
+    text = typed_text(without_sequences(text or "")).strip()
+    if not one_line_name(text):  # "\x9b" alone: nothing a list or a card could show
         raise InputError("Der Text der Empfehlung ist leer.")
     return text
 
 
 def _short(value: str, limit: int, what: str) -> str:
-    """``value`` on one line, each run of blanks one space (a title or a name typed over
-    two lines, with a tab or a control character: lists, reports and exports show it on
-    one line), stripped; longer than the database holds: refused (PostgreSQL
+    """``value`` on one line as a label is stored (:func:`one_line_name`: without control
+    characters, C1 too, an escape sequence left out whole), each run of blanks one space
+    (a title or a name typed over two lines, with a tab: lists, reports and exports show
+    it on one line), stripped; longer than the database holds: refused (PostgreSQL
     stopped with a database error, SQLite stored it).
 
     >>> _short(" Lernräume\\n  öffnen\\t", 80, "Der Titel")
     'Lernräume öffnen'
+    >>> _short("\\x9b", 80, "Der Titel"), _short("Wohn\\x9ben\\x1b[1m", 80, "Der Titel")
+    ('', 'Wohnen')
     """
-    value = " ".join(typed_name(value).split())
+    value = " ".join(one_line_name(value).split())
     if len(value) > limit:
         raise InputError(
             f"{what} der Empfehlung ist zu lang ({len(value)} Zeichen, höchstens {limit})."
