@@ -32,7 +32,7 @@ from tests.browser.conftest import (
 )
 from tests.browser.test_kodieren import stored
 from widgets.coding_model import code_buttons
-from widgets.forget_watch import ERASED, REFRESHED
+from widgets.forget_watch import CODER_ERASED, ERASED, REFRESHED
 from widgets.topic_map import map_data
 from workbench import Project
 from workbench.store.erasure import forget
@@ -149,3 +149,34 @@ def test_kodieren_stays_as_it_is_after_forget_of_a_person_named_in_nothing_it_ho
         (int(first["segment_id"]), buttons[2].path, None, None)
     }
     assert "Traceback" not in page.content()
+
+
+def test_kodieren_asks_for_a_name_again_after_forget_of_its_own_coder(
+    page: Page, voila: VoilaServer
+) -> None:
+    """The person ``workbench forget --person`` erases (in a process of its own) is the
+    page's coder: her codings go to her placeholder, and the open page asks for a name
+    instead of coding on under hers (decision 020, Nachtrag Runde 48, zweiter Teil)."""
+    from workbench.synthesis import recommendations as rec
+
+    coder = "Hedda Brinkhoff"
+    with Project.open(voila.project_dir) as project:  # the key learns her full name
+        rec.add_recommendation(project, f"Frau {coder} vom Jugendamt plant Bänke.", "Manfort")
+        first = project.segments().iloc[0]
+    text = " ".join(str(first["text"]).split())[:40]
+    page.goto(voila.url("kodieren.ipynb", coder=coder))
+    expect(page.locator(".sw-current-text")).to_contain_text(text, timeout=WIDGET_TIMEOUT)
+    page.locator(".sw-code-0").click()
+    expect(page.locator(".sw-code-0")).to_contain_text("✓")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env["PYTHONPATH"] = str(CODE)
+    command = [sys.executable, "-m", "workbench", "--project", str(voila.project_dir)]
+    command += ["forget", "--person", coder, "--by", "Projektleitung"]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    status = page.locator(".sw-status")
+    expect(status).to_contain_text(CODER_ERASED, timeout=WIDGET_TIMEOUT)  # the timer's look
+    expect(page.locator(".sw-current-text")).to_be_hidden()
+    expect(page.get_by_placeholder("Ihr Name oder Kürzel")).to_have_value("")
+    assert stored(voila.project_dir, coder) == set()  # her coding went to her placeholder
+    assert coder not in status.inner_text() and "Traceback" not in page.content()
