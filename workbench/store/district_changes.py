@@ -338,11 +338,15 @@ def moved_on(
 def rewrite_boundaries(path: Path, source: str, target: str) -> None:
     """Give the boundary of ``source`` (geo/districts.geojson) to ``target``: renamed, or
     on a merge added to the target's polygons. A file that is no such collection (put
-    there by hand) is left alone; the map commands name it."""
+    there by hand) is left alone; the map commands name it. A name the file holds with
+    invisible characters (written before migration 0010) is the district's as stored
+    now (:func:`district_name`): its boundary moves too, and the file names it so."""
     try:
         collection = json.loads(path.read_bytes())
-        features = collection["features"]
-        shapes = {f["properties"]["district"]: f["geometry"]["coordinates"] for f in features}
+        shapes: dict[str, list] = {}
+        for feature in collection["features"]:
+            name = district_name(str(feature["properties"]["district"]))
+            shapes[name] = shapes.get(name, []) + feature["geometry"]["coordinates"]
     except (OSError, ValueError, KeyError, TypeError):
         return
     if source not in shapes:

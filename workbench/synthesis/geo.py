@@ -29,6 +29,7 @@ from workbench.core.textio import RawFile, decode, sniff_delimiter, without_sep_
 from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import former_names, moved_on
+from workbench.store.district_spelling import district_name
 from workbench.synthesis.geo_crs import Polygon as Polygon
 from workbench.synthesis.geo_crs import Position as Position
 from workbench.synthesis.geo_crs import Ring as Ring
@@ -342,7 +343,7 @@ def load_boundaries(path: str | Path) -> dict[str, Shape] | None:
     # rather than failing every report and app that draws a map
     try:
         features = read_geojson(path.read_bytes(), path.name)
-        return {str(f.properties["district"]): f.shape for f in features}
+        return stored_shapes((str(f.properties["district"]), f.shape) for f in features)
     except (OSError, InputError, KeyError) as err:
         if isinstance(err, KeyError):
             reason = "eine Fläche ohne Eigenschaft „district“"
@@ -389,6 +390,30 @@ def import_boundaries(
     return result
 
 
+def stored_shapes(named: Iterable[tuple[str, Shape]]) -> dict[str, Shape]:
+    r"""Boundaries by district, named as the project stores a name (:func:`district_name`):
+    a file written before migration 0010 (decision 025) may name "Opla\u202eden" or
+    "Opladen\x1b[0m", which the database calls "Opladen" since; two spellings of one
+    district (merged by the upgrade) are that district with both areas.
+
+    >>> sorted(stored_shapes([("Opla\u202eden", ((),)), ("Opladen", ((),))]).items())
+    [('Opladen', ((), ()))]
+    """
+    shapes: dict[str, Shape] = {}
+    for name, shape in named:
+        key = district_name(name)
+        shapes[key] = shapes.get(key, ()) + tuple(shape)
+    return shapes
+
+
 def boundaries(project: Project) -> dict[str, Shape] | None:
-    """The project's district boundaries, or None before ``workbench map --import``."""
-    return load_boundaries(boundaries_path(project.path))
+    r"""The project's district boundaries, or None before ``workbench map --import``;
+    each under its district's name as stored (a file's name the same but for case, as
+    the upgrade may have merged "opla\u202eden" into "Opladen", is that district's)."""
+    shapes = load_boundaries(boundaries_path(project.path))
+    if not shapes:
+        return shapes
+    stored = {str(name).casefold(): str(name) for name in project.districts()["district"]}
+    return stored_shapes(
+        (stored.get(name.casefold(), name), shape) for name, shape in shapes.items()
+    )
