@@ -78,3 +78,17 @@ def test_renaming_or_merging_the_district_moves_its_older_boundary(
     assert sorted(shapes) == wanted and file_names(folder) == wanted
     if how == "merge":
         assert len(shapes["Manfort"]) == 2  # both areas
+
+
+@pytest.mark.parametrize("name", OLD_NAMES)
+def test_a_table_s_map_pins_find_the_district_of_an_older_boundary(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = older_file(tmp_path, name)
+    table = tmp_path / "beitraege.csv"
+    table.write_text("Beitrag,lat,lon\nMehr Bänke am Markt,51.05,7.05\n", encoding="utf-8")
+    assert main(["--project", str(folder), "import", str(table)]) == 0
+    assert "Sozialraum aus den Koordinaten bestimmt" in capsys.readouterr().out
+    with Project.open(folder) as project:
+        segments = project.segments()
+    assert list(segments["district"]) == ["Opladen"]

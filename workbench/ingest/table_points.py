@@ -35,6 +35,7 @@ from workbench.ingest.personal_columns import (
     header_words,
     is_location,
 )
+from workbench.store.district_spelling import district_name
 
 Position = tuple[float, float]  # (longitude, latitude), as in GeoJSON
 Shape = tuple[tuple[tuple[Position, ...], ...], ...]  # polygons of rings (outer, holes)
@@ -61,21 +62,23 @@ LON_FIRST = "Länge, Breite"
 # -- the project's boundaries ------------------------------------------------------------
 def stored_areas(path: Path, known: Sequence[str]) -> Areas:
     """The district boundaries ``workbench map --import`` stored (a GeoJSON file in lon/lat,
-    see :func:`workbench.synthesis.geo.to_geojson`), of the districts in ``known``;
-    ``()`` without the file."""
+    see :func:`workbench.synthesis.geo.to_geojson`), of the districts in ``known``, each
+    under its stored name (a file from before migration 0010 may name it with invisible
+    characters or another case: decision 025); ``()`` without the file."""
     if not path.is_file():
         return ()
-    names, found = set(known), dict[str, list]()
+    names, found = {name.casefold(): name for name in known}, dict[str, list]()
     try:
         for feature in json.loads(path.read_bytes())["features"]:
-            name, geometry = str(feature["properties"]["district"]), feature["geometry"]
+            written, geometry = str(feature["properties"]["district"]), feature["geometry"]
+            name = names.get(district_name(written).casefold())
             polygons = geometry["coordinates"]
             if geometry["type"] == "Polygon":
                 polygons = [polygons]
             elif geometry["type"] != "MultiPolygon":
                 raise ValueError(geometry["type"])
             shape = [[[(float(p[0]), float(p[1])) for p in ring] for ring in pg] for pg in polygons]
-            if name in names:
+            if name is not None:
                 found.setdefault(name, []).extend(shape)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         raise InputError(
