@@ -11,7 +11,8 @@ Each seed is a meeting transcript valid by the W3C WebVTT spec or in a program's
   a text with words lost or with markup, settings or escapes in it;
 - a speaker's or a mentioned person's name in clear in the stored statements, speakers,
   attributes or document options; an ordinary word pseudonymised;
-- texts pseudonymised otherwise than the same runs in a TXT protocol ("Name: text").
+- texts pseudonymised otherwise than the same runs in a TXT protocol ("Name: text"), and
+  that protocol's speakers (names or voices' roles as stored) other than the truth's.
 
 With ``--gen shapes`` the files come from ``tests/meeting_shapes_gen.py`` (Webex's TXT,
 pronouns, "Nachname, Vorname", anonymous voices, TXT protocols, words with a colon
@@ -105,8 +106,9 @@ def _loose(text: str) -> re.Pattern[str]:
     return re.compile(".+?".join(re.escape(p) for p in PLACEHOLDER.split(text)))
 
 
-def _txt_reference(fuzzed, work: Path) -> str | None:
-    """The truth's runs imported as a TXT protocol ("Name: text"), placeholders as "[P]"."""
+def _txt_reference(fuzzed, work: Path) -> tuple[list[str | None], str] | None:
+    """The truth's runs imported as a TXT protocol ("Name: text"): the speaker (name or
+    role) of each run as stored, and the texts, placeholders as "[P]"."""
     lines = [f"{s}: {t}" if s else t for s, t in _runs(fuzzed.cues)]
     path = work / f"ref_{fuzzed.name}.txt"
     path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
@@ -114,8 +116,9 @@ def _txt_reference(fuzzed, work: Path) -> str | None:
     if raised or code != 0:
         return None
     pairs, _, _ = _stored(work / f"t_{fuzzed.name}")
-    # a label the TXT reader did not take for a speaker stays in its text: not compared
-    return PLACEHOLDER.sub("[P]", _norm(" ".join(t for _, t in pairs))).replace("[P]: ", "")
+    # a label the TXT reader did not take for a speaker stays in its text: a finding
+    speakers = [s for s, _ in _runs(pairs)]
+    return speakers, PLACEHOLDER.sub("[P]", _norm(" ".join(t for _, t in pairs)))
 
 
 def one(seed: int, work: Path, counts: Counter, shown: list[str], txt: bool, gen: str) -> None:
@@ -180,9 +183,12 @@ def one(seed: int, work: Path, counts: Counter, shown: list[str], txt: bool, gen
         mine = PLACEHOLDER.sub("[P]", _norm(" ".join(t for _, t in pairs)))
         if reference is None:
             counts["TXT-Vergleich nicht möglich"] += 1
-        elif reference != mine:
+        elif reference[0] != [s for s, _ in truth]:
+            counts["TXT-Referenz mit falschen Sprechern"] += 1
+            shown.append(f"{seed} {fuzzed.shape} TXT-Sprecher: {reference[0]}")
+        elif reference[1] != mine:
             counts["anders pseudonymisiert als TXT"] += 1
-            shown.append(f"{seed} {fuzzed.shape} TXT: {reference[:150]} | {mine[:150]}")
+            shown.append(f"{seed} {fuzzed.shape} TXT: {reference[1][:150]} | {mine[:150]}")
 
 
 def main() -> int:

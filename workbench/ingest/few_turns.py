@@ -167,6 +167,33 @@ _ANSWERER = re.compile(
 )
 
 
+# A voice a transcription tool or an anonymised transcript numbers ("Sprecher 1",
+# "Sprecherin 2", "Speaker 1", "SPEAKER_00", "TN 3", "Teilnehmerin 4", "P1", "B2", noScribe's
+# "S00"), and who asks beside them ("Moderation", "I", "Interviewerin"): never a protocol's
+# lead-in ("Thema 1", "Gruppe 2", "Tisch 3", "TOP 2", a train line "S1", a road "A3")
+_VOICE = re.compile(
+    r"(?:sprecher(?:in)?|speaker|teilnehmer(?:in)?|teilnehmende[rn]?|tn|person|befragte[rn]?|"
+    r"interviewte[rn]?|(?:interview|gesprächs)partner(?:in)?|respondent|p|b|ip)\s?_?\s?\d{1,3}"
+    r"|s\d{2}"
+)
+_MODERATION = re.compile(r"moderat(?:ion|or|orin)|mod\.?")
+
+
+def voiced_turns(turns: list[Turn]) -> bool:
+    """Whether untimed turns are a transcript's all the same: every speaker a numbered voice
+    or who asks, at least one voice ("Sprecher 1: …" / "Sprecher 2: …", each once too).
+
+    >>> voiced_turns([Turn(1, "Sprecher 1", None), Turn(2, "Sprecher 2", None)])
+    True
+    >>> voiced_turns([Turn(1, "Thema 1", None), Turn(2, "Gruppe 2", None)])
+    False
+    """
+    whos = [" ".join(t.who.split()).casefold() for t in turns]
+    voices = [w for w in whos if _VOICE.fullmatch(w)]
+    asking = [w for w in whos if _ASKER.fullmatch(w) or _MODERATION.fullmatch(w)]
+    return len(turns) >= MIN_TURNS - 1 and bool(voices) and len(voices) + len(asking) == len(whos)
+
+
 def is_interview(speakers: list[str]) -> bool:
     """Whether folded speaker labels are an interview's, each one asking or answering and
     both there ("Interviewerin:"/"Befragte:" under "# Interview 7"; a single question and

@@ -75,6 +75,7 @@ from workbench.ingest.few_turns import (
     right_to_left_name,
     short_transcript,
     stamped_turns,
+    voiced_turns,
 )
 from workbench.ingest.line_labels import F4_MARK, PARENS_MARK
 from workbench.ingest.markdown_inline import plain_markdown
@@ -204,12 +205,12 @@ def _people_turns(text: str) -> list[Turn] | None:
 
 def are_named_turns(text: str) -> bool:
     """Whether a Markdown text without headings and times is turns of people ("Anna
-    Schmidt: …" paragraphs, :func:`are_people_turns`) with at least one speaker named, not
-    only labels: a record's "Ergebnis: …" / "Fazit: …" lead-ins stay a protocol."""
+    Schmidt: …" paragraphs, :func:`are_people_turns`) with at least one speaker named or
+    numbered voices ("Sprecher 1: …"), not only labels: "Ergebnis: …" lead-ins stay a protocol."""
     if any(_MARKDOWN_HEADING.match(line) for line in text[:200_000].splitlines()):
         return False  # sections under headings: a protocol (or timed turns under a title)
     turns = _people_turns(text)
-    return turns is not None and any(not is_role(t.who) for t in turns)
+    return turns is not None and (any(not is_role(t.who) for t in turns) or voiced_turns(turns))
 
 
 def _under_title(text: str) -> str | None:
@@ -243,7 +244,8 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     interview = is_interview([t.who.casefold() for t in turns]) and interview_evidence(turns)
     framed = framed_turns(parse, header)
     short = short_transcript(turns) or framed or headed_turns(parse, header)
-    short = short or stamped_turns(turns) or (interview and len(turns) == MIN_TURNS - 1)
+    voiced = voiced_turns(turns)  # "Sprecher 1: …" / "Sprecher 2: …": a transcript's voices
+    short = short or stamped_turns(turns) or ((interview or voiced) and len(turns) == MIN_TURNS - 1)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
     if agenda_topics(turns) or agenda_stamps(turns) or answer_points(turns):
@@ -266,7 +268,8 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     # A tool's head ("Transkribiert mit noScribe …") frames turns that carry no times
     # (noScribe writes them only if asked): the tool's transcript all the same
     told = framed and parse.notices > 0
-    if timed < _SHARE * len(turns) and (timed_only or not repeated) and not interview and not told:
+    untimed = timed < _SHARE * len(turns) and (timed_only or not repeated)
+    if untimed and not interview and not told and not voiced:
         return False
     loose = {t.who for t in turns if t.layout == LOOSE}
     spoken = repeated and not agenda_rounds([t for t in turns if t.layout == LOOSE])
