@@ -348,12 +348,14 @@ def _before_heading(styled: bool) -> str:
         )
     return (
         "Das Dokument hat keine Überschriften: Text vor der ersten Leitfrage ist weder Titel "
-        "noch Angabe der Form 'Schlüssel: Wert'. Leitfragen erkennt der Import an der "
+        "noch eine bekannte Angabe ('Datum: …', 'Sozialraum: …', 'Teilnehmende: …'; "
+        "'Ziel: …' oder 'Thema 1: …' ist eine Aussage). Leitfragen erkennt der Import an der "
         "Formatvorlage ‚Überschrift 1‘, an einem kurzen fett gesetzten Absatz, an einer "
         "Frage (mit '?' oder ':') direkt über einer Aufzählung oder als Spaltenköpfe einer "
         "Tabelle. Bitte die Leitfragen so "
         "kennzeichnen (am sichersten mit ‚Überschrift 1‘, den Titel mit ‚Titel‘) und erneut "
-        "importieren."
+        "importieren. Hat das Protokoll keine Leitfragen, als Nur-Text (.txt) speichern: "
+        "dort ist jeder Absatz eine Aussage ohne Leitfrage."
     )
 
 

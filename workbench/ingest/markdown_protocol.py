@@ -53,7 +53,13 @@ from workbench.ingest.markdown_lines import (
     _UNDERLINE,
     _table,
 )
-from workbench.ingest.markdown_questions import _after, _asking_level, _label_below, _list_intros
+from workbench.ingest.markdown_questions import (
+    _after,
+    _asking_level,
+    _label_below,
+    _list_intros,
+    _part_headings,
+)
 from workbench.ingest.markdown_segments import _segment_lines, _segment_text, _sentence_groups
 from workbench.ingest.people_section import said_among_names, section_people
 from workbench.ingest.protocol_meta import (
@@ -139,8 +145,11 @@ def _turns_under_headings(
 ) -> ParsedDocument | None:
     """The timed speaker turns under the headings ("## Was fehlt?" over "18:05 Anna
     Schmidt: …"), each with its guiding question, or None (see
-    :func:`~workbench.ingest.speaker_turns.turns_in_sections`)."""
+    :func:`~workbench.ingest.speaker_turns.turns_in_sections`). Several ``#`` headings
+    and no deeper one ("# Block 1" over "Sprecher 1: …", "# Block 2") ask as ``##`` would;
+    the first is the title only if no turn stands below it."""
     asking = _asking_level(lines)
+    parts = _part_headings(lines)  # "# Block 1", "# Block 2"
     head: list[str] = []
     sections: list[tuple[str | None, list[str]]] = []
     for line in lines:
@@ -149,12 +158,15 @@ def _turns_under_headings(
             (sections[-1][1] if sections else head).append(line)
             continue
         level, title = len(found[1]), plain_markdown(found[2].strip())
-        if level == 1 and not sections and not head:
+        if level == 1 and not sections and not head and not parts:
             head.append(title)  # the title, its line kept
-        elif level == asking or title.endswith("?"):
+        elif level == asking or title.endswith("?") or parts:
             sections.append((heading_text(title), []))
         else:  # a subsection keeps its question
             sections.append((sections[-1][0] if sections else None, []))
+    if parts and sections and not read_turns("\n".join(sections[0][1])).turns:
+        head += [sections[0][0] or "", *sections[0][1]]  # the title over details: no turn
+        sections = sections[1:]
     return turns_in_sections(raw, head, sections, roles)
 
 
@@ -250,9 +262,11 @@ def parse_markdown(
                 statement(cell, row, attributes)
             table = []
 
-    def heading(level: int, title: str) -> None:
+    def heading(level: int, title: str, row: int | None = None) -> None:
         nonlocal question, people_section, plain_section
         title = plain_markdown(title)
+        if parts and level == 1 and row != part_title:  # "# Block 2": a part that asks
+            level = asking
         people_section = level > 1 and people_heading(title)
         plain_section = level > 1 and not title.rstrip().endswith("?")
         if level == 1:
@@ -270,6 +284,11 @@ def parse_markdown(
     intros = _list_intros(lines, offset + 1)  # a plain text's guiding questions
     asking = _asking_level(lines)
     sole = sum(bool(_HEADING.match(n) or _UNDERLINE.match(n)) for n in lines) == 1
+    parts = _part_headings(lines)  # several "#", none deeper: the first a title above details
+    part_title = next((i for i, n in enumerate(lines) if _HEADING.match(n)), None)
+    below = _after(lines, part_title) if part_title is not None else ""
+    if not (_HEADING.match(below) or _detail_line(below.strip(), raw.name) is not None):
+        part_title = None
     # Without any heading, a table's column headers are its guiding questions (as in Word).
     headless = not intros and not any(_HEADING.match(n) or _UNDERLINE.match(n) for n in lines)
     title_row = _title_row(lines, offset + 1, raw.name, intros)
@@ -301,7 +320,7 @@ def parse_markdown(
             heading(1 if underline.group(1).startswith("=") else 2, title)
         elif found:
             flush()
-            heading(len(found.group(1)), found.group(2).strip())
+            heading(len(found.group(1)), found.group(2).strip(), row)
         elif _RULE.match(line):
             flush()
         elif opening and (meta_line := _detail_line(line.strip(), raw.name)) is not None:

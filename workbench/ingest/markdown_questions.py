@@ -29,6 +29,13 @@ def _asking_level(lines: list[str]) -> int:
     return min((level for level in levels if level > 1), default=2)
 
 
+def _part_headings(lines: list[str]) -> bool:
+    """Whether the text's headings are several ``#`` and no deeper one ("# Block 1", "#
+    Block 2"): parts that ask, as ``##`` would, not a title each."""
+    levels = [len(found[1]) for line in lines if (found := _HEADING.match(line))]
+    return levels.count(1) > 1 and set(levels) == {1}
+
+
 def _list_intros(lines: list[str], first: int) -> set[int]:
     """Line numbers of a plain text's guiding questions: in a text without Markdown or
     underlined headings, a short line of its own that ends with "?" or ":" and is followed
