@@ -1,7 +1,8 @@
 """Markdown and plain-text workshop protocols, with or without YAML front matter.
 
 ``# Title``; ``## Guiding question`` (without any ``##``, the highest level used below
-``#``: ``###``); ``###`` and deeper are subsections; a line
+``#``: ``###``; several ``#`` and none deeper: each asks, the first is the title above
+details); ``###`` and deeper are subsections; a line
 underlined with ``===`` is a title, with ``---`` a guiding question (setext headings); a
 line of only ``---``, ``***`` or ``___`` separates. Every list item (``-``, ``*``, ``+``,
 ``•``, ``–``, ``·``, ``▪``, ``◦`` or a number; with its indented continuation lines) and
