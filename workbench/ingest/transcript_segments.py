@@ -23,9 +23,10 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.core.textio import Source, decode, read_source
+from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.direction_marks import unmarked_heads
-from workbench.ingest.transcript_frame import notice
+from workbench.ingest.stamp_lines import Stamped, stamp_end, stamped_lines
+from workbench.ingest.transcript_frame import notice, read_header
 from workbench.ingest.transcript_vtt import RawCue, make_cues, stamp, transcript_document
 
 IMPORTER = "timed-segments"
@@ -77,9 +78,14 @@ def is_timed_segments(text: str) -> bool:
     if lines and all(_RANGE.match(line) for _, line in lines):
         # Whisper's console header names the tool: a recording of one or two segments
         return len(lines) >= _MIN_SEGMENTS or _console_header(text[:200_000])
-    if not lines or not all(_START.match(line) for _, line in lines):
-        return False
-    return sum(len(_START.findall(line)) for _, line in lines) >= _MIN_SEGMENTS
+    if _dashed(lines):
+        return sum(len(_START.findall(line)) for _, line in lines) >= _MIN_SEGMENTS
+    return stamped_lines(lines) is not None  # "[00:01:02] …" without a dash: a service's
+
+
+def _dashed(lines: list[tuple[int, str]]) -> bool:
+    """Whether every line opens with aTrain's or NVivo's start and dash ("[00:00:05] - …")."""
+    return bool(lines) and all(_START.match(line) for _, line in lines)
 
 
 def _segments(text: str) -> list[tuple[int, str | None, str]]:
@@ -105,6 +111,9 @@ def _head_end(line: str, following: str) -> int | None:
     found = _START.match(line.lstrip())
     if found:
         return indent + found.end()
+    end = stamp_end(line.lstrip())  # "[00:01:02] …" without a dash
+    if end is not None:
+        return indent + end
     return len(line) if notice(line) is not None or _CONSOLE.match(line.strip()) else None
 
 
@@ -139,6 +148,10 @@ def parse_timed_segments(
         return transcript_document(
             raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True
         )
+    lines = _lines(text)
+    stamped = None if _ATRAIN_ID.match(text) or _dashed(lines) else stamped_lines(lines)
+    if stamped is not None:
+        return _stamped_document(raw, stamped, roles)
     segments = _segments(text)
     if not segments:
         raise InputError("Keine Zeile mit Zeitmarke gefunden ('[00:00:05] - Text').", file=raw.name)
@@ -164,3 +177,40 @@ def parse_timed_segments(
         for s in document.segments
     ]
     return replace(document, segments=tuple(untimed))
+
+
+# "# Protokoll …" above the stamps of a Markdown file: its words are the title
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def _stamped_document(
+    raw: RawFile, stamped: Stamped, roles: Mapping[str, str] | None
+) -> ParsedDocument:
+    """A service's export "[00:01:02] text" as statements by sentence, each with its first
+    line's start; the lines above are the title (and a date, names) as a transcript's."""
+    ends = [start for _, start, _ in stamped.lines[1:]] + [stamped.lines[-1][1]]
+    cues = [
+        RawCue(number, f"{start}.000", f"{end}.000", [(None, [said])])
+        for (number, start, said), end in zip(stamped.lines, ends, strict=True)
+    ]
+    document = transcript_document(
+        raw,
+        make_cues(cues, lambda body: (None, body)),
+        roles,
+        importer=IMPORTER,
+        format=FORMAT,
+        sentences=True,
+    )
+    header = read_header([_MARKDOWN_HEADING.sub("", line) for line in stamped.head], raw.name)
+    titled = header.title_lines
+    # one title line and no sentence names the meeting (as a transcript's title does)
+    named = len(titled) == 1 and not re.search(r"[.!?]\s*$", titled[0])
+    return replace(
+        document,
+        title=header.title_text,
+        options={**document.options, **({"named_by_title": True} if named else {})},
+        workshop=header.workshop,
+        district=header.district,
+        date=header.date,
+        names=tuple(dict.fromkeys((*document.names, *header.names))),
+    )
