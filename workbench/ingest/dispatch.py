@@ -48,7 +48,11 @@ from workbench.ingest.transcript_json import (
     parse_recogniser_json,
 )
 from workbench.ingest.transcript_sbv import is_sbv, parse_sbv
-from workbench.ingest.transcript_segments import is_timed_segments, parse_timed_segments
+from workbench.ingest.transcript_segments import (
+    is_stamped_export,
+    is_timed_segments,
+    parse_timed_segments,
+)
 from workbench.ingest.transcript_srt import is_srt, parse_srt
 from workbench.ingest.transcript_vtt import is_vtt, parse_vtt
 from workbench.ingest.whatsapp_chat import is_whatsapp_chat, parse_whatsapp_chat
@@ -289,6 +293,15 @@ def _timed_turns(path: Path) -> bool:
         return False  # the protocol's importer reports an unreadable file
 
 
+def _stamped(path: Path) -> bool:
+    """Whether a Markdown file is a service's export without speakers: every line below a
+    title opens with a time stamp ("[00:01:02] …", :mod:`workbench.ingest.stamp_lines`)."""
+    try:
+        return is_stamped_export(unmarked(decode(read_source(path))))
+    except InputError:
+        return False  # the protocol's importer reports an unreadable file
+
+
 def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocument | None:
     """The turns of a web page that holds a transcript (noScribe's HTML: "S00: [00:00:05]
     …", a paragraph per turn), or None for any other page."""
@@ -410,6 +423,8 @@ def _parse_one(
         return parse_table(path, mapping or TableMapping())
     if suffix in (".md", ".markdown") and path.is_file() and _timed_turns(path):
         return parse_speaker_turns(path, roles=roles)  # "**Anna Schmidt:** [00:00:12] …"
+    if suffix in (".md", ".markdown") and path.is_file() and _stamped(path):
+        return parse_timed_segments(path, roles=roles)  # "# Protokoll" over "[00:01:02] …"
     if suffix == ".docx":
         return parse_docx(path, roles=roles)
     if suffix == ".odt":

@@ -83,6 +83,13 @@ def is_timed_segments(text: str) -> bool:
     return stamped_lines(lines) is not None  # "[00:01:02] …" without a dash: a service's
 
 
+def is_stamped_export(text: str) -> bool:
+    """Whether a text (a Markdown file's) is a service's export of lines that each open
+    with a time stamp without a dash (:mod:`workbench.ingest.stamp_lines`)."""
+    lines = _lines(text[:200_000])
+    return not _ATRAIN_ID.match(text) and not _dashed(lines) and stamped_lines(lines) is not None
+
+
 def _dashed(lines: list[tuple[int, str]]) -> bool:
     """Whether every line opens with aTrain's or NVivo's start and dash ("[00:00:05] - …")."""
     return bool(lines) and all(_START.match(line) for _, line in lines)
