@@ -1,0 +1,79 @@
+"""Speakerless TXT/Markdown exports whose lines open with a time stamp (no dash after it):
+the stamps are metadata, the lines above the title; an agenda's times stay content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.ingest import parse_file
+
+SAID = [
+    "Herzlich willkommen zur Stadtteilrunde.",
+    "Der Spielplatz an der Schulstraße",
+    "ist seit Monaten gesperrt.",
+    "Am Brunnen fehlt abends die Beleuchtung.",
+]
+
+
+def _write(tmp_path: Path, name: str, lines: list[str]) -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("stamps", "starts"),
+    [
+        (["[00:01:02]", "[00:01:30]", "[00:02:10]", "[00:02:40]"], "00:01:02.000"),
+        (["(00:01:02)", "(00:01:30)", "(00:02:10)", "(00:02:40)"], "00:01:02.000"),
+        (["00:01:02", "00:01:30", "00:02:10", "00:02:40"], "00:01:02.000"),
+        (["[00:05]", "[00:31]", "[01:12]", "[59:58]"], "00:00:05.000"),
+    ],
+)
+def test_stamped_lines_are_statements_without_stamps(tmp_path, stamps, starts):
+    lines = ["Protokoll Stadtteilrunde Manfort", ""]
+    lines += [f"{stamp} {said}" for stamp, said in zip(stamps, SAID, strict=True)]
+    document = parse_file(_write(tmp_path, "runde.txt", lines))
+    assert document.title == "Protokoll Stadtteilrunde Manfort"
+    assert [s.text for s in document.segments] == [
+        "Herzlich willkommen zur Stadtteilrunde.",
+        "Der Spielplatz an der Schulstraße ist seit Monaten gesperrt.",
+        "Am Brunnen fehlt abends die Beleuchtung.",
+    ]
+    assert document.segments[0].attributes["start_time"] == starts
+
+
+def test_markdown_title_over_stamped_lines(tmp_path):
+    lines = ["# Aufnahme Quartierstreff", "Datum: 12.03.2024", ""]
+    lines += [f"[00:0{i}:1{i}] {said}" for i, said in enumerate(SAID)]
+    document = parse_file(_write(tmp_path, "runde.md", lines))
+    assert document.title == "Aufnahme Quartierstreff"
+    assert document.date == "2024-03-12"
+    assert not any("[00:" in s.text or "Quartierstreff" in s.text for s in document.segments)
+    assert document.segments[1].attributes["start_time"] == "00:01:11.000"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Tagesordnung", "[18:15] Verkehr: Begrüßung", "[18:30] Pause", "[19:00] Arbeitsgruppen"],
+        ["18:00 Begrüßung", "18:15 Bericht aus dem Quartiersbüro", "18:30 Uhr Pause", "19:00 Ende"],
+        ["18:00 Begrüßung", "18:15–18:45 Arbeitsgruppen", "18:45–19:00 Vorstellung"],
+        ["18:07 Frau Hartmann eröffnet.", "18:22 Die Gruppe sammelt.", "18:41 Ende."],
+        ["Beginn 18:00 Uhr", "Die Gruppe sammelt Vorschläge.", "18:40 Ende der Sitzung."],
+    ],
+)
+def test_times_of_an_agenda_or_minutes_stay_in_the_text(tmp_path, lines):
+    document = parse_file(_write(tmp_path, "ablauf.txt", ["", *lines]))
+    texts = " ".join(s.text for s in document.segments)
+    timed = [line for line in lines if line[:2].isdigit() or line.startswith("[")]
+    assert all(line in texts for line in timed)
+    assert not any("start_time" in s.attributes for s in document.segments)
+
+
+def test_stamps_that_go_back_are_no_recording(tmp_path):
+    lines = [f"[00:0{i}:00] {said}" for i, said in zip([3, 1, 2, 4], SAID, strict=True)]
+    document = parse_file(_write(tmp_path, "notizen.txt", lines))
+    assert "[00:03:00] Herzlich willkommen zur Stadtteilrunde." in document.segments[0].text
