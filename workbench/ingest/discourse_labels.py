@@ -111,3 +111,33 @@ def is_mail_field(who: str) -> bool:
     (True, True, False)
     """
     return " ".join(who.split()).casefold() in _MAIL_FIELDS
+
+
+# The keys a protocol opens its statements with ("Ergebnis: …", "Idee: …", "Thema 1: …"):
+# the record's labels speaker_labels counts as roles (a question-and-answer record's
+# "Frage", "Hinweis", "Fazit", "Idee", "Thema") and the nouns of a card query ("Ziel",
+# "Problem", "Bedarf"): labels of statements, no one who speaks
+_LEAD_IN_KEYS = frozenset(
+    (
+        "frage fragen antwort antworten rückfrage nachfrage anmerkung anmerkungen hinweis "
+        "hinweise ergänzung zwischenruf kommentar wortmeldung stellungnahme ergebnis "
+        "ergebnisse fazit beschluss vorschlag vorschläge idee ideen notiz notizen thema "
+        "ziel ziele problem probleme bedarf bedarfe ressource ressourcen maßnahme maßnahmen "
+        "lösung wunsch wünsche kritik anregung"
+    ).split()
+)
+_KEY_NUMBER = re.compile(r"\s*_?\s*\d{1,3}[a-z]?$")
+
+
+def is_lead_in(who: str) -> bool:
+    """Whether a ``Label:`` is a protocol's lead-in key, numbered or not ("Ergebnis",
+    "Idee", "Thema 1", "Ziel"): a statement's label, never who speaks, where every label
+    of a text is one (speaker_labels reads "Frage"/"Ergebnis" as a record's roles).
+
+    >>> is_lead_in("Thema 1"), is_lead_in("Ergebnis"), is_lead_in("Sprecher 1")
+    (True, True, False)
+    >>> is_lead_in("Moderation"), is_lead_in("Anna Schmidt"), is_lead_in("**Idee**")
+    (False, False, True)
+    """
+    key = _KEY_NUMBER.sub("", " ".join(who.strip(" *_").split()))
+    return key.casefold() in _LEAD_IN_KEYS

@@ -60,6 +60,7 @@ from typing import Any
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
 from workbench.ingest.direction_marks import DIRECTION_MARKS, has_marks, unmarked
+from workbench.ingest.discourse_labels import is_lead_in
 from workbench.ingest.few_turns import (
     agenda_rounds,
     agenda_stamps,
@@ -180,7 +181,8 @@ def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
     stand under a time line of their own as in Google Meet's, or carry f4's or noScribe's
     time marks in their text: "B: … #00:01:02-5#"). Speakers set in bold in Markdown
     (``**Anna Schmidt:** [00:00:12] …``) count where the turns carry times: a protocol's
-    ``**Ergebnis:** …`` lead-ins do not.
+    ``**Ergebnis:** …`` lead-ins do not, nor do turns whose every label is a protocol's
+    lead-in ("Idee: …", "Thema 1: …": :func:`~workbench.ingest.discourse_labels.is_lead_in`).
     """
     if _is_turns(text, timed_only):
         return True
@@ -250,6 +252,8 @@ def _is_turns(text: str, timed_only: bool) -> bool:
         return False
     if agenda_topics(turns) or agenda_stamps(turns) or answer_points(turns):
         return False  # "[18:15] Verkehr: …", "A: [12:00:00] Mittagessen", "18:05 Ja: …"
+    if not interview and all(is_lead_in(t.who) for t in turns):
+        return False  # "Ergebnis: …" / "Idee: …" / "Thema 1: …": a protocol's lead-ins
     if any(len(line) > 80 for line in title):
         return False
     # People speak more than once, the labels of a list ("Ort: …", "Datum: …") do not;
