@@ -169,14 +169,7 @@ def parse_timed_segments(
         RawCue(number, start, end, [(None, [said])])
         for (number, _, said), start, end in zip(segments, starts, ends, strict=True)
     ]
-    document = transcript_document(
-        raw,
-        make_cues(cues, lambda body: (None, body)),
-        roles,
-        importer=IMPORTER,
-        format=FORMAT,
-        sentences=True,
-    )
+    document = _unvoiced_document(raw, cues, roles)
     if timed:
         return document
     untimed = [  # no times to give: the statements have none
@@ -184,6 +177,20 @@ def parse_timed_segments(
         for s in document.segments
     ]
     return replace(document, segments=tuple(untimed))
+
+
+def _unvoiced_document(
+    raw: RawFile, cues: list[RawCue], roles: Mapping[str, str] | None
+) -> ParsedDocument:
+    """The statements of cues without a speaker, by sentence, as a transcript's."""
+    return transcript_document(
+        raw,
+        make_cues(cues, lambda body: (None, body)),
+        roles,
+        importer=IMPORTER,
+        format=FORMAT,
+        sentences=True,
+    )
 
 
 # "# Protokoll …" above the stamps of a Markdown file: its words are the title
@@ -200,14 +207,7 @@ def _stamped_document(
         RawCue(number, f"{start}.000", f"{end}.000", [(None, [said])])
         for (number, start, said), end in zip(stamped.lines, ends, strict=True)
     ]
-    document = transcript_document(
-        raw,
-        make_cues(cues, lambda body: (None, body)),
-        roles,
-        importer=IMPORTER,
-        format=FORMAT,
-        sentences=True,
-    )
+    document = _unvoiced_document(raw, cues, roles)
     header = read_header([_MARKDOWN_HEADING.sub("", line) for line in stamped.head], raw.name)
     titled = header.title_lines
     # one title line and no sentence names the meeting (as a transcript's title does)
