@@ -281,25 +281,20 @@ def _kind_of_text(text: str, table: bool = False) -> str | None:
     return "table" if tabbed or is_tab_table(text) else None
 
 
-def _timed_turns(path: Path) -> bool:
-    """Whether a Markdown file is a transcript with times (Descript: ``**Anna Schmidt:**
-    [00:00:12] …``) or of people's turns without headings and times (``Anna Schmidt: …``
-    paragraphs, :func:`~workbench.ingest.speaker_turns.are_named_turns`); a protocol, even
-    one of "**Ergebnis:** …" lead-ins, is none."""
+def _markdown_transcript(path: Path) -> str | None:
+    """Which transcript a Markdown file is, read once: "turns" with times (Descript:
+    ``**Anna Schmidt:** [00:00:12] …``) or of people without headings and times (``Anna
+    Schmidt: …`` paragraphs, :func:`~workbench.ingest.speaker_turns.are_named_turns`),
+    "segments" for a service's export without speakers (every line below a title opens
+    with a time stamp, "[00:01:02] …", :mod:`workbench.ingest.stamp_lines`), else None: a
+    protocol, even one of "**Ergebnis:** …" lead-ins, is none."""
     try:
         text = unmarked(decode(read_source(path)))
-        return is_speaker_turns(text, timed_only=True) or are_named_turns(text)
     except InputError:
-        return False  # the protocol's importer reports an unreadable file
-
-
-def _stamped(path: Path) -> bool:
-    """Whether a Markdown file is a service's export without speakers: every line below a
-    title opens with a time stamp ("[00:01:02] …", :mod:`workbench.ingest.stamp_lines`)."""
-    try:
-        return is_stamped_export(unmarked(decode(read_source(path))))
-    except InputError:
-        return False  # the protocol's importer reports an unreadable file
+        return None  # the protocol's importer reports an unreadable file
+    if is_speaker_turns(text, timed_only=True) or are_named_turns(text):
+        return "turns"
+    return "segments" if is_stamped_export(text) else None
 
 
 def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocument | None:
@@ -421,9 +416,11 @@ def _parse_one(
         return _CHATS[kind](path, roles=roles)
     if kind == "table":
         return parse_table(path, mapping or TableMapping())
-    if suffix in (".md", ".markdown") and path.is_file() and _timed_turns(path):
+    markdown = suffix in (".md", ".markdown") and path.is_file()
+    markdown_kind = _markdown_transcript(path) if markdown else None
+    if markdown_kind == "turns":
         return parse_speaker_turns(path, roles=roles)  # "**Anna Schmidt:** [00:00:12] …"
-    if suffix in (".md", ".markdown") and path.is_file() and _stamped(path):
+    if markdown_kind == "segments":
         return parse_timed_segments(path, roles=roles)  # "# Protokoll" over "[00:01:02] …"
     if suffix == ".docx":
         return parse_docx(path, roles=roles)

@@ -86,8 +86,13 @@ def is_timed_segments(text: str) -> bool:
 def is_stamped_export(text: str) -> bool:
     """Whether a text (a Markdown file's) is a service's export of lines that each open
     with a time stamp without a dash (:mod:`workbench.ingest.stamp_lines`)."""
-    lines = _lines(text[:200_000])
-    return not _ATRAIN_ID.match(text) and not _dashed(lines) and stamped_lines(lines) is not None
+    return _stamped_export(text, _lines(text[:200_000])) is not None
+
+
+def _stamped_export(text: str, lines: list[tuple[int, str]]) -> Stamped | None:
+    """The stamped lines of a service's export without dashes (not aTrain's: its file id or
+    dashed starts), or None."""
+    return None if _ATRAIN_ID.match(text) or _dashed(lines) else stamped_lines(lines)
 
 
 def _dashed(lines: list[tuple[int, str]]) -> bool:
@@ -155,8 +160,7 @@ def parse_timed_segments(
         return transcript_document(
             raw, cues, roles, importer=IMPORTER, format=FORMAT, sentences=True
         )
-    lines = _lines(text)
-    stamped = None if _ATRAIN_ID.match(text) or _dashed(lines) else stamped_lines(lines)
+    stamped = _stamped_export(text, _lines(text))
     if stamped is not None:
         return _stamped_document(raw, stamped, roles)
     segments = _segments(text)
