@@ -113,17 +113,23 @@ def is_mail_field(who: str) -> bool:
     return " ".join(who.split()).casefold() in _MAIL_FIELDS
 
 
+# The labels of a question-and-answer record ("Frage: …", "Ergebnis: …"): not people, never
+# pseudonymised (speaker_labels' roles), and a protocol's lead-ins (:func:`is_lead_in`)
+RECORD_LABELS = (
+    "Frage Antwort Rückfrage Nachfrage Anmerkung Hinweis Ergänzung Zwischenruf Kommentar "
+    "Ergebnis Fazit Beschluss Vorschlag Idee Notiz Thema"
+).split()
+
+
 # The keys a protocol opens its statements with ("Ergebnis: …", "Idee: …", "Thema 1: …"):
 # the record's labels speaker_labels counts as roles (a question-and-answer record's
 # "Frage", "Hinweis", "Fazit", "Idee", "Thema") and the nouns of a card query ("Ziel",
 # "Problem", "Bedarf"): labels of statements, no one who speaks
-_LEAD_IN_KEYS = frozenset(
+_LEAD_IN_KEYS = frozenset(label.casefold() for label in RECORD_LABELS) | frozenset(
     (
-        "frage fragen antwort antworten rückfrage nachfrage anmerkung anmerkungen hinweis "
-        "hinweise ergänzung zwischenruf kommentar wortmeldung stellungnahme ergebnis "
-        "ergebnisse fazit beschluss vorschlag vorschläge idee ideen notiz notizen thema "
-        "ziel ziele problem probleme bedarf bedarfe ressource ressourcen maßnahme maßnahmen "
-        "lösung wunsch wünsche kritik anregung"
+        "fragen antworten anmerkungen hinweise wortmeldung stellungnahme ergebnisse "
+        "vorschläge ideen notizen ziel ziele problem probleme bedarf bedarfe ressource "
+        "ressourcen maßnahme maßnahmen lösung wunsch wünsche kritik anregung"
     ).split()
 )
 _KEY_NUMBER = re.compile(r"\s*_?\s*\d{1,3}[a-z]?$")

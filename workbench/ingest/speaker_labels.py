@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from workbench.ingest.discourse_labels import RECORD_LABELS
 from workbench.ingest.institution_accounts import institution_account
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.name_lists import ROLE_WORDS
@@ -57,10 +58,8 @@ _ROLE = re.compile(
     r"Resp\.?|Respondent|Interviewee|"
     # who interprets for others ("[Dolmetscherin] Herr Y. sagt, …"): a function, no name
     r"(?:Gebärdensprach)?[Dd]olmetscher(?:in)?|Sprachmittler(?:in)?|Übersetzer(?:in)?|"
-    r"(?i:interpreter)|"
-    # labels of a question-and-answer record: not people, never pseudonymised
-    r"Frage|Antwort|Rückfrage|Nachfrage|Anmerkung|Hinweis|Ergänzung|Zwischenruf|Kommentar|"
-    r"Ergebnis|Fazit|Beschluss|Vorschlag|Idee|Notiz|Thema)"
+    # … and the labels of a question-and-answer record: not people, never pseudonymised
+    r"(?i:interpreter)|" + "|".join(RECORD_LABELS) + r")"
     # a number or, in a transcript anonymised before, a letter: "Person A", "Befragte B"
     r"(?:\s*_?\s*\d{1,3}|\s[A-Z]\.?)?|"
     # a voice the tool could not name: "Unknown Speaker", "Unbekannter Sprecher 2",
