@@ -35,6 +35,16 @@ def district_name(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).split())
 
 
+def district_fold(name: str) -> str:
+    r"""The key a name written elsewhere (typed, a boundaries file's) is matched by with the
+    stored names: stored as :func:`district_name` stores it, case folded.
+
+    >>> district_fold("opla‮den") == district_fold("Opladen")
+    True
+    """
+    return district_name(name).casefold()
+
+
 # zero-width characters that show nothing in a Latin name: space, word joiner, byte order
 # mark, soft hyphen, Mongolian vowel separator; the joiners (U+200C/D) only where no emoji,
 # mark or letter of a script that shapes with them (Hebrew onwards: U+0590) is beside them
@@ -109,11 +119,7 @@ def named_district(name: str, known: Sequence[str], what: str = "Sozialraum") ->
     """
     if name in known:
         return name
-
-    def folded(text: str) -> str:
-        return district_name(text).casefold()
-
-    for key in (folded, lambda text: spelled_out(folded(text))):
+    for key in (district_fold, lambda text: spelled_out(district_fold(text))):
         wanted = key(name)  # once, not once per declared name
         hits = sorted({k for k in known if key(k) == wanted})
         if len(hits) == 1:

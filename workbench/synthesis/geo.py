@@ -29,7 +29,7 @@ from workbench.core.textio import RawFile, decode, sniff_delimiter, without_sep_
 from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import former_names, moved_on
-from workbench.store.district_spelling import district_name
+from workbench.store.district_spelling import district_fold, district_name
 from workbench.synthesis.geo_crs import Polygon as Polygon
 from workbench.synthesis.geo_crs import Position as Position
 from workbench.synthesis.geo_crs import Ring as Ring
@@ -413,7 +413,7 @@ def boundaries(project: Project) -> dict[str, Shape] | None:
     shapes = load_boundaries(boundaries_path(project.path))
     if not shapes:
         return shapes
-    stored = {str(name).casefold(): str(name) for name in project.districts()["district"]}
+    stored = {district_fold(str(name)): str(name) for name in project.districts()["district"]}
     return stored_shapes(
-        (stored.get(name.casefold(), name), shape) for name, shape in shapes.items()
+        (stored.get(district_fold(name), name), shape) for name, shape in shapes.items()
     )
