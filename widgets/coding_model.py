@@ -35,7 +35,7 @@ from widgets.forget_watch import CODER_ERASED, ERASED, ErasedError, ForgetWatch,
 from workbench.coding.codebook import CodeSpec
 from workbench.coding.records import coder_meant
 from workbench.core.domain import InputError
-from workbench.store import Code, Coding, CodingAction
+from workbench.store import Code, Coding, coder_names
 from workbench.store.erasure_authors import coder_forgotten, coder_placeholder
 from workbench.store.erasure_since import erased_since
 
@@ -270,8 +270,7 @@ class CodingModel:
         Anna in the project) is that person, as ``workbench code --coder`` takes it: a
         second coder "anna" would disagree with Anna on every statement."""
         with self.project.session() as s:
-            known = {*s.scalars(select(Coding.coder).distinct())}
-            known |= {*s.scalars(select(CodingAction.coder).distinct())}
+            known = coder_names(s)
             meant = coder_meant(coder, known)
             self.coder_key_ = coder_placeholder(s, meant)  # a placeholder, not a name
         self.coder, self.coder_forgotten_ = meant, False

@@ -27,6 +27,7 @@ from workbench.store import (
     Document,
     Memo,
     Segment,
+    coder_names,
 )
 
 
@@ -47,8 +48,7 @@ def coder_named(session: Session, typed: str) -> str:
     name = check_coder(typed)
     if NOT_IN_LABEL.search(typed) is None:  # an ordinary name: as typed, stripped
         return name
-    known = {*session.scalars(select(Coding.coder).distinct())}
-    known |= {*session.scalars(select(CodingAction.coder).distinct())}
+    known = coder_names(session)
     return stored_coder(typed, known) or name
 
 

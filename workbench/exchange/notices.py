@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import replace
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.coding.records import known_coder
@@ -14,7 +13,7 @@ from workbench.core.formatting import plural
 from workbench.exchange.qdxml import SOURCE_LABELS, source_label
 from workbench.exchange.records_in import Exchange, SkippedIn
 from workbench.ingest.author_names import known_people, shown_name
-from workbench.store import Coding, CodingAction
+from workbench.store import coder_names
 
 _NO_TEXT = "ohne Text im Projekt (importiert werden Texte, Textfassungen von PDFs und Transkripte)."
 _IMPORTED = {"Textfassung": "die Textfassung des Herstellers", "Transkript": "das Transkript"}
@@ -131,8 +130,7 @@ def known_users(x: Exchange, session: Session) -> Exchange:
     be a second coder's, who disagrees with the first on every statement. Says so. A
     user named by the placeholder of a coder the key knows by her full name (the
     pseudonymised export's) is that coder."""
-    known = {*session.scalars(select(Coding.coder).distinct())}
-    known |= {*session.scalars(select(CodingAction.coder).distinct())}
+    known = coder_names(session)
     # a participant who codes, named by her placeholder in a pseudonymised export: her
     # codings again (silently: the notice would print her name)
     people = known_people(session)

@@ -15,10 +15,11 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    select,
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from workbench.store.schema import MAX_CODER, Base, Meta, utcnow
+from workbench.store.schema import MAX_CODER, Base, Coding, Meta, utcnow
 
 # Meta key of the project's REFI-QDA exports, oldest first: what each one held.
 EXPORT_MARKS_KEY = "qdpx_export_marks"
@@ -138,6 +139,13 @@ def export_of(marks: list[ExportMark], codings: int, memos: int) -> ExportMark |
     there; the oldest names only what surely was in the file."""
     found = next((m for m in marks if m.codings >= codings and m.memos >= memos), None)
     return found if found is not None and found.time is not None else None
+
+
+def coder_names(session: Session) -> set[str]:
+    """Every coder name as stored: of the codings and of the coding steps (a coder whose
+    codings were all undone is still one)."""
+    names = set(session.scalars(select(Coding.coder).distinct()))
+    return names | set(session.scalars(select(CodingAction.coder).distinct()))
 
 
 def _meta_map(session: Session, key: str) -> dict[str, str]:

@@ -18,7 +18,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from workbench.store.analysis_tables import NeedEdit
-from workbench.store.coding_tables import CodingAction, CodingActionItem, CodingResolution
+from workbench.store.coding_tables import (
+    CodingAction,
+    CodingActionItem,
+    CodingResolution,
+    coder_names,
+)
 from workbench.store.erasure_names import by_full_name, key_people
 from workbench.store.schema import Coding, Memo
 from workbench.store.synthesis_tables import Recommendation
@@ -59,8 +64,7 @@ def forget_coder_names(
     name code — `coders rename` merges them. The ids of the statements whose codings
     changed go into ``statements`` (an open coding panel shows them)."""
     names = _full_names(session, erased)
-    coders = set(session.scalars(select(Coding.coder).distinct()))
-    coders |= set(session.scalars(select(CodingAction.coder).distinct()))
+    coders = coder_names(session)
     meant: dict[str, list[str]] = {}  # placeholder → the coders her name is written as
     for coder in sorted(coders):
         placeholder = by_full_name(names, coder)
@@ -115,8 +119,7 @@ def coder_forgotten(session: Session, coder: str, placeholder: str | None) -> bo
         return False
     if coder_placeholder(session, coder) != placeholder:
         return True
-    coders = set(session.scalars(select(Coding.coder).distinct()))
-    coders |= set(session.scalars(select(CodingAction.coder).distinct()))
+    coders = coder_names(session)
     return placeholder in coders and coder not in coders
 
 
