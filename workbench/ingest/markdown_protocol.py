@@ -23,6 +23,7 @@ Statements are numbered 1, 2, … in document order: that number is their ``sour
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
@@ -41,6 +42,7 @@ from workbench.ingest.answer_lines import (
 from workbench.ingest.captions import is_caption, is_lone_image
 from workbench.ingest.common import add_statement, protocol_result, role_and_text
 from workbench.ingest.direction_marks import unmarked
+from workbench.ingest.discourse_labels import is_lead_in
 from workbench.ingest.markdown_front import front_fields, front_matter
 from workbench.ingest.markdown_inline import plain_markdown
 from workbench.ingest.markdown_lines import (
@@ -141,6 +143,32 @@ def _turns_below(raw: RawFile, body: str, offset: int, fields: dict, roles) -> P
     return replace(document, sha256=raw.sha256, segments=segments, names=names, **fields)
 
 
+# A turn's label set in bold at a line's start ("**Sprecher 1:** …", "__TN 2__: …")
+_BOLD_LABEL = re.compile(r"^([ \t]*)(\*\*|__)([^:\n]{1,60}?)(?::\2|\2:)[ \t]*(?=\S)")
+
+
+def _plain_label(line: str) -> str:
+    """A line with its bold turn label written plain ("**TN 2:** Ja." → "TN 2: Ja."): as
+    the paragraphs of a protocol read "**Rolle:**", so the turns under its headings."""
+    return _BOLD_LABEL.sub(r"\1\3: ", line, count=1)
+
+
+def _lead_ins_kept(document: ParsedDocument) -> ParsedDocument:
+    """The turns with a lead-in among voices ("Ergebnis: …" between "Moderation:" and
+    "Sprecher 1:") as the protocol's statements: no speaker, its label kept in the text
+    (the note-taker's record, not words of the voice before it)."""
+    roles = [s.speaker_role for s in document.segments]
+    if not any(r and not is_lead_in(r) for r in roles):
+        return document
+    segments = tuple(
+        replace(s, speaker_role=None, text=f"{s.speaker_role}: {s.text}")
+        if s.speaker_role and is_lead_in(s.speaker_role) and "speaker" not in s.attributes
+        else s
+        for s in document.segments
+    )
+    return replace(document, segments=segments)
+
+
 def _turns_under_headings(
     raw: RawFile, lines: list[str], roles: Mapping[str, str] | None
 ) -> ParsedDocument | None:
@@ -156,7 +184,7 @@ def _turns_under_headings(
     for line in lines:
         found = _HEADING.match(line)
         if found is None:
-            (sections[-1][1] if sections else head).append(line)
+            (sections[-1][1] if sections else head).append(_plain_label(line))
             continue
         level, title = len(found[1]), plain_markdown(found[2].strip())
         if level == 1 and not sections and not head and not parts:
@@ -168,7 +196,8 @@ def _turns_under_headings(
     if parts and sections and not read_turns("\n".join(sections[0][1])).turns:
         head += [sections[0][0] or "", *sections[0][1]]  # the title over details: no turn
         sections = sections[1:]
-    return turns_in_sections(raw, head, sections, roles)
+    document = turns_in_sections(raw, head, sections, roles)
+    return None if document is None else _lead_ins_kept(document)
 
 
 def parse_markdown(
