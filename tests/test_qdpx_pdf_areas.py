@@ -72,9 +72,30 @@ def test_an_area_whose_text_is_there_twice_is_named_not_placed_on_the_other(
         "PDFSource Nr. 1 (GUID D1000000…): die Textfassung des Herstellers importiert.",
         "PDFSource Nr. 1 (GUID D1000000…): 1 markierter Seitenbereich nicht übernommen — "
         "Text kommt im PDF mehrfach vor, welche Stelle gemeint ist, sagen nur die "
-        "Koordinaten: Seite 2, Code 'Bedarf'. Bitte im Dokument suchen und von Hand kodieren "
+        "Koordinaten: Seite 2, Code 'Bedarf'. Seiten gezählt ab 1, wenn die Datei ab 0 zählt "
+        "wie ATLAS.ti; REFI-QDA legt das nicht fest — zählt das andere Programm ab 1, ist es "
+        "jeweils die Seite davor. Bitte im Dokument suchen und von Hand kodieren "
         "(workbench code AUSSAGE CODE).",
     )
+
+
+def test_the_page_of_an_area_says_how_the_file_counts_pages(
+    project: Project, tmp_path: Path
+) -> None:
+    # REFI-QDA's schema makes `page` a bare integer and does not say where it starts; a PDF
+    # with an area on page="0" counts from 0 for sure (ATLAS.ti does): then "Seite 3" is
+    # certain. Without a page 0 the notice says on what the page number rests.
+    result, _ = _import(
+        project,
+        tmp_path,
+        _area(1, "eine Bank", CODE, page=2),
+        _area(2, "Beleuchtung fehlt am Abend", OTHER_CODE, page=0),
+    )
+    [twice] = [n for n in result.notices if "mehrfach vor" in n]
+    assert "Seite 3, Code 'Bedarf'. Seiten gezählt ab 1 (die Datei zählt ab 0: sie hat eine " in (
+        twice
+    )
+    assert "Seite davor" not in twice
 
 
 def test_areas_there_twice_and_areas_without_text_are_told_apart(

@@ -125,6 +125,13 @@ def pdf_text(element: ET.Element, read: TextReader) -> tuple[RawText | None, lis
     return raw, left
 
 
+def has_page_zero(element: ET.Element) -> bool:
+    """Whether a ``<PDFSource>`` has an area on ``page="0"``: then its file counts pages
+    from 0 (as ATLAS.ti does). The REFI-QDA schema (Project-mrt2019.xsd, PDFSelectionType)
+    makes ``page`` a bare ``xsd:integer`` and does not say where counting starts."""
+    return any(_int(s.get("page")) == 0 for s in children(element, "PDFSelection"))
+
+
 def ambiguous_areas(
     selections: Iterable[ET.Element],
 ) -> tuple[tuple[int | None, tuple[str, ...]], ...]:

@@ -66,9 +66,19 @@ def _twice(s: SkippedIn, code_paths: Mapping[str, str]) -> str:
     areas_n = plural(len(s.ambiguous), "markierter Seitenbereich", "markierte Seitenbereiche")
     return (
         f"{_label(s)}: {areas_n} nicht übernommen — Text kommt im PDF mehrfach vor, welche "
-        f"Stelle gemeint ist, sagen nur die Koordinaten: {'; '.join(areas)}{more}. Bitte "
-        "im Dokument suchen und von Hand kodieren (workbench code AUSSAGE CODE)."
+        f"Stelle gemeint ist, sagen nur die Koordinaten: {'; '.join(areas)}{more}. "
+        f"{_PAGES_FROM_ZERO if s.page_zero else _PAGES_UNSURE} Bitte im Dokument suchen und "
+        "von Hand kodieren (workbench code AUSSAGE CODE)."
     )
+
+
+# REFI-QDA does not say where `page` counts from (Project-mrt2019.xsd: a bare xsd:integer);
+# ATLAS.ti writes page="0" on the first page. A file with a page 0 counts from 0 for sure.
+_PAGES_FROM_ZERO = "Seiten gezählt ab 1 (die Datei zählt ab 0: sie hat eine Seite 0)."
+_PAGES_UNSURE = (
+    "Seiten gezählt ab 1, wenn die Datei ab 0 zählt wie ATLAS.ti; REFI-QDA legt das nicht "
+    "fest — zählt das andere Programm ab 1, ist es jeweils die Seite davor."
+)
 
 
 def _label(s: SkippedIn) -> str:

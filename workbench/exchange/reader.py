@@ -44,6 +44,7 @@ from workbench.exchange.archive import (
 from workbench.exchange.media import (
     RawText,
     ambiguous_areas,
+    has_page_zero,
     pdf_text,
     selection_guids,
     text_source,
@@ -408,7 +409,9 @@ def _texts(
         imported = found[0].kind if found else ""
         part = _skipped(element, number, left if found else None, imported)
         twice = [a for t in found for a in t.ambiguous]
-        skipped.append(replace(part, ambiguous=ambiguous_areas(twice)) if twice else part)
+        if twice:  # a page 0 anywhere in the PDF shows how this file counts its pages
+            part = replace(part, ambiguous=ambiguous_areas(twice), page_zero=has_page_zero(element))
+        skipped.append(part)
     return texts, skipped, missing
 
 

@@ -75,6 +75,7 @@ class SkippedIn:
     # a PDF's areas left out because their text stands in the text version more than once:
     # (page as the file counts it, GUIDs of the codes on it), each also in ``selections``
     ambiguous: tuple[tuple[int | None, tuple[str, ...]], ...] = ()
+    page_zero: bool = False  # the PDF has an area on page 0: its file counts from 0
 
 
 @dataclass(frozen=True)
