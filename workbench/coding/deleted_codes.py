@@ -14,6 +14,7 @@ from workbench.coding.code_index import CodeIndex, _composed, normal_guid
 from workbench.coding.codebook import SEPARATOR, path_key
 from workbench.core.formatting import plural
 from workbench.store import deleted_codes, forget_deletions
+from workbench.store.schema import code_guid
 
 # The option that takes a file's deleted codes back (``workbench import``, ``codebook import``).
 RESTORE_OPTION = "--restore-deleted-codes"
@@ -65,10 +66,27 @@ def deleted_in_file(
     return DeletedInFile(skipped=skipped)
 
 
-def deleted_notices(found: DeletedInFile, here: Mapping[str, object]) -> list[str]:
+def named_guids(paths: Iterable[str], codes: CodeIndex) -> list[tuple[str, str]]:
+    """The GUIDs the workbench gives codes at ``paths`` of a file without GUIDs (a YAML
+    codebook, a table's code column): ``code_guid`` of each path and of its parents, for
+    the paths no code here has now. A code made again here after a delete (``codebook
+    add``) has another GUID but its path: the file's path is that code, never refused."""
+    named = {}
+    for path in paths:
+        parts = _composed(path).split(SEPARATOR)
+        for n in range(1, len(parts) + 1):
+            named.setdefault(SEPARATOR.join(parts[:n]), None)
+    return [(p, code_guid(p)) for p in named if codes.get(p) is None]
+
+
+def deleted_notices(
+    found: DeletedInFile, here: Mapping[str, object], kind: str = "project"
+) -> list[str]:
     """The notices on a file's deleted codes: left out (with what and how to take them
     back) or taken back. ``here``: the project's codes by path (a code of the same name
-    made since the delete is another code)."""
+    made since the delete is another code). ``kind``: "project" (a .qdpx/.qde: codings
+    and memos counted), "codebook" (a .qdc: codes only, by GUID) or "named" (a YAML
+    codebook or a table: codes only by path, whose GUID the workbench derives from it)."""
     if found.restored:
         named = ", ".join(f"'{p}'" for p in found.restored[:8])
         more = f" und {len(found.restored) - 8} weitere" if len(found.restored) > 8 else ""
@@ -85,22 +103,33 @@ def deleted_notices(found: DeletedInFile, here: Mapping[str, object]) -> list[st
         branch = [p for p in found.skipped if p == top or p.startswith(top + SEPARATOR)]
         codings = sum(found.codings.get(p, 0) for p in branch)
         memos = sum(found.memos.get(p, 0) for p in branch)
-        held = [plural(codings, "Kodierung", "Kodierungen")]
+        held = [plural(codings, "Kodierung", "Kodierungen")] if kind == "project" else []
         held += [plural(memos, "Memo", "Memos")] if memos else []
         sub = len(branch) - 1
-        with_sub = f", {plural(sub, 'Untercode', 'Untercodes')}" if sub else ""
+        with_sub = [plural(sub, "Untercode", "Untercodes")] if sub else []
+        what = " und ".join(held)
+        what = ", ".join([what, *with_sub] if what else with_sub)
         newer = (
             f"; der Code '{top}' hier ist ein neuer, nach dem Löschen angelegt"
             if top in here
             else ""
         )
-        parts.append(
-            f"'{top}' (gelöscht am {found.skipped[top]}; {' und '.join(held)}{with_sub}{newer})"
-        )
+        held_here = f"; {what}" if what else ""
+        parts.append(f"'{top}' (gelöscht am {found.skipped[top]}{held_here}{newer})")
     more = f" und {len(tops) - 8} weitere" if len(tops) > 8 else ""
+    same = (
+        "mit dem Pfad eines hier gelöschten Codes (die Werkbank gibt einem Code die GUID "
+        "seines Pfads; die Datei nennt Codes nur beim Namen)"
+        if kind == "named"
+        else "mit derselben GUID"
+    )
+    older = "wohl älter" if kind == "named" else "älter"
+    again = "das Codebuch noch einmal importieren (workbench codebook import)"
+    if kind == "project":
+        again = "die Datei noch einmal importieren"
     return [
         f"Hier gelöscht (workbench codebook delete), nicht übernommen: "
-        f"{plural(len(tops), 'Code', 'Codes')} der Datei mit derselben GUID, "
-        f"{', '.join(parts)}{more}. Die Datei ist älter als das Löschen. Zurückholen: die "
-        f"Datei noch einmal importieren mit {RESTORE_OPTION}."
+        f"{plural(len(tops), 'Code', 'Codes')} der Datei {same}, "
+        f"{', '.join(parts)}{more}. Die Datei ist {older} als das Löschen. Zurückholen: "
+        f"{again} mit {RESTORE_OPTION}."
     ]

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import meant_code
-from workbench.coding.deleted_codes import deleted_in_file, deleted_notices
+from workbench.coding.deleted_codes import deleted_in_file, deleted_notices, named_guids
 from workbench.coding.records import read_codebook
 from workbench.core.domain import ImportResult, InputError
 from workbench.core.word_caches import forgets_words
@@ -165,15 +165,19 @@ def import_codebook(
     A code's description may name a participant ("siehe Gespräch mit Herrn
     Szymanowski"): it is pseudonymised like a statement, with the project's key, in
     the same transaction as the codes. A code deleted here that a .qdc brings by its GUID
-    is left out (with its subcodes) and named, unless ``restore_deleted`` (decision 026).
+    (a YAML codebook by the path whose GUID it had, and no code here has now) is left out
+    (with its subcodes) and named, unless ``restore_deleted`` (decision 026).
     """
     guids: list[tuple[str, str]] = []  # a code renamed in MAXQDA is the project's
     specs = read_codebook(path, notices, guids)
     with project.transaction(exclusive=True) as session:
         writer = Writer(session)
-        deleted = deleted_in_file(writer.codes, guids, restore_deleted)
+        # a YAML codebook names codes only by path: the GUID the workbench gives that path
+        named = named_guids([s.path for s in specs], writer.codes) if not guids else []
+        deleted = deleted_in_file(writer.codes, guids or named, restore_deleted)
         if notices is not None:
-            notices.extend(deleted_notices(deleted, {p: 1 for p in writer.codes.by_path}))
+            here = {p: 1 for p in writer.codes.by_path}
+            notices.extend(deleted_notices(deleted, here, "named" if named else "codebook"))
         specs = [spec for spec in specs if not deleted.left_out(spec.path)]
         guids = [(p, guid) for p, guid in guids if not deleted.left_out(p)]
         safe = pseudonymise_codes(writer.pseudonymiser, specs, listed_names(session))
