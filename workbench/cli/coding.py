@@ -401,7 +401,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     q.add_argument(
         "--restore-deleted-codes",
         action="store_true",
-        help=".qdc: hier gelöschte Codes, die die Datei mit ihrer GUID enthält, zurückholen",
+        help="hier gelöschte Codes zurückholen, die die Datei enthält (.qdc: mit ihrer GUID; "
+        ".yaml: unter dem Pfad, mit dem sie angelegt wurden)",
     )
     q.set_defaults(func=cmd_codebook_import)
 
