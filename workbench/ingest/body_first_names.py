@@ -64,8 +64,9 @@ def body_member(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     capitals (``toks[i]``: "AWO", "NABU", "VdK") that opens its sentence or clause, before a
     speech verb ("AWO Mensah sagt, …", "Dazu: NABU Becker meint …"): the person speaking
     for the body, which stays, also after the body's article ("Die AWO Mensah sagt"); after
-    a cue a surname the lists know as no word, with no verb ("Danke für AWO Mensah."); not
-    "AWO Manfort sagt", "AWO Ortsverein sagt", "mit der AWO Mensah" (no clause's start)."""
+    a cue, also with the body's article between, a surname the lists know as no word, with
+    no verb ("Danke für AWO Mensah.", "Mit der AWO Mensah."); not "AWO Manfort sagt",
+    "AWO Ortsverein sagt", "mit der AWO Leverkusen", "bei der AWO Kita" (no surname)."""
     tok, nxt = toks[i], toks[i + 1] if i + 1 < len(toks) else None
     if nxt is None or text[tok.end : nxt.start] != " " or tok.text[1:].islower():
         return None
@@ -74,11 +75,12 @@ def body_member(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     ):
         return None
     # "Die AWO Mensah sagt": the article is the body's ("die AWO"), she speaks for it
-    at = i - 1 if i and toks[i - 1].lower in ("die", "der", "dem") else i
+    at = i - 1 if i and toks[i - 1].lower in _BODY_ARTICLES else i
     opening = toks[at].sentence_start or last_char(text, toks[at].start) in (",", ":")
-    cued = _cue_before(text, toks, i)  # "Danke für AWO Mensah": her, the body stays
+    # "Danke für AWO Mensah", "Mit der AWO Mensah.": her, the body stays
+    cued = _cue_before(text, toks, i) or (at < i and _cue_before(text, toks, at))
     if not (cued or opening or opens_clause(text, toks, at)):
-        return None  # "mit der AWO Mensah"
+        return None  # "Das ist der AWO Mensah …": no cue, no clause's start
     folded = nxt.folded
     if not finder.names.has_last(nxt.text) or nxt.text.isupper() or finder.blocked(nxt):
         return None
@@ -90,6 +92,8 @@ def body_member(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.85)
 
 
+# The body's article between a cue and its word ("mit der AWO", "an den NABU")
+_BODY_ARTICLES = frozenset(("die", "der", "dem", "den"))
 # Cues before an association's word in capitals and the surname of who speaks for it
 _CUES = (lists.STRONG_CUES | lists.WEAK_CUES) - {"und", "oder", "sowie", "samt", "neben", "zu"}
 

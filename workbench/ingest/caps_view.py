@@ -79,6 +79,8 @@ _NAME_WORDS = 2  # a first name and a surname after a form of address
 # Cues before a first name alone in capitals ("DANKE AN JENS", "GRÜSSE AN LEA", "MIT LEA");
 # not "UND", "ODER" ("MAX UND MORITZ": a title, unless a verb follows)
 _FIRST_CUES = (lists.STRONG_CUES | lists.WEAK_CUES) - {"und", "oder", "sowie", "samt", "neben"}
+# The body's article between a cue and its word ("MIT DER AWO", "AN DEN NABU")
+_BODY_ARTICLES = frozenset(("die", "der", "dem", "den"))
 # What stands between two names of a list ("ANNA SCHMIDT, LEA", "mit ANNA und TOM")
 _LIST_GAPS = frozenset({", ", ",", " und ", " oder ", " sowie "})
 # Finite verbs after a first name alone in capitals besides the rule's "…t" ("LEA HAT",
@@ -192,7 +194,7 @@ def _compound(folded: str) -> bool:
 
 def _name_words(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Spans of the words in capitals that read as names (and their forms of address)."""
-    toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    toks = [_sentence_end(text, m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     chosen: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
@@ -207,6 +209,10 @@ def _name_words(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]
                 chosen += names
                 i = j + len(names)
                 continue
+        elif _body_member(text, toks, i):
+            chosen.append(toks[i + 1][:2])  # "DANKE FÜR AWO MENSAH": her, the body stays
+            i += 2
+            continue
         elif _first_and_surname(text, toks, i) or _club_person(text, toks, i):
             chosen += [(s, e) for s, e, w in toks[i : i + 2] if _caps(w)]
             i += 2
@@ -228,6 +234,17 @@ def _name_words(text: str, known: Callable[[str], bool]) -> list[tuple[int, int]
             chosen.append((start, end))
         i += 1
     return chosen
+
+
+def _sentence_end(text: str, start: int, end: int, word: str) -> tuple[int, int, str]:
+    """The word without the dot that ends its sentence ("FRAU KAYA." at the text's or a
+    line's end or before a blank: "KAYA"); an abbreviation keeps it ("DR.", "STR.", "NR.")."""
+    stem = word[:-1]
+    if not word.endswith(".") or len(stem) < 4 or fold(stem) in _ADDRESS:
+        return start, end, word
+    if end < len(text) and not text[end].isspace():
+        return start, end, word
+    return start, end - 1, stem
 
 
 def _first_alone(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
@@ -260,6 +277,37 @@ def _body_before_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bo
         return False
     word = toks[i + 1][2]
     return word[:1].isupper() and word[1:2].islower()
+
+
+def _body_member(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether an association's word not written as a name ("AWO", "NABU", "VdK") after a
+    cue, perhaps with the body's article between ("DANKE FÜR AWO", "MIT DEM NABU"), has a
+    surname of the gazetteer in capitals one blank after it that is no place ("DANKE FÜR
+    AWO MENSAH."): the surname is written as a name, the body stays as written and the
+    rule of :mod:`workbench.ingest.body_first_names` decides as in "Danke für AWO Mensah";
+    not "DANKE FÜR AWO LEVERKUSEN", "MIT DER AWO KITA"."""
+    body, folded = toks[i][2], fold(toks[i][2])
+    if body[1:].islower() or body.endswith(".") or i + 1 >= len(toks):
+        return False
+    if folded not in lists.ASSOCIATION_WORDS and folded not in lists.INSTITUTION_NOUNS:
+        return False
+    at = i - 1 if i and fold(toks[i - 1][2]) in _BODY_ARTICLES else i
+    if at < i and text[toks[at][1] : toks[i][0]] != " ":
+        return False
+    if not (at and text[toks[at - 1][1] : toks[at][0]] == " "):
+        return False
+    if fold(toks[at - 1][2]) not in _FIRST_CUES - {"zu"}:
+        return False
+    word = toks[i + 1][2]
+    if text[toks[i][1] : toks[i + 1][0]] != " " or not _candidate(word) or "-" in word:
+        return False
+    stem = word.removesuffix(".")
+    if word != stem and toks[i + 1][1] < len(text) and not text[toks[i + 1][1]].isspace():
+        return False  # "MENSAH.DE": no sentence's end
+    name = fold(stem)
+    if not gazetteer().has_last(_title(stem)) or name in lists.LOCAL_NAMES:
+        return False
+    return not is_place_name(name)
 
 
 def _cue_before(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:

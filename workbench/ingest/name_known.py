@@ -430,6 +430,25 @@ def _acts_before(text: str, toks: list[Tok], i: int) -> bool:
 _PERFECT_AUXILIARIES = frozenset(("hat", "hatte"))
 
 
+def person_acts(text: str, toks: list[Tok], k: int) -> bool:
+    """Whether a verb only a person does follows ``toks[k]`` after a blank, in lower case:
+    a speech verb ("sagt", "meint"), "kam", "wohnt", "hilft", or "hat" with a person's
+    participle one or two words on ("hat angerufen", "hat uns geholfen")."""
+    if k + 1 >= len(toks) or text[toks[k].end : toks[k + 1].start] != " ":
+        return False
+    verb = toks[k + 1]
+    if not verb.text.islower():
+        return False
+    if verb.folded in _PERFECT_AUXILIARIES:
+        after = toks[k + 2 : k + 4]
+        return any(t.folded in _PERSON_PARTICIPLES and t.text.islower() for t in after)
+    return (
+        verb.folded in _PERSON_PAST
+        or verb.folded in _PERSON_VERBS
+        or (verb.folded in lists.SPEECH_VERBS)
+    )
+
+
 def _name_context(text: str, toks: list[Tok], i: int) -> bool:
     """Whether the first name ``toks[i]`` stands where a person's name does, no place's:
     at the text's or a sentence's start, after a comma or colon ("Grüße, Anton …",

@@ -16,10 +16,11 @@ from workbench.ingest.name_known import (
     address_name,
     name_ends,
     owner_stem,
+    person_acts,
     place_surname,
     place_word,
 )
-from workbench.ingest.name_tokens import DIRECTION, Tok
+from workbench.ingest.name_tokens import DIRECTION, Tok, last_char
 from workbench.ingest.noun_lexicon import (
     compound_noun,
     is_german_noun,
@@ -73,6 +74,12 @@ _CONTRACTED_PHRASES = frozenset(
 _LANDSCAPE = frozenset(
     "bruch berg stein busch hagen bach holz brink feld winkel linde heide horst sand baum "
     "tal moor".split()
+)
+# Words of streets and an end that surnames keep ("vom Graben", "zur Brücke", "vom Ende"),
+# places too ("die Frau vom Graben gegenüber", "zum Ende"): a surname only where the form of
+# address opens the sentence and a verb only a person does follows (:func:`_street_surname`)
+_STREET_SURNAMES = frozenset(
+    (("vom", "graben"), ("zum", "graben"), ("zur", "brucke"), ("vom", "ende"))
 )
 # "Frau von Welt", "Mann von Format": an idiom, no surname
 _VON_IDIOMS = frozenset(("welt", "format", "stand"))
@@ -315,6 +322,8 @@ def _contracted_surname(finder: Finder, text: str, toks: list[Tok], i: int, k: i
     prev = toks[i - 1] if i and not toks[i].sentence_start else None
     if prev is not None and prev.folded in _GENERIC - _PLACES_BEFORE:
         return False  # "die Frau vom Lande", "eine Frau zur Untermiete": anyone
+    if finder._adjacent(text, toks[k - 1], tok) and _street_surname(text, toks, i, k):
+        return True  # "Herr vom Graben sagt", "Frau zur Brücke hat angerufen"
     if not finder._adjacent(text, toks[k - 1], tok) or not finder.name_like(tok, loose=True):
         return False
     folded = tok.folded
@@ -335,6 +344,19 @@ def _contracted_surname(finder: Finder, text: str, toks: list[Tok], i: int, k: i
     # "Mühlen" after "zur" ("Mühle"), "Hofe", "Felde" after "vom", "zum" ("Hof", "Feld")
     ending = "en" if toks[k - 1].lower == "zur" else "e"
     return folded.endswith(ending) and is_german_noun(folded[:-1])
+
+
+def _street_surname(text: str, toks: list[Tok], i: int, k: int) -> bool:
+    """Whether a word of a street or an end after its particle (``_STREET_SURNAMES``: "vom
+    Graben", "zur Brücke", "vom Ende") is the surname: the form of address ``toks[i]``
+    opens the sentence or follows a comma or colon, and a verb only a person does follows
+    ("Herr vom Graben sagt", "Frau zur Brücke hat angerufen", "Herr vom Ende kam"); not
+    "die Frau vom Graben gegenüber", "Frau vom Ende der Straße", "Frau zum Ende hin"."""
+    tok = toks[k]
+    if (toks[k - 1].lower, tok.folded) not in _STREET_SURNAMES or not tok.text.istitle():
+        return False
+    opening = i == 0 or toks[i].sentence_start or last_char(text, toks[i].start) in (",", ":")
+    return opening and person_acts(text, toks, k)
 
 
 def _compound(folded: str) -> bool:
