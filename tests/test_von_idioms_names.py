@@ -80,7 +80,7 @@ def test_neighbouring_rules_guard(text: str, expected: str) -> None:
         "AWO Leverkusen sagt, dass es reicht.",
         "AWO und NABU sagen, dass es reicht.",
         "Die AWO sagt, dass es reicht.",
-        "Mit der AWO Mensah sprechen wir.",
+        "Mit der AWO Ortsverein sprechen wir.",
         "frau und mann kamen zusammen",
         "ein herr von welt sagt nichts",
         "eine frau anfang 40 kam heute",
