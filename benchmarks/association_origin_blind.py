@@ -120,7 +120,8 @@ def main() -> None:
         for body in ("AWO Manfort", "AWO Leverkusen", "AWO Ortsverein", "die AWO", "AWO"):
             stays.append((cue.format(body), "AWO"))
     stays += [
-        ("Mit der AWO Mensah.", "AWO"),
+        # "Mit der AWO Mensah." is hers since round 49 (benchmarks/article_bodies_blind.py)
+        ("Das ist der AWO Ortsverein.", "AWO"),
         ("Die AWO Opladen sagt, dass es reicht.", "AWO"),
         ("AWO und NABU laden ein.", "AWO"),
     ]
