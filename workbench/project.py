@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-import shlex
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,7 +35,12 @@ from workbench.store.district_changes import (
     rename_district,
     rewrite_boundaries,
 )
-from workbench.store.district_spelling import district_name, named_district, new_districts
+from workbench.store.district_spelling import (
+    district_name,
+    named_district,
+    new_districts,
+    shell_name,
+)
 from workbench.store.problems import DatabaseUnavailableError, database_failure
 from workbench.store.project_store import CONFIG_FILE
 
@@ -172,7 +175,8 @@ class Project(CodingMixin):
             )
         with self.transaction(exclusive=True) as session:  # read, then write: one at a time
             district = _declared(session, old)
-            taken = named_district(new, [d.name for d in session.scalars(select(District))])
+            stored = [d.name for d in session.scalars(select(District))]
+            taken = named_district(new, stored)
             if taken == CITYWIDE:
                 raise InputError(f"'{CITYWIDE}' ist der gesamtstädtische Bereich, kein Name.")
             if taken is not None and taken != district.name:
@@ -184,7 +188,7 @@ class Project(CodingMixin):
             if new == district.name:
                 raise InputError(f"Der Sozialraum heißt schon '{new}'.")
             change = rename_district(session, district, new)
-            rewrite_boundaries(self.path / BOUNDARIES, change.source, change.target)
+            rewrite_boundaries(self.path / BOUNDARIES, change.source, change.target, stored)
         return change
 
     def merge_districts(self, source: str, target: str) -> DistrictChange:
@@ -197,8 +201,9 @@ class Project(CodingMixin):
                     f"'{source.strip()}' und '{target.strip()}' meinen beide den Sozialraum "
                     f"'{merged.name}'; da ist nichts zusammenzulegen."
                 )
+            stored = [d.name for d in session.scalars(select(District))]
             change = merge_district(session, merged, kept)
-            rewrite_boundaries(self.path / BOUNDARIES, change.source, change.target)
+            rewrite_boundaries(self.path / BOUNDARIES, change.source, change.target, stored)
         return change
 
     # -- import ------------------------------------------------------------------------
@@ -343,7 +348,7 @@ def _declared(session: Session, name: str) -> District:
 
 def _quoted(name: str) -> str:
     """A district's name as typed in a shell: bare if it is one word ("Steinbüchel")."""
-    return name if re.fullmatch(r"[\w.,-]+", name) else shlex.quote(name)
+    return shell_name(name)
 
 
 # -- the project folder's configuration ------------------------------------------------

@@ -41,6 +41,7 @@ from workbench.project import (
     write_config,
 )
 from workbench.store import backup, make_engine, migrate
+from workbench.store.district_spelling import twin_notices
 from workbench.store.problems import database_failure
 from workbench.store.project_store import MOVING_KEY
 from workbench.store.restore_guard import (
@@ -49,6 +50,7 @@ from workbench.store.restore_guard import (
     left_over,
     restore_running,
 )
+from workbench.synthesis import geo
 from workbench.synthesis.recommendation_status import pseudonymise_stored
 
 BACKUP_DIR = "sicherungen"
@@ -140,6 +142,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
             _finish_names(engine)  # an upgrade without that step (a script, the API)
             _owner_only(engine)
             _names_in_recommendations(folder)
+            _district_hints(folder)
             return 0
         copy = _safety_copy(folder, engine, config, "vor-upgrade")
         done: list[str] = []
@@ -173,6 +176,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         show_line(line)
     _owner_only(engine)
     _names_in_recommendations(folder)
+    _district_hints(folder)
     return 0
 
 
@@ -215,6 +219,24 @@ def _names_in_recommendations(folder: Path) -> None:
             "wie eine frühere Fassung sie speicherte: workbench recommend pseudonymise ersetzt "
             "sie durch ihren Platzhalter."
         )
+
+
+def _district_hints(folder: Path) -> None:
+    """Say which Sozialräume are one name but for case or spelled-out umlauts ("Opladen"
+    and "OPLADEN": two areas in reports and apps; the upgrade merges no such pair, as two
+    spellings may be two places) and the command that merges them, and which boundaries
+    belong to no district (decision 025, Nachtrag Runde 49)."""
+    try:
+        project = Project.open(folder)
+        try:
+            lines = twin_notices(list(project.districts()["district"]))
+            lines += geo.no_district_notice(geo.boundaries_of_no_district(project))
+        finally:
+            project.close()
+    except WorkbenchError:  # the hint only; what stops the project says its own command
+        return
+    for line in lines:
+        show_line(line)
 
 
 def _owner_only(engine: Engine) -> None:

@@ -132,6 +132,15 @@ def district_option(project: Project, name: str | None) -> str | None:
     return former[old]
 
 
+def district_twins_said(project: Project) -> None:
+    """Say on stderr which Sozialräume are one name but for case or spelled-out umlauts
+    (a project from before they were refused) and the command that merges them."""
+    from workbench.store.district_spelling import twin_notices
+
+    for line in twin_notices(list(project.districts()["district"])):
+        show_line(line, file=sys.stderr)
+
+
 def database_reason(err: Exception) -> str | None:
     """The database errors a user meets (locked, read-only, no password, server not
     reachable, …) as a German sentence; ``None`` for any other (a bug, shown as such)."""

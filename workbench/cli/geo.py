@@ -56,6 +56,8 @@ def cmd_map(args: argparse.Namespace) -> int:
               "Import mit: workbench map --import DATEI")  # fmt: skip
     for district in declared:
         show_line(f"{district}: {'Grenze hinterlegt' if district in shapes else 'keine Grenze'}")
+    for line in geo.no_district_notice(geo.boundaries_of_no_district(project)):
+        show_line(line)
     return 0
 
 

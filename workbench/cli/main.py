@@ -28,6 +28,7 @@ from workbench.cli.common import (
     EXIT_PIPE,
     ShownStream,
     database_reason,
+    district_twins_said,
     notice,
     open_project,
     show_line,
@@ -82,6 +83,7 @@ def cmd_districts(args: argparse.Namespace) -> int:
         show_line(_merged_text(change))
     for row in project.districts().itertuples():
         show_line(f"{row.district}{' (gesamtstädtisch)' if row.is_citywide else ''}")
+    district_twins_said(project)
     return 0
 
 
@@ -313,6 +315,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         if key == "segments":
             for line in cli_monitoring.wave_lines(project):
                 show_line(line)
+    district_twins_said(project)
     return 0
 
 

@@ -35,7 +35,7 @@ from workbench.ingest.personal_columns import (
     header_words,
     is_location,
 )
-from workbench.store.district_spelling import district_fold
+from workbench.store.district_spelling import boundary_names
 
 Position = tuple[float, float]  # (longitude, latitude), as in GeoJSON
 Shape = tuple[tuple[tuple[Position, ...], ...], ...]  # polygons of rings (outer, holes)
@@ -67,11 +67,13 @@ def stored_areas(path: Path, known: Sequence[str]) -> Areas:
     characters or another case: decision 025); ``()`` without the file."""
     if not path.is_file():
         return ()
-    names, found = {district_fold(name): name for name in known}, dict[str, list]()
+    found = dict[str, list]()
     try:
-        for feature in json.loads(path.read_bytes())["features"]:
+        features = json.loads(path.read_bytes())["features"]
+        names = boundary_names([str(f["properties"]["district"]) for f in features], known)
+        for feature in features:
             written, geometry = str(feature["properties"]["district"]), feature["geometry"]
-            name = names.get(district_fold(written))
+            name = names.get(written)
             polygons = geometry["coordinates"]
             if geometry["type"] == "Polygon":
                 polygons = [polygons]

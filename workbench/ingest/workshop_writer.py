@@ -51,7 +51,8 @@ class WorkshopWriting:
     def _district(self, name: str | None, file: str, row: int | None) -> District:
         if name is None:
             return self.districts[district_key(CITYWIDE)]
-        district = self.districts.get(district_key(name))
+        # as written first: "OPLADEN" beside Opladen (an older project's twins) is its own
+        district = self.districts.get(district_name(name)) or self.districts.get(district_key(name))
         if district is None:
             valid = ", ".join(sorted({d.name for d in self.districts.values()}))
             raise InputError(
@@ -75,7 +76,8 @@ class WorkshopWriting:
         All unknown names are refused in one message (``hint`` says where the file
         names them, ``rows`` the row of each name); returns the notices on what was added.
         A name that is a declared one but for spelled-out umlauts ("Steinbuechel") is
-        read as that one, never added as its twin.
+        read as that one (and said so), with or without ``add``, as a name the same but for
+        case is; never added as its twin, never refused.
         """
         unknown: dict[str, tuple[str, int | None]] = {}
         for name, row in zip(names, [*rows, *[None] * (len(names) - len(rows))], strict=True):
@@ -84,16 +86,18 @@ class WorkshopWriting:
                 unknown.setdefault(key, (district_name(name), row))
         if not unknown:
             return []
-        added = sorted(name for name, _ in unknown.values())
         known = sorted({d.name for d in self.districts.values()})
-        if not add:
+        named = sorted(name for name, _ in unknown.values())
+        # "Steinbuechel" is Steinbüchel, as "STEINBÜCHEL" is: read so, said, never refused
+        alike = {n: same for n in named if (same := named_district(n, known))}
+        for name, same in alike.items():
+            self.districts[district_key(name)] = self.districts[district_key(same)]
+        unknown = {k: v for k, v in unknown.items() if v[0] not in alike}
+        if unknown and not add:
             raise unknown_districts(dict(unknown.values()), known, file, hint)
         for name, row in unknown.values():  # longer than the database holds
             check_district_size(name, file, row)
-        alike = {n: same for n in added if (same := named_district(n, known))}
-        for name, same in alike.items():
-            self.districts[district_key(name)] = self.districts[district_key(same)]
-        added = [n for n in added if n not in alike]
+        added = [n for n in named if n not in alike]
         for name in added:
             district = District(name=name, is_citywide=False)
             self.session.add(district)

@@ -20,7 +20,7 @@ name or in a district since merged into it. Snapshots of what participants were 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from workbench.core.fileio import write_atomic
 from workbench.core.formatting import local_date
 from workbench.store.analysis_tables import NeedRun, TopicAssignment, TopicRun
-from workbench.store.district_spelling import district_name
+from workbench.store.district_spelling import boundary_names, district_name
 from workbench.store.participation_tables import FeedbackToken
 from workbench.store.schema import District, Meta, Segment, Workshop, utcnow
 from workbench.store.synthesis_tables import Indicator, Recommendation
@@ -311,13 +311,17 @@ def district_key(name: str) -> str:
 
 
 def district_index(session: Session) -> dict[str, District]:
-    """The declared districts by :func:`district_key`, and each former name
+    """The declared districts by :func:`district_key` and by their own name, and each former name
     (:func:`former_names`) as the district it became: a file of a later wave that still
     says "Opladen" (the city's templates, another office's export) belongs to Manfort,
     not to no district."""
-    index = {district_key(d.name): d for d in session.scalars(select(District))}
+    stored = list(session.scalars(select(District)))
+    index = {district_key(d.name): d for d in stored}
     for old, now in former_names(session).items():
         index.setdefault(district_key(old), index[district_key(now)])
+    # each by its own name too (a key with capitals is no folded key): "OPLADEN" and
+    # "Opladen" of an older project stay two districts for a file that names one
+    index.update({d.name: d for d in stored})
     return index
 
 
@@ -335,17 +339,21 @@ def moved_on(
     return notices
 
 
-def rewrite_boundaries(path: Path, source: str, target: str) -> None:
+def rewrite_boundaries(path: Path, source: str, target: str, stored: Sequence[str] = ()) -> None:
     """Give the boundary of ``source`` (geo/districts.geojson) to ``target``: renamed, or
     on a merge added to the target's polygons. A file that is no such collection (put
     there by hand) is left alone; the map commands name it. A name the file holds with
     invisible characters (written before migration 0010) is the district's as stored
-    now (:func:`district_name`): its boundary moves too, and the file names it so."""
+    now (:func:`district_name`; of the ``stored`` names before the change, by
+    :func:`boundary_names`: "Gesamt\u200bstadt" is "Gesamtstadt (2)"): its boundary
+    moves too, and the file names it so."""
     try:
         collection = json.loads(path.read_bytes())
+        written = [str(f["properties"]["district"]) for f in collection["features"]]
+        owners = boundary_names(written, stored)
         shapes: dict[str, list] = {}
-        for feature in collection["features"]:
-            name = district_name(str(feature["properties"]["district"]))
+        for feature, old in zip(collection["features"], written, strict=True):
+            name = owners.get(old, district_name(old))
             shapes[name] = shapes.get(name, []) + feature["geometry"]["coordinates"]
     except (OSError, ValueError, KeyError, TypeError):
         return

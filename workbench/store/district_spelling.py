@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -233,3 +234,100 @@ def district_notices(added: Sequence[str], alike: Mapping[str, str]) -> list[str
         f"Sozialraum '{name}' als '{same}' gelesen (derselbe Name), nicht neu angelegt."
         for name, same in alike.items()
     ]
+
+
+def shell_name(name: str) -> str:
+    """A district's name as typed in a shell: bare if it is one word ("Steinbüchel").
+
+    >>> shell_name("Steinbüchel"), shell_name("Bürrig/Küppersteg")
+    ('Steinbüchel', "'Bürrig/Küppersteg'")
+    """
+    return name if re.fullmatch(r"[\w.,-]+", name) else shlex.quote(name)
+
+
+def district_twins(names: Sequence[str]) -> list[list[str]]:
+    """The stored names that are one name but for case or spelled-out umlauts ("Opladen"
+    and "OPLADEN", "Steinbüchel" and "Steinbuechel"), as a project from before the
+    refusal in :func:`new_districts` may hold them; in each group the spelling a merge
+    should keep first (the city-wide area, umlauts written, neither all capitals nor
+    all small letters).
+
+    >>> district_twins(["Buerrig", "Opladen", "Bürrig", "Opladen-Nord", "OPLADEN"])
+    [['Bürrig', 'Buerrig'], ['Opladen', 'OPLADEN']]
+    >>> district_twins(["Rheindorf", "Rheindorf-Nord", "Schlebusch 1", "Schlebusch 2"])
+    []
+    """
+    groups: dict[str, list[str]] = {}
+    for name in dict.fromkeys(names):
+        groups.setdefault(spelled_out(district_fold(name)), []).append(name)
+    return sorted(sorted(g, key=_kept_first) for g in groups.values() if len(g) > 1)
+
+
+def _kept_first(name: str) -> tuple[bool, bool, bool, bool, int, str]:
+    """The order of twins: the spelling a merge keeps first (:func:`district_twins`): each
+    word capitalised ("Rheindorf-Nord"), no capital inside a word ("Mathildenhof")."""
+    words = re.findall(r"[^\W\d_]+", name)
+    capitalised = all(w[0].isupper() for w in words)
+    capitals = sum(c.isupper() for c in name)
+    shouted = name.isupper() or name.islower()
+    return (name != CITYWIDE, name.isascii(), shouted, not capitalised, capitals, name)
+
+
+def twin_notices(names: Sequence[str]) -> list[str]:
+    """A German notice for each group of :func:`district_twins`: they count as several
+    Sozialräume in reports and apps; the command that merges them (or renames one)."""
+    notices = []
+    for kept, *others in district_twins(names):
+        listed = ", ".join(f"'{n}'" for n in [kept, *others[:-1]]) + f" und '{others[-1]}'"
+        if kept == CITYWIDE:  # "GESAMTSTADT" beside the city-wide area: only a new name
+            to_do = "; ".join(f"workbench districts --rename {shell_name(n)} NEU" for n in others)
+            to_do = f"Den Sozialraum umbenennen: {to_do}"
+        else:
+            merges = "; ".join(
+                f"workbench districts --merge {shell_name(n)} --into {shell_name(kept)}"
+                for n in others
+            )
+            to_do = (
+                f"Meinen sie denselben Ort: {merges}. Sonst einen umbenennen: workbench "
+                f"districts --rename {shell_name(others[0])} NEU"
+            )
+        notices.append(
+            f"Hinweis: Die Sozialräume {listed} unterscheiden sich nur in Groß-/Klein"
+            f"schreibung oder ausgeschriebenen Umlauten; Berichte und Apps zeigen sie als "
+            f"{len(others) + 1} Sozialräume. {to_do}."
+        )
+    return notices
+
+
+def boundary_names(written: Iterable[str], stored: Sequence[str]) -> dict[str, str]:
+    r"""The stored district each name of the project's boundaries file
+    (``geo/districts.geojson``, written with the names as stored then) is: the one of that
+    exact name ("OPLADEN" beside "Opladen", a project from before twins were refused), else
+    the one it is by :func:`district_name` or, if only one, by case. A name that is
+    the city-wide area's but for invisible characters ("Gesamt\u200bstadt") is the
+    district migration 0010 called "Gesamtstadt (2)" (the city-wide area has no boundary),
+    if the project has one such; names of no stored district are left out.
+
+    >>> boundary_names(["Opla\u202eden", "OPLADEN", "Gesamt\u200bstadt", "Köln"],
+    ...                ["Opladen", "OPLADEN", "Gesamtstadt", "Gesamtstadt (2)"])
+    {'Opla\u202eden': 'Opladen', 'OPLADEN': 'OPLADEN', 'Gesamt\u200bstadt': 'Gesamtstadt (2)'}
+    """
+    exact = set(stored)
+    folded: dict[str, list[str]] = {}
+    for name in stored:
+        folded.setdefault(district_fold(name), []).append(name)
+    renamed = [n for n in stored if re.fullmatch(rf"{re.escape(CITYWIDE)} \(\d+\)", n)]
+    found: dict[str, str] = {}
+    for name in written:
+        clean = district_name(name)
+        same = folded.get(clean.casefold(), [])
+        if name in exact:
+            found[name] = name
+        elif clean in exact and clean != CITYWIDE:
+            found[name] = clean
+        elif clean != name and clean.casefold() == CITYWIDE.casefold():
+            if len(renamed) == 1:  # several: which was which is in no file (upgrade says so)
+                found[name] = renamed[0]
+        elif len(same) == 1:
+            found[name] = same[0]
+    return found

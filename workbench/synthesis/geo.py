@@ -29,7 +29,7 @@ from workbench.core.textio import RawFile, decode, sniff_delimiter, without_sep_
 from workbench.project import BOUNDARIES
 from workbench.store import CITYWIDE
 from workbench.store.district_changes import former_names, moved_on
-from workbench.store.district_spelling import district_fold, district_name
+from workbench.store.district_spelling import boundary_names, district_name
 from workbench.synthesis.geo_crs import Polygon as Polygon
 from workbench.synthesis.geo_crs import Position as Position
 from workbench.synthesis.geo_crs import Ring as Ring
@@ -275,8 +275,8 @@ def match_features(
                     f"Die Zuordnung nennt den unbekannten Sozialraum „{district}“. "
                     f"Gültig sind: {', '.join(targets)}."
                 )
-        if district is None:
-            district = by_key.get(name_key(ident))
+        if district is None:  # "OPLADEN" beside Opladen (an older project): its own
+            district = ident if ident in targets else by_key.get(name_key(ident))
             if district is not None and name_key(ident) in formerly:
                 read_formerly.append(formerly[name_key(ident)])
         if district is None:
@@ -408,12 +408,34 @@ def stored_shapes(named: Iterable[tuple[str, Shape]]) -> dict[str, Shape]:
 
 def boundaries(project: Project) -> dict[str, Shape] | None:
     r"""The project's district boundaries, or None before ``workbench map --import``;
-    each under its district's name as stored (a file's name the same but for case, as
-    the upgrade may have merged "opla\u202eden" into "Opladen", is that district's)."""
+    each under its district's name as stored (:func:`boundary_names`: a file's name the
+    same but for case, as the upgrade may have merged "opla\u202eden" into "Opladen", is
+    that district's; "Gesamt\u200bstadt" the district 0010 called "Gesamtstadt (2)")."""
     shapes = load_boundaries(boundaries_path(project.path))
     if not shapes:
         return shapes
-    stored = {district_fold(str(name)): str(name) for name in project.districts()["district"]}
-    return stored_shapes(
-        (stored.get(district_fold(name), name), shape) for name, shape in shapes.items()
-    )
+    owners = boundary_names(shapes, [str(name) for name in project.districts()["district"]])
+    return stored_shapes((owners.get(name, name), shape) for name, shape in shapes.items())
+
+
+def boundaries_of_no_district(project: Project) -> list[str]:
+    """The names in the project's boundaries file that are no stored district's
+    (:func:`boundary_names`), as stored names read: e.g. two districts migration 0010
+    called "Gesamtstadt (2)" and "(3)", whose file names do not say which was which."""
+    shapes = load_boundaries(boundaries_path(project.path)) or {}
+    owners = boundary_names(shapes, [str(name) for name in project.districts()["district"]])
+    return sorted({district_name(name) for name in shapes if name not in owners})
+
+
+def no_district_notice(names: Sequence[str]) -> list[str]:
+    """The German notice on boundaries of no district (:func:`boundaries_of_no_district`)."""
+    if not names:
+        return []
+    one = len(names) == 1
+    return [
+        f"Hinweis: {'Die Grenze' if one else f'{len(names)} Grenzen'} "
+        f"{', '.join(f'„{shown(n)}“' for n in names)} in {BOUNDARIES} "
+        f"{'gehört' if one else 'gehören'} zu keinem Sozialraum des Projekts (etwa einem, den "
+        f"die Aktualisierung „{CITYWIDE} (2)“ nannte); Karten zeigen sie nicht. Grenzen "
+        "neu importieren: workbench map --import DATEI (abweichende Namen mit --mapping CSV)."
+    ]
