@@ -336,6 +336,13 @@ def boundaries_path(project_path: str | Path) -> Path:
 
 def load_boundaries(path: str | Path) -> dict[str, Shape] | None:
     """The stored boundaries (district → polygons), or None if none were imported."""
+    named = _written_boundaries(path)
+    return None if named is None else stored_shapes(named)
+
+
+def _written_boundaries(path: str | Path) -> list[tuple[str, Shape]] | None:
+    """The stored boundaries each under its name as the file writes it (before migration
+    0010 perhaps with invisible characters), or None if none were imported."""
     path = Path(path)
     if not path.is_file():
         return None
@@ -343,7 +350,7 @@ def load_boundaries(path: str | Path) -> dict[str, Shape] | None:
     # rather than failing every report and app that draws a map
     try:
         features = read_geojson(path.read_bytes(), path.name)
-        return stored_shapes((str(f.properties["district"]), f.shape) for f in features)
+        return [(str(f.properties["district"]), f.shape) for f in features]
     except (OSError, InputError, KeyError) as err:
         if isinstance(err, KeyError):
             reason = "eine Fläche ohne Eigenschaft „district“"
@@ -411,20 +418,27 @@ def boundaries(project: Project) -> dict[str, Shape] | None:
     each under its district's name as stored (:func:`boundary_names`: a file's name the
     same but for case, as the upgrade may have merged "opla\u202eden" into "Opladen", is
     that district's; "Gesamt\u200bstadt" the district 0010 called "Gesamtstadt (2)")."""
-    shapes = load_boundaries(boundaries_path(project.path))
-    if not shapes:
-        return shapes
-    owners = boundary_names(shapes, [str(name) for name in project.districts()["district"]])
-    return stored_shapes((owners.get(name, name), shape) for name, shape in shapes.items())
+    named = _written_boundaries(boundaries_path(project.path))
+    if not named:
+        return None if named is None else {}
+    stored = [str(name) for name in project.districts()["district"]]
+    owners = boundary_names([name for name, _ in named], stored)
+    city = CITYWIDE.casefold()  # a numbered district's of several: no one's, not the city's
+    return stored_shapes(
+        (owners.get(name, name), shape)
+        for name, shape in named
+        if name in owners or district_name(name).casefold() != city
+    )
 
 
 def boundaries_of_no_district(project: Project) -> list[str]:
     """The names in the project's boundaries file that are no stored district's
     (:func:`boundary_names`), as stored names read: e.g. two districts migration 0010
     called "Gesamtstadt (2)" and "(3)", whose file names do not say which was which."""
-    shapes = load_boundaries(boundaries_path(project.path)) or {}
-    owners = boundary_names(shapes, [str(name) for name in project.districts()["district"]])
-    return sorted({district_name(name) for name in shapes if name not in owners})
+    named = _written_boundaries(boundaries_path(project.path)) or []
+    stored = [str(name) for name in project.districts()["district"]]
+    owners = boundary_names([name for name, _ in named], stored)
+    return sorted({district_name(name) for name, _ in named if name not in owners})
 
 
 def no_district_notice(names: Sequence[str]) -> list[str]:
