@@ -184,3 +184,16 @@ def test_each_twin_keeps_its_own_boundary(tmp_path: Path) -> None:
         assert len((geo.boundaries(project) or {})["Opladen"]) == 2
     features = json.loads((folder / BOUNDARIES).read_bytes())["features"]
     assert [f["properties"]["district"] for f in features] == ["Opladen"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["Opla\x1b[0mden", "Werkstatt\x1b[31mOpladen", "Opladen\x1b[1m-Nord", "\x1b]0;x\x07Hitdorf"],
+)
+def test_a_district_reads_an_escape_sequence_as_every_label_does(typed: str) -> None:
+    """Guard (decision 017's one rule for sequences): a district name is the label the
+    same text would be, a sequence between two letters a space ("Opla den")."""
+    from workbench.core.typed_text import line_label
+    from workbench.store.district_spelling import district_name
+
+    assert district_name(typed) == line_label(typed)
