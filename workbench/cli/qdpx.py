@@ -1,7 +1,7 @@
 """REFI-QDA commands: ``workbench export --format qdpx`` and ``workbench import FILE.qdpx``.
 
-``cli.main`` routes to these two functions (``import`` by the ``.qdpx``/``.qde``
-suffix, ``export`` by the format); the work is in :mod:`workbench.exchange`.
+``cli.import_command`` and ``cli.export`` route to these two functions (``import`` by the
+``.qdpx``/``.qde`` suffix, ``export`` by the format); the work is in :mod:`workbench.exchange`.
 """
 
 from __future__ import annotations
