@@ -35,6 +35,7 @@ from widgets.forget_watch import CODER_ERASED, ERASED, ErasedError, ForgetWatch,
 from workbench.coding.codebook import CodeSpec
 from workbench.coding.records import coder_meant
 from workbench.core.domain import InputError
+from workbench.core.typed_text import typed_text
 from workbench.store import Code, Coding, coder_names
 from workbench.store.erasure_authors import coder_forgotten, coder_placeholder
 from workbench.store.erasure_since import erased_since
@@ -492,7 +493,8 @@ class CodingModel:
         """Save a memo on the current segment; return its id."""
         index = self._require()
         memo_id = self.project.add_memo(text, self.coder, segment=self.segment_id(index))
-        self.memos_.setdefault(index, []).append((self.coder, text.strip()))
+        shown = typed_text(text).strip()  # as stored: no override, no control character
+        self.memos_.setdefault(index, []).append((self.coder, shown))
         return memo_id
 
     # -- suggestions ---------------------------------------------------------------------

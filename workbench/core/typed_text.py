@@ -7,6 +7,9 @@ typed: an override turns what follows it around in every export and report ("Ann
 U+202E, "Becker" reads "Anna rekceB"; a known trick to make a name or a file name look
 like another), the others break XML and spreadsheet exports or hide a name from the
 pseudonymisation. Typed text is kept without them; Windows line ends become line feeds.
+The C1 controls (U+0080–U+009F: a lone CSI U+009B, DCS U+0090 pasted from a terminal or
+from text read with the wrong encoding) are left out too; NEL U+0085, "next line", is a
+line break and becomes a line feed (a name has it as a space already, :func:`typed_name`).
 The controls that separate words (vertical tab, form feed, the file/group/record/unit
 separators, all white space to Python) become a space: deleted, they glued "Danke",
 form feed, "Kaya" to "DankeKaya", a word the pseudonymisation does not take for a name.
@@ -25,11 +28,14 @@ import unicodedata
 
 from workbench.core.domain import SEPARATOR
 
-# C0 controls but tab (\x09) and line feed (\x0a), DEL, and the bidirectional marks,
-# embeddings, overrides and isolates; those of them that separate words: a space
+# C0 controls but tab (\x09) and line feed (\x0a), DEL, C1 controls but NEL (\x85), and
+# the bidirectional marks, embeddings, overrides and isolates; those of them that separate
+# words: a space
 _SPACING = re.compile("[\x0b\x0c\x1c-\x1f]")
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_LINE_BREAKS = re.compile("\r\n?")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_LINE_BREAKS = re.compile("\r\n?|\x85")  # Windows and old Mac line ends, NEL
 # in a name: a tab or a line break (of any kind), with the blanks around it, is one space
 _BLANKS = re.compile(" *[\t\n\x85\u2028\u2029][\t\n\x85\u2028\u2029 ]*")
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -50,6 +56,8 @@ def typed_text(text: str | None) -> str:
     'gut 😀 und \ufffd'
     >>> typed_text("Danke\x0cFrau\x1fKaya")
     'Danke Frau Kaya'
+    >>> typed_text("Treff\x9b öffnen\x85ab 18 Uhr\x90")
+    'Treff öffnen\nab 18 Uhr'
     """
     if not text:
         return ""
