@@ -14,10 +14,10 @@ from workbench.ingest.protocol_meta import heading_text
 from workbench.ingest.speaker_labels import is_label
 from workbench.ingest.speaker_turns import (
     are_speaker_heads,
-    is_numbered_item,
     turns_in_sections,
 )
 from workbench.ingest.transcript_frame import frame_heading
+from workbench.ingest.turn_agenda import is_numbered_item
 from workbench.ingest.word_head import BOX, HEADINGS, Paragraph
 
 

@@ -52,14 +52,13 @@ statements.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
-from workbench.ingest.direction_marks import DIRECTION_MARKS, has_marks, unmarked
+from workbench.ingest.direction_marks import has_marks, unmarked
 from workbench.ingest.discourse_labels import is_lead_in
 from workbench.ingest.few_turns import (
     agenda_rounds,
@@ -78,9 +77,8 @@ from workbench.ingest.few_turns import (
     stamped_turns,
     voiced_turns,
 )
-from workbench.ingest.line_labels import F4_MARK, PARENS_MARK
-from workbench.ingest.markdown_inline import plain_markdown
-from workbench.ingest.paragraphs import OPENS, agenda_items
+from workbench.ingest.line_labels import F4_MARK
+from workbench.ingest.paragraphs import OPENS
 from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text
 from workbench.ingest.sound_tags import is_credit, only_tags
 from workbench.ingest.speaker_labels import is_role, speaker_fields
@@ -89,36 +87,34 @@ from workbench.ingest.transcript_frame import (
     read_header,
     without_banner,
 )
+from workbench.ingest.turn_agenda import _agenda, _start_line
 from workbench.ingest.turn_lines import (
     LOOSE,
     MIN_TURNS,
     Turn,
     head_turn,
-    paused,
     possible_time,
     read_turns,
 )
+from workbench.ingest.turn_markdown import (
+    _MARKDOWN_HEADING,
+    _markdown_plain,
+    _under_title,
+    _without_markup,
+)
+from workbench.ingest.turn_marks import _STAMP, _joined_segments, _marked, _unescape
 
 IMPORTER = "speaker-turns"
 FORMAT = "Transkript oder Chat (Sprecherzeilen)"
 
 # aTrain: each segment of a speaker with its start ("[00:00:05] - …", "00:00:05 - …")
 _SEGMENT_START = re.compile(r"(?:^|(?<=\s))\[?(\d{2}:\d{2}:\d{2})\]?\s+[-–]\s+")
-_F4_MARK = re.compile(rf"\s*{F4_MARK}\s*")
 _F4_TIME = re.compile(F4_MARK)  # a mark's time
-# noScribe: "S00: [00:00:05] Schön, dass …", in a long turn again every minute
-_STAMP = re.compile(r"\s*\[(\d{2}:\d{2}:\d{2})(?:[.,]\d{1,3})?\]\s*")
 # MAXQDA's "[00:00:12]" or "(00:00:12)" at a turn's end: like f4's mark, where it ended
 _END_STAMP = re.compile(r"[\[(](\d{1,2}:\d{2}:\d{2})(?:[.,]\d{1,3})?[\])]\s*$")
-_LINE_END_PARENS = re.compile(rf"[ \t]*{PARENS_MARK}[ \t]*$", re.M)
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,9});")
 # A heading that asks ("Was fehlt im Quartier?"): the guiding question of the turns below
 _ASKS = re.compile(r"\?[\"'“”„«»)\]]*$")
 _SHARE = 0.6  # of the lines that are not time stamps: at least this many start a turn
-# A numbered agenda item: "1. Begrüßung", "2) Verkehr und Parken"; no sentence, no turn
-_NUMBERED_ITEM = re.compile(
-    r"^\s*(\d{1,2})[.)]\s+(?=[A-ZÄÖÜ])(?![^:]*:\s+\S)(?!.*[.!…]\s*$).{1,60}$"
-)
 _PREAMBLE = 3  # title lines before the first turn ("Transkript", a date is no title line)
 
 
@@ -143,34 +139,6 @@ def _looks_like_person(who: str, repeated: bool) -> bool:
     person (:func:`~workbench.ingest.few_turns.person_like`); a name in Arabic or Hebrew
     script ("عمر خليل", which the gazetteer cannot know) where people speak more than once."""
     return person_like(who) or (repeated and right_to_left_name(who))
-
-
-# "**Anna Schmidt:** [00:00:12] …", "__Sprecher 1__ [00:00:05]": Markdown's emphasis at a
-# line's start (Descript; a transcript typed into a pad)
-_EMPHASISED = re.compile(r"^[ \t]*(\*\*|__)(?=\S)[^\n]{1,80}?(?<=\S)\1", re.M)
-_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
-
-
-def _markdown_plain(text: str) -> str | None:
-    """A Markdown transcript's text without its markup (a first line "# Titel" is the
-    title), where at least three lines start with emphasis and no heading but that first
-    divides it; otherwise None."""
-    if len(_EMPHASISED.findall(text[:200_000])) < MIN_TURNS:
-        return None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    if any(_MARKDOWN_HEADING.match(line) for line in lines[first + 1 :]):
-        return None  # sections under headings: a protocol's (its reader keeps them)
-    return _without_markup(text)
-
-
-def _without_markup(text: str) -> str:
-    """A Markdown text without its markup, line for line (a first line "# Titel" without
-    its "#"): the same lines for the text as read and as written with direction marks."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    lines[first] = _MARKDOWN_HEADING.sub("", lines[first])
-    return "\n".join(plain_markdown(line) for line in lines)
 
 
 def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
@@ -213,19 +181,6 @@ def are_named_turns(text: str) -> bool:
         return False  # sections under headings: a protocol (or timed turns under a title)
     turns = _people_turns(text)
     return turns is not None and (any(not is_role(t.who) for t in turns) or voiced_turns(turns))
-
-
-def _under_title(text: str) -> str | None:
-    """The text with the marks of its Markdown title taken off ("# Runde in Manfort" →
-    "Runde in Manfort"), where that first line is its only heading; otherwise None."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    if not _MARKDOWN_HEADING.match(lines[first]) or any(
-        _MARKDOWN_HEADING.match(line) for line in lines[first + 1 :]
-    ):
-        return None
-    lines[first] = _MARKDOWN_HEADING.sub("", lines[first]).rstrip("# \t")
-    return "\n".join(lines)
 
 
 def _is_turns(text: str, timed_only: bool) -> bool:
@@ -303,47 +258,6 @@ def parse_speaker_turns(
     return turns_document(raw, text if plain is None else plain, roles, written=written)
 
 
-def _unescape(text: str) -> str:
-    """The text with HTML entities ("&amp;", "&#39;") decoded (BigBlueButton saves them);
-    "&nbsp;" is a blank, as in WebVTT cues (a no-break space breaks searching for words)."""
-    return _ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
-
-
-def _marked(text: str) -> tuple[str, list[str]]:
-    """The text without the time marks in it (f4's ``#00:01:02-5#`` at a turn's end,
-    noScribe's ``[00:00:05]`` at its start) and these times in order."""
-    marks = re.findall(r"#(\d{1,2}:\d{2}:\d{2})|\[(\d{2}:\d{2}:\d{2})", text)
-    text = _F4_MARK.sub(" ", _LINE_END_PARENS.sub("", text))
-    # "\u202b[00:00:05] שלום\u202c": the text at the embedding's start, not behind a blank
-    text = _STAMP.sub(lambda m: " " if text[: m.start()].strip(DIRECTION_MARKS) else "", text)
-    return text.strip(), [f4 or stamp for f4, stamp in marks]
-
-
-def _joined_segments(turns: list[Turn]) -> list[Turn]:
-    """The turns with a recogniser's consecutive segments of one speaker joined into one
-    (WhisperX writes ``[SPEAKER_01]: …`` per segment, often cut mid-sentence), as the
-    cues of its subtitles are; so are Zoom's saved captions of one speaker (``cues``), unless
-    more than a minute passes between two of them (:func:`paused`)."""
-    out: list[Turn] = []
-    for turn in turns:
-        last = out[-1] if out else None
-        if last and turn.layout == last.layout == "segment" and turn.who == last.who:
-            last.lines[-1] = f"{last.lines[-1]} {' '.join(turn.lines)}"
-        elif (
-            last
-            and turn.caption
-            and last.caption
-            and _same(turn.who, last.who)
-            and not paused(last.end or last.time, turn.time)
-        ):
-            last.lines.extend(turn.lines)
-            last.end = turn.time
-            last.cues += 1
-        else:
-            out.append(turn)
-    return out
-
-
 def _names_event(lines: list[str]) -> bool:
     """Whether a transcript's title may name its workshop (the writer asks it): one line,
     no sentence — a chat's welcome text over its messages ("Willkommen bei …!") names none."""
@@ -357,11 +271,6 @@ def _question(line: str) -> str:
     if colon and label.strip().casefold() in ROW_QUESTION_HEADERS and rest.strip():
         line = rest
     return heading_text(line)
-
-
-def _same(who: str, other: str) -> bool:
-    """Whether two speaker labels name the same speaker (case and spacing aside)."""
-    return " ".join(who.split()).casefold() == " ".join(other.split()).casefold()
 
 
 def turns_in_sections(
@@ -394,77 +303,6 @@ def _typed(text: str) -> bool:
     "TOP 1: Begrüßung"): people's or roles' turns, no list among them (a protocol's)."""
     return are_people_turns(text) and not any(
         OPENS.match(line.strip()) for line in text.split("\n")
-    )
-
-
-def _start_line(turns: list[Turn]) -> bool:
-    """Whether the turns' only time is that of one line above them all ("18:00", "18:00
-    Uhr" under a typed transcript's title): the meeting's start, not every turn's time. A
-    recording's clock from zero (Google Meet's "00:00:00" over a short transcript) times
-    its turns."""
-    times = {turn.time for turn in turns}
-    return (
-        len(turns) > 1
-        and all(turn.section for turn in turns)
-        and len(times) == 1
-        and not re.fullmatch(r"[0:]+", next(iter(times)) or "0")
-    )
-
-
-def _agenda(text: str) -> tuple[str, list[tuple[int, str | None]]]:
-    """The text with its agenda items blanked ("TOP 1 Spielplätze" on a line of its own, or
-    two or more numbered in order: "TOP 1 …", "1. Begrüßung") and, for each, its line number
-    and heading: the question of the turns below it, as in a protocol (no line of a turn's text)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
-    found = {i for i in agenda_items(lines) if not _listed_item(lines, i)} or _numbered(lines)
-    alone = {i for i in found if i == 0 or not lines[i - 1].strip()}
-    items = sorted(found if len(found) >= 2 else alone)
-    if not items:
-        return text, []
-    questions: list[tuple[int, str | None]] = [(i + 1, lines[i].strip()) for i in items]
-    for i in items:
-        lines[i] = ""
-    return "\n".join(lines), questions
-
-
-def _numbered(lines: list[str]) -> set[int]:
-    """The lines of an agenda numbered "1. Begrüßung", "2. Verkehr": two or more in order from
-    1 or 2, each on a line of its own (blank lines around it) with a turn below it; a list in a
-    turn's text ("Vorschlag:" over "1. Ampel") is none."""
-    found: dict[int, int] = {}
-    for index, line in enumerate(lines):
-        item = _NUMBERED_ITEM.match(line)
-        alone = (index == 0 or not lines[index - 1].strip()) and (
-            index + 1 == len(lines) or not lines[index + 1].strip()
-        )
-        if not item or not alone or _listed_item(lines, index):
-            continue
-        below = next((x for x in lines[index + 1 :] if x.strip()), "")
-        if read_turns(below).turns:
-            found[index] = int(item[1])
-    numbers = list(found.values())
-    ordered = numbers[:1] in ([1], [2]) and numbers == list(
-        range(numbers[0], numbers[0] + len(numbers))
-    )
-    return set(found) if len(found) >= 2 and ordered else set()
-
-
-def is_numbered_item(line: str) -> bool:
-    """Whether a line has the shape of a numbered agenda item ("1. Begrüßung", "2) Verkehr")."""
-    return _NUMBERED_ITEM.match(line) is not None
-
-
-def _listed_item(lines: list[str], index: int) -> bool:
-    """Whether an agenda item's line is one of a list in a turn's text, not a heading of
-    the turns below it: beside another item ("TOP 1 Spielplatz" / "TOP 2 Verkehr" in a
-    chat message) or under a line that opens a list ("Vorschlag für die Tagesordnung:")."""
-    before = next((line for line in reversed(lines[:index]) if line.strip()), "")
-    after = next((line for line in lines[index + 1 :] if line.strip()), "")
-    listed = agenda_items([before, lines[index]]) == {0, 1}
-    return (
-        listed
-        or bool(after and agenda_items([lines[index], after]) == {0, 1})
-        or before.rstrip().endswith(":")
     )
 
 
