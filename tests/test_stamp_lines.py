@@ -77,3 +77,32 @@ def test_stamps_that_go_back_are_no_recording(tmp_path):
     lines = [f"[00:0{i}:00] {said}" for i, said in zip([3, 1, 2, 4], SAID, strict=True)]
     document = parse_file(_write(tmp_path, "notizen.txt", lines))
     assert "[00:03:00] Herzlich willkommen zur Stadtteilrunde." in document.segments[0].text
+
+
+@pytest.mark.parametrize(
+    "stamps",
+    [
+        ["00:13", "01:24", "01:33", "02:07", "02:38"],
+        ["[01:08:25]", "[01:08:40]", "[01:09:01]", "[01:09:28]", "[01:10:21]"],
+    ],
+)
+def test_a_cut_segment_said_twice_is_no_speaker(tmp_path, stamps):
+    said = [*SAID[1:3], *SAID[1:3], SAID[3]]  # "Der Spielplatz an der Schulstraße" twice
+    lines = ["Interview 7", "", *(f"{s} {t}" for s, t in zip(stamps, said, strict=True))]
+    document = parse_file(_write(tmp_path, "runde.txt", lines))
+    assert document.title == "Interview 7"
+    assert [s.text for s in document.segments] == [
+        "Der Spielplatz an der Schulstraße ist seit Monaten gesperrt.",
+        "Der Spielplatz an der Schulstraße ist seit Monaten gesperrt.",
+        "Am Brunnen fehlt abends die Beleuchtung.",
+    ]
+    assert not any(s.speaker_role or "speaker" in s.attributes for s in document.segments)
+
+
+def test_time_and_speaker_lines_over_their_text_stay_turns(tmp_path):
+    lines = []
+    for i, said in enumerate(SAID):
+        lines += [f"00:00:{10 * i + 3:02d} Sprecher {i % 2 + 1}", said, ""]
+    document = parse_file(_write(tmp_path, "word.txt", lines))
+    assert [s.speaker_role for s in document.segments] == ["Sprecher 1", "Sprecher 2"] * 2
+    assert document.segments[1].text == "Der Spielplatz an der Schulstraße"

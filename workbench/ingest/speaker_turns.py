@@ -83,6 +83,7 @@ from workbench.ingest.protocol_meta import ROW_QUESTION_HEADERS, heading_text
 from workbench.ingest.sound_tags import is_credit, only_tags
 from workbench.ingest.speaker_labels import is_role, speaker_fields
 from workbench.ingest.speakers import Speakers
+from workbench.ingest.stamp_lines import stamp_end
 from workbench.ingest.transcript_frame import (
     read_header,
     without_banner,
@@ -139,6 +140,15 @@ def _looks_like_person(who: str, repeated: bool) -> bool:
     person (:func:`~workbench.ingest.few_turns.person_like`); a name in Arabic or Hebrew
     script ("عمر خليل", which the gazetteer cannot know) where people speak more than once."""
     return person_like(who) or (repeated and right_to_left_name(who))
+
+
+def _over_text(turn: Turn) -> bool:
+    """Whether a speaker line of time and name ("00:00:03 Sprecher 1") stands over what is
+    said: text below it that opens with no time stamp. A service's export without speakers
+    ("[00:00:13] Der Spielplatz an der Schulstraße" / "[00:00:24] ist seit Monaten
+    gesperrt.") has a stamp on every line: a segment cut mid-sentence that comes twice reads
+    as a name said twice, but its "text" is the next stamped segment or none."""
+    return bool(turn.lines) and stamp_end(turn.lines[0].strip()) is None
 
 
 def is_speaker_turns(text: str, timed_only: bool = False) -> bool:
@@ -231,7 +241,10 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     if untimed and not interview and not told and not voiced:
         return False
     loose = {t.who for t in turns if t.layout == LOOSE}
-    spoken = repeated and not agenda_rounds([t for t in turns if t.layout == LOOSE])
+    heads = [t for t in turns if t.layout == LOOSE]
+    if 2 * sum(map(_over_text, heads)) < len(heads):
+        return False  # "[00:00:13] Der Spielplatz an der …" / "[00:00:24] ist …": stamped lines
+    spoken = repeated and not agenda_rounds(heads)
     if loose and 2 * sum(_looks_like_person(w, spoken) for w in loose) < len(loose):
         return False  # "10:00 Begrüßung" / text: a protocol's agenda
     if loose and not repeated and 3 * sum(map(full_name, loose)) < 2 * len(loose):
