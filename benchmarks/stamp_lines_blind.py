@@ -16,6 +16,13 @@ only some lines have a time, "Beginn 18:00 Uhr" over its paragraphs. Each goes t
   statement has a ``start_time``; else the file changed. Outputs go to ``--out`` for a
   comparison of two runs.
 
+Round 49 (``--extra``, a generator of its own, so the cases above stay the same, their
+counts under "all 49"): agendas and minutes written with seconds ("18:00:00 Begrüßung",
+"[09:30:00] Arbeitsgruppen", under "Programm" or no heading: must stay), YAML front matter
+("---" / "title: …" / "date: …" / "teilnehmende: […]" / "---") over a service's export
+(must change, and the document's title and date are the front matter's, its person
+listed among the names) or over an agenda with seconds (must stay).
+
 Run: PYTHONPATH=CODE .venv/bin/python benchmarks/stamp_lines_blind.py [--n 150] [--out F]
 (the code under test comes first on PYTHONPATH; the generator is seeded: same cases).
 """
@@ -132,11 +139,59 @@ def _stays(r: random.Random) -> tuple[list[str], list[str], str]:
     return head + lines, timed, kind
 
 
+FRONT_TITLES = ["Stadtteilrunde Manfort", "Quartierstreff Opladen", "Interview 7"]
+FRONT_NAMES = ["Anna Schmidt", "Mehmet Yilmaz", "Laura Becker"]
+
+
+def _front(r: random.Random) -> tuple[list[str], str, str, str]:
+    """YAML front matter: its lines, the title, the date ("2024-03-12") and a named person."""
+    title, day, name = r.choice(FRONT_TITLES), r.randint(1, 28), r.choice(FRONT_NAMES)
+    lines = ["---", f"{r.choice(['title', 'titel'])}: {title}"]
+    lines.append(f"{r.choice(['date', 'datum'])}: 2024-03-{day:02d}")
+    if r.random() < 0.5:
+        lines.append(f"teilnehmende: [{name}]")
+    return [*lines, "---"], title, f"2024-03-{day:02d}", name
+
+
+def _extra(r: random.Random) -> tuple[bool, list[str], list[str], list[str], str, tuple]:
+    """Round 49's cases (a generator of their own: the cases above stay the same): agendas
+    and minutes written with seconds ("18:00:00 Begrüßung", must stay), and YAML front
+    matter over a service's export (must change: the head is title and date, no statement)
+    or over an agenda with seconds (must stay). Returns (change, body, heads or timed lines,
+    texts, kind, (front title, date, name) or ())."""
+    kind = r.choice(
+        ["seconds", "seconds-bracket", "seconds-minutes", "front", "front", "front-agenda"]
+    )
+    front: tuple = ()
+    head: list[str] = []
+    if kind.startswith("front"):
+        lines, title, day, name = _front(r)
+        head, front = lines, (title, day, name)
+    if kind == "front":
+        lines, heads, texts, _ = _export(r)
+        heads = [h for h in heads if not h.startswith("Datum")]  # the front matter's date
+        return True, [*head, *heads, *lines], heads, texts, kind, front
+    hour, minute = r.randint(8, 19), r.choice([0, 15, 30])
+    body, timed = [], []
+    for _ in range(r.randint(3, 6)):
+        clock = f"{hour:02d}:{minute:02d}:00"
+        words = r.choice(MINUTES if kind == "seconds-minutes" else ITEMS)
+        line = f"[{clock}] {words}" if kind == "seconds-bracket" else f"{clock} {words}"
+        body.append(line)
+        timed.append(line)
+        step = [5, 7, 13, 20] if kind == "seconds-minutes" else [15, 30]
+        minute += r.choice(step)
+        hour, minute = hour + minute // 60, minute % 60
+    titles = r.sample(AGENDA_HEADS, r.choice([0, 1])) if not head else []
+    return False, [*head, *titles, *body], timed, [], kind, front
+
+
 def main() -> int:
     """Build the cases, import them, print the counts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=150)
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--extra", type=int, default=60, help="round 49's cases")
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
     r = random.Random(4811)
@@ -144,18 +199,26 @@ def main() -> int:
     stayed: dict[str, list[int]] = {}
     refused = 0
     outputs = []
+    extra = random.Random(4911)
     with tempfile.TemporaryDirectory() as tmp:
-        for i in range(args.n):
-            suffix = r.choice([".txt", ".txt", ".md"])
-            blank = r.random() < 0.4
-            change = i % 5 < 3
-            if change:
-                lines, heads, texts, kind = _export(r)
-                if suffix == ".md" and heads and r.random() < 0.5:
-                    heads = [f"# {heads[0]}", *heads[1:]]
-                body = [*heads, "", *lines] if heads else lines
+        for i in range(args.n + args.extra):
+            front: tuple = ()
+            if i >= args.n:  # round 49's cases
+                suffix = extra.choice([".txt", ".md"])
+                blank = extra.random() < 0.4
+                change, body, timed, texts, kind, front = _extra(extra)
+                heads, kind = timed, f"49-{kind}"
             else:
-                body, timed, kind = _stays(r)
+                suffix = r.choice([".txt", ".txt", ".md"])
+                blank = r.random() < 0.4
+                change = i % 5 < 3
+                if change:
+                    lines, heads, texts, kind = _export(r)
+                    if suffix == ".md" and heads and r.random() < 0.5:
+                        heads = [f"# {heads[0]}", *heads[1:]]
+                    body = [*heads, "", *lines] if heads else lines
+                else:
+                    body, timed, kind = _stays(r)
             path = Path(tmp) / f"f{i}{suffix}"
             path.write_text(("\n\n" if blank else "\n").join(body) + "\n", encoding="utf-8")
             try:
@@ -171,6 +234,11 @@ def main() -> int:
                 titles = [h.lstrip("# ") for h in heads if not h.startswith("Datum")]
                 joined = " ".join(text for text, _ in got)
                 ok = joined == " ".join(texts) and all(t in (document.title or "") for t in titles)
+                if front:  # the front matter's title and date, its names listed
+                    ok = ok and front[0] in (document.title or "") and document.date == front[1]
+                    ok = ok and (
+                        front[2] in document.names or f"teilnehmende: [{front[2]}]" not in body
+                    )
                 counts = missed.setdefault(key, [0, 0])
             else:
                 ok = not any(timed_ for _, timed_ in got) and all(
@@ -184,8 +252,10 @@ def main() -> int:
     for label, table, word in (("must-change", missed, "missed"), ("must-stay", stayed, "changed")):
         for key in sorted(table):
             print(f"{label:11} {key:20} {table[key][0]:4}  {word} {table[key][1]:4}")
-        total = [sum(v[0] for v in table.values()), sum(v[1] for v in table.values())]
-        print(f"{label:11} {'all':20} {total[0]:4}  {word} {total[1]:4}")
+        for part, first in (("all", False), ("all 49", True)):
+            rows = [v for k, v in table.items() if k.startswith("49-") == first]
+            total = [sum(v[0] for v in rows), sum(v[1] for v in rows)]
+            print(f"{label:11} {part:20} {total[0]:4}  {word} {total[1]:4}")
     print(f"refused (either kind): {refused}")
     if args.out:
         args.out.write_text("\n".join(json.dumps(o, ensure_ascii=False) for o in outputs))

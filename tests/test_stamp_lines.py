@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import stored_text
+from workbench.core.domain import InputError
 from workbench.ingest import parse_file
 
 SAID = [
@@ -106,3 +108,59 @@ def test_time_and_speaker_lines_over_their_text_stay_turns(tmp_path):
     document = parse_file(_write(tmp_path, "word.txt", lines))
     assert [s.speaker_role for s in document.segments] == ["Sprecher 1", "Sprecher 2"] * 2
     assert document.segments[1].text == "Der Spielplatz an der Schulstraße"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["18:00:00 Begrüßung", "18:15:00 Bericht aus dem Quartiersbüro", "18:45:00 Pause"],
+        ["[09:00:00] Ankommen", "[09:30:00] Arbeitsgruppen", "[10:30:00] Vorstellung"],
+        ["18:07:00 Frau Hartmann eröffnet.", "18:22:00 Die Gruppe sammelt.", "18:41:00 Ende."],
+        ["Ablauf", "00:00 Ankommen", "00:15 Bericht aus dem Quartiersbüro", "00:45 Pause"],
+    ],
+)
+def test_an_agenda_with_seconds_keeps_its_times(tmp_path, lines):
+    document = parse_file(_write(tmp_path, "ablauf.txt", lines))
+    texts = " ".join(s.text for s in document.segments)
+    assert all(line in texts for line in lines if line[:1] in "0123456789[")
+    assert not any("start_time" in s.attributes for s in document.segments)
+
+
+FRONT = ["---", "title: Stadtteilrunde Manfort", "date: 2024-03-12"]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_front_matter_over_stamped_lines_is_the_head(tmp_path, suffix):
+    lines = [*FRONT, "teilnehmende: [Anna Schmidt]", "---", ""]
+    lines += [f"[00:0{i}:1{i}] {said}" for i, said in enumerate(SAID)]
+    document = parse_file(_write(tmp_path, f"runde{suffix}", lines))
+    assert document.title == "Stadtteilrunde Manfort"
+    assert document.date == "2024-03-12"
+    assert "Anna Schmidt" in document.names  # pseudonymised as a header's names are
+    assert document.segments[0].text == "Herzlich willkommen zur Stadtteilrunde."
+    assert document.segments[0].row == 7
+    assert not any("Manfort" in s.text or "2024" in s.text for s in document.segments)
+
+
+def test_front_matter_over_an_agenda_with_seconds_stays_a_protocol(tmp_path):
+    lines = [*FRONT, "---", "18:00:00 Begrüßung", "18:15:00 Bericht", "18:45:00 Pause"]
+    document = parse_file(_write(tmp_path, "ablauf.md", lines))
+    assert document.title == "Stadtteilrunde Manfort"
+    assert "18:15:00 Bericht" in " ".join(s.text for s in document.segments)
+
+
+def test_broken_front_matter_over_stamped_lines_is_named(tmp_path):
+    lines = ["---", "title: [Stadtteilrunde", "---"]
+    lines += [f"[00:0{i}:1{i}] {said}" for i, said in enumerate(SAID)]
+    with pytest.raises(InputError, match="YAML-Kopf"):
+        parse_file(_write(tmp_path, "runde.md", lines))
+
+
+def test_a_name_in_front_matter_is_pseudonymised_where_it_is_said(project, tmp_path):
+    lines = [*FRONT, "teilnehmende: [Anna Schmidt]", "---"]
+    lines += ["[00:00:05] Herzlich willkommen.", "[00:00:09] Anna Schmidt leitet die Runde."]
+    lines += ["[00:00:15] Am Brunnen fehlt abends die Beleuchtung."]
+    project.import_files([_write(tmp_path, "runde.md", lines)])
+    assert "Anna Schmidt" in set(project.pseudonym_key()["original"])
+    stored = stored_text(project)
+    assert "Schmidt" not in stored and "leitet die Runde" in stored

@@ -14,7 +14,11 @@ when the times go back, and when stamps of two parts read as a day's hours and m
 (18:15, 18:07: the first from 1 to 23, none from 24) rather than a recording's minutes
 and seconds (00:05 from its start, 45:10 past a day's hours). A service's export of a
 whole recording starts at 00:…; the excerpt of one that starts at 12:37 in two-part
-stamps stays a protocol (its times cannot be told from a minutes' clock times).
+stamps stays a protocol (its times cannot be told from a minutes' clock times). Stamps
+with seconds are a day's clock too where they start at 06:00:00 or later and every one
+falls on a full minute ("18:00:00 Begrüßung", "18:15:00 Bericht": no recording runs six
+hours with each segment on the minute), and so are any times under a title that says
+they are a plan's ("Tagesordnung", "Ablauf", "Programm", "Agenda", "Zeitplan").
 """
 
 from __future__ import annotations
@@ -31,6 +35,9 @@ _STAMPED = re.compile(
 # what says a time is a clock time: "Uhr" after it, a span "– 19:30" / "bis 19:30"
 _CLOCK = re.compile(rf"^(?:Uhr\b|(?:[-–—]|bis\b)\s*{_TIME})", re.I)
 _TITLE_LINES = 3  # title lines above the first stamp at most
+_DAY_HOURS = 6  # three-part stamps from here, on full minutes: the times of a day
+# a title that says the times are a plan's: "Tagesordnung", "Ablauf", "Programm 12.03."
+_AGENDA_HEAD = re.compile(r"^\W*(?:Tagesordnung|Ablauf|Programm|Agenda|Zeitplan)\b", re.I)
 _TITLE_LENGTH = 80  # a longer line above the stamps is text: no title
 MIN_STAMPS = 3
 
@@ -58,6 +65,10 @@ def _seconds(times: list[str]) -> list[int] | None:
     two_parts = all(len(p) == 2 for p in parts)
     if two_parts and parts[0][0] != 0 and all(p[0] < 24 for p in parts):
         return None
+    # "18:00:00 Begrüßung", "18:15:00 Bericht": a day's hours from six on, no second but :00
+    # (a recording of six hours whose every stamp falls on a full minute is none)
+    if all(len(p) == 3 and p[2] == 0 for p in parts) and parts[0][0] >= _DAY_HOURS:
+        return None
     seconds = [(p[0] * 3600 if len(p) == 3 else 0) + p[-2] * 60 + p[-1] for p in parts]
     if any(later < earlier for earlier, later in pairwise(seconds)):
         return None
@@ -79,6 +90,8 @@ def stamped_lines(lines: list[tuple[int, str]]) -> Stamped | None:
     head = [line for _, line in lines[:first]]
     if any(len(line) > _TITLE_LENGTH for line in head):
         return None
+    if any(_AGENDA_HEAD.match(line) for line in head):
+        return None  # "Tagesordnung" over "[18:15:00] Verkehr": an agenda's times
     found = [(number, _STAMPED.match(line)) for number, line in lines[first:]]
     if not all(match for _, match in found):
         return None  # only some lines open with a time: a protocol's

@@ -24,7 +24,9 @@ from dataclasses import replace
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import RawFile, Source, decode, read_source
-from workbench.ingest.direction_marks import unmarked_heads
+from workbench.ingest.direction_marks import unmarked, unmarked_heads
+from workbench.ingest.markdown_front import front_fields, front_matter
+from workbench.ingest.speaker_turns import is_speaker_turns
 from workbench.ingest.stamp_lines import Stamped, stamp_end, stamped_lines
 from workbench.ingest.transcript_frame import notice, read_header
 from workbench.ingest.transcript_vtt import RawCue, make_cues, stamp, transcript_document
@@ -80,7 +82,7 @@ def is_timed_segments(text: str) -> bool:
         return len(lines) >= _MIN_SEGMENTS or _console_header(text[:200_000])
     if _dashed(lines):
         return sum(len(_START.findall(line)) for _, line in lines) >= _MIN_SEGMENTS
-    return stamped_lines(lines) is not None  # "[00:01:02] …" without a dash: a service's
+    return _stamped_export(text[:200_000], lines) is not None  # "[00:01:02] …" without a dash
 
 
 def is_stamped_export(text: str) -> bool:
@@ -91,8 +93,35 @@ def is_stamped_export(text: str) -> bool:
 
 def _stamped_export(text: str, lines: list[tuple[int, str]]) -> Stamped | None:
     """The stamped lines of a service's export without dashes (not aTrain's: its file id or
-    dashed starts), or None."""
-    return None if _ATRAIN_ID.match(text) or _dashed(lines) else stamped_lines(lines)
+    dashed starts), below YAML front matter too (:func:`_front`; not speaker turns below it,
+    "[00:00:12] Anna Schmidt: …", as the Markdown protocol's importer reads them), or None."""
+    if _ATRAIN_ID.match(text) or _dashed(lines):
+        return None
+    if _opens_front(text):  # the lines below it, numbered as in the file
+        front = _front(text)
+        if front is None or is_speaker_turns(front[2]):
+            return None  # a broken head (the protocol's importer names it) or turns below
+        lines = [(number + front[1], line) for number, line in _lines(front[2])]
+    return stamped_lines(lines)
+
+
+def _opens_front(text: str) -> bool:
+    """Whether a text opens with YAML front matter's "---" line."""
+    return unmarked(text.lstrip("\ufeff").split("\n", 1)[0]).strip() == "---"
+
+
+def _front(text: str) -> tuple[dict, int, str] | None:
+    """A text's YAML front matter ("---" / "title: …" / "date: …" / "---"): its fields
+    (:func:`~workbench.ingest.markdown_front.front_fields`), the lines it takes and the text
+    below it; None without front matter or where it is not read (a protocol's importer names
+    the fault)."""
+    if not _opens_front(text):
+        return None
+    try:
+        meta, body, offset = front_matter(text.lstrip("\ufeff").replace("\r\n", "\n"), "")
+        return front_fields(meta, ""), offset, body
+    except InputError:
+        return None
 
 
 def _dashed(lines: list[tuple[int, str]]) -> bool:
@@ -162,7 +191,7 @@ def parse_timed_segments(
         )
     stamped = _stamped_export(text, _lines(text))
     if stamped is not None:
-        return _stamped_document(raw, stamped, roles)
+        return _stamped_document(raw, stamped, roles, text)
     segments = _segments(text)
     if not segments:
         raise InputError("Keine Zeile mit Zeitmarke gefunden ('[00:00:05] - Text').", file=raw.name)
@@ -202,7 +231,7 @@ _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 def _stamped_document(
-    raw: RawFile, stamped: Stamped, roles: Mapping[str, str] | None
+    raw: RawFile, stamped: Stamped, roles: Mapping[str, str] | None, text: str
 ) -> ParsedDocument:
     """A service's export "[00:01:02] text" as statements by sentence, each with its first
     line's start; the lines above are the title (and a date, names) as a transcript's."""
@@ -213,15 +242,17 @@ def _stamped_document(
     ]
     document = _unvoiced_document(raw, cues, roles)
     header = read_header([_MARKDOWN_HEADING.sub("", line) for line in stamped.head], raw.name)
-    titled = header.title_lines
+    # YAML front matter above: its title and date first, its names listed as the header's
+    front = (_front(text) or ({}, 0, ""))[0]
+    titled = [*filter(None, [front.get("title")]), *header.title_lines]
     # one title line and no sentence names the meeting (as a transcript's title does)
     named = len(titled) == 1 and not re.search(r"[.!?]\s*$", titled[0])
     return replace(
         document,
-        title=header.title_text,
+        title=" – ".join(titled) or None,
         options={**document.options, **({"named_by_title": True} if named else {})},
-        workshop=header.workshop,
-        district=header.district,
-        date=header.date,
-        names=tuple(dict.fromkeys((*document.names, *header.names))),
+        workshop=front.get("workshop") or header.workshop,
+        district=front.get("district") or header.district,
+        date=front.get("date") or header.date,
+        names=tuple(dict.fromkeys((*document.names, *front.get("names", ()), *header.names))),
     )
