@@ -13,7 +13,10 @@ read as subtitles without speakers are (:func:`workbench.ingest.transcript_vtt.
 transcript_document`): joined up to a sentence end, each statement with its first
 segment's start (``start_time``) and its last's end (the next segment's start); the
 starts are no words of the text, nor is the file id (it holds part of the audio file's
-name).
+name). A service's lines that open with their stamps without a dash
+(:mod:`workbench.ingest.stamp_lines`) may stand below YAML front matter ("---" / "title: …"
+/ "date: …" / "---", :mod:`workbench.ingest.markdown_front`): it is the head (title, date,
+workshop, district; its names are listed for pseudonymisation), no statement.
 """
 
 from __future__ import annotations
