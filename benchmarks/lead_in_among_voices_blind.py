@@ -19,25 +19,10 @@ Run: PYTHONPATH=CODE .venv/bin/python benchmarks/lead_in_among_voices_blind.py [
 
 from __future__ import annotations
 
-import argparse
-import json
 import random
-import sys
-import tempfile
-from pathlib import Path
 
-sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
+from _markdown_cases import VOICES, run_cases
 
-from workbench.core.domain import InputError
-from workbench.ingest import parse_file
-
-VOICES = [
-    lambda i: f"Sprecher {i + 1}",
-    lambda i: f"SPEAKER_{i:02d}",
-    lambda i: f"TN {i + 1}",
-    lambda i: f"P{i + 1}",
-    lambda i: f"Teilnehmerin {i + 1}",
-]
 QUESTIONS = ["Was fehlt im Quartier?", "Was gibt es schon?", "Was wünschen Sie sich?"]
 SAID = [
     "Der Spielplatz ist zu klein.",
@@ -81,34 +66,7 @@ def _case(rng: random.Random, kind: str) -> tuple[str, list[tuple[str, str | Non
 
 def main() -> int:
     """Build the cases, import them, print the counts (and write outputs to ``--out``)."""
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--n", type=int, default=40)
-    parser.add_argument("--out")
-    args = parser.parse_args()
-    rng = random.Random(49)
-    kinds = ["change", "stay-voices", "stay-leads"]
-    missed = {kind: 0 for kind in kinds}
-    outputs = []
-    with tempfile.TemporaryDirectory() as folder:
-        for number in range(args.n):
-            for kind in kinds:
-                text, expected = _case(rng, kind)
-                path = Path(folder) / f"{kind}-{number}.md"
-                path.write_text(text, encoding="utf-8")
-                try:
-                    got = [(s.question, s.speaker_role, s.text) for s in parse_file(path).segments]
-                except InputError as err:
-                    got = [("FEHLER", None, err.message)]
-                outputs.append(json.dumps([kind, number, got], ensure_ascii=False))
-                if kind == "stay-leads":  # the question is not checked
-                    missed[kind] += [(r, t) for _, r, t in got] != [(r, t) for _, r, t in expected]
-                else:
-                    missed[kind] += got != expected
-    for kind in kinds:
-        print(f"{kind}: {missed[kind]} of {args.n} differ from the expected reading")
-    if args.out:
-        Path(args.out).write_text("\n".join(outputs) + "\n", encoding="utf-8")
-    return 0
+    return run_cases(_case, ["change", "stay-voices", "stay-leads"], seed=49)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,66 @@
+"""What the Markdown blind sets share: the voices' labels and the run over generated files.
+
+Each set builds cases with its own ``case(rng, kind)`` (the file's text and the expected
+``(question, speaker_role, text)`` of each statement), imports each file with
+``parse_file`` and counts the files that differ from the expected reading; for the kind
+"stay-leads" the question is not checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
+
+from workbench.core.domain import InputError
+from workbench.ingest import parse_file
+
+VOICES = [
+    lambda i: f"Sprecher {i + 1}",
+    lambda i: f"SPEAKER_{i:02d}",
+    lambda i: f"TN {i + 1}",
+    lambda i: f"P{i + 1}",
+    lambda i: f"Teilnehmerin {i + 1}",
+]
+
+Expected = list[tuple[str | None, str | None, str]]
+
+
+def run_cases(
+    case: Callable[[random.Random, str], tuple[str, Expected]], kinds: list[str], seed: int
+) -> int:
+    """Build ``--n`` files of each kind, import them, print the counts (``--out``: outputs)."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=40)
+    parser.add_argument("--out")
+    args = parser.parse_args()
+    rng = random.Random(seed)
+    missed = {kind: 0 for kind in kinds}
+    outputs = []
+    with tempfile.TemporaryDirectory() as folder:
+        for number in range(args.n):
+            for kind in kinds:
+                text, expected = case(rng, kind)
+                path = Path(folder) / f"{kind}-{number}.md"
+                path.write_text(text, encoding="utf-8")
+                try:
+                    got = [(s.question, s.speaker_role, s.text) for s in parse_file(path).segments]
+                except InputError as err:
+                    got = [("FEHLER", None, err.message)]
+                outputs.append(json.dumps([kind, number, got], ensure_ascii=False))
+                if kind == "stay-leads":  # the question is not checked
+                    ok = [(r, t) for _, r, t in got] == [(r, t) for _, r, t in expected]
+                else:
+                    ok = got == expected
+                missed[kind] += not ok
+    for kind in kinds:
+        print(f"{kind}: {missed[kind]} of {args.n} differ from the expected reading")
+    if args.out:
+        Path(args.out).write_text("\n".join(outputs) + "\n", encoding="utf-8")
+    return 0
