@@ -220,6 +220,7 @@ class Project(CodingMixin):
         add_districts: bool = False,
         allow_duplicates: bool = False,
         direct_messages: bool = False,
+        restore_deleted: bool = False,
     ) -> list[ImportResult]:
         """Import source files in ONE transaction: all of them, or nothing
         (:func:`workbench.ingest.project_import.import_files` tells how); the options after
@@ -238,6 +239,7 @@ class Project(CodingMixin):
             add_districts=add_districts,
             allow_duplicates=allow_duplicates,
             direct_messages=direct_messages,
+            restore_deleted=restore_deleted,
             boundaries=self.path / BOUNDARIES,
         )
 

@@ -37,9 +37,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
 
         return import_qdpx_command(project, args)
-    if args.restore_deleted_codes:
+    tables = (".csv", ".tsv", ".xlsx", ".xlsm", ".ods", ".json", ".jsonl", ".ndjson")
+    if args.restore_deleted_codes and not any(str(p).lower().endswith(tables) for p in args.paths):
         raise WorkbenchError(
-            "--restore-deleted-codes gilt nur für REFI-QDA-Projekte (.qdpx, .qde)."
+            "--restore-deleted-codes gilt nur für REFI-QDA-Projekte (.qdpx, .qde) und "
+            "Tabellen mit Codespalte (.csv, .xlsx, .ods …)."
         )
     sheeted = (".xlsx", ".xlsm", ".ods", ".json", ".geojson", ".jsonl", ".ndjson")
     if args.sheet and not any(str(p).lower().endswith(sheeted) for p in args.paths):
@@ -80,10 +82,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         add_districts=args.add_districts,
         allow_duplicates=args.allow_duplicates,
         direct_messages=args.include_direct_messages,
+        restore_deleted=args.restore_deleted_codes,
     )
     again: list[str] = []  # files the project holds already: this call's options not applied
     for r in results:
-        if r.status not in ("importiert", SKIPPED):
+        if r.status not in ("importiert", SKIPPED) and not r.codings:
             again.append(r.filename)
         shown = control_shown(r.filename)  # "karten⏎zwei.csv": no ESC or break to the terminal
         extra = f", {plural(r.codings, 'Kodierung', 'Kodierungen')}" if r.codings else ""
@@ -98,6 +101,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         elif r.status == SKIPPED:
             notice(r.notices[0], f"{shown}: ")
             continue
+        elif r.codings:  # --restore-deleted-codes: a deleted code's codings back
+            back = plural(r.codings, "Kodierung", "Kodierungen")
+            show_line(f"{shown}: bereits importiert (gleicher Inhalt), {back} zurückgeholt")
         else:
             show_line(f"{shown}: bereits importiert (gleicher Inhalt), nichts geändert")
         for line in r.notices:

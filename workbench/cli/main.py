@@ -301,8 +301,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--restore-deleted-codes",
         action="store_true",
-        help="REFI-QDA: hier gelöschte Codes, die die Datei mit ihrer GUID enthält, mit ihren "
-        "Kodierungen und Memos zurückholen (sonst ausgelassen und genannt)",
+        help="hier gelöschte Codes zurückholen (sonst ausgelassen und genannt): REFI-QDA mit "
+        "ihrer GUID, ihren Kodierungen und Memos; eine Tabelle mit Codespalte unter dem Pfad, "
+        "mit dem sie angelegt wurden, mit ihren Kodierungen (auch auf die Aussagen einer schon "
+        "importierten Tabelle)",
     )
     p.set_defaults(func=cmd_import)
 

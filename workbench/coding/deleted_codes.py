@@ -24,21 +24,26 @@ RESTORE_OPTION = "--restore-deleted-codes"
 class DeletedInFile:
     """What of a file's codes the project deleted: each file path left out (composed, as
     specs have it; subcodes too) with the day its branch was deleted; or, on restore, the
-    paths taken back. ``codings``/``memos`` count what was left out with each path."""
+    paths taken back. ``codings``/``memos`` count what was left out with each path, ``rows``
+    the table rows (statements) whose codings of the path were left out."""
 
     skipped: dict[str, str] = field(default_factory=dict)
     restored: list[str] = field(default_factory=list)
     codings: dict[str, int] = field(default_factory=dict)
     memos: dict[str, int] = field(default_factory=dict)
+    rows: dict[str, set[int]] = field(default_factory=dict)
 
     def left_out(self, path: str | None) -> bool:
         """Whether the file's code at ``path`` is left out."""
         return path is not None and _composed(path) in self.skipped
 
-    def count(self, path: str, memo: bool = False) -> None:
-        """Count a coding (``memo``: a memo) on the left-out code ``path``."""
+    def count(self, path: str, memo: bool = False, row: int | None = None) -> None:
+        """Count a coding (``memo``: a memo) on the left-out code ``path``; ``row``: the
+        table row (statement) it was on."""
         counts = self.memos if memo else self.codings
         counts[_composed(path)] = counts.get(_composed(path), 0) + 1
+        if row is not None:
+            self.rows.setdefault(_composed(path), set()).add(row)
 
 
 def deleted_in_file(
@@ -85,8 +90,9 @@ def deleted_notices(
     """The notices on a file's deleted codes: left out (with what and how to take them
     back) or taken back. ``here``: the project's codes by path (a code of the same name
     made since the delete is another code). ``kind``: "project" (a .qdpx/.qde: codings
-    and memos counted), "codebook" (a .qdc: codes only, by GUID) or "named" (a YAML
-    codebook or a table: codes only by path, whose GUID the workbench derives from it)."""
+    and memos counted), "codebook" (a .qdc: codes only, by GUID), "named" (a YAML
+    codebook: codes only by path, whose GUID the workbench derives from it) or "table" (a
+    table's code column: by path too; its codings and rows counted, its statements kept)."""
     if found.restored:
         named = ", ".join(f"'{p}'" for p in found.restored[:8])
         more = f" und {len(found.restored) - 8} weitere" if len(found.restored) > 8 else ""
@@ -104,6 +110,12 @@ def deleted_notices(
         codings = sum(found.codings.get(p, 0) for p in branch)
         memos = sum(found.memos.get(p, 0) for p in branch)
         held = [plural(codings, "Kodierung", "Kodierungen")] if kind == "project" else []
+        if kind == "table":
+            rows = len(set().union(*(found.rows.get(p, set()) for p in branch)))
+            held = [
+                f"{plural(codings, 'Kodierung', 'Kodierungen')} in "
+                f"{plural(rows, 'Zeile', 'Zeilen')}"
+            ]
         held += [plural(memos, "Memo", "Memos")] if memos else []
         sub = len(branch) - 1
         with_sub = [plural(sub, "Untercode", "Untercodes")] if sub else []
@@ -120,16 +132,22 @@ def deleted_notices(
     same = (
         "mit dem Pfad eines hier gelöschten Codes (die Werkbank gibt einem Code die GUID "
         "seines Pfads; die Datei nennt Codes nur beim Namen)"
-        if kind == "named"
+        if kind in ("named", "table")
         else "mit derselben GUID"
     )
-    older = "wohl älter" if kind == "named" else "älter"
+    older = "wohl älter" if kind in ("named", "table") else "älter"
     again = "das Codebuch noch einmal importieren (workbench codebook import)"
     if kind == "project":
         again = "die Datei noch einmal importieren"
+    kept = ""
+    if kind == "table":
+        again = "die Tabelle noch einmal importieren (workbench import, dieselbe Codespalte)"
+        which = "dieses Codes" if len(tops) == 1 else "dieser Codes"
+        kept = f" Die Aussagen sind importiert, nur die Kodierungen {which} nicht."
+    whose = "der Codespalte" if kind == "table" else "der Datei"
     return [
         f"Hier gelöscht (workbench codebook delete), nicht übernommen: "
-        f"{plural(len(tops), 'Code', 'Codes')} der Datei {same}, "
-        f"{', '.join(parts)}{more}. Die Datei ist {older} als das Löschen. Zurückholen: "
+        f"{plural(len(tops), 'Code', 'Codes')} {whose} {same}, "
+        f"{', '.join(parts)}{more}.{kept} Die Datei ist {older} als das Löschen. Zurückholen: "
         f"{again} mit {RESTORE_OPTION}."
     ]

@@ -70,6 +70,7 @@ def import_files(
     add_districts: bool = False,
     allow_duplicates: bool = False,
     direct_messages: bool = False,
+    restore_deleted: bool = False,
     boundaries: Path,
 ) -> list[ImportResult]:
     """Import source files into ``project`` in ONE transaction: all of them, or nothing.
@@ -88,7 +89,10 @@ def import_files(
     project already holds (the protocol as DOCX and as PDF) is left out, with a
     result that says so (:mod:`workbench.ingest.same_content`), unless
     ``allow_duplicates``. The direct messages of a Zoom or Webex chat (to one person)
-    are private: left out and counted, unless ``direct_messages``.
+    are private: left out and counted, unless ``direct_messages``. A code deleted here
+    that a table's code column names by the path it had is left out with its codings
+    (the statements are imported) and named, unless ``restore_deleted``: then it comes
+    back, also onto the statements of a table imported before (decision 026).
     """
     # the project's districts let a table's "Sonstiges" free text name one of them
     known = tuple(project.districts()["district"])
@@ -101,7 +105,10 @@ def import_files(
         boundaries=boundaries,  # read only for a table with coordinates
     )
     with project.session() as session:  # the same file again: said without reading it
-        again = [imported_before(session, Path(p), wave, direct_messages) for p in paths]
+        again = [
+            None if restore_deleted else imported_before(session, Path(p), wave, direct_messages)
+            for p in paths
+        ]  # restoring deleted codes: a table imported before is read for its code column
     each = [
         [] if r else parse_all(p, mapping, roles, direct_messages)
         for p, r in zip(paths, again, strict=True)
@@ -120,6 +127,7 @@ def import_files(
             skip = left_out(given, stored, into, as_stored, wave is None, appends)
             refuse_earlier_versions(skip)  # the team must decide: nothing stored
         writer = Writer(session, wave=wave)
+        writer.restore_deleted = restore_deleted
         stored = stored_statements(session)  # another export's "[Person N]": decision 002
         for at, ((path, document), skipped) in enumerate(zip(parsed, skip, strict=True)):
             if skipped is not None:

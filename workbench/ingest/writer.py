@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import CodeSpec, check_code_size
+from workbench.coding.deleted_codes import deleted_in_file, deleted_notices, named_guids
 from workbench.core.domain import (
     ImportResult,
     InputError,
@@ -61,6 +62,7 @@ from workbench.ingest.stored_growth import reread_stored
 from workbench.ingest.table import reading_notices
 from workbench.ingest.table_coders import split_coded
 from workbench.ingest.table_identity import earlier_import
+from workbench.ingest.table_restore import restore_codings
 from workbench.ingest.thing_names import (
     pseudonymise_name,
     row_attributes,
@@ -110,6 +112,8 @@ class Writer(WorkshopWriting, ProjectFileWriting):
         self._stored_labels: dict[str, str] | None = None  # composed → as stored
         self.seen_codings: set[int] = set()  # stored codings a file had again (by id)
         self.added_codings: set[int] = set()  # codings a file brought (by id, once stored)
+        # a table's code column may take back codes deleted here (decision 026)
+        self.restore_deleted = False
 
     # -- documents -------------------------------------------------------------------------
     def write(
@@ -207,7 +211,14 @@ class Writer(WorkshopWriting, ProjectFileWriting):
         found, document = same[at] if at is not None else None, replace(document, importer=importer)
         if found is not None and not document.merge:
             notices = kept_wave(session, found.id, self.wave)
-            result = ImportResult(document.filename, "bereits vorhanden", notices=notices)
+            added, back = (0, [])
+            if self.restore_deleted and any(s.codes for s in document.segments):
+                ids = [s.source_id for s in document.segments]
+                rows = list(zip(ids, _named_codes(document), strict=True))
+                added, back = restore_codings(session, self.codes, found, rows)
+            result = ImportResult(
+                document.filename, "bereits vorhanden", codings=added, notices=(*back, *notices)
+            )
             return _Written(result, [], OffsetMap())
 
         stem = one_line_label(Path(document.filename).stem)  # a Mac's: decomposed
@@ -313,7 +324,8 @@ class Writer(WorkshopWriting, ProjectFileWriting):
         if self._by_text is not None:
             self._by_text.setdefault(text_sha(text), record)
 
-        coded = self._row_codes(document, [s for s, _, _ in placed])  # before: no flush between
+        # before the segments: no flush between
+        coded, left_out = self._row_codes(document, [s for s, _, _ in placed])
         segments = [
             Segment(
                 document_id=record.id,
@@ -363,6 +375,7 @@ class Writer(WorkshopWriting, ProjectFileWriting):
                 *personal_notices(document.segments, document.options),
                 *shortened,
                 *cut,
+                *left_out,
                 *notices,
             ),
         )
@@ -371,23 +384,31 @@ class Writer(WorkshopWriting, ProjectFileWriting):
 
     def _row_codes(
         self, document: ParsedDocument, segments: Sequence[ParsedSegment]
-    ) -> list[list[tuple[str | None, Code]]]:
+    ) -> tuple[list[list[tuple[str | None, Code]]], list[str]]:
         """Each segment's (coder, code) as its row gives them; a code found or created once
-        per path (in the order of the rows, as the codebook numbers them)."""
+        per path (in the order of the rows, as the codebook numbers them). A code deleted
+        here that the code column names by the path it had (and no code has now) is left
+        out, with its codings only, and said in the notices (decision 026), unless the
+        import restores deleted codes (:attr:`restore_deleted`)."""
+        named = _named_codes(document, segments)
+        paths = dict.fromkeys(p for codes in named for _, p in codes)
+        deleted = deleted_in_file(
+            self.codes, named_guids(paths, self.codes) if paths else [], self.restore_deleted
+        )
         found: dict[str, Code] = {}
         coded = []
-        for seg in segments:
-            codes = []
-            for code_path in seg.codes:
-                coder = document.options.get("coder")
-                if document.options.get("coders_in_codes"):  # the export's "A:Bedarf"
-                    coder, code_path = split_coded(code_path)
-                code_path = check_code_size(code_path, document.filename, seg.row)  # PostgreSQL
+        for number, codes in enumerate(named):
+            kept = []
+            for coder, code_path in codes:
+                if deleted.left_out(code_path):
+                    deleted.count(code_path, row=number)
+                    continue
                 if code_path not in found:
                     found[code_path] = self.codes.upsert(CodeSpec(code_path))
-                codes.append((coder, found[code_path]))
-            coded.append(codes)
-        return coded
+                kept.append((coder, found[code_path]))
+            coded.append(kept)
+        here = dict.fromkeys(self.codes.by_path)
+        return coded, deleted_notices(deleted, here, "table")
 
     def same_text(self, text: str) -> Document | None:
         """The (oldest) document whose stored text is ``text``."""
@@ -409,3 +430,21 @@ class Writer(WorkshopWriting, ProjectFileWriting):
     def store_pseudonyms(self) -> None:
         """Add the placeholders found since the last call to the key."""
         self.pseudonymiser.store_new(self.session)
+
+
+def _named_codes(
+    document: ParsedDocument, segments: Sequence[ParsedSegment] | None = None
+) -> list[list[tuple[str | None, str]]]:
+    """Each segment's (coder, code path) as its row gives them (of ``document``'s segments
+    if none are given); a path too long for the store is refused with its row."""
+    named: list[list[tuple[str | None, str]]] = []
+    for seg in document.segments if segments is None else segments:
+        codes = []
+        for code_path in seg.codes:
+            coder = document.options.get("coder")
+            if document.options.get("coders_in_codes"):  # the export's "A:Bedarf"
+                coder, code_path = split_coded(code_path)
+            code_path = check_code_size(code_path, document.filename, seg.row)  # PostgreSQL
+            codes.append((coder, code_path))
+        named.append(codes)
+    return named
