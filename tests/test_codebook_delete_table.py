@@ -15,6 +15,7 @@ import pytest
 from tests.coding_data import cards_project
 from workbench import Project
 from workbench.cli.main import main
+from workbench.core.errors import InputError
 from workbench.store.coding_tables import DELETED_CODES_KEY
 
 # A colleague's coded table, from before the delete: two rows coded "Leerstelle" (one with
@@ -173,3 +174,41 @@ def test_a_code_made_again_after_the_delete_is_coded_from_a_table(
     # its subcode was deleted with the old code and no code has its path: left out
     assert "'Leerstelle/Abends' (gelöscht am 20" in out and "1 Kodierung in 1 Zeile)" in out
     assert "Leerstelle/Abends" not in set(project.codes()["path"])
+
+
+@pytest.mark.backends
+def test_a_coding_table_naming_a_deleted_code_says_it_was_deleted(
+    project: Project, tmp_path: Path
+) -> None:
+    """A coding table (document,source_id,coder,code) refuses an unknown code, nothing
+    written; for a code deleted here it says so, with the day, and how it comes back."""
+    _deleted_leerstelle(project, tmp_path)
+    before = _codings(project)
+    codings = tmp_path / "kodierungen.csv"
+    codings.write_text(
+        "document,source_id,coder,code\nkarten.csv,K2,A,Bedarf\nkarten.csv,K5,A,Leerstelle\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="'Leerstelle' steht nicht im Codebuch") as raised:
+        project.import_codings(codings)
+    assert raised.value.row == 3
+    message = str(raised.value)
+    assert "Ein Code dieses Pfads wurde hier am 20" in message
+    assert "gelöscht (workbench codebook delete)" in message
+    assert "den Code neu anlegen (workbench codebook add)" in message
+    assert _codings(project) == before  # nothing half-written
+    project.add_code("Leerstelle")  # the way the message names
+    assert project.import_codings(codings) == 2
+    assert ("K5", "Leerstelle") in _codings(project)
+
+
+def test_restore_is_refused_for_a_table_without_code_column(
+    project: Project, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = _table(tmp_path, "ohne.csv", "Text\nKein Treffpunkt\n")
+    base = ["--project", str(project.path), "import", str(table), "--restore-deleted-codes"]
+    assert main(base) == 2
+    err = " ".join(capsys.readouterr().err.split())
+    assert "Tabellen mit Codespalte (--code-column" in err
+    assert "Keine der Dateien hat eine Codespalte." in err
+    assert project.segments().empty

@@ -39,10 +39,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return import_qdpx_command(project, args)
     tables = (".csv", ".tsv", ".xlsx", ".xlsm", ".ods", ".json", ".jsonl", ".ndjson")
     if args.restore_deleted_codes and not any(str(p).lower().endswith(tables) for p in args.paths):
-        raise WorkbenchError(
-            "--restore-deleted-codes gilt nur für REFI-QDA-Projekte (.qdpx, .qde) und "
-            "Tabellen mit Codespalte (.csv, .xlsx, .ods …)."
-        )
+        from workbench.coding.deleted_codes import RESTORE_ONLY
+
+        raise WorkbenchError(RESTORE_ONLY)
     sheeted = (".xlsx", ".xlsm", ".ods", ".json", ".geojson", ".jsonl", ".ndjson")
     if args.sheet and not any(str(p).lower().endswith(sheeted) for p in args.paths):
         raise WorkbenchError(

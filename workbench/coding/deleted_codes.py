@@ -18,6 +18,11 @@ from workbench.store.schema import code_guid
 
 # The option that takes a file's deleted codes back (``workbench import``, ``codebook import``).
 RESTORE_OPTION = "--restore-deleted-codes"
+# Which files of ``workbench import`` it is for (refused for the others, exit 2).
+RESTORE_ONLY = (
+    f"{RESTORE_OPTION} gilt nur für REFI-QDA-Projekte (.qdpx, .qde) und Tabellen mit "
+    "Codespalte (--code-column; .csv, .xlsx, .ods …)."
+)
 
 
 @dataclass
@@ -36,6 +41,10 @@ class DeletedInFile:
     def left_out(self, path: str | None) -> bool:
         """Whether the file's code at ``path`` is left out."""
         return path is not None and _composed(path) in self.skipped
+
+    def day(self, path: str) -> str | None:
+        """The day the file's code at ``path`` was deleted here, if it is left out."""
+        return self.skipped.get(_composed(path))
 
     def count(self, path: str, memo: bool = False, row: int | None = None) -> None:
         """Count a coding (``memo``: a memo) on the left-out code ``path``; ``row``: the

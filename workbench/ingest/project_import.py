@@ -14,9 +14,15 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import meant_code
-from workbench.coding.deleted_codes import deleted_in_file, deleted_notices, named_guids
+from workbench.coding.deleted_codes import (
+    RESTORE_ONLY,
+    deleted_in_file,
+    deleted_notices,
+    named_guids,
+)
 from workbench.coding.records import read_codebook
 from workbench.core.domain import ImportResult, InputError
+from workbench.core.errors import WorkbenchError
 from workbench.core.word_caches import forgets_words
 from workbench.ingest.coding_table import read_coding_rows
 from workbench.ingest.common import fill_template
@@ -114,6 +120,8 @@ def import_files(
         for p, r in zip(paths, again, strict=True)
     ]
     parsed = [(Path(p), d) for p, docs in zip(paths, each, strict=True) for d in docs]
+    if restore_deleted and not any(d.options.get("code_column") for _, d in parsed):
+        raise WorkbenchError(f"{RESTORE_ONLY} Keine der Dateien hat eine Codespalte.")
     results: list[ImportResult] = []
     with project.transaction(exclusive=True) as session:  # one import at a time
         parsed = with_proposal_districts(session, parsed)  # Decidim's comments
@@ -246,8 +254,8 @@ def import_codings(project: ProjectStore, path: str | Path) -> int:
                     row=number,
                 )
             code = codes.get(row["code"].strip())
-            if code is None:
-                hint = meant_code(row["code"], codes.by_path)
+            if code is None:  # deleted here (decision 026) or a typing error
+                hint = _deleted_hint(codes, row["code"]) or meant_code(row["code"], codes.by_path)
                 raise InputError(
                     f"Code '{row['code']}' steht nicht im Codebuch.{hint}",
                     file=path.name,
@@ -265,3 +273,17 @@ def import_codings(project: ProjectStore, path: str | Path) -> int:
             )
             added += 1
     return added
+
+
+def _deleted_hint(codes: CodeIndex, path: str) -> str:
+    """What a coding table's unknown code was, if it has the path of a code deleted here
+    (its GUID, or a parent's, in the delete list): when, and how it comes back."""
+    path = path.strip()
+    day = deleted_in_file(codes, named_guids([path], codes)).day(path)
+    if day is None:
+        return ""
+    return (
+        f" Ein Code dieses Pfads wurde hier am {day} gelöscht (workbench codebook delete); "
+        "die Tabelle ist wohl älter. Sollen diese Kodierungen wieder gelten: den Code neu "
+        "anlegen (workbench codebook add) und die Tabelle noch einmal importieren."
+    )
