@@ -25,7 +25,12 @@ from sqlalchemy.orm import Session
 
 from workbench.coding.code_index import CodeIndex
 from workbench.coding.codebook import CodeSpec, check_code_size
-from workbench.coding.deleted_codes import deleted_in_file, deleted_notices, named_guids
+from workbench.coding.deleted_codes import (
+    DeletedInFile,
+    deleted_in_file,
+    deleted_notices,
+    named_guids,
+)
 from workbench.core.domain import (
     ImportResult,
     InputError,
@@ -392,8 +397,10 @@ class Writer(WorkshopWriting, ProjectFileWriting):
         import restores deleted codes (:attr:`restore_deleted`)."""
         named = _named_codes(document, segments)
         paths = dict.fromkeys(p for codes in named for _, p in codes)
-        deleted = deleted_in_file(
-            self.codes, named_guids(paths, self.codes) if paths else [], self.restore_deleted
+        deleted = (  # a file without codes: the delete list is not read
+            deleted_in_file(self.codes, named_guids(paths, self.codes), self.restore_deleted)
+            if paths
+            else DeletedInFile()
         )
         found: dict[str, Code] = {}
         coded = []
