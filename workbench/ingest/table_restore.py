@@ -42,12 +42,11 @@ def restore_codings(
     )
     twice = Counter(source_id for _, source_id, _ in stored)
     by_source = {source_id: (seg_id, len(text)) for seg_id, source_id, text in stored}
-    ids = [seg_id for seg_id, _, _ in stored]
-    existing = set(
+    existing = set(  # by a join: a list of ids passes PostgreSQL's 65,535 parameters
         session.execute(
-            select(Coding.segment_id, Coding.code_id, Coding.coder).where(
-                Coding.segment_id.in_(ids)
-            )
+            select(Coding.segment_id, Coding.code_id, Coding.coder)
+            .join(Segment, Segment.id == Coding.segment_id)
+            .where(Segment.document_id == found.id)
         ).all()
     )
     restored = tuple(deleted.restored)
