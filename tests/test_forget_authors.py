@@ -62,6 +62,7 @@ def test_a_forgotten_person_as_author_becomes_her_placeholder(
     out = capsys.readouterr().out
     assert "3  Memos, Empfehlungen und Änderungen an Bedarfsclustern, deren Autor*in" in out
     assert "Brandhorst" not in out
+    assert "?coder=" not in out and "App Kodieren" not in out  # she coded nothing: no note
     with Project.open(folder) as project:
         assert _authors(project) == [
             "[Person 1]", "Dr. Maria Forscherin", "Forschungsteam", "[Person 1]", "[Person 1]"
@@ -84,9 +85,16 @@ def test_a_forgotten_participant_who_coded_becomes_her_placeholder_as_coder(
     for coder in ("Gisela Brandhorst", "kira"):
         assert main([*p, "code", str(other), "Bedarf", "--coder", coder]) == 0
     capsys.readouterr()
+    assert main([*p, "forget", "--person", "Gisela Brandhorst", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "würden unter ihren Platzhalter gestellt. Links zur App Kodieren" in out
     assert main([*p, "forget", "--person", "Gisela Brandhorst"]) == 0
     out = capsys.readouterr().out
     assert "1  Kodierende, deren Name an ihren Kodierungen" in out and "Brandhorst" not in out
+    # her old link (bookmark, e-mail) would bring the name back: replace it, without naming it
+    note = next(line for line in out.splitlines() if "?coder=" in line)
+    assert "Links zur App Kodieren, die diese Person als Kodierer*in nennen" in note
+    assert "Lesezeichen" in note and "?coder=KÜRZEL" in note and "[Person" not in note
     with Project.open(folder) as project:
         assert sorted(project.codings()["coder"]) == ["[Person 1]", "kira"]
         assert "brandhorst" not in stored_text(project).casefold()

@@ -124,6 +124,8 @@ def cmd_forget(args: argparse.Namespace) -> int:
     show_line("\n".join(lines) if lines else "     0  Einträge")
     for note in [*report.notes, *_backups_note(project.path, args.dry_run)]:
         show_line(note)
+    if report.counts["coder_names"]:
+        show_line(coder_link_note(args.dry_run))
     if not args.dry_run and report.need_runs:  # the store cannot decide a scope
         rescoped, left = report.rescoped, report.rescope_left
         show_line(
@@ -140,6 +142,25 @@ def cmd_forget(args: argparse.Namespace) -> int:
             "publish, export) und die alten Dateien löschen, auch weitergegebene Kopien."
         )
     return 0
+
+
+def coder_link_note(dry_run: bool = False) -> str:
+    """A note, without name or placeholder, for a ``forget`` that gave a coder's codings to
+    her placeholder: links to the app Kodieren that name her (``?coder=…``) bring the name
+    back on the next load; the key no longer knows it (decision 020, Nachtrag Runde 49)."""
+    done = (
+        "Die Kodierungen der Person würden unter ihren Platzhalter gestellt. "
+        if dry_run
+        else "Die Kodierungen der Person stehen jetzt unter ihrem Platzhalter. "
+    )
+    return (
+        f"Hinweis: {done}Links zur App Kodieren, die diese Person als Kodierer*in nennen "
+        "(?coder=… mit ihrem Namen), bitte ersetzen: Ein Lesezeichen oder ein per E-Mail "
+        "verschickter Link bringt den Namen zurück, und neue Kodierungen stünden wieder "
+        "unter ihm (forget findet ihn dann nicht mehr). Der Person einen neuen Link mit "
+        "einem Kürzel statt des Namens schicken (…/kodieren.ipynb?coder=KÜRZEL) und sie "
+        "bitten, den alten zu löschen."
+    )
 
 
 def _backups_note(folder: Path, dry_run: bool = False) -> list[str]:
