@@ -197,3 +197,106 @@ def test_a_district_reads_an_escape_sequence_as_every_label_does(typed: str) -> 
     from workbench.store.district_spelling import district_name
 
     assert district_name(typed) == line_label(typed)
+
+
+def _nothing_written(folder: Path) -> None:
+    with Project.open(folder) as project:
+        assert project.segments().empty and project.documents().empty
+
+
+@pytest.mark.backends
+def test_an_import_refuses_a_third_spelling_of_twins(
+    tmp_path: Path, db_url: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "opladen" beside the stored "Opladen" and "OPLADEN" went to one of them as the
+    index happened to hold it, while ``--district opladen`` was refused as ambiguous: an
+    import now refuses it too, naming file, row, column, both spellings and the merge."""
+    folder = _twin_project(tmp_path, "Opladen", "OPLADEN", db_url)
+    table = tmp_path / "beitraege.csv"
+    table.write_text(
+        "Beitrag,Sozialraum\nMehr Bänke am Markt,Opladen\nEin Treff fehlt,opladen\n"
+        "Der Bus fährt selten,OPLADEN\nDie Kita ist voll,Opladen\nLicht am Weg,opladen\n",
+        encoding="utf-8",
+    )
+    argv = ["--project", str(folder), "import", str(table), "--district-column", "Sozialraum"]
+    capsys.readouterr()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert (
+        "Datei beitraege.csv, Zeile 3: Sozialraum 'opladen' (Spalte Sozialraum; ebenso in " in err
+    )
+    assert "Zeile 6) ist nicht eindeutig: Das Projekt hat 'Opladen' und 'OPLADEN'" in err
+    assert "workbench districts --merge OPLADEN --into Opladen" in err
+    assert "Traceback" not in err
+    _nothing_written(folder)
+    assert main(["--project", str(folder), "import", str(table), "--district", "opladen"]) == 2
+    assert "mehrdeutig" in capsys.readouterr().err  # the command line, as before
+    assert (
+        main(["--project", str(folder), "districts", "--merge", "OPLADEN", "--into", "Opladen"])
+        == 0
+    )
+    assert main(argv) == 0  # merged: one Opladen, every spelling its own
+    with Project.open(folder) as project:
+        assert project.segments()["district"].value_counts().to_dict() == {"Opladen": 5}
+
+
+@pytest.mark.parametrize(
+    ("typed", "twins"),
+    [("STEINBUECHEL", ("Steinbüchel", "STEINBÜCHEL")), ("bürrig", ("Bürrig", "BÜRRIG"))],
+)
+def test_spelled_out_umlauts_of_twins_are_refused_with_the_row(
+    typed: str, twins: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _twin_project(tmp_path, *twins)
+    table = tmp_path / "beitraege.csv"
+    table.write_text(f"Beitrag,Sozialraum\nMehr Bänke,{twins[0]}\nBus,{typed}\n", encoding="utf-8")
+    argv = ["--project", str(folder), "import", str(table), "--district-column", "Sozialraum"]
+    capsys.readouterr()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert f"Zeile 3: Sozialraum '{typed}' (Spalte Sozialraum) ist nicht eindeutig" in err
+    assert f"--merge {twins[1]} --into {twins[0]}" in err
+    _nothing_written(folder)
+
+
+def test_a_free_text_district_takes_the_twin_it_names_and_refuses_a_third_spelling(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The survey's free-text column ("Stadtteil [other]") took the first stored name the
+    same but for case: "Opladen" written there could land in OPLADEN."""
+    folder = _twin_project(tmp_path, "Opladen", "OPLADEN")
+    table = tmp_path / "umfrage.csv"
+    rows = "Beitrag,Stadtteil,Stadtteil [other]\nBänke,Sonstiges,Opladen\nBus,Sonstiges,OPLADEN\n"
+    table.write_text(rows, encoding="utf-8")
+    p = ["--project", str(folder)]
+    assert main([*p, "import", str(table), "--district-column", "Stadtteil"]) == 0
+    with Project.open(folder) as project:
+        assert project.segments()["district"].value_counts().to_dict() == {
+            "Opladen": 1, "OPLADEN": 1
+        }  # fmt: skip
+    other = tmp_path / "umfrage2.csv"
+    other.write_text(rows.replace("Bus,Sonstiges,OPLADEN", "Treff,Sonstiges,opladen"), "utf-8")
+    capsys.readouterr()
+    assert main([*p, "import", str(other), "--district-column", "Stadtteil"]) == 2
+    err = capsys.readouterr().err
+    assert "Datei umfrage2.csv, Zeile 3: Sozialraum 'opladen' (Spalte Stadtteil [other])" in err
+    assert "workbench districts --merge OPLADEN --into Opladen" in err
+    with Project.open(folder) as project:
+        assert len(project.segments()) == 2 and len(project.documents()) == 1
+
+
+def test_a_protocol_header_naming_twins_in_a_third_spelling_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _twin_project(tmp_path, "Opladen", "OPLADEN")
+    protocol = tmp_path / "protokoll.md"
+    protocol.write_text(
+        "# Quartiersworkshop\n\nDatum: 2021-03-04\nSozialraum: opladen\n\n"
+        "## Herausforderungen und Bedarfe\n\n- Es fehlt ein Treffpunkt am Abend.\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["--project", str(folder), "import", str(protocol)]) == 2
+    err = capsys.readouterr().err
+    assert "Datei protokoll.md: Sozialraum 'opladen' (Angabe „Sozialraum“ der Datei)" in err
+    _nothing_written(folder)

@@ -21,7 +21,13 @@ from workbench.ingest.common import cell_at
 from workbench.ingest.nfc_view import composed
 from workbench.ingest.personal_columns import header_key
 from workbench.ingest.table_missing import is_no_answer
-from workbench.store.district_spelling import meant_district, misspelt_district
+from workbench.store.district_spelling import (
+    ambiguous_twins,
+    district_name,
+    meant_district,
+    misspelt_district,
+    twins_meant,
+)
 
 # Answers of a district question (see personal_columns.header_key) that name no district.
 NO_DISTRICT = frozenset(
@@ -93,9 +99,11 @@ def known_district(value: str, known: Sequence[str]) -> str | None:
     >>> known_district("opladen", ["Opladen"]), known_district("Köln", ["Opladen"])
     ('Opladen', None)
     """
-    folded = composed(value).strip().casefold()  # "ü" from a Mac: "u" and a mark
+    if (exact := composed(value).strip()) in known:  # "OPLADEN" beside its twin "Opladen"
+        return exact
+    folded = exact.casefold()  # "ü" from a Mac: "u" and a mark
     same = [k for k in known if composed(k).strip().casefold() == folded]
-    return same[0] if same else meant_district(value, known)
+    return same[0] if len(same) == 1 else None if same else meant_district(value, known)
 
 
 @dataclass
@@ -113,6 +121,7 @@ class DistrictCells:
     from_other: int = 0  # … of which the free text names a district of the project
     unmatched: int = 0  # … of which the free text names none (or was not checked)
     empty: int = 0  # rows with an empty district cell (and no free text)
+    other_header: str = ""  # the free-text column's header, for a message
 
     @classmethod
     def of(
@@ -122,14 +131,23 @@ class DistrictCells:
         if column is None:
             return cls(None, None, None)
         known = None if known is None else tuple(known)
-        return cls(list(header).index(column), other_column(header, column), known)
+        other = other_column(header, column)
+        named = "" if other is None else header[other]
+        return cls(list(header).index(column), other, known, other_header=named)
 
     def read(
-        self, fields: Sequence[Any], blank: Callable[[Sequence[Any]], str | None] | None = None
+        self,
+        fields: Sequence[Any],
+        blank: Callable[[Sequence[Any]], str | None] | None = None,
+        file: str | None = None,
+        row: int | None = None,
     ) -> str | None:
         """A row's district: its cell, none for "another"/"no district" (or the project's
         district the free text beside it names); for an empty cell (or without a district
-        column) the district ``blank`` reads from the row (its point on the map)."""
+        column) the district ``blank`` reads from the row (its point on the map). A free
+        text that means an older project's twins in a third spelling ("opladen" beside
+        "Opladen" and "OPLADEN") raises, naming ``file``, ``row`` and the column, as the
+        district column's cell does (the import does not guess which)."""
         value = cell_at(fields, self.column)
         free = cell_at(fields, self.other)
         if value and not is_no_district(value):
@@ -140,6 +158,9 @@ class DistrictCells:
             return found
         self.no_district += 1
         if free and not is_no_district(free):
+            if self.known and (twins := twins_meant(free, self.known)):
+                field = f"Spalte {self.other_header}"
+                raise ambiguous_twins(district_name(free), twins, file, [row], field)
             found = known_district(free, self.known) if self.known else None
             self.from_other += found is not None
             self.unmatched += found is None

@@ -191,7 +191,7 @@ def read_statements(t: TableLayout) -> Statements:
                 row=row,
             )
         seen_ids[source_id] = row
-        district = districts.read(fields, points.read)
+        district = districts.read(fields, points.read, raw.name, row)
         for number, column, text in answers:
             segment = ParsedSegment(
                 text=text,

@@ -23,10 +23,12 @@ from workbench.ingest.thing_names import pseudonymise_name
 from workbench.store import CITYWIDE, District, ListedName, Segment, Wave, Workshop
 from workbench.store.district_changes import district_key
 from workbench.store.district_spelling import (
+    ambiguous_twins,
     check_district_size,
     district_name,
     district_notices,
     named_district,
+    twins_meant,
     unknown_districts,
 )
 from workbench.store.waves import ordered_waves, wave_for_import
@@ -52,7 +54,10 @@ class WorkshopWriting:
         if name is None:
             return self.districts[district_key(CITYWIDE)]
         # as written first: "OPLADEN" beside Opladen (an older project's twins) is its own
-        district = self.districts.get(district_name(name)) or self.districts.get(district_key(name))
+        district = self.districts.get(district_name(name))
+        if district is None and (twins := twins_meant(name, self._stored_names())):
+            raise ambiguous_twins(district_name(name), twins, file, [row])  # "opladen": which?
+        district = district or self.districts.get(district_key(name))
         if district is None:
             valid = ", ".join(sorted({d.name for d in self.districts.values()}))
             raise InputError(
@@ -70,6 +75,7 @@ class WorkshopWriting:
         file: str,
         hint: str = "",
         rows: Sequence[int | None] = (),
+        head: str = "",
     ) -> list[str]:
         """Check that ``names`` are declared districts; with ``add`` declare the unknown.
 
@@ -77,10 +83,15 @@ class WorkshopWriting:
         names them, ``rows`` the row of each name); returns the notices on what was added.
         A name that is a declared one but for spelled-out umlauts ("Steinbuechel") is
         read as that one (and said so), with or without ``add``, as a name the same but for
-        case is; never added as its twin, never refused.
+        case is; never added as its twin, never refused. A name that matches several stored
+        twins so and none exactly ("opladen" beside "Opladen" and "OPLADEN" of an older
+        project) is refused, naming its row and field (``hint`` for a row's, ``head`` for
+        one without row: the file's own district), before anything is written.
         """
+        rows = [*rows, *[None] * (len(names) - len(rows))]
+        self._refuse_twins(names, rows, file, hint, head)
         unknown: dict[str, tuple[str, int | None]] = {}
-        for name, row in zip(names, [*rows, *[None] * (len(names) - len(rows))], strict=True):
+        for name, row in zip(names, rows, strict=True):
             key = district_key(name or "")
             if key and key not in self.districts:
                 unknown.setdefault(key, (district_name(name), row))
@@ -105,6 +116,28 @@ class WorkshopWriting:
         self.session.flush()
         self.pseudonymiser.protect(added)  # a district is never a person's name
         return district_notices(added, alike)
+
+    def _stored_names(self) -> list[str]:
+        """The names of the project's districts as stored (each once)."""
+        return sorted({d.name for d in self.districts.values()})
+
+    def _refuse_twins(
+        self, names: Sequence[str], rows: Sequence[int | None], file: str, hint: str, head: str
+    ) -> None:
+        """Raise for the first name that means stored twins in a third spelling
+        (:func:`twins_meant`), with every row that names them so."""
+        stored = self._stored_names()
+        if len({district_key(n) for n in stored}) == len(stored):
+            return  # no twins stored: nothing to check (every project since Runde 49)
+        meant: dict[str, tuple[str, list[str], list[int | None]]] = {}
+        for name, row in zip(names, rows, strict=True):
+            twins = twins_meant(name or "", stored)
+            if twins:
+                meant.setdefault(district_name(name), (name, twins, []))[2].append(row)
+        if meant:
+            written, (_, twins, where) = next(iter(meant.items()))
+            field = hint if where[0] is not None else head or hint
+            raise ambiguous_twins(written, twins, file, where, field)
 
     def _import_wave(self) -> Wave:
         """The wave this import puts new workshops into (found or created once)."""

@@ -162,7 +162,8 @@ class Writer(WorkshopWriting, ProjectFileWriting):
             rows += [s.row for s in document.segments]
         column = document.options.get("district_column")
         hint = f"Spalte {column}" if column else ""
-        added = self.declare_districts(named, add_districts, document.filename, hint, rows)
+        head = "Option --district" if fixed_district else "Angabe „Sozialraum“ der Datei"
+        added = self.declare_districts(named, add_districts, document.filename, hint, rows, head)
         result = self._write(document, fixed_workshop, fixed_district, extra_names).result
         result = replace(result, notices=(*added, *moved_on(self.session, named), *result.notices))
         if self._new_wave and result.segments:

@@ -273,30 +273,81 @@ def _kept_first(name: str) -> tuple[bool, bool, bool, bool, int, str]:
     return (name != CITYWIDE, name.isascii(), shouted, not capitalised, capitals, name)
 
 
+def _listed(kept: str, others: Sequence[str]) -> str:
+    """Twins as a German list: "'Opladen' und 'OPLADEN'"."""
+    return ", ".join(f"'{n}'" for n in [kept, *others[:-1]]) + f" und '{others[-1]}'"
+
+
+def _twin_commands(kept: str, others: Sequence[str]) -> str:
+    """What to do with a group of twins: the merge into ``kept`` (or a new name beside the
+    city-wide area), or a rename if they are two places."""
+    if kept == CITYWIDE:  # "GESAMTSTADT" beside the city-wide area: only a new name
+        to_do = "; ".join(f"workbench districts --rename {shell_name(n)} NEU" for n in others)
+        return f"Den Sozialraum umbenennen: {to_do}"
+    merges = "; ".join(
+        f"workbench districts --merge {shell_name(n)} --into {shell_name(kept)}" for n in others
+    )
+    return (
+        f"Meinen sie denselben Ort: {merges}. Sonst einen umbenennen: workbench "
+        f"districts --rename {shell_name(others[0])} NEU"
+    )
+
+
 def twin_notices(names: Sequence[str]) -> list[str]:
     """A German notice for each group of :func:`district_twins`: they count as several
     Sozialräume in reports and apps; the command that merges them (or renames one)."""
-    notices = []
-    for kept, *others in district_twins(names):
-        listed = ", ".join(f"'{n}'" for n in [kept, *others[:-1]]) + f" und '{others[-1]}'"
-        if kept == CITYWIDE:  # "GESAMTSTADT" beside the city-wide area: only a new name
-            to_do = "; ".join(f"workbench districts --rename {shell_name(n)} NEU" for n in others)
-            to_do = f"Den Sozialraum umbenennen: {to_do}"
-        else:
-            merges = "; ".join(
-                f"workbench districts --merge {shell_name(n)} --into {shell_name(kept)}"
-                for n in others
-            )
-            to_do = (
-                f"Meinen sie denselben Ort: {merges}. Sonst einen umbenennen: workbench "
-                f"districts --rename {shell_name(others[0])} NEU"
-            )
-        notices.append(
-            f"Hinweis: Die Sozialräume {listed} unterscheiden sich nur in Groß-/Klein"
-            f"schreibung oder ausgeschriebenen Umlauten; Berichte und Apps zeigen sie als "
-            f"{len(others) + 1} Sozialräume. {to_do}."
-        )
-    return notices
+    return [
+        f"Hinweis: Die Sozialräume {_listed(kept, others)} unterscheiden sich nur in Groß-/"
+        f"Kleinschreibung oder ausgeschriebenen Umlauten; Berichte und Apps zeigen sie als "
+        f"{len(others) + 1} Sozialräume. {_twin_commands(kept, others)}."
+        for kept, *others in district_twins(names)
+    ]
+
+
+def twins_meant(name: str, known: Sequence[str]) -> list[str]:
+    """The stored twins (:func:`district_twins`) a name written in a file matches but for
+    case or spelled-out umlauts, when it matches several and none exactly ("opladen" beside
+    "Opladen" and "OPLADEN"); empty when it names one district or none (as
+    :func:`named_district` decides, which refuses the same on the command line).
+
+    >>> twins_meant("opladen", ["Opladen", "OPLADEN", "Manfort"])
+    ['OPLADEN', 'Opladen']
+    >>> twins_meant("OPLADEN", ["Opladen", "OPLADEN"]), twins_meant("buerrig", ["Bürrig"])
+    ([], [])
+    """
+    name = district_name(name)
+    if not name or name in known:
+        return []
+    for key in (district_fold, lambda text: spelled_out(district_fold(text))):
+        wanted = key(name)
+        hits = sorted({k for k in known if key(k) == wanted})
+        if hits:
+            return hits if len(hits) > 1 else []
+    return []
+
+
+def ambiguous_twins(
+    name: str,
+    twins: Sequence[str],
+    file: str | None = None,
+    rows: Sequence[int | None] = (),
+    field: str = "",
+) -> InputError:
+    """The error for a file that names stored twins in a third spelling (``rows``: where,
+    the first as the error's row; ``field``: the column or header that holds it): which
+    one it means is not for the import to guess; the merge command that settles it."""
+    (kept, *others), *_ = district_twins(twins)
+    later = sorted({r for r in rows[1:] if r is not None and r != rows[0]})
+    also = f"; ebenso in Zeile {', '.join(map(str, later[:5]))}" if later else ""
+    also += " …" if len(later) > 5 else ""
+    return InputError(
+        f"Sozialraum '{name}'{f' ({field}{also})' if field or also else ''} ist nicht "
+        f"eindeutig: Das Projekt hat {_listed(kept, others)}, die sich nur in Groß-/Klein"
+        "schreibung oder ausgeschriebenen Umlauten unterscheiden. Nichts importiert. In der "
+        f"Datei genau eine dieser Schreibweisen verwenden, oder: {_twin_commands(kept, others)}.",
+        file=file,
+        row=rows[0] if rows else None,
+    )
 
 
 def boundary_names(written: Iterable[str], stored: Sequence[str]) -> dict[str, str]:
