@@ -300,3 +300,35 @@ def test_a_protocol_header_naming_twins_in_a_third_spelling_is_refused(
     err = capsys.readouterr().err
     assert "Datei protokoll.md: Sozialraum 'opladen' (Angabe „Sozialraum“ der Datei)" in err
     _nothing_written(folder)
+
+
+def _third(first: str, second: str) -> str:
+    """A third spelling of ``first`` but for case (the blind set's third name)."""
+    forms = (first.lower(), first.upper(), first.swapcase(), first.title())
+    return next(form for form in forms if form not in (first, second))
+
+
+@pytest.mark.parametrize(("first", "second"), TWINS + OTHERS)
+def test_the_blind_set_third_spelling_is_refused_only_for_case_twins(
+    first: str, second: str, tmp_path: Path
+) -> None:
+    """Blind set (decision 025, Nachtrag Runde 49): the stored pair and a third spelling of
+    the first but for case. Twins but for case (8 of 18) are refused; twins but for
+    umlauts and other places (24) take each spelling to its one district, as before."""
+    from workbench.store.district_spelling import district_fold
+
+    folder = _twin_project(tmp_path, first, second)
+    third = _third(first, second)
+    table = tmp_path / "beitraege.csv"
+    rows = f"Beitrag,Sozialraum\nBänke,{first}\nBus,{second}\nTreff,{third}\n"
+    table.write_text(rows, encoding="utf-8")
+    argv = ["--project", str(folder), "import", str(table), "--district-column", "Sozialraum"]
+    if district_fold(first) == district_fold(second):
+        assert main(argv) == 2
+        _nothing_written(folder)
+        return
+    assert main(argv) == 0
+    with Project.open(folder) as project:
+        segments = project.segments()
+    placed = dict(zip(segments["text"], segments["district"], strict=True))
+    assert placed == {"Bänke": first, "Bus": second, "Treff": first}
