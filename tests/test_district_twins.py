@@ -3,7 +3,9 @@
 merged by themselves (two spellings may be two places), but named with the command that
 merges them by ``upgrade``, ``districts`` and ``status``; each keeps its own statements and
 boundary; an import naming a stored district with spelled-out umlauts is read as it, as a
-name in other case is. SQLite and PostgreSQL where the upgrade runs."""
+name in other case is; a third spelling of twins ("opladen" beside "Opladen" and
+"OPLADEN") is refused with its file, row, column and the merge command, not given to one
+twin. SQLite and PostgreSQL where the upgrade runs and for the refusal."""
 
 from __future__ import annotations
 
