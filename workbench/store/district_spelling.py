@@ -288,7 +288,7 @@ def _twin_commands(kept: str, others: Sequence[str]) -> str:
         f"workbench districts --merge {shell_name(n)} --into {shell_name(kept)}" for n in others
     )
     return (
-        f"Meinen sie denselben Ort: {merges}. Sonst einen umbenennen: workbench "
+        f"Ist es derselbe Ort: {merges}. Sind es zwei Orte, einen umbenennen: workbench "
         f"districts --rename {shell_name(others[0])} NEU"
     )
 
