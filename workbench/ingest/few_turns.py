@@ -11,6 +11,7 @@ from dataclasses import replace
 from workbench.ingest.discourse_labels import is_answer_word
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
+from workbench.ingest.role_labels import role_label
 from workbench.ingest.speaker_labels import is_label
 from workbench.ingest.speakers import natural_order
 from workbench.ingest.transcript_frame import Header, frame_heading
@@ -18,9 +19,10 @@ from workbench.ingest.turn_lines import MIN_TURNS, Turn, TurnParse
 
 
 def person_like(who: str) -> bool:
-    """Whether a speaker looks like one: a role label, a phone number, "Nachname, Vorname"
-    or a name with a first name or surname known to the gazetteer (not "Begrüßung")."""
-    if is_label(who) or who[:1] in "+0" or "," in who:
+    """Whether a speaker looks like one: a role label, a phone number, "Nachname, Vorname",
+    a name with a first name or surname known to the gazetteer (not "Begrüßung") or a role
+    word ("Anwohnerin", "Vertreter Jugendamt": :func:`~workbench.ingest.role_labels.role_label`)."""
+    if is_label(who) or who[:1] in "+0" or "," in who or role_label(who):
         return True
     names = gazetteer()
     words = re.sub(r"\([^()]*\)", " ", who).split()

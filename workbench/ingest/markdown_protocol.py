@@ -39,6 +39,7 @@ from workbench.ingest.answer_lines import (
     card_lines,
     question_of,
 )
+from workbench.ingest.bullet_turns import unbulleted
 from workbench.ingest.captions import is_caption, is_lone_image
 from workbench.ingest.common import add_statement, protocol_result, role_and_text
 from workbench.ingest.direction_marks import unmarked
@@ -79,6 +80,7 @@ from workbench.ingest.protocol_meta import (
     title_like,
 )
 from workbench.ingest.speaker_turns import (
+    are_named_turns,
     is_speaker_turns,
     parse_speaker_turns,
     turns_in_sections,
@@ -200,6 +202,22 @@ def _turns_under_headings(
     return None if document is None else _lead_ins_kept(document)
 
 
+def _bulleted_turns(
+    raw: RawFile, body: str, roles: Mapping[str, str] | None
+) -> ParsedDocument | None:
+    """The speaker turns a protocol writes as list items ("- Sprecher 1: …", "* Moderation:
+    …": :func:`~workbench.ingest.bullet_turns.unbulleted`), under its headings or as a
+    transcript's lines; None where the items are no turns (a list of points stays one)."""
+    lines = unbulleted(body.split("\n"))
+    if lines is None:
+        return None
+    sectioned = _turns_under_headings(raw, lines, roles)
+    if sectioned is not None or not are_named_turns(text := "\n".join(lines)):
+        return sectioned
+    document = parse_speaker_turns(io.BytesIO(text.encode("utf-8")), raw.name, roles)
+    return _lead_ins_kept(replace(document, sha256=raw.sha256))
+
+
 def parse_markdown(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
@@ -214,6 +232,7 @@ def parse_markdown(
     if meta and is_speaker_turns(unmarked(body), timed_only=True):
         return _turns_below(raw, body, offset, fields, roles)
     sectioned = None if meta else _turns_under_headings(raw, body.split("\n"), roles)
+    sectioned = sectioned or (None if meta else _bulleted_turns(raw, body, roles))
     if sectioned is not None:  # "18:05 Anna Schmidt: …" under each guiding question
         return sectioned
 

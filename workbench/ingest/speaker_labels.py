@@ -32,6 +32,7 @@ from workbench.ingest.noun_lexicon import (
     noun_articles,
     plural_noun,
 )
+from workbench.ingest.role_labels import role_label
 from workbench.ingest.role_nouns import addressed_role, genitive_role
 
 
@@ -534,7 +535,8 @@ def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, 
     ("Moderation (Stadt Leverkusen)") is the role alone; one with a person's name
     ("Interviewerin (Kerstin Wagner)") is that role and that person (on the name list).
     A name marked as the meeting's host or moderator ("Anna Schmidt (Host)", "(Co-Host)",
-    "(Moderatorin)") has the role "Moderation" unless the roles file gives another."""
+    "(Moderatorin)") has the role "Moderation" unless the roles file gives another; a role
+    word ("Anwohnerin", "Anwohnerin Frau Schulz": :func:`role_label`) is the role."""
     if not who or not who.strip():
         return None, None
     if is_role(who):
@@ -552,6 +554,10 @@ def speaker_fields(speakers: SpeakerList, who: str | None) -> tuple[str | None, 
         return speakers.role(who.strip()) or who.strip(), None
     if record_topic(who):  # "Hinweis Radweg": the record's word and its topic, no one's
         return speakers.role(who.strip()) or " ".join(who.split()), None
+    worded = role_label(who)
+    if worded:  # "Anwohnerin", "Vertreter Jugendamt": the role; "Anwohnerin Frau Schulz": she
+        person = speakers.add(worded[1]) if worded[1] else None
+        return speakers.role(who.strip()) or speakers.role(person) or worded[0], person
     named = record_person(who)
     if named:  # "Frage an die Rosenkranz": the record's word is the role, she the person
         person = speakers.add(named)
