@@ -55,6 +55,24 @@ def test_bulleted_voices_below_a_title_are_turns(tmp_path: Path, mark: str) -> N
 
 
 @pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_lead_in_among_bulleted_voices_keeps_its_label(tmp_path: Path, suffix: str) -> None:
+    plain = (
+        "Protokoll Stadtteilrunde\n\n- SPEAKER_00: Der Spielplatz ist zu klein.\n"
+        "- **Ziel:** Bänke prüfen.\n- SPEAKER_01: Abends fehlt Licht.\n"
+    )
+    assert _read(tmp_path, plain, suffix) == [
+        ("SPEAKER_00", "Der Spielplatz ist zu klein."),
+        (None, "Ziel: Bänke prüfen."),
+        ("SPEAKER_01", "Abends fehlt Licht."),
+    ]
+    headed = BULLETED.replace("- Ergebnis:", "- Problem:")
+    assert [s.question for s in _parse(tmp_path, headed, suffix).segments][2] == (
+        "Was fehlt im Quartier?"
+    )
+    assert _read(tmp_path, headed, suffix)[2] == (None, "Problem: Bänke werden geprüft.")
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
 def test_a_list_of_points_stays_a_list(tmp_path: Path, suffix: str) -> None:
     text = (
         "# Protokoll\n\n## Was fehlt im Quartier?\n\n- Ziel: mehr Grün\n- Problem: Parken\n\n"

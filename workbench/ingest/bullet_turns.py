@@ -11,9 +11,11 @@ A list of points ("- Ziel: mehr Grün", "- Ort: Spielplatz") has no voice: it st
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from workbench.core.domain import ParsedDocument, ParsedSegment
 from workbench.ingest.discourse_labels import is_lead_in
-from workbench.ingest.markdown_lines import _ITEM
+from workbench.ingest.markdown_lines import _HEADING, _ITEM
 from workbench.ingest.role_labels import role_label
 from workbench.ingest.speaker_labels import is_role
 
@@ -49,3 +51,35 @@ def unbulleted(lines: list[str]) -> list[str] | None:
     for row, found in items:
         plain[row] = found.group(2)
     return plain
+
+
+def lead_in_rows(lines: list[str]) -> set[int]:
+    """The rows (from 0) of the lead-ins among unbulleted turns ("Ergebnis: …", "Ziel: …")."""
+    return {
+        row
+        for row, line in enumerate(lines)
+        if (label := _LABEL.match(line)) and is_lead_in(label.group(1).strip())
+    }
+
+
+def with_lead_ins(document: ParsedDocument, lines: list[str], rows: set[int]) -> ParsedDocument:
+    """The turns read without their lead-ins (``rows`` of ``lines``) with each lead-in put
+    back as the record's statement: no speaker, its label in its text, the question of the
+    turns beside it under the same heading."""
+
+    def block(row: int) -> int:  # the headings above a line (rows from 1)
+        return sum(bool(_HEADING.match(line)) for line in lines[: row - 1])
+
+    segments = list(document.segments)
+    for row in sorted(rows):
+        number = row + 1
+        beside = [s for s in segments if s.row and block(s.row) == block(number)]
+        nearest = min(beside, key=lambda s: abs((s.row or 0) - number), default=None)
+        asked = nearest.question if nearest else None
+        label = _LABEL.match(lines[row])
+        said = " ".join(lines[row][label.end() - 1 :].split()) if label else lines[row].strip()
+        text = f"{label.group(1).strip()}: {said}" if label else said  # "**Ziel:**": "Ziel:"
+        segments.append(ParsedSegment(text=text, source_id="", question=asked, row=number))
+    segments.sort(key=lambda s: s.row or 0)
+    numbered = tuple(replace(s, source_id=str(i)) for i, s in enumerate(segments, start=1))
+    return replace(document, segments=numbered)

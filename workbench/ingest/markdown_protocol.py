@@ -39,7 +39,7 @@ from workbench.ingest.answer_lines import (
     card_lines,
     question_of,
 )
-from workbench.ingest.bullet_turns import unbulleted
+from workbench.ingest.bullet_turns import lead_in_rows, unbulleted, with_lead_ins
 from workbench.ingest.captions import is_caption, is_lone_image
 from workbench.ingest.common import add_statement, protocol_result, role_and_text
 from workbench.ingest.direction_marks import unmarked
@@ -211,11 +211,13 @@ def _bulleted_turns(
     lines = unbulleted(body.split("\n"))
     if lines is None:
         return None
-    sectioned = _turns_under_headings(raw, lines, roles)
-    if sectioned is not None or not are_named_turns(text := "\n".join(lines)):
-        return sectioned
-    document = parse_speaker_turns(io.BytesIO(text.encode("utf-8")), raw.name, roles)
-    return _lead_ins_kept(replace(document, sha256=raw.sha256))
+    leads = lead_in_rows(lines)  # "Ergebnis: …", "Ziel: …" among them: the record's
+    voices = ["" if row in leads else line for row, line in enumerate(lines)]
+    document = _turns_under_headings(raw, voices, roles)
+    if document is None and are_named_turns(text := "\n".join(voices)):
+        document = parse_speaker_turns(io.BytesIO(text.encode("utf-8")), raw.name, roles)
+        document = replace(document, sha256=raw.sha256)
+    return None if document is None else with_lead_ins(document, lines, leads)
 
 
 def parse_markdown(
