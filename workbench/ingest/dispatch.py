@@ -27,6 +27,7 @@ from workbench.ingest.folder_files import (
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.meeting_folder import named_by_folder
+from workbench.ingest.mojibake import repaired_document
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
 from workbench.ingest.protocol_meta import margin_names
@@ -343,7 +344,8 @@ def parse_all(
     path = Path(path)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES or not path.is_file():
         return [parse_file(path, mapping, roles, direct_messages)]
-    return parse_sheets(path, mapping or TableMapping(), _parse_table_file)
+    sheets = parse_sheets(path, mapping or TableMapping(), _parse_table_file)
+    return [repaired_document(sheet) for sheet in sheets]
 
 
 def parse_file(
@@ -358,10 +360,12 @@ def parse_file(
     ``direct_messages`` imports the direct messages of a Zoom or Webex chat (see
     ``--include-direct-messages``), which are left out and counted otherwise. A file in
     a Zoom recording folder belongs to the meeting the folder names
-    (:mod:`workbench.ingest.meeting_folder`).
+    (:mod:`workbench.ingest.meeting_folder`). Text in the file that was read with the
+    wrong encoding before ("Frau MÃ¼ller") is repaired (:mod:`workbench.ingest.mojibake`).
     """
     path = Path(path)
-    return named_by_folder(path, _parse_one(path, mapping, roles, direct_messages))
+    document = named_by_folder(path, _parse_one(path, mapping, roles, direct_messages))
+    return repaired_document(document)
 
 
 def _parse_one(

@@ -57,6 +57,7 @@ from workbench.ingest.long_names import (
     fitted_names,
 )
 from workbench.ingest.meeting_folder import MEETING_FOLDER, ZOOM_CLOUD
+from workbench.ingest.mojibake import mojibake_notices
 from workbench.ingest.nfc_view import composed, composed_labels, one_line_label
 from workbench.ingest.offsets import OffsetMap, in_place, lay_out
 from workbench.ingest.personal_notices import personal_notices
@@ -375,6 +376,7 @@ class Writer(WorkshopWriting, ProjectFileWriting):
             skipped_rows=int(document.options.get("skipped_rows", 0)),
             notices=(
                 *reading_notices(document.options),
+                *mojibake_notices(document.options),
                 *chat_notices(document.options),
                 *messenger_notices(document.options),
                 *sound_notices(document.options),

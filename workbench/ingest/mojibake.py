@@ -1,0 +1,128 @@
+"""Text inside a file that was read with the wrong encoding once already: "Frau MÃ¼ller".
+
+A file whose bytes are Windows-1252 is read as such (:mod:`workbench.core.fileio`, decision
+013). This is about text that was mis-decoded before it came into the file: a CSV saved
+by Excel as ANSI, read as UTF-8 and saved again, text pasted between programs, old survey
+tools. Its umlauts stand as two characters ("MÃ¼ller", "StraÃŸe", twice read:
+"MÃƒÂ¼ller"), its quotes as three ("â€žHallo"), or as C1 control characters when the text
+was read as Latin-1 ("\\x84Hallo\\x93" for „Hallo“). The pseudonymisation did not know
+"GÃ¼nther" as a first name, and the names stayed in clear.
+
+Every text a file's importer gives — statements, guiding questions, speakers, workshops,
+districts, column values, title, the names of a protocol's head — is repaired once, after
+parsing and before pseudonymisation (:func:`repaired_document`), by the library ftfy in a
+narrow configuration: it undoes only the wrong decoding (also of part of a text) and
+replaces C1 controls by their Windows-1252 characters; quotes, ligatures, full-width
+characters, HTML entities, line breaks and the Unicode form stay as written (decision
+0xx). A document with its own text and positions in it (a REFI-QDA source) is left as it
+was read: its codings count characters in that text. How many texts were repaired is
+said in a notice of the file (:func:`mojibake_notices`), never the texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+import ftfy
+
+from workbench.core.domain import ParsedDocument, ParsedSegment
+
+REPAIRED = "mojibake"  # the document's option: how many texts were repaired
+
+_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+# What every mis-decoded text holds: a UTF-8 continuation byte (0x80–0xBF) read as a
+# character: Latin-1's (C1 controls, "¼", "¶", "Ÿ" …) or Windows-1252's ("€", "„", "œ" …).
+# A text without any is not looked at (most are ASCII or German with its umlauts only).
+_CONTINUATION = bytes(range(0x80, 0xC0))
+_SUSPECT = re.compile(f"[\x80-\xbf{re.escape(_CONTINUATION.decode('cp1252', errors='ignore'))}]")
+
+
+def repaired_text(text: str) -> str:
+    r"""``text`` with text read with the wrong encoding read rightly; else as it was.
+
+    >>> repaired_text("Frau MÃ¼ller und Herr KÃ¶hler")
+    'Frau Müller und Herr Köhler'
+    >>> repaired_text("\x84Hallo\x93, sagte sie.")
+    '„Hallo“, sagte sie.'
+    >>> repaired_text("São Paulo, Café, „Zitat“, 5 €, ½ × 2")
+    'São Paulo, Café, „Zitat“, 5 €, ½ × 2'
+    """
+    if not text or _SUSPECT.search(text) is None:
+        return text
+    return ftfy.fix_text(text, _CONFIG)
+
+
+def _value(value: Any) -> Any:
+    """A column value repaired if it is a text."""
+    return repaired_text(value) if isinstance(value, str) else value
+
+
+def _optional(text: str | None) -> str | None:
+    """``text`` repaired; None stays None."""
+    return None if text is None else repaired_text(text)
+
+
+def _segment(segment: ParsedSegment) -> ParsedSegment:
+    """``segment`` with its text, labels and column values repaired."""
+    attributes = {key: _value(value) for key, value in segment.attributes.items()}
+    return replace(
+        segment,
+        text=repaired_text(segment.text),
+        question=_optional(segment.question),
+        speaker_role=_optional(segment.speaker_role),
+        workshop=_optional(segment.workshop),
+        district=_optional(segment.district),
+        attributes=attributes,
+    )
+
+
+def repaired_document(document: ParsedDocument) -> ParsedDocument:
+    """``document`` with every text read with the wrong encoding repaired, and how many
+    were in its option ``mojibake`` (none: the document itself)."""
+    if document.text is not None:  # positions in the file's own text: as read
+        return document
+    segments = tuple(_segment(s) for s in document.segments)
+    count = sum(new != old for new, old in zip(segments, document.segments, strict=True))
+    fixed = {
+        "title": _optional(document.title),
+        "workshop": _optional(document.workshop),
+        "district": _optional(document.district),
+    }
+    count += sum(fixed[key] != getattr(document, key) for key in fixed)
+    names = tuple(repaired_text(n) for n in document.names)
+    count += sum(new != old for new, old in zip(names, document.names, strict=True))
+    if not count:
+        return document
+    options = {**document.options, REPAIRED: count}
+    return replace(document, segments=segments, names=names, options=options, **fixed)
+
+
+def mojibake_notices(options: Mapping[str, Any]) -> list[str]:
+    """The notice of a file whose texts were repaired (:func:`repaired_document`)."""
+    count = options.get(REPAIRED)
+    if not count:
+        return []
+    texts = "Text" if count == 1 else "Texte"
+    return [
+        f"{count} {texts} mit falsch gelesenen Umlauten repariert (UTF-8 als "
+        "Windows-1252 gelesen, etwa „MÃ¼ller“ für „Müller“)."
+    ]
