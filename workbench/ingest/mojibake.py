@@ -55,6 +55,11 @@ _CONFIG = ftfy.TextFixerConfig(
 _CONTINUATION = bytes(range(0x80, 0xC0))
 _SUSPECT = re.compile(f"[\x80-\xbf{re.escape(_CONTINUATION.decode('cp1252', errors='ignore'))}]")
 
+# "Ã" or "Â" before a space: "à" or a no-break space whose second byte (0xA0) became a
+# space — or the letter as written ("der Buchstabe Ã "); repaired only beside other
+# mis-read text
+_LOST_SPACE = re.compile("[\u00c2\u00c3] ")
+
 
 def repaired_text(text: str) -> str:
     r"""``text`` with text read with the wrong encoding read rightly; else as it was.
@@ -65,10 +70,16 @@ def repaired_text(text: str) -> str:
     '„Hallo“, sagte sie.'
     >>> repaired_text("São Paulo, Café, „Zitat“, 5 €, ½ × 2")
     'São Paulo, Café, „Zitat“, 5 €, ½ × 2'
+    >>> repaired_text("Der Buchstabe Ã kommt vor"), repaired_text("MÃ¼ller, Ã la carte")
+    ('Der Buchstabe Ã kommt vor', 'Müller, à la carte')
     """
     if not text or _SUSPECT.search(text) is None:
         return text
-    return ftfy.fix_text(text, _CONFIG)
+    fixed = ftfy.fix_text(text, _CONFIG)
+    if fixed == text or _LOST_SPACE.search(text) is None:
+        return fixed
+    probe = _LOST_SPACE.sub("\ue000 ", text)  # without them: is anything else mis-read?
+    return fixed if ftfy.fix_text(probe, _CONFIG) != probe else text
 
 
 def _value(value: Any) -> Any:

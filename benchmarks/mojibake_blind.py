@@ -1,0 +1,258 @@
+"""Blind set: text inside imported files that was read with the wrong encoding before.
+
+Generated German statements that name people (names of the Faker lists, seeded; German,
+Turkish and Polish ones, most with umlauts or other letters beyond ASCII), each written
+into CSV, XLSX, TXT, VTT and DOCX files in one of these forms:
+
+- ``cp1252``: the statement's UTF-8 bytes read as Windows-1252 ("Frau MÃ¼ller", "â€ž"),
+- ``latin1``: … read as Latin-1 (C1 controls: "Ã\\x9f" for "ß", "â\\x80\\x9e" for „),
+- ``double``: read as Windows-1252 twice ("MÃƒÂ¼ller"),
+- ``partial``: only the statement's second sentence read as Windows-1252,
+- ``c1``: the statement in Windows-1252 read as Latin-1 ("\\x84Hallo\\x93" for „Hallo“).
+
+Every file is read with ``parse_file`` (each sheet with ``parse_all``) and its statements
+pseudonymised as an import does. Counted per form and format: statements whose name is
+left in clear (any word of it, as written or as mis-decoded), statements restored exactly
+(the original text stands among the parsed texts). Must-stay: 200+ correct texts (German
+with umlauts, ß, „“ quotes, €, emoji, Turkish, Polish, Arabic and Hebrew names, "São
+Paulo", "Café", "Â" and "Ã" in words, "×", "½", "°C" …) in the same formats; a text that
+no longer stands verbatim among the parsed texts counts as changed. ``--out`` writes the
+parsed must-stay texts, so that two runs (old code, new code) can be compared.
+
+Run: PYTHONPATH=CODE .venv/bin/python benchmarks/mojibake_blind.py [--out FILE] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+import openpyxl
+from faker import Faker
+
+sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
+
+from workbench.ingest import parse_all
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+TEMPLATES = [
+    "Frau {l} hat gesagt, die Bänke am Spielplatz fehlen. Sie wünscht sich mehr Schatten.",
+    "Herr {f} {l} meinte, der Weg zur Grundschule ist abends zu dunkel. Das sehen viele so.",
+    "Danke an {f} {l} für die Hilfe beim Straßenfest. Es kamen über 200 Gäste.",
+    "{f} {l} schlägt vor, „mehr Grün“ an der Hauptstraße zu pflanzen. Kosten: etwa 500 €.",
+    "Laut {f} {l} fährt der Bus am Wochenende zu selten. Gewünscht wird ein 30-Minuten-Takt.",
+    "Die Gruppe um {f} {l} trifft sich jeden Dienstag im Bürgerhaus. Neue sind willkommen.",
+    "Wie {f} {l} berichtete, fehlt ein Treffpunkt für Jugendliche. Der Jugendclub ist zu.",
+    "Frau Dr. {l} von der Kita bestätigte: Die Plätze reichen nicht. Die Warteliste wächst.",
+]
+ORDINARY = [
+    "Die Bänke am Spielplatz fehlen, und die Straße ist abends dunkel.",
+    "Größere Mülleimer wären gut – gerade im Sommer „quillt alles über“.",
+    "Der Eintritt ins Schwimmbad kostet jetzt 4,50 €, für Familien zu teuer.",
+    "Super Fest 😀👍 nächstes Jahr wieder!",
+    "Ayşe Yılmaz und Gökhan Şahin haben das Café im Stadtteil eröffnet.",
+    "Łukasz Wójcik und Małgorzata Zielińska übersetzen für polnische Familien.",
+    "Die Gruppe von محمد العلي trifft sich freitags; Gäste sagen „شكرا“.",
+    "Im Chor singen auch Mitglieder der Gemeinde, Grüße: שלום עליכם.",
+    "Unsere Partnerstadt liegt nahe São Paulo, ein Austausch ist geplant.",
+    "Im Café „Zur Ecke“ gibt es Crème brûlée und Café au lait.",
+    "Der Raum misst 4 × 5 Meter, also 20 m² – ½ davon ist Lager.",
+    "Heute waren es 35 °C, der Spielplatz hat keinen Schatten.",
+    "Nach § 3 der Satzung entscheidet der Beirat; ± 10 % sind möglich.",
+    "Eine ¼ Stunde zu Fuß bis zur Haltestelle, das ist zu weit.",
+    "Die Band „SÃO PAULO EXPRESS“ spielt beim Fest, Sänger JOÃO.",
+    "Auf dem Plakat stand NÃO in großen Lettern, portugiesisch für „nein“.",
+    "Der Verein kooperiert mit einer Schule in România und Câmpina.",
+    "Das Wort „Âme“ stand französisch auf dem Kunstwerk am Platz.",
+    "Der Buchstabe Ã kommt im Portugiesischen vor, etwa in „irmã“.",
+    "Ökologisch, günstig, übersichtlich: Äpfel, Öl und Übersee.",
+    "Die Straße heißt „Am Weißen Stein“, Hausnummer 12½.",
+    "Zitat aus dem Flyer: ‚Gemeinsam stark‘ – so steht’s da.",
+    "Preis: 12,99 € … oder 15 € mit Getränk.",
+    "Kinder © Stadtteilbüro ® 2024 ™ – Fotos nur intern.",
+    "Frühstück für µ-Euro-Beträge: 0,50 € pro Brötchen.",
+    "Temperaturen um −5 °C, Glätte an der Brücke.",
+    "Die Teilnehmenden nannten ½ Dutzend Orte; ⅓ davon Spielplätze.",
+    "Ça va? fragte die Französin, Ærø war ihr Urlaubsziel.",
+    "Straßenname „Große Ülzener Straße“ nach Ortsteil Ülzen.",
+    "Das Ordnungsamt (Öffnungszeiten: Mo–Fr 8–12 Uhr) hilft.",
+]
+GERMAN = [("Jürgen", "Schröder"), ("Günther", "Köhler"), ("Bärbel", "Müller"), ("Jörg", "Weiß")]
+FORMATS = ["csv", "xlsx", "txt", "vtt", "docx"]
+
+
+def _cp1252(text: str) -> str:
+    return text.encode("utf-8").decode("sloppy-windows-1252")
+
+
+def _latin1(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+def _partial(text: str) -> str:
+    first, _, second = text.partition(". ")
+    return f"{first}. {_cp1252(second)}" if second else _cp1252(text)
+
+
+def _c1(text: str) -> str:
+    return text.encode("cp1252", errors="replace").decode("latin-1")
+
+
+FORMS: dict[str, Callable[[str], str]] = {
+    "cp1252": _cp1252,
+    "latin1": _latin1,
+    "double": lambda t: _cp1252(_cp1252(t)),
+    "partial": _partial,
+    "c1": _c1,
+}
+
+
+def _names(count: int) -> list[tuple[str, str]]:
+    """First and last names, seeded; three in four hold a letter beyond ASCII."""
+    fakers = [Faker("de_DE"), Faker("de_DE"), Faker("tr_TR"), Faker("pl_PL")]
+    for at, faker in enumerate(fakers):
+        faker.seed_instance(49 + at)
+    out: list[tuple[str, str]] = []
+    rng = random.Random(49)
+    while len(out) < count:
+        faker = rng.choice(fakers)
+        first, last = faker.first_name(), faker.last_name()
+        beyond = not (first + last).isascii()
+        if beyond or rng.random() < 0.25:
+            out.append((first, last))
+    return out
+
+
+def _write(path: Path, texts: list[str]) -> Path:
+    """A file of ``path``'s format holding ``texts``, one statement each."""
+    kind = path.suffix[1:]
+    if kind == "csv":
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(["id", "Beitrag"])
+            writer.writerows([i + 1, t] for i, t in enumerate(texts))
+    elif kind == "xlsx":
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["id", "Beitrag"])
+        for i, text in enumerate(texts):
+            sheet.append([i + 1, text])
+        book.save(path)
+    elif kind == "txt":
+        body = "\n\n".join(texts)
+        path.write_text(f"Protokoll Workshop Spielplätze\n\nWas fehlt?\n\n{body}\n", "utf-8")
+    elif kind == "vtt":
+        cues = [
+            f"{i + 1}\n00:{i // 6:02}:{i % 6 * 10:02}.000 --> "
+            f"00:{i // 6:02}:{i % 6 * 10 + 9:02}.000"
+            f"\n<v {'Moderation' if i % 2 else 'Teilnehmende'}>{t}"
+            for i, t in enumerate(texts)
+        ]
+        path.write_text("WEBVTT\n\n" + "\n\n".join(cues) + "\n", "utf-8")
+    else:
+        document = docx.Document()
+        document.add_heading("Protokoll Workshop Spielplätze", 1)
+        for text in texts:
+            document.add_paragraph(text)
+        document.save(path)
+    return path
+
+
+def _imported(path: Path) -> tuple[list[str], list[str]]:
+    """The parsed and the pseudonymised statements of ``path`` (one key per file)."""
+    parsed, safe = [], []
+    for document in parse_all(path):
+        key = Pseudonymiser()
+        for segment in document.segments:
+            parsed.append(segment.text)
+            safe.append(key.pseudonymise(segment.text, document.names)[0])
+    return parsed, safe
+
+
+def _clear(out: str, words: list[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", out) for w in words)
+
+
+def main() -> None:
+    """Build the set, import it, print the counts, write the must-stay outputs."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", type=Path)
+    parser.add_argument("--cases", type=int, default=40, help="statements per form")
+    parser.add_argument("--show", action="store_true", help="print each miss")
+    args = parser.parse_args()
+    rng = random.Random(4949)
+    names = _names(args.cases)
+    leaked: Counter[tuple[str, str]] = Counter()
+    restored: Counter[tuple[str, str]] = Counter()
+    outputs: list[str] = []
+    stay_changed: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for form, mis in FORMS.items():
+            cases = []
+            for first, last in names:
+                if form == "c1" and not f"{first}{last}".isascii():  # a text Windows-1252 holds
+                    first, last = rng.choice(GERMAN)
+                text = rng.choice(TEMPLATES).format(f=first, l=last)
+                words = [w for w in re.split(r"[\s-]+", f"{first} {last}") if len(w) > 1]
+                cases.append((text, mis(text), words + [mis(w) for w in words]))
+            for kind in FORMATS:
+                path = _write(root / f"{form}.{kind}", [bad for _, bad, _ in cases])
+                parsed, safe = _imported(path)
+                joined, joined_safe = "\n".join(parsed), "\n".join(safe)
+                for text, _bad, _words in cases:
+                    restored[form, kind] += text in joined
+                    if not any(text in p for p in parsed) and args.show and kind == "csv":
+                        print(f"NOT RESTORED {form}: {text!r}")
+                for (_text, _bad, words), out in zip(cases, safe, strict=False):
+                    if kind in ("csv", "xlsx", "docx") and _clear(out, words):
+                        leaked[form, kind] += 1
+                        if args.show:
+                            print(f"LEAK {form} {kind}: {out!r}")
+                if kind not in ("csv", "xlsx", "docx"):  # texts joined or split: all words
+                    leaked[form, kind] = sum(
+                        _clear(joined_safe, [w for w in words if len(w) > 2])
+                        for _, _, words in cases
+                    )
+        stays = ORDINARY * 7  # 210 texts, each in every format
+        for kind in FORMATS:
+            chunks = [stays[i : i + 30] for i in range(0, len(stays), 30)]
+            for at, chunk in enumerate(chunks):
+                parsed, _ = _imported(_write(root / f"stay{at}.{kind}", chunk))
+                joined = "\n".join(parsed)
+                for text in chunk:
+                    if text not in joined:
+                        stay_changed[kind] += 1
+                        if args.show:
+                            print(f"STAY CHANGED {kind}: {text!r}")
+                outputs += [f"{kind}\t{at}\t{json.dumps(p, ensure_ascii=False)}" for p in parsed]
+    total = len(names)
+    print(f"{'form':8} {'format':5} {'cases':>5} {'name in clear':>13} {'restored exactly':>16}")
+    for form in FORMS:
+        for kind in FORMATS:
+            print(f"{form:8} {kind:5} {total:5} {leaked[form, kind]:13} {restored[form, kind]:16}")
+    print(
+        f"all forms: names in clear {sum(leaked.values())}/{total * len(FORMS) * len(FORMATS)}, "
+        f"restored {sum(restored.values())}/{total * len(FORMS) * len(FORMATS)}"
+    )
+    stay_total = len(ORDINARY) * 7 * len(FORMATS)
+    print(
+        f"must-stay texts {stay_total} ({len(ORDINARY) * 7} per format): not verbatim "
+        f"after import {sum(stay_changed.values())} {dict(stay_changed)}"
+    )
+    if args.out:
+        args.out.write_text("\n".join(outputs) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    main()
