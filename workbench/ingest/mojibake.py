@@ -135,5 +135,5 @@ def mojibake_notices(options: Mapping[str, Any]) -> list[str]:
     texts = "Text" if count == 1 else "Texte"
     return [
         f"{count} {texts} mit falsch gelesenen Umlauten repariert (UTF-8 als "
-        "Windows-1252 gelesen, etwa „MÃ¼ller“ für „Müller“)."
+        "Windows-1252 gelesen: „Ã¼“ für „ü“)."
     ]
