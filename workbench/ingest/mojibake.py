@@ -108,7 +108,8 @@ def _segment(segment: ParsedSegment) -> ParsedSegment:
 
 def repaired_document(document: ParsedDocument) -> ParsedDocument:
     """``document`` with every text read with the wrong encoding repaired, and how many
-    were in its option ``mojibake`` (none: the document itself)."""
+    statements (and title, workshop, district) were in its option ``mojibake``; nothing
+    repaired: the document itself."""
     if document.text is not None:  # positions in the file's own text: as read
         return document
     segments = tuple(_segment(s) for s in document.segments)
@@ -119,8 +120,10 @@ def repaired_document(document: ParsedDocument) -> ParsedDocument:
         "district": _optional(document.district),
     }
     count += sum(fixed[key] != getattr(document, key) for key in fixed)
+    # the names of the speakers count with their statements; a protocol head's on their own
     names = tuple(repaired_text(n) for n in document.names)
-    count += sum(new != old for new, old in zip(names, document.names, strict=True))
+    if not count:
+        count = sum(new != old for new, old in zip(names, document.names, strict=True))
     if not count:
         return document
     options = {**document.options, REPAIRED: count}
