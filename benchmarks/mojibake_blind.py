@@ -10,6 +10,9 @@ into CSV, XLSX, TXT, VTT and DOCX files in one of these forms:
 - ``partial``: only the statement's second sentence read as Windows-1252,
 - ``c1``: the statement in Windows-1252 read as Latin-1 ("\\x84Hallo\\x93" for „Hallo“).
 
+Also 10 transcripts per form as .txt ("Name: text" lines, the names mis-read): counted
+are those read as speaker turns, and those whose speakers' names come out right.
+
 Every file is read with ``parse_file`` (each sheet with ``parse_all``) and its statements
 pseudonymised as an import does. Counted per form and format: statements whose name is
 left in clear (any word of it, as written or as mis-decoded), statements restored exactly
@@ -224,6 +227,20 @@ def main() -> None:
                         _clear(joined_safe, [w for w in words if len(w) > 2])
                         for _, _, words in cases
                     )
+        turns = Counter()  # transcripts as .txt whose speakers' names were mis-read
+        for form, mis in FORMS.items():
+            for at in range(10):
+                pool = GERMAN if form == "c1" else names  # a text Windows-1252 holds
+                people = [f"{f} {last}" for f, last in rng.sample(pool, 2)]
+                lines = [
+                    f"{people[i % 2]}: {rng.choice(ORDINARY[:3])}" for i in range(6)
+                ]  # fmt: skip
+                path = root / f"turns_{form}_{at}.txt"
+                path.write_text("\n".join(mis(line) for line in lines) + "\n", "utf-8")
+                document = parse_all(path)[0]
+                turns[form] += document.importer == "speaker-turns"
+                speakers = {str(s.attributes.get("speaker", "")) for s in document.segments}
+                turns[form, "named"] += speakers == set(people)
         stays = ORDINARY * 7  # 210 texts, each in every format
         for kind in FORMATS:
             chunks = [stays[i : i + 30] for i in range(0, len(stays), 30)]
@@ -245,6 +262,11 @@ def main() -> None:
         f"all forms: names in clear {sum(leaked.values())}/{total * len(FORMS) * len(FORMATS)}, "
         f"restored {sum(restored.values())}/{total * len(FORMS) * len(FORMATS)}"
     )
+    for form in FORMS:
+        print(
+            f"transcript .txt {form:8} 10  read as speaker turns {turns[form]:3}"
+            f"  speakers' names right {turns[form, 'named']:3}"
+        )
     stay_total = len(ORDINARY) * 7 * len(FORMATS)
     print(
         f"must-stay texts {stay_total} ({len(ORDINARY) * 7} per format): not verbatim "

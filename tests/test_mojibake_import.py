@@ -32,7 +32,8 @@ SPELLED = ["São Paulo, Łódź, İstanbul, Ærø", "Ayşe Yılmaz, Łukasz Wój
 
 
 def _import_export(tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    """Import ``source`` into a new project by the command line; the export's texts."""
+    """Import ``source`` into a new project by the command line: what it printed, and the
+    export's texts and speakers, a line each."""
     project = tmp_path / "studie"
     assert main(["init", str(project)]) == 0
     assert main(["--project", str(project), "import", str(source)]) == 0
@@ -40,8 +41,8 @@ def _import_export(tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[s
     export = tmp_path / "export.csv"
     assert main(["--project", str(project), "export", "--format", "csv", str(export)]) == 0
     capsys.readouterr()
-    texts = pd.read_csv(export, dtype=str)["text"].fillna("").tolist()
-    return out + "\n" + "\n".join(texts)
+    table = pd.read_csv(export, dtype=str).fillna("")
+    return "\n".join([out, *table["text"], *table.get("speaker", [])])
 
 
 def test_csv_with_misread_umlauts_exports_no_name_and_says_so(
@@ -117,3 +118,26 @@ def test_repair_undoes_each_wrong_reading_and_nothing_else() -> None:
     # quotes, ligatures, full-width letters, entities, line breaks, decomposed letters
     kept = "\"gerade\" 'Zitat' ﬁnden ＡＢＣ &amp; eins\r\nzwei Mu\u0308ller"
     assert repaired_text(kept) == kept
+
+
+def test_transcript_as_text_with_misread_speakers_is_read_as_turns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "gespraech.txt"
+    source.write_text(
+        "JÃ¼rgen SchrÃ¶der: Hallo zusammen, wir fangen an.\n"
+        "Anna Becker: Ja gern, der Spielplatz ist mir wichtig.\n"
+        "JÃ¼rgen SchrÃ¶der: Gut, dann zuerst die BÃ¤nke.\n"
+        "Anna Becker: Die fehlen seit dem Sommer.\n",
+        encoding="utf-8",
+    )
+    document = parse_file(source)
+    assert document.importer == "speaker-turns"
+    assert [s.attributes["speaker"] for s in document.segments][:2] == [
+        "Jürgen Schröder",
+        "Anna Becker",
+    ]
+    shown = _import_export(tmp_path, source, capsys)
+    assert not [n for n in [*NAMES, "Becker"] if n in shown]
+    assert "2 Texte mit falsch gelesenen Umlauten repariert" in shown
+    assert "zuerst die Bänke." in shown

@@ -27,7 +27,7 @@ from workbench.ingest.folder_files import (
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.meeting_folder import named_by_folder
-from workbench.ingest.mojibake import repaired_document
+from workbench.ingest.mojibake import REPAIRED, repaired_document, repaired_text
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
 from workbench.ingest.protocol_meta import margin_names
@@ -298,6 +298,33 @@ def _markdown_transcript(path: Path) -> str | None:
     return "segments" if is_stamped_export(text) else None
 
 
+def _mended_chat(
+    path: Path, roles: Mapping[str, str] | None, direct_messages: bool
+) -> ParsedDocument | None:
+    """A plain text whose speakers' names were read with the wrong encoding before
+    ("JÃ¼rgen SchrÃ¶der: …", :mod:`workbench.ingest.mojibake`): the chat or transcript
+    it is once repaired, with the file's digest and how many lines were repaired; None
+    if it is no chat or transcript then either."""
+    try:
+        raw = read_source(path)
+        text = decode(raw)
+    except InputError:
+        return None  # the importer reports an unreadable file
+    lines = text.split("\n")
+    mended = [repaired_text(line) for line in lines]
+    count = sum(new != old for new, old in zip(mended, lines, strict=True))
+    kind = _kind_of_text("\n".join(mended)) if count else None
+    if kind not in _CHATS:
+        return None
+    data = io.BytesIO("\n".join(mended).encode("utf-8"))
+    if kind == "zoom":
+        document = parse_zoom_chat(data, path.name, roles, direct_messages)
+    else:
+        document = _CHATS[kind](data, path.name, roles=roles)
+    options = {**document.options, REPAIRED: count}
+    return replace(document, sha256=raw.sha256, options=options)
+
+
 def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocument | None:
     """The turns of a web page that holds a transcript (noScribe's HTML: "S00: [00:00:05]
     …", a paragraph per turn), or None for any other page."""
@@ -414,6 +441,10 @@ def _parse_one(
     if suffix in (".json", ".geojson") and not _table_options(mapping) and is_boundaries(path):
         raise InputError(BOUNDARIES, file=str(path))
     kind = _sniff(path, _table_options(mapping)) if suffix == ".txt" else None
+    if suffix == ".txt" and kind is None:  # "JÃ¼rgen SchrÃ¶der: …": turns once repaired
+        mended = _mended_chat(path, roles, direct_messages)
+        if mended is not None:
+            return mended
     if kind == "zoom":
         return parse_zoom_chat(path, roles=roles, direct_messages=direct_messages)
     if kind in _CHATS:
