@@ -14,7 +14,7 @@ parsing and before pseudonymisation (:func:`repaired_document`), by the library 
 narrow configuration: it undoes only the wrong decoding (also of part of a text) and
 replaces C1 controls by their Windows-1252 characters; quotes, ligatures, full-width
 characters, HTML entities, line breaks and the Unicode form stay as written (decision
-0xx). A document with its own text and positions in it (a REFI-QDA source) is left as it
+027). A document with its own text and positions in it (a REFI-QDA source) is left as it
 was read: its codings count characters in that text. How many texts were repaired is
 said in a notice of the file (:func:`mojibake_notices`), never the texts.
 """
