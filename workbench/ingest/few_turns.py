@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import replace
 
+from workbench.ingest import name_lists as lists
 from workbench.ingest.discourse_labels import is_answer_word
 from workbench.ingest.name_gazetteer import fold, gazetteer
 from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
@@ -20,13 +21,70 @@ from workbench.ingest.turn_lines import MIN_TURNS, Turn, TurnParse
 
 def person_like(who: str) -> bool:
     """Whether a speaker looks like one: a role label, a phone number, "Nachname, Vorname",
-    a name with a first name or surname known to the gazetteer (not "Begrüßung") or a role
-    word ("Anwohnerin", "Vertreter Jugendamt": :func:`~workbench.ingest.role_labels.role_label`)."""
+    a name with a first name or surname known to the gazetteer (not "Begrüßung"), written as
+    a name (:func:`written_names`: not the "an" of "Der Spielplatz an der Schulstraße"), or
+    a role word ("Anwohnerin", "Vertreter Jugendamt":
+    :func:`~workbench.ingest.role_labels.role_label`)."""
     if is_label(who) or who[:1] in "+0" or "," in who or role_label(who):
         return True
     names = gazetteer()
-    words = re.sub(r"\([^()]*\)", " ", who).split()
+    words = written_names(re.sub(r"\([^()]*\)", " ", who).split())
     return any(names.has_first(w) or names.has_last(w) for w in words)
+
+
+# Words of the language the gazetteer also lists as names: function words ("an", "die",
+# "nur", "es", "da", "man" as first names or surnames) and others ("gut", "lange")
+_FUNCTION = lists.FUNCTION_WORDS | lists.ARTICLES
+_WORDS = lists.WORD_SURNAMES | lists.LOWER_WORDS
+_ANY_WORD = _FUNCTION | _WORDS
+_UNSAID = _FUNCTION | lists.PARTICLES  # no verb or adjective: "vom", "der"
+_TITLES = lists.TITLES | lists.ACADEMIC
+
+
+def written_names(words: list[str]) -> list[str]:
+    """The words of a speaker's label written as names (the gazetteer tells which are
+    names): in a label all in lower case (a chat's display name "anna schmidt") a word no
+    German word of the lists (:func:`~workbench.ingest.name_lists.lower_case_name_ok`);
+    else a capitalised word or one in capitals, a function word only alone or beside
+    titles and names ("An Nguyen", "Nur"; not "Nur noch wenige Plätze", "Der Spielplatz
+    an der Schulstraße"), a word such as "Gut" or "Lange" not before a verb or adjective
+    in lower case ("Gut besucht"; "Koch vom Jugendamt" is a person), in a label in
+    capitals only as a function word is.
+
+    >>> written_names(["An", "Nguyen"]), written_names(["Der", "Spielplatz", "an", "der"])
+    (['An', 'Nguyen'], ['Spielplatz'])
+    >>> written_names(["nur"]), written_names(["anna", "schmidt"]), written_names(["Nur"])
+    ([], ['anna', 'schmidt'], ['Nur'])
+    """
+    if all(w == w.lower() for w in words):
+        return [w for w in words if lists.lower_case_name_ok(w) or lists.short_name_ok(w)]
+    names = gazetteer()
+    folded = [fold(w) for w in words]
+    # in capitals no case tells a verb: "GUT BESUCHT", "NUR NOCH WENIGE PLÄTZE FREI"
+    caps = len(words) > 1 and all(w.isupper() for w in words if w.isalpha())
+    alone = _ANY_WORD if caps else _FUNCTION
+
+    def beside(k: int) -> bool:  # a title, a surname's particle ("von der") or a name
+        leads = k > 0 and folded[k - 1] in lists.LEADING_PARTICLES
+        if folded[k] in _TITLES:
+            return True
+        if words[k].islower():
+            return folded[k] in lists.LEADING_PARTICLES or leads
+        return folded[k] not in _ANY_WORD and (
+            names.has_first(words[k]) or names.has_last(words[k])
+        )
+
+    def said(k: int) -> bool:  # a verb or adjective after it: "Gut besucht", "Lange gewartet"
+        after = words[k + 1] if k + 1 < len(words) else ""
+        return after.islower() and folded[k + 1] not in _UNSAID
+
+    return [
+        w
+        for i, w in enumerate(words)
+        if w[:1].isupper()
+        and (folded[i] not in alone or all(beside(k) for k in range(len(words)) if k != i))
+        and (folded[i] not in _WORDS or not said(i))
+    ]
 
 
 # The letters of the Arabic (Persian, Urdu) and Hebrew scripts, their presentation forms,
@@ -158,7 +216,14 @@ def full_name(who: str) -> bool:
     words = natural_order(re.sub(r"\s*\([^()]*\)", " ", who)).split()
     names = gazetteer()
     words = [w for w in words if w.rstrip(".") not in ("Dr", "Prof")]
-    return len(words) >= 2 and names.has_first(words[0]) and names.has_last(words[-1])
+    written = written_names(words)  # "Die Linke", "Es Gibt": no names as written
+    return (
+        len(words) >= 2
+        and words[0] in written
+        and words[-1] in written
+        and names.has_first(words[0])
+        and names.has_last(words[-1])
+    )
 
 
 # An interview's labels: who asks ("I", "Int.", "Interviewerin", "IV", "F", "Frage", "Q") and
