@@ -4,10 +4,14 @@ still an agenda (:mod:`workbench.ingest.few_turns`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from workbench.ingest.few_turns import full_name, person_like
+from workbench.ingest import parse_file
+from workbench.ingest.few_turns import agenda_topics, full_name, person_like
 from workbench.ingest.speaker_turns import is_speaker_turns
+from workbench.ingest.turn_lines import read_turns
 
 SAID = [
     "Herzlich willkommen zur Stadtteilrunde.",
@@ -78,3 +82,31 @@ def test_short_names_over_what_they_say_are_turns():
     for i in range(6):
         lines += [f"00:00:{7 * i + 3:02d} {people[i % 3]}", SAID[i % len(SAID)], ""]
     assert is_speaker_turns("\n".join(lines))
+
+
+AGENDA = [
+    "[15:00] Begrüßung und Ankommen",
+    "[15:30] Spielplatz Schulstraße: Stand der Planung",
+    "[16:00] Verkehr: Parkplätze am Markt",
+    "[16:45] Spielplatz Schulstraße: Stand der Planung",
+]
+
+
+@pytest.mark.parametrize("seconds", ["", ":00"])
+@pytest.mark.parametrize("head", [["Programm 12.03.2024", ""], []])
+def test_an_agenda_whose_topic_returns_keeps_its_times(tmp_path: Path, seconds, head):
+    lines = [*head, *(line.replace("] ", f"{seconds}] ", 1) for line in AGENDA)]
+    path = tmp_path / "programm.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    document = parse_file(path)
+    texts = " ".join(s.text for s in document.segments)
+    assert all(line in texts for line in lines[len(head) :])
+    assert not any(s.speaker_role or "speaker" in s.attributes for s in document.segments)
+
+
+def test_a_topic_returns_at_any_minute_only_under_an_agenda_head():
+    minutes = ["15:31", "16:07", "16:44"]  # "Spielplatz", "Verkehr", "Spielplatz"
+    lines = [line.replace(line[1:6], m, 1) for line, m in zip(AGENDA[1:], minutes, strict=True)]
+    parse = read_turns("\n".join(lines))
+    assert not agenda_topics(parse.turns)  # "Mutter:"/"Vater:" alternate at any minute
+    assert agenda_topics(parse.turns, ["Ablauf"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import replace
 
 from workbench.ingest import name_lists as lists
@@ -15,6 +16,7 @@ from workbench.ingest.noun_lexicon import compound_noun, is_german_noun
 from workbench.ingest.role_labels import role_label
 from workbench.ingest.speaker_labels import is_label
 from workbench.ingest.speakers import natural_order
+from workbench.ingest.stamp_lines import agenda_head
 from workbench.ingest.transcript_frame import Header, frame_heading
 from workbench.ingest.turn_lines import MIN_TURNS, Turn, TurnParse
 
@@ -180,13 +182,16 @@ def _account(label: str) -> bool:
     return not _REPORT.match(label) and bool(_OFFICE.search(label.split()[-1]))
 
 
-def agenda_topics(turns: list[Turn]) -> bool:
+def agenda_topics(turns: list[Turn], head: Sequence[str] = ()) -> bool:
     """Whether timed "Label: text" lines are a protocol's agenda, not turns ("[18:15] Verkehr:
     …", "(18:15:00) Grün: …"): no label looks like a person or a role (:func:`person_like`),
     two thirds of them are topics of nouns, fewer than half are accounts of offices or
     groups (a chat's "Stadtteilbüro", "Quartiersmanagement"), the times run forward and a
     topic seldom returns (people take turns: "[00:01:05] Anna Becker: …", "Mutter:"/"Vater:"
-    alternate)."""
+    alternate). A topic may come back on a plan: under a ``head`` line that says so
+    ("Programm", "Ablauf": :func:`~workbench.ingest.stamp_lines.agenda_head`) or where every
+    time is a day's on full five minutes ("[15:30:00] Spielplatz: …" … "[16:45:00]
+    Spielplatz: …"; people write at any minute, a recording's turns at any second)."""
     if len(turns) < 2 or any(t.time is None or t.layout != "inline" for t in turns):
         return False
     labels = [" ".join(t.who.split()) for t in turns]
@@ -199,8 +204,21 @@ def agenda_topics(turns: list[Turn]) -> bool:
         return False  # "[18:02] Stadtteilbüro: …" / "[18:03] Jugendamt: …": accounts speak
     clocks = [_CLOCK.match(t.time or "") for t in turns]
     seconds = [int(c[1]) * 3600 + int(c[2]) * 60 + int(c[3] or 0) for c in clocks if c]
+    if seconds != sorted(seconds):
+        return False
+    planned = any(map(agenda_head, head)) or all(
+        c is not None and _DAY_HOURS <= int(c[1]) < 24 and _on_five(c) for c in clocks
+    )
     returns = sum(w in labels[:i] and w != labels[i - 1] for i, w in enumerate(labels))
-    return seconds == sorted(seconds) and 3 * returns < len(turns)
+    return planned or 3 * returns < len(turns)
+
+
+_DAY_HOURS = 6  # an agenda's times are a day's, from six in the morning on
+
+
+def _on_five(clock: re.Match[str]) -> bool:
+    """Whether a time falls on full five minutes ("18:15", "18:15:00"; not "18:17:00")."""
+    return int(clock[2]) % 5 == 0 and not int(clock[3] or 0)
 
 
 def answer_points(turns: list[Turn]) -> bool:

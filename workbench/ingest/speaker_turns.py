@@ -17,11 +17,13 @@ A speaker may be written "Nachname, Vorname" (Teams, Outlook) or be the phone nu
 dial-in (``+49 2171 1234567   1:30``: the writer replaces it as a phone number). The
 layouts with time first or on lines of their own count only where at least half of the
 speakers look like people (a role label, "Nachname, Vorname", a phone number, a first
-name or surname the gazetteer knows) and they speak more than once — or, where nobody
+name or surname the gazetteer knows, written as a name: not the "an" of "Der Spielplatz
+an der Schulstraße") and they speak more than once — or, where nobody
 speaks twice (questions in a forum's chat), two thirds are full names of first name and
 surname the gazetteer knows: an agenda ``10:00 Begrüßung`` / text stays a protocol, and
 so do timed topics ``[18:15] Verkehr: …``, ``(18:15:00) Grün: …`` (nouns, no name or
-role, in time order: :func:`~workbench.ingest.few_turns.agenda_topics`), and an agenda of
+role, in time order; a topic may return under "Programm" or on full five minutes:
+:func:`~workbench.ingest.few_turns.agenda_topics`), and an agenda of
 stamped items ``A: [12:00:00] Mittagessen`` (:func:`~workbench.ingest.few_turns.agenda_stamps`);
 above a recording's turns its lines are statements as written, no one's turns
 (:func:`~workbench.ingest.few_turns.leading_agenda`).
@@ -215,7 +217,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     short = short or stamped_turns(turns) or ((interview or voiced) and len(turns) == MIN_TURNS - 1)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
-    if agenda_topics(turns) or agenda_stamps(turns) or answer_points(turns):
+    if agenda_topics(turns, parse.preamble) or agenda_stamps(turns) or answer_points(turns):
         return False  # "[18:15] Verkehr: …", "A: [12:00:00] Mittagessen", "18:05 Ja: …"
     if not interview and all(is_lead_in(t.who) for t in turns):
         return False  # "Ergebnis: …" / "Idee: …" / "Thema 1: …": a protocol's lead-ins

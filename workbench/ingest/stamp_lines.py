@@ -90,7 +90,7 @@ def stamped_lines(lines: list[tuple[int, str]]) -> Stamped | None:
     head = [line for _, line in lines[:first]]
     if any(len(line) > _TITLE_LENGTH for line in head):
         return None
-    if any(_AGENDA_HEAD.match(line) for line in head):
+    if any(map(agenda_head, head)):
         return None  # "Tagesordnung" over "[18:15:00] Verkehr": an agenda's times
     found = [(number, _STAMPED.match(line)) for number, line in lines[first:]]
     if not all(match for _, match in found):
@@ -105,6 +105,12 @@ def stamped_lines(lines: list[tuple[int, str]]) -> Stamped | None:
         return None
     rows = [number for number, _ in matches]
     return Stamped(head, [(n, _clock(s), t) for n, s, t in zip(rows, seconds, texts, strict=True)])
+
+
+def agenda_head(line: str) -> bool:
+    """Whether a title line says the times below are a plan's ("Tagesordnung", "Ablauf",
+    "Programm 12.03.2024", "# Agenda", "Zeitplan")."""
+    return _AGENDA_HEAD.match(line) is not None
 
 
 def stamp_end(line: str) -> int | None:
