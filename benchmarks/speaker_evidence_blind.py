@@ -16,7 +16,10 @@ The gazetteer lists German function and common words as names ("an", "die", "nur
   ``person_like`` nor ``full_name`` may hold.
 - end to end (``is_speaker_turns``): a transcript of "00:00:13 <person>" heads over what
   is said, people speaking in turn (must be turns), and a protocol of "18:00 <topic>"
-  headings over paragraphs, a topic returning (must stay no turns).
+  headings over paragraphs, a topic returning (must stay no turns); a plan's "[15:30]
+  Spielplatz Schulstraße: …" lines whose topic comes back, under "Programm", "Ablauf" or
+  no head (must stay), and a chat's "[18:05] An Nguyen: …" lines of two people at times
+  on five minutes too (must be turns).
 
 Run: PYTHONPATH=CODE .venv/bin/python benchmarks/speaker_evidence_blind.py [--n 200] [--show]
 (the code under test comes first on PYTHONPATH; the generator is seeded: same cases).
@@ -121,6 +124,34 @@ def _protocol(r: random.Random) -> str:
     return "\n".join(lines)
 
 
+AGENDA_TOPICS = ["Spielplatz Schulstraße", "Verkehr", "Grünflächen", "Beleuchtung", "Müll"]
+AGENDA_HEADS = [[], ["Programm 12.03.2024", ""], ["Ablauf", ""]]
+
+
+def _inline_agenda(r: random.Random) -> str:
+    """A plan's "[15:30] Topic: text" lines, a topic coming back, times on five minutes."""
+    topics = r.sample(AGENDA_TOPICS, 2)
+    order = [topics[0], topics[1], topics[0], *r.choice([[], [topics[1]]])]
+    seconds = r.choice(["", ":00"])
+    hour, minute, lines = r.randint(9, 18), 0, list(r.choice(AGENDA_HEADS))
+    for topic in order:
+        lines.append(f"[{hour:02d}:{minute:02d}{seconds}] {topic}: {r.choice(SAID)}")
+        minute += r.choice([15, 30])
+        hour, minute = hour + minute // 60, minute % 60
+    return "\n".join(lines)
+
+
+def _inline_chat(r: random.Random) -> str:
+    """A chat's "[18:05] Name: text" lines of two people, at times on five minutes too."""
+    people = r.sample(["Anna Schmidt", "An Nguyen", "Nur", "anna schmidt", "Ida", "lea"], 2)
+    hour, minute, lines = r.randint(9, 18), 0, []
+    for i in range(r.randint(3, 5)):
+        lines.append(f"[{hour:02d}:{minute:02d}] {people[i % 2]}: {r.choice(SAID)}")
+        minute += r.choice([5, 10])
+        hour, minute = hour + minute // 60, minute % 60
+    return "\n".join(lines)
+
+
 def main() -> int:
     """Print the counts of the blind set; exit 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -139,6 +170,10 @@ def main() -> int:
     protocols = [_protocol(r) for _ in range(docs)]
     lost = [t for t in transcripts if not is_speaker_turns(t)]
     turned = [p for p in protocols if is_speaker_turns(p)]
+    agendas = [_inline_agenda(r) for _ in range(docs)]
+    chats = [_inline_chat(r) for _ in range(docs)]
+    spoken = [a for a in agendas if is_speaker_turns(a)]
+    silent = [c for c in chats if not is_speaker_turns(c)]
     fulls = sum(full for _, full in persons)
     print(f"must-person  person_like   {len(persons):4}  missed {len(missed):4}")
     print(f"must-person  full_name     {fulls:4}  missed {len(missed_full):4}")
@@ -146,6 +181,8 @@ def main() -> int:
     print(f"must-not     full_name     {len(topics):4}  taken  {len(taken_full):4}")
     print(f"must-turns   transcripts   {docs:4}  missed {len(lost):4}")
     print(f"must-stay    protocols     {docs:4}  turned {len(turned):4}")
+    print(f"must-stay    agendas       {docs:4}  turned {len(spoken):4}")
+    print(f"must-turns   chats         {docs:4}  missed {len(silent):4}")
     if args.show:
         for label, items in (
             ("missed", missed + missed_full),
@@ -153,7 +190,8 @@ def main() -> int:
         ):
             print(*(f"  {label}: {w!r}" for w in items), sep="\n")
         print(*(f"  lost: {t[:120]!r}" for t in lost), sep="\n")
-        print(*(f"  turned: {p[:120]!r}" for p in turned), sep="\n")
+        print(*(f"  turned: {p[:120]!r}" for p in turned + spoken), sep="\n")
+        print(*(f"  lost: {c[:120]!r}" for c in silent), sep="\n")
     return 0
 
 
