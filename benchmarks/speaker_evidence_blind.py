@@ -7,7 +7,7 @@ The gazetteer lists German function and common words as names ("an", "die", "nur
 - must-person: names as people write them as speakers: first name and surname ("An
   Nguyen", "Nur Kaya", "Ida Becker"), short first names alone ("An", "Li", "Bo", "Ida",
   "Jo", "Nur"; "Nur" is a Turkish and Arabic first name), all in capitals ("NUR KAYA"),
-  a chat's display names in lower case ("anna schmidt", "mehmet yilmaz", "lea"), with a
+  a chat's display names in lower case ("anna schmidt", "mehmet yilmaz", "lea", "lea K."), with a
   role in brackets ("Ida Becker (Moderation)"). ``person_like`` must hold; for two or more
   names also ``full_name``.
 - must-not: topics and sentences with function words and no name ("Der Spielplatz an
@@ -69,7 +69,7 @@ SAID = [
 
 def _person(r: random.Random) -> tuple[str, bool]:
     """A speaker as people write one, and whether it is a full name."""
-    kind = r.choice(["full", "short", "caps", "lower", "lower-one", "role"])
+    kind = r.choice(["full", "short", "caps", "lower", "lower-one", "role", "initial"])
     first, last = r.choice(FIRST), r.choice(LAST)
     if kind == "short":
         return r.choice(SHORT), False
@@ -79,6 +79,8 @@ def _person(r: random.Random) -> tuple[str, bool]:
         return f"{r.choice(['Anna', 'Mehmet', 'Lea', 'Fatma'])} {last}".lower(), True
     if kind == "lower-one":
         return r.choice(["lea", "anna", "mehmet", "fatma"]), False
+    if kind == "initial":  # a chat's "lea K."
+        return f"{r.choice(['lea', 'anna', 'mehmet', 'fatma'])} {last[0]}.", False
     if kind == "role":
         return f"{first} {last} ({r.choice(ROLES)})", True
     return f"{first} {last}", True

@@ -54,6 +54,7 @@ def test_function_words_in_a_topic_are_no_names(topic):
         ("Bo", False),
         ("Jo", False),
         ("lea", False),
+        ("lea K.", False),
         ("Herr Koch", False),
         ("Koch vom Jugendamt", False),
         ("Gut Anna", False),  # "Gut" is a surname, "Anna" a first name: "Nachname Vorname"

@@ -45,9 +45,9 @@ _TITLES = lists.TITLES | lists.ACADEMIC
 
 def written_names(words: list[str]) -> list[str]:
     """The words of a speaker's label written as names (the gazetteer tells which are
-    names): in a label all in lower case (a chat's display name "anna schmidt") a word no
-    German word of the lists (:func:`~workbench.ingest.name_lists.lower_case_name_ok`);
-    else a capitalised word or one in capitals, a function word only alone or beside
+    names): a word in lower case that is no German word of the lists (a chat's display
+    name "anna schmidt", "lea K.": :func:`~workbench.ingest.name_lists.lower_case_name_ok`);
+    a capitalised word or one in capitals, a function word only alone or beside
     titles and names ("An Nguyen", "Nur"; not "Nur noch wenige Plätze", "Der Spielplatz
     an der Schulstraße"), a word such as "Gut" or "Lange" not before a verb or adjective
     in lower case ("Gut besucht"; "Koch vom Jugendamt" is a person), in a label in
@@ -58,8 +58,6 @@ def written_names(words: list[str]) -> list[str]:
     >>> written_names(["nur"]), written_names(["anna", "schmidt"]), written_names(["Nur"])
     ([], ['anna', 'schmidt'], ['Nur'])
     """
-    if all(w == w.lower() for w in words):
-        return [w for w in words if lists.lower_case_name_ok(w) or lists.short_name_ok(w)]
     names = gazetteer()
     folded = [fold(w) for w in words]
     # in capitals no case tells a verb: "GUT BESUCHT", "NUR NOCH WENIGE PLÄTZE FREI"
@@ -80,13 +78,15 @@ def written_names(words: list[str]) -> list[str]:
         after = words[k + 1] if k + 1 < len(words) else ""
         return after.islower() and folded[k + 1] not in _UNSAID
 
-    return [
-        w
-        for i, w in enumerate(words)
-        if w[:1].isupper()
-        and (folded[i] not in alone or all(beside(k) for k in range(len(words)) if k != i))
-        and (folded[i] not in _WORDS or not said(i))
-    ]
+    def written(i: int) -> bool:
+        word = words[i]
+        if word.islower():  # a chat's "anna schmidt", "lea K."; never "an", "die"
+            return lists.lower_case_name_ok(word) or lists.short_name_ok(word)
+        if not word[:1].isupper() or (folded[i] in _WORDS and said(i)):
+            return False
+        return folded[i] not in alone or all(beside(k) for k in range(len(words)) if k != i)
+
+    return [w for i, w in enumerate(words) if written(i)]
 
 
 # The letters of the Arabic (Persian, Urdu) and Hebrew scripts, their presentation forms,
