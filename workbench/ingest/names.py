@@ -77,6 +77,7 @@ from workbench.ingest.name_tokens import (
 from workbench.ingest.noun_surname import noun_surname
 from workbench.ingest.object_nouns import object_noun
 from workbench.ingest.pii_patterns import Hit
+from workbench.ingest.place_phrases import place_phrase_end
 from workbench.ingest.self_introductions import self_introduced
 from workbench.ingest.venue_names import in_venue
 
@@ -132,6 +133,10 @@ class PersonFinder(TokenClasses):
             if i <= used or saint(toks, i):
                 continue
             if fragment(text, tok) and not self._numbered_first(text, tok):
+                continue
+            place = place_phrase_end(text, toks, i)
+            if place is not None:  # "aus São Paulo", "nach Santa Monica": no "Paulo"
+                used = place
                 continue
             if not tok.text[0].isupper():
                 found = (

@@ -1,0 +1,47 @@
+"""Places of several words with a first name inside ("São Paulo", "San Francisco") stay;
+people of the same first names are replaced (blind set: benchmarks/foreign_places_blind.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.ingest.pseudonymise import Pseudonymiser
+
+
+def _out(text: str) -> str:
+    return Pseudonymiser().pseudonymise(text)[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich komme aus São Paulo.",
+        "Die Partnerstadt San Francisco liegt weit weg.",
+        "Wir waren im Urlaub in Santa Monica.",
+        "Er lebt seit Jahren in Saint Louis.",
+        "Sie flog nach Port Elizabeth.",
+        "Los Angeles ist groß.",
+        "Meine Eltern kommen aus Sierra Leone.",
+        "Sie hat in Rio de Janeiro gewohnt.",
+        "Der Kaffee kommt aus Costa Rica.",
+    ],
+)
+def test_place_of_several_words_with_a_first_name_stays(text: str) -> None:
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Paulo Santos sagt, das reicht.", "[Person 1] sagt, das reicht."),
+        ("Frau Monica Weber hat angerufen.", "[Person 1] hat angerufen."),
+        ("Danke an Louis Becker!", "Danke an [Person 1]!"),
+        (
+            "Paulo Santos aus São Paulo sagt, das reicht.",
+            "[Person 1] aus São Paulo sagt, das reicht.",
+        ),
+        ("Frau Monica Weber kommt aus Santa Monica.", "[Person 1] kommt aus Santa Monica."),
+    ],
+)
+def test_person_of_the_same_first_name_is_replaced(text: str, want: str) -> None:
+    assert _out(text) == want
