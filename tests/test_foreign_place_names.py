@@ -45,3 +45,17 @@ def test_place_of_several_words_with_a_first_name_stays(text: str) -> None:
 )
 def test_person_of_the_same_first_name_is_replaced(text: str, want: str) -> None:
     assert _out(text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("AWO MENSAH SAGT, DAS GEHT.", "AWO [Person 1] SAGT, DAS GEHT."),
+        ("NABU BECKER MEINT: NEIN.", "NABU [Person 1] MEINT: NEIN."),
+        ("AWO UND NABU LADEN EIN.", "AWO UND NABU LADEN EIN."),
+        ("AWO LEVERKUSEN SAGT, DAS GEHT.", "AWO LEVERKUSEN SAGT, DAS GEHT."),
+        ("AWO ORTSVEREIN SAGT JA.", "AWO ORTSVEREIN SAGT JA."),
+    ],
+)
+def test_association_in_capitals_before_a_speaker_in_capitals_stays(text: str, want: str) -> None:
+    assert _out(text) == want

@@ -87,7 +87,9 @@ def body_member(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
     if is_place_name(folded) or folded in lists.LOCAL_NAMES or folded in finder.protected:
         return None  # "AWO Manfort sagt", "NABU Leverkusen meint"
     sure = finder.is_surname(nxt) or finder.is_foreign(nxt)
-    if not (cued and sure) and not speech_verb(text, toks, i + 2, sure):
+    # "AWO Mensah SAGT, …": the verb of a text in capitals (the view wrote the name only)
+    says = speech_verb(text, toks, i + 2, sure) or _says_in_capitals(text, toks, i + 2)
+    if not (cued and sure) and not says:
         return None
     return finder._hit(text, toks, nxt.start, i + 1, i + 1, i + 1, 0.85)
 
@@ -96,6 +98,13 @@ def body_member(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple[Hit
 _BODY_ARTICLES = frozenset(("die", "der", "dem", "den"))
 # Cues before an association's word in capitals and the surname of who speaks for it
 _CUES = (lists.STRONG_CUES | lists.WEAK_CUES) - {"und", "oder", "sowie", "samt", "neben", "zu"}
+
+
+def _says_in_capitals(text: str, toks: list[Tok], k: int) -> bool:
+    """Whether ``toks[k]``, one blank after the surname, is a speech verb in capitals."""
+    if k >= len(toks) or text[toks[k - 1].end : toks[k].start] != " ":
+        return False
+    return toks[k].text.isupper() and toks[k].folded in lists.SPEECH_VERBS
 
 
 def _cue_before(text: str, toks: list[Tok], i: int) -> bool:

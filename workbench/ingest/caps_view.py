@@ -294,9 +294,10 @@ def _body_member(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     at = i - 1 if i and fold(toks[i - 1][2]) in _BODY_ARTICLES else i
     if at < i and text[toks[at][1] : toks[i][0]] != " ":
         return False
-    if not (at and text[toks[at - 1][1] : toks[at][0]] == " "):
-        return False
-    if fold(toks[at - 1][2]) not in _FIRST_CUES - {"zu"}:
+    cued = at and text[toks[at - 1][1] : toks[at][0]] == " "
+    cued = cued and fold(toks[at - 1][2]) in _FIRST_CUES - {"zu"}
+    # "AWO MENSAH SAGT, …": opening its sentence, before a speech verb in capitals
+    if not (cued or (_opening(text, toks[at][0]) and _says_after(text, toks, i + 1))):
         return False
     word = toks[i + 1][2]
     if text[toks[i][1] : toks[i + 1][0]] != " " or not _candidate(word) or "-" in word:
@@ -344,6 +345,20 @@ def _pair(toks: list[tuple[int, int, str]], first: int, second: int) -> bool:
     """Whether two first names in capitals stand with "UND" or "ODER" between them."""
     joined = fold(toks[first + 1][2]) in ("und", "oder")
     return joined and _first_name(toks[first][2]) and _first_name(toks[second][2])
+
+
+def _opening(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens the text, a line or a sentence."""
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _says_after(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a speech verb in capitals follows ``toks[i]`` after a blank ("MENSAH SAGT")."""
+    if i + 1 >= len(toks) or text[toks[i][1] : toks[i + 1][0]] != " ":
+        return False
+    word = toks[i + 1][2]
+    return word.isupper() and fold(word) in lists.SPEECH_VERBS
 
 
 def _verb_after(text: str, toks: list[tuple[int, int, str]], i: int, plural: bool = False) -> bool:
