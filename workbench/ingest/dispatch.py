@@ -8,12 +8,12 @@ the one list of them) and loads this module on their first use.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.core.textio import decode, is_tab_table, read_source
+from workbench.core.textio import RawFile, Source, decode, is_tab_table, read_source
 from workbench.ingest import polis
 from workbench.ingest.chat_archive import is_whatsapp_archive, parse_whatsapp_archive
 from workbench.ingest.direction_marks import unmarked
@@ -27,7 +27,8 @@ from workbench.ingest.folder_files import (
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.meeting_folder import named_by_folder
-from workbench.ingest.mojibake import REPAIRED, repaired_document, repaired_text
+from workbench.ingest.mended_text import TEXT_SUFFIXES, mended_text
+from workbench.ingest.mojibake import repaired_document
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
 from workbench.ingest.protocol_meta import margin_names
@@ -248,7 +249,7 @@ def _table_options(mapping: TableMapping | None) -> bool:
     return mapping is not None and bool(mapping.mapped() or mapping.attribute_columns)
 
 
-def _sniff(path: Path, table: bool = False) -> str | None:
+def _sniff(source: Source, name: str, table: bool = False) -> str | None:
     """What a ``.txt`` file is: "whatsapp", "zoom" (a Zoom chat), "turns" (a transcript or chat of
     speaker lines), "segments" (timed segments without speakers: aTrain), "table"
     (tab-separated with the same number of fields in every record, as Excel saves
@@ -256,7 +257,7 @@ def _sniff(path: Path, table: bool = False) -> str | None:
     in a folder imported with --text-column stays a protocol) or None (a plain-text
     protocol)."""
     try:
-        text = decode(read_source(path))
+        text = decode(read_source(source, name))
     except InputError:
         return "table" if table else None  # the importer reports unreadable files
     return _kind_of_text(text, table)
@@ -282,7 +283,7 @@ def _kind_of_text(text: str, table: bool = False) -> str | None:
     return "table" if tabbed or is_tab_table(text) else None
 
 
-def _markdown_transcript(path: Path) -> str | None:
+def _markdown_transcript(source: Source, name: str) -> str | None:
     """Which transcript a Markdown file is, read once: "turns" with times (Descript:
     ``**Anna Schmidt:** [00:00:12] …``) or of people without headings and times (``Anna
     Schmidt: …`` paragraphs, :func:`~workbench.ingest.speaker_turns.are_named_turns`),
@@ -290,39 +291,12 @@ def _markdown_transcript(path: Path) -> str | None:
     with a time stamp, "[00:01:02] …", :mod:`workbench.ingest.stamp_lines`), else None: a
     protocol, even one of "**Ergebnis:** …" lead-ins, is none."""
     try:
-        text = unmarked(decode(read_source(path)))
+        text = unmarked(decode(read_source(source, name)))
     except InputError:
         return None  # the protocol's importer reports an unreadable file
     if is_speaker_turns(text, timed_only=True) or are_named_turns(text):
         return "turns"
     return "segments" if is_stamped_export(text) else None
-
-
-def _mended_chat(
-    path: Path, roles: Mapping[str, str] | None, direct_messages: bool
-) -> ParsedDocument | None:
-    """A plain text whose speakers' names were read with the wrong encoding before
-    ("JÃ¼rgen SchrÃ¶der: …", :mod:`workbench.ingest.mojibake`): the chat or transcript
-    it is once repaired, with the file's digest and how many lines were repaired; None
-    if it is no chat or transcript then either."""
-    try:
-        raw = read_source(path)
-        text = decode(raw)
-    except InputError:
-        return None  # the importer reports an unreadable file
-    lines = text.split("\n")
-    mended = [repaired_text(line) for line in lines]
-    count = sum(new != old for new, old in zip(mended, lines, strict=True))
-    kind = _kind_of_text("\n".join(mended)) if count else None
-    if kind not in _CHATS:
-        return None
-    data = io.BytesIO("\n".join(mended).encode("utf-8"))
-    if kind == "zoom":
-        document = parse_zoom_chat(data, path.name, roles, direct_messages)
-    else:
-        document = _CHATS[kind](data, path.name, roles=roles)
-    options = {**document.options, REPAIRED: count}
-    return replace(document, sha256=raw.sha256, options=options)
 
 
 def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocument | None:
@@ -395,6 +369,54 @@ def parse_file(
     return repaired_document(document)
 
 
+def _parse_text(
+    opened: Callable[[], Source],
+    path: Path,
+    mapping: TableMapping | None,
+    roles: Mapping[str, str] | None,
+    direct_messages: bool,
+) -> ParsedDocument:
+    """The document of a text file (:data:`~workbench.ingest.mended_text.TEXT_SUFFIXES`),
+    read from ``opened()``: the file, or its text repaired (:mod:`.mended_text`)."""
+    suffix, name = path.suffix.lower(), path.name
+    if suffix == ".srt":
+        return parse_srt(opened(), name, roles=roles)
+    if suffix == ".sbv":
+        return parse_sbv(opened(), name, roles=roles)
+    if suffix == ".vtt":
+        return parse_vtt(opened(), name, roles=roles)
+    kind = _sniff(opened(), name, _table_options(mapping)) if suffix == ".txt" else None
+    if kind == "zoom":
+        return parse_zoom_chat(opened(), name, roles, direct_messages)
+    if kind in _CHATS:
+        return _CHATS[kind](opened(), name, roles=roles)
+    if kind == "table":  # its cells are repaired one by one, its column names as written
+        return parse_table(path, mapping or TableMapping())
+    markdown = suffix in (".md", ".markdown") and path.is_file()
+    markdown_kind = _markdown_transcript(opened(), name) if markdown else None
+    if markdown_kind == "turns":
+        return parse_speaker_turns(opened(), name, roles=roles)  # "**Anna Schmidt:** [00:00:12] …"
+    if markdown_kind == "segments":
+        return parse_timed_segments(
+            opened(), name, roles=roles
+        )  # "# Protokoll" over "[00:01:02] …"
+    return parse_markdown(opened(), name, roles=roles)  # also a transcript below front matter
+
+
+def _parse_rtf(
+    data: bytes, name: str, roles: Mapping[str, str] | None, direct_messages: bool
+) -> ParsedDocument:
+    """The document of an RTF file's plain text (:func:`~workbench.ingest.rtf_text.rtf_text`):
+    a chat, a transcript or a protocol."""
+    kind = _kind_of_text(data.decode("utf-8"))
+    if kind == "zoom":
+        return parse_zoom_chat(io.BytesIO(data), name, roles, direct_messages)
+    parse = _CHATS.get(kind or "")
+    if parse is not None:
+        return parse(io.BytesIO(data), name, roles=roles)
+    return parse_markdown(io.BytesIO(data), name, roles=roles)
+
+
 def _parse_one(
     path: Path,
     mapping: TableMapping | None,
@@ -403,21 +425,18 @@ def _parse_one(
 ) -> ParsedDocument:
     """The document of one file, as its importer reads it (see :func:`parse_file`)."""
     suffix = path.suffix.lower()
-    if suffix == ".srt":
-        return parse_srt(path, roles=roles)
-    if suffix == ".sbv":
-        return parse_sbv(path, roles=roles)
-    if suffix in TRANSCRIPT_SUFFIXES:
-        return parse_vtt(path, roles=roles)
+    if suffix in TEXT_SUFFIXES:
+        mended = mended_text(read_source(path)) if path.is_file() else None
+        if mended is None:
+            return _parse_text(lambda: path, path, mapping, roles, direct_messages)
+        document = _parse_text(mended.source, path, mapping, roles, direct_messages)
+        return mended.counted(document)
     if suffix == ".rtf":  # as plain text: a chat, a transcript or a protocol
         name, data = rtf_text(path)
-        kind = _kind_of_text(data.decode("utf-8"))
-        if kind == "zoom":
-            return parse_zoom_chat(io.BytesIO(data), name, roles, direct_messages)
-        parse = _CHATS.get(kind or "")
-        if parse is not None:
-            return parse(io.BytesIO(data), name, roles=roles)
-        document = parse_markdown(io.BytesIO(data), name, roles=roles)
+        mended = mended_text(RawFile(name, data))
+        text = data if mended is None else mended.data
+        document = _parse_rtf(text, name, roles, direct_messages)
+        document = document if mended is None else mended.counted(document)
         named = margin_names(rtf_margins(path))  # "Protokoll: …" in a header: a name
         notes = rtf_footnotes(path)  # not read, as in Word files: named in a notice
         options = {**document.options, **({"footnotes": notes} if notes else {})}
@@ -440,29 +459,10 @@ def _parse_one(
         return parse_recogniser_json(path, roles=roles)  # Whisper, WhisperX: a transcript
     if suffix in (".json", ".geojson") and not _table_options(mapping) and is_boundaries(path):
         raise InputError(BOUNDARIES, file=str(path))
-    kind = _sniff(path, _table_options(mapping)) if suffix == ".txt" else None
-    if suffix == ".txt" and kind is None:  # "JÃ¼rgen SchrÃ¶der: …": turns once repaired
-        mended = _mended_chat(path, roles, direct_messages)
-        if mended is not None:
-            return mended
-    if kind == "zoom":
-        return parse_zoom_chat(path, roles=roles, direct_messages=direct_messages)
-    if kind in _CHATS:
-        return _CHATS[kind](path, roles=roles)
-    if kind == "table":
-        return parse_table(path, mapping or TableMapping())
-    markdown = suffix in (".md", ".markdown") and path.is_file()
-    markdown_kind = _markdown_transcript(path) if markdown else None
-    if markdown_kind == "turns":
-        return parse_speaker_turns(path, roles=roles)  # "**Anna Schmidt:** [00:00:12] …"
-    if markdown_kind == "segments":
-        return parse_timed_segments(path, roles=roles)  # "# Protokoll" over "[00:01:02] …"
     if suffix == ".docx":
         return parse_docx(path, roles=roles)
     if suffix == ".odt":
         return parse_odt(path, roles=roles)
-    if suffix in (".md", ".markdown", ".txt"):
-        return parse_markdown(path, roles=roles)  # also a transcript below front matter
     if suffix in PROTOCOL_SUFFIXES:
         return PROTOCOL_SUFFIXES[suffix](path)
     if suffix in TABLE_SUFFIXES:

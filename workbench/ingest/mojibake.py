@@ -22,7 +22,7 @@ said in a notice of the file (:func:`mojibake_notices`), never the texts.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -126,8 +126,29 @@ def repaired_document(document: ParsedDocument) -> ParsedDocument:
         count = sum(new != old for new, old in zip(names, document.names, strict=True))
     if not count:
         return document
+    count += document.options.get(REPAIRED, 0)  # a text file's, repaired before parsing
     options = {**document.options, REPAIRED: count}
     return replace(document, segments=segments, names=names, options=options, **fixed)
+
+
+def repaired_names(names: Sequence[str]) -> list[str]:
+    """The names of a ``--names`` file, each also as repaired if it was read with the wrong
+    encoding ("JÃ¼rgen" and "Jürgen"): the texts they are sought in are repaired, a
+    REFI-QDA source's own text is not.
+
+    >>> repaired_names(["JÃ¼rgen SchrÃ¶der", "Anna Becker"])
+    ['JÃ¼rgen SchrÃ¶der', 'Jürgen Schröder', 'Anna Becker']
+    """
+    return list(dict.fromkeys(n for name in names for n in (name, repaired_text(name))))
+
+
+def repaired_roles(roles: Mapping[str, str]) -> dict[str, str]:
+    """A ``--roles`` file's speakers and their roles, each speaker also as repaired (see
+    :func:`repaired_names`): the speakers' names they are matched with are repaired."""
+    out = dict(roles)
+    for name, role in roles.items():
+        out.setdefault(repaired_text(name), role)
+    return out
 
 
 def mojibake_notices(options: Mapping[str, Any]) -> list[str]:

@@ -1,0 +1,103 @@
+"""A text file whose text was read with the wrong encoding before it came into the file
+("JÃ¼rgen SchrÃ¶der: …"), repaired line by line before it is parsed.
+
+Whether a text file is a transcript, a chat or a protocol, and who speaks, is decided on
+its text: a speaker's name read wrongly ("JÃ¼rgen SchrÃ¶der:") is not like a person's
+name, and the file was a protocol. So a plain text, Markdown, subtitle or RTF file is
+repaired (:func:`workbench.ingest.mojibake.repaired_text`) before any importer reads it;
+every line stays where it was (row numbers in messages are the file's), and the document
+keeps the file's digest (decision 027). Files whose texts come out of a container (Word,
+LibreOffice, PDF, workbooks, JSON, HTML) and tables (CSV: delimiters and quotes do not
+depend on names, the column names stay as written for ``--text-column``) are repaired
+text by text after parsing (:func:`workbench.ingest.mojibake.repaired_document`).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, replace
+from typing import Any
+
+from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
+from workbench.core.textio import RawFile, decode
+from workbench.ingest.mojibake import REPAIRED, repaired_text
+
+# Text files read as text (their importer decides on the text): repaired before parsing
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".vtt", ".srt", ".sbv"})
+_EDGES = " \t\r:;,.!?()[]*_-"  # around a repaired piece: "JÃ¼rgen:" is "Jürgen" in a label
+
+
+@dataclass(frozen=True)
+class MendedText:
+    """A text file repaired before parsing: ``raw`` as read, ``data`` its repaired text
+    (UTF-8), ``lines`` the numbers (from 1) of the lines repaired and ``pieces`` the words
+    the repair changed (to count statements by)."""
+
+    raw: RawFile
+    data: bytes
+    lines: frozenset[int]
+    pieces: frozenset[str]
+
+    def source(self) -> io.BytesIO:
+        """The repaired text to read (a new stream each time: reading consumes it)."""
+        return io.BytesIO(self.data)
+
+    def text(self) -> str:
+        """The repaired text."""
+        return self.data.decode("utf-8")
+
+    def counted(self, document: ParsedDocument) -> ParsedDocument:
+        """``document`` as its importer read the repaired text, with the file's digest and
+        how many of its statements (and title, workshop, district) hold repaired text."""
+        fields = (document.title, document.workshop, document.district)
+        count = self._statements(document.segments)
+        count += sum(f is not None and self._in(f) for f in fields)
+        options = {**document.options, REPAIRED: count} if count else document.options
+        return replace(document, sha256=self.raw.sha256, options=options)
+
+    def _in(self, text: str) -> bool:
+        """Whether ``text`` holds a piece the repair changed."""
+        return any(piece in text for piece in self.pieces)
+
+    def _statements(self, segments: tuple[ParsedSegment, ...]) -> int:
+        """How many statements hold a repaired line: by the lines each begins at (up to
+        the next one's), else (an importer without line numbers) by the words repaired."""
+        rows = [s.row or 0 for s in segments]
+        if not all(rows) or rows != sorted(rows):
+            return sum(self._holds(s) for s in segments)
+        ends = [*rows[1:], max(self.lines) + 1]
+        spans = zip(rows, ends, strict=True)
+        return sum(any(start <= n < end for n in self.lines) for start, end in spans)
+
+    def _holds(self, segment: ParsedSegment) -> bool:
+        """Whether a statement's text, labels or column values hold repaired text."""
+        values: list[Any] = [segment.text, segment.question, segment.speaker_role]
+        values += [segment.workshop, segment.district, *segment.attributes.values()]
+        return any(isinstance(v, str) and self._in(v) for v in values)
+
+
+def mended_text(raw: RawFile) -> MendedText | None:
+    """``raw``'s text with every line read with the wrong encoding repaired; None if no
+    line is (or the file is unreadable: its importer says why).
+
+    >>> found = mended_text(RawFile("t.txt", "JÃ¼rgen: Hallo\\nAnna: Ja".encode()))
+    >>> found.text(), sorted(found.pieces)
+    ('Jürgen: Hallo\\nAnna: Ja', ['Jürgen'])
+    >>> mended_text(RawFile("t.txt", "Jürgen: Hallo".encode())) is None
+    True
+    """
+    try:
+        text = decode(raw)
+    except InputError:
+        return None
+    lines = text.split("\n")
+    mended = [repaired_text(line) for line in lines]
+    if mended == lines:
+        return None
+    pieces: set[str] = set()
+    changed = frozenset(n for n, (a, b) in enumerate(zip(mended, lines, strict=True), 1) if a != b)
+    for new, old in zip(mended, lines, strict=True):
+        before = set(old.split())
+        pieces.update(p.strip(_EDGES) for p in new.split() if p not in before)
+    pieces.discard("")
+    return MendedText(raw, "\n".join(mended).encode("utf-8"), changed, frozenset(pieces))
