@@ -171,6 +171,88 @@ def _write(path: Path, texts: list[str]) -> Path:
     return path
 
 
+def _rtf(text: str) -> str:
+    """``text`` as an RTF file, a paragraph a line, every character beyond ASCII escaped."""
+
+    def escaped(char: str) -> str:
+        code = ord(char)
+        return char if code < 128 else f"\\u{code if code < 32768 else code - 65536}?"
+
+    lines = ["".join(escaped(c) for c in line) for line in text.split("\n")]
+    return "{\\rtf1\\ansi\\ansicpg1252\\deff0 " + "\\par\n".join(lines) + "}"
+
+
+# A transcript or chat of turns in each text format: (speaker, text) -> the file's text.
+TURN_FORMATS: dict[str, Callable[[list[tuple[str, str]]], str]] = {
+    "txt": lambda turns: "".join(f"{p}: {t}\n" for p, t in turns),
+    "md": lambda turns: "\n".join(
+        f"**{p}:** [00:00:{i:02}] {t}\n" for i, (p, t) in enumerate(turns)
+    ),
+    "md-plain": lambda turns: "\n".join(f"{p}: {t}\n" for p, t in turns),
+    "rtf": lambda turns: _rtf("".join(f"{p}: {t}\n\n" for p, t in turns)),
+    "srt": lambda turns: "\n".join(
+        f"{i + 1}\n00:00:{i:02},000 --> 00:00:{i:02},900\n{p}: {t}\n"
+        for i, (p, t) in enumerate(turns)
+    ),
+    "sbv": lambda turns: "\n".join(
+        f"0:00:{i:02}.000,0:00:{i:02}.900\n{p}: {t}\n" for i, (p, t) in enumerate(turns)
+    ),
+    "vtt": lambda turns: (
+        "WEBVTT\n\n"
+        + "\n".join(
+            f"00:00:{i:02}.000 --> 00:00:{i:02}.900\n<v {p}>{t}\n" for i, (p, t) in enumerate(turns)
+        )
+    ),
+    "whatsapp": lambda turns: "".join(
+        f"07.12.26, 10:{i:02} - {p}: {t}\n" for i, (p, t) in enumerate(turns)
+    ),
+    "zoom": lambda turns: "".join(
+        f"10:{i:02}:00 From {p} to Everyone:\n\t{t}\n" for i, (p, t) in enumerate(turns)
+    ),
+}
+_SUFFIX = {"md-plain": "md", "whatsapp": "txt", "zoom": "txt"}
+
+
+def _structure(path: Path) -> tuple[str, list[tuple[str, str]]]:
+    """How ``path`` is read: its importer and its statements' speakers and texts."""
+    document = parse_all(path)[0]
+    said = [
+        (str(s.attributes.get("speaker") or s.speaker_role or ""), s.text)
+        for s in document.segments
+    ]
+    return document.importer, said
+
+
+def _turn_formats(root: Path, names: list[tuple[str, str]], rng: random.Random) -> list[str]:
+    """Transcripts and chats in every text format whose speakers' names (and texts) were
+    mis-read, each compared with the same file written correctly: read the same (importer,
+    speakers, texts)? Prints the counts; returns the correct files' readings (must stay)."""
+    right: Counter[tuple[str, str]] = Counter()
+    outputs: list[str] = []
+    for kind, write in TURN_FORMATS.items():
+        suffix = _SUFFIX.get(kind, kind)
+        for form, mis in FORMS.items():
+            for at in range(10):
+                pool = GERMAN if form == "c1" else names  # a text Windows-1252 holds
+                people = [f"{f} {last}" for f, last in rng.sample(pool, 2)]
+                turns = [(people[i % 2], rng.choice(ORDINARY[:3])) for i in range(6)]
+                good = root / f"good_{kind}_{form}_{at}.{suffix}"
+                good.write_text(write(turns), "utf-8")
+                bad = root / f"bad_{kind}_{form}_{at}.{suffix}"
+                bad.write_text(write([(mis(p), mis(t)) for p, t in turns]), "utf-8")
+                expected = _structure(good)
+                right[kind, form] += _structure(bad) == expected
+                outputs.append(f"{kind}\t{form}\t{at}\t{json.dumps(expected, ensure_ascii=False)}")
+    for kind in TURN_FORMATS:
+        counts = "  ".join(f"{form} {right[kind, form]:2}/10" for form in FORMS)
+        print(f"turns {kind:9} read as the correct file: {counts}")
+    total = sum(right.values())
+    print(
+        f"turns all formats: read as the correct file {total}/{10 * len(FORMS) * len(TURN_FORMATS)}"
+    )
+    return outputs
+
+
 def _imported(path: Path) -> tuple[list[str], list[str]]:
     """The parsed and the pseudonymised statements of ``path`` (one key per file)."""
     parsed, safe = [], []
@@ -241,6 +323,7 @@ def main() -> None:
                 turns[form] += document.importer == "speaker-turns"
                 speakers = {str(s.attributes.get("speaker", "")) for s in document.segments}
                 turns[form, "named"] += speakers == set(people)
+        outputs += _turn_formats(root, names, random.Random(4950))
         stays = ORDINARY * 7  # 210 texts, each in every format
         for kind in FORMATS:
             chunks = [stays[i : i + 30] for i in range(0, len(stays), 30)]

@@ -8,9 +8,11 @@ tools. Its umlauts stand as two characters ("MÃ¼ller", "StraÃŸe", twice read
 was read as Latin-1 ("\\x84Hallo\\x93" for „Hallo“). The pseudonymisation did not know
 "GÃ¼nther" as a first name, and the names stayed in clear.
 
-Every text a file's importer gives — statements, guiding questions, speakers, workshops,
+A text file (plain text, Markdown, subtitles, RTF) is repaired line by line before it is
+parsed (:mod:`workbench.ingest.mended_text`: who speaks is decided on its text). Every
+text any other file's importer gives — statements, guiding questions, speakers, workshops,
 districts, column values, title, the names of a protocol's head — is repaired once, after
-parsing and before pseudonymisation (:func:`repaired_document`), by the library ftfy in a
+parsing and before pseudonymisation (:func:`repaired_document`), both by the library ftfy in a
 narrow configuration: it undoes only the wrong decoding (also of part of a text) and
 replaces C1 controls by their Windows-1252 characters; quotes, ligatures, full-width
 characters, HTML entities, line breaks and the Unicode form stay as written (decision
