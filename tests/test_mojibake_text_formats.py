@@ -135,3 +135,28 @@ def test_misread_names_list_finds_the_names(
     texts = "\n".join(pd.read_csv(export, dtype=str).fillna("")["text"])
     assert "Die Straße ist abends dunkel." in texts
     assert "Bärwinkel" not in texts and "Tschöpe" not in texts
+
+
+def test_misread_roles_list_gives_the_speakers_their_roles(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "sitzung.vtt"
+    source.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Jürgen Schröder>Willkommen zum Workshop.\n\n"
+        "00:00:05.000 --> 00:00:08.000\n<v Anna Becker>Die Bänke fehlen.\n",
+        "utf-8",
+    )
+    roles = tmp_path / "rollen.csv"
+    roles.write_text(
+        _misread("Person;Rolle\nJürgen Schröder;Quartiersbüro\nAnna Becker;Jugendhilfe\n"),
+        "utf-8",
+    )
+    project = tmp_path / "studie"
+    assert main(["init", str(project)]) == 0
+    command = ["--project", str(project), "import", str(source), "--roles", str(roles)]
+    assert main(command) == 0
+    export = tmp_path / "export.csv"
+    assert main(["--project", str(project), "export", "--format", "csv", str(export)]) == 0
+    capsys.readouterr()
+    table = pd.read_csv(export, dtype=str).fillna("")
+    assert list(table["speaker_role"]) == ["Quartiersbüro", "Jugendhilfe"]
