@@ -160,3 +160,13 @@ def test_misread_roles_list_gives_the_speakers_their_roles(
     capsys.readouterr()
     table = pd.read_csv(export, dtype=str).fillna("")
     assert list(table["speaker_role"]) == ["Quartiersbüro", "Jugendhilfe"]
+
+
+def test_a_tab_table_saved_as_text_counts_each_repaired_row_once(tmp_path: Path) -> None:
+    path = tmp_path / "UMFRAGE.TXT"
+    path.write_text(
+        "Nr\tText\n1\tFrau MÃ¼ller sagt ja.\n2\tDie BÃ¤nke fehlen.\n3\tAlles gut.\n", "utf-8"
+    )
+    document = parse_file(path)
+    assert [s.text for s in document.segments][:2] == ["Frau Müller sagt ja.", "Die Bänke fehlen."]
+    assert document.options["mojibake"] == 2

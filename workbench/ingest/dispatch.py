@@ -27,7 +27,7 @@ from workbench.ingest.folder_files import (
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.meeting_folder import named_by_folder
-from workbench.ingest.mended_text import TEXT_SUFFIXES, mended_text
+from workbench.ingest.mended_text import TEXT_SUFFIXES, MendedText, mended_text
 from workbench.ingest.mojibake import repaired_document
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
@@ -370,14 +370,34 @@ def parse_file(
 
 
 def _parse_text(
-    opened: Callable[[], Source],
+    mended: MendedText | None,
     path: Path,
     mapping: TableMapping | None,
     roles: Mapping[str, str] | None,
     direct_messages: bool,
 ) -> ParsedDocument:
-    """The document of a text file (:data:`~workbench.ingest.mended_text.TEXT_SUFFIXES`),
-    read from ``opened()``: the file, or its text repaired (:mod:`.mended_text`)."""
+    """The document of a text file (:data:`~workbench.ingest.mended_text.TEXT_SUFFIXES`):
+    read from its text repaired if ``mended`` (:mod:`.mended_text`), else from the file."""
+    opened: Callable[[], Source] = mended.source if mended else lambda: path
+    name = path.name
+    kind = (
+        _sniff(opened(), name, _table_options(mapping)) if path.suffix.lower() == ".txt" else None
+    )
+    if kind == "table":  # its cells are repaired one by one, its column names as written
+        return parse_table(path, mapping or TableMapping())
+    document = _parse_text_source(opened, path, kind, roles, direct_messages)
+    return document if mended is None else mended.counted(document)
+
+
+def _parse_text_source(
+    opened: Callable[[], Source],
+    path: Path,
+    kind: str | None,
+    roles: Mapping[str, str] | None,
+    direct_messages: bool,
+) -> ParsedDocument:
+    """The document of a text file read from ``opened()`` (see :func:`_parse_text`);
+    ``kind``: what a ``.txt`` file is (:func:`_sniff`)."""
     suffix, name = path.suffix.lower(), path.name
     if suffix == ".srt":
         return parse_srt(opened(), name, roles=roles)
@@ -385,21 +405,16 @@ def _parse_text(
         return parse_sbv(opened(), name, roles=roles)
     if suffix == ".vtt":
         return parse_vtt(opened(), name, roles=roles)
-    kind = _sniff(opened(), name, _table_options(mapping)) if suffix == ".txt" else None
     if kind == "zoom":
         return parse_zoom_chat(opened(), name, roles, direct_messages)
     if kind in _CHATS:
         return _CHATS[kind](opened(), name, roles=roles)
-    if kind == "table":  # its cells are repaired one by one, its column names as written
-        return parse_table(path, mapping or TableMapping())
     markdown = suffix in (".md", ".markdown") and path.is_file()
     markdown_kind = _markdown_transcript(opened(), name) if markdown else None
-    if markdown_kind == "turns":
-        return parse_speaker_turns(opened(), name, roles=roles)  # "**Anna Schmidt:** [00:00:12] …"
-    if markdown_kind == "segments":
-        return parse_timed_segments(
-            opened(), name, roles=roles
-        )  # "# Protokoll" over "[00:01:02] …"
+    if markdown_kind == "turns":  # "**Anna Schmidt:** [00:00:12] …"
+        return parse_speaker_turns(opened(), name, roles=roles)
+    if markdown_kind == "segments":  # "# Protokoll" over "[00:01:02] …"
+        return parse_timed_segments(opened(), name, roles=roles)
     return parse_markdown(opened(), name, roles=roles)  # also a transcript below front matter
 
 
@@ -427,10 +442,7 @@ def _parse_one(
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
         mended = mended_text(read_source(path)) if path.is_file() else None
-        if mended is None:
-            return _parse_text(lambda: path, path, mapping, roles, direct_messages)
-        document = _parse_text(mended.source, path, mapping, roles, direct_messages)
-        return mended.counted(document)
+        return _parse_text(mended, path, mapping, roles, direct_messages)
     if suffix == ".rtf":  # as plain text: a chat, a transcript or a protocol
         name, data = rtf_text(path)
         mended = mended_text(RawFile(name, data))

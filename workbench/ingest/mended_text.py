@@ -52,7 +52,8 @@ class MendedText:
         fields = (document.title, document.workshop, document.district)
         count = self._statements(document.segments)
         count += sum(f is not None and self._in(f) for f in fields)
-        options = {**document.options, REPAIRED: count} if count else document.options
+        count = max(count, 1)  # a line of the head before any statement: one text
+        options = {**document.options, REPAIRED: count}
         return replace(document, sha256=self.raw.sha256, options=options)
 
     def _in(self, text: str) -> bool:
