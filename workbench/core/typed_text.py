@@ -7,7 +7,6 @@ typed: an override turns what follows it around in every export and report ("Ann
 U+202E, "Becker" reads "Anna rekceB"; a known trick to make a name or a file name look
 like another), the others break XML and spreadsheet exports or hide a name from the
 pseudonymisation. Typed text is kept without them; Windows line ends become line feeds.
-A terminal's escape sequence (ESC "[31m") is left out whole, not only its ESC.
 The C1 controls (U+0080–U+009F: a lone CSI U+009B, DCS U+0090 pasted from a terminal or
 from text read with the wrong encoding) are left out too; NEL U+0085, "next line", is a
 line break and becomes a line feed (a name has it as a space already, :func:`typed_name`).
@@ -59,13 +58,10 @@ def typed_text(text: str | None) -> str:
     'Danke Frau Kaya'
     >>> typed_text("Treff\x9b öffnen\x85ab 18 Uhr\x90")
     'Treff öffnen\nab 18 Uhr'
-    >>> typed_text("Memo \x1b[31mwichtig\x1b[0m.")
-    'Memo wichtig.'
     """
     if not text:
         return ""
-    text = without_sequences(whole_characters(str(text)))
-    text = _SPACING.sub(" ", _LINE_BREAKS.sub("\n", text))
+    text = _SPACING.sub(" ", _LINE_BREAKS.sub("\n", whole_characters(str(text))))
     return _INVISIBLE.sub("", text)
 
 
