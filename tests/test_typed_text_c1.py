@@ -68,6 +68,16 @@ def test_a_memo_is_stored_without_c1_controls_also_when_edited(project: Project)
     assert project.memos()["text"].tolist() == ["Neu geschrieben\nzweite Zeile"]
 
 
+def test_a_memo_leaves_out_a_terminal_sequence_whole(
+    project: Project,
+) -> None:
+    # only the ESC went: "[31m" stood in the memo (a recommendation left the sequence out)
+    memo = project.add_memo("Rückruf \x1b[31mdringend\x1b[0m.", "Anna")
+    assert project.memos()["text"].tolist() == ["Rückruf dringend."]
+    edit_memo(project, memo, "Kita\x1b[1m [alt]")
+    assert project.memos()["text"].tolist() == ["Kita [alt]"]
+
+
 def test_the_coding_app_shows_a_memo_as_stored(tmp_path: Path) -> None:
     with rated_project(
         Project.create(tmp_path / "p", districts=["Manfort", "Opladen"]), tmp_path

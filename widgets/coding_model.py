@@ -35,7 +35,7 @@ from widgets.forget_watch import CODER_ERASED, ERASED, ErasedError, ForgetWatch,
 from workbench.coding.codebook import CodeSpec
 from workbench.coding.records import coder_meant
 from workbench.core.domain import InputError
-from workbench.core.typed_text import typed_text
+from workbench.core.typed_text import typed_prose
 from workbench.store import Code, Coding, coder_names
 from workbench.store.erasure_authors import coder_forgotten, coder_placeholder
 from workbench.store.erasure_since import erased_since
@@ -493,7 +493,7 @@ class CodingModel:
         """Save a memo on the current segment; return its id."""
         index = self._require()
         memo_id = self.project.add_memo(text, self.coder, segment=self.segment_id(index))
-        shown = typed_text(text).strip()  # as stored: no override, no control character
+        shown = typed_prose(text).strip()  # as stored: no override, no control character
         self.memos_.setdefault(index, []).append((self.coder, shown))
         return memo_id
 

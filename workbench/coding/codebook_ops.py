@@ -35,7 +35,7 @@ from workbench.coding.records import (
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.fileio import atomic_path
 from workbench.core.formatting import plural
-from workbench.core.typed_text import typed_text
+from workbench.core.typed_text import typed_prose
 from workbench.store import (
     Code,
     Coding,
@@ -77,8 +77,8 @@ class CodebookMixin(ProjectStore):
         path = check_path(path)
         spec = CodeSpec(
             path,
-            typed_text(description).strip(),
-            typed_text(example).strip(),
+            typed_prose(description).strip(),
+            typed_prose(example).strip(),
             normalise_colour(colour),
         )
         with self.transaction(exclusive=True) as s:  # the codebook: one change at a time
@@ -119,9 +119,9 @@ class CodebookMixin(ProjectStore):
         with self.transaction() as s:
             code = _code(s, path)
             if description is not None:
-                code.description = typed_text(description).strip()
+                code.description = typed_prose(description).strip()
             if example is not None:
-                code.example = typed_text(example).strip()
+                code.example = typed_prose(example).strip()
             if colour is not None:
                 code.colour = normalise_colour(colour)
 

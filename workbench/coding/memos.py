@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError
-from workbench.core.typed_text import typed_text
+from workbench.core.typed_text import typed_prose
 from workbench.store import Memo, ProjectStore
 from workbench.store.coding_tables import CodingResolution
 from workbench.store.erasure_keys import forget_memo_names
@@ -31,7 +31,7 @@ class MemoChange:
 def edit_memo(store: ProjectStore, memo_id: int, text: str) -> MemoChange:
     """Replace the text of memo ``memo_id`` (as typed text is stored, like a new memo);
     refuses an empty text or an unknown memo."""
-    text = typed_text(text).strip()  # no ESC, NUL, override or C1 control: as add_memo
+    text = typed_prose(text).strip()  # no ESC, NUL, override or C1 control: as add_memo
     if not text:
         raise InputError("Das Memo ist leer: zum Löschen 'workbench memos delete ID'.")
     with store.transaction(exclusive=True) as session:

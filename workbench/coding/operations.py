@@ -33,7 +33,7 @@ from workbench.coding.records import (
     check_coder,
 )
 from workbench.core.domain import InputError
-from workbench.core.typed_text import typed_text
+from workbench.core.typed_text import typed_prose
 from workbench.store import (
     Code,
     CodingAction,
@@ -230,7 +230,7 @@ class CodingMixin(CodebookMixin):
     ) -> int:
         """Add a memo on a segment, a code, a cluster, or (none given) the project."""
         author = check_coder(author, "Autor*in")
-        text = typed_text(text).strip()
+        text = typed_prose(text).strip()
         if not text:
             raise InputError("Das Memo ist leer.")
         given = [v for v in (segment, code, cluster) if v is not None]

@@ -108,6 +108,18 @@ def without_sequences(text: str) -> str:
     return _ESCAPE_SEQUENCE.sub(_between_words, text)
 
 
+def typed_prose(text: str | None) -> str:
+    r"""A longer typed text (a memo, a comment, a recommendation, a code's description) as
+    stored: :func:`typed_text` without a terminal's escape sequences, each left out whole
+    (a memo kept "[31m" when only the ESC went). Not for names: those keep the forms older
+    versions stored (:func:`typed_name`).
+
+    >>> typed_prose("Memo \x1b[31mwichtig\x1b[0m.\x85Zweite Zeile")
+    'Memo wichtig.\nZweite Zeile'
+    """
+    return typed_text(without_sequences(whole_characters(text or "")))
+
+
 def one_line_name(text: str) -> str:
     r"""A name on one line as every label and code is stored: :func:`typed_name` without the
     other C1 controls, stripped (also what migration 0009 writes).

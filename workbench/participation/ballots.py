@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from workbench.core.domain import InputError, WorkbenchError
 from workbench.core.formatting import format_number
-from workbench.core.typed_text import typed_text
+from workbench.core.typed_text import typed_prose
 from workbench.core.word_caches import forgets_words
 from workbench.participation.comments import forget_cached, is_blank, pseudonymise_comment
 from workbench.participation.items import KIND_NEED, KINDS
@@ -218,7 +218,7 @@ def save_answer(
     if isinstance(points, bool) or not isinstance(points, int | np.integer) or points < 0:
         raise InputError("Punkte sind eine ganze Zahl ab 0.")
     points = int(points)
-    comment = typed_text(comment)  # no control characters, no direction overrides
+    comment = typed_prose(comment)  # no control characters, no direction overrides
     comment = "" if is_blank(comment) else comment  # "-" in an optional field: no comment
     answer = Answer(_item_number(item_id), code, points, comment)
     try:

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from workbench.analysis.need_clusters import NO_NEED_RUN, latest_memberships
 from workbench.core.domain import InputError, WorkbenchError
-from workbench.core.typed_text import one_line_name, typed_text, without_sequences
+from workbench.core.typed_text import one_line_name, typed_prose
 from workbench.ingest.author_names import participant_author
 from workbench.ingest.pseudonymise import pseudonymised_texts
 from workbench.store import (
@@ -115,7 +115,7 @@ def _text(text: str) -> str:
     >>> _text(" Treff\x1b[31m öffnen\u202e\nab 18 Uhr ")
     'Treff öffnen\nab 18 Uhr'
     """
-    text = typed_text(without_sequences(text or "")).strip()
+    text = typed_prose(text).strip()
     if not one_line_name(text):  # "\x9b" alone: nothing a list or a card could show
         raise InputError("Der Text der Empfehlung ist leer.")
     return text
