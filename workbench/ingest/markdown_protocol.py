@@ -81,7 +81,9 @@ from workbench.ingest.protocol_meta import (
 )
 from workbench.ingest.speaker_turns import (
     are_named_turns,
+    blanked,
     is_speaker_turns,
+    lead_ins_apart,
     parse_speaker_turns,
     turns_in_sections,
 )
@@ -220,6 +222,20 @@ def _bulleted_turns(
     return None if document is None else with_lead_ins(document, lines, leads)
 
 
+def _turns_beside_lead_ins(
+    raw: RawFile, body: str, roles: Mapping[str, str] | None
+) -> ParsedDocument | None:
+    """Typed turns of voices or roles with a protocol's lead-ins among them ("Sprecher 1:
+    …", "Ziel: …", "Anwohnerin: …": :func:`~workbench.ingest.speaker_turns.lead_ins_apart`),
+    the turns read without the lead-ins as :func:`~workbench.ingest.speaker_turns.are_named_turns`
+    reads them; None otherwise (lead-ins only, a list of fields stay a protocol)."""
+    rows = lead_ins_apart(body)
+    if rows is None or not are_named_turns(blanked(body, rows)):
+        return None
+    document = parse_speaker_turns(io.BytesIO(body.encode("utf-8")), raw.name, roles)
+    return replace(document, sha256=raw.sha256)
+
+
 def parse_markdown(
     source: Source, name: str | None = None, roles: Mapping[str, str] | None = None
 ) -> ParsedDocument:
@@ -235,6 +251,7 @@ def parse_markdown(
         return _turns_below(raw, body, offset, fields, roles)
     sectioned = None if meta else _turns_under_headings(raw, body.split("\n"), roles)
     sectioned = sectioned or (None if meta else _bulleted_turns(raw, body, roles))
+    sectioned = sectioned or (None if meta else _turns_beside_lead_ins(raw, body, roles))
     if sectioned is not None:  # "18:05 Anna Schmidt: …" under each guiding question
         return sectioned
 

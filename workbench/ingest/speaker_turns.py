@@ -60,6 +60,7 @@ from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
 from workbench.core.textio import RawFile, Source, decode, read_source
+from workbench.ingest.bullet_turns import lead_in_rows, with_lead_ins
 from workbench.ingest.direction_marks import has_marks, unmarked
 from workbench.ingest.discourse_labels import is_lead_in
 from workbench.ingest.few_turns import (
@@ -270,7 +271,40 @@ def parse_speaker_turns(
         plain = _markdown_plain(text)
         if plain is not None and has_marks(written):  # "**Anna:** \u200fשלום *חשוב*"
             written = _without_markup(written)
-    return turns_document(raw, text if plain is None else plain, roles, written=written)
+    body = text if plain is None else plain
+    rows = lead_ins_apart(body)
+    if rows is None:
+        return turns_document(raw, body, roles, written=written)
+    document = turns_document(raw, blanked(body, rows), roles, written=blanked(written, rows))
+    return with_lead_ins(document, body.split("\n"), rows)
+
+
+def blanked(text: str, rows: set[int]) -> str:
+    """The text with its lines at ``rows`` (from 0) left empty: rows stay the file's."""
+    return "\n".join("" if row in rows else line for row, line in enumerate(text.split("\n")))
+
+
+def lead_ins_apart(text: str) -> set[int] | None:
+    """The rows (from 0) of a protocol's lead-ins among untyped turns of voices or roles
+    ("Ziel: …", "Ergebnis: …" between "Sprecher 1: …" and "Anwohnerin: …"), read as the
+    record's statements beside the turns (as bulleted and under Markdown headings); None
+    unless each stands on its own line and at least two voices, roles or people speak,
+    with no times (a transcript's) and no interview's "Frage:" / "Antwort:"."""
+    lines = text[:200_000].split("\n")
+    rows = lead_in_rows(lines)
+    if not rows:
+        return None
+    turns = read_turns(blanked("\n".join(lines), rows)).turns
+    starts = {t.row for t in turns} | {row + 1 for row in rows}
+    if any(
+        row + 1 < len(lines) and lines[row + 1].strip() and row + 2 not in starts for row in rows
+    ):
+        return None  # "Ergebnis: …" with lines below it: the record's paragraph
+    whos = [t.who for t in turns]
+    if any(t.time or t.section for t in turns) or is_interview([w.casefold() for w in whos]):
+        return None
+    voices = all(not is_lead_in(w) and (is_role(w) or person_like(w)) for w in whos)
+    return rows if voices and len({w.casefold() for w in whos}) >= 2 else None
 
 
 def _names_event(lines: list[str]) -> bool:
