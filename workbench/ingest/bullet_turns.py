@@ -16,7 +16,7 @@ from dataclasses import replace
 from workbench.core.domain import ParsedDocument, ParsedSegment
 from workbench.ingest.discourse_labels import is_lead_in
 from workbench.ingest.markdown_lines import _HEADING, _ITEM
-from workbench.ingest.role_labels import role_label
+from workbench.ingest.role_labels import person_only, role_label
 from workbench.ingest.speaker_labels import is_role
 
 # An item's speaker label, plain or bold ("Sprecher 1: …", "**TN 2:** …", "__Mod.__: …")
@@ -60,6 +60,19 @@ def lead_in_rows(lines: list[str]) -> set[int]:
         for row, line in enumerate(lines)
         if (label := _LABEL.match(line)) and is_lead_in(label.group(1).strip())
     }
+
+
+def attendance_rows(lines: list[str]) -> dict[int, str]:
+    """The rows (from 0) of an attendance list among unbulleted turns, with the name each
+    gives: a voice's or role's label over only a person's name ("Anwohnerin: Frau Koch",
+    :func:`~workbench.ingest.role_labels.person_only`), who was there, not what was said."""
+    rows = {}
+    for row, line in enumerate(lines):
+        label = _LABEL.match(line)
+        said = " ".join(line[label.end() - 1 :].split()) if label else ""
+        if label and _voice(label.group(1).strip()) and person_only(said):
+            rows[row] = said
+    return rows
 
 
 def with_lead_ins(document: ParsedDocument, lines: list[str], rows: set[int]) -> ParsedDocument:

@@ -279,6 +279,31 @@ def voiced_turns(turns: list[Turn]) -> bool:
     return len(turns) >= MIN_TURNS - 1 and bool(voices) and len(voices) + len(asking) == len(whos)
 
 
+# A sentence a role word's turn says: four words or more, closed ("Der Spielplatz ist zu klein.")
+_SENTENCE = re.compile(r"\S+(?:\s+\S+){3,}[.!?][\"'“”)]*$")
+
+
+def role_turns(turns: list[Turn]) -> bool:
+    """Whether untimed turns are a protocol's turns under role words, each said once too
+    ("Anwohnerin: Der Spielplatz ist zu klein." / "Quartiersmanagerin: …"): every label a
+    role word, maybe with a name (:func:`~workbench.ingest.role_labels.role_label`), or who
+    moderates, at least two role words, and every turn a sentence: not an attendance list's
+    "Anwohnerin: Frau Koch", nor "Teilnehmende: Anwohnerin, Quartiersmanagerin".
+
+    >>> role_turns([Turn(1, "Anwohnerin", None, ["Der Spielplatz ist zu klein."]),
+    ...             Turn(2, "Quartiersmanagerin", None, ["Das Büro berät gut hier."])])
+    True
+    >>> role_turns([Turn(1, "Anwohnerin", None, ["Frau Koch"]),
+    ...             Turn(2, "Quartiersmanagerin", None, ["Frau Yilmaz"])])
+    False
+    """
+    whos = {" ".join(t.who.split()) for t in turns}
+    roles = {w for w in whos if role_label(w)}  # "Anwohner Herr Becker" too: his name listed
+    asking = {w for w in whos if _MODERATION.fullmatch(w.casefold())}
+    said = all(_SENTENCE.search(" ".join(" ".join(t.lines).split())) for t in turns)
+    return len(roles) >= 2 and roles | asking == whos and said
+
+
 def is_interview(speakers: list[str]) -> bool:
     """Whether folded speaker labels are an interview's, each one asking or answering and
     both there ("Interviewerin:"/"Befragte:" under "# Interview 7"; a single question and

@@ -39,7 +39,12 @@ from workbench.ingest.answer_lines import (
     card_lines,
     question_of,
 )
-from workbench.ingest.bullet_turns import lead_in_rows, unbulleted, with_lead_ins
+from workbench.ingest.bullet_turns import (
+    attendance_rows,
+    lead_in_rows,
+    unbulleted,
+    with_lead_ins,
+)
 from workbench.ingest.captions import is_caption, is_lone_image
 from workbench.ingest.common import add_statement, protocol_result, role_and_text
 from workbench.ingest.direction_marks import unmarked
@@ -87,6 +92,7 @@ from workbench.ingest.speaker_turns import (
     parse_speaker_turns,
     turns_in_sections,
 )
+from workbench.ingest.speakers import Speakers
 from workbench.ingest.transcript_frame import is_service_banner, without_banner
 from workbench.ingest.turn_lines import read_turns
 
@@ -214,12 +220,22 @@ def _bulleted_turns(
     if lines is None:
         return None
     leads = lead_in_rows(lines)  # "Ergebnis: …", "Ziel: …" among them: the record's
-    voices = ["" if row in leads else line for row, line in enumerate(lines)]
+    present = attendance_rows(lines)  # "Anwohnerin: Frau Koch": who was there, no turn
+    voices = ["" if row in leads or row in present else line for row, line in enumerate(lines)]
     document = _turns_under_headings(raw, voices, roles)
     if document is None and are_named_turns(text := "\n".join(voices)):
         document = parse_speaker_turns(io.BytesIO(text.encode("utf-8")), raw.name, roles)
         document = replace(document, sha256=raw.sha256)
-    return None if document is None else with_lead_ins(document, lines, leads)
+    if document is None:
+        return None
+    if present:  # the names pseudonymised wherever they are named, no statements
+        listed = Speakers()
+        for name in present.values():
+            listed.add(name)
+        names = tuple(sorted({*document.names, *listed.names}))
+        options = {**document.options, "attendance": len(present)}
+        document = replace(document, names=names, options=options)
+    return with_lead_ins(document, lines, leads)
 
 
 def _turns_beside_lead_ins(

@@ -76,9 +76,27 @@ def role_label(who: str) -> tuple[str, str | None] | None:
         return words[0], None
     if _office(rest):
         return " ".join(words), None
-    names = [w for w in rest if w not in _ADDRESS]
-    if 1 <= len(names) <= 2 and all(_WORD.fullmatch(w) for w in names):
-        first, last = gazetteer().has_first(names[0]), gazetteer().has_last(names[-1])
-        if last and (rest[0] in _ADDRESS or len(names) == 1 or first):
-            return words[0], " ".join(rest)
-    return None
+    return (words[0], " ".join(rest)) if _named(rest, alone=True) else None
+
+
+def _named(words: list[str], alone: bool) -> bool:
+    """Whether words are a person's name: "Frau Schulz", "Dr. Anna Schmidt", "Anna Schmidt"
+    (a surname the gazetteer knows, after an address or a first name it knows); a surname
+    alone too where ``alone`` ("Anwohnerin Schulz")."""
+    names = [w for w in words if w not in _ADDRESS]
+    if not 1 <= len(names) <= 2 or not all(_WORD.fullmatch(w) for w in names):
+        return False
+    first, last = gazetteer().has_first(names[0]), gazetteer().has_last(names[-1])
+    return last and (words[0] in _ADDRESS or (alone and len(names) == 1) or first)
+
+
+def person_only(said: str) -> bool:
+    """Whether a label's text is only a person's name ("Frau Koch", "Anna Schmidt"), as an
+    attendance list writes it ("Anwohnerin: Frau Koch"), no statement: not "Mehr Bänke.".
+
+    >>> person_only("Frau Koch"), person_only("Anna Schmidt"), person_only("Mehr Bänke.")
+    (True, True, False)
+    >>> person_only("Koch"), person_only("Frau Koch sagt, es fehlt Licht.")
+    (False, False)
+    """
+    return _named(said.split(), alone=False)

@@ -76,6 +76,7 @@ from workbench.ingest.few_turns import (
     leading_agenda,
     person_like,
     right_to_left_name,
+    role_turns,
     short_transcript,
     stamped_turns,
     voiced_turns,
@@ -215,6 +216,7 @@ def _is_turns(text: str, timed_only: bool) -> bool:
     framed = framed_turns(parse, header)
     short = short_transcript(turns) or framed or headed_turns(parse, header)
     voiced = voiced_turns(turns)  # "Sprecher 1: …" / "Sprecher 2: …": a transcript's voices
+    voiced = voiced or (not timed_only and role_turns(turns))  # "Anwohnerin: …", each once
     short = short or stamped_turns(turns) or ((interview or voiced) and len(turns) == MIN_TURNS - 1)
     if (len(turns) < MIN_TURNS and not short) or len(title) > _PREAMBLE:
         return False
