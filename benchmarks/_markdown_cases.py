@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
 
-from workbench.core.domain import InputError
+from workbench.core.domain import InputError, ParsedDocument
 from workbench.ingest import parse_file
 
 VOICES = [
@@ -64,3 +64,17 @@ def run_cases(
     if args.out:
         Path(args.out).write_text("\n".join(outputs) + "\n", encoding="utf-8")
     return 0
+
+
+def parsed_case(
+    folder: str, stem: str, text: str, rng: random.Random
+) -> tuple[str, ParsedDocument | str]:
+    """Write ``text`` to ``stem`` with a suffix ``rng`` chooses (.md or .txt) and import it:
+    the suffix and the document, or the message the import stopped with."""
+    suffix = rng.choice([".md", ".txt"])
+    path = Path(folder) / f"{stem}{suffix}"
+    path.write_text(text, encoding="utf-8")
+    try:
+        return suffix, parse_file(path)
+    except InputError as err:
+        return suffix, err.message

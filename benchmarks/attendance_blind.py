@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
 
-from workbench.core.domain import InputError
-from workbench.ingest import parse_file
+
+from _markdown_cases import parsed_case
 
 ROLES = ["Anwohnerin", "Quartiersmanagerin", "Vertreter Jugendamt", "Sozialarbeiterin"]
 PEOPLE = ["Frau Koch", "Frau Yilmaz", "Herr Lang", "Herr Becker", "Anna Schmidt", "Jonas Weber"]
@@ -80,15 +80,12 @@ def main() -> int:
         for number in range(args.n):
             for kind in missed:
                 text, expected, names = _case(rng, kind)
-                suffix = rng.choice([".md", ".txt"])
-                path = Path(folder) / f"{kind}-{number}{suffix}"
-                path.write_text(text, encoding="utf-8")
-                try:
-                    document = parse_file(path)
+                suffix, document = parsed_case(folder, f"{kind}-{number}", text, rng)
+                if isinstance(document, str):
+                    got, listed = [("FEHLER", None, document)], ""
+                else:
                     got = [(s.question, s.speaker_role, s.text) for s in document.segments]
                     listed = " ".join(document.names)
-                except InputError as err:
-                    got, listed = [("FEHLER", None, err.message)], ""
                 outputs.append(json.dumps([kind, number, suffix, got], ensure_ascii=False))
                 said = " ".join(f"{r} {t}" for _, r, t in got)
                 named += any(name in said for name in names)  # a name as what was said

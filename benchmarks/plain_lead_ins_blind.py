@@ -30,8 +30,8 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
 
-from workbench.core.domain import InputError
-from workbench.ingest import parse_file
+
+from _markdown_cases import parsed_case
 
 CASTS = [
     lambda i: f"Sprecher {i + 1}",
@@ -110,14 +110,12 @@ def main() -> int:
         for number in range(args.n):
             for kind in kinds:
                 text, expected = _case(rng, kind)
-                suffix = rng.choice([".md", ".txt"])
-                path = Path(folder) / f"{kind}-{number}{suffix}"
-                path.write_text(text, encoding="utf-8")
-                try:
-                    segments = parse_file(path).segments
+                suffix, document = parsed_case(folder, f"{kind}-{number}", text, rng)
+                if isinstance(document, str):
+                    got = [("FEHLER", document, False)]
+                else:
+                    segments = document.segments
                     got = [(s.speaker_role, s.text, "speaker" in s.attributes) for s in segments]
-                except InputError as err:
-                    got = [("FEHLER", err.message, False)]
                 got = [g for g in got if g[1] != "Protokoll Stadtteilrunde"]  # the title line
                 outputs.append(json.dumps([kind, number, suffix, got], ensure_ascii=False))
                 missed[kind] += not _ok(kind, got, expected)

@@ -33,8 +33,8 @@ from pathlib import Path
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
 
-from workbench.core.domain import InputError
-from workbench.ingest import parse_file
+
+from _markdown_cases import parsed_case
 
 VOICES = [
     lambda i: f"Sprecher {i + 1}",
@@ -152,15 +152,12 @@ def main() -> int:
         for number in range(args.n):
             for kind in kinds:
                 text, expected, names = _case(rng, kind)
-                suffix = rng.choice([".md", ".txt"])
-                path = Path(folder) / f"{kind}-{number}{suffix}"
-                path.write_text(text, encoding="utf-8")
-                try:
-                    document = parse_file(path)
+                suffix, document = parsed_case(folder, f"{kind}-{number}", text, rng)
+                if isinstance(document, str):
+                    got, listed = [("FEHLER", document)], ""
+                else:
                     got = [(s.speaker_role, s.text) for s in document.segments]
                     listed = " ".join(document.names)
-                except InputError as err:
-                    got, listed = [("FEHLER", err.message)], ""
                 got = [g for g in got if g[1] != "Protokoll Stadtteilrunde"]  # the title line
                 outputs.append(json.dumps([kind, number, suffix, got], ensure_ascii=False))
                 missed[kind] += got != expected
