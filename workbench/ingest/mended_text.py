@@ -92,7 +92,7 @@ def mended_text(raw: RawFile) -> MendedText | None:
     except InputError:
         return None
     lines = text.split("\n")
-    mended = [repaired_text(line) for line in lines]
+    mended = [repaired_text(line, c1=False) for line in lines]  # labels: C1 to their rules
     if mended == lines:
         return None
     pieces: set[str] = set()

@@ -63,8 +63,12 @@ _SUSPECT = re.compile(f"[\x80-\xbf{re.escape(_CONTINUATION.decode('cp1252', erro
 _LOST_SPACE = re.compile("[\u00c2\u00c3] ")
 
 
-def repaired_text(text: str) -> str:
+def repaired_text(text: str, c1: bool = True) -> str:
     r"""``text`` with text read with the wrong encoding read rightly; else as it was.
+    ``c1=False`` (a label, a name, a column's value, a line before it is parsed): a text
+    whose only repair would be lone C1 controls as Windows-1252 signs stays as it is —
+    the label rules leave them out or read NEL as a blank (decisions 017, 025), where "›"
+    or "…" would stay in a Sozialraum's or a question's name.
 
     >>> repaired_text("Frau MÃ¼ller und Herr KÃ¶hler")
     'Frau Müller und Herr Köhler'
@@ -74,24 +78,37 @@ def repaired_text(text: str) -> str:
     'São Paulo, Café, „Zitat“, 5 €, ½ × 2'
     >>> repaired_text("Der Buchstabe Ã kommt vor"), repaired_text("MÃ¼ller, Ã la carte")
     ('Der Buchstabe Ã kommt vor', 'Müller, à la carte')
+    >>> repaired_text("Opla\x9bden", c1=False), repaired_text("Was\x85fehlt?", c1=False)
+    ('Opla\x9bden', 'Was\x85fehlt?')
+    >>> repaired_text("StraÃ\x9fe", c1=False)
+    'Straße'
     """
     if not text or _SUSPECT.search(text) is None:
         return text
     fixed = ftfy.fix_text(text, _CONFIG)
-    if fixed == text or _LOST_SPACE.search(text) is None:
-        return fixed
-    probe = _LOST_SPACE.sub("\ue000 ", text)  # without them: is anything else mis-read?
-    return fixed if ftfy.fix_text(probe, _CONFIG) != probe else text
+    if fixed != text and _LOST_SPACE.search(text) is not None:
+        probe = _LOST_SPACE.sub("\ue000 ", text)  # without them: is anything else mis-read?
+        fixed = fixed if ftfy.fix_text(probe, _CONFIG) != probe else text
+    if not c1 and _only_c1(text, fixed):
+        return text
+    return fixed
+
+
+def _only_c1(text: str, fixed: str) -> bool:
+    """Whether ``fixed`` differs from ``text`` only where ``text`` has a C1 control."""
+    return len(text) == len(fixed) and all(
+        a == b or "\x80" <= a <= "\x9f" for a, b in zip(text, fixed, strict=True)
+    )
 
 
 def _value(value: Any) -> Any:
     """A column value repaired if it is a text."""
-    return repaired_text(value) if isinstance(value, str) else value
+    return repaired_text(value, c1=False) if isinstance(value, str) else value
 
 
 def _optional(text: str | None) -> str | None:
     """``text`` repaired; None stays None."""
-    return None if text is None else repaired_text(text)
+    return None if text is None else repaired_text(text, c1=False)
 
 
 def _segment(segment: ParsedSegment) -> ParsedSegment:
@@ -123,7 +140,7 @@ def repaired_document(document: ParsedDocument) -> ParsedDocument:
     }
     count += sum(fixed[key] != getattr(document, key) for key in fixed)
     # the names of the speakers count with their statements; a protocol head's on their own
-    names = tuple(repaired_text(n) for n in document.names)
+    names = tuple(repaired_text(n, c1=False) for n in document.names)
     if not count:
         count = sum(new != old for new, old in zip(names, document.names, strict=True))
     if not count:
@@ -141,7 +158,7 @@ def repaired_names(names: Sequence[str]) -> list[str]:
     >>> repaired_names(["JÃ¼rgen SchrÃ¶der", "Anna Becker"])
     ['JÃ¼rgen SchrÃ¶der', 'Jürgen Schröder', 'Anna Becker']
     """
-    return list(dict.fromkeys(n for name in names for n in (name, repaired_text(name))))
+    return list(dict.fromkeys(n for name in names for n in (name, repaired_text(name, c1=False))))
 
 
 def repaired_roles(roles: Mapping[str, str]) -> dict[str, str]:
@@ -149,7 +166,7 @@ def repaired_roles(roles: Mapping[str, str]) -> dict[str, str]:
     :func:`repaired_names`): the speakers' names they are matched with are repaired."""
     out = dict(roles)
     for name, role in roles.items():
-        out.setdefault(repaired_text(name), role)
+        out.setdefault(repaired_text(name, c1=False), role)
     return out
 
 
