@@ -259,7 +259,7 @@ class EmbeddingCache:
             return
         self._read = _stamp(self.path)
         if self._read is not None:
-            with np.load(self.path, allow_pickle=False) as data:
+            with _parsing, np.load(self.path, allow_pickle=False) as data:
                 hashes, self._vectors = data["hashes"], data["vectors"]
             self._index = {h: i for i, h in enumerate(hashes.tolist())}
         else:
@@ -307,6 +307,12 @@ class EmbeddingCache:
 
 
 _writing = threading.Lock()  # the embedding caches' writers in this process, one at a time
+# Readers one at a time too: numpy parses an .npy header with ``ast.literal_eval``, and two
+# threads building an AST at once fail in CPython 3.11.7 ("SystemError: AST constructor
+# recursion depth mismatch", a CPython 3.11 fault around issue 106905; the coding panel's
+# suggestions and a cell
+# of the same kernel, seen in a clean-clone test run)
+_parsing = threading.Lock()
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
