@@ -309,9 +309,8 @@ class EmbeddingCache:
 _writing = threading.Lock()  # the embedding caches' writers in this process, one at a time
 # Readers one at a time too: numpy parses an .npy header with ``ast.literal_eval``, and two
 # threads building an AST at once fail in CPython 3.11.7 ("SystemError: AST constructor
-# recursion depth mismatch", a CPython 3.11 fault around issue 106905; the coding panel's
-# suggestions and a cell
-# of the same kernel, seen in a clean-clone test run)
+# recursion depth mismatch", CPython gh-106905): the coding panel's suggestions and a
+# cell of the same kernel can read at once (seen in a clean-clone test run)
 _parsing = threading.Lock()
 
 

@@ -117,7 +117,7 @@ def typed_prose(text: str | None) -> str:
     >>> typed_prose("Memo \x1b[31mwichtig\x1b[0m.\x85Zweite Zeile")
     'Memo wichtig.\nZweite Zeile'
     """
-    return typed_text(without_sequences(whole_characters(text or "")))
+    return typed_text(without_sequences(text or ""))  # typed_text makes whole characters
 
 
 def one_line_name(text: str) -> str:
