@@ -6,14 +6,12 @@ import csv
 import hashlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from workbench.core.archives import check_zip_bytes
 from workbench.core.domain import InputError
-
-Source = str | Path | BinaryIO
 
 
 @dataclass(frozen=True)
@@ -29,8 +27,24 @@ class RawFile:
         return hashlib.sha256(self.data).hexdigest()
 
 
+@dataclass(frozen=True)
+class DecodedFile(RawFile):
+    """A file read and decoded once: its bytes (the checksum stays theirs) and its
+    ``text``, as :func:`decode` read it or repaired after that
+    (:mod:`workbench.ingest.mended_text`). Every reader given it reads this text: the
+    file is not read or decoded again, and no two readers see different text."""
+
+    text: str = field(repr=False)
+
+
+Source = str | Path | BinaryIO | RawFile
+
+
 def read_source(source: Source, name: str | None = None) -> RawFile:
-    """Read a path or binary file object into a :class:`RawFile`."""
+    """Read a path or binary file object into a :class:`RawFile`; a file already read
+    (a :class:`RawFile`, also a :class:`DecodedFile`) is taken as it is (named ``name``)."""
+    if isinstance(source, RawFile):
+        return source if name is None or name == source.name else replace(source, name=name)
     if isinstance(source, str | Path):
         path = Path(source)
         try:
@@ -55,8 +69,10 @@ def decode(raw: RawFile) -> str:
     are mostly valid cp1252 too, but read so its umlauts turn into other letters ("Šltere",
     "fŸr"); :func:`legacy_encoding` chooses by which reading gives German text. A text with
     CR line endings only has them as newlines ("\\n"). Bytes that fit none of these stop
-    the import with the line of the first bad byte.
+    the import with the line of the first bad byte. A :class:`DecodedFile` gives its text.
     """
+    if isinstance(raw, DecodedFile):
+        return raw.text
     data = raw.data
     if not data.strip():
         raise InputError("Die Datei ist leer.", file=raw.name)

@@ -7,8 +7,7 @@ the one list of them) and loads this module on their first use.
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from workbench.ingest.folder_files import (
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.meeting_folder import named_by_folder
-from workbench.ingest.mended_text import TEXT_SUFFIXES, MendedText, mended_text
+from workbench.ingest.mended_text import TEXT_SUFFIXES, TextFile, text_file
 from workbench.ingest.mojibake import repaired_document
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
@@ -249,16 +248,14 @@ def _table_options(mapping: TableMapping | None) -> bool:
     return mapping is not None and bool(mapping.mapped() or mapping.attribute_columns)
 
 
-def _sniff(source: Source, name: str, table: bool = False) -> str | None:
+def _sniff(text: str | None, table: bool = False) -> str | None:
     """What a ``.txt`` file is: "whatsapp", "zoom" (a Zoom chat), "turns" (a transcript or chat of
     speaker lines), "segments" (timed segments without speakers: aTrain), "table"
     (tab-separated with the same number of fields in every record, as Excel saves
     "Unicode-Text"; or the import names columns and the first line has a tab: a protocol
     in a folder imported with --text-column stays a protocol) or None (a plain-text
-    protocol)."""
-    try:
-        text = decode(read_source(source, name))
-    except InputError:
+    protocol). ``text``: the file's text (None: no encoding reads it)."""
+    if text is None:
         return "table" if table else None  # the importer reports unreadable files
     return _kind_of_text(text, table)
 
@@ -283,17 +280,17 @@ def _kind_of_text(text: str, table: bool = False) -> str | None:
     return "table" if tabbed or is_tab_table(text) else None
 
 
-def _markdown_transcript(source: Source, name: str) -> str | None:
-    """Which transcript a Markdown file is, read once: "turns" with times (Descript:
+def _markdown_transcript(text: str | None) -> str | None:
+    """Which transcript a Markdown file's text is: "turns" with times (Descript:
     ``**Anna Schmidt:** [00:00:12] …``) or of people without headings and times (``Anna
     Schmidt: …`` paragraphs, :func:`~workbench.ingest.speaker_turns.are_named_turns`),
     "segments" for a service's export without speakers (every line below a title opens
     with a time stamp, "[00:01:02] …", :mod:`workbench.ingest.stamp_lines`), else None: a
-    protocol, even one of "**Ergebnis:** …" lead-ins, is none."""
-    try:
-        text = unmarked(decode(read_source(source, name)))
-    except InputError:
-        return None  # the protocol's importer reports an unreadable file
+    protocol, even one of "**Ergebnis:** …" lead-ins, is none (so is a text no encoding
+    reads, ``None``: the protocol's importer reports it)."""
+    if text is None:
+        return None
+    text = unmarked(text)
     if is_speaker_turns(text, timed_only=True) or are_named_turns(text):
         return "turns"
     return "segments" if is_stamped_export(text) else None
@@ -370,66 +367,65 @@ def parse_file(
 
 
 def _parse_text(
-    mended: MendedText | None,
+    read: TextFile | None,
     path: Path,
     mapping: TableMapping | None,
     roles: Mapping[str, str] | None,
     direct_messages: bool,
 ) -> ParsedDocument:
-    """The document of a text file (:data:`~workbench.ingest.mended_text.TEXT_SUFFIXES`):
-    read from its text repaired if ``mended`` (:mod:`.mended_text`), else from the file."""
-    opened: Callable[[], Source] = mended.source if mended else lambda: path
-    name = path.name
-    kind = (
-        _sniff(opened(), name, _table_options(mapping)) if path.suffix.lower() == ".txt" else None
-    )
+    """The document of a text file (:data:`~workbench.ingest.mended_text.TEXT_SUFFIXES`)
+    read once (:func:`~workbench.ingest.mended_text.text_file`): every check and importer
+    reads its repaired text; ``None`` (no file there): the importer says why."""
+    name, text = path.name, read.text if read else None
+    kind = _sniff(text, _table_options(mapping)) if path.suffix.lower() == ".txt" else None
     if kind == "table":  # its cells are repaired one by one, its column names as written
-        return parse_table(path, mapping or TableMapping())
-    document = _parse_text_source(opened, path, kind, roles, direct_messages)
-    return document if mended is None else mended.counted(document)
+        return parse_table(read.written if read else path, mapping or TableMapping(), name)
+    source: Source = read.read if read else path
+    document = _parse_text_source(source, path, text, kind, roles, direct_messages)
+    return document if read is None else read.counted(document)
 
 
 def _parse_text_source(
-    opened: Callable[[], Source],
+    source: Source,
     path: Path,
+    text: str | None,
     kind: str | None,
     roles: Mapping[str, str] | None,
     direct_messages: bool,
 ) -> ParsedDocument:
-    """The document of a text file read from ``opened()`` (see :func:`_parse_text`);
-    ``kind``: what a ``.txt`` file is (:func:`_sniff`)."""
+    """The document of a text file read from ``source`` (see :func:`_parse_text`), whose
+    text is ``text``; ``kind``: what a ``.txt`` file is (:func:`_sniff`)."""
     suffix, name = path.suffix.lower(), path.name
     if suffix == ".srt":
-        return parse_srt(opened(), name, roles=roles)
+        return parse_srt(source, name, roles=roles)
     if suffix == ".sbv":
-        return parse_sbv(opened(), name, roles=roles)
+        return parse_sbv(source, name, roles=roles)
     if suffix == ".vtt":
-        return parse_vtt(opened(), name, roles=roles)
+        return parse_vtt(source, name, roles=roles)
     if kind == "zoom":
-        return parse_zoom_chat(opened(), name, roles, direct_messages)
+        return parse_zoom_chat(source, name, roles, direct_messages)
     if kind in _CHATS:
-        return _CHATS[kind](opened(), name, roles=roles)
-    markdown = suffix in (".md", ".markdown") and path.is_file()
-    markdown_kind = _markdown_transcript(opened(), name) if markdown else None
+        return _CHATS[kind](source, name, roles=roles)
+    markdown_kind = _markdown_transcript(text) if suffix in (".md", ".markdown") else None
     if markdown_kind == "turns":  # "**Anna Schmidt:** [00:00:12] …"
-        return parse_speaker_turns(opened(), name, roles=roles)
+        return parse_speaker_turns(source, name, roles=roles)
     if markdown_kind == "segments":  # "# Protokoll" over "[00:01:02] …"
-        return parse_timed_segments(opened(), name, roles=roles)
-    return parse_markdown(opened(), name, roles=roles)  # also a transcript below front matter
+        return parse_timed_segments(source, name, roles=roles)
+    return parse_markdown(source, name, roles=roles)  # also a transcript below front matter
 
 
 def _parse_rtf(
-    data: bytes, name: str, roles: Mapping[str, str] | None, direct_messages: bool
+    read: TextFile, roles: Mapping[str, str] | None, direct_messages: bool
 ) -> ParsedDocument:
-    """The document of an RTF file's plain text (:func:`~workbench.ingest.rtf_text.rtf_text`):
-    a chat, a transcript or a protocol."""
-    kind = _kind_of_text(data.decode("utf-8"))
+    """The document of an RTF file's plain text (:func:`~workbench.ingest.rtf_text.rtf_text`),
+    read once (its lines repaired): a chat, a transcript or a protocol."""
+    kind, name = _kind_of_text(read.text or ""), read.read.name
     if kind == "zoom":
-        return parse_zoom_chat(io.BytesIO(data), name, roles, direct_messages)
+        return parse_zoom_chat(read.read, name, roles, direct_messages)
     parse = _CHATS.get(kind or "")
     if parse is not None:
-        return parse(io.BytesIO(data), name, roles=roles)
-    return parse_markdown(io.BytesIO(data), name, roles=roles)
+        return parse(read.read, name, roles=roles)
+    return parse_markdown(read.read, name, roles=roles)
 
 
 def _parse_one(
@@ -441,16 +437,14 @@ def _parse_one(
     """The document of one file, as its importer reads it (see :func:`parse_file`)."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        mended = mended_text(read_source(path)) if path.is_file() else None
-        return _parse_text(mended, path, mapping, roles, direct_messages)
+        read = text_file(read_source(path)) if path.is_file() else None  # read once
+        return _parse_text(read, path, mapping, roles, direct_messages)
     if suffix == ".rtf":  # as plain text: a chat, a transcript or a protocol
-        name, data = rtf_text(path)
-        mended = mended_text(RawFile(name, data))
-        text = data if mended is None else mended.data
-        document = _parse_rtf(text, name, roles, direct_messages)
-        document = document if mended is None else mended.counted(document)
-        named = margin_names(rtf_margins(path))  # "Protokoll: …" in a header: a name
-        notes = rtf_footnotes(path)  # not read, as in Word files: named in a notice
+        raw = read_source(path)  # read once: its text, headers and footnotes
+        read = text_file(RawFile(*rtf_text(raw)))
+        document = read.counted(_parse_rtf(read, roles, direct_messages))
+        named = margin_names(rtf_margins(raw))  # "Protokoll: …" in a header: a name
+        notes = rtf_footnotes(raw)  # not read, as in Word files: named in a notice
         options = {**document.options, **({"footnotes": notes} if notes else {})}
         names = tuple(dict.fromkeys((*document.names, *named)))
         return replace(document, names=names, options=options)

@@ -14,12 +14,11 @@ text by text after parsing (:func:`workbench.ingest.mojibake.repaired_document`)
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.core.domain import InputError, ParsedDocument, ParsedSegment
-from workbench.core.textio import RawFile, decode
+from workbench.core.textio import DecodedFile, RawFile, decode
 from workbench.ingest.mojibake import REPAIRED, repaired_text
 
 # Text files read as text (their importer decides on the text): repaired before parsing
@@ -29,22 +28,14 @@ _EDGES = " \t\r:;,.!?()[]*_-"  # around a repaired piece: "JÃ¼rgen:" is "Jürg
 
 @dataclass(frozen=True)
 class MendedText:
-    """A text file repaired before parsing: ``raw`` as read, ``data`` its repaired text
-    (UTF-8), ``lines`` the numbers (from 1) of the lines repaired and ``pieces`` the words
-    the repair changed (to count statements by)."""
+    """A text file repaired before parsing: ``raw`` as read, ``text`` its repaired text,
+    ``lines`` the numbers (from 1) of the lines repaired and ``pieces`` the words the
+    repair changed (to count statements by)."""
 
     raw: RawFile
-    data: bytes
+    text: str
     lines: frozenset[int]
     pieces: frozenset[str]
-
-    def source(self) -> io.BytesIO:
-        """The repaired text to read (a new stream each time: reading consumes it)."""
-        return io.BytesIO(self.data)
-
-    def text(self) -> str:
-        """The repaired text."""
-        return self.data.decode("utf-8")
 
     def counted(self, document: ParsedDocument) -> ParsedDocument:
         """``document`` as its importer read the repaired text, with the file's digest and
@@ -77,12 +68,53 @@ class MendedText:
         return any(isinstance(v, str) and self._in(v) for v in values)
 
 
+@dataclass(frozen=True)
+class TextFile:
+    """A text file read once and decoded once: ``written`` its bytes with the text as
+    decoded (a plain :class:`RawFile` if no encoding reads it: its importer says why),
+    ``read`` what every check and importer reads — the text with the lines read with the
+    wrong encoding repaired, with the file's bytes and digest — and ``mended`` what the
+    repair changed (None: nothing)."""
+
+    written: RawFile
+    read: RawFile
+    mended: MendedText | None
+
+    @property
+    def text(self) -> str | None:
+        """The text importers read (repaired); None if the file cannot be decoded."""
+        return self.read.text if isinstance(self.read, DecodedFile) else None
+
+    def counted(self, document: ParsedDocument) -> ParsedDocument:
+        """``document`` with how many of its texts were repaired (see
+        :meth:`MendedText.counted`), or as it is."""
+        return document if self.mended is None else self.mended.counted(document)
+
+
+def text_file(raw: RawFile) -> TextFile:
+    """``raw`` decoded once, and its lines read with the wrong encoding repaired
+    (:func:`mended_text`).
+
+    >>> read = text_file(RawFile("t.txt", "JÃ¼rgen: Hallo".encode()))
+    >>> read.text, read.written.text, read.read.sha256 == read.written.sha256
+    ('Jürgen: Hallo', 'JÃ¼rgen: Hallo', True)
+    """
+    try:
+        text = decode(raw)
+    except InputError:
+        return TextFile(raw, raw, None)
+    written = DecodedFile(raw.name, raw.data, text)
+    mended = _mended(written, text)
+    read = written if mended is None else DecodedFile(raw.name, raw.data, mended.text)
+    return TextFile(written, read, mended)
+
+
 def mended_text(raw: RawFile) -> MendedText | None:
     """``raw``'s text with every line read with the wrong encoding repaired; None if no
     line is (or the file is unreadable: its importer says why).
 
     >>> found = mended_text(RawFile("t.txt", "JÃ¼rgen: Hallo\\nAnna: Ja".encode()))
-    >>> found.text(), sorted(found.pieces)
+    >>> found.text, sorted(found.pieces)
     ('Jürgen: Hallo\\nAnna: Ja', ['Jürgen'])
     >>> mended_text(RawFile("t.txt", "Jürgen: Hallo".encode())) is None
     True
@@ -91,6 +123,11 @@ def mended_text(raw: RawFile) -> MendedText | None:
         text = decode(raw)
     except InputError:
         return None
+    return _mended(raw, text)
+
+
+def _mended(raw: RawFile, text: str) -> MendedText | None:
+    """``text`` (``raw`` decoded) with its mis-read lines repaired; None if none is."""
     lines = text.split("\n")
     mended = [repaired_text(line, c1=False) for line in lines]  # labels: C1 to their rules
     if mended == lines:
@@ -101,4 +138,4 @@ def mended_text(raw: RawFile) -> MendedText | None:
         before = set(old.split())
         pieces.update(p.strip(_EDGES) for p in new.split() if p not in before)
     pieces.discard("")
-    return MendedText(raw, "\n".join(mended).encode("utf-8"), changed, frozenset(pieces))
+    return MendedText(raw, "\n".join(mended), changed, frozenset(pieces))

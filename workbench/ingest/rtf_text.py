@@ -15,12 +15,11 @@ no text either (:func:`rtf_footnotes` counts them for a notice).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from striprtf.striprtf import rtf_to_text
 
 from workbench.core.domain import InputError
-from workbench.core.textio import read_source
+from workbench.core.textio import Source, read_source
 
 _PAR = re.compile(r"(?<!\\)\\par(?![a-z])|(?<!\\)\\\r?\n")  # \par, or "\" at a line's end
 _LINE = re.compile(r"(?<!\\)\\line(?![a-z])")
@@ -43,7 +42,7 @@ def _open_groups(source: str) -> int:
     return depth
 
 
-def rtf_text(path: str | Path) -> tuple[str, bytes]:
+def rtf_text(path: Source) -> tuple[str, bytes]:
     """The file's name and its text as UTF-8 bytes (paragraphs separated by a blank line)."""
     raw = read_source(path)
     source = raw.data.decode("latin-1")  # RTF is 7-bit; stray 8-bit bytes kept as they are
@@ -81,13 +80,13 @@ _MARGIN = re.compile(r"\{\\(?:header|footer)[lrf]?(?![a-z])")  # a header's or f
 _FOOTNOTE = re.compile(r"\{(?:\\\*)?\\footnote(?![a-z])")  # a footnote's (or endnote's) group
 
 
-def rtf_footnotes(path: str | Path) -> int:
+def rtf_footnotes(path: Source) -> int:
     """How many footnotes and endnotes (``{\\footnote …}``) an RTF file has: ``striprtf``
     drops them with the other destinations, the import names their number."""
     return len(_FOOTNOTE.findall(read_source(path).data.decode("latin-1")))
 
 
-def rtf_margins(path: str | Path) -> list[str]:
+def rtf_margins(path: Source) -> list[str]:
     """The texts of an RTF file's headers and footers (``\\header``, ``\\footerf`` …), which
     ``striprtf`` drops with the other destinations: no statements, but names may stand
     there ("Protokoll: Anna Schmidt"); a file that cannot be read has none."""
