@@ -18,7 +18,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     """workbench import PATH…."""
     from workbench.core.formatting import plural
     from workbench.ingest.dispatch import expand_paths
-    from workbench.ingest.mojibake import repaired_names, repaired_roles
     from workbench.ingest.name_file import read_names, read_role_file
     from workbench.ingest.same_content import SKIPPED
     from workbench.ingest.table import TableMapping
@@ -68,8 +67,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         attribute_columns=attributes,
         sheet=args.sheet,
     )
-    names = repaired_names(read_names(args.names)) if args.names else []
-    roles = repaired_roles(read_role_file(args.roles)) if args.roles else None
+    names = read_names(args.names) if args.names else []  # each also as repaired (027)
+    roles = read_role_file(args.roles) if args.roles else None
     before = set(project.workshops()["workshop_id"])
     results = project.import_files(
         args.paths,

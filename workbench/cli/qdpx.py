@@ -38,7 +38,6 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     from workbench.coding.code_index import FIELDS_CHANGED
     from workbench.core.formatting import plural
     from workbench.exchange.qdpx import SUFFIXES, import_qdpx_files
-    from workbench.ingest.mojibake import repaired_names
     from workbench.ingest.name_file import read_names
     from workbench.ingest.project_writer import REMOVED_ELSEWHERE
 
@@ -51,7 +50,7 @@ def import_qdpx_command(project: Project, args: argparse.Namespace) -> int:
     used = [f"--{o.replace('_', '-')}" for o in TABLE_OPTIONS if getattr(args, o, None)]
     if used:
         raise InputError(f"{', '.join(used)} gilt nur für Tabellen, nicht für .qdpx.")
-    names = repaired_names(read_names(args.names)) if args.names else []
+    names = read_names(args.names) if args.names else []  # each also as repaired (027)
     results = import_qdpx_files(
         project,
         args.paths,

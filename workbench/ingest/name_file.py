@@ -21,6 +21,7 @@ from typing import Any
 
 from workbench.core.domain import InputError
 from workbench.core.textio import RawFile, decode, read_source, without_sep_hint
+from workbench.ingest.mojibake import repaired_names
 from workbench.ingest.personal_columns import PERSON_HEADERS, header_key
 from workbench.ingest.speakers import roles_of_csv, roles_of_rows
 from workbench.ingest.table_rows import IMPORTERS, read_rows
@@ -95,8 +96,14 @@ def _rows(text: str) -> list[list[str]]:
 
 def read_names(path: str | Path) -> list[str]:
     """The names of a ``--names`` file: one person a line (text or CSV), or a table (CSV
-    with ";" or tab, XLSX, ODS) with a header row naming its name columns."""
-    raw = read_source(path)
+    with ";" or tab, XLSX, ODS) with a header row naming its name columns; a name read
+    with the wrong encoding ("JÃ¼rgen") also as repaired (:func:`repaired_names`), for
+    every caller (the CLI, a notebook, the Python API)."""
+    return repaired_names(_listed_names(read_source(path)))
+
+
+def _listed_names(raw: RawFile) -> list[str]:
+    """The names as the file lists them (see :func:`read_names`)."""
     if Path(raw.name).suffix.lower() in IMPORTERS:
         rows = _sheet_rows(raw)
     else:

@@ -34,6 +34,7 @@ from workbench.core.textio import (
     without_sep_hint,
 )
 from workbench.ingest.direction_marks import unmarked
+from workbench.ingest.mojibake import repaired_roles
 from workbench.ingest.speaker_labels import DEVICE, is_device, is_role
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
@@ -143,7 +144,10 @@ def roles_of_csv(raw: RawFile) -> dict[str, str]:
 
 
 def roles_of_rows(rows: Sequence[Sequence[str]], filename: str) -> dict[str, str]:
-    """The mapping person → role of a roles table's rows (from row 1, header optional)."""
+    """The mapping person → role of a roles table's rows (from row 1, header optional); a
+    person read with the wrong encoding ("JÃ¼rgen") also as repaired
+    (:func:`~workbench.ingest.mojibake.repaired_roles`): every reader of a roles file
+    (``--roles``, a notebook, the Python API) gets it here."""
     roles: dict[str, str] = {}
     width = 2  # fields of a row: person, role (and what a header names besides)
     for number, row in enumerate(rows, start=1):
@@ -177,7 +181,7 @@ def roles_of_rows(rows: Sequence[Sequence[str]], filename: str) -> dict[str, str
         roles[key] = (cells[0], cells[1])
     if not roles:
         raise InputError("Die Rollen-Datei enthält keine Zuordnung.", file=filename)
-    return {display: role for display, role in roles.values()}
+    return repaired_roles({display: role for display, role in roles.values()})
 
 
 class Speakers:
