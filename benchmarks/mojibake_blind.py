@@ -11,7 +11,11 @@ into CSV, XLSX, TXT, VTT and DOCX files in one of these forms:
 - ``c1``: the statement in Windows-1252 read as Latin-1 ("\\x84Hallo\\x93" for „Hallo“).
 
 Also 10 transcripts per form as .txt ("Name: text" lines, the names mis-read): counted
-are those read as speaker turns, and those whose speakers' names come out right.
+are those read as speaker turns, and those whose speakers' names come out right. And 10
+chats or transcripts per form in each text format (.txt, Markdown, RTF, SRT, SBV, VTT,
+WhatsApp, Zoom) and in containers (a WhatsApp ZIP with media, noScribe's HTML, Telegram's
+HTML and JSON export): counted are those read as the same file written correctly
+(importer, speakers, texts; a file refused counts as read otherwise).
 
 Every file is read with ``parse_file`` (each sheet with ``parse_all``) and its statements
 pseudonymised as an import does. Counted per form and format: statements whose name is
@@ -29,11 +33,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import html
 import json
 import random
 import re
 import sys
 import tempfile
+import zipfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +51,7 @@ from faker import Faker
 
 sys.path.append(str(Path(__file__).resolve().parent.parent))  # PYTHONPATH comes first
 
+from workbench.core.domain import InputError
 from workbench.ingest import parse_all
 from workbench.ingest.pseudonymise import Pseudonymiser
 
@@ -213,9 +220,81 @@ TURN_FORMATS: dict[str, Callable[[list[tuple[str, str]]], str]] = {
 _SUFFIX = {"md-plain": "md", "whatsapp": "txt", "zoom": "txt"}
 
 
+def _whatsapp_zip(path: Path, turns: list[tuple[str, str]]) -> None:
+    """A WhatsApp export with media: ``_chat.txt`` and a photo in a ZIP."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("_chat.txt", TURN_FORMATS["whatsapp"](turns))
+        archive.writestr("IMG-20261207-WA0001.jpg", b"\xff\xd8\xff\xe0 Foto")
+
+
+def _noscribe_html(path: Path, turns: list[tuple[str, str]]) -> None:
+    """noScribe's HTML transcript: a paragraph a turn, "Name: [00:00:05] …"."""
+    paragraphs = "".join(
+        f'<p><a name="ts_{i * 5000}_{i * 5000 + 4000}_S0{i % 2}">'
+        f"{html.escape(p)}: [00:00:{i * 5:02}] {html.escape(t)}</a></p>"
+        for i, (p, t) in enumerate(turns)
+    )
+    path.write_text(
+        '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0//EN"><html><head><meta charset="UTF-8" />'
+        '</head><body><div class="WordSection1"><p style="font-weight:600;">runde</p>'
+        f"<p></p>{paragraphs}</div></body></html>",
+        "utf-8",
+    )
+
+
+def _telegram_html(path: Path, turns: list[tuple[str, str]]) -> None:
+    """Telegram Desktop's HTML export (``messages.html``): a message a turn."""
+    messages = "".join(
+        f'<div class="message default clearfix" id="message{i + 1}">\n<div class="body">\n'
+        f'<div class="pull_right date details" title="12.03.2021 18:{i:02}:00 UTC+01:00">'
+        f"\n18:{i:02}\n</div>\n"
+        f'<div class="from_name">\n{html.escape(p)} \n</div>\n'
+        f'<div class="text">\n{html.escape(t)}\n</div>\n</div></div>\n'
+        for i, (p, t) in enumerate(turns)
+    )
+    path.write_text(
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"/></head><body>\n'
+        '<div class="page_wrap"><div class="page_header"><div class="text bold">'
+        "Nachbarschaft Manfort</div></div>"
+        '<div class="page_body chat_page"><div class="history">\n'
+        f"{messages}</div></div></div></body></html>\n",
+        "utf-8",
+    )
+
+
+def _telegram_json(path: Path, turns: list[tuple[str, str]]) -> None:
+    """Telegram Desktop's JSON export (``result.json``): a message a turn."""
+    messages = [
+        {
+            "id": i + 1,
+            "type": "message",
+            "date": f"2021-03-12T18:{i:02}:00",
+            "from": p,
+            "from_id": f"user{i % 2 + 1}",
+            "text": t,
+        }
+        for i, (p, t) in enumerate(turns)
+    ]
+    export = {"name": "Nachbarschaft Manfort", "type": "private_group", "messages": messages}
+    path.write_text(json.dumps(export, ensure_ascii=False), "utf-8")
+
+
+# Chats and transcripts inside a container (an archive, a web page, JSON): (path, turns).
+CONTAINER_FORMATS: dict[str, tuple[str, Callable[[Path, list[tuple[str, str]]], None]]] = {
+    "whatsapp-zip": ("zip", _whatsapp_zip),
+    "noscribe-html": ("html", _noscribe_html),
+    "telegram-html": ("html", _telegram_html),
+    "telegram-json": ("json", _telegram_json),
+}
+
+
 def _structure(path: Path) -> tuple[str, list[tuple[str, str]]]:
-    """How ``path`` is read: its importer and its statements' speakers and texts."""
-    document = parse_all(path)[0]
+    """How ``path`` is read: its importer and its statements' speakers and texts (a file
+    refused: the error's kind, no statements)."""
+    try:
+        document = parse_all(path)[0]
+    except InputError:
+        return "refused", []
     said = [
         (str(s.attributes.get("speaker") or s.speaker_role or ""), s.text)
         for s in document.segments
@@ -229,28 +308,58 @@ def _turn_formats(root: Path, names: list[tuple[str, str]], rng: random.Random) 
     speakers, texts)? Prints the counts; returns the correct files' readings (must stay)."""
     right: Counter[tuple[str, str]] = Counter()
     outputs: list[str] = []
-    for kind, write in TURN_FORMATS.items():
-        suffix = _SUFFIX.get(kind, kind)
+    writers = {
+        kind: (_SUFFIX.get(kind, kind), _text_writer(write)) for kind, write in TURN_FORMATS.items()
+    }
+    for kind, (suffix, write) in writers.items():
         for form, mis in FORMS.items():
             for at in range(10):
                 pool = GERMAN if form == "c1" else names  # a text Windows-1252 holds
                 people = [f"{f} {last}" for f, last in rng.sample(pool, 2)]
                 turns = [(people[i % 2], rng.choice(ORDINARY[:3])) for i in range(6)]
-                good = root / f"good_{kind}_{form}_{at}.{suffix}"
-                good.write_text(write(turns), "utf-8")
-                bad = root / f"bad_{kind}_{form}_{at}.{suffix}"
-                bad.write_text(write([(mis(p), mis(t)) for p, t in turns]), "utf-8")
+                good = root / "good" / f"{kind}_{form}_{at}.{suffix}"
+                write(good, turns)
+                bad = root / "bad" / f"{kind}_{form}_{at}.{suffix}"
+                write(bad, [(mis(p), mis(t)) for p, t in turns])
                 expected = _structure(good)
                 right[kind, form] += _structure(bad) == expected
                 outputs.append(f"{kind}\t{form}\t{at}\t{json.dumps(expected, ensure_ascii=False)}")
-    for kind in TURN_FORMATS:
-        counts = "  ".join(f"{form} {right[kind, form]:2}/10" for form in FORMS)
-        print(f"turns {kind:9} read as the correct file: {counts}")
-    total = sum(right.values())
-    print(
-        f"turns all formats: read as the correct file {total}/{10 * len(FORMS) * len(TURN_FORMATS)}"
-    )
+    _print_turns(right, list(TURN_FORMATS), "all text formats")
+    # containers: a rng of their own, so the text formats' cases stay as they were
+    rng = random.Random(5050)
+    for kind, (suffix, write) in CONTAINER_FORMATS.items():
+        for form, mis in FORMS.items():
+            for at in range(10):
+                pool = GERMAN if form == "c1" else names
+                people = [f"{f} {last}" for f, last in rng.sample(pool, 2)]
+                turns = [(people[i % 2], rng.choice(ORDINARY[:3])) for i in range(6)]
+                good = root / "good" / f"{kind}_{form}_{at}.{suffix}"
+                write(good, turns)
+                bad = root / "bad" / f"{kind}_{form}_{at}.{suffix}"
+                write(bad, [(mis(p), mis(t)) for p, t in turns])
+                expected = _structure(good)
+                right[kind, form] += _structure(bad) == expected
+                outputs.append(f"{kind}\t{form}\t{at}\t{json.dumps(expected, ensure_ascii=False)}")
+    _print_turns(right, list(CONTAINER_FORMATS), "all containers")
     return outputs
+
+
+def _text_writer(write: Callable[[list[tuple[str, str]]], str]) -> Callable[[Path, list], None]:
+    """A text format's writer as a container's: (path, turns)."""
+
+    def written(path: Path, turns: list[tuple[str, str]]) -> None:
+        path.write_text(write(turns), "utf-8")
+
+    return written
+
+
+def _print_turns(right: Counter[tuple[str, str]], kinds: list[str], label: str) -> None:
+    """How many mis-read files of each format were read as the file written correctly."""
+    for kind in kinds:
+        counts = "  ".join(f"{form} {right[kind, form]:2}/10" for form in FORMS)
+        print(f"turns {kind:13} read as the correct file: {counts}")
+    total = sum(right[kind, form] for kind in kinds for form in FORMS)
+    print(f"turns {label}: read as the correct file {total}/{10 * len(FORMS) * len(kinds)}")
 
 
 def _imported(path: Path) -> tuple[list[str], list[str]]:
@@ -283,6 +392,8 @@ def main() -> None:
     stay_changed: Counter[str] = Counter()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
+        (root / "good").mkdir()
+        (root / "bad").mkdir()
         for form, mis in FORMS.items():
             cases = []
             for first, last in names:

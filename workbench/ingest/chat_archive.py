@@ -10,7 +10,6 @@ cards (``.vcf``: names and phone numbers) are never opened.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from collections.abc import Mapping
 from dataclasses import replace
@@ -18,7 +17,8 @@ from pathlib import Path, PurePosixPath
 
 from workbench.core.archives import check_unpacked, read_member
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.core.textio import RawFile, decode
+from workbench.core.textio import DecodedFile, RawFile, decode
+from workbench.ingest.mended_text import text_file
 from workbench.ingest.whatsapp_chat import is_whatsapp_chat, parse_whatsapp_chat
 
 _VOICE = (".opus", ".m4a", ".aac", ".amr", ".ogg", ".mp3", ".wav")
@@ -38,9 +38,10 @@ def _texts(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return found
 
 
-def _chat_members(archive: zipfile.ZipFile, name: str) -> list[tuple[str, bytes]]:
-    """The ``.txt`` members of an archive that are WhatsApp chats, with their bytes. Only
-    their sizes are checked: the media (a 300 MB video) are never unpacked."""
+def _chat_members(archive: zipfile.ZipFile, name: str) -> list[DecodedFile]:
+    """The ``.txt`` members of an archive that are WhatsApp chats, with their bytes and
+    text (decoded once). Only their sizes are checked: the media (a 300 MB video) are never
+    unpacked."""
     texts = _texts(archive)
     check_unpacked(archive, name, texts)
     found = []
@@ -52,7 +53,7 @@ def _chat_members(archive: zipfile.ZipFile, name: str) -> list[tuple[str, bytes]
         except InputError:
             continue
         if is_whatsapp_chat(text):
-            found.append((member.name, data))
+            found.append(DecodedFile(member.name, data, text))
     return found
 
 
@@ -91,18 +92,21 @@ def parse_whatsapp_archive(
             if len(chats) > 1:
                 raise InputError(
                     "Das Archiv enthält mehrere WhatsApp-Chats "
-                    f"({', '.join(sorted(n for n, _ in chats))}); bitte entpacken und jeden "
+                    f"({', '.join(sorted(c.name for c in chats))}); bitte entpacken und jeden "
                     "Chat einzeln importieren.",
                     file=path.name,
                 )
             if not chats:
                 return None
-            member, data = chats[0]
-            media = _media(archive, member)
+            chat = chats[0]
+            media = _media(archive, chat.name)
     except FileNotFoundError:
         raise InputError("Datei nicht gefunden.", file=str(path)) from None
     except (zipfile.BadZipFile, EOFError):
         return None  # no archive, or a broken one: the import names the file type
-    document = parse_whatsapp_chat(io.BytesIO(data), path.name, roles=roles)
+    # its lines read with the wrong encoding repaired before parsing, as a chat's .txt is
+    # (decision 027): who writes is decided on them; the digest stays the member's
+    read = text_file(DecodedFile(path.name, chat.data, chat.text))
+    document = read.counted(parse_whatsapp_chat(read.read, path.name, roles=roles))
     counts = {**document.options.get("messenger", {}), "archive": media}
     return replace(document, options={**document.options, "messenger": counts})

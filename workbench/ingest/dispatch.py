@@ -26,7 +26,7 @@ from workbench.ingest.folder_files import (
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.markdown_protocol import parse_markdown
 from workbench.ingest.meeting_folder import named_by_folder
-from workbench.ingest.mended_text import TEXT_SUFFIXES, TextFile, text_file
+from workbench.ingest.mended_text import TEXT_SUFFIXES, TextFile, mended_lines, text_file
 from workbench.ingest.mojibake import repaired_document
 from workbench.ingest.odt_protocol import parse_odt
 from workbench.ingest.pdf_protocol import parse_pdf
@@ -301,8 +301,13 @@ def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocum
     …", a paragraph per turn), or None for any other page."""
     raw = read_source(path)
     written = plain_text(decode(raw))
+    mended = mended_lines(raw, written)  # "JÃ¼rgen: [00:00:05] …" is a turn too (027)
+    written = written if mended is None else mended.text
     text = unmarked(written)  # the labels without direction marks, the texts with them
-    return turns_document(raw, text, roles, written=written) if is_speaker_turns(text) else None
+    if not is_speaker_turns(text):
+        return None
+    document = turns_document(raw, text, roles, written=written)
+    return document if mended is None else mended.counted(document)
 
 
 def _parse_table_file(path: Path, mapping: TableMapping) -> ParsedDocument:

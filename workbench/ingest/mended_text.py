@@ -104,7 +104,7 @@ def text_file(raw: RawFile) -> TextFile:
     except InputError:
         return TextFile(raw, raw, None)
     written = DecodedFile(raw.name, raw.data, text)
-    mended = _mended(written, text)
+    mended = mended_lines(written, text)
     read = written if mended is None else DecodedFile(raw.name, raw.data, mended.text)
     return TextFile(written, read, mended)
 
@@ -123,11 +123,12 @@ def mended_text(raw: RawFile) -> MendedText | None:
         text = decode(raw)
     except InputError:
         return None
-    return _mended(raw, text)
+    return mended_lines(raw, text)
 
 
-def _mended(raw: RawFile, text: str) -> MendedText | None:
-    """``text`` (``raw`` decoded) with its mis-read lines repaired; None if none is."""
+def mended_lines(raw: RawFile, text: str) -> MendedText | None:
+    """``text`` (``raw`` decoded, or the plain text of a web page) with its lines read with
+    the wrong encoding repaired; None if none is."""
     lines = text.split("\n")
     mended = [repaired_text(line, c1=False) for line in lines]  # labels: C1 to their rules
     if mended == lines:

@@ -34,7 +34,7 @@ from workbench.core.textio import (
     without_sep_hint,
 )
 from workbench.ingest.direction_marks import unmarked
-from workbench.ingest.mojibake import repaired_roles
+from workbench.ingest.mojibake import repaired_roles, repaired_text
 from workbench.ingest.speaker_labels import DEVICE, is_device, is_role
 
 _QUALIFIER = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）)")
@@ -205,8 +205,14 @@ class Speakers:
         return person
 
     def role(self, person: str | None) -> str | None:
-        """The role the roles file gives this person, or None."""
-        return self.roles.get(person.casefold()) if person else None
+        """The role the roles file gives this person, or None; a name read with the wrong
+        encoding in a chat's JSON or web page ("JÃ¼rgen") as repaired (decision 027)."""
+        if not person:
+            return None
+        found = self.roles.get(person.casefold())
+        if found is None:  # a name read with the wrong encoding: as repaired
+            found = self.roles.get(repaired_text(person, c1=False).casefold())
+        return found
 
     @property
     def names(self) -> tuple[str, ...]:
