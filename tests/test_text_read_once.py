@@ -6,6 +6,7 @@ encoding (decision 027) and its importer all read that one text, with the file's
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -126,3 +127,48 @@ def test_a_file_changed_while_it_is_imported_is_read_as_it_was_first(
     assert [s.text for s in document.segments] == [s.text for s in expected.segments]
     assert document.sha256 == expected.sha256
     assert "Olga" not in " ".join(s.text for s in document.segments)
+
+
+DATA_FILES = {
+    "result.json": json.dumps(
+        {
+            "name": "Nachbarschaft Manfort",
+            "type": "private_group",
+            "messages": [
+                {
+                    "id": i + 1,
+                    "type": "message",
+                    "date": f"2021-03-12T18:0{i}:00",
+                    "from": p,
+                    "from_id": f"user{i % 2}",
+                    "text": t,
+                }
+                for i, (p, t) in enumerate(SAID)
+            ],
+        },
+        ensure_ascii=False,
+    ),
+    "whisper.json": json.dumps(
+        {"segments": [{"start": i, "end": i + 0.9, "text": t} for i, (_, t) in enumerate(SAID)]},
+        ensure_ascii=False,
+    ),
+    "beitraege.json": json.dumps([{"Text": t, "Name": p} for p, t in SAID], ensure_ascii=False),
+    "whisper.tsv": "start\tend\ttext\n"
+    + "".join(f"{i * 1000}\t{i * 1000 + 900}\t{t}\n" for i, (_, t) in enumerate(SAID)),
+    "beitraege.tsv": "Name\tText\n" + "".join(f"{p}\t{t}\n" for p, t in SAID),
+}
+
+
+@pytest.mark.parametrize("name", list(DATA_FILES))
+def test_a_json_or_tsv_file_is_read_once_and_decoded_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Whether it is a Telegram chat, a recogniser's transcript or a table is decided on
+    the one text its importer reads."""
+    path = tmp_path / name
+    path.write_text(DATA_FILES[name], "utf-8")
+    expected = parse_file(path)
+    counted = _Counted(monkeypatch, path)
+    document = parse_file(path)
+    assert (counted.reads, counted.decodes) == (1, 1)
+    assert document.segments and document == expected

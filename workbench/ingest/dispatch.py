@@ -12,7 +12,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from workbench.core.domain import InputError, ParsedDocument
-from workbench.core.textio import RawFile, Source, decode, is_tab_table, read_source
+from workbench.core.textio import (
+    DecodedFile,
+    RawFile,
+    Source,
+    decode,
+    is_tab_table,
+    read_source,
+)
 from workbench.ingest import polis
 from workbench.ingest.chat_archive import is_whatsapp_archive, parse_whatsapp_archive
 from workbench.ingest.direction_marks import unmarked
@@ -310,10 +317,13 @@ def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocum
     return document if mended is None else mended.counted(document)
 
 
-def _parse_table_file(path: Path, mapping: TableMapping) -> ParsedDocument:
-    """A table; a Pol.is comments file with its columns and its conversation's topic."""
+def _parse_table_file(
+    path: Path, mapping: TableMapping, source: Source | None = None
+) -> ParsedDocument:
+    """A table; a Pol.is comments file with its columns and its conversation's topic.
+    ``source``: the file already read (:func:`_read_once`), else it is read from ``path``."""
     if path.suffix.lower() != ".csv":
-        return parse_table(path, mapping)
+        return parse_table(path if source is None else source, mapping, path.name)
     found = polis.PolisFile.of(path)
     if not mapping.text_column:
         polis.refuse_companion(found, path.name)
@@ -433,6 +443,22 @@ def _parse_rtf(
     return parse_markdown(read.read, name, roles=roles)
 
 
+# JSON and TSV files: read and decoded once for the checks of what they are and their importer
+_READ_ONCE = frozenset({".tsv", *JSON_SUFFIXES})
+
+
+def _read_once(path: Path) -> Path | RawFile:
+    """A JSON or TSV file read and decoded once (:class:`~workbench.core.textio.DecodedFile`);
+    as read if no encoding reads it, the path if there is no file (its importer says why)."""
+    if not path.is_file():
+        return path
+    raw = read_source(path)
+    try:
+        return DecodedFile(raw.name, raw.data, decode(raw))
+    except InputError:
+        return raw
+
+
 def _parse_one(
     path: Path,
     mapping: TableMapping | None,
@@ -463,12 +489,13 @@ def _parse_one(
         transcript = _html_transcript(path, roles)  # noScribe saves its transcripts so
         if transcript is not None:
             return transcript
-    if suffix == ".json" and not _table_options(mapping) and is_telegram_json(path):
-        return parse_telegram_json(path, roles=roles)
+    source = _read_once(path) if suffix in _READ_ONCE else path  # its checks and importer
+    if suffix == ".json" and not _table_options(mapping) and is_telegram_json(source):
+        return parse_telegram_json(source, path.name, roles=roles)
     recogniser = {".json": is_recogniser_json, ".tsv": is_recogniser_tsv}.get(suffix)
-    if recogniser and not _table_options(mapping) and recogniser(path):
-        return parse_recogniser_json(path, roles=roles)  # Whisper, WhisperX: a transcript
-    if suffix in (".json", ".geojson") and not _table_options(mapping) and is_boundaries(path):
+    if recogniser and not _table_options(mapping) and recogniser(source):
+        return parse_recogniser_json(source, path.name, roles=roles)  # Whisper, WhisperX
+    if suffix in (".json", ".geojson") and not _table_options(mapping) and is_boundaries(source):
         raise InputError(BOUNDARIES, file=str(path))
     if suffix == ".docx":
         return parse_docx(path, roles=roles)
@@ -477,7 +504,7 @@ def _parse_one(
     if suffix in PROTOCOL_SUFFIXES:
         return PROTOCOL_SUFFIXES[suffix](path)
     if suffix in TABLE_SUFFIXES:
-        return _parse_table_file(path, mapping or TableMapping())
+        return _parse_table_file(path, mapping or TableMapping(), source)
     if path.is_dir():
         raise InputError(
             "Ist ein Ordner: `workbench import ORDNER` liest seine Dateien.", file=str(path)

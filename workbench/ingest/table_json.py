@@ -115,11 +115,12 @@ def _load(raw: RawFile) -> Any:
 _AREAS = frozenset({"Polygon", "MultiPolygon"})
 
 
-def is_boundaries(path: Path) -> bool:
-    """Whether a JSON file is a GeoJSON FeatureCollection of areas only: district
-    boundaries for ``workbench map --import``, no contributions (those are points)."""
+def is_boundaries(path: Path | RawFile) -> bool:
+    """Whether a JSON file (or one already read) is a GeoJSON FeatureCollection of areas
+    only: district boundaries for ``workbench map --import``, no contributions (those are
+    points)."""
     try:
-        data = path.read_bytes()
+        data = path.data if isinstance(path, RawFile) else path.read_bytes()
     except OSError:
         return False
     if b"FeatureCollection" not in data[:4096] and b'"features"' not in data[:4096]:
