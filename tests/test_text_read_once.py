@@ -156,6 +156,9 @@ DATA_FILES = {
     "whisper.tsv": "start\tend\ttext\n"
     + "".join(f"{i * 1000}\t{i * 1000 + 900}\t{t}\n" for i, (_, t) in enumerate(SAID)),
     "beitraege.tsv": "Name\tText\n" + "".join(f"{p}\t{t}\n" for p, t in SAID),
+    "runde.html": '<!DOCTYPE HTML><html><head><meta charset="UTF-8" /></head><body>'
+    + "".join(f"<p>{p}: [00:00:{i * 5:02}] {t}</p>" for i, (p, t) in enumerate(SAID))
+    + "</body></html>",
 }
 
 
@@ -163,8 +166,8 @@ DATA_FILES = {
 def test_a_json_or_tsv_file_is_read_once_and_decoded_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
 ) -> None:
-    """Whether it is a Telegram chat, a recogniser's transcript or a table is decided on
-    the one text its importer reads."""
+    """Whether it is a Telegram chat, a recogniser's transcript, a table or noScribe's
+    transcript is decided on the one text its importer reads."""
     path = tmp_path / name
     path.write_text(DATA_FILES[name], "utf-8")
     expected = parse_file(path)

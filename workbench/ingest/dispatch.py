@@ -303,10 +303,10 @@ def _markdown_transcript(text: str | None) -> str | None:
     return "segments" if is_stamped_export(text) else None
 
 
-def _html_transcript(path: Path, roles: Mapping[str, str] | None) -> ParsedDocument | None:
+def _html_transcript(source: Source, roles: Mapping[str, str] | None) -> ParsedDocument | None:
     """The turns of a web page that holds a transcript (noScribe's HTML: "S00: [00:00:05]
     …", a paragraph per turn), or None for any other page."""
-    raw = read_source(path)
+    raw = read_source(source)
     written = plain_text(decode(raw))
     mended = mended_lines(raw, written)  # "JÃ¼rgen: [00:00:05] …" is a turn too (027)
     written = written if mended is None else mended.text
@@ -443,12 +443,13 @@ def _parse_rtf(
     return parse_markdown(read.read, name, roles=roles)
 
 
-# JSON and TSV files: read and decoded once for the checks of what they are and their importer
-_READ_ONCE = frozenset({".tsv", *JSON_SUFFIXES})
+# JSON, TSV and web pages: read and decoded once for the checks of what they are and their
+# importer (a Telegram export's pages are read by its importer, all of them)
+_READ_ONCE = frozenset({".tsv", ".html", ".htm", *JSON_SUFFIXES})
 
 
 def _read_once(path: Path) -> Path | RawFile:
-    """A JSON or TSV file read and decoded once (:class:`~workbench.core.textio.DecodedFile`);
+    """A JSON, TSV or HTML file read and decoded once (:class:`~workbench.core.textio.DecodedFile`);
     as read if no encoding reads it, the path if there is no file (its importer says why)."""
     if not path.is_file():
         return path
@@ -483,13 +484,13 @@ def _parse_one(
         archived = parse_whatsapp_archive(path, roles=roles)
         if archived is not None:
             return archived
-    if suffix in (".html", ".htm") and path.is_file() and is_telegram_html(path):
+    source = _read_once(path) if suffix in _READ_ONCE else path  # its checks and importer
+    if suffix in (".html", ".htm") and path.is_file() and is_telegram_html(source):
         return parse_telegram_html(path, roles=roles)  # Telegram Desktop's HTML export
     if suffix in (".html", ".htm") and path.is_file():
-        transcript = _html_transcript(path, roles)  # noScribe saves its transcripts so
+        transcript = _html_transcript(source, roles)  # noScribe saves its transcripts so
         if transcript is not None:
             return transcript
-    source = _read_once(path) if suffix in _READ_ONCE else path  # its checks and importer
     if suffix == ".json" and not _table_options(mapping) and is_telegram_json(source):
         return parse_telegram_json(source, path.name, roles=roles)
     recogniser = {".json": is_recogniser_json, ".tsv": is_recogniser_tsv}.get(suffix)

@@ -210,8 +210,9 @@ def _pages(path: Path) -> list[Path]:
     return [numbered[n] for n in sorted(numbered)] if 1 in numbered else [path]
 
 
-def is_telegram_html(path: Path) -> bool:
-    """Whether an ``.html`` file is a page of a chat exported by Telegram Desktop."""
+def is_telegram_html(path: Path | RawFile) -> bool:
+    """Whether an ``.html`` file (or one already read) is a page of a chat exported by
+    Telegram Desktop."""
     try:
         head = decode(read_source(path))[:20000]
     except InputError:
