@@ -3,13 +3,16 @@
 
 Whether a text file is a transcript, a chat or a protocol, and who speaks, is decided on
 its text: a speaker's name read wrongly ("JÃ¼rgen SchrÃ¶der:") is not like a person's
-name, and the file was a protocol. So a plain text, Markdown, subtitle or RTF file is
+name, and the file was a protocol. So a plain text, Markdown, subtitle or RTF file — and
+the chat text inside a WhatsApp archive, and the text of noScribe's web page — is
 repaired (:func:`workbench.ingest.mojibake.repaired_text`) before any importer reads it;
 every line stays where it was (row numbers in messages are the file's), and the document
-keeps the file's digest (decision 027). Files whose texts come out of a container (Word,
-LibreOffice, PDF, workbooks, JSON, HTML) and tables (CSV: delimiters and quotes do not
-depend on names, the column names stay as written for ``--text-column``) are repaired
-text by text after parsing (:func:`workbench.ingest.mojibake.repaired_document`).
+keeps the file's digest (decision 027). The file is read and decoded once
+(:func:`text_file`): every check of what it is and its importer read that one text. Files
+whose texts come out of a container (Word, LibreOffice, PDF, workbooks, JSON, Telegram's
+HTML) and tables (CSV: delimiters and quotes do not depend on names, the column names
+stay as written for ``--text-column``) are repaired text by text after parsing
+(:func:`workbench.ingest.mojibake.repaired_document`).
 """
 
 from __future__ import annotations
@@ -93,7 +96,7 @@ class TextFile:
 
 def text_file(raw: RawFile) -> TextFile:
     """``raw`` decoded once, and its lines read with the wrong encoding repaired
-    (:func:`mended_text`).
+    (:func:`mended_lines`).
 
     >>> read = text_file(RawFile("t.txt", "JÃ¼rgen: Hallo".encode()))
     >>> read.text, read.written.text, read.read.sha256 == read.written.sha256
@@ -109,26 +112,16 @@ def text_file(raw: RawFile) -> TextFile:
     return TextFile(written, read, mended)
 
 
-def mended_text(raw: RawFile) -> MendedText | None:
-    """``raw``'s text with every line read with the wrong encoding repaired; None if no
-    line is (or the file is unreadable: its importer says why).
-
-    >>> found = mended_text(RawFile("t.txt", "JÃ¼rgen: Hallo\\nAnna: Ja".encode()))
-    >>> found.text, sorted(found.pieces)
-    ('Jürgen: Hallo\\nAnna: Ja', ['Jürgen'])
-    >>> mended_text(RawFile("t.txt", "Jürgen: Hallo".encode())) is None
-    True
-    """
-    try:
-        text = decode(raw)
-    except InputError:
-        return None
-    return mended_lines(raw, text)
-
-
 def mended_lines(raw: RawFile, text: str) -> MendedText | None:
     """``text`` (``raw`` decoded, or the plain text of a web page) with its lines read with
-    the wrong encoding repaired; None if none is."""
+    the wrong encoding repaired; None if none is.
+
+    >>> found = mended_lines(RawFile("t.txt", b""), "JÃ¼rgen: Hallo\\nAnna: Ja")
+    >>> found.text, sorted(found.pieces), sorted(found.lines)
+    ('Jürgen: Hallo\\nAnna: Ja', ['Jürgen'], [1])
+    >>> mended_lines(RawFile("t.txt", b""), "Jürgen: Hallo") is None
+    True
+    """
     lines = text.split("\n")
     mended = [repaired_text(line, c1=False) for line in lines]  # labels: C1 to their rules
     if mended == lines:
