@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from workbench.core import textio
+from workbench.core.domain import InputError
 from workbench.ingest import parse_file
 
 
@@ -175,3 +176,16 @@ def test_a_json_or_tsv_file_is_read_once_and_decoded_once(
     document = parse_file(path)
     assert (counted.reads, counted.decodes) == (1, 1)
     assert document.segments and document == expected
+
+
+@pytest.mark.parametrize("name", ["notizen.txt", "notizen.md", "untertitel.vtt", "daten.json"])
+def test_a_file_no_encoding_reads_is_read_once_and_named_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"Zeile eins\nZeile \x81\x8d\x90 zwei\n")
+    counted = _Counted(monkeypatch, path)
+    with pytest.raises(InputError, match="Zeichen nicht lesbar") as raised:
+        parse_file(path)
+    assert (raised.value.file, raised.value.row) == (name, 2)
+    assert counted.reads == 1
