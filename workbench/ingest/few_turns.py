@@ -230,7 +230,9 @@ def answer_points(turns: list[Turn]) -> bool:
 
 def full_name(who: str) -> bool:
     """Whether a speaker is a person's full name: a first name and a surname the gazetteer
-    knows ("Schmidt, Anna (Gast)", "Anna Schmidt"), not an agenda's "Begrüßung, Anna"."""
+    knows ("Schmidt, Anna (Gast)", "Anna Schmidt"; "Nur Kaya": a function word that is a
+    first name, :data:`~workbench.ingest.name_lists.WORD_FIRST_NAMES`), not an agenda's
+    "Begrüßung, Anna"."""
     words = natural_order(re.sub(r"\s*\([^()]*\)", " ", who)).split()
     names = gazetteer()
     words = [w for w in words if w.rstrip(".") not in ("Dr", "Prof")]
@@ -239,7 +241,7 @@ def full_name(who: str) -> bool:
         len(words) >= 2
         and words[0] in written
         and words[-1] in written
-        and names.has_first(words[0])
+        and (names.has_first(words[0]) or fold(words[0]) in lists.WORD_FIRST_NAMES)
         and names.has_last(words[-1])
     )
 

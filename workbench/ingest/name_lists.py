@@ -319,6 +319,12 @@ NOT_FIRST = NOUN_FIRST_NAMES | _words(
     """
 ) - _words("horst kasper kurt malte max jan ali can deniz kai hasan gul rosa angela")
 
+# Function words that are first names ("Nur": Turkish, Arabic — the gazetteer holds it as a
+# surname only; "An": Vietnamese; "Davor": Croatian; "Anders": Scandinavian; "Solange":
+# French): a first name only before a surname where the context says person
+# (:mod:`workbench.ingest.word_first_names`, a speaker's full name "Nur Kaya")
+WORD_FIRST_NAMES = _words("nur an man allen anders davor darin einer solange")
+
 # Nationalities and languages, English and German, some of them also first names or
 # surnames ("German", "Latin", "English", "French"): after a lower-case word and without
 # a surname after them they name a language ("not only German", "auf Englisch").

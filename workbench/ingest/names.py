@@ -80,6 +80,7 @@ from workbench.ingest.pii_patterns import Hit
 from workbench.ingest.place_phrases import place_phrase_end
 from workbench.ingest.self_introductions import self_introduced
 from workbench.ingest.venue_names import in_venue
+from workbench.ingest.word_first_names import word_first_name
 
 # Endings of abstract nouns: after a first name such a word is a surname only if listed.
 _ABSTRACT = re.compile(r"(?:ung|ungen|heit|keit|schaft|tion|sion|ismus|tat|nis)$")
@@ -154,7 +155,8 @@ class PersonFinder(TokenClasses):
                 used = club
                 continue
             found = (
-                after_title(self, text, toks, i)
+                word_first_name(self, text, toks, i)  # "Frau Nur Kaya", "Danke an Nur Kaya"
+                or after_title(self, text, toks, i)
                 or after_role(self, text, toks, i)
                 or self._first_name(text, toks, i)
                 or pairs.initial(self, text, toks, i)
