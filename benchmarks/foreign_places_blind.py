@@ -9,6 +9,11 @@ Laach"), and people of the same first names ("Paulo Santos sagt", "Frau Monica W
 - must-change (a leak is a word of the person in clear; "over" counts the outputs where a
   word of the place beside the person was replaced): the people alone and beside a place
   ("Paulo Santos aus São Paulo sagt, …").
+- Runde 50 (appended; the families above are unchanged): German places of a first name and
+  a place word after "nach", "in", "aus" ("nach Maria Laach", "in Anna Kassel" written for
+  this set from places of the lexicon, no name list's name), and "Fort" places; people
+  after the same prepositions ("nach Maria Schmidt gefragt", "in Anna Beckers Garten",
+  "aus Sicht von Paul Meier") must change.
 
 Run: PYTHONPATH=CODE .venv/bin/python benchmarks/foreign_places_blind.py [--show]
 (the code under test comes first on PYTHONPATH; seeded: same cases every run).
@@ -58,6 +63,22 @@ FRAMES = ("{} sagt, das reicht.", "Frau {} hat angerufen.", "Danke an {}!",
 BESIDE = ("{} aus {} sagt, das reicht.", "Danke an {} aus {}!", "{} kommt aus {}.")
 
 
+# A first name and a word of the lexicon's places no name list knows, as a German place of
+# two words would be written (only "Maria Laach" is real; the set asks the form, not the list)
+SAINT_PLACES = ["Maria Laach", "Maria Kassel", "Anna Wesel", "Paul Werne", "Peter Moers",
+                "Jakob Goch", "Johann Selm", "Maria Rhede", "Georg Lahr",
+                "Anna Paderborn"]  # fmt: skip
+AFTER = ("Wir fahren nach {}.", "In {} gibt es das auch.", "Ich komme aus {}.",
+         "Sie hat lange in {} gewohnt.")  # fmt: skip
+FORTS = ["Fort William", "Fort Worth", "Fort Lauderdale", "Fort Knox", "Fort Augustus"]
+PEOPLE_AFTER = ("Wir haben nach {} gefragt.", "Das steht in {}{} Bericht.",
+                "Ich komme aus Sicht von {} nicht weiter.", "Wir haben nach {} Ausschau gehalten.",
+                "Die Mail kam in {}{} Namen.")  # fmt: skip
+# People whose surname is a place of the lexicon no name list knows, after "nach"
+PLACE_SURNAMED = ["Anna Kassel", "Paul Werne", "Maria Moers", "Jens Wesel", "Eva Lahr"]
+ASKED = ("Wir haben nach {} gefragt.", "Alle suchen nach {}.", "Ich habe mich nach {} erkundigt.",
+         "Er hat sich in {} verliebt.")  # fmt: skip
+
 _stay, _change = counters(lambda name: name.split(), 40)
 
 
@@ -82,6 +103,19 @@ def main() -> None:
         for place, b in zip(rng.sample(PLACES, 2), rng.sample(BESIDE, 2), strict=True)
     ]
     change_kept(_change, "person beside a place", beside)
+    print("Runde 50:")
+    saint = [(a.format(p), p) for p in SAINT_PLACES for a in rng.sample(AFTER, 2)]
+    _stay("first name + place word after nach/in/aus", saint)
+    forts = [(s.format(p), p) for p in FORTS for s in rng.sample(SENTENCES, 3)]
+    _stay("Fort + a name", forts)
+    after = [
+        (f.format(p, "'" if p[-1] in "sxzß" else "s"), p.split())
+        for p in PEOPLE
+        for f in rng.sample(PEOPLE_AFTER, 2)
+    ]
+    _change("person after nach/in/aus/von", after)
+    surnamed = [(a.format(p), p.split()) for p in PLACE_SURNAMED for a in ASKED]
+    _change("person, surname a place, after nach/in", surnamed)
 
 
 if __name__ == "__main__":

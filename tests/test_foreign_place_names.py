@@ -59,3 +59,30 @@ def test_person_of_the_same_first_name_is_replaced(text: str, want: str) -> None
 )
 def test_association_in_capitals_before_a_speaker_in_capitals_stays(text: str, want: str) -> None:
     assert _out(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir fahren im Sommer nach Maria Laach.",
+        "In Maria Laach gibt es das auch.",
+        "Sie hat lange in Maria Laach gewohnt.",
+        "Ich komme aus Fort William.",
+        "Fort William ist schön.",
+    ],
+)
+def test_first_name_place_after_a_preposition_or_fort_stays(text: str) -> None:
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Wir haben nach Maria Schmidt gefragt.", "Wir haben nach [Person 1] gefragt."),
+        ("Alle suchen nach Anna Kassel.", "Alle suchen nach [Person 1]."),
+        ("Er hat sich in Eva Lahr verliebt.", "Er hat sich in [Person 1] verliebt."),
+        ("Das steht in Anna Beckers Bericht.", "Das steht in [Person 1] Bericht."),
+    ],
+)
+def test_person_after_the_same_prepositions_is_replaced(text: str, want: str) -> None:
+    assert _out(text) == want
