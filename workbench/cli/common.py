@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -21,6 +24,8 @@ EXIT_ERROR = 2
 # reports for a Unix tool that SIGPIPE ended (`seq 99999 | head -1`); not 1, which
 # `recommend check` uses for broken chains.
 EXIT_PIPE = 141
+# The projects the running command opened (:func:`open_project`); closed when it ends
+_opened: ContextVar[list[Project] | None] = ContextVar("opened_projects", default=None)
 
 
 class ShownStream:
@@ -106,7 +111,30 @@ def open_project(args: argparse.Namespace) -> Project:
     path = args.project or os.environ.get("WORKBENCH_PROJECT")
     if not path:
         raise WorkbenchError("Kein Projekt angegeben: --project DIR oder WORKBENCH_PROJECT setzen.")
-    return Project.open(path)
+    project = Project.open(path)
+    opened = _opened.get()
+    if opened is not None:
+        opened.append(project)
+    return project
+
+
+@contextlib.contextmanager
+def closing_projects() -> Iterator[None]:
+    """Close every project :func:`open_project` opens inside, when the block ends.
+
+    A command run in a process that goes on (``main([...])`` from a test or a notebook)
+    left its database connection open until Python's garbage collector found it: a
+    connection that keeps SQLite's locks and its view of the write-ahead log in that
+    process (tests/browser/test_kodieren.py, decision 0xx).
+    """
+    opened: list[Project] = []
+    token = _opened.set(opened)
+    try:
+        yield
+    finally:
+        _opened.reset(token)
+        for project in opened:
+            project.close()
 
 
 def district_option(project: Project, name: str | None) -> str | None:

@@ -27,6 +27,7 @@ from workbench.cli.common import (
     EXIT_ERROR,
     EXIT_PIPE,
     ShownStream,
+    closing_projects,
     database_reason,
     district_twins_said,
     open_project,
@@ -381,7 +382,8 @@ def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         _check_output_file(args)
-        return args.func(args)
+        with closing_projects():
+            return args.func(args)
     except WorkbenchError as err:
         print("Fehler: " + "\n".join(message_lines(err)), file=sys.stderr)
         return EXIT_ERROR
