@@ -36,6 +36,7 @@ import pytest
 from tests.coding_panel_data import card_wall
 from tests.conftest import ROOT, need
 from tests.ports import reserve_port
+from tests.project_copy import copy_project
 from widgets.voila_server import IOPUB_TIMEOUT
 from workbench import Project
 
@@ -240,7 +241,7 @@ def browser_project(tmp_path_factory: pytest.TempPathFactory, embedded_demo_dir:
     from workbench.demo import analyse_demo
 
     folder = tmp_path_factory.mktemp("browser") / "demo-projekt"
-    shutil.copytree(embedded_demo_dir, folder)
+    copy_project(embedded_demo_dir, folder)
     with Project.open(folder) as project:
         suggest(project, coder="Aufwärmen")  # caches the codebook texts' embeddings too
         analyse_demo(project, progress=False)

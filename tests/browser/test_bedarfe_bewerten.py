@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +26,7 @@ from tests.browser.conftest import (
     start_voila,
     stop,
 )
+from tests.project_copy import copy_project
 from workbench import Project
 from workbench.cli.main import main
 from workbench.participation import feedback
@@ -182,16 +182,6 @@ def test_an_invalid_token_sees_a_message_and_cannot_write(
 
 
 # -- escaping: a variation of the server over a private copy -----------------------------------
-def _copy_project(source: Path, target: Path) -> None:
-    """Copy a project folder; the database through SQLite's backup (consistent while in use)."""
-    shutil.copytree(source, target, ignore=shutil.ignore_patterns("werkbank.sqlite*"))
-    with (
-        sqlite3.connect(source / "werkbank.sqlite") as src,
-        sqlite3.connect(target / "werkbank.sqlite") as dst,
-    ):
-        src.backup(dst)
-
-
 @pytest.fixture(scope="module")
 def evil_server(
     tmp_path_factory: pytest.TempPathFactory, browser_project: Path
@@ -201,7 +191,7 @@ def evil_server(
 
     base = tmp_path_factory.mktemp("voila-escape")
     project_dir = base / "projekt"
-    _copy_project(browser_project, project_dir)
+    copy_project(browser_project, project_dir)
     ensure_need_run(project_dir)
     with Project.open(project_dir) as project:
         recommendations.add_recommendation(project, EVIL, title=EVIL, scope="Manfort")

@@ -32,7 +32,8 @@ from tests.browser.conftest import (
     start_voila,
     stop,
 )
-from tests.browser.test_bedarfe_bewerten import _copy_project, answers, ensure_need_run, issue
+from tests.browser.test_bedarfe_bewerten import answers, ensure_need_run, issue
+from tests.project_copy import copy_project
 from widgets.feedback import RELEASED
 from workbench import Project
 from workbench.participation import feedback
@@ -87,7 +88,7 @@ def burst(tmp_path_factory: pytest.TempPathFactory, browser_project: Path) -> It
     """A server configured for bursts over a private copy of the demo project."""
     base = tmp_path_factory.mktemp("voila-burst")
     project_dir = base / "projekt"
-    _copy_project(browser_project, project_dir)
+    copy_project(browser_project, project_dir)
     ensure_need_run(project_dir)
     server = start_burst_server(base, project_dir)
     yield server
@@ -189,7 +190,7 @@ def test_two_voila_processes_on_one_project_answer_at_the_same_time(
     tmp_path: Path, browser_project: Path
 ) -> None:
     project_dir = tmp_path / "projekt"
-    _copy_project(browser_project, project_dir)
+    copy_project(browser_project, project_dir)
     ensure_need_run(project_dir)
     servers: list[VoilaServer] = []
     try:  # the first server is stopped also when the second does not start

@@ -24,6 +24,7 @@ from playwright.sync_api import Page, expect
 import widgets
 from tests.browser.conftest import APPS, WIDGET_TIMEOUT, VoilaServer, jupyter_env, start_voila, stop
 from tests.browser.test_bedarfe_bewerten import answers, ensure_need_run, issue
+from tests.project_copy import copy_project
 from widgets.feedback_texts import short_quote
 from widgets.forget_watch import ERASED_ITEM, REFRESHED
 from workbench import Project
@@ -41,7 +42,7 @@ def voila(tmp_path_factory: pytest.TempPathFactory, browser_project: Path) -> It
     """Voilà over a private copy of the demo project (with a need run), code under test."""
     base = tmp_path_factory.mktemp("voila-vergessen-rueckmeldung")
     folder = base / "demo-projekt"
-    shutil.copytree(browser_project, folder)
+    copy_project(browser_project, folder)
     ensure_need_run(folder)
     env = jupyter_env(base, WORKBENCH_PROJECT=str(folder), PYTHONPATH=str(CODE))
     server = start_voila(APPS, base, env, [f"--Voila.config_file_paths={APPS}"])

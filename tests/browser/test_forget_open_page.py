@@ -31,6 +31,7 @@ from tests.browser.conftest import (
     stop,
 )
 from tests.browser.test_kodieren import stored
+from tests.project_copy import copy_project
 from widgets.coding_model import code_buttons
 from widgets.forget_watch import CODER_ERASED, ERASED, REFRESHED
 from widgets.topic_map import map_data
@@ -48,7 +49,7 @@ def voila(tmp_path_factory: pytest.TempPathFactory, browser_project: Path) -> It
     """Voilà over a private copy of the demo project, running the code under test."""
     base = tmp_path_factory.mktemp("voila-vergessen")
     folder = base / "demo-projekt"
-    shutil.copytree(browser_project, folder)
+    copy_project(browser_project, folder)
     env = jupyter_env(base, WORKBENCH_PROJECT=str(folder), PYTHONPATH=str(CODE))
     server = start_voila(APPS, base, env, [f"--Voila.config_file_paths={APPS}"])
     yield server
