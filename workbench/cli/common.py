@@ -125,7 +125,7 @@ def closing_projects() -> Iterator[None]:
     A command run in a process that goes on (``main([...])`` from a test or a notebook)
     left its database connection open until Python's garbage collector found it: a
     connection that keeps SQLite's locks and its view of the write-ahead log in that
-    process (tests/browser/test_kodieren.py, decision 0xx).
+    process (tests/project_copy.py says what that broke in the browser tests).
     """
     opened: list[Project] = []
     token = _opened.set(opened)
