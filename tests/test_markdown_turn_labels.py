@@ -61,3 +61,50 @@ def test_a_bold_word_that_labels_nothing_keeps_its_text(tmp_path: Path) -> None:
     got = _read(tmp_path, text)
     assert ("Was fehlt?", None, "Wichtig ist mehr Licht.") in got
     assert all(role in (None, "Ziel", "Problem") for _, role, _ in got)
+
+
+def test_lead_ins_that_make_each_voice_seem_once_keep_the_turns(tmp_path: Path) -> None:
+    # counted with the lead-ins, seven labels for eight lines: no one seemed to speak twice
+    text = (
+        "# Protokoll\n\n## Was fehlt?\n\nSprecher 1: Abends fehlt Licht.\n\n"
+        "Ergebnis: Bänke werden geprüft.\n\n## Was gibt es?\n\nSprecher 1: Ein Café.\n\n"
+        "Notiz: Das Amt lädt ein.\n\n## Was wünschen Sie sich?\n\nModeration: Und sonst?\n\n"
+        "Sprecher 2: Ein Treffpunkt.\n\nIdee: Licht prüfen.\n\nSprecher 3: Mehr Grün.\n"
+    )
+    assert _read(tmp_path, text) == [
+        ("Was fehlt?", "Sprecher 1", "Abends fehlt Licht."),
+        ("Was fehlt?", None, "Ergebnis: Bänke werden geprüft."),
+        ("Was gibt es?", "Sprecher 1", "Ein Café."),
+        ("Was gibt es?", None, "Notiz: Das Amt lädt ein."),
+        ("Was wünschen Sie sich?", "Moderation", "Und sonst?"),
+        ("Was wünschen Sie sich?", "Sprecher 2", "Ein Treffpunkt."),
+        ("Was wünschen Sie sich?", None, "Idee: Licht prüfen."),
+        ("Was wünschen Sie sich?", "Sprecher 3", "Mehr Grün."),
+    ]
+
+
+def test_a_bold_lead_in_among_bold_voices_is_the_protocols_statement(tmp_path: Path) -> None:
+    text = (
+        "# Protokoll\n\n## Was fehlt?\n\n**Moderation:** Was sagen Sie?\n\n"
+        "**Sprecher 2:** Zu klein.\n\n**Hinweis:** Das Amt lädt ein.\n\n"
+        "## Was gibt es?\n\n**Sprecher 1:** Ein Café.\n\n**Notiz:** Licht prüfen.\n"
+    )
+    assert _read(tmp_path, text) == [
+        ("Was fehlt?", "Moderation", "Was sagen Sie?"),
+        ("Was fehlt?", "Sprecher 2", "Zu klein."),
+        ("Was fehlt?", None, "Hinweis: Das Amt lädt ein."),
+        ("Was gibt es?", "Sprecher 1", "Ein Café."),
+        ("Was gibt es?", None, "Notiz: Licht prüfen."),
+    ]
+
+
+def test_lead_ins_beside_field_lines_stay_the_protocols(tmp_path: Path) -> None:
+    text = (
+        "# Protokoll\n\n## Was fehlt?\n\nErgebnis: Bänke werden geprüft.\n\n"
+        "Moderation: Frau Koch\n\nOrt: Stadtteilbüro Nord\n\n## Was gibt es?\n\n"
+        "Fazit: Licht prüfen.\n\nProtokoll: Jonas Weber\n"
+    )
+    got = _read(tmp_path, text)
+    assert all(role is None for _, role, _ in got)
+    assert ("Was fehlt?", None, "Ergebnis: Bänke werden geprüft.") in got
+    assert ("Was gibt es?", None, "Fazit: Licht prüfen.") in got

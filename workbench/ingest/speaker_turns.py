@@ -351,10 +351,13 @@ def turns_in_sections(
 
 def _typed(text: str) -> bool:
     """Whether a protocol's sections are turns typed without times ("Anna Müller: …" under
-    "TOP 1: Begrüßung"): people's or roles' turns, no list among them (a protocol's)."""
-    return are_people_turns(text) and not any(
-        OPENS.match(line.strip()) for line in text.split("\n")
-    )
+    "TOP 1: Begrüßung"): people's or roles' turns, no list among them (a protocol's); the
+    voices' turns alone where a protocol's lead-ins stand among them (:func:`lead_ins_apart`:
+    "Ergebnis: …" between "Sprecher 1: …" and "Sprecher 2: …" is no speaker of its own)."""
+    if any(OPENS.match(line.strip()) for line in text.split("\n")):
+        return False
+    rows = lead_ins_apart(text)
+    return are_people_turns(text) or (rows is not None and are_people_turns(blanked(text, rows)))
 
 
 def turns_document(
