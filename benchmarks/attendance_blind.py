@@ -12,8 +12,9 @@ a second question and bulleted turns of role words ("- Anwohnerin: …", "- Quar
   Licht am Weg."): every item of both lists a turn, its role and its text.
 
 A file counts as missed (change) or changed (stay) if it differs; also counted: files where
-an expected turn is not a statement with its role (a question line between the lists joins
-the turn above it on every version: only the text's first line is compared there). Run:
+an expected turn is not a statement with its role (only the text's first line compared:
+up to Runde 49 the question line between the lists joined the turn above it; since Runde
+50 it is the question of the list below, so "stay" compares the questions too). Run:
 PYTHONPATH=CODE .venv/bin/python benchmarks/attendance_blind.py [--n 40] [--out F]
 (the code under test first on PYTHONPATH).
 """

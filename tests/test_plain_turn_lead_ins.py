@@ -135,3 +135,46 @@ def test_person_only_is_a_name_and_nothing_else() -> None:
     assert not person_only("Mehr Bänke.")
     assert not person_only("Koch")  # a surname alone may be a word ("Koch", "Bauer")
     assert not person_only("Frau Koch hat recht.")
+
+
+ASKED_BETWEEN = (
+    "Stadtteilrunde Nord\n\nWas gibt es schon?\n- Anwohnerin: Mehr Bänke.\n"
+    "- Quartiersmanagerin: Licht am Weg.\n\nWas fehlt?\n"
+    "- Anwohnerin: Der Spielplatz ist zu klein.\n- Quartiersmanagerin: Ein Treffpunkt.\n"
+    "- Anwohnerin: Es gibt zu wenige Bänke am Markt.\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_question_line_between_bulleted_turns_asks_the_list_below(
+    tmp_path: Path, suffix: str
+) -> None:
+    document = _parse(tmp_path, ASKED_BETWEEN, suffix)
+    assert [(s.question, s.speaker_role, s.text) for s in document.segments] == [
+        ("Was gibt es schon?", "Anwohnerin", "Mehr Bänke."),
+        ("Was gibt es schon?", "Quartiersmanagerin", "Licht am Weg."),  # not "…\nWas fehlt?"
+        ("Was fehlt?", "Anwohnerin", "Der Spielplatz ist zu klein."),
+        ("Was fehlt?", "Quartiersmanagerin", "Ein Treffpunkt."),
+        ("Was fehlt?", "Anwohnerin", "Es gibt zu wenige Bänke am Markt."),
+    ]
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_question_below_turns_without_one_asks_only_the_list_below(
+    tmp_path: Path, suffix: str
+) -> None:
+    text = ASKED_BETWEEN.replace("Was gibt es schon?\n", "- Moderation: Was gibt es schon?\n")
+    got = [(s.question, s.speaker_role, s.text) for s in _parse(tmp_path, text, suffix).segments]
+    assert got[:3] == [
+        (None, "Moderation", "Was gibt es schon?"),  # a turn's question stays its turn
+        (None, "Anwohnerin", "Mehr Bänke."),
+        (None, "Quartiersmanagerin", "Licht am Weg."),
+    ]
+    assert {q for q, _, _ in got[3:]} == {"Was fehlt?"}
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_a_line_right_below_an_item_goes_on_with_its_turn(tmp_path: Path, suffix: str) -> None:
+    text = ASKED_BETWEEN.replace("Licht am Weg.\n\nWas fehlt?", "Licht am Weg.\nWas fehlt?")
+    got = [(s.speaker_role, s.text) for s in _parse(tmp_path, text, suffix).segments]
+    assert ("Quartiersmanagerin", "Licht am Weg.\nWas fehlt?") in got  # as on Runde 49

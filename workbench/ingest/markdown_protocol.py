@@ -210,6 +210,19 @@ def _turns_under_headings(
     return None if document is None else _lead_ins_kept(document)
 
 
+def _asking_between(lines: list[str]) -> set[int]:
+    """The rows (from 0) of a text without headings whose line of its own asks above a list
+    of turns ("Was fehlt?" below "- Anwohnerin: Mehr Bänke." and a blank line, over "-
+    Anwohnerin: …": :func:`~workbench.ingest.markdown_questions._list_intros`): the
+    guiding question of the turns below it, as in protocols, not the words of the turn
+    above; a turn's line ("Moderation: Was fehlt?") and a list's item stay turns."""
+    return {
+        row
+        for row in _list_intros(lines, 0)
+        if not _ITEM.match(lines[row]) and not read_turns(lines[row]).turns
+    }
+
+
 def _bulleted_turns(
     raw: RawFile, body: str, roles: Mapping[str, str] | None
 ) -> ParsedDocument | None:
@@ -221,7 +234,9 @@ def _bulleted_turns(
         return None
     leads = lead_in_rows(lines)  # "Ergebnis: …", "Ziel: …" among them: the record's
     present = attendance_rows(lines)  # "Anwohnerin: Frau Koch": who was there, no turn
-    voices = ["" if row in leads or row in present else line for row, line in enumerate(lines)]
+    asking = _asking_between(body.split("\n"))  # "Was fehlt?" above a list: its question
+    apart = leads | set(present) | asking
+    voices = ["" if row in apart else line for row, line in enumerate(lines)]
     document = _turns_under_headings(raw, voices, roles)
     if document is None and are_named_turns(text := "\n".join(voices)):
         document = parse_speaker_turns(io.BytesIO(text.encode("utf-8")), raw.name, roles)
@@ -235,7 +250,22 @@ def _bulleted_turns(
         names = tuple(sorted({*document.names, *listed.names}))
         options = {**document.options, "attendance": len(present)}
         document = replace(document, names=names, options=options)
-    return with_lead_ins(document, lines, leads)
+    return _asked_below(with_lead_ins(document, lines, leads), lines, asking)
+
+
+def _asked_below(document: ParsedDocument, lines: list[str], asking: set[int]) -> ParsedDocument:
+    """The statements below each line of ``asking`` (rows from 0 of ``lines``) under its
+    question ("Was fehlt?" → "Was fehlt?"); those above the first keep theirs."""
+    if not asking:
+        return document
+    questions = sorted((row + 1, heading_text(lines[row].strip().rstrip(":"))) for row in asking)
+
+    def asked(segment: ParsedSegment) -> str | None:
+        above = [q for row, q in questions if row < (segment.row or 0)]
+        return above[-1] if above else segment.question
+
+    segments = tuple(replace(s, question=asked(s)) for s in document.segments)
+    return replace(document, segments=segments)
 
 
 def _turns_beside_lead_ins(
