@@ -63,6 +63,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         question_column=args.question_column,
         role_column=args.role_column,
         code_column=args.code_column,
+        code_columns=_code_columns(args.code_columns),
         coder=args.coder,
         attribute_columns=attributes,
         sheet=args.sheet,
@@ -116,14 +117,24 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _code_columns(given: str | None) -> tuple[str, ...]:
+    """The columns of --code-columns ("Ressource,Bedarf", "Ressource..Bedarf")."""
+    if given is None:
+        return ()
+    columns = tuple(c.strip() for c in given.split(",") if c.strip())
+    if not columns:
+        raise WorkbenchError("--code-columns nennt keine Spalte (z. B. 'Ressource,Bedarf').")
+    return columns
+
+
 # The options of `workbench import` that shape what a file's import stores (--wave is
 # answered by its own notice, see ingest.import_waves; --sheet picks another document;
 # --include-direct-messages by the file's own notice of the messages left out).
 _SHAPING_OPTIONS = (
     "roles", "names", "district", "workshop", "text_column", "title_column", "id_column",
     "district_column", "workshop_column", "question_column", "role_column", "code_column",
-    "coder", "attribute_columns", "no_title", "include_rejected", "allow_duplicates",
-    "add_districts",
+    "code_columns", "coder", "attribute_columns", "no_title", "include_rejected",
+    "allow_duplicates", "add_districts",
 )  # fmt: skip
 
 

@@ -259,7 +259,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="Zoom-/Webex-Chats: auch Direktnachrichten an eine Person übernehmen (sonst "
         "ausgelassen und nur gezählt: privat, kein Beitrag zum Workshop)",
     )
-    p.add_argument("--coder", metavar="NAME", help="wer die Codes der --code-column vergeben hat")
+    p.add_argument(
+        "--code-columns",
+        metavar="A,B",
+        help="je Code eine Spalte, ein Kreuz wo er zutrifft (x, ja, 1, ✓, wahr/true, Zahl als "
+        "Gewicht; leer, 0, nein: nicht); Spaltenkopf = Code ('Bedarfe\\Wohnen' ein Untercode); "
+        "'A..B': die Spalten von A bis B, 'A..': von A bis zur letzten",
+    )
+    p.add_argument(
+        "--coder", metavar="NAME", help="wer die Codes der --code-column(s) vergeben hat"
+    )
     p.add_argument(
         "--attribute-columns", metavar="A,B", help="nur diese Spalten als Attribute (sonst alle)"
     )

@@ -28,6 +28,7 @@ TABLE_OPTIONS = (
     "question_column",
     "role_column",
     "code_column",
+    "code_columns",
     "attribute_columns",
     "sheet",
 )

@@ -21,7 +21,7 @@ RESTORE_OPTION = "--restore-deleted-codes"
 # Which files of ``workbench import`` it is for (refused for the others, exit 2).
 RESTORE_ONLY = (
     f"{RESTORE_OPTION} gilt nur für REFI-QDA-Projekte (.qdpx, .qde) und Tabellen mit "
-    "Codespalte (--code-column; .csv, .xlsx, .ods …)."
+    "Codespalte (--code-column, --code-columns; .csv, .xlsx, .ods …)."
 )
 
 

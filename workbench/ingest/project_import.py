@@ -120,7 +120,8 @@ def import_files(
         for p, r in zip(paths, again, strict=True)
     ]
     parsed = [(Path(p), d) for p, docs in zip(paths, each, strict=True) for d in docs]
-    if restore_deleted and not any(d.options.get("code_column") for _, d in parsed):
+    coded = ("code_column", "code_columns")
+    if restore_deleted and not any(d.options.get(o) for _, d in parsed for o in coded):
         raise WorkbenchError(f"{RESTORE_ONLY} Keine der Dateien hat eine Codespalte.")
     results: list[ImportResult] = []
     with project.transaction(exclusive=True) as session:  # one import at a time

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from workbench.core.domain import InputError, ParsedDocument
 from workbench.core.textio import RawFile, Source, read_source
+from workbench.ingest.code_crosses import DEDOOSE_TEXT, CrossColumns, cross_columns
 from workbench.ingest.contact_questions import contact_answer_columns
 from workbench.ingest.decidim import decidim_id_column
 from workbench.ingest.form_ids import forms_id_column
@@ -121,6 +122,15 @@ def _read_sheet(raw: RawFile, mapping: TableMapping) -> TableLayout:
         header, records = blocks.header, blocks.rows
         mapping = replace(mapping, question_column=mapping.question_column or BLOCK_QUESTION)
     mapping, taguette = taguette_mapping(raw.name, header, records, mapping)  # "id", "tag"
+    crosses = cross_columns(raw.name, header, mapping.code_columns)  # a column per code
+    if crosses is not None:
+        dedoose = DEDOOSE_TEXT if crosses.dedoose and DEDOOSE_TEXT not in mapping.mapped() else None
+        mapping = replace(
+            mapping,
+            code_columns=tuple(crosses.headers()),
+            text_column=mapping.text_column or dedoose,
+        )
+        _need_coder(raw.name, crosses, mapping)
     codes_found = segment_code_column(raw.name, header, records, mapping)  # MAXQDA, ATLAS.ti
     mapping = replace(mapping, code_column=mapping.code_column or codes_found)
     by_coder = coders_in_codes(header, records, mapping.code_column)  # our export's "A:Bedarf"
@@ -156,7 +166,21 @@ def _read_sheet(raw: RawFile, mapping: TableMapping) -> TableLayout:
         above=above,
         no_header=no_header,
         unnamed=unnamed,
+        crosses=crosses,
     )
+
+
+def _need_coder(filename: str, crosses: CrossColumns, mapping: TableMapping) -> None:
+    """Codes need a coder: without ``--coder`` the import stops before anything is stored."""
+    if mapping.coder:
+        return
+    if crosses.dedoose:
+        raise InputError(
+            "Auszüge aus Dedoose mit Codespalten ('Code: … Applied'): mit --coder NAME "
+            "angeben, wer kodiert hat; die Codes werden dann übernommen.",
+            file=filename,
+        )
+    raise InputError("Zu --code-columns gehört --coder NAME (wer hat kodiert?).", file=filename)
 
 
 def _choose_text_column(t: TableLayout) -> None:
@@ -179,7 +203,13 @@ def _choose_text_column(t: TableLayout) -> None:
     if text_column is None:
         table = (t.sheet, t.sheets, repeated, t.single, t.header_row)
         survey_found = survey_text_columns(t.raw.name, header, records, labels, districts_, table)
-    elif not (mapping.text_column or mapping.code_column or t.no_header or t.blocks is not None):
+    elif not (
+        mapping.text_column
+        or mapping.code_column
+        or t.crosses
+        or t.no_header
+        or t.blocks is not None
+    ):
         survey_found = questions_beside(text_column, header, records, labels, districts_)
         beside = text_column if survey_found else None  # "Kommentar" among a form's questions
     if survey_found:
@@ -225,8 +255,9 @@ def _choose_text_and_title(t: TableLayout) -> None:
     text_columns = [text_column, *mapping.more_text_columns]
     survey = len(text_columns) > 1
     asking = survey or bool(t.survey_found)  # a form's question heads its answers
-    if survey and (mapping.title_column or mapping.code_column):
+    if survey and (mapping.title_column or mapping.code_column or mapping.code_columns):
         flag = "--title-column" if mapping.title_column else "--code-column"
+        flag = "--code-columns" if not (mapping.title_column or mapping.code_column) else flag
         raise InputError(
             f"{flag} gilt für Tabellen mit einer Textspalte, nicht für mehrere Fragen.",
             file=t.raw.name,
@@ -327,7 +358,8 @@ def _choose_attributes(t: TableLayout, mapped: set[str]) -> None:
     """Choose the attribute columns, without personal data's (labelled or asking for it)."""
     header, mapping, labels = t.header, t.mapping, t.labels
     if mapping.attribute_columns is None:
-        attributes = [(h, i) for i, h in enumerate(header) if h and h not in {*mapped, *t.coders}]
+        left_out = {*mapped, *t.coders, *(t.crosses.left_out if t.crosses else ())}
+        attributes = [(h, i) for i, h in enumerate(header) if h and h not in left_out]
     else:
         attributes = [
             (c, _resolve(header, c, t.raw.name, "--attribute-columns"))

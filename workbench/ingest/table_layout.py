@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.core.textio import RawFile
+from workbench.ingest.code_crosses import CrossColumns
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.table_blocks import Blocks
 from workbench.ingest.table_districts import DistrictCells, DistrictGuess
@@ -104,4 +105,5 @@ class TableLayout:
     attributes: list[tuple[str, int | None]] = field(default_factory=list)
     private: dict[str, str] = field(default_factory=dict)
     asked: list[str] = field(default_factory=list)
+    crosses: CrossColumns | None = None  # one column per code (code_crosses)
     short: list[int] = field(default_factory=list)  # rows padded to the header (_pad_rows)

@@ -38,6 +38,7 @@ class TableMapping:
     question_column: str | None = None
     role_column: str | None = None
     code_column: str | None = None
+    code_columns: tuple[str, ...] = ()  # one column per code, a cross where it applies
     coder: str | None = None
     attribute_columns: tuple[str, ...] | None = None
     sheet: str | None = None
@@ -60,6 +61,7 @@ class TableMapping:
                 self.question_column,
                 self.role_column,
                 self.code_column,
+                *self.code_columns,
             )
             if c
         ]

@@ -76,6 +76,8 @@ def stored_options(t: TableLayout, s: Statements) -> dict[str, Any]:
         options["detected_columns"] = detected
     if t.header_row > 1:
         options["header_row"] = t.header_row
+    if t.crosses is not None and t.crosses.dedoose:  # not attributes: ranges, creators
+        options["dedoose_left_out"] = list(t.crosses.left_out)
     options.update(_counted(t, s))
     options.update(_found_columns(t, s))
     return options

@@ -341,6 +341,17 @@ def reading_notices(options: Mapping[str, Any]) -> tuple[str, ...]:
             "(„A:Bedarf“, wie der Export der Werkbank): Kodierungen dieser Personen"
             + (", nicht von --coder." if options.get("coder") else ".")
         )
+    if options.get("code_columns"):  # ingest.code_crosses
+        notices.append(
+            "Als Codes gelesen (Kreuz = kodiert, Spaltenkopf = Code): "
+            + ", ".join(f"'{c}'" for c in options["code_columns"])
+            + (
+                f"; Auszüge aus Dedoose, ohne {', '.join(map(repr, options['dedoose_left_out']))}"
+                if options.get("dedoose_left_out")
+                else ""
+            )
+            + "."
+        )
     notices.extend(sheet_row_notices(options))  # short, hidden, filtered rows; formulas
     if options.get("unnamed_columns"):
         notices.append(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.core.domain import SEPARATOR, InputError, ParsedSegment
+from workbench.ingest.code_crosses import WEIGHT, read_crosses
 from workbench.ingest.common import attribute_value
 from workbench.ingest.html_text import plain_text
 from workbench.ingest.segment_list import code_path, merge_repeated_rows
@@ -170,6 +171,11 @@ def read_statements(t: TableLayout) -> Statements:
             if (f := fields[i]) is not None and str(f).strip() != "" and not lacks(i, f)
         }
         missing.update(c for c, i in attributes if lacks(i, fields[i]))  # "N/A"
+        if t.crosses is not None:  # one column per code: a cross where it applies
+            crossed, weights = read_crosses(t.crosses, header, fields, raw.name, row)
+            codes = tuple(dict.fromkeys((*codes, *crossed)))
+            if weights:
+                values[WEIGHT if WEIGHT not in header else f"{WEIGHT} (Codes)"] = "; ".join(weights)
         if source_id in seen_ids:
             first_row = seen_ids[source_id]
             earlier = position.get(source_id)
