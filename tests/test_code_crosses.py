@@ -248,3 +248,24 @@ def test_a_deleted_code_stays_out_of_a_cross_sheet(
     assert ("1", "Eve", "Ressource") not in _codings(project)
     assert main(_import(project, table, *given, "--restore-deleted-codes")) == 0
     assert ("1", "Eve", "Ressource") in _codings(project)
+
+
+def test_excel_truth_values_and_numbers_are_crosses(tmp_path: Path) -> None:
+    """XLSX gives WAHR/FALSCH as booleans and crosses typed as 1 or 2,5 as numbers; a
+    column "Gewicht" of the sheet keeps its name, the weights get their own."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Aussage-ID", "Aussage", "Ressource", "Bedarf", "Gewicht"])
+    sheet.append([1, "Der Treff ist super", True, None, "hoch"])
+    sheet.append([2, "Zu wenig Wohnungen", False, 2.5, None])
+    sheet.append([3, "Mehr Bänke", 0, 1, None])
+    path = tmp_path / "kodiert.xlsx"
+    book.save(path)
+    document = parse_table(path, TableMapping(code_columns=("Ressource..Bedarf",), coder="A"))
+    assert [(s.codes, s.attributes) for s in document.segments] == [
+        (("Ressource",), {"Gewicht": "hoch"}),
+        (("Bedarf",), {"Gewicht (Codes)": "2,5 (Bedarf)"}),
+        (("Bedarf",), {}),
+    ]
