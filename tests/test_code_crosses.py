@@ -75,6 +75,8 @@ def test_a_sheet_with_a_column_per_code_comes_in_as_codings(
     assert main(["--project", str(project.path), "codebook", "list"]) == 0
     listed = capsys.readouterr().out
     assert "Herausforderung" in listed and "Wohnen" in listed
+    assert main(["--project", str(project.path), "coders"]) == 0
+    assert "Eve: 6 Kodierungen" in capsys.readouterr().out
 
 
 def test_the_python_api_reads_the_crosses_and_keeps_a_weight() -> None:
@@ -269,3 +271,15 @@ def test_excel_truth_values_and_numbers_are_crosses(tmp_path: Path) -> None:
         (("Bedarf",), {"Gewicht (Codes)": "2,5 (Bedarf)"}),
         (("Bedarf",), {}),
     ]
+
+
+def test_a_range_leaves_out_the_columns_other_options_name() -> None:
+    """ "Aussage-ID.." means the codes after the ID and text, not the ID and the text."""
+    text = "Nr;Aussage;Ressource;Bedarf\n1;Treff gut;x;\n2;Wohnungen fehlen;;x\n"
+    mapping = TableMapping(text_column="Aussage", id_column="Nr", code_columns=("Nr..",), coder="A")
+    document = parse_table(io.BytesIO(text.encode()), mapping, name="k.csv")
+    assert [(s.source_id, s.codes) for s in document.segments] == [
+        ("1", ("Ressource",)),
+        ("2", ("Bedarf",)),
+    ]
+    assert document.options["code_columns"] == ("Ressource", "Bedarf")

@@ -86,11 +86,12 @@ def cross_weight(value: Any) -> float | None:
     return number or None
 
 
-def _named(spec: Sequence[str], header: list[str], filename: str) -> list[str]:
-    """The headers ``--code-columns`` names, ranges ("A..B", "A..") spelled out."""
+def _named(spec: Sequence[str], header: list[str], filename: str, taken: set[str]) -> list[str]:
+    """The headers ``--code-columns`` names, ranges ("A..B", "A..") spelled out without the
+    columns ``taken`` by another option (the text, the ID between codes)."""
     found: list[str] = []
     for item in (s.strip() for s in spec):
-        first, dots, last = item.partition(_RANGE)
+        first, dots, last = ("", "", "") if item in header else item.partition(_RANGE)
         ends = [first.strip(), last.strip()] if dots else [item]
         for end in (e for e in ends if e):
             if end not in header:
@@ -111,7 +112,7 @@ def _named(spec: Sequence[str], header: list[str], filename: str) -> list[str]:
                 file=filename,
                 row=1,
             )
-        found.extend(header[start : stop + 1])
+        found.extend(h for h in header[start : stop + 1] if h not in taken)
     return list(dict.fromkeys(h for h in found if h))
 
 
@@ -133,11 +134,14 @@ def _dedoose(header: list[str]) -> CrossColumns | None:
     return CrossColumns(columns, weights, tuple(left_out), dedoose=True)
 
 
-def cross_columns(filename: str, header: list[str], spec: Sequence[str]) -> CrossColumns | None:
-    """The code columns ``spec`` (``--code-columns``) names, or Dedoose's; ``None`` else."""
+def cross_columns(
+    filename: str, header: list[str], spec: Sequence[str], taken: Sequence[str] = ()
+) -> CrossColumns | None:
+    """The code columns ``spec`` (``--code-columns``) names, or Dedoose's; ``None`` else.
+    ``taken``: the columns other options name (a range leaves them out)."""
     if not spec:
         return _dedoose(header)
-    named = _named(spec, header, filename)
+    named = _named(spec, header, filename, set(taken) - set(spec))
     columns = tuple((h, path) for h in named if (path := code_path(h, SEPARATOR)))
     return CrossColumns(columns) if columns else None
 

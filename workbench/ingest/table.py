@@ -122,7 +122,8 @@ def _read_sheet(raw: RawFile, mapping: TableMapping) -> TableLayout:
         header, records = blocks.header, blocks.rows
         mapping = replace(mapping, question_column=mapping.question_column or BLOCK_QUESTION)
     mapping, taguette = taguette_mapping(raw.name, header, records, mapping)  # "id", "tag"
-    crosses = cross_columns(raw.name, header, mapping.code_columns)  # a column per code
+    taken = mapping.mapped()  # a range of code columns leaves out the text, the ID …
+    crosses = cross_columns(raw.name, header, mapping.code_columns, taken)  # one per code
     if crosses is not None:
         dedoose = DEDOOSE_TEXT if crosses.dedoose and DEDOOSE_TEXT not in mapping.mapped() else None
         mapping = replace(
