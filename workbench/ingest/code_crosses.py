@@ -2,7 +2,7 @@
 statement ("Aussage | Ressource | Herausforderung | Bedarf", "x" where it applies), as
 planning teams code in Excel, and Dedoose's excerpt export ("Code: Bedarf Applied").
 
-The columns are given by ``--code-columns`` (decision 0xx): a list ("Ressource,Bedarf")
+The columns are given by ``--code-columns`` (decision 029): a list ("Ressource,Bedarf")
 or a range of neighbouring columns ("Ressource..Bedarf", "Ressource.." to the last).
 A cross is ``x``, ``ja``, ``yes``, ``wahr``, ``true``, ``✓``, ``✔``, ``☑`` (any case) or a
 number above 0 (a weight: kept per code in the attribute "Gewicht", as MAXQDA's, when a
