@@ -280,7 +280,8 @@ def _telegram_json(path: Path, turns: list[tuple[str, str]]) -> None:
 
 
 # Chats and transcripts inside a container (an archive, a web page, JSON): (path, turns).
-CONTAINER_FORMATS: dict[str, tuple[str, Callable[[Path, list[tuple[str, str]]], None]]] = {
+Writer = Callable[[Path, list[tuple[str, str]]], None]
+CONTAINER_FORMATS: dict[str, tuple[str, Writer]] = {
     "whatsapp-zip": ("zip", _whatsapp_zip),
     "noscribe-html": ("html", _noscribe_html),
     "telegram-html": ("html", _telegram_html),
@@ -302,15 +303,16 @@ def _structure(path: Path) -> tuple[str, list[tuple[str, str]]]:
     return document.importer, said
 
 
-def _turn_formats(root: Path, names: list[tuple[str, str]], rng: random.Random) -> list[str]:
-    """Transcripts and chats in every text format whose speakers' names (and texts) were
-    mis-read, each compared with the same file written correctly: read the same (importer,
-    speakers, texts)? Prints the counts; returns the correct files' readings (must stay)."""
+def _turn_cases(
+    root: Path,
+    names: list[tuple[str, str]],
+    rng: random.Random,
+    writers: dict[str, tuple[str, Writer]],
+) -> tuple[Counter[tuple[str, str]], list[str]]:
+    """Ten files per format and way of mis-reading, each read against the same file written
+    correctly: the count of files read the same, and the correct files' readings."""
     right: Counter[tuple[str, str]] = Counter()
     outputs: list[str] = []
-    writers = {
-        kind: (_SUFFIX.get(kind, kind), _text_writer(write)) for kind, write in TURN_FORMATS.items()
-    }
     for kind, (suffix, write) in writers.items():
         for form, mis in FORMS.items():
             for at in range(10):
@@ -324,24 +326,22 @@ def _turn_formats(root: Path, names: list[tuple[str, str]], rng: random.Random) 
                 expected = _structure(good)
                 right[kind, form] += _structure(bad) == expected
                 outputs.append(f"{kind}\t{form}\t{at}\t{json.dumps(expected, ensure_ascii=False)}")
+    return right, outputs
+
+
+def _turn_formats(root: Path, names: list[tuple[str, str]], rng: random.Random) -> list[str]:
+    """Transcripts and chats in every text format whose speakers' names (and texts) were
+    mis-read, each compared with the same file written correctly: read the same (importer,
+    speakers, texts)? Prints the counts; returns the correct files' readings (must stay)."""
+    writers = {
+        kind: (_SUFFIX.get(kind, kind), _text_writer(write)) for kind, write in TURN_FORMATS.items()
+    }
+    right, outputs = _turn_cases(root, names, rng, writers)
     _print_turns(right, list(TURN_FORMATS), "all text formats")
     # containers: a rng of their own, so the text formats' cases stay as they were
-    rng = random.Random(5050)
-    for kind, (suffix, write) in CONTAINER_FORMATS.items():
-        for form, mis in FORMS.items():
-            for at in range(10):
-                pool = GERMAN if form == "c1" else names
-                people = [f"{f} {last}" for f, last in rng.sample(pool, 2)]
-                turns = [(people[i % 2], rng.choice(ORDINARY[:3])) for i in range(6)]
-                good = root / "good" / f"{kind}_{form}_{at}.{suffix}"
-                write(good, turns)
-                bad = root / "bad" / f"{kind}_{form}_{at}.{suffix}"
-                write(bad, [(mis(p), mis(t)) for p, t in turns])
-                expected = _structure(good)
-                right[kind, form] += _structure(bad) == expected
-                outputs.append(f"{kind}\t{form}\t{at}\t{json.dumps(expected, ensure_ascii=False)}")
+    right, more = _turn_cases(root, names, random.Random(5050), CONTAINER_FORMATS)
     _print_turns(right, list(CONTAINER_FORMATS), "all containers")
-    return outputs
+    return outputs + more
 
 
 def _text_writer(write: Callable[[list[tuple[str, str]]], str]) -> Callable[[Path, list], None]:
