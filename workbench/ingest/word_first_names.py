@@ -12,7 +12,8 @@ foreign name:
 - inside a sentence, written with a capital after a word in lower case ("Danke an Nur
   Kaya.", "Wir haben Nur Kaya gefragt."; a month only after "an", "mit", "laut", "danke":
   "Gespräch mit Juli Kaya", but "im Juli Kaya getroffen" keeps the month);
-- opening a sentence before a speech verb with a comma or colon ("Nur Kaya sagt, …"), and,
+- opening a sentence before a speech verb with a comma or colon ("Nur Yılmaz sagt, …"; "Nur"
+  only before a surname that looks foreign: "Nur Petersen meinte, …" is "only Petersen"), and,
   for the words that are adverbs or pronouns (no "nur"), before a verb only a person does
   ("Davor Horvat kam."): as an adverb the German word would take the verb second.
   "Solange" opens a clause ("Solange Becker sagt, dass …") and counts only after a form
@@ -77,6 +78,8 @@ def word_first_name(finder: Finder, text: str, toks: list[Tok], i: int) -> tuple
         return _hit(text, toks, i, i + 1, 0.9)  # "Danke an Nur Kaya", "Laut Nur Kaya"
     if not tok.sentence_start or tok.folded == "solange":
         return None  # "Solange Becker sagt, dass …": a clause
+    if tok.folded == "nur" and not finder.is_foreign(toks[i + 1]):
+        return None  # "Nur Petersen meinte, …": the focus particle "only" (decision 023)
     if _speaks(text, toks, i + 1):
         return _hit(text, toks, i, i + 1, 0.9)  # "Nur Kaya sagt, …"
     if tok.folded != "nur" and person_acts(text, toks, i + 1):
