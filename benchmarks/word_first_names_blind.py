@@ -5,8 +5,9 @@ months ("August", "Juli"), before a surname ("Danke an Nur Kaya.", "Frau An Nguy
 - must-change (a leak is a word of the name in clear): the full name after a form of
   address, after a cue or a verb inside a sentence (the function word written with a
   capital there is a name), and at a sentence's start before a speech verb with a comma or
-  colon ("Nur Yılmaz sagt, …"; "Nur" only before a foreign-looking surname; other first names also before "kam", "wohnt", "hat
-  angerufen": "Davor Horvat kam." — a German adverb there would take the verb second).
+  colon ("Nur Yılmaz sagt, …"; "Nur" only before a foreign-looking surname; other first
+  names also before "kam", "wohnt", "hat angerufen": "Davor Horvat kam." — a German adverb
+  there would take the verb second).
 - must-stay: sentences that open with these words ("Nur Mut!", "Nur wenige kamen", "Nur
   Kinder dürfen", "An der Ecke", …); "kept" beside a name:
   the function word stays where it is one ("Nur Anna kam." → "Nur [Person 1] kam.", "Nur
